@@ -1,0 +1,69 @@
+// The contract between the layer reader (which streams files) and the catalogers (one per ecosystem).
+
+/** A regular file the reader offers to catalogers, before its content is read. */
+export interface FileCandidate {
+  /** Absolute, normalised path inside the image root filesystem ("/var/lib/dpkg/status"). */
+  path: string
+  size: number
+  /** Unix permission bits (e.g. 0o755); lets catalogers pick executables. */
+  mode: number
+}
+
+/** A file buffered whole for a cataloger, with the layer it came from. */
+export interface CatalogedFile extends FileCandidate {
+  data: Buffer
+  layer: LayerRef
+}
+
+export interface LayerRef {
+  /** 0 = base layer. */
+  index: number
+  /** Uncompressed layer digest (config rootfs.diff_ids[index]). */
+  diffId: string
+}
+
+/** Facts about the whole image a cataloger may need to build purls (distro qualifiers). */
+export interface CatalogContext {
+  distro?: Distro
+  /** Emit a warning that names the layer and path; never throw for one bad file. */
+  warn(message: string): void
+}
+
+export interface Distro {
+  /** os-release ID, e.g. "debian", "rhel", "alpine". */
+  id: string
+  versionId?: string
+  /** Everything os-release said (NAME, PRETTY_NAME, ID_LIKE, VERSION_CODENAME, CPE_NAME...). */
+  fields: Record<string, string>
+}
+
+export interface Package {
+  name: string
+  version: string
+  /** Syft's package type: "deb", "rpm", "apk", "go-module", "rust-crate", "python", "npm", "java-archive", "binary". */
+  type: string
+  purl: string
+  /** Syft's cataloger name, e.g. "dpkg-db-cataloger" (goes to the "syft:package:foundBy"-style property). */
+  foundBy: string
+  /** Files whose content declared this package (the database or binary path). */
+  locations: string[]
+  licenses?: string[]
+  cpes?: string[]
+  /** Names this package satisfies besides its own (dpkg/rpm Provides, apk p:). */
+  provides?: string[]
+  /** Names this package depends on (resolved to packages later through name or provides). */
+  dependsOn?: string[]
+  /** Extra key/values worth keeping (arch, source package, epoch...). */
+  metadata?: Record<string, string>
+  /** Set by the reader: the layer that introduced the package. */
+  layer?: LayerRef
+}
+
+export interface Cataloger {
+  /** Syft's cataloger name where one exists. */
+  name: string
+  /** Whether the reader should buffer this file for parse(); decided from path, size and mode only. */
+  wants(file: FileCandidate): boolean
+  /** Parse one buffered file. Throw only for programmer errors; report bad input through ctx.warn. */
+  parse(file: CatalogedFile, ctx: CatalogContext): Package[] | Promise<Package[]>
+}
