@@ -66,4 +66,9 @@ export interface Cataloger {
   wants(file: FileCandidate): boolean
   /** Parse one buffered file. Throw only for programmer errors; report bad input through ctx.warn. */
   parse(file: CatalogedFile, ctx: CatalogContext): Package[] | Promise<Package[]>
+  /**
+   * Optional second pass over the final (merged, whiteouts applied) filesystem: files this cataloger
+   * wanted that declare no package themselves (dpkg md5sums, DEP-5 copyright) enrich its packages.
+   */
+  enrich?(packages: Package[], files: CatalogedFile[], ctx: CatalogContext): void
 }
