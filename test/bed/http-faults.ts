@@ -145,7 +145,7 @@ export function withFaults(inner: RequestHandler, opts: WithFaultsOptions = {}):
     if (sub === '' && (req.method === 'POST' || req.method === 'PUT')) {
       try {
         const body = JSON.parse(await readBody(req)) as { rules?: unknown }
-        faults.setRules(body.rules)
+        rules = compileRules(body.rules)
         return sendJson(res, 200, { rules: rules.length })
       } catch (err) {
         return sendJson(res, 400, { error: err instanceof Error ? err.message : String(err) })
