@@ -1,0 +1,156 @@
+// The only place that reads the action's inputs: every input is validated here, up front, into one typed object.
+import * as core from '@actions/core'
+
+export type PlatformSelection = 'both' | 'index' | 'platforms'
+export type SbomMode = { kind: 'generate' } | { kind: 'file'; path: string } | { kind: 'none' }
+export type SbomFormat = 'cyclonedx-json' | 'spdx-json'
+export type ProvenanceVersion = 'v1' | 'v0.2'
+export type PublishFormat = 'legacy' | 'referrers'
+export type TriState = 'auto' | 'true' | 'false'
+
+export interface ActionInputs {
+  subjects: string[]
+  platforms: PlatformSelection
+  sbom: SbomMode
+  sbomFormat: SbomFormat
+  provenance: ProvenanceVersion[]
+  formats: PublishFormat[]
+  pushToRegistry: boolean
+  githubAttestations: TriState
+  verify: boolean
+  showSummary: boolean
+  dryRun: TriState
+  registryUsername?: string
+  registryPassword?: string
+  githubToken?: string
+  fulcioUrl: string
+  rekorUrl: string
+  tsaUrl?: string
+  trustedRoot?: string
+  allowPublicRekorForPrivateRepos: boolean
+}
+
+export class InputError extends Error {
+  readonly code = 'INVALID_INPUT'
+  constructor(
+    readonly input: string,
+    message: string
+  ) {
+    super(`input "${input}": ${message}`)
+    this.name = 'InputError'
+  }
+}
+
+/** Reads inputs through a getter so tests can pin the name → field mapping without a runner. */
+export type InputGetter = (name: string) => string
+
+const TRUE = ['true', 'True', 'TRUE']
+const FALSE = ['false', 'False', 'FALSE']
+
+export function getInputs(get: InputGetter = name => core.getInput(name)): ActionInputs {
+  const text = (name: string): string | undefined => get(name).trim() || undefined
+  const bool = (name: string, fallback: boolean): boolean => {
+    const value = text(name)
+    if (value === undefined) return fallback
+    if (TRUE.includes(value)) return true
+    if (FALSE.includes(value)) return false
+    // Same rule as core.getBooleanInput, which only accepts the YAML 1.2 core-schema spellings.
+    throw new InputError(name, `"${value}" is not a boolean: use true or false`)
+  }
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = text(name) ?? fallback
+    if (!(allowed as readonly string[]).includes(value))
+      throw new InputError(name, `"${value}" is not one of ${allowed.join(', ')}`)
+    return value as T
+  }
+  const list = <T extends string>(name: string, allowed: readonly T[], fallback: T[], none?: string): T[] => {
+    const value = text(name)
+    if (value === undefined) return fallback
+    const items = value
+      .split(/[\s,]+/)
+      .map(s => s.trim())
+      .filter(Boolean)
+    if (none !== undefined && items.length === 1 && items[0] === none) return []
+    for (const item of items)
+      if (!(allowed as readonly string[]).includes(item))
+        throw new InputError(
+          name,
+          `"${item}" is not one of ${allowed.join(', ')}${none ? ` (or ${none} alone)` : ''}`
+        )
+    if (items.length === 0) throw new InputError(name, `list is empty: give ${allowed.join(', ')}`)
+    return [...new Set(items)] as T[]
+  }
+  const url = (name: string, fallback?: string): string | undefined => {
+    const value = text(name) ?? fallback
+    if (value === undefined) return undefined
+    let parsed: URL
+    try {
+      parsed = new URL(value)
+    } catch {
+      throw new InputError(name, `"${value}" is not a URL`)
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+      throw new InputError(name, `"${value}" must be an http(s) URL`)
+    return value.replace(/\/+$/, '')
+  }
+
+  const subjects = readSubjects(text('subject-name'), text('subject-digest'), get('subjects'))
+
+  const sbomValue = text('sbom') ?? 'generate'
+  const sbom: SbomMode =
+    sbomValue === 'generate'
+      ? { kind: 'generate' }
+      : sbomValue === 'none'
+        ? { kind: 'none' }
+        : { kind: 'file', path: sbomValue }
+
+  const registryUsername = text('registry-username')
+  const registryPassword = text('registry-password')
+  if ((registryUsername === undefined) !== (registryPassword === undefined))
+    throw new InputError(
+      registryUsername === undefined ? 'registry-username' : 'registry-password',
+      'registry-username and registry-password must be given together'
+    )
+
+  const formats = list<PublishFormat>('formats', ['legacy', 'referrers'], ['legacy', 'referrers'])
+  return {
+    subjects,
+    platforms: oneOf<PlatformSelection>('platforms', ['both', 'index', 'platforms'], 'both'),
+    sbom,
+    sbomFormat: oneOf<SbomFormat>('sbom-format', ['cyclonedx-json', 'spdx-json'], 'cyclonedx-json'),
+    provenance: list<ProvenanceVersion>('provenance', ['v1', 'v0.2'], ['v1', 'v0.2'], 'none'),
+    formats,
+    pushToRegistry: bool('push-to-registry', true),
+    githubAttestations: oneOf<TriState>('github-attestations', ['auto', 'true', 'false'], 'auto'),
+    verify: bool('verify', true),
+    showSummary: bool('show-summary', true),
+    dryRun: oneOf<TriState>('dry-run', ['auto', 'true', 'false'], 'auto'),
+    registryUsername,
+    registryPassword,
+    githubToken: text('github-token'),
+    fulcioUrl: url('fulcio-url', 'https://fulcio.sigstore.dev')!,
+    rekorUrl: url('rekor-url', 'https://rekor.sigstore.dev')!,
+    tsaUrl: url('tsa-url'),
+    trustedRoot: text('trusted-root'),
+    allowPublicRekorForPrivateRepos: bool('allow-public-rekor-for-private-repos', false)
+  }
+}
+
+function readSubjects(name: string | undefined, digest: string | undefined, multi: string): string[] {
+  const lines = multi
+    .split(/\r?\n/)
+    .map(l => l.replace(/#.*$/, '').trim())
+    .filter(Boolean)
+  if (name !== undefined || digest !== undefined) {
+    if (name === undefined) throw new InputError('subject-name', 'is required when subject-digest is given')
+    if (digest === undefined) throw new InputError('subject-digest', 'is required when subject-name is given')
+    if (!/^sha256:[a-f0-9]{64}$/.test(digest))
+      throw new InputError('subject-digest', `"${digest}" is not sha256:<64 lower-case hex>`)
+    if (/[@]/.test(name) || /:[^/]*$/.test(name.replace(/^[^/]*\//, '')))
+      throw new InputError('subject-name', `"${name}" must not carry a tag or digest; put the digest in subject-digest`)
+    lines.unshift(`${name}@${digest}`)
+  }
+  if (lines.length === 0)
+    throw new InputError('subjects', 'no subject given: set subjects, or subject-name with subject-digest')
+  return [...new Set(lines)]
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
+import { getInputs, InputError } from '../../../src/action/inputs.js'
+
+const DIGEST = 'sha256:' + 'a'.repeat(64)
+const actionYml = parse(readFileSync('action.yml', 'utf8')) as {
+  inputs: Record<string, { default?: string }>
+}
+
+/** Behaves like the runner: declared defaults apply when an input is not set. */
+function getter(values: Record<string, string>) {
+  const read: string[] = []
+  const get = (name: string): string => {
+    read.push(name)
+    if (!(name in actionYml.inputs)) throw new Error(`input ${name} is read but not declared in action.yml`)
+    return values[name] ?? actionYml.inputs[name]?.default ?? ''
+  }
+  return { get, read }
+}
+
+describe('getInputs', () => {
+  it('maps every declared input to a field, with action.yml defaults', () => {
+    const { get, read } = getter({ subjects: 'ghcr.io/nvidia/gpu-operator:v1.2.3', 'github-token': 'ghs_x' })
+    const inputs = getInputs(get)
+    expect(new Set(read)).toEqual(new Set(Object.keys(actionYml.inputs)))
+    expect(inputs).toEqual({
+      subjects: ['ghcr.io/nvidia/gpu-operator:v1.2.3'],
+      platforms: 'both',
+      sbom: { kind: 'generate' },
+      sbomFormat: 'cyclonedx-json',
+      provenance: ['v1', 'v0.2'],
+      formats: ['legacy', 'referrers'],
+      pushToRegistry: true,
+      githubAttestations: 'auto',
+      verify: true,
+      showSummary: true,
+      dryRun: 'auto',
+      registryUsername: undefined,
+      registryPassword: undefined,
+      githubToken: 'ghs_x',
+      fulcioUrl: 'https://fulcio.sigstore.dev',
+      rekorUrl: 'https://rekor.sigstore.dev',
+      tsaUrl: undefined,
+      trustedRoot: undefined,
+      allowPublicRekorForPrivateRepos: false
+    })
+  })
+
+  it('puts subject-name@subject-digest first and drops duplicates and comments', () => {
+    const { get } = getter({
+      'subject-name': 'ghcr.io/o/r',
+      'subject-digest': DIGEST,
+      subjects: `ghcr.io/o/chart:1.0 # the chart\n\nghcr.io/o/r@${DIGEST}\n`
+    })
+    expect(getInputs(get).subjects).toEqual([`ghcr.io/o/r@${DIGEST}`, 'ghcr.io/o/chart:1.0'])
+  })
+
+  it('reads lists, none and file SBOMs', () => {
+    const { get } = getter({ subjects: 'r/x:1', provenance: 'none', formats: 'referrers', sbom: 'out/sbom.json' })
+    const inputs = getInputs(get)
+    expect(inputs.provenance).toEqual([])
+    expect(inputs.formats).toEqual(['referrers'])
+    expect(inputs.sbom).toEqual({ kind: 'file', path: 'out/sbom.json' })
+  })
+
+  const bad: Array<[string, Record<string, string>, RegExp]> = [
+    ['no subject', {}, /input "subjects": no subject given/],
+    ['digest without name', { 'subject-digest': DIGEST }, /input "subject-name": is required/],
+    ['short digest', { 'subject-name': 'r/x', 'subject-digest': 'sha256:abc' }, /input "subject-digest": "sha256:abc"/],
+    ['name with tag', { 'subject-name': 'ghcr.io/o/r:1', 'subject-digest': DIGEST }, /must not carry a tag/],
+    ['boolean', { subjects: 'r/x:1', verify: 'yes' }, /input "verify": "yes" is not a boolean/],
+    ['enum', { subjects: 'r/x:1', platforms: 'all' }, /input "platforms": "all" is not one of both, index, platforms/],
+    ['list item', { subjects: 'r/x:1', formats: 'legacy,oci' }, /input "formats": "oci" is not one of legacy, referrers/],
+    ['url', { subjects: 'r/x:1', 'rekor-url': 'rekor' }, /input "rekor-url": "rekor" is not a URL/],
+    ['half credentials', { subjects: 'r/x:1', 'registry-username': 'u' }, /input "registry-password"/],
+    ['sbom format', { subjects: 'r/x:1', 'sbom-format': 'spdx' }, /input "sbom-format"/]
+  ]
+  it.each(bad)('rejects %s with an error naming the input', (_label, values, message) => {
+    const { get } = getter(values)
+    let error: unknown
+    try {
+      getInputs(get)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(InputError)
+    expect((error as Error).message).toMatch(message)
+  })
+})
