@@ -1,0 +1,108 @@
+import { setTimeout as sleep } from 'node:timers/promises'
+import { Readable } from 'node:stream'
+import { HttpError } from './errors.js'
+import { isCredentialHeader, redactUrl } from './redact.js'
+import { wrapResponse } from './response.js'
+import {
+  DEFAULT_RETRY_POLICY,
+  isRetryableStatus,
+  retryDelay,
+  backoffDelay,
+  type RetryPolicy
+} from './retry-policy.js'
+import { sendOnce } from './send-once.js'
+import type { HttpClient, HttpClientOptions, HttpResponse, RequestBody, RequestInit } from './types.js'
+import { USER_AGENT } from './version.js'
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308])
+
+function replayable(body: RequestBody | undefined): boolean {
+  return !(body instanceof Readable)
+}
+
+/** The one HTTP client of the project: retries, timeouts, redirects without leaking credentials. */
+export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
+  const policy: RetryPolicy = {
+    retries: opts.retries ?? DEFAULT_RETRY_POLICY.retries,
+    minDelayMs: opts.minDelayMs ?? DEFAULT_RETRY_POLICY.minDelayMs,
+    maxDelayMs: opts.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs,
+    maxRetryAfterMs: opts.maxRetryAfterMs ?? DEFAULT_RETRY_POLICY.maxRetryAfterMs,
+    ...(opts.random ? { random: opts.random } : {})
+  }
+  const log = opts.log ?? (() => undefined)
+  const userAgent = opts.userAgent ?? USER_AGENT
+  const maxRedirects = opts.maxRedirects ?? 10
+
+  async function followRedirects(start: URL, init: RequestInit, headers: Headers): Promise<HttpResponse> {
+    let url = start
+    let method = (init.method ?? 'GET').toUpperCase()
+    let body = init.body
+    for (let hop = 0; ; hop++) {
+      const raw = await sendOnce(url, {
+        method,
+        headers,
+        timeoutMs: init.timeoutMs ?? opts.timeoutMs ?? 60000,
+        connectTimeoutMs: opts.connectTimeoutMs ?? 15000,
+        ...(body !== undefined ? { body } : {}),
+        ...(init.signal ? { signal: init.signal } : {})
+      })
+      const res = wrapResponse(raw, url)
+      const location = res.headers.get('location')
+      if (init.redirect === 'manual' || !REDIRECTS.has(res.status) || !location) return res
+      if (hop >= maxRedirects)
+        throw new HttpError('HTTP_REDIRECT', `more than ${maxRedirects} redirects from ${redactUrl(start)}`, {
+          url
+        })
+      const next = new URL(location, url)
+      if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+        method = method === 'HEAD' ? 'HEAD' : 'GET'
+        body = undefined
+        headers.delete('content-type')
+      } else if (!replayable(body)) {
+        return res // a consumed stream cannot be sent to the new location; the caller sees the 3xx
+      }
+      if (next.origin !== url.origin) {
+        // Blob downloads redirect to storage: registry credentials must not travel there.
+        for (const name of [...headers.keys()]) if (isCredentialHeader(name)) headers.delete(name)
+      }
+      log(`${method} ${redactUrl(url)} -> ${res.status} redirect to ${redactUrl(next)}`)
+      res.discard()
+      url = next
+    }
+  }
+
+  async function request(input: string | URL, init: RequestInit = {}): Promise<HttpResponse> {
+    const url = new URL(input.toString())
+    const method = (init.method ?? 'GET').toUpperCase()
+    const mayRetry = init.retry !== false && replayable(init.body)
+    for (let attempt = 0; ; attempt++) {
+      const headers = new Headers(init.headers)
+      if (!headers.has('user-agent')) headers.set('user-agent', userAgent)
+      const last = !mayRetry || attempt >= policy.retries
+      try {
+        const res = await followRedirects(url, { ...init, method }, headers)
+        if (last || !isRetryableStatus(res.status)) {
+          log(`${method} ${redactUrl(url)} -> ${res.status}`)
+          return res
+        }
+        const delay = retryDelay(attempt, policy, res.headers.get('retry-after'))
+        log(
+          `${method} ${redactUrl(url)} -> ${res.status}, retry ${attempt + 1}/${policy.retries} in ${delay} ms`
+        )
+        res.discard()
+        await sleep(delay, undefined, init.signal ? { signal: init.signal } : undefined)
+      } catch (err) {
+        const retryable =
+          err instanceof HttpError && (err.code === 'HTTP_NETWORK' || err.code === 'HTTP_TIMEOUT')
+        if (last || !retryable || init.signal?.aborted) throw err
+        const delay = backoffDelay(attempt, policy)
+        log(
+          `${method} ${redactUrl(url)} failed (${err.code}), retry ${attempt + 1}/${policy.retries} in ${delay} ms`
+        )
+        await sleep(delay, undefined, init.signal ? { signal: init.signal } : undefined)
+      }
+    }
+  }
+
+  return { request }
+}

@@ -1,0 +1,84 @@
+import type { IncomingMessage } from 'node:http'
+import type { Readable } from 'node:stream'
+import { HttpError } from './errors.js'
+import type { HttpResponse } from './types.js'
+
+export function toHeaders(res: IncomingMessage): Headers {
+  const headers = new Headers()
+  for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) {
+    try {
+      headers.append(res.rawHeaders[i]!, res.rawHeaders[i + 1]!)
+    } catch {
+      // a header the WHATWG Headers class refuses is one we never read
+    }
+  }
+  return headers
+}
+
+/** Wraps a live IncomingMessage; the body is read at most once, by whichever accessor comes first. */
+export function wrapResponse(res: IncomingMessage, url: URL): HttpResponse {
+  let taken = false
+  const take = (): Readable => {
+    if (taken)
+      throw new HttpError('HTTP_BODY', `the body of ${url.origin}${url.pathname} was already read`, { url })
+    taken = true
+    return res
+  }
+  const buffer = async (maxBytes = 64 * 1024 * 1024): Promise<Buffer> => {
+    const stream = take()
+    const chunks: Buffer[] = []
+    let total = 0
+    try {
+      for await (const chunk of stream) {
+        total += (chunk as Buffer).length
+        if (total > maxBytes) {
+          stream.destroy()
+          throw new HttpError(
+            'HTTP_BODY',
+            `response body of ${url.origin}${url.pathname} exceeds ${maxBytes} bytes`,
+            {
+              url
+            }
+          )
+        }
+        chunks.push(chunk as Buffer)
+      }
+    } catch (err) {
+      if (err instanceof HttpError) throw err
+      throw new HttpError('HTTP_NETWORK', `reading the body of ${url.origin}${url.pathname} failed`, {
+        url,
+        cause: err
+      })
+    }
+    return Buffer.concat(chunks)
+  }
+  return {
+    status: res.statusCode ?? 0,
+    headers: toHeaders(res),
+    url: url.toString(),
+    body: take,
+    buffer,
+    text: async () => (await buffer()).toString('utf8'),
+    json: async <T>() => {
+      const text = (await buffer()).toString('utf8')
+      try {
+        return JSON.parse(text) as T
+      } catch (err) {
+        throw new HttpError(
+          'HTTP_BODY',
+          `${url.origin}${url.pathname} answered invalid JSON: ${text.slice(0, 120)}`,
+          {
+            url,
+            cause: err
+          }
+        )
+      }
+    },
+    discard: () => {
+      if (taken) return
+      taken = true
+      res.resume()
+      res.on('error', () => undefined)
+    }
+  }
+}

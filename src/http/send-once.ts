@@ -1,0 +1,117 @@
+import http from 'node:http'
+import https from 'node:https'
+import { Readable } from 'node:stream'
+import { HttpError } from './errors.js'
+import type { RequestBody } from './types.js'
+
+export interface OnceOptions {
+  method: string
+  headers: Headers
+  body?: RequestBody
+  timeoutMs: number
+  connectTimeoutMs: number
+  signal?: AbortSignal
+}
+
+/** One HTTP exchange over node:http(s): resolves on response headers; the body stays a live stream. */
+export function sendOnce(url: URL, opts: OnceOptions): Promise<http.IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    if (opts.signal?.aborted) {
+      reject(
+        new HttpError('HTTP_NETWORK', `request to ${url.origin} aborted`, { url, cause: opts.signal.reason })
+      )
+      return
+    }
+    const mod = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : undefined
+    if (!mod) {
+      reject(
+        new HttpError('HTTP_NETWORK', `unsupported URL scheme ${url.protocol} (use http or https)`, { url })
+      )
+      return
+    }
+    const headers: Record<string, string> = {}
+    opts.headers.forEach((value, name) => (headers[name] = value))
+    const body = typeof opts.body === 'function' ? opts.body() : opts.body
+    if (typeof body === 'string' || Buffer.isBuffer(body))
+      headers['content-length'] = String(Buffer.byteLength(body))
+    else if (body === undefined && !['GET', 'HEAD', 'DELETE', 'OPTIONS'].includes(opts.method))
+      headers['content-length'] = '0'
+
+    const req = mod.request(url, {
+      method: opts.method,
+      headers,
+      hostname: url.hostname.replace(/^\[|\]$/g, '')
+    })
+    let response: http.IncomingMessage | undefined
+    let settled = false
+    const fail = (err: HttpError) => {
+      if (response) response.destroy(err)
+      else req.destroy(err)
+    }
+    const headerTimer = setTimeout(
+      () =>
+        fail(
+          new HttpError('HTTP_TIMEOUT', `${url.origin} sent no response within ${opts.timeoutMs} ms`, { url })
+        ),
+      opts.timeoutMs
+    )
+    const onAbort = () =>
+      fail(
+        new HttpError('HTTP_NETWORK', `request to ${url.origin} aborted`, { url, cause: opts.signal?.reason })
+      )
+    opts.signal?.addEventListener('abort', onAbort, { once: true })
+
+    req.on('socket', socket => {
+      if (!socket.connecting) return
+      const connectTimer = setTimeout(
+        () =>
+          fail(
+            new HttpError(
+              'HTTP_TIMEOUT',
+              `could not connect to ${url.host} within ${opts.connectTimeoutMs} ms`,
+              { url }
+            )
+          ),
+        opts.connectTimeoutMs
+      )
+      socket.once('connect', () => clearTimeout(connectTimer))
+      socket.once('close', () => clearTimeout(connectTimer))
+    })
+    req.setTimeout(opts.timeoutMs, () => {
+      const what = response ? 'stalled while sending the body' : 'sent no response'
+      fail(new HttpError('HTTP_TIMEOUT', `${url.origin} ${what} for ${opts.timeoutMs} ms`, { url }))
+    })
+    req.on('response', res => {
+      clearTimeout(headerTimer)
+      response = res
+      settled = true
+      res.once('close', () => opts.signal?.removeEventListener('abort', onAbort))
+      resolve(res)
+    })
+    req.on('error', err => {
+      clearTimeout(headerTimer)
+      opts.signal?.removeEventListener('abort', onAbort)
+      if (settled) return
+      settled = true
+      reject(
+        err instanceof HttpError
+          ? err
+          : new HttpError(
+              'HTTP_NETWORK',
+              `${opts.method} ${url.origin}${url.pathname} failed: ${err.message}`,
+              {
+                url,
+                cause: err
+              }
+            )
+      )
+    })
+
+    if (body instanceof Readable) {
+      body.on('error', err => req.destroy(err))
+      body.pipe(req)
+    } else {
+      req.end(body)
+    }
+  })
+}

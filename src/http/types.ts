@@ -1,0 +1,50 @@
+import type { Readable } from 'node:stream'
+
+/** A body the client can send again on retry or redirect: anything but a one-shot stream. */
+export type RequestBody = Buffer | string | Readable | (() => Readable)
+
+export interface RequestInit {
+  method?: string
+  headers?: Record<string, string> | Headers
+  body?: RequestBody
+  /** 'follow' (default) follows redirects itself and drops credentials when the origin changes. */
+  redirect?: 'follow' | 'manual'
+  /** Time allowed for the response headers, and then for each gap between body chunks. */
+  timeoutMs?: number
+  /** false forbids retries; true (default) retries when the body can be replayed. */
+  retry?: boolean
+  signal?: AbortSignal
+}
+
+export interface HttpResponse {
+  status: number
+  headers: Headers
+  /** The URL that answered, after redirects. */
+  url: string
+  /** The body as a stream; it can be taken once, and rules out buffer()/json()/text(). */
+  body(): Readable
+  buffer(maxBytes?: number): Promise<Buffer>
+  json<T = unknown>(): Promise<T>
+  text(): Promise<string>
+  /** Reads and throws away the body so the connection can be reused. */
+  discard(): void
+}
+
+export interface HttpClientOptions {
+  userAgent?: string
+  /** Default for RequestInit.timeoutMs. */
+  timeoutMs?: number
+  connectTimeoutMs?: number
+  retries?: number
+  minDelayMs?: number
+  maxDelayMs?: number
+  maxRetryAfterMs?: number
+  maxRedirects?: number
+  /** Debug lines (method, redacted URL, status, attempt); never header values. */
+  log?: (line: string) => void
+  random?: () => number
+}
+
+export interface HttpClient {
+  request(url: string | URL, init?: RequestInit): Promise<HttpResponse>
+}

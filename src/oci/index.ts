@@ -1,0 +1,62 @@
+export { RegistryClient } from './registry-client.js'
+export type { RegistryClientOptions } from './registry-client.js'
+export {
+  ImageReference,
+  InvalidReferenceError,
+  InvalidReferenceError as ReferenceError,
+  DOCKER_HUB,
+  apiHost,
+  isLoopbackRegistry,
+  parseReference,
+  registryBaseUrl
+} from './reference.js'
+export { DigestMismatchError, RegistryError } from './errors.js'
+export type { RegistryErrorCode } from './errors.js'
+export {
+  DigestVerifier,
+  computeDigest,
+  digestAlgorithm,
+  digestProblem,
+  isDigest,
+  verifyDigest
+} from './digest.js'
+export {
+  DOCKER_CONFIG,
+  DOCKER_LAYER_GZIP,
+  DOCKER_MANIFEST,
+  DOCKER_MANIFEST_LIST,
+  EMPTY_JSON_DESCRIPTOR,
+  MANIFEST_ACCEPT,
+  OCI_CONFIG,
+  OCI_EMPTY,
+  OCI_INDEX,
+  OCI_LAYER,
+  OCI_LAYER_GZIP,
+  OCI_LAYER_ZSTD,
+  OCI_MANIFEST,
+  isImageManifestMediaType,
+  isIndexMediaType
+} from './media-types.js'
+export { isIndex, manifestMediaType } from './manifest.js'
+export type {
+  Descriptor,
+  FetchedManifest,
+  ImageIndex,
+  ImageManifest,
+  Manifest,
+  Platform
+} from './manifest.js'
+export type { ManifestWithEtag } from './manifests.js'
+export { DEFAULT_CHUNK_SIZE, DEFAULT_CHUNK_THRESHOLD } from './blobs.js'
+export type { BlobSource, UploadOptions } from './blobs.js'
+export { nextLink, referrersTag } from './referrers.js'
+export { KeyedLock } from './keyed-lock.js'
+export { parseChallenges } from './auth/challenge.js'
+export type { Challenge } from './auth/challenge.js'
+export { anonymous, chainCredentials, describeCredential, staticCredentials } from './auth/credentials.js'
+export type { Credential, CredentialProvider } from './auth/credentials.js'
+export { DOCKER_HUB_SERVER, dockerConfigCredentials, dockerConfigPath } from './auth/docker-config.js'
+export type { DockerConfigOptions } from './auth/docker-config.js'
+export { runCredentialHelper } from './auth/cred-helper.js'
+export { Authenticator, repositoryScope } from './auth/authenticator.js'
+export type { Access } from './auth/authenticator.js'

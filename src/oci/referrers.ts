@@ -1,0 +1,131 @@
+import { repositoryScope } from './auth/authenticator.js'
+import { RegistryError } from './errors.js'
+import type { Descriptor, ImageIndex } from './manifest.js'
+import { getManifest, putManifest } from './manifests.js'
+import { EMPTY_JSON_DESCRIPTOR, OCI_INDEX } from './media-types.js'
+import type { ImageReference } from './reference.js'
+import { registryFailure, type RegistryTransport } from './transport.js'
+
+const MAX_PAGES = 100
+
+/** The fallback tag of the OCI 1.1 spec: `<alg>-<hex>`, at most 128 characters. */
+export function referrersTag(subjectDigest: string): string {
+  return subjectDigest.replace(':', '-').slice(0, 128)
+}
+
+function isIndexContentType(value: string | null): boolean {
+  // Exactly the index media type; parameters such as charset are tolerated, other types are not.
+  return value?.split(';')[0]?.trim() === OCI_INDEX
+}
+
+/** `<...>; rel="next"` from a Link header, resolved against the request URL. */
+export function nextLink(link: string | null, base: string): URL | undefined {
+  if (!link) return undefined
+  for (const part of link.split(/,(?=\s*<)/)) {
+    const match = /^\s*<([^>]*)>(.*)$/.exec(part)
+    if (match && /;\s*rel="?next"?/i.test(match[2]!)) return new URL(match[1]!, base)
+  }
+  return undefined
+}
+
+/**
+ * Whether the repository serves the referrers API: 200 with the index content type. A 404, or a 200 with
+ * another type (registries that only echo OCI-Subject), means no.
+ */
+export async function probeReferrersApi(t: RegistryTransport, ref: ImageReference): Promise<boolean> {
+  const digest = ref.digest ?? EMPTY_JSON_DESCRIPTOR.digest
+  const res = await t.request(ref.registry, `/v2/${ref.repository}/referrers/${digest}`, {
+    headers: { accept: OCI_INDEX },
+    scopes: [repositoryScope(ref.repository, 'pull')]
+  })
+  res.discard()
+  if (res.status >= 500 || res.status === 401 || res.status === 429)
+    return registryFailure(res, `probing the referrers API of ${ref.repoString()}`)
+  return res.status === 200 && isIndexContentType(res.headers.get('content-type'))
+}
+
+function matching(descriptors: Descriptor[], artifactType?: string): Descriptor[] {
+  return artifactType ? descriptors.filter(d => d.artifactType === artifactType) : descriptors
+}
+
+export async function listReferrersViaApi(
+  t: RegistryTransport,
+  ref: ImageReference,
+  subject: string,
+  artifactType?: string
+) {
+  const found: Descriptor[] = []
+  let url: URL | undefined = new URL(`/v2/${ref.repository}/referrers/${subject}`, t.baseUrl(ref.registry))
+  if (artifactType) url.searchParams.set('artifactType', artifactType)
+  for (let page = 0; url && page < MAX_PAGES; page++) {
+    const res = await t.request(ref.registry, url, {
+      headers: { accept: OCI_INDEX },
+      scopes: [repositoryScope(ref.repository, 'pull')]
+    })
+    if (res.status !== 200) return registryFailure(res, `listing referrers of ${ref.repoString()}@${subject}`)
+    const index = await res.json<ImageIndex>()
+    found.push(...(index.manifests ?? []))
+    url = nextLink(res.headers.get('link'), url.toString())
+  }
+  return matching(found, artifactType) // registries may ignore the filter (no OCI-Filters-Applied)
+}
+
+async function readFallbackIndex(t: RegistryTransport, ref: ImageReference, subject: string) {
+  const tagRef = ref.withTag(referrersTag(subject))
+  try {
+    const fetched = await getManifest(t, tagRef, [OCI_INDEX])
+    if (!Array.isArray((fetched.json as ImageIndex).manifests))
+      throw new RegistryError(
+        'MANIFEST_INVALID',
+        `${tagRef} should hold the referrers fallback index but holds ${fetched.mediaType}; delete that tag`
+      )
+    return { index: fetched.json as ImageIndex, etag: fetched.etag }
+  } catch (err) {
+    if (err instanceof RegistryError && err.code === 'REGISTRY_NOT_FOUND') return undefined
+    throw err
+  }
+}
+
+export async function listReferrersViaTag(
+  t: RegistryTransport,
+  ref: ImageReference,
+  subject: string,
+  artifactType?: string
+) {
+  const found = await readFallbackIndex(t, ref, subject)
+  return matching(found?.index.manifests ?? [], artifactType)
+}
+
+/**
+ * Adds a descriptor to the `sha256-<hex>` fallback index (creating it on 404), with If-Match when the
+ * registry gave an ETag; a 412 means someone else wrote first, so re-read and try again.
+ */
+export async function addToFallbackIndex(
+  t: RegistryTransport,
+  ref: ImageReference,
+  subject: string,
+  descriptor: Descriptor,
+  attempts = 5
+): Promise<{ changed: boolean; digest?: string }> {
+  const tagRef = ref.withTag(referrersTag(subject))
+  for (let attempt = 1; ; attempt++) {
+    const found = await readFallbackIndex(t, ref, subject)
+    const index: ImageIndex = found?.index ?? { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [] }
+    if (index.manifests.some(d => d.digest === descriptor.digest)) return { changed: false }
+    index.manifests.push(descriptor)
+    try {
+      const bytes = Buffer.from(JSON.stringify(index))
+      const { digest } = await putManifest(
+        t,
+        tagRef,
+        bytes,
+        OCI_INDEX,
+        found?.etag ? { ifMatch: found.etag } : {}
+      )
+      return { changed: true, digest }
+    } catch (err) {
+      if (err instanceof RegistryError && err.status === 412 && attempt < attempts) continue
+      throw err
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import type { Readable } from 'node:stream'
+import { createHttpClient, type HttpClient } from '../http/index.js'
+import { anonymous, type CredentialProvider } from './auth/credentials.js'
+import { blobExists, fetchBlob, mountBlob, uploadBlob, type BlobSource, type UploadOptions } from './blobs.js'
+import { KeyedLock } from './keyed-lock.js'
+import type { Descriptor, FetchedManifest } from './manifest.js'
+import { getManifest, headManifest, putManifest, type ManifestWithEtag } from './manifests.js'
+import { MANIFEST_ACCEPT } from './media-types.js'
+import { parseReference, type ImageReference } from './reference.js'
+import {
+  addToFallbackIndex,
+  listReferrersViaApi,
+  listReferrersViaTag,
+  probeReferrersApi,
+  referrersTag
+} from './referrers.js'
+import { RegistryTransport } from './transport.js'
+
+export interface RegistryClientOptions extends UploadOptions {
+  http?: HttpClient
+  credentials?: CredentialProvider
+  /** Registries (host[:port]) to speak plain HTTP to besides loopback ones. */
+  insecureRegistries?: string[]
+}
+
+type Ref = ImageReference | string
+
+const toRef = (ref: Ref): ImageReference => (typeof ref === 'string' ? parseReference(ref) : ref)
+
+/** Talks to OCI registries: manifests, blobs and referrers, with auth and digest checks on everything read. */
+export class RegistryClient {
+  private readonly transport: RegistryTransport
+  private readonly referrersApi = new Map<string, Promise<boolean>>()
+  private readonly tagLock = new KeyedLock()
+  private readonly upload: UploadOptions
+
+  constructor(opts: RegistryClientOptions = {}) {
+    this.transport = new RegistryTransport(
+      opts.http ?? createHttpClient(),
+      opts.credentials ?? anonymous,
+      opts.insecureRegistries ?? []
+    )
+    this.upload = {
+      ...(opts.chunkThreshold !== undefined ? { chunkThreshold: opts.chunkThreshold } : {}),
+      ...(opts.chunkSize !== undefined ? { chunkSize: opts.chunkSize } : {})
+    }
+  }
+
+  getManifest(ref: Ref, opts: { accept?: string[] } = {}): Promise<ManifestWithEtag> {
+    return getManifest(this.transport, toRef(ref), opts.accept ?? MANIFEST_ACCEPT)
+  }
+
+  headManifest(ref: Ref, opts: { accept?: string[] } = {}) {
+    return headManifest(this.transport, toRef(ref), opts.accept ?? MANIFEST_ACCEPT)
+  }
+
+  /** The digest a tag (or digest) reference points at; throws REGISTRY_NOT_FOUND when absent. */
+  async resolveDigest(ref: Ref): Promise<string> {
+    const r = toRef(ref)
+    if (r.digest) return r.digest
+    const head = await this.headManifest(r)
+    if (!head) return (await this.getManifest(r)).digest // lets GET produce the not-found error
+    return head.digest
+  }
+
+  async putManifest(ref: Ref, bytes: Buffer, mediaType: string): Promise<{ digest: string }> {
+    const { digest } = await putManifest(this.transport, toRef(ref), bytes, mediaType)
+    return { digest }
+  }
+
+  fetchBlob(repo: Ref, digest: string, size?: number): Promise<Readable> {
+    return fetchBlob(this.transport, toRef(repo), digest, size)
+  }
+
+  /** A small blob (config, signature layer) read whole, digest-checked. */
+  async readBlob(repo: Ref, digest: string, size?: number): Promise<Buffer> {
+    const chunks: Buffer[] = []
+    for await (const chunk of await this.fetchBlob(repo, digest, size)) chunks.push(chunk as Buffer)
+    return Buffer.concat(chunks)
+  }
+
+  blobExists(repo: Ref, digest: string): Promise<boolean> {
+    return blobExists(this.transport, toRef(repo), digest)
+  }
+
+  uploadBlob(repo: Ref, data: BlobSource, digest: string, size: number) {
+    return uploadBlob(this.transport, toRef(repo), data, digest, size, this.upload)
+  }
+
+  /** Mount `digest` from `from` (same registry); uploads `fallback` when the registry will not mount. */
+  mountBlob(repo: Ref, digest: string, from: Ref, fallback?: { data: BlobSource; size: number }) {
+    return mountBlob(this.transport, toRef(repo), digest, toRef(from), fallback, this.upload)
+  }
+
+  /** Cached per repository; see probeReferrersApi for what counts as support. */
+  supportsReferrersApi(repo: Ref): Promise<boolean> {
+    const r = toRef(repo)
+    const key = r.repoString()
+    let known = this.referrersApi.get(key)
+    if (!known) {
+      known = probeReferrersApi(this.transport, r)
+      this.referrersApi.set(key, known)
+      known.catch(() => this.referrersApi.delete(key))
+    }
+    return known
+  }
+
+  async listReferrers(repo: Ref, digest: string, artifactType?: string): Promise<Descriptor[]> {
+    const r = toRef(repo)
+    return (await this.supportsReferrersApi(r))
+      ? listReferrersViaApi(this.transport, r, digest, artifactType)
+      : listReferrersViaTag(this.transport, r, digest, artifactType)
+  }
+
+  /** Serialised per repository tag inside this process; If-Match/412 covers other writers. */
+  addReferrerToFallbackIndex(repo: Ref, subjectDigest: string, descriptor: Descriptor) {
+    const r = toRef(repo)
+    return this.tagLock.run(`${r.repoString()}:${referrersTag(subjectDigest)}`, () =>
+      addToFallbackIndex(this.transport, r, subjectDigest, descriptor)
+    )
+  }
+
+  /** Runs read-modify-write work on one tag of a repository, one at a time (cosign's .sig/.att tags). */
+  withTagLock<T>(repo: Ref, tag: string, work: () => Promise<T>): Promise<T> {
+    return this.tagLock.run(`${toRef(repo).repoString()}:${tag}`, work)
+  }
+}
+
+export type { FetchedManifest }

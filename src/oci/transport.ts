@@ -1,0 +1,81 @@
+import { Readable } from 'node:stream'
+import type { HttpClient, HttpResponse, RequestInit } from '../http/index.js'
+import { Authenticator } from './auth/authenticator.js'
+import type { CredentialProvider } from './auth/credentials.js'
+import { RegistryError, type RegistryErrorCode } from './errors.js'
+import { registryBaseUrl } from './reference.js'
+
+export interface RegistryRequest extends RequestInit {
+  /** Token scopes this request needs, e.g. repository:org/app:pull. */
+  scopes: string[]
+}
+
+/** Authenticated requests to one or more registries' /v2/ API. */
+export class RegistryTransport {
+  readonly auth: Authenticator
+
+  constructor(
+    readonly http: HttpClient,
+    credentials: CredentialProvider,
+    private readonly insecureRegistries: readonly string[] = []
+  ) {
+    this.auth = new Authenticator(http, credentials)
+  }
+
+  baseUrl(registry: string): string {
+    return registryBaseUrl(registry, this.insecureRegistries)
+  }
+
+  /** `path` is /v2/... or an absolute URL (upload Locations); credentials go only to the registry's origin. */
+  async request(registry: string, path: string | URL, init: RegistryRequest): Promise<HttpResponse> {
+    const base = this.baseUrl(registry)
+    const url = new URL(path.toString(), base)
+    const ours = url.origin === new URL(base).origin
+    const send = async (authorization: string | undefined) => {
+      const headers = new Headers(init.headers)
+      if (authorization) headers.set('authorization', authorization)
+      const { scopes: _scopes, ...rest } = init
+      return this.http.request(url, { ...rest, headers })
+    }
+    const first = ours ? await this.auth.authorization(registry, init.scopes) : undefined
+    const res = await send(first)
+    if (res.status !== 401 || !ours) return res
+    const challenge = res.headers.get('www-authenticate')
+    res.discard()
+    if (init.body instanceof Readable)
+      throw new RegistryError(
+        'REGISTRY_UNAUTHORIZED',
+        `${registry} asked for credentials in the middle of a streamed upload`
+      )
+    return send(await this.auth.onUnauthorized(registry, init.scopes, challenge, first))
+  }
+}
+
+/** Reads the OCI error body (if any) and throws a RegistryError whose message says what failed where. */
+export async function registryFailure(res: HttpResponse, what: string): Promise<never> {
+  let detail = ''
+  try {
+    const text = (await res.text()).slice(0, 2000)
+    try {
+      const body = JSON.parse(text) as { errors?: { code?: string; message?: string }[] }
+      detail = (body.errors ?? []).map(e => [e.code, e.message].filter(Boolean).join(': ')).join('; ')
+    } catch {
+      detail = text.trim().slice(0, 300)
+    }
+  } catch {
+    // the status says enough
+  }
+  const code: RegistryErrorCode =
+    res.status === 404
+      ? 'REGISTRY_NOT_FOUND'
+      : res.status === 401
+        ? 'REGISTRY_UNAUTHORIZED'
+        : res.status === 403
+          ? 'REGISTRY_DENIED'
+          : res.status === 409 || res.status === 412
+            ? 'REGISTRY_CONFLICT'
+            : 'REGISTRY_ERROR'
+  throw new RegistryError(code, `${what}: registry answered ${res.status}${detail ? ` (${detail})` : ''}`, {
+    status: res.status
+  })
+}
