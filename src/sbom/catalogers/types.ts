@@ -53,10 +53,18 @@ export interface Package {
   provides?: string[]
   /** Names this package depends on (resolved to packages later through name or provides). */
   dependsOn?: string[]
+  /** Files the package owns, where its database lists them (dpkg md5sums, rpm file list, apk R:). */
+  files?: PackageFile[]
   /** Extra key/values worth keeping (arch, source package, epoch...). */
   metadata?: Record<string, string>
   /** Set by the reader: the layer that introduced the package. */
   layer?: LayerRef
+}
+
+export interface PackageFile {
+  path: string
+  /** As the database records it, e.g. {algorithm: 'md5', value: '…'}; absent when it records none. */
+  digest?: { algorithm: string; value: string }
 }
 
 export interface Cataloger {
