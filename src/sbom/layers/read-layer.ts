@@ -1,0 +1,234 @@
+// Streams one layer blob: decompress, walk the tar, buffer the files catalogers want, note the rest
+// only as far as the merge needs (whiteouts, replaced paths, symlinks).
+import { createHash } from 'node:crypto'
+import { mkdtemp, open, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, posix } from 'node:path'
+import type { Readable } from 'node:stream'
+import type { FileCandidate, LayerRef } from '../catalogers/types.js'
+import { SbomError, describeError } from '../errors.js'
+import { decompressed, type Compression } from './decompress.js'
+import type { ReaderLimits } from './limits.js'
+import { PathHashSet } from './path-set.js'
+import { TarStreamParser, type EntrySink, type TarEntry } from './tar-stream.js'
+
+export interface Wanter {
+  wants(file: FileCandidate): boolean
+}
+
+/** A wanted file as read from one layer: in memory, or spilled to a temp file. */
+export interface LayerFile {
+  path: string
+  size: number
+  mode: number
+  layer: LayerRef
+  /** Indices into the wanter list passed to readLayer. */
+  wantedBy: number[]
+  data?: Buffer
+  spillPath?: string
+  sha256: string
+}
+
+export interface LayerContents {
+  layer: LayerRef & { digest: string }
+  compression: Compression
+  /** Wanted files by path (a later entry for the same path in the same layer wins). */
+  files: Map<string, LayerFile>
+  /** Paths deleted from lower layers by `.wh.<name>` entries. */
+  whiteouts: string[]
+  /** Directories whose lower-layer children are hidden by `.wh..wh..opq`. */
+  opaqueDirs: string[]
+  /** Every entry path of this layer (hashed), and those that are not directories. */
+  entries: PathHashSet
+  nonDirectories: PathHashSet
+  /** Symlinks (path → target as written); the merge resolves directory symlinks with them. */
+  symlinks: Map<string, string>
+  expandedBytes: number
+  entryCount: number
+  /** Directory holding spilled files; removed by releaseLayer. */
+  spillDir?: string
+}
+
+export interface ReadLayerOptions {
+  layer: LayerRef & { digest: string }
+  open(): Promise<Readable>
+  wanters: Wanter[]
+  limits: ReaderLimits
+  warn(message: string): void
+  onBytes?(compressed: number, expanded: number): void
+}
+
+const WHITEOUT = '.wh.'
+const OPAQUE = '.wh..wh..opq'
+
+export async function readLayer(opts: ReadLayerOptions): Promise<LayerContents> {
+  const { layer, limits, wanters, warn } = opts
+  const where = `layer ${layer.index} (${layer.digest})`
+  const contents: LayerContents = {
+    layer,
+    compression: 'none',
+    files: new Map(),
+    whiteouts: [],
+    opaqueDirs: [],
+    entries: new PathHashSet(),
+    nonDirectories: new PathHashSet(),
+    symlinks: new Map(),
+    expandedBytes: 0,
+    entryCount: 0
+  }
+
+  const spillFile = async (path: string): Promise<string> => {
+    contents.spillDir ??= await mkdtemp(join(tmpdir(), 'oci-attest-sbom-'))
+    return join(contents.spillDir, `${contents.files.size}-${posix.basename(path)}`)
+  }
+
+  const onEntry = async (entry: TarEntry): Promise<EntrySink | undefined> => {
+    if (++contents.entryCount > limits.maxLayerEntries) {
+      throw new SbomError('SBOM_LAYER_TOO_LARGE', `${where} has more than ${limits.maxLayerEntries} entries`)
+    }
+    const base = posix.basename(entry.path)
+    if (base.startsWith(WHITEOUT)) {
+      const dir = posix.dirname(entry.path)
+      if (base === OPAQUE) contents.opaqueDirs.push(dir)
+      else contents.whiteouts.push(posix.join(dir, base.slice(WHITEOUT.length)))
+      return undefined
+    }
+    contents.entries.add(entry.path)
+    if (entry.type !== 'directory') contents.nonDirectories.add(entry.path)
+    // A later entry at the same path replaces an earlier one within the layer too.
+    if (contents.files.has(entry.path)) contents.files.delete(entry.path)
+    if (entry.type === 'symlink') {
+      contents.symlinks.set(entry.path, entry.linkname)
+      return undefined
+    }
+    if (entry.type === 'hardlink') {
+      linkHardlink(contents, entry, wanters)
+      return undefined
+    }
+    if (entry.type !== 'file') return undefined
+    const candidate = { path: entry.path, size: entry.size, mode: entry.mode }
+    const wantedBy: number[] = []
+    for (let i = 0; i < wanters.length; i++) if (wanters[i]!.wants(candidate)) wantedBy.push(i)
+    if (wantedBy.length === 0) return undefined
+    if (entry.size > limits.maxFileBytes) {
+      warn(
+        `${where}: skipped ${entry.path}: ${entry.size} bytes is above the per-file cap of ${limits.maxFileBytes}`
+      )
+      return undefined
+    }
+    const file: LayerFile = {
+      ...candidate,
+      layer: { index: layer.index, diffId: layer.diffId },
+      wantedBy,
+      sha256: ''
+    }
+    return entry.size <= limits.maxBufferedFileBytes
+      ? memorySink(file, contents)
+      : await spillSink(file, contents, await spillFile(entry.path))
+  }
+
+  const parser = new TarStreamParser({
+    entry: onEntry,
+    rejected: (name, reason) => warn(`${where}: skipped tar entry "${name}": ${reason}`)
+  })
+  let stream: Readable
+  try {
+    stream = await opts.open()
+  } catch (err) {
+    throw new SbomError('SBOM_BLOB_MISSING', `${where}: cannot open the blob: ${describeError(err)}`, {
+      cause: err
+    })
+  }
+  let compressedBytes = 0
+  try {
+    const chunks = decompressed(
+      stream,
+      kind => (contents.compression = kind),
+      n => (compressedBytes += n)
+    )
+    for await (const chunk of chunks) {
+      contents.expandedBytes += chunk.length
+      if (contents.expandedBytes > limits.maxLayerBytes) {
+        throw new SbomError(
+          'SBOM_LAYER_TOO_LARGE',
+          `${where} expands beyond ${limits.maxLayerBytes} bytes (decompression bomb?); raise the layer cap to read it`
+        )
+      }
+      opts.onBytes?.(compressedBytes, chunk.length)
+      compressedBytes = 0
+      await parser.write(chunk)
+      if (parser.finished) break
+    }
+    parser.end()
+  } catch (err) {
+    await releaseLayer(contents)
+    throw layerError(err, where)
+  }
+  contents.entries.seal()
+  contents.nonDirectories.seal()
+  return contents
+}
+
+function layerError(err: unknown, where: string): SbomError {
+  if (err instanceof SbomError) return err
+  const code = (err as { code?: unknown }).code
+  if (code === 'DIGEST_MISMATCH' || code === 'SBOM_DIGEST_MISMATCH') {
+    return new SbomError('SBOM_DIGEST_MISMATCH', `${where}: ${describeError(err)}`, { cause: err })
+  }
+  return new SbomError('SBOM_CORRUPT_LAYER', `${where} is corrupt or truncated: ${describeError(err)}`, {
+    cause: err
+  })
+}
+
+function memorySink(file: LayerFile, contents: LayerContents): EntrySink {
+  const parts: Buffer[] = []
+  const hash = createHash('sha256')
+  return {
+    data(chunk) {
+      parts.push(Buffer.from(chunk))
+      hash.update(chunk)
+    },
+    end() {
+      file.data = parts.length === 1 ? parts[0]! : Buffer.concat(parts, file.size)
+      file.sha256 = hash.digest('hex')
+      contents.files.set(file.path, file)
+    }
+  }
+}
+
+async function spillSink(file: LayerFile, contents: LayerContents, spillPath: string): Promise<EntrySink> {
+  const handle = await open(spillPath, 'w', 0o600)
+  const hash = createHash('sha256')
+  return {
+    async data(chunk) {
+      hash.update(chunk)
+      await handle.write(chunk)
+    },
+    async end() {
+      await handle.close()
+      file.spillPath = spillPath
+      file.sha256 = hash.digest('hex')
+      contents.files.set(file.path, file)
+    }
+  }
+}
+
+/** A hardlink to an earlier wanted entry of the same layer shares its bytes. */
+function linkHardlink(contents: LayerContents, entry: TarEntry, wanters: Wanter[]): void {
+  const target = contents.files.get(entry.linkname)
+  if (!target) return
+  const candidate = { path: entry.path, size: target.size, mode: target.mode }
+  const wantedBy: number[] = []
+  for (let i = 0; i < wanters.length; i++) if (wanters[i]!.wants(candidate)) wantedBy.push(i)
+  if (wantedBy.length === 0) return
+  contents.files.set(entry.path, { ...target, ...candidate, wantedBy })
+}
+
+/** Removes spilled files; safe to call twice. */
+export async function releaseLayer(contents: LayerContents): Promise<void> {
+  if (contents.spillDir) {
+    const dir = contents.spillDir
+    contents.spillDir = undefined
+    await rm(dir, { recursive: true, force: true })
+  }
+}

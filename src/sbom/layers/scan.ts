@@ -1,0 +1,169 @@
+// Reads all layers (a few at a time), merges them, and turns the final filesystem's databases into
+// packages credited to the layer that introduced them.
+import type { Readable } from 'node:stream'
+import { osReleaseCataloger } from '../catalogers/os-release.js'
+import type { CatalogedFile, Cataloger, Distro, Package } from '../catalogers/types.js'
+import type { ReaderLimits } from './limits.js'
+import { LayerMerge } from './merge.js'
+import { packageKey, parseLayer, reparse, type ParsedFile, type ParsedLayer } from './parse-layer.js'
+import { readLayer } from './read-layer.js'
+
+export interface LayerSource {
+  index: number
+  /** Digest of the blob as stored (compressed). */
+  digest: string
+  diffId: string
+  mediaType: string
+  size: number
+  open(): Promise<Readable>
+}
+
+export interface ScanProgress {
+  layersDone: number
+  layersTotal: number
+  /** Compressed bytes read so far, out of the sum of layer sizes. */
+  bytesRead: number
+  bytesTotal: number
+  expandedBytes: number
+}
+
+export interface ScannedFile {
+  path: string
+  sha256: string
+  size: number
+  layer: { index: number; diffId: string }
+}
+
+export interface ScanResult {
+  packages: Package[]
+  distro?: Distro
+  /** The final (visible) files catalogers read, for optional file components. */
+  files: ScannedFile[]
+}
+
+export interface ScanOptions {
+  layers: LayerSource[]
+  catalogers: Cataloger[]
+  limits: ReaderLimits
+  warn(message: string): void
+  onProgress?(progress: ScanProgress): void
+}
+
+export async function scanLayers(opts: ScanOptions): Promise<ScanResult> {
+  const parsed = await readAll(opts)
+  const merge = new LayerMerge(parsed)
+  const visible = (path: string, layer: number): boolean => {
+    if (merge.hidden(path, layer)) return false
+    const real = merge.resolveParents(path)
+    return real === path || !merge.hidden(real, layer)
+  }
+  const identity = parsed.flatMap(l => l.identityFiles.filter(f => visible(f.path, l.layer.index)))
+  const distro = osReleaseCataloger.parseDistro(identity)
+  const finals: Array<{ file: ParsedFile; layer: ParsedLayer }> = []
+  for (const layer of parsed) {
+    for (const file of layer.parsed) if (visible(file.path, layer.layer.index)) finals.push({ file, layer })
+  }
+  const byCataloger = new Map<number, Package[]>()
+  const enrichFiles = new Map<number, CatalogedFile[]>()
+  for (const { file } of finals) {
+    const cataloger = opts.catalogers[file.cataloger]!
+    const ctx = { distro, warn: (m: string) => opts.warn(`${cataloger.name}: ${file.path}: ${m}`) }
+    const packages =
+      file.needsDistro && file.retained
+        ? await reparse(cataloger, file.retained, ctx, opts.warn)
+        : file.packages
+    const list = byCataloger.get(file.cataloger) ?? []
+    list.push(...packages)
+    byCataloger.set(file.cataloger, list)
+    if (packages.length === 0 && file.retained) {
+      enrichFiles.set(file.cataloger, [...(enrichFiles.get(file.cataloger) ?? []), file.retained])
+    }
+  }
+  for (const [index, files] of enrichFiles) {
+    const cataloger = opts.catalogers[index]!
+    if (!cataloger.enrich) continue
+    try {
+      cataloger.enrich(byCataloger.get(index) ?? [], files, {
+        distro,
+        warn: m => opts.warn(`${cataloger.name}: ${m}`)
+      })
+    } catch (err) {
+      opts.warn(`${cataloger.name}: enrich failed: ${err instanceof Error ? err.message : String(err)}`)
+    }
+  }
+  const packages = [...byCataloger.values()].flat()
+  credit(packages, parsed)
+  const files = finals.map(({ file, layer }) => ({
+    path: file.path,
+    sha256: file.sha256,
+    size: file.size,
+    layer: { index: layer.layer.index, diffId: layer.layer.diffId }
+  }))
+  return { packages: dedupe(packages), ...(distro ? { distro } : {}), files }
+}
+
+/** Trivy's rule: the first layer whose databases listed the same package introduced it. */
+function credit(packages: Package[], layers: ParsedLayer[]): void {
+  for (const pkg of packages) {
+    const key = packageKey(pkg)
+    const first = layers.find(l => l.listed.has(key))
+    if (first) pkg.layer = { index: first.layer.index, diffId: first.layer.diffId }
+  }
+}
+
+/** The same package found twice by the same finder collapses into one, with both locations. */
+function dedupe(packages: Package[]): Package[] {
+  const seen = new Map<string, Package>()
+  for (const pkg of packages) {
+    const key = `${pkg.purl}\0${pkg.foundBy}\0${pkg.name}\0${pkg.version}\0${JSON.stringify(pkg.metadata ?? {})}`
+    const prior = seen.get(key)
+    if (!prior) {
+      seen.set(key, { ...pkg, locations: [...pkg.locations] })
+      continue
+    }
+    for (const loc of pkg.locations) if (!prior.locations.includes(loc)) prior.locations.push(loc)
+    if (pkg.layer && (!prior.layer || pkg.layer.index < prior.layer.index)) prior.layer = pkg.layer
+  }
+  return [...seen.values()]
+}
+
+async function readAll(opts: ScanOptions): Promise<ParsedLayer[]> {
+  const { layers, limits } = opts
+  const results: ParsedLayer[] = new Array(layers.length)
+  const progress: ScanProgress = {
+    layersDone: 0,
+    layersTotal: layers.length,
+    bytesRead: 0,
+    bytesTotal: layers.reduce((n, l) => n + l.size, 0),
+    expandedBytes: 0
+  }
+  const wanters = [osReleaseCataloger, ...opts.catalogers]
+  let next = 0
+  let failed: unknown
+  const worker = async (): Promise<void> => {
+    while (failed === undefined && next < layers.length) {
+      const source = layers[next++]!
+      try {
+        const contents = await readLayer({
+          layer: { index: source.index, diffId: source.diffId, digest: source.digest },
+          open: source.open,
+          wanters,
+          limits,
+          warn: opts.warn,
+          onBytes: (compressed, expanded) => {
+            progress.bytesRead += compressed
+            progress.expandedBytes += expanded
+          }
+        })
+        results[source.index] = await parseLayer(contents, opts.catalogers, opts.warn)
+        progress.layersDone++
+        opts.onProgress?.({ ...progress })
+      } catch (err) {
+        failed ??= err
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limits.concurrency, layers.length)) }, worker))
+  if (failed !== undefined) throw failed
+  return results
+}

@@ -1,0 +1,222 @@
+import { describe, expect, it } from '@jest/globals'
+import { readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { Readable } from 'node:stream'
+import zlib from 'node:zlib'
+import { resolveLimits } from '../../../../src/sbom/layers/limits.js'
+import { scanLayers } from '../../../../src/sbom/layers/scan.js'
+import { buildTar } from '../../../fixtures/sbom/build-synthetic-tar.js'
+import { compress, execCataloger, layerFrom, lineCataloger, scan } from './helpers.js'
+
+const db = (...pkgs: string[]) => pkgs.join('\n') + '\n'
+
+describe('layer reader: formats', () => {
+  for (const kind of ['gzip', 'zstd', 'none'] as const) {
+    it(`reads a ${kind} layer`, async () => {
+      const tar = buildTar([
+        { type: 'dir', path: 'var/lib/x' },
+        { type: 'file', path: 'var/lib/x/pkgdb', data: db('a 1', 'b 2') }
+      ])
+      const { names, warnings } = await scan([compress(tar, kind)])
+      expect(names).toEqual(['a@1', 'b@2'])
+      expect(warnings).toEqual([])
+    })
+  }
+
+  it('follows GNU long names and PAX paths', async () => {
+    const deep = 'opt/' + 'd'.repeat(90) + '/' + 'e'.repeat(90)
+    const gnu = buildTar([{ type: 'file', path: `${deep}/pkgdb`, data: db('gnu 1') }], { longNames: 'gnu' })
+    const pax = buildTar([{ type: 'file', path: `${deep}/x/pkgdb`, data: db('pax 1') }], { longNames: 'pax' })
+    const { packages } = await scan([compress(gnu, 'gzip'), compress(pax, 'zstd')])
+    expect(packages.map(p => p.locations[0]).sort()).toEqual([`/${deep}/pkgdb`, `/${deep}/x/pkgdb`])
+  })
+
+  it('gives a hardlink the bytes of its target', async () => {
+    const tar = buildTar([
+      { type: 'file', path: 'bin/real', data: 'ELF-ish bytes', mode: 0o755 },
+      { type: 'hardlink', path: 'bin/alias', target: 'bin/real' }
+    ])
+    const { packages } = await scan([tar], [execCataloger])
+    const versions = new Map(packages.map(p => [p.name, p.version]))
+    expect(versions.get('alias')).toBe(versions.get('real'))
+    expect(versions.get('alias')).toMatch(/^13-/)
+  })
+})
+
+describe('layer reader: merge', () => {
+  const base = buildTar([{ type: 'file', path: 'var/lib/x/pkgdb', data: db('a 1', 'b 2') }])
+
+  it('applies a whiteout of the file and of a parent directory', async () => {
+    const wh = buildTar([{ type: 'file', path: 'var/lib/x/.wh.pkgdb', data: '' }])
+    expect((await scan([base, wh])).names).toEqual([])
+    const whDir = buildTar([{ type: 'file', path: 'var/lib/.wh.x', data: '' }])
+    expect((await scan([base, whDir])).names).toEqual([])
+  })
+
+  it('hides lower children of an opaque directory but keeps its own layer', async () => {
+    const opq = buildTar([
+      { type: 'file', path: 'var/lib/x/.wh..wh..opq', data: '' },
+      { type: 'file', path: 'var/lib/x/sub/pkgdb', data: db('c 3') }
+    ])
+    expect((await scan([base, opq])).names).toEqual(['c@3'])
+  })
+
+  it('drops a lower subtree replaced by a file, and keeps unrelated siblings', async () => {
+    const other = buildTar([{ type: 'file', path: 'var/lib/y/pkgdb', data: db('y 1') }])
+    const replace = buildTar([{ type: 'file', path: 'var/lib/x', data: 'now a file' }])
+    expect((await scan([base, other, replace])).names).toEqual(['y@1'])
+  })
+
+  it('takes the upper copy of a database and credits packages to the first layer listing them', async () => {
+    const upper = buildTar([{ type: 'file', path: 'var/lib/x/pkgdb', data: db('a 1', 'b 3', 'n 1') }])
+    const { packages, names } = await scan([base, upper])
+    expect(names).toEqual(['a@1', 'b@3', 'n@1'])
+    const layerOf = new Map(packages.map(p => [p.name, p.layer?.index]))
+    expect(Object.fromEntries(layerOf)).toEqual({ a: 0, b: 1, n: 1 })
+    expect(packages.find(p => p.name === 'a')!.layer!.diffId).toBe('sha256:diff0')
+  })
+
+  it('parses databases again once the distro of the final filesystem is known', async () => {
+    const osr = buildTar([{ type: 'file', path: 'etc/os-release', data: 'ID=debian\nVERSION_ID="12"\n' }])
+    const { packages, distro } = await scan([base, osr])
+    expect(distro?.id).toBe('debian')
+    expect(packages.map(p => p.purl).sort()).toEqual([
+      'pkg:test/a@1?distro=debian-12',
+      'pkg:test/b@2?distro=debian-12'
+    ])
+  })
+
+  it('resolves symlinked parent directories for whiteouts', async () => {
+    const l0 = buildTar([
+      { type: 'dir', path: 'usr/lib/db' },
+      { type: 'symlink', path: 'var/lib/db', target: '../../usr/lib/db' }
+    ])
+    const l1 = buildTar([{ type: 'file', path: 'var/lib/db/pkgdb', data: db('s 1') }])
+    const l2 = buildTar([{ type: 'file', path: 'usr/lib/db/.wh.pkgdb', data: '' }])
+    expect((await scan([l0, l1])).names).toEqual(['s@1'])
+    expect((await scan([l0, l1, l2])).names).toEqual([])
+  })
+})
+
+describe('layer reader: bad input', () => {
+  const good = buildTar([{ type: 'file', path: 'var/lib/x/pkgdb', data: db('a 1') }])
+
+  it('skips entries that escape the root, with a warning naming the layer and entry', async () => {
+    const tar = buildTar([
+      { type: 'raw', name: '../../etc/pkgdb', typeflag: '0', data: Buffer.from(db('evil 1')) },
+      { type: 'raw', name: '/abs/pkgdb', typeflag: '0', data: Buffer.from(db('abs 1')) },
+      { type: 'file', path: 'ok/pkgdb', data: db('ok 1') }
+    ])
+    const { names, warnings } = await scan([tar])
+    expect(names).toEqual(['ok@1'])
+    expect(warnings.join('\n')).toMatch(
+      /layer 0 \(sha256:[0-9a-f]{64}\): skipped tar entry "\.\.\/\.\.\/etc\/pkgdb": path escapes the root/
+    )
+    expect(warnings.join('\n')).toMatch(/"\/abs\/pkgdb": absolute path/)
+  })
+
+  it('fails a truncated gzip or zstd layer with SBOM_CORRUPT_LAYER naming the layer', async () => {
+    for (const kind of ['gzip', 'zstd'] as const) {
+      const blob = compress(good, kind)
+      const cut = blob.subarray(0, blob.length - 20)
+      await expect(scan([cut])).rejects.toMatchObject({
+        code: 'SBOM_CORRUPT_LAYER',
+        message: expect.stringMatching(/layer 0 \(sha256:/)
+      })
+    }
+  })
+
+  it('fails a tar cut inside an entry and one with a bad header checksum', async () => {
+    await expect(scan([good.subarray(0, 700)])).rejects.toMatchObject({ code: 'SBOM_CORRUPT_LAYER' })
+    const bad = Buffer.from(good)
+    bad[0] = 0x41
+    await expect(scan([bad])).rejects.toMatchObject({
+      code: 'SBOM_CORRUPT_LAYER',
+      message: expect.stringMatching(/checksum/)
+    })
+  })
+
+  it('stops a decompression bomb at the per-layer cap', async () => {
+    const bomb = zlib.gzipSync(
+      buildTar([{ type: 'file', path: 'zeros', data: Buffer.alloc(8 * 1024 * 1024) }])
+    )
+    expect(bomb.length).toBeLessThan(64 * 1024)
+    await expect(scan([bomb], [lineCataloger], { maxLayerBytes: 1024 * 1024 })).rejects.toMatchObject({
+      code: 'SBOM_LAYER_TOO_LARGE'
+    })
+  })
+
+  it('skips a wanted file above the per-file cap with a warning', async () => {
+    const tar = buildTar([
+      { type: 'file', path: 'big/pkgdb', data: Buffer.alloc(4096, 0x20) },
+      { type: 'file', path: 'small/pkgdb', data: db('s 1') }
+    ])
+    const { names, warnings } = await scan([tar], [lineCataloger], { maxFileBytes: 1000 })
+    expect(names).toEqual(['s@1'])
+    expect(warnings.join('\n')).toMatch(/skipped \/big\/pkgdb: 4096 bytes is above the per-file cap/)
+  })
+
+  it('spills files above the buffer cap to a temp file and removes it', async () => {
+    const spills = () => readdirSync(tmpdir()).filter(n => n.startsWith('oci-attest-sbom-')).length
+    const before = spills()
+    const big = db(...Array.from({ length: 5000 }, (_, i) => `p${i} ${i}`))
+    const { names } = await scan(
+      [compress(buildTar([{ type: 'file', path: 'x/pkgdb', data: big }]), 'gzip')],
+      [lineCataloger],
+      {
+        maxBufferedFileBytes: 1024
+      }
+    )
+    expect(names).toHaveLength(5000)
+    expect(spills()).toBe(before)
+  })
+
+  it('reports a digest mismatch from the blob stream as SBOM_DIGEST_MISMATCH', async () => {
+    const source = layerFrom(0, compress(good, 'gzip'))
+    source.open = async () =>
+      new Readable({
+        read() {
+          this.destroy(
+            Object.assign(new Error('blob sha256:abc does not match'), { code: 'DIGEST_MISMATCH' })
+          )
+        }
+      })
+    await expect(
+      scanLayers({
+        layers: [source],
+        catalogers: [lineCataloger],
+        limits: resolveLimits(),
+        warn: () => undefined
+      })
+    ).rejects.toMatchObject({ code: 'SBOM_DIGEST_MISMATCH' })
+  })
+
+  it('survives random corruption of layers without crashing or hanging (bounded fuzz)', async () => {
+    const seedTar = buildTar(
+      [
+        { type: 'dir', path: 'var/lib/x' },
+        { type: 'file', path: 'var/lib/x/pkgdb', data: db('a 1', 'b 2') },
+        { type: 'symlink', path: 'lnk', target: 'var' },
+        { type: 'file', path: 'opt/' + 'n'.repeat(120) + '/pkgdb', data: db('c 1') }
+      ],
+      { longNames: 'pax' }
+    )
+    let rnd = 12345
+    const rand = (n: number) => (rnd = (rnd * 1103515245 + 12345) & 0x7fffffff) % n
+    const deadline = Date.now() + 3000
+    let runs = 0
+    while (Date.now() < deadline) {
+      const kind = (['gzip', 'zstd', 'none'] as const)[runs % 3]!
+      const blob = Buffer.from(compress(seedTar, kind))
+      for (let k = 0; k < 1 + rand(8); k++) blob[rand(blob.length)] = rand(256)
+      const cut = rand(4) === 0 ? blob.subarray(0, rand(blob.length)) : blob
+      try {
+        await scan([cut], [lineCataloger], { maxLayerBytes: 1 << 20, maxFileBytes: 1 << 16 })
+      } catch (err) {
+        expect((err as { code?: string }).code).toMatch(/^SBOM_/)
+      }
+      runs++
+    }
+    expect(runs).toBeGreaterThan(50)
+  })
+})
