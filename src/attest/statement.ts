@@ -1,0 +1,56 @@
+// in-toto Statement v1 with exactly the four fields cosign v3.1 accepts (it parses strictly).
+export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1'
+export const INTOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json'
+
+export interface Subject {
+  name: string
+  digest: Record<string, string>
+}
+
+export interface Statement<P extends object = Record<string, unknown>> {
+  _type: typeof STATEMENT_TYPE
+  subject: Subject[]
+  predicateType: string
+  predicate: P
+}
+
+export class StatementError extends Error {
+  readonly code = 'INVALID_SUBJECT'
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'StatementError'
+  }
+}
+
+/** `registry/repository` (no tag) and `sha256:<hex>` → the statement subject. */
+export function subjectFor(repository: string, digest: string): Subject {
+  const match = /^sha256:([0-9a-f]{64})$/.exec(digest)
+  if (!match?.[1]) throw new StatementError(`subject digest ${JSON.stringify(digest)} is not sha256:<64 hex>`)
+  if (/[@]/.test(repository) || /:[^/]*$/.test(repository.replace(/^[^/]*\//, ''))) {
+    throw new StatementError(
+      `subject name ${JSON.stringify(repository)} must be registry/repository without tag or digest`
+    )
+  }
+  return { name: repository, digest: { sha256: match[1] } }
+}
+
+export function buildStatement<P extends object>(
+  subjects: Subject[],
+  predicateType: string,
+  predicate: P
+): Statement<P> {
+  return { _type: STATEMENT_TYPE, subject: subjects, predicateType, predicate }
+}
+
+export function serializeStatement(statement: Statement<object>): Buffer {
+  // Key order fixed here; extra fields on the object are dropped so the payload stays strictly parseable.
+  const { _type, subject, predicateType, predicate } = statement
+  return Buffer.from(
+    JSON.stringify({
+      _type,
+      subject: subject.map(({ name, digest }) => ({ name, digest })),
+      predicateType,
+      predicate
+    })
+  )
+}

@@ -1,0 +1,102 @@
+// The pipeline's entry: every subject checked up front, then attested concurrently with one signer.
+import type { ProvenanceVersion } from '../attest/provenance.js'
+import { sbomPredicateFromFile } from '../attest/sbom-predicate.js'
+import type { SbomPredicate } from '../attest/sbom-predicate.js'
+import { bundleDirectory } from '../publish/bundle-file.js'
+import type { GitHubAttestationStore } from '../publish/github-store.js'
+import type { PublishRegistry } from '../publish/registry.js'
+import { RepositoryLocks } from '../publish/repo-lock.js'
+import { describe } from '../sigstore/error.js'
+import { attestSubject } from './attest-subject.js'
+import type { PublishFormat, SubjectReport } from './attest-subject.js'
+import { PipelineError } from './errors.js'
+import type { SigningSession } from './session.js'
+import { resolveSubjects } from './subjects.js'
+import type { ResolvedSubject } from './subjects.js'
+
+export type SbomSource =
+  | { path: string; limitBytes?: number }
+  | { predicate: SbomPredicate }
+  /** Generation from image layers plugs in here (one SBOM per subject). */
+  | { forSubject: (subject: ResolvedSubject) => Promise<SbomPredicate | undefined> }
+
+export interface AttestOptions {
+  subjects: string[]
+  sbom?: SbomSource
+  provenance?: ProvenanceVersion[]
+  formats?: PublishFormat[]
+  verify?: boolean
+  bundleDir?: string
+  concurrency?: number
+}
+
+export interface AttestCollaborators {
+  registry: PublishRegistry
+  session: SigningSession
+  githubStore?: GitHubAttestationStore
+  locks?: RepositoryLocks
+}
+
+export interface AttestReport {
+  subjects: SubjectReport[]
+  fulcioRequests: number
+  rekorEntries: number
+  identity: string
+  issuer: string
+}
+
+async function mapLimited<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length)
+  let next = 0
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++
+      out[i] = await work(items[i]!)
+    }
+  })
+  await Promise.all(lanes)
+  return out
+}
+
+export async function attestSubjects(options: AttestOptions, c: AttestCollaborators): Promise<AttestReport> {
+  const resolved = await resolveSubjects(c.registry, options.subjects)
+  const shared =
+    options.sbom && 'path' in options.sbom
+      ? await sbomPredicateFromFile(options.sbom.path, options.sbom.limitBytes)
+      : undefined
+  const locks = c.locks ?? new RepositoryLocks()
+  const reports = await mapLimited(resolved, options.concurrency ?? 8, async subject => {
+    try {
+      const sbom =
+        shared ??
+        (options.sbom && 'predicate' in options.sbom ? options.sbom.predicate : undefined) ??
+        (options.sbom && 'forSubject' in options.sbom ? await options.sbom.forSubject(subject) : undefined)
+      return await attestSubject(
+        subject,
+        {
+          provenance: options.provenance ?? ['v1', 'v0.2'],
+          formats: options.formats ?? ['legacy', 'referrers'],
+          ...(sbom ? { sbom } : {}),
+          verify: options.verify ?? true,
+          bundleDir: options.bundleDir ?? bundleDirectory()
+        },
+        {
+          registry: c.registry,
+          session: c.session,
+          locks,
+          ...(c.githubStore ? { githubStore: c.githubStore } : {})
+        }
+      )
+    } catch (cause) {
+      if (cause instanceof PipelineError) throw cause
+      throw new PipelineError('SUBJECT_FAILED', subject.input, 'attest', describe(cause), { cause })
+    }
+  })
+  return {
+    subjects: reports,
+    fulcioRequests: c.session.ephemeral.fulcioRequests,
+    rekorEntries: c.session.rekor.entries,
+    identity: c.session.identity.subjectAlternativeName,
+    issuer: c.session.identity.issuer
+  }
+}

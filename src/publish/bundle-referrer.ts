@@ -1,0 +1,61 @@
+// A Sigstore bundle as an OCI 1.1 referrer of the artifact: referrers API, or the `sha256-<hex>` fallback index.
+import { computeDigest } from '../oci/digest.js'
+import { EMPTY_JSON_DESCRIPTOR, OCI_MANIFEST } from '../oci/media-types.js'
+import type { Descriptor, ImageManifest } from '../oci/manifest.js'
+import type { ImageReference } from '../oci/reference.js'
+import type { PublishRegistry } from './registry.js'
+
+export const BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json'
+export const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1'
+
+export interface ReferrerResult {
+  manifestDigest: string
+  /** 'api' when the registry indexes referrers itself, 'fallback-tag' when we maintained `sha256-<hex>`. */
+  via: 'api' | 'fallback-tag'
+}
+
+export function referrerManifest(
+  bundleJson: Buffer,
+  subject: Descriptor,
+  predicateType: string,
+  created: Date
+): ImageManifest {
+  return {
+    schemaVersion: 2,
+    mediaType: OCI_MANIFEST,
+    artifactType: BUNDLE_MEDIA_TYPE,
+    config: { ...EMPTY_JSON_DESCRIPTOR },
+    layers: [{ mediaType: BUNDLE_MEDIA_TYPE, digest: computeDigest(bundleJson), size: bundleJson.length }],
+    subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+    annotations: {
+      'dev.sigstore.bundle.content': 'dsse-envelope',
+      'dev.sigstore.bundle.predicateType': predicateType,
+      'org.opencontainers.image.created': created.toISOString().replace(/\.\d{3}Z$/, 'Z')
+    }
+  }
+}
+
+export async function pushBundleReferrer(
+  registry: PublishRegistry,
+  repo: ImageReference,
+  subject: Descriptor,
+  bundleJson: Buffer,
+  predicateType: string,
+  created = new Date()
+): Promise<ReferrerResult> {
+  const manifest = referrerManifest(bundleJson, subject, predicateType, created)
+  await registry.uploadBlob(repo, Buffer.from('{}'), EMPTY_JSON_DESCRIPTOR.digest, EMPTY_JSON_DESCRIPTOR.size)
+  await registry.uploadBlob(repo, bundleJson, manifest.layers[0]!.digest, bundleJson.length)
+  const bytes = Buffer.from(JSON.stringify(manifest))
+  const manifestDigest = computeDigest(bytes)
+  await registry.putManifest(repo.withDigest(manifestDigest), bytes, OCI_MANIFEST)
+  if (await registry.supportsReferrersApi(repo)) return { manifestDigest, via: 'api' }
+  await registry.addReferrerToFallbackIndex(repo, subject.digest, {
+    mediaType: OCI_MANIFEST,
+    digest: manifestDigest,
+    size: bytes.length,
+    artifactType: BUNDLE_MEDIA_TYPE,
+    annotations: manifest.annotations
+  })
+  return { manifestDigest, via: 'fallback-tag' }
+}

@@ -1,0 +1,122 @@
+// cosign's tag layout: `sha256-<hex>.sig` / `.att` tags whose image layers each hold one signature.
+import { computeDigest } from '../oci/digest.js'
+import { OCI_CONFIG, OCI_MANIFEST } from '../oci/media-types.js'
+import type { Descriptor, ImageManifest } from '../oci/manifest.js'
+import type { ImageReference } from '../oci/reference.js'
+import { PublishError } from './errors.js'
+import type { PublishRegistry } from './registry.js'
+import type { RepositoryLocks } from './repo-lock.js'
+
+export const SIMPLE_SIGNING_MEDIA_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json'
+export const DSSE_MEDIA_TYPE = 'application/vnd.dsse.envelope.v1+json'
+
+export const ANNOTATION = {
+  signature: 'dev.cosignproject.cosign/signature',
+  certificate: 'dev.sigstore.cosign/certificate',
+  chain: 'dev.sigstore.cosign/chain',
+  bundle: 'dev.sigstore.cosign/bundle',
+  timestamp: 'dev.sigstore.cosign/rfc3161timestamp',
+  predicateType: 'predicateType'
+} as const
+
+export interface CosignLayer {
+  mediaType: string
+  bytes: Buffer
+  annotations: Record<string, string>
+}
+
+export type TagSuffix = 'sig' | 'att'
+
+/** `sha256:<hex>` → `sha256-<hex>.sig`. */
+export function cosignTag(subjectDigest: string, suffix: TagSuffix): string {
+  return `${subjectDigest.replace(':', '-')}.${suffix}`
+}
+
+const sameAnnotations = (a: Record<string, string> = {}, b: Record<string, string> = {}): boolean => {
+  const keys = Object.keys(a)
+  return keys.length === Object.keys(b).length && keys.every(k => a[k] === b[k])
+}
+
+/** Existing layers kept in order, ours appended unless an identical layer (bytes and annotations) is there. */
+export function mergeLayers(existing: Descriptor[], added: Descriptor[]): Descriptor[] {
+  const out = [...existing]
+  for (const layer of added) {
+    if (!out.some(l => l.digest === layer.digest && sameAnnotations(l.annotations, layer.annotations)))
+      out.push(layer)
+  }
+  return out
+}
+
+/** Config that keeps rootfs.diff_ids equal to the (uncompressed) layer digests, as cosign writes it. */
+export function layoutConfig(layers: Descriptor[]): Buffer {
+  const epoch = '0001-01-01T00:00:00Z'
+  return Buffer.from(
+    JSON.stringify({
+      architecture: '',
+      created: epoch,
+      history: layers.map(() => ({ created: epoch })),
+      os: '',
+      rootfs: { type: 'layers', diff_ids: layers.map(l => l.digest) },
+      config: {}
+    })
+  )
+}
+
+export interface AppendResult {
+  tag: string
+  manifestDigest: string
+  layerDigests: string[]
+}
+
+/** GET the tag (absent = empty), append, PUT, then re-read to confirm every one of our layers is there. */
+export async function appendToCosignTag(
+  registry: PublishRegistry,
+  locks: RepositoryLocks,
+  repo: ImageReference,
+  subjectDigest: string,
+  suffix: TagSuffix,
+  layers: CosignLayer[]
+): Promise<AppendResult> {
+  const tag = cosignTag(subjectDigest, suffix)
+  const tagRef = repo.withTag(tag)
+  return locks.run(repo.repoString(), async () => {
+    const added: Descriptor[] = []
+    for (const layer of layers) {
+      const digest = computeDigest(layer.bytes)
+      await registry.uploadBlob(repo, layer.bytes, digest, layer.bytes.length)
+      added.push({
+        mediaType: layer.mediaType,
+        digest,
+        size: layer.bytes.length,
+        annotations: layer.annotations
+      })
+    }
+    const existing = (await registry.headManifest(tagRef))
+      ? ((await registry.getManifest(tagRef, { accept: [OCI_MANIFEST] })).json as ImageManifest)
+      : undefined
+    const merged = mergeLayers(existing?.layers ?? [], added)
+    const config = layoutConfig(merged)
+    const configDigest = computeDigest(config)
+    await registry.uploadBlob(repo, config, configDigest, config.length)
+    const manifest: ImageManifest = {
+      schemaVersion: 2,
+      mediaType: OCI_MANIFEST,
+      config: { mediaType: OCI_CONFIG, size: config.length, digest: configDigest },
+      layers: merged,
+      ...(existing?.annotations ? { annotations: existing.annotations } : {})
+    }
+    const { digest } = await registry.putManifest(tagRef, Buffer.from(JSON.stringify(manifest)), OCI_MANIFEST)
+    const reread = (await registry.getManifest(tagRef, { accept: [OCI_MANIFEST] })).json as ImageManifest
+    const missing = added.filter(
+      a => !reread.layers.some(l => l.digest === a.digest && sameAnnotations(l.annotations, a.annotations))
+    )
+    if (missing.length > 0) {
+      throw new PublishError(
+        'PUBLISH_NOT_CONFIRMED',
+        `${tagRef.toString()} was written but re-reading it lacks ${missing.length} of our layers; another writer ` +
+          'may have replaced the tag concurrently. Run again (appending is safe)'
+      )
+    }
+    return { tag, manifestDigest: digest, layerDigests: added.map(a => a.digest) }
+  })
+}

@@ -1,0 +1,36 @@
+// The slice of the registry client publishing uses; RegistryClient from src/oci satisfies it.
+import type { Readable } from 'node:stream'
+import type { ImageReference } from '../oci/reference.js'
+import type { Descriptor, FetchedManifest } from '../oci/manifest.js'
+
+export interface PublishRegistry {
+  getManifest(ref: ImageReference | string, opts?: { accept?: string[] }): Promise<FetchedManifest>
+  headManifest(
+    ref: ImageReference | string
+  ): Promise<{ digest: string; mediaType: string; size: number } | undefined>
+  putManifest(ref: ImageReference | string, bytes: Buffer, mediaType: string): Promise<{ digest: string }>
+  fetchBlob(repo: ImageReference, digest: string): Promise<Readable>
+  uploadBlob(
+    repo: ImageReference,
+    data: Buffer | (() => Readable),
+    digest: string,
+    size: number
+  ): Promise<unknown>
+  supportsReferrersApi(repo: ImageReference): Promise<boolean>
+  listReferrers(repo: ImageReference, digest: string, artifactType?: string): Promise<Descriptor[]>
+  addReferrerToFallbackIndex(
+    repo: ImageReference,
+    subjectDigest: string,
+    descriptor: Descriptor
+  ): Promise<unknown>
+}
+
+export async function readBlob(
+  registry: PublishRegistry,
+  repo: ImageReference,
+  digest: string
+): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const chunk of await registry.fetchBlob(repo, digest)) chunks.push(Buffer.from(chunk as Buffer))
+  return Buffer.concat(chunks)
+}

@@ -1,0 +1,29 @@
+// The sigstore clients need only `request`; taking this slice lets tests hand in a tiny server-backed client.
+import { createHttpClient } from '../http/index.js'
+import type { HttpClient } from '../http/index.js'
+
+export type Http = Pick<HttpClient, 'request'>
+
+let shared: Http | undefined
+
+/** The project's one HTTP client (retries, user agent), created on first use. */
+export function defaultHttp(): Http {
+  shared ??= createHttpClient()
+  return shared
+}
+
+/** Reads a JSON answer, turning any non-2xx into a thrown error carrying the status and body excerpt. */
+export async function expectJson<T>(
+  res: { status: number; text(): Promise<string> },
+  what: string
+): Promise<T> {
+  const text = await res.text()
+  if (res.status < 200 || res.status > 299) {
+    throw new Error(`${what} answered HTTP ${res.status}: ${text.slice(0, 300)}`)
+  }
+  try {
+    return JSON.parse(text) as T
+  } catch (cause) {
+    throw new Error(`${what} answered non-JSON: ${text.slice(0, 120)}`, { cause })
+  }
+}
