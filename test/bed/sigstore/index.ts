@@ -1,0 +1,78 @@
+// The local Sigstore stack: OIDC issuer, Fulcio, Rekor v1 and a TSA on loopback, plus trust files.
+import { startFulcio } from './fulcio.js'
+import { generateEcKey, sha256 } from './keys.js'
+import { startOidcIssuer, GITHUB_ISSUER } from './oidc.js'
+import { startRekor } from './rekor.js'
+import { writeTrustFiles, type TrustFiles } from './trust-files.js'
+import { startTsa } from './tsa.js'
+import { createCaChain } from './x509.js'
+import type { Claims } from './jwt.js'
+
+export interface SigstoreStack extends TrustFiles {
+  oidcUrl: string
+  /** The `iss` of minted tokens. */
+  issuer: string
+  tokenRequestUrl: string
+  tokenRequestToken: string
+  fulcioUrl: string
+  rekorUrl: string
+  tsaUrl: string
+  adminUrl: { oidc: string; fulcio: string; rekor: string; tsa: string }
+  /** Mints a token in-process (same as POST <oidcUrl>/__mint). */
+  mint(overrides?: Claims): string
+  close(): Promise<void>
+}
+
+export interface SigstoreStackOptions {
+  /** Directory for trusted_root.json and the PEM files. */
+  dir: string
+  host?: '127.0.0.1'
+  issuer?: string
+}
+
+export async function startSigstoreStack(opts: SigstoreStackOptions): Promise<SigstoreStack> {
+  const host = opts.host ?? '127.0.0.1'
+  const now = new Date()
+  const validFrom = new Date(now.getTime() - 3600_000)
+  const fulcioCa = createCaChain('fulcio', ['1.3.6.1.5.5.7.3.3'], now)
+  const tsaCa = createCaChain('tsa', ['1.3.6.1.5.5.7.3.8'], now)
+  const ctKey = generateEcKey()
+  const rekorKey = generateEcKey()
+
+  const oidc = await startOidcIssuer({ host, issuer: opts.issuer ?? GITHUB_ISSUER })
+  const fulcio = await startFulcio({
+    host,
+    oidc,
+    ca: fulcioCa,
+    ctLog: { privateKey: ctKey.privateKey, logId: sha256(ctKey.spki) }
+  })
+  const rekor = await startRekor({ host, key: rekorKey })
+  const tsa = await startTsa({ host, ca: tsaCa })
+  const tsaUrl = `${tsa.url}/api/v1/timestamp`
+
+  const files = await writeTrustFiles({
+    dir: opts.dir,
+    validFrom,
+    fulcio: { url: fulcio.url, ca: fulcioCa },
+    rekor: { url: rekor.url, key: rekorKey },
+    ctlog: { url: `${fulcio.url}/ct`, key: ctKey },
+    tsa: { url: tsaUrl, chain: [tsa.leaf, tsaCa.intermediate, tsaCa.root] },
+    oidcUrl: oidc.url
+  })
+
+  return {
+    ...files,
+    oidcUrl: oidc.url,
+    issuer: oidc.issuer,
+    tokenRequestUrl: oidc.tokenRequestUrl,
+    tokenRequestToken: oidc.tokenRequestToken,
+    fulcioUrl: fulcio.url,
+    rekorUrl: rekor.url,
+    tsaUrl,
+    adminUrl: { oidc: oidc.adminUrl, fulcio: fulcio.adminUrl, rekor: rekor.adminUrl, tsa: tsa.adminUrl },
+    mint: overrides => oidc.mint(overrides),
+    close: async () => {
+      await Promise.all([oidc.close(), fulcio.close(), rekor.close(), tsa.close()])
+    }
+  }
+}
