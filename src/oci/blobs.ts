@@ -213,7 +213,16 @@ export async function mountBlob(
     return { mounted: false, uploaded: up.uploaded }
   }
   const query = `?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from.repository)}`
-  const started = await startUpload(t, ref, query, [repositoryScope(from.repository, 'pull')])
+  let started
+  try {
+    started = await startUpload(t, ref, query, [repositoryScope(from.repository, 'pull')])
+  } catch (err) {
+    // Some registries refuse an impossible mount (404 BLOB_UNKNOWN, 403 on the source) instead of answering 202.
+    const status = err instanceof RegistryError ? (err.status ?? 0) : 0
+    if (!fallback || status < 400 || status >= 500 || status === 401) throw err
+    const up = await uploadBlob(t, ref, fallback.data, digest, fallback.size, opts)
+    return { mounted: false, uploaded: up.uploaded }
+  }
   if (started.status === 201) return { mounted: true, uploaded: false }
   if (!fallback) {
     await t
