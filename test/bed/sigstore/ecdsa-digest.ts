@@ -1,6 +1,6 @@
 // ECDSA P-256 verification over a given digest: node:crypto only verifies messages, and a
 // hashedrekord entry carries just the artifact's digest.
-import { createPublicKey, type KeyObject } from 'node:crypto'
+import type { KeyObject } from 'node:crypto'
 import { readTlv } from './der.js'
 
 const P = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn
@@ -64,7 +64,7 @@ function parseDerSignature(sig: Buffer): { r: bigint; s: bigint } {
 /** True when `signature` (DER) is a valid ECDSA P-256 signature of `digest` by `key`. */
 export function verifyP256Digest(key: KeyObject, digest: Buffer, signature: Buffer): boolean {
   if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') return false
-  const jwk = createPublicKey(key).export({ format: 'jwk' })
+  const jwk = key.export({ format: 'jwk' })
   const q = { x: big(Buffer.from(jwk.x ?? '', 'base64url')), y: big(Buffer.from(jwk.y ?? '', 'base64url')) }
   let r: bigint, s: bigint
   try {
