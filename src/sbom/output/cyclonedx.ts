@@ -1,0 +1,107 @@
+// CycloneDX 1.6 JSON through @cyclonedx/cyclonedx-library, shaped like Syft's image SBOMs.
+import { randomUUID } from 'node:crypto'
+import { Enums, Models, SPDX, Serialize, Spec } from '@cyclonedx/cyclonedx-library'
+import type { Package } from '../catalogers/types.js'
+import { bomRefs } from './bom-refs.js'
+import { resolveDependencies } from './dependencies.js'
+import type { SbomModel, WriteOptions } from './model.js'
+
+/** The library prints `purl.toString()`; our purls are already strings written as Syft writes them. */
+type PurlLike = NonNullable<Models.Component['purl']>
+const purlOf = (purl: string): PurlLike => ({ toString: () => purl }) as unknown as PurlLike
+
+function prop(name: string, value: string): Models.Property {
+  return new Models.Property(name, value)
+}
+
+/** SPDX id when valid, else an expression when it reads as one, else a named license. */
+export function toLicenses(licenses: string[] | undefined): Models.LicenseRepository {
+  const repo = new Models.LicenseRepository()
+  const unique = [...new Set((licenses ?? []).map(l => l.trim()).filter(Boolean))]
+  for (const text of unique) {
+    const id = SPDX.fixupSpdxId(text)
+    if (id && SPDX.isSupportedSpdxId(id)) repo.add(new Models.SpdxLicense(id))
+    else if (unique.length === 1 && /\s(AND|OR|WITH)\s/.test(text))
+      repo.add(new Models.LicenseExpression(text))
+    else repo.add(new Models.NamedLicense(text))
+  }
+  return repo
+}
+
+function packageComponent(p: Package, bomRef: string): Models.Component {
+  const properties = new Models.PropertyRepository([
+    prop('syft:package:foundBy', p.foundBy),
+    prop('syft:package:type', p.type),
+    ...p.locations.flatMap((path, i) => [
+      ...(p.layer ? [prop(`syft:location:${i}:layerID`, p.layer.diffId)] : []),
+      prop(`syft:location:${i}:path`, path)
+    ]),
+    ...Object.entries(p.metadata ?? {}).map(([k, v]) => prop(`oci-attest:metadata:${k}`, v)),
+    ...(p.cpes ?? []).slice(1).map(cpe => prop('syft:cpe23', cpe))
+  ])
+  return new Models.Component(Enums.ComponentType.Library, p.name, {
+    bomRef,
+    version: p.version,
+    ...(p.purl ? { purl: purlOf(p.purl) } : {}),
+    ...(p.cpes?.[0] ? { cpe: p.cpes[0] } : {}),
+    licenses: toLicenses(p.licenses),
+    properties
+  })
+}
+
+export function buildCycloneDx(model: SbomModel, opts: WriteOptions = {}): Models.Bom {
+  const { subject, distro, packages } = model
+  const bom = new Models.Bom({ serialNumber: `urn:uuid:${opts.serialNumber ?? randomUUID()}` })
+  bom.metadata.timestamp = opts.timestamp ?? new Date()
+  bom.metadata.tools.components.add(
+    new Models.Component(Enums.ComponentType.Application, model.tool.name, { version: model.tool.version })
+  )
+  const imageProps = [
+    prop('oci-attest:image:platform', subject.platform),
+    ...(subject.manifestDigest ? [prop('oci-attest:image:manifestDigest', subject.manifestDigest)] : []),
+    ...subject.otherPlatforms.map(p => prop('oci-attest:image:otherPlatform', p)),
+    ...Object.entries(subject.labels).map(([k, v]) => prop(`syft:image:labels:${k}`, v))
+  ]
+  const root = new Models.Component(Enums.ComponentType.Container, subject.name, {
+    bomRef: `container:${subject.name}@${subject.manifestDigest ?? subject.version}`,
+    version: subject.version,
+    properties: new Models.PropertyRepository(imageProps)
+  })
+  bom.metadata.component = root
+  if (distro) {
+    const fields = distro.fields
+    const os = new Models.Component(Enums.ComponentType.OperatingSystem, distro.id, {
+      bomRef: `os:${distro.id}@${distro.versionId ?? ''}`,
+      ...(distro.versionId ? { version: distro.versionId } : {}),
+      ...(fields['PRETTY_NAME'] ? { description: fields['PRETTY_NAME'] } : {}),
+      ...(fields['CPE_NAME'] ? { cpe: fields['CPE_NAME'] } : {}),
+      properties: new Models.PropertyRepository(
+        Object.entries(fields).map(([k, v]) => prop(`syft:distro:${k.toLowerCase()}`, v))
+      )
+    })
+    bom.components.add(os)
+  }
+  const refs = bomRefs(packages)
+  const components = packages.map((p, i) => packageComponent(p, refs[i]!))
+  for (const c of components) bom.components.add(c)
+  // Dependencies must point at the components' own BomRef objects (an equal new one is dropped).
+  for (const [from, targets] of resolveDependencies(packages)) {
+    for (const t of targets) components[from]!.dependencies.add(components[t]!.bomRef)
+  }
+  for (const file of model.files ?? []) {
+    const hashes = new Models.HashDictionary([[Enums.HashAlgorithm['SHA-256'], file.sha256]])
+    bom.components.add(
+      new Models.Component(Enums.ComponentType.File, file.path, {
+        bomRef: `file:${file.layer.diffId}:${file.path}`,
+        hashes,
+        properties: new Models.PropertyRepository([prop('syft:location:0:layerID', file.layer.diffId)])
+      })
+    )
+  }
+  return bom
+}
+
+export function serializeCycloneDx(bom: Models.Bom): string {
+  const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6))
+  return serializer.serialize(bom, { sortLists: true, space: 2 })
+}

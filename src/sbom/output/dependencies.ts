@@ -1,0 +1,46 @@
+// Resolves the names packages depend on (dpkg Depends, rpm Requires, apk D:, Go) to the packages
+// that are or provide them, within the same ecosystem.
+import type { Package } from '../catalogers/types.js'
+
+/** "libc6 (>= 2.34)" → "libc6"; "so:libc.musl-x86_64.so.1" stays whole; ":any" suffixes dropped. */
+function bareName(dep: string): string {
+  return dep
+    .trim()
+    .split(/[\s(<>=]/)[0]!
+    .replace(/:any$/, '')
+}
+
+/** For each package index, the indices of the packages it depends on (sorted, no self-loops). */
+export function resolveDependencies(packages: Package[]): Map<number, number[]> {
+  const byName = new Map<string, number[]>()
+  const add = (key: string, i: number): void => {
+    const list = byName.get(key)
+    if (!list) byName.set(key, [i])
+    else if (!list.includes(i)) list.push(i)
+  }
+  packages.forEach((p, i) => {
+    add(`${p.type}\0${p.name}`, i)
+    for (const provided of p.provides ?? []) add(`${p.type}\0${bareName(provided)}`, i)
+  })
+  const out = new Map<number, number[]>()
+  packages.forEach((p, i) => {
+    if (!p.dependsOn?.length) return
+    const targets = new Set<number>()
+    for (const dep of p.dependsOn) {
+      // "a | b": the first alternative that is installed.
+      for (const alt of dep.split('|')) {
+        const hits = byName.get(`${p.type}\0${bareName(alt)}`)
+        if (hits) {
+          for (const t of hits) if (t !== i) targets.add(t)
+          break
+        }
+      }
+    }
+    if (targets.size > 0)
+      out.set(
+        i,
+        [...targets].sort((a, b) => a - b)
+      )
+  })
+  return out
+}

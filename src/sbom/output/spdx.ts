@@ -1,0 +1,136 @@
+// SPDX 2.3 JSON: the image as the described package, CONTAINS each package, DEPENDS_ON between them.
+import { randomUUID } from 'node:crypto'
+import { SPDX } from '@cyclonedx/cyclonedx-library'
+import type { Package } from '../catalogers/types.js'
+import { spdxIds } from './bom-refs.js'
+import { resolveDependencies } from './dependencies.js'
+import type { SbomModel, WriteOptions } from './model.js'
+
+interface SpdxPackage {
+  name: string
+  SPDXID: string
+  versionInfo?: string
+  supplier: string
+  downloadLocation: string
+  filesAnalyzed: false
+  sourceInfo?: string
+  licenseConcluded: string
+  licenseDeclared: string
+  copyrightText: string
+  primaryPackagePurpose?: string
+  externalRefs?: Array<{ referenceCategory: string; referenceType: string; referenceLocator: string }>
+  checksums?: Array<{ algorithm: string; checksumValue: string }>
+}
+
+/** A declared license as an SPDX expression when every part is a known id; else NOASSERTION. */
+function declared(licenses: string[] | undefined): string {
+  const ids = [...new Set(licenses ?? [])].map(l => {
+    const id = SPDX.fixupSpdxId(l.trim())
+    return id && SPDX.isSupportedSpdxId(id) ? id : undefined
+  })
+  if (ids.length === 0 || ids.some(id => id === undefined)) return 'NOASSERTION'
+  return ids.length === 1 ? ids[0]! : ids.map(id => `(${id})`).join(' AND ')
+}
+
+function spdxPackage(p: Package, id: string): SpdxPackage {
+  const refs = [
+    ...(p.cpes ?? []).map(cpe => ({
+      referenceCategory: 'SECURITY',
+      referenceType: 'cpe23Type',
+      referenceLocator: cpe
+    })),
+    ...(p.purl
+      ? [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: p.purl }]
+      : [])
+  ]
+  return {
+    name: p.name,
+    SPDXID: id,
+    ...(p.version ? { versionInfo: p.version } : {}),
+    supplier: 'NOASSERTION',
+    downloadLocation: 'NOASSERTION',
+    filesAnalyzed: false,
+    sourceInfo: `acquired package info from ${p.foundBy}: ${p.locations.join(', ')}`,
+    licenseConcluded: 'NOASSERTION',
+    licenseDeclared: declared(p.licenses),
+    copyrightText: 'NOASSERTION',
+    primaryPackagePurpose: 'LIBRARY',
+    ...(refs.length ? { externalRefs: refs } : {})
+  }
+}
+
+export function buildSpdx(model: SbomModel, opts: WriteOptions = {}): Record<string, unknown> {
+  const { subject, packages, distro } = model
+  const uuid = opts.serialNumber ?? randomUUID()
+  const rootId = 'SPDXRef-DocumentRoot-Image'
+  const root: SpdxPackage = {
+    name: subject.name,
+    SPDXID: rootId,
+    versionInfo: subject.version,
+    supplier: 'NOASSERTION',
+    downloadLocation: 'NOASSERTION',
+    filesAnalyzed: false,
+    licenseConcluded: 'NOASSERTION',
+    licenseDeclared: 'NOASSERTION',
+    copyrightText: 'NOASSERTION',
+    primaryPackagePurpose: 'CONTAINER',
+    ...(subject.manifestDigest
+      ? {
+          checksums: [{ algorithm: 'SHA256', checksumValue: subject.manifestDigest.replace(/^sha256:/, '') }]
+        }
+      : {})
+  }
+  const ids = spdxIds(packages)
+  const pkgs = packages.map((p, i) => spdxPackage(p, ids[i]!))
+  const relationships = [
+    { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: rootId },
+    ...ids.map(id => ({ spdxElementId: rootId, relationshipType: 'CONTAINS', relatedSpdxElement: id }))
+  ]
+  for (const [from, targets] of resolveDependencies(packages)) {
+    for (const t of targets) {
+      relationships.push({
+        spdxElementId: ids[from]!,
+        relationshipType: 'DEPENDS_ON',
+        relatedSpdxElement: ids[t]!
+      })
+    }
+  }
+  const osPackage: SpdxPackage[] = distro
+    ? [
+        {
+          name: distro.id,
+          SPDXID: 'SPDXRef-OperatingSystem',
+          ...(distro.versionId ? { versionInfo: distro.versionId } : {}),
+          supplier: 'NOASSERTION',
+          downloadLocation: 'NOASSERTION',
+          filesAnalyzed: false,
+          licenseConcluded: 'NOASSERTION',
+          licenseDeclared: 'NOASSERTION',
+          copyrightText: 'NOASSERTION',
+          primaryPackagePurpose: 'OPERATING-SYSTEM'
+        }
+      ]
+    : []
+  if (distro) {
+    relationships.push({
+      spdxElementId: rootId,
+      relationshipType: 'CONTAINS',
+      relatedSpdxElement: 'SPDXRef-OperatingSystem'
+    })
+  }
+  const safeName = subject.name.replace(/[^A-Za-z0-9.\-/]+/g, '-')
+  return {
+    spdxVersion: 'SPDX-2.3',
+    dataLicense: 'CC0-1.0',
+    SPDXID: 'SPDXRef-DOCUMENT',
+    name: `${subject.name}:${subject.version}`,
+    documentNamespace: `https://oci-attest.invalid/spdx/${safeName}-${uuid}`,
+    creationInfo: {
+      created: (opts.timestamp ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      creators: ['Organization: oci-attest', `Tool: ${model.tool.name}-${model.tool.version}`]
+    },
+    documentDescribes: [rootId],
+    packages: [root, ...osPackage, ...pkgs],
+    relationships
+  }
+}
