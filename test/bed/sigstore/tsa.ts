@@ -176,7 +176,11 @@ export async function startTsa(opts: { host?: string; ca: CaChain }): Promise<Ts
       ...(req.certReq
         ? {
             certificates: new CertificateSet(
-              chain.map(c => new CertificateChoices({ certificate: AsnConvert.parse(c.der, Certificate) }))
+              // DER SET OF: members in ascending byte order (strict parsers such as sigstore-python's check it)
+              chain
+                .map(c => c.der)
+                .sort(Buffer.compare)
+                .map(der => new CertificateChoices({ certificate: AsnConvert.parse(der, Certificate) }))
             )
           }
         : {}),
