@@ -1,0 +1,45 @@
+// A registry is ready when GET /v2/ answers at all (200, or 401 when it wants credentials).
+import type { TiedChild } from './tied-child.js'
+import { readFile } from 'node:fs/promises'
+
+export class RegistryStartError extends Error {
+  readonly code = 'TESTBED_REGISTRY_START'
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+  }
+}
+
+async function logTail(file: string): Promise<string> {
+  const text = await readFile(file, 'utf8').catch(() => '')
+  return text.trimEnd().split('\n').slice(-20).join('\n')
+}
+
+export async function waitForV2(
+  host: string,
+  child: TiedChild,
+  logFile: string,
+  timeoutMs = 20000
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  let lastError: unknown
+  while (Date.now() < deadline) {
+    if (!child.isRunning()) {
+      throw new RegistryStartError(
+        `registry "${child.name}" ${await child.exited} before answering GET http://${host}/v2/; ${logFile}:\n${await logTail(logFile)}`
+      )
+    }
+    try {
+      const res = await fetch(`http://${host}/v2/`, { signal: AbortSignal.timeout(2000) })
+      await res.arrayBuffer()
+      if (res.status === 200 || res.status === 401) return
+      lastError = new Error(`GET /v2/ answered ${res.status}`)
+    } catch (err) {
+      lastError = err
+    }
+    await new Promise(r => setTimeout(r, 100))
+  }
+  throw new RegistryStartError(
+    `registry "${child.name}" did not answer GET http://${host}/v2/ within ${timeoutMs} ms; ${logFile}:\n${await logTail(logFile)}`,
+    { cause: lastError }
+  )
+}

@@ -1,0 +1,148 @@
+// The contract between the running test bed and the suites: .testbed/state.json, its types and its reader.
+import { readFileSync } from 'node:fs'
+import { DEFAULT_STATE_PATH } from './tools/paths.js'
+
+export interface AnonymousRegistryState {
+  host: string
+  auth: 'none'
+}
+export interface FlakyRegistryState extends AnonymousRegistryState {
+  /** Fault injection and request log of the proxy (see test/bed/http-faults.ts). */
+  adminUrl: string
+  /** The registry behind the proxy. */
+  upstream: string
+}
+export interface BasicRegistryState {
+  host: string
+  auth: 'basic'
+  username: string
+  password: string
+}
+export interface BearerRegistryState {
+  host: string
+  auth: 'bearer'
+  username: string
+  password: string
+  realm: string
+  service: string
+  /** A refresh token for `username`, as `docker login` stores it in config.json `identitytoken`. */
+  identityToken: string
+  /** Anonymous clients get pull (only) on repositories under this prefix, like public images elsewhere. */
+  anonymousPullPrefix: string
+  /** Fault injection and request log of the token server. */
+  tokenAdminUrl: string
+}
+export interface BedRegistries {
+  referrers: AnonymousRegistryState
+  distribution: AnonymousRegistryState
+  basic: BasicRegistryState
+  bearer: BearerRegistryState
+  flaky: FlakyRegistryState
+}
+export type RegistryName = keyof BedRegistries
+export type RegistryState = BedRegistries[RegistryName]
+
+export interface SigstoreState {
+  oidcUrl: string
+  issuer: string
+  tokenRequestUrl: string
+  tokenRequestToken: string
+  fulcioUrl: string
+  rekorUrl: string
+  tsaUrl: string
+  trustedRootPath: string
+  fulcioRootsPemPath: string
+  rekorPublicKeyPath: string
+  ctlogPublicKeyPath: string
+  tsaCertChainPath: string
+  adminUrl: { oidc: string; fulcio: string; rekor: string; tsa: string }
+}
+
+export interface BedTools {
+  cosignV2: string
+  cosignV3: string
+  sigstorePython: string
+  crane: string
+}
+
+export interface BedState {
+  pid: number
+  /** The directory the bed writes (storage, logs, sigstore material). */
+  dir: string
+  registries: BedRegistries
+  /** Absent only while the Sigstore stack is not part of the bed; use requireSigstore(). */
+  sigstore?: SigstoreState
+  tools: BedTools
+}
+
+export class BedStateError extends Error {
+  readonly code = 'TESTBED_NOT_RUNNING'
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+  }
+}
+
+const HOW_TO_START =
+  'start it with `npm test` (Jest starts it) or `node --import tsx test/bed/start.ts --keep-running` and export the OCI_ATTEST_BED_STATE it prints'
+
+/** The path suites read: OCI_ATTEST_BED_STATE (set by the Jest global setup), else .testbed/state.json. */
+export function bedStatePath(): string {
+  return process.env.OCI_ATTEST_BED_STATE || DEFAULT_STATE_PATH
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+function check(cond: boolean, path: string, what: string): void {
+  if (!cond)
+    throw new BedStateError(`test bed state ${path} is malformed: ${what}; restart the bed (${HOW_TO_START})`)
+}
+
+export function readBedState(path = bedStatePath()): BedState {
+  let raw: string
+  try {
+    raw = readFileSync(path, 'utf8')
+  } catch (cause) {
+    throw new BedStateError(`the test bed is not running (no ${path}): ${HOW_TO_START}`, { cause })
+  }
+  let state: BedState
+  try {
+    state = JSON.parse(raw) as BedState
+  } catch (cause) {
+    throw new BedStateError(`test bed state ${path} is not JSON; restart the bed (${HOW_TO_START})`, {
+      cause
+    })
+  }
+  check(typeof state === 'object' && state !== null && Number.isInteger(state.pid), path, 'no "pid"')
+  if (!pidAlive(state.pid)) {
+    throw new BedStateError(
+      `the test bed is not running (pid ${state.pid} from ${path} is gone): ${HOW_TO_START}`
+    )
+  }
+  check(typeof state.registries === 'object' && state.registries !== null, path, 'no "registries"')
+  for (const name of ['referrers', 'distribution', 'basic', 'bearer', 'flaky'] as const) {
+    const r = state.registries[name]
+    check(typeof r?.host === 'string' && /^127\.0\.0\.1:\d+$/.test(r.host), path, `registries.${name}.host`)
+  }
+  check(typeof state.tools?.cosignV3 === 'string', path, 'no "tools"')
+  return state
+}
+
+/** The Sigstore part of the state, or a clear error while the bed runs without its Sigstore stack. */
+export function requireSigstore(state: BedState): SigstoreState {
+  if (!state.sigstore) {
+    throw new BedStateError(
+      `the test bed in ${state.dir} runs without its Sigstore stack (test/bed/sigstore did not start; see bed.log there)`
+    )
+  }
+  return state.sigstore
+}
+
+export { cosignEnv } from './tools/cosign-env.js'
+export { pushSampleImage } from './tools/sample-image.js'

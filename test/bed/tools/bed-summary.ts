@@ -1,0 +1,34 @@
+// What `start.ts --keep-running` prints for a person: where everything is and how to point cosign at it.
+import type { BedState } from '../state.js'
+import { cosignEnv } from './cosign-env.js'
+
+export function printSummary(state: BedState, statePath: string): void {
+  const lines = [
+    '',
+    'oci-attest test bed is running (Ctrl-C stops it)',
+    '',
+    'registries (credentials are in the state file):'
+  ]
+  for (const [name, r] of Object.entries(state.registries))
+    lines.push(`  ${name.padEnd(13)} ${r.host}  auth=${r.auth}`)
+  if (state.sigstore) {
+    const s = state.sigstore
+    lines.push(
+      '',
+      'sigstore:',
+      `  oidc   ${s.oidcUrl}  (POST /__mint for a token)`,
+      `  fulcio ${s.fulcioUrl}`
+    )
+    lines.push(`  rekor  ${s.rekorUrl}`, `  tsa    ${s.tsaUrl}`, `  trusted root ${s.trustedRootPath}`)
+    lines.push('', 'cosign against it (environment-variable trust mode):')
+    for (const [k, v] of Object.entries(cosignEnv(state, 'v3'))) lines.push(`  export ${k}=${v}`)
+    lines.push(
+      `  ${state.tools.cosignV3} sign --yes --fulcio-url ${s.fulcioUrl} --rekor-url ${s.rekorUrl} \\`,
+      `    --identity-token "$(curl -s -X POST -d '{}' ${s.oidcUrl}/__mint | jq -r .token)" <registry>/<repo>@<digest>`
+    )
+  } else {
+    lines.push('', 'sigstore: not started (test/bed/sigstore missing); registries only')
+  }
+  lines.push('', 'suites read the state through:', `  export OCI_ATTEST_BED_STATE=${statePath}`, '')
+  process.stdout.write(lines.join('\n') + '\n')
+}

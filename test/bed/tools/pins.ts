@@ -1,0 +1,85 @@
+// The peer tools the bed installs, pinned: verifying against a moving target would make results unrepeatable.
+import { join } from 'node:path'
+import { BIN_DIR, REPO_ROOT, VENV_DIR } from './paths.js'
+
+export interface GoToolPin {
+  /** Human name used in messages. */
+  label: string
+  /** `go install` package path without the version. */
+  pkg: string
+  version: string
+  /** The file `go install` writes into GOBIN. */
+  built: string
+  /** Final absolute path. */
+  path: string
+  versionArgs: string[]
+  versionPattern: RegExp
+}
+
+export const CRANE: GoToolPin = {
+  label: 'crane v0.22.1',
+  pkg: 'github.com/google/go-containerregistry/cmd/crane',
+  version: 'v0.22.1',
+  built: 'crane',
+  path: join(BIN_DIR, 'crane'),
+  versionArgs: ['version'],
+  versionPattern: /^v0\.22\.1\s*$/m
+}
+
+export const COSIGN_V3: GoToolPin = {
+  label: 'cosign v3.1.2',
+  pkg: 'github.com/sigstore/cosign/v3/cmd/cosign',
+  version: 'v3.1.2',
+  built: 'cosign',
+  path: join(BIN_DIR, 'cosign-v3.1.2'),
+  versionArgs: ['version'],
+  versionPattern: /GitVersion:\s+v3\.1\.2\s*$/m
+}
+
+export const COSIGN_V2: GoToolPin = {
+  label: 'cosign v2.6.4',
+  pkg: 'github.com/sigstore/cosign/v2/cmd/cosign',
+  version: 'v2.6.4',
+  built: 'cosign',
+  path: join(BIN_DIR, 'cosign-v2.6.4'),
+  versionArgs: ['version'],
+  versionPattern: /GitVersion:\s+v2\.6\.4\s*$/m
+}
+
+export const GO_TOOLS: GoToolPin[] = [CRANE, COSIGN_V3, COSIGN_V2]
+
+/** Our own small Go program (OCI 1.1 referrers API registry), built from source in this repository. */
+export const REFERRERS_REGISTRY = {
+  label: 'referrers-registry',
+  sourceDir: join(REPO_ROOT, 'test/bed/tools/referrers-registry'),
+  sources: ['main.go', 'go.mod', 'go.sum'],
+  path: join(BIN_DIR, 'referrers-registry'),
+  stampPath: join(BIN_DIR, 'referrers-registry.sha256')
+}
+
+export const SIGSTORE_PYTHON = {
+  label: 'sigstore-python 4.5.1',
+  requirement: 'sigstore==4.5.1',
+  version: '4.5.1',
+  python: join(VENV_DIR, 'bin/python'),
+  pip: join(VENV_DIR, 'bin/pip')
+}
+
+/** Debian packages: distribution 2.8 registry, htpasswd (bcrypt) and openssl (token signing certificate). */
+export const APT_TOOLS = [
+  {
+    label: 'docker-registry (distribution 2.8)',
+    pkg: 'docker-registry',
+    command: 'docker-registry',
+    args: ['--version'],
+    pattern: /\s(v?)2\.8\./
+  },
+  {
+    label: 'htpasswd',
+    pkg: 'apache2-utils',
+    command: 'htpasswd',
+    args: ['-nbB', 'probe', 'probe'],
+    pattern: /^probe:\$2y\$/
+  },
+  { label: 'openssl', pkg: 'openssl', command: 'openssl', args: ['version'], pattern: /OpenSSL/ }
+]
