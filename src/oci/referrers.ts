@@ -30,18 +30,29 @@ export function nextLink(link: string | null, base: string): URL | undefined {
 
 /**
  * Whether the repository serves the referrers API: 200 with the index content type. A 404, or a 200 with
- * another type (registries that only echo OCI-Subject), means no.
+ * another type (registries that only echo OCI-Subject), means no. `definitive` is false when the answer was
+ * "no such repository", which some referrers-capable registries give before the first push.
  */
-export async function probeReferrersApi(t: RegistryTransport, ref: ImageReference): Promise<boolean> {
+export async function probeReferrersApi(
+  t: RegistryTransport,
+  ref: ImageReference
+): Promise<{ supported: boolean; definitive: boolean }> {
   const digest = ref.digest ?? EMPTY_JSON_DESCRIPTOR.digest
   const res = await t.request(ref.registry, `/v2/${ref.repository}/referrers/${digest}`, {
     headers: { accept: OCI_INDEX },
     scopes: [repositoryScope(ref.repository, 'pull')]
   })
-  res.discard()
   if (res.status >= 500 || res.status === 401 || res.status === 429)
     return registryFailure(res, `probing the referrers API of ${ref.repoString()}`)
-  return res.status === 200 && isIndexContentType(res.headers.get('content-type'))
+  const supported = res.status === 200 && isIndexContentType(res.headers.get('content-type'))
+  let definitive = true
+  if (res.status === 404 && /json/.test(res.headers.get('content-type') ?? '')) {
+    const body = await res.text().catch(() => '')
+    definitive = !body.includes('NAME_UNKNOWN')
+  } else {
+    res.discard()
+  }
+  return { supported, definitive }
 }
 
 function matching(descriptors: Descriptor[], artifactType?: string): Descriptor[] {

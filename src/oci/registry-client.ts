@@ -92,15 +92,19 @@ export class RegistryClient {
     return mountBlob(this.transport, toRef(repo), digest, toRef(from), fallback, this.upload)
   }
 
-  /** Cached per repository; see probeReferrersApi for what counts as support. */
+  /** Cached per repository (not while the repository does not exist yet); see probeReferrersApi. */
   supportsReferrersApi(repo: Ref): Promise<boolean> {
     const r = toRef(repo)
     const key = r.repoString()
     let known = this.referrersApi.get(key)
     if (!known) {
-      known = probeReferrersApi(this.transport, r)
+      const probe = probeReferrersApi(this.transport, r)
+      known = probe.then(p => p.supported)
       this.referrersApi.set(key, known)
-      known.catch(() => this.referrersApi.delete(key))
+      probe.then(
+        p => (p.definitive ? undefined : this.referrersApi.delete(key)),
+        () => this.referrersApi.delete(key)
+      )
     }
     return known
   }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { Readable } from 'node:stream'
+import type { RegistryError } from '../../../src/oci/index.js'
 import {
   computeDigest,
   DOCKER_MANIFEST,
   DOCKER_MANIFEST_LIST,
   OCI_INDEX,
-  OCI_MANIFEST,
-  RegistryError
+  OCI_MANIFEST
 } from '../../../src/oci/index.js'
 import { blob, clientFor, pushImageBlobs, readAll, repoOn } from './fixtures.js'
 
