@@ -1,11 +1,12 @@
 // Every ecosystem cataloger, in the order their packages are reported.
 import { dpkgCataloger } from './dpkg.js'
 import { goBinaryCataloger } from './go-binary.js'
+import { rpmCataloger } from './rpm.js'
 import type { Cataloger } from './types.js'
 
 export { osReleaseCataloger, parseOsRelease } from './os-release.js'
 export type * from './types.js'
 
 export function allCatalogers(): Cataloger[] {
-  return [dpkgCataloger, goBinaryCataloger]
+  return [dpkgCataloger, rpmCataloger, goBinaryCataloger]
 }
