@@ -127,6 +127,8 @@ function dedupe(packages: Package[]): Package[] {
   return [...seen.values()]
 }
 
+const PROGRESS_STEP = 64 * 1024 * 1024
+
 async function readAll(opts: ScanOptions): Promise<ParsedLayer[]> {
   const { layers, limits } = opts
   const results: ParsedLayer[] = new Array(layers.length)
@@ -139,6 +141,7 @@ async function readAll(opts: ScanOptions): Promise<ParsedLayer[]> {
   }
   const wanters = [osReleaseCataloger, ...opts.catalogers]
   let next = 0
+  let nextReport = PROGRESS_STEP
   let failed: unknown
   const worker = async (): Promise<void> => {
     while (failed === undefined && next < layers.length) {
@@ -153,6 +156,11 @@ async function readAll(opts: ScanOptions): Promise<ParsedLayer[]> {
           onBytes: (compressed, expanded) => {
             progress.bytesRead += compressed
             progress.expandedBytes += expanded
+            // Long layers report every 64 MiB read as well as when they finish.
+            if (progress.bytesRead >= nextReport) {
+              nextReport = progress.bytesRead + PROGRESS_STEP
+              opts.onProgress?.({ ...progress })
+            }
           }
         })
         results[source.index] = await parseLayer(contents, opts.catalogers, opts.warn)

@@ -8,6 +8,8 @@ import { tarAccess } from './tar-index.js'
 import type { ImageConfig, ImageSource } from './types.js'
 import { computeDigest } from '../../oci/index.js'
 
+const BLOB_NAME = /^(?:blobs\/sha256\/|sha256:)?([a-f0-9]{64})(?:\.tar(?:\.gz|\.zst)?)?$/
+
 interface SaveManifest {
   Config: string
   RepoTags?: string[] | null
@@ -40,9 +42,7 @@ export async function openDockerArchive(
   const image = list[0]
   const configBytes = await files.read(image.Config)
   const configDigest = computeDigest(configBytes)
-  const named =
-    /^blobs\/sha256\/([a-f0-9]{64})$/.exec(image.Config)?.[1] ??
-    /^([a-f0-9]{64})\.json$/.exec(image.Config)?.[1]
+  const named = BLOB_NAME.exec(image.Config)?.[1] ?? /^([a-f0-9]{64})\.json$/.exec(image.Config)?.[1]
   if (named && `sha256:${named}` !== configDigest) {
     throw new SbomError('SBOM_DIGEST_MISMATCH', `${file}: ${image.Config} hashes to ${configDigest}`)
   }
@@ -56,8 +56,9 @@ export async function openDockerArchive(
   }
   const layers = await Promise.all(
     image.Layers.map(async (path, index) => {
-      // OCI-style members are named by their digest; legacy layer.tar members are the diff itself.
-      const blobHex = /^blobs\/sha256\/([a-f0-9]{64})$/.exec(path)?.[1]
+      // Members named by a digest (blobs/sha256/<hex>, go-containerregistry's sha256:<hex>.tar.gz) hold
+      // that blob; legacy <id>/layer.tar members are the uncompressed diff itself.
+      const blobHex = BLOB_NAME.exec(path)?.[1]
       const digest = blobHex ? `sha256:${blobHex}` : diffIds[index]!
       const size = await files.size(path)
       return {

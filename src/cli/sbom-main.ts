@@ -1,0 +1,7 @@
+// Stand-alone entry for the sbom command (bench and scripts) until the top-level dispatcher exists.
+import { runSbomCommand } from './sbom.js'
+
+process.exitCode = await runSbomCommand(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr
+})

@@ -1,0 +1,88 @@
+// `oci-attest sbom <image-ref | oci-layout:DIR | docker-archive:FILE>`: writes an SBOM of one image.
+import { writeFile } from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import { RegistryClient, dockerConfigCredentials } from '../oci/index.js'
+import { SBOM_FORMATS, generateSbom, type SbomFormat, type ScanProgress } from '../sbom/index.js'
+import { describeError } from '../sbom/errors.js'
+
+export interface SbomCommandIo {
+  stdout: NodeJS.WritableStream
+  stderr: NodeJS.WritableStream
+}
+
+export const SBOM_USAGE = `usage: oci-attest sbom <image-ref | oci-layout:DIR | docker-archive:FILE>
+       [--platform os/arch[/variant]] [--format cyclonedx-json|spdx-json] [--output FILE]
+       [--include-files] [--quiet] [--debug]`
+
+/** Exit codes: 0 written, 1 the image could not be read, 2 bad command line. */
+export async function runSbomCommand(argv: string[], io: SbomCommandIo): Promise<number> {
+  let args
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        platform: { type: 'string' },
+        format: { type: 'string', default: 'cyclonedx-json' },
+        output: { type: 'string', short: 'o' },
+        'include-files': { type: 'boolean', default: false },
+        quiet: { type: 'boolean', short: 'q', default: false },
+        debug: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false }
+      }
+    })
+  } catch (err) {
+    io.stderr.write(`oci-attest sbom: ${describeError(err)}\n${SBOM_USAGE}\n`)
+    return 2
+  }
+  const { values, positionals } = args
+  if (values.help) {
+    io.stdout.write(`${SBOM_USAGE}\n`)
+    return 0
+  }
+  if (positionals.length !== 1) {
+    io.stderr.write(`oci-attest sbom: expected one image, got ${positionals.length}\n${SBOM_USAGE}\n`)
+    return 2
+  }
+  const format = values.format as SbomFormat
+  if (!SBOM_FORMATS.includes(format)) {
+    io.stderr.write(`oci-attest sbom: --format "${values.format}" is not one of ${SBOM_FORMATS.join(', ')}\n`)
+    return 2
+  }
+  const started = Date.now()
+  const progress = (p: ScanProgress): void => {
+    if (values.quiet) return
+    const mib = (n: number) => (n / 1048576).toFixed(0)
+    io.stderr.write(
+      `layers ${p.layersDone}/${p.layersTotal}, ${mib(p.bytesRead)}/${mib(p.bytesTotal)} MiB read, ${mib(p.expandedBytes)} MiB expanded\n`
+    )
+  }
+  try {
+    const result = await generateSbom({
+      source: positionals[0]!,
+      format,
+      ...(values.platform ? { platform: values.platform } : {}),
+      registry: new RegistryClient({ credentials: dockerConfigCredentials() }),
+      includeFiles: values['include-files'],
+      onProgress: progress,
+      onWarning: m => io.stderr.write(`warning: ${m}\n`)
+    })
+    if (values.output) await writeFile(values.output, result.serialized + '\n')
+    else io.stdout.write(result.serialized + '\n')
+    if (!values.quiet) {
+      const others = result.otherPlatforms.length
+        ? ` (also in the index: ${result.otherPlatforms.join(', ')})`
+        : ''
+      io.stderr.write(
+        `${result.packages.length} packages in ${result.platform}${others}, ${((Date.now() - started) / 1000).toFixed(1)} s` +
+          `${values.output ? ` → ${values.output}` : ''}\n`
+      )
+    }
+    return 0
+  } catch (err) {
+    const code = (err as { code?: unknown }).code
+    io.stderr.write(`oci-attest sbom: ${typeof code === 'string' ? `${code}: ` : ''}${describeError(err)}\n`)
+    if (values.debug && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`)
+    return 1
+  }
+}
