@@ -1,4 +1,5 @@
 // Every ecosystem cataloger, in the order their packages are reported.
+import { apkCataloger } from './apk.js'
 import { dpkgCataloger } from './dpkg.js'
 import { goBinaryCataloger } from './go-binary.js'
 import { rpmCataloger } from './rpm.js'
@@ -8,5 +9,5 @@ export { osReleaseCataloger, parseOsRelease } from './os-release.js'
 export type * from './types.js'
 
 export function allCatalogers(): Cataloger[] {
-  return [dpkgCataloger, rpmCataloger, goBinaryCataloger]
+  return [dpkgCataloger, rpmCataloger, apkCataloger, goBinaryCataloger]
 }
