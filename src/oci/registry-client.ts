@@ -33,6 +33,7 @@ export class RegistryClient {
   private readonly referrersApi = new Map<string, Promise<boolean>>()
   private readonly tagLock = new KeyedLock()
   private readonly upload: UploadOptions
+  private readonly uploads = new Map<string, Promise<{ digest: string; size: number; uploaded: boolean }>>()
 
   constructor(opts: RegistryClientOptions = {}) {
     this.transport = new RegistryTransport(
@@ -83,8 +84,21 @@ export class RegistryClient {
     return blobExists(this.transport, toRef(repo), digest)
   }
 
+  /**
+   * Concurrent uploads of one digest to one repository share a single upload: distribution 2.8 can lose the
+   * blob link when two sessions commit the same digest at once (seen with the empty config blob).
+   */
   uploadBlob(repo: Ref, data: BlobSource, digest: string, size: number) {
-    return uploadBlob(this.transport, toRef(repo), data, digest, size, this.upload)
+    const r = toRef(repo)
+    const key = `${r.repoString()}@${digest}`
+    let pending = this.uploads.get(key)
+    if (!pending) {
+      pending = uploadBlob(this.transport, r, data, digest, size, this.upload)
+      this.uploads.set(key, pending)
+      const forget = () => this.uploads.delete(key)
+      pending.then(forget, forget)
+    }
+    return pending
   }
 
   /** Mount `digest` from `from` (same registry); uploads `fallback` when the registry will not mount. */

@@ -47,7 +47,10 @@ export class RegistryTransport {
         'REGISTRY_UNAUTHORIZED',
         `${registry} asked for credentials in the middle of a streamed upload`
       )
-    return send(await this.auth.onUnauthorized(registry, init.scopes, challenge, first))
+    const again = await send(await this.auth.onUnauthorized(registry, init.scopes, challenge, first))
+    if (again.status !== 401) return again
+    again.discard()
+    throw await this.auth.refused(registry, init.scopes)
   }
 }
 

@@ -55,18 +55,21 @@ export class Authenticator {
       for (const s of challenge.params.scope.split(' ')) if (s && !wanted.includes(s)) wanted.push(s)
     if (sent) this.tokens.delete(this.tokenKey(registry, challenge, wanted))
     const header = await this.headerFor(registry, challenge, wanted)
-    if (!header || header === sent) {
-      const cred = await this.credentials.get(registry)
-      throw new RegistryError(
-        'REGISTRY_UNAUTHORIZED',
-        `${registry} refused ${describeCredential(cred)} for ${wanted.join(' ')}; ` +
-          (cred
-            ? 'check that the credentials grant this access'
-            : `log in to ${registry} (docker login) or pass credentials`),
-        { status: 401 }
-      )
-    }
+    if (!header || header === sent) throw await this.refused(registry, wanted)
     return header
+  }
+
+  /** The error for a registry that still answers 401 to the best we can send. */
+  async refused(registry: string, scopes: string[]): Promise<RegistryError> {
+    const cred = await this.credentials.get(registry)
+    return new RegistryError(
+      'REGISTRY_UNAUTHORIZED',
+      `${registry} refused ${describeCredential(cred)} for ${scopes.join(' ')}; ` +
+        (cred
+          ? 'check that the credentials grant this access'
+          : `log in to ${registry} (docker login) or pass credentials`),
+      { status: 401 }
+    )
   }
 
   private tokenKey(registry: string, challenge: Challenge, scopes: string[]): string {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { RegistryError } from '../../../src/oci/index.js';
+import type { RegistryError } from '../../../src/oci/index.js'
 import { dockerConfigCredentials, dockerConfigPath } from '../../../src/oci/index.js'
 
 let dir: string
