@@ -1,6 +1,7 @@
 // The SBOM generator: image source → streamed layers → catalogers → CycloneDX or SPDX JSON.
 import type { RegistryClient } from '../oci/index.js'
 import { VERSION } from '../http/version.js'
+import { allCatalogers } from './catalogers/index.js'
 import type { Cataloger, Distro, Package } from './catalogers/types.js'
 import { resolveLimits, type ReaderLimits } from './layers/limits.js'
 import { scanLayers, type ScanProgress } from './layers/scan.js'
@@ -48,13 +49,6 @@ export interface GenerateSbomResult {
   manifestDigest?: string
 }
 
-/** The catalogers of every ecosystem, loaded late so the reader works while they are written. */
-async function defaultCatalogers(): Promise<Cataloger[]> {
-  const path = './catalogers/index.js'
-  const mod = (await import(path)) as { allCatalogers(): Cataloger[] }
-  return mod.allCatalogers()
-}
-
 export async function generateSbom(opts: GenerateSbomOptions): Promise<GenerateSbomResult> {
   const warnings: string[] = []
   const warn = (message: string): void => {
@@ -66,7 +60,7 @@ export async function generateSbom(opts: GenerateSbomOptions): Promise<GenerateS
     ...(opts.registry ? { registry: opts.registry } : {}),
     warn
   })
-  const catalogers = opts.catalogers ?? (await defaultCatalogers())
+  const catalogers = opts.catalogers ?? allCatalogers()
   const scan = await scanLayers({
     layers: image.layers,
     catalogers,

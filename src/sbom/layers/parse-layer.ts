@@ -1,10 +1,10 @@
-// Runs catalogers over one layer's wanted files as soon as the layer is read, so buffers are freed
-// early. The distro is not known yet (it comes from the merged filesystem): a cataloger that reads
-// ctx.distro keeps its file for a second parse once the distro is known.
+// Runs catalogers over each wanted file the moment the reader has it, so its buffer is freed at once.
+// The distro is not known yet (it comes from the merged filesystem): a cataloger that reads ctx.distro
+// keeps its file for a second parse once the distro is known.
 import { readFile } from 'node:fs/promises'
 import type { CatalogContext, CatalogedFile, Cataloger, Package } from '../catalogers/types.js'
 import { describeError } from '../errors.js'
-import { releaseLayer, type LayerContents } from './read-layer.js'
+import type { FileConsumer, LayerContents, LayerFile } from './read-layer.js'
 
 /** What one wanted file of one layer contributed. */
 export interface ParsedFile {
@@ -19,7 +19,7 @@ export interface ParsedFile {
   needsDistro: boolean
 }
 
-export interface ParsedLayer extends Omit<LayerContents, 'files'> {
+export interface ParsedLayer extends LayerContents {
   parsed: ParsedFile[]
   /** Files the identity reader wanted (os-release...), kept whole: they are small. */
   identityFiles: CatalogedFile[]
@@ -34,89 +34,105 @@ export function packageKey(p: Package): string {
 /** Files that enrich packages (md5sums, copyright) are small; a big one is not kept for enrich(). */
 const ENRICH_CAP = 4 * 1024 * 1024
 
-/** Large files are parsed one at a time so only one of them is in memory at once. */
+/** Spilled (large) files are parsed one at a time so only one of them is in memory at once. */
 let bigParse: Promise<void> = Promise.resolve()
 
-export async function parseLayer(
-  contents: LayerContents,
-  catalogers: Cataloger[],
-  warn: (message: string) => void
-): Promise<ParsedLayer> {
-  const { files, ...rest } = contents
-  const result: ParsedLayer = { ...rest, parsed: [], identityFiles: [], listed: new Set() }
-  try {
-    for (const file of files.values()) {
-      const where = `layer ${contents.layer.index} (${contents.layer.digest}) ${file.path}`
-      const run = async (): Promise<void> => {
-        const data = file.data ?? (await readFile(file.spillPath!))
-        const cataloged: CatalogedFile = {
-          path: file.path,
-          size: file.size,
-          mode: file.mode,
-          layer: file.layer,
-          data
-        }
-        for (const index of file.wantedBy) {
-          if (index === 0) {
-            result.identityFiles.push(cataloged)
-            continue
-          }
-          const cataloger = catalogers[index - 1]!
-          result.parsed.push(await parseOne(cataloger, index - 1, cataloged, file.sha256, where, warn))
-        }
-      }
-      if (file.spillPath) {
-        const turn = bigParse.then(run)
-        bigParse = turn.catch(() => undefined)
-        await turn
-      } else await run()
-      file.data = undefined
-    }
-  } finally {
-    await releaseLayer(contents)
-  }
-  for (const p of result.parsed) for (const pkg of p.packages) result.listed.add(packageKey(pkg))
-  return result
-}
+export class LayerParser implements FileConsumer {
+  private readonly byPath = new Map<string, ParsedFile[]>()
+  private readonly identity = new Map<string, CatalogedFile>()
 
-async function parseOne(
-  cataloger: Cataloger,
-  index: number,
-  file: CatalogedFile,
-  sha256: string,
-  where: string,
-  warn: (message: string) => void
-): Promise<ParsedFile> {
-  let needsDistro = false
-  const warnings: string[] = []
-  const ctx: CatalogContext = {
-    get distro() {
-      needsDistro = true
-      return undefined
-    },
-    warn: message => warnings.push(message)
+  constructor(
+    private readonly catalogers: Cataloger[],
+    private readonly where: string,
+    private readonly warn: (message: string) => void
+  ) {}
+
+  async file(file: LayerFile): Promise<void> {
+    const run = async (): Promise<void> => {
+      const data = file.data ?? (await readFile(file.spillPath!))
+      const cataloged: CatalogedFile = {
+        path: file.path,
+        size: file.size,
+        mode: file.mode,
+        layer: file.layer,
+        data
+      }
+      const results: ParsedFile[] = []
+      for (const index of file.wantedBy) {
+        if (index === 0) this.identity.set(file.path, cataloged)
+        else results.push(await this.parseOne(index - 1, cataloged, file.sha256))
+      }
+      if (results.length) this.byPath.set(file.path, results)
+    }
+    if (!file.spillPath) return run()
+    const turn = bigParse.then(run)
+    bigParse = turn.catch(() => undefined)
+    await turn
   }
-  const parsed: ParsedFile = {
-    path: file.path,
-    size: file.size,
-    mode: file.mode,
-    sha256,
-    cataloger: index,
-    packages: [],
-    needsDistro: false
+
+  hardlink(path: string, target: string, wantedBy: number[]): void {
+    const id = this.identity.get(target)
+    if (id && wantedBy.includes(0)) this.identity.set(path, { ...id, path })
+    const results = this.byPath.get(target)
+    if (!results) return
+    const relocate = (loc: string) => (loc === target ? path : loc)
+    const linked = results
+      .filter(r => wantedBy.includes(r.cataloger + 1))
+      .map(r => ({
+        ...r,
+        path,
+        packages: r.packages.map(p => ({ ...p, locations: p.locations.map(relocate) })),
+        ...(r.retained ? { retained: { ...r.retained, path } } : {})
+      }))
+    if (linked.length) this.byPath.set(path, linked)
   }
-  try {
-    parsed.packages = await cataloger.parse(file, ctx)
-  } catch (err) {
-    warn(`${cataloger.name}: ${where}: ${describeError(err)}`)
+
+  replaced(path: string): void {
+    this.byPath.delete(path)
+    this.identity.delete(path)
   }
-  parsed.needsDistro = needsDistro
-  // Distro-dependent files are parsed again later; their warnings would come twice.
-  if (!needsDistro) for (const w of warnings) warn(`${cataloger.name}: ${where}: ${w}`)
-  if (needsDistro || (parsed.packages.length === 0 && cataloger.enrich && file.size <= ENRICH_CAP)) {
-    parsed.retained = file
+
+  finish(contents: LayerContents): ParsedLayer {
+    const parsed = [...this.byPath.values()].flat()
+    const listed = new Set<string>()
+    for (const p of parsed) for (const pkg of p.packages) listed.add(packageKey(pkg))
+    return { ...contents, parsed, identityFiles: [...this.identity.values()], listed }
   }
-  return parsed
+
+  private async parseOne(index: number, file: CatalogedFile, sha256: string): Promise<ParsedFile> {
+    const cataloger = this.catalogers[index]!
+    let needsDistro = false
+    const warnings: string[] = []
+    const ctx: CatalogContext = {
+      get distro() {
+        needsDistro = true
+        return undefined
+      },
+      warn: message => warnings.push(message)
+    }
+    const parsed: ParsedFile = {
+      path: file.path,
+      size: file.size,
+      mode: file.mode,
+      sha256,
+      cataloger: index,
+      packages: [],
+      needsDistro: false
+    }
+    try {
+      parsed.packages = await cataloger.parse(file, ctx)
+    } catch (err) {
+      this.warn(`${cataloger.name}: ${this.where} ${file.path}: ${describeError(err)}`)
+    }
+    parsed.needsDistro = needsDistro
+    // Distro-dependent files are parsed again later; their warnings would come twice.
+    if (!needsDistro)
+      for (const w of warnings) this.warn(`${cataloger.name}: ${this.where} ${file.path}: ${w}`)
+    if (needsDistro || (parsed.packages.length === 0 && cataloger.enrich && file.size <= ENRICH_CAP)) {
+      parsed.retained = file
+    }
+    return parsed
+  }
 }
 
 /** Second parse with the final distro, for files whose first parse asked for it. */

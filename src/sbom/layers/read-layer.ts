@@ -29,11 +29,18 @@ export interface LayerFile {
   sha256: string
 }
 
+/** Takes each wanted file as soon as its bytes are in, so buffers live only while it is parsed. */
+export interface FileConsumer {
+  file(file: LayerFile): Promise<void>
+  /** A hardlink to an earlier wanted file of the layer: same bytes, another path. */
+  hardlink(path: string, target: string, wantedBy: number[]): void
+  /** A later entry at this path replaces what the layer had there. */
+  replaced(path: string): void
+}
+
 export interface LayerContents {
   layer: LayerRef & { digest: string }
   compression: Compression
-  /** Wanted files by path (a later entry for the same path in the same layer wins). */
-  files: Map<string, LayerFile>
   /** Paths deleted from lower layers by `.wh.<name>` entries. */
   whiteouts: string[]
   /** Directories whose lower-layer children are hidden by `.wh..wh..opq`. */
@@ -53,6 +60,7 @@ export interface ReadLayerOptions {
   layer: LayerRef & { digest: string }
   open(): Promise<Readable>
   wanters: Wanter[]
+  consumer: FileConsumer
   limits: ReaderLimits
   warn(message: string): void
   onBytes?(compressed: number, expanded: number): void
@@ -62,12 +70,14 @@ const WHITEOUT = '.wh.'
 const OPAQUE = '.wh..wh..opq'
 
 export async function readLayer(opts: ReadLayerOptions): Promise<LayerContents> {
-  const { layer, limits, wanters, warn } = opts
+  const { layer, limits, wanters, warn, consumer } = opts
+  /** Size and mode of this layer's wanted files, for hardlinks to them. */
+  const wanted = new Map<string, { size: number; mode: number }>()
+  let spills = 0
   const where = `layer ${layer.index} (${layer.digest})`
   const contents: LayerContents = {
     layer,
     compression: 'none',
-    files: new Map(),
     whiteouts: [],
     opaqueDirs: [],
     entries: new PathHashSet(),
@@ -79,7 +89,13 @@ export async function readLayer(opts: ReadLayerOptions): Promise<LayerContents> 
 
   const spillFile = async (path: string): Promise<string> => {
     contents.spillDir ??= await mkdtemp(join(tmpdir(), 'oci-attest-sbom-'))
-    return join(contents.spillDir, `${contents.files.size}-${posix.basename(path)}`)
+    return join(contents.spillDir, `${spills++}-${posix.basename(path)}`)
+  }
+
+  const wantedBy = (candidate: FileCandidate): number[] => {
+    const by: number[] = []
+    for (let i = 0; i < wanters.length; i++) if (wanters[i]!.wants(candidate)) by.push(i)
+    return by
   }
 
   const onEntry = async (entry: TarEntry): Promise<EntrySink | undefined> => {
@@ -96,20 +112,24 @@ export async function readLayer(opts: ReadLayerOptions): Promise<LayerContents> 
     contents.entries.add(entry.path)
     if (entry.type !== 'directory') contents.nonDirectories.add(entry.path)
     // A later entry at the same path replaces an earlier one within the layer too.
-    if (contents.files.has(entry.path)) contents.files.delete(entry.path)
+    if (wanted.delete(entry.path)) consumer.replaced(entry.path)
     if (entry.type === 'symlink') {
       contents.symlinks.set(entry.path, entry.linkname)
       return undefined
     }
     if (entry.type === 'hardlink') {
-      linkHardlink(contents, entry, wanters)
+      const target = wanted.get(entry.linkname)
+      if (!target) return undefined
+      const linkWantedBy = wantedBy({ path: entry.path, ...target })
+      if (linkWantedBy.length === 0) return undefined
+      wanted.set(entry.path, target)
+      consumer.hardlink(entry.path, entry.linkname, linkWantedBy)
       return undefined
     }
     if (entry.type !== 'file') return undefined
     const candidate = { path: entry.path, size: entry.size, mode: entry.mode }
-    const wantedBy: number[] = []
-    for (let i = 0; i < wanters.length; i++) if (wanters[i]!.wants(candidate)) wantedBy.push(i)
-    if (wantedBy.length === 0) return undefined
+    const by = wantedBy(candidate)
+    if (by.length === 0) return undefined
     if (entry.size > limits.maxFileBytes) {
       warn(
         `${where}: skipped ${entry.path}: ${entry.size} bytes is above the per-file cap of ${limits.maxFileBytes}`
@@ -119,12 +139,13 @@ export async function readLayer(opts: ReadLayerOptions): Promise<LayerContents> 
     const file: LayerFile = {
       ...candidate,
       layer: { index: layer.index, diffId: layer.diffId },
-      wantedBy,
+      wantedBy: by,
       sha256: ''
     }
+    wanted.set(entry.path, { size: entry.size, mode: entry.mode })
     return entry.size <= limits.maxBufferedFileBytes
-      ? memorySink(file, contents)
-      : await spillSink(file, contents, await spillFile(entry.path))
+      ? memorySink(file, consumer)
+      : await spillSink(file, consumer, await spillFile(entry.path))
   }
 
   const parser = new TarStreamParser({
@@ -164,6 +185,7 @@ export async function readLayer(opts: ReadLayerOptions): Promise<LayerContents> 
     await releaseLayer(contents)
     throw layerError(err, where)
   }
+  await releaseLayer(contents)
   contents.entries.seal()
   contents.nonDirectories.seal()
   return contents
@@ -180,7 +202,7 @@ function layerError(err: unknown, where: string): SbomError {
   })
 }
 
-function memorySink(file: LayerFile, contents: LayerContents): EntrySink {
+function memorySink(file: LayerFile, consumer: FileConsumer): EntrySink {
   const parts: Buffer[] = []
   const hash = createHash('sha256')
   return {
@@ -188,15 +210,17 @@ function memorySink(file: LayerFile, contents: LayerContents): EntrySink {
       parts.push(Buffer.from(chunk))
       hash.update(chunk)
     },
-    end() {
+    async end() {
       file.data = parts.length === 1 ? parts[0]! : Buffer.concat(parts, file.size)
       file.sha256 = hash.digest('hex')
-      contents.files.set(file.path, file)
+      parts.length = 0
+      await consumer.file(file)
+      file.data = undefined
     }
   }
 }
 
-async function spillSink(file: LayerFile, contents: LayerContents, spillPath: string): Promise<EntrySink> {
+async function spillSink(file: LayerFile, consumer: FileConsumer, spillPath: string): Promise<EntrySink> {
   const handle = await open(spillPath, 'w', 0o600)
   const hash = createHash('sha256')
   return {
@@ -208,23 +232,16 @@ async function spillSink(file: LayerFile, contents: LayerContents, spillPath: st
       await handle.close()
       file.spillPath = spillPath
       file.sha256 = hash.digest('hex')
-      contents.files.set(file.path, file)
+      try {
+        await consumer.file(file)
+      } finally {
+        await rm(spillPath, { force: true })
+      }
     }
   }
 }
 
-/** A hardlink to an earlier wanted entry of the same layer shares its bytes. */
-function linkHardlink(contents: LayerContents, entry: TarEntry, wanters: Wanter[]): void {
-  const target = contents.files.get(entry.linkname)
-  if (!target) return
-  const candidate = { path: entry.path, size: target.size, mode: target.mode }
-  const wantedBy: number[] = []
-  for (let i = 0; i < wanters.length; i++) if (wanters[i]!.wants(candidate)) wantedBy.push(i)
-  if (wantedBy.length === 0) return
-  contents.files.set(entry.path, { ...target, ...candidate, wantedBy })
-}
-
-/** Removes spilled files; safe to call twice. */
+/** Removes the spill directory; safe to call twice. */
 export async function releaseLayer(contents: LayerContents): Promise<void> {
   if (contents.spillDir) {
     const dir = contents.spillDir

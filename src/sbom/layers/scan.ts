@@ -5,7 +5,7 @@ import { osReleaseCataloger } from '../catalogers/os-release.js'
 import type { CatalogedFile, Cataloger, Distro, Package } from '../catalogers/types.js'
 import type { ReaderLimits } from './limits.js'
 import { LayerMerge } from './merge.js'
-import { packageKey, parseLayer, reparse, type ParsedFile, type ParsedLayer } from './parse-layer.js'
+import { LayerParser, packageKey, reparse, type ParsedFile, type ParsedLayer } from './parse-layer.js'
 import { readLayer } from './read-layer.js'
 
 export interface LayerSource {
@@ -147,7 +147,9 @@ async function readAll(opts: ScanOptions): Promise<ParsedLayer[]> {
     while (failed === undefined && next < layers.length) {
       const source = layers[next++]!
       try {
+        const parser = new LayerParser(opts.catalogers, `layer ${source.index} (${source.digest})`, opts.warn)
         const contents = await readLayer({
+          consumer: parser,
           layer: { index: source.index, diffId: source.diffId, digest: source.digest },
           open: source.open,
           wanters,
@@ -163,7 +165,7 @@ async function readAll(opts: ScanOptions): Promise<ParsedLayer[]> {
             }
           }
         })
-        results[source.index] = await parseLayer(contents, opts.catalogers, opts.warn)
+        results[source.index] = parser.finish(contents)
         progress.layersDone++
         opts.onProgress?.({ ...progress })
       } catch (err) {

@@ -29,7 +29,7 @@ export const lineCataloger: Cataloger = {
   }
 }
 
-/** Wants every executable; reports its size so tests see which bytes arrived. */
+/** Wants every executable; reports size and hash so tests see which bytes arrived (purl per path). */
 export const execCataloger: Cataloger = {
   name: 'exec-cataloger',
   wants: f => (f.mode & 0o111) !== 0,
@@ -40,7 +40,7 @@ export const execCataloger: Cataloger = {
         name: file.path.split('/').pop()!,
         version: `${file.data.length}-${digest}`,
         type: 'exec',
-        purl: `pkg:generic/x`,
+        purl: `pkg:generic/x?path=${file.path}`,
         foundBy: 'exec-cataloger',
         locations: [file.path]
       }

@@ -37,9 +37,9 @@ describe('layer reader: formats', () => {
       { type: 'hardlink', path: 'bin/alias', target: 'bin/real' }
     ])
     const { packages } = await scan([tar], [execCataloger])
-    const versions = new Map(packages.map(p => [p.name, p.version]))
-    expect(versions.get('alias')).toBe(versions.get('real'))
-    expect(versions.get('alias')).toMatch(/^13-/)
+    const versions = new Map(packages.flatMap(p => p.locations.map(l => [l, p.version])))
+    expect(versions.get('/bin/alias')).toBe(versions.get('/bin/real'))
+    expect(versions.get('/bin/alias')).toMatch(/^13-/)
   })
 })
 
