@@ -2,6 +2,8 @@
 import { apkCataloger } from './apk.js'
 import { dpkgCataloger } from './dpkg.js'
 import { goBinaryCataloger } from './go-binary.js'
+import { npmCataloger } from './npm.js'
+import { pythonCataloger } from './python.js'
 import { rpmCataloger } from './rpm.js'
 import type { Cataloger } from './types.js'
 
@@ -9,5 +11,5 @@ export { osReleaseCataloger, parseOsRelease } from './os-release.js'
 export type * from './types.js'
 
 export function allCatalogers(): Cataloger[] {
-  return [dpkgCataloger, rpmCataloger, apkCataloger, goBinaryCataloger]
+  return [dpkgCataloger, rpmCataloger, apkCataloger, goBinaryCataloger, pythonCataloger, npmCataloger]
 }

@@ -1,0 +1,65 @@
+// npm packages from any package.json that names itself (node_modules or an application's own).
+import { formatPurl } from '../purl.js'
+import type { CatalogContext, CatalogedFile, Cataloger, FileCandidate, Package } from './types.js'
+
+export const NPM_CATALOGER = 'javascript-package-cataloger'
+const CAP = 4 * 1024 * 1024
+
+export function npmPurl(name: string, version: string): string {
+  const slash = name.indexOf('/')
+  return formatPurl({
+    type: 'npm',
+    namespace: slash > 0 ? name.slice(0, slash) : '',
+    name: slash > 0 ? name.slice(slash + 1) : name,
+    version
+  })
+}
+
+function licensesOf(json: Record<string, unknown>): string[] | undefined {
+  const one = (v: unknown): string | undefined =>
+    typeof v === 'string'
+      ? v
+      : v && typeof v === 'object' && typeof (v as { type?: unknown }).type === 'string'
+        ? (v as { type: string }).type
+        : undefined
+  const single = one(json['license'])
+  if (single) return [single]
+  const many = Array.isArray(json['licenses'])
+    ? json['licenses'].map(one).filter((x): x is string => !!x)
+    : []
+  return many.length > 0 ? many : undefined
+}
+
+export const npmCataloger: Cataloger = {
+  name: NPM_CATALOGER,
+  wants: (file: FileCandidate) => file.path.endsWith('/package.json') && file.size <= CAP,
+  parse(file: CatalogedFile, ctx: CatalogContext): Package[] {
+    let json: unknown
+    try {
+      json = JSON.parse(file.data.toString('utf8'))
+    } catch (cause) {
+      ctx.warn(
+        `${file.path} (layer ${file.layer.diffId}): not JSON (${cause instanceof Error ? cause.message : String(cause)})`
+      )
+      return []
+    }
+    if (!json || typeof json !== 'object' || Array.isArray(json)) return []
+    const obj = json as Record<string, unknown>
+    const name = obj['name']
+    const version = obj['version']
+    // Build tools drop name-less package.json files ({"type":"module"}) all over dist trees: not packages.
+    if (typeof name !== 'string' || name === '' || typeof version !== 'string' || version === '') return []
+    const pkg: Package = {
+      name,
+      version,
+      type: 'npm',
+      purl: npmPurl(name, version),
+      foundBy: NPM_CATALOGER,
+      // Syft draws no relationships from package.json alone (several versions may share a name).
+      locations: [file.path]
+    }
+    const l = licensesOf(obj)
+    if (l) pkg.licenses = l
+    return [pkg]
+  }
+}

@@ -1,0 +1,82 @@
+// Installed Python distributions: *.dist-info/METADATA, *.egg-info/PKG-INFO and single-file *.egg-info.
+import { formatPurl } from '../purl.js'
+import type { CatalogContext, CatalogedFile, Cataloger, FileCandidate, Package } from './types.js'
+
+export const PYTHON_CATALOGER = 'python-installed-package-cataloger'
+const CAP = 8 * 1024 * 1024
+
+/** PEP 503 normalisation, as Syft names Python packages. */
+export function normalizePythonName(name: string): string {
+  return name.replace(/[-_.]+/g, '-').toLowerCase()
+}
+
+function isMetadataPath(path: string): boolean {
+  const lower = path.toLowerCase()
+  return (
+    /dist-info\/metadata$/.test(lower) || /egg-info\/pkg-info$/.test(lower) || lower.endsWith('.egg-info')
+  )
+}
+
+/** Email-header fields up to the first blank line (the body is the long description). */
+function headers(text: string): Map<string, string[]> {
+  const fields = new Map<string, string[]>()
+  let last: string[] | undefined
+  for (const line of text.split('\n')) {
+    const l = line.replace(/\r$/, '')
+    if (l === '') break
+    if ((l.startsWith(' ') || l.startsWith('\t')) && last) {
+      last[last.length - 1] += '\n' + l.trim()
+      continue
+    }
+    const colon = l.indexOf(':')
+    if (colon <= 0) continue
+    const key = l.slice(0, colon).trim().toLowerCase()
+    const value = l.slice(colon + 1).trim()
+    last = fields.get(key) ?? []
+    last.push(value)
+    fields.set(key, last)
+  }
+  return fields
+}
+
+function licenses(fields: Map<string, string[]>): string[] | undefined {
+  const expression = fields.get('license-expression')?.[0]
+  if (expression) return [expression]
+  const license = fields.get('license')?.[0]
+  // Some projects paste the whole license text into License:; a name is one short line.
+  if (license && license !== 'UNKNOWN' && !license.includes('\n') && license.length <= 100) return [license]
+  const classifiers = (fields.get('classifier') ?? [])
+    .filter(c => c.startsWith('License ::'))
+    .map(c => c.split(' :: ').pop()!)
+  return classifiers.length > 0 ? classifiers : undefined
+}
+
+export const pythonCataloger: Cataloger = {
+  name: PYTHON_CATALOGER,
+  wants: (file: FileCandidate) => file.size <= CAP && isMetadataPath(file.path),
+  parse(file: CatalogedFile, ctx: CatalogContext): Package[] {
+    const fields = headers(file.data.toString('utf8'))
+    const rawName = fields.get('name')?.[0]
+    const version = fields.get('version')?.[0] ?? ''
+    if (!rawName) {
+      ctx.warn(`${file.path} (layer ${file.layer.diffId}): Python metadata without a Name field`)
+      return []
+    }
+    const name = normalizePythonName(rawName)
+    const pkg: Package = {
+      name,
+      version,
+      type: 'python',
+      purl: formatPurl({ type: 'pypi', name, version }),
+      foundBy: PYTHON_CATALOGER,
+      locations: [file.path],
+      dependsOn: (fields.get('requires-dist') ?? [])
+        .filter(r => !r.includes('extra =='))
+        .map(r => normalizePythonName(r.split(/[\s;(<>=!~[]/)[0]!))
+        .filter(r => r !== '')
+    }
+    const l = licenses(fields)
+    if (l) pkg.licenses = l
+    return [pkg]
+  }
+}
