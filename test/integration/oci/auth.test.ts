@@ -102,7 +102,7 @@ describe('Bearer token auth (distribution + the bed token server)', () => {
   const tokenLog = async (): Promise<
     { method: string; path: string; status: number; authorization: string }[]
   > => (await http.request(`${bearer.tokenAdminUrl}/log`)).json()
-  const forRepo = (log: { path: string }[], repo: ImageReference) =>
+  const forRepo = <T extends { path: string }>(log: T[], repo: ImageReference): T[] =>
     log.filter(r => decodeURIComponent(r.path).includes(`repository:${repo.repository}:`))
 
   const login = () =>
