@@ -1,5 +1,5 @@
 // Signs and publishes sample images on the bed with the real pipeline; suites then ask stock tools about them.
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { readBedState, requireSigstore } from '../../bed/state.js'
 import type { BedState, RegistryName } from '../../bed/state.js'
@@ -47,6 +47,7 @@ export const CYCLONEDX_SBOM = {
 }
 
 export async function sbomFile(state: BedState): Promise<string> {
+  await mkdir(join(state.dir, 'tmp'), { recursive: true })
   const dir = await mkdtemp(join(state.dir, 'tmp', 'sbom-'))
   const path = join(dir, 'sbom.cdx.json')
   await writeFile(path, JSON.stringify(CYCLONEDX_SBOM))
