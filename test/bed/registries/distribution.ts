@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { distributionConfig, type DistributionAuth } from './distribution-config.js'
-import { freePort } from './free-port.js'
+import { onFreePort } from './port-retry.js'
 import type { RunningRegistry } from './running.js'
 import { startTiedChild } from './tied-child.js'
 import { waitForV2 } from './wait-ready.js'
@@ -12,20 +12,20 @@ export async function startDistribution(
   dir: string,
   auth: DistributionAuth
 ): Promise<RunningRegistry<{ host: string }>> {
-  const port = await freePort()
-  const host = `127.0.0.1:${port}`
   const home = join(dir, name)
   const storageDir = join(home, 'storage')
   await mkdir(storageDir, { recursive: true })
   const configPath = join(home, 'config.yml')
-  await writeFile(configPath, distributionConfig({ host, storageDir, auth }))
   const logFile = join(dir, `${name}.log`)
-  const child = startTiedChild(name, 'docker-registry', ['serve', configPath], { logFile })
-  try {
-    await waitForV2(host, child, logFile)
-  } catch (err) {
-    await child.stop()
-    throw err
-  }
-  return { state: { host }, children: [child], close: () => child.stop() }
+  return onFreePort(async host => {
+    await writeFile(configPath, distributionConfig({ host, storageDir, auth }))
+    const child = startTiedChild(name, 'docker-registry', ['serve', configPath], { logFile })
+    try {
+      await waitForV2(host, child, logFile)
+    } catch (err) {
+      await child.stop()
+      throw err
+    }
+    return { state: { host }, children: [child], close: () => child.stop() }
+  })
 }

@@ -4,7 +4,12 @@ import { readFile } from 'node:fs/promises'
 
 export class RegistryStartError extends Error {
   readonly code = 'TESTBED_REGISTRY_START'
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    options?: { cause?: unknown },
+    /** The server process ended before answering (e.g. its port was taken meanwhile). */
+    readonly childExited = false
+  ) {
     super(message, options)
   }
 }
@@ -25,7 +30,9 @@ export async function waitForV2(
   while (Date.now() < deadline) {
     if (!child.isRunning()) {
       throw new RegistryStartError(
-        `registry "${child.name}" ${await child.exited} before answering GET http://${host}/v2/; ${logFile}:\n${await logTail(logFile)}`
+        `registry "${child.name}" ${await child.exited} before answering GET http://${host}/v2/; ${logFile}:\n${await logTail(logFile)}`,
+        undefined,
+        true
       )
     }
     try {
