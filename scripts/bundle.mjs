@@ -11,7 +11,18 @@ for (const { src, out } of entries) {
   if (!existsSync(src)) continue
   execFileSync(
     process.execPath,
-    ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', src, '-o', out, '--license', 'licenses.txt', '--target', 'es2023', '-q'],
+    [
+      'node_modules/@vercel/ncc/dist/ncc/cli.js',
+      'build',
+      src,
+      '-o',
+      out,
+      '--license',
+      'licenses.txt',
+      '--target',
+      'es2023',
+      '-q'
+    ],
     { stdio: 'inherit' }
   )
 }

@@ -147,7 +147,10 @@ function readSubjects(name: string | undefined, digest: string | undefined, mult
     if (!/^sha256:[a-f0-9]{64}$/.test(digest))
       throw new InputError('subject-digest', `"${digest}" is not sha256:<64 lower-case hex>`)
     if (/[@]/.test(name) || /:[^/]*$/.test(name.replace(/^[^/]*\//, '')))
-      throw new InputError('subject-name', `"${name}" must not carry a tag or digest; put the digest in subject-digest`)
+      throw new InputError(
+        'subject-name',
+        `"${name}" must not carry a tag or digest; put the digest in subject-digest`
+      )
     lines.unshift(`${name}@${digest}`)
   }
   if (lines.length === 0)

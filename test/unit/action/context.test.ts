@@ -23,7 +23,12 @@ describe('decideDryRun', () => {
   })
 
   it('reads server and API URLs with GitHub.com defaults', () => {
-    expect(readRunContext({})).toMatchObject({ serverUrl: 'https://github.com', apiUrl: 'https://api.github.com' })
-    expect(readRunContext({ GITHUB_SERVER_URL: 'https://ghe.example.com/' }).serverUrl).toBe('https://ghe.example.com')
+    expect(readRunContext({})).toMatchObject({
+      serverUrl: 'https://github.com',
+      apiUrl: 'https://api.github.com'
+    })
+    expect(readRunContext({ GITHUB_SERVER_URL: 'https://ghe.example.com/' }).serverUrl).toBe(
+      'https://ghe.example.com'
+    )
   })
 })

@@ -57,7 +57,12 @@ describe('getInputs', () => {
   })
 
   it('reads lists, none and file SBOMs', () => {
-    const { get } = getter({ subjects: 'r/x:1', provenance: 'none', formats: 'referrers', sbom: 'out/sbom.json' })
+    const { get } = getter({
+      subjects: 'r/x:1',
+      provenance: 'none',
+      formats: 'referrers',
+      sbom: 'out/sbom.json'
+    })
     const inputs = getInputs(get)
     expect(inputs.provenance).toEqual([])
     expect(inputs.formats).toEqual(['referrers'])
@@ -67,11 +72,23 @@ describe('getInputs', () => {
   const bad: Array<[string, Record<string, string>, RegExp]> = [
     ['no subject', {}, /input "subjects": no subject given/],
     ['digest without name', { 'subject-digest': DIGEST }, /input "subject-name": is required/],
-    ['short digest', { 'subject-name': 'r/x', 'subject-digest': 'sha256:abc' }, /input "subject-digest": "sha256:abc"/],
+    [
+      'short digest',
+      { 'subject-name': 'r/x', 'subject-digest': 'sha256:abc' },
+      /input "subject-digest": "sha256:abc"/
+    ],
     ['name with tag', { 'subject-name': 'ghcr.io/o/r:1', 'subject-digest': DIGEST }, /must not carry a tag/],
     ['boolean', { subjects: 'r/x:1', verify: 'yes' }, /input "verify": "yes" is not a boolean/],
-    ['enum', { subjects: 'r/x:1', platforms: 'all' }, /input "platforms": "all" is not one of both, index, platforms/],
-    ['list item', { subjects: 'r/x:1', formats: 'legacy,oci' }, /input "formats": "oci" is not one of legacy, referrers/],
+    [
+      'enum',
+      { subjects: 'r/x:1', platforms: 'all' },
+      /input "platforms": "all" is not one of both, index, platforms/
+    ],
+    [
+      'list item',
+      { subjects: 'r/x:1', formats: 'legacy,oci' },
+      /input "formats": "oci" is not one of legacy, referrers/
+    ],
     ['url', { subjects: 'r/x:1', 'rekor-url': 'rekor' }, /input "rekor-url": "rekor" is not a URL/],
     ['half credentials', { subjects: 'r/x:1', 'registry-username': 'u' }, /input "registry-password"/],
     ['sbom format', { subjects: 'r/x:1', 'sbom-format': 'spdx' }, /input "sbom-format"/]

@@ -48,6 +48,9 @@ describe('README tables', () => {
     const rows = tableAfter('### Outputs')
     expect(rows.map(r => unquote(r[0]))).toEqual(Object.keys(action.outputs))
     for (const row of rows)
-      expect([unquote(row[0]), row[1]]).toEqual([unquote(row[0]), squash(action.outputs[unquote(row[0])]!.description)])
+      expect([unquote(row[0]), row[1]]).toEqual([
+        unquote(row[0]),
+        squash(action.outputs[unquote(row[0])]!.description)
+      ])
   })
 })
