@@ -1,0 +1,43 @@
+// The registry benchmarks push to: the test bed's distribution registry when a bed is running,
+// else a distribution registry of our own on 127.0.0.1:5102 with storage under .testbed/bench.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { readBedState } from '../../test/bed/state.js'
+import { BENCH_DIR } from './paths.js'
+
+export interface BenchRegistry {
+  host: string
+  stop(): void
+}
+
+async function waitUp(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).status < 500) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise(r => setTimeout(r, 100))
+  }
+  throw new Error(`registry at ${url} did not come up`)
+}
+
+export async function benchRegistry(): Promise<BenchRegistry> {
+  try {
+    const bed = readBedState()
+    return { host: bed.registries.distribution.host, stop: () => undefined }
+  } catch {
+    // no bed: run our own
+  }
+  const dir = join(BENCH_DIR, 'registry')
+  mkdirSync(dir, { recursive: true })
+  const config = join(dir, 'config.yml')
+  writeFileSync(
+    config,
+    `version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: ${join(dir, 'data')}\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:5102\nlog:\n  level: error\n`
+  )
+  const child: ChildProcess = spawn('/usr/bin/docker-registry', ['serve', config], { stdio: 'ignore' })
+  await waitUp('http://127.0.0.1:5102/v2/')
+  return { host: '127.0.0.1:5102', stop: () => child.kill() }
+}
