@@ -5,11 +5,11 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { startRegistries, type RunningRegistries } from './registries/index.js'
 import { killNow } from './registries/tied-child.js'
-import type { BedState, SigstoreState } from './state.js'
+import type { BedState } from './state.js'
 import { printSummary } from './tools/bed-summary.js'
 import { TESTBED_DIR } from './tools/paths.js'
 import { COSIGN_V2, COSIGN_V3, CRANE, SIGSTORE_PYTHON } from './tools/pins.js'
-import { startSigstoreIfPresent, type RunningSigstore } from './tools/sigstore-loader.js'
+import { startSigstore, type RunningSigstore } from './tools/sigstore-loader.js'
 
 const args = process.argv.slice(2)
 const flag = (name: string) => args.includes(name)
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   say(`starting the test bed in ${dir} (pid ${process.pid})`)
   const [regs, sig] = await Promise.allSettled([
     startRegistries(join(dir, 'registries')),
-    startSigstoreIfPresent(join(dir, 'sigstore'), say)
+    startSigstore(join(dir, 'sigstore'), say)
   ])
   if (regs.status === 'fulfilled') registries = regs.value
   if (sig.status === 'fulfilled') sigstore = sig.value
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     pid: process.pid,
     dir,
     registries: registries!.registries,
-    ...(sigstore ? { sigstore: sigstore.state satisfies SigstoreState } : {}),
+    sigstore: sigstore!.state,
     tools: {
       cosignV2: COSIGN_V2.path,
       cosignV3: COSIGN_V3.path,

@@ -70,8 +70,7 @@ export interface BedState {
   /** The directory the bed writes (storage, logs, sigstore material). */
   dir: string
   registries: BedRegistries
-  /** Absent only while the Sigstore stack is not part of the bed; use requireSigstore(). */
-  sigstore?: SigstoreState
+  sigstore: SigstoreState
   tools: BedTools
 }
 
@@ -130,17 +129,15 @@ export function readBedState(path = bedStatePath()): BedState {
     const r = state.registries[name]
     check(typeof r?.host === 'string' && /^127\.0\.0\.1:\d+$/.test(r.host), path, `registries.${name}.host`)
   }
+  check(typeof state.sigstore?.fulcioUrl === 'string', path, 'no "sigstore"')
   check(typeof state.tools?.cosignV3 === 'string', path, 'no "tools"')
   return state
 }
 
-/** The Sigstore part of the state, or a clear error while the bed runs without its Sigstore stack. */
+/** The Sigstore part of the state (kept for callers written while the stack was optional). */
 export function requireSigstore(state: BedState): SigstoreState {
-  if (!state.sigstore) {
-    throw new BedStateError(
-      `the test bed in ${state.dir} runs without its Sigstore stack (test/bed/sigstore did not start; see bed.log there)`
-    )
-  }
+  if (!state.sigstore)
+    throw new BedStateError(`the test bed in ${state.dir} has no "sigstore" in its state: ${HOW_TO_START}`)
   return state.sigstore
 }
 

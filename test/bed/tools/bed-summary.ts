@@ -11,7 +11,7 @@ export function printSummary(state: BedState, statePath: string): void {
   ]
   for (const [name, r] of Object.entries(state.registries))
     lines.push(`  ${name.padEnd(13)} ${r.host}  auth=${r.auth}`)
-  if (state.sigstore) {
+  {
     const s = state.sigstore
     lines.push(
       '',
@@ -26,8 +26,6 @@ export function printSummary(state: BedState, statePath: string): void {
       `  ${state.tools.cosignV3} sign --yes --fulcio-url ${s.fulcioUrl} --rekor-url ${s.rekorUrl} \\`,
       `    --identity-token "$(curl -s -X POST -d '{}' ${s.oidcUrl}/__mint | jq -r .token)" <registry>/<repo>@<digest>`
     )
-  } else {
-    lines.push('', 'sigstore: not started (test/bed/sigstore missing); registries only')
   }
   lines.push('', 'suites read the state through:', `  export OCI_ATTEST_BED_STATE=${statePath}`, '')
   process.stdout.write(lines.join('\n') + '\n')

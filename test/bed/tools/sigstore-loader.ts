@@ -1,5 +1,5 @@
-// Starts test/bed/sigstore when that module exists; until it does the bed runs registries only and
-// state.json has no "sigstore" (suites needing it fail through requireSigstore with a clear message).
+// Starts the local Sigstore stack and keeps the part of it that belongs in state.json.
+import { startSigstoreStack } from '../sigstore/index.js'
 import type { SigstoreState } from '../state.js'
 
 export interface RunningSigstore {
@@ -7,28 +7,8 @@ export interface RunningSigstore {
   close(): Promise<void>
 }
 
-interface StackModule {
-  startSigstoreStack(opts: { dir: string }): Promise<SigstoreState & { close(): Promise<void> }>
-}
-
-const MODULE = '../sigstore/index.js'
-
-export async function startSigstoreIfPresent(
-  dir: string,
-  say: (line: string) => void
-): Promise<RunningSigstore | undefined> {
-  let mod: StackModule
-  try {
-    mod = (await import(MODULE)) as StackModule
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException
-    if (e.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes('sigstore/index')) {
-      say('test/bed/sigstore is not there yet: running registries only (no "sigstore" in state.json)')
-      return undefined
-    }
-    throw err
-  }
-  const stack = await mod.startSigstoreStack({ dir })
+export async function startSigstore(dir: string, say: (line: string) => void): Promise<RunningSigstore> {
+  const stack = await startSigstoreStack({ dir })
   const state: SigstoreState = {
     oidcUrl: stack.oidcUrl,
     issuer: stack.issuer,
