@@ -111,6 +111,8 @@ export function goPackages(info: GoBuildInfo, file: CatalogedFile): Package[] {
   let mainPkg: Package | undefined
   if (main && main.path !== '') {
     mainPkg = modulePackage(main, mainVersion(info, main), file, meta)
+    // Syft ≥ 1.5x names an underivable main module version "UNKNOWN" (the purl keeps no version).
+    if (mainPkg.version === '') mainPkg.version = 'UNKNOWN'
     packages.push(mainPkg)
   }
   for (const dep of deps) {

@@ -31,7 +31,7 @@ function summary(packages: Package[], path: string): string[][] {
 function expected(mainVersion: string): string[][] {
   const main = [
     'example.com/sbomfixture',
-    mainVersion,
+    mainVersion || 'UNKNOWN',
     `pkg:golang/example.com/sbomfixture${mainVersion ? '@' + mainVersion : ''}`
   ]
   const stdlib = ['stdlib', GO_VERSION, `pkg:golang/stdlib@${GO_VERSION.replace(/^go/, '')}`]
