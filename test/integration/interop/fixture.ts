@@ -46,9 +46,14 @@ export const CYCLONEDX_SBOM = {
   components: [{ type: 'library', name: 'left-pad', version: '1.3.0', purl: 'pkg:npm/left-pad@1.3.0' }]
 }
 
-export async function sbomFile(state: BedState): Promise<string> {
+/** A fresh directory under the bed's own (removed with the bed). */
+export async function tempDir(state: BedState, prefix: string): Promise<string> {
   await mkdir(join(state.dir, 'tmp'), { recursive: true })
-  const dir = await mkdtemp(join(state.dir, 'tmp', 'sbom-'))
+  return mkdtemp(join(state.dir, 'tmp', prefix))
+}
+
+export async function sbomFile(state: BedState): Promise<string> {
+  const dir = await tempDir(state, 'sbom-')
   const path = join(dir, 'sbom.cdx.json')
   await writeFile(path, JSON.stringify(CYCLONEDX_SBOM))
   return path
