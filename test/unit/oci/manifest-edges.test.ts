@@ -1,0 +1,63 @@
+// Registry behaviours the bed's registries do not show: no Docker-Content-Digest, generic content types.
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { createHttpClient } from '../../../src/http/index.js'
+import {
+  computeDigest,
+  manifestMediaType,
+  OCI_INDEX,
+  OCI_MANIFEST,
+  parseReference,
+  RegistryClient,
+  type RegistryError
+} from '../../../src/oci/index.js'
+import { startServer, type LocalServer } from '../http/local-server.js'
+
+let server: LocalServer | undefined
+afterEach(async () => {
+  await server?.close()
+  server = undefined
+})
+
+const manifest = Buffer.from(
+  JSON.stringify({ schemaVersion: 2, config: { digest: 'x', size: 1, mediaType: 'c' }, layers: [] })
+)
+const client = () => new RegistryClient({ http: createHttpClient({ retries: 0 }) })
+
+describe('manifest edge cases', () => {
+  it('resolves a tag by GET and hashing when HEAD gives no Docker-Content-Digest', async () => {
+    server = await startServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(req.method === 'HEAD' ? undefined : manifest)
+    })
+    const ref = parseReference(`${new URL(server.url).host}/a/b:v1`)
+    expect(await client().resolveDigest(ref)).toBe(computeDigest(manifest))
+    expect(await client().headManifest(ref)).toEqual({
+      digest: computeDigest(manifest),
+      mediaType: OCI_MANIFEST,
+      size: manifest.length
+    })
+    expect(server.requests.map(r => r.method)).toEqual(['HEAD', 'GET', 'HEAD', 'GET'])
+    expect(server.requests[0]!.headers.accept).toContain(OCI_INDEX)
+  })
+
+  it('checks a manifest fetched by digest even when the registry sends no digest header', async () => {
+    server = await startServer((_req, res) =>
+      res.writeHead(200, { 'content-type': OCI_MANIFEST }).end(manifest)
+    )
+    const wanted = computeDigest('something else')
+    const err = await client()
+      .getManifest(parseReference(`${new URL(server.url).host}/a/b@${wanted}`))
+      .catch((e: unknown) => e)
+    expect((err as RegistryError).code).toBe('DIGEST_MISMATCH')
+    expect((err as Error).message).toContain(wanted)
+  })
+
+  it('infers the media type from the JSON when the content type is generic', () => {
+    expect(manifestMediaType('application/json', { manifests: [] }, 'm')).toBe(OCI_INDEX)
+    expect(manifestMediaType(null, { mediaType: 'application/vnd.x' }, 'm')).toBe('application/vnd.x')
+    expect(manifestMediaType(`${OCI_MANIFEST}; charset=utf-8`, {}, 'm')).toBe(OCI_MANIFEST)
+    expect(() => manifestMediaType('text/plain', { hello: 1 }, 'manifest r/x:1')).toThrow(
+      /manifest r\/x:1 has no media type/
+    )
+  })
+})
