@@ -246,6 +246,53 @@ describe('tag layout: .sig signed through Fulcio and Rekor URLs', () => {
   })
 })
 
+describe('cosign v2 as the signer', () => {
+  it('signs through the Fulcio v1 API and attests through a dsse entry, and both versions verify', async () => {
+    const signed = await image('v2-sign')
+    const attested = await image('v2-attest')
+    const urls = ['--fulcio-url', s.fulcioUrl, '--rekor-url', s.rekorUrl]
+    expectOk(await cosign2(['sign', '-y', ...urls, '--identity-token', await mint(), signed], envTrust(s)))
+    const predicate = join(work, 'predicate.json')
+    await writeFile(predicate, JSON.stringify({ builtBy: 'selftest' }))
+    expectOk(
+      await cosign2(
+        [
+          'attest',
+          '-y',
+          ...urls,
+          '--identity-token',
+          await mint(),
+          '--predicate',
+          predicate,
+          '--type',
+          'custom',
+          attested
+        ],
+        envTrust(s)
+      )
+    )
+    expectOk(await cosign2(['verify', '--offline', ...identity(), signed], envTrust(s)))
+    expectOk(await cosign3(['verify', '--trusted-root', s.trustedRootPath, ...identity(), signed]))
+    expectOk(
+      await cosign2(
+        ['verify-attestation', '--offline', '--type', 'custom', ...identity(), attested],
+        envTrust(s)
+      )
+    )
+    expectOk(
+      await cosign3([
+        'verify-attestation',
+        '--trusted-root',
+        s.trustedRootPath,
+        '--type',
+        'custom',
+        ...identity(),
+        attested
+      ])
+    )
+  })
+})
+
 describe('a token of another identity', () => {
   it('yields signatures both cosign versions reject for the expected identity, in both layouts', async () => {
     const evil = await mint({ repository: 'evil/fork', repository_owner: 'evil' })
