@@ -47,7 +47,8 @@ export class GitHubAttestationStore {
         stored: false,
         status: res.status,
         warning:
-          `GitHub refused the attestation for ${this.#opts.repository} (HTTP ${res.status}). Grant the job ` +
+          `GitHub refused the attestation for ${this.#opts.repository} (HTTP ${res.status}: ${text.slice(0, 160)}). ` +
+          'Grant the job ' +
           '`permissions:\n  attestations: write` (private repositories also need a plan with artifact attestations), ' +
           'or set github-attestations: false. The registry copies are unaffected'
       }
@@ -57,4 +58,21 @@ export class GitHubAttestationStore {
       `POST ${url} answered HTTP ${res.status}: ${text.slice(0, 200)}`
     )
   }
+}
+
+export type GitHubStoreMode = 'auto' | 'true' | 'false'
+
+/** `auto`: store when a token is present; `true`: a missing token is an error; `false`: never. */
+export function selectGitHubStore(
+  mode: GitHubStoreMode,
+  opts: Omit<GitHubStoreOptions, 'token'> & { token?: string }
+): GitHubAttestationStore | undefined {
+  if (mode === 'false' || (mode === 'auto' && !opts.token)) return undefined
+  if (!opts.token) {
+    throw new PublishError(
+      'GITHUB_ATTESTATION_FAILED',
+      'github-attestations is true but no GitHub token was given; pass github-token (with attestations: write)'
+    )
+  }
+  return new GitHubAttestationStore({ ...opts, token: opts.token })
 }
