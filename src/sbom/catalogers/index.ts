@@ -2,6 +2,7 @@
 import { apkCataloger } from './apk.js'
 import { dpkgCataloger } from './dpkg.js'
 import { goBinaryCataloger } from './go-binary.js'
+import { javaArchiveCataloger } from './java.js'
 import { npmCataloger } from './npm.js'
 import { pythonCataloger } from './python.js'
 import { rpmCataloger } from './rpm.js'
@@ -11,5 +12,13 @@ export { osReleaseCataloger, parseOsRelease } from './os-release.js'
 export type * from './types.js'
 
 export function allCatalogers(): Cataloger[] {
-  return [dpkgCataloger, rpmCataloger, apkCataloger, goBinaryCataloger, pythonCataloger, npmCataloger]
+  return [
+    dpkgCataloger,
+    rpmCataloger,
+    apkCataloger,
+    goBinaryCataloger,
+    pythonCataloger,
+    npmCataloger,
+    javaArchiveCataloger
+  ]
 }

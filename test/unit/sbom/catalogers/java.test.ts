@@ -1,0 +1,75 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { archiveFilename } from '../../../../src/sbom/catalogers/java-archive.js'
+import { javaArchiveCataloger } from '../../../../src/sbom/catalogers/java.js'
+import { JAVA_PATHS, javaRootfs } from '../../../fixtures/sbom/java.js'
+import { fuzzCataloger } from './fuzz.js'
+import { scanDir } from './scan-dir.js'
+
+const LIBS = [
+  'pkg:maven/com.fasterxml.jackson.core/jackson-annotations@2.17.2',
+  'pkg:maven/com.fasterxml.jackson.core/jackson-core@2.17.2',
+  'pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.17.2',
+  'pkg:maven/org.apache.commons/commons-lang3@3.14.0',
+  'pkg:maven/org.slf4j/slf4j-api@2.0.16'
+]
+
+describe('java-archive-cataloger', () => {
+  it('reads a Spring Boot jar and the jars nested in BOOT-INF/lib', async () => {
+    const { packages, warnings } = await scanDir(await javaRootfs(), [javaArchiveCataloger])
+    expect(warnings).toEqual([])
+    const boot = packages.filter(p => p.locations[0] === JAVA_PATHS.bootJar)
+    expect(boot.map(p => p.purl).sort()).toEqual(
+      [
+        'pkg:maven/com.example/demo-app@1.0.0',
+        'pkg:maven/spring-boot-jarmode-tools/spring-boot-jarmode-tools@3.3.5',
+        ...LIBS
+      ].sort()
+    )
+    const app = boot.find(p => p.name === 'demo-app')!
+    expect(app.metadata!['virtualPath']).toBe(JAVA_PATHS.bootJar)
+    expect(app.dependsOn).toEqual(expect.arrayContaining(['jackson-databind', 'commons-lang3', 'slf4j-api']))
+    const lang = boot.find(p => p.name === 'commons-lang3')!
+    expect(lang.metadata!['virtualPath']).toBe(`${JAVA_PATHS.bootJar}:BOOT-INF/lib/commons-lang3-3.14.0.jar`)
+  })
+
+  it('reads WEB-INF/lib of a war and a plain jar; an unversioned archive is UNKNOWN as in Syft', async () => {
+    const { packages } = await scanDir(await javaRootfs(), [javaArchiveCataloger])
+    const war = packages.filter(p => p.locations[0] === JAVA_PATHS.war)
+    expect(war.map(p => p.purl).sort()).toEqual(['pkg:maven/demo/demo', ...LIBS].sort())
+    expect(war.find(p => p.name === 'demo')!.version).toBe('UNKNOWN')
+    expect(packages.filter(p => p.locations[0] === JAVA_PATHS.plainJar).map(p => p.purl)).toEqual([
+      'pkg:maven/org.apache.commons/commons-lang3@3.14.0'
+    ])
+  })
+
+  it('splits archive file names as Syft does', () => {
+    expect(archiveFilename('/x/spring-core-6.1.5.jar')).toEqual({
+      name: 'spring-core',
+      version: '6.1.5',
+      extension: 'jar'
+    })
+    expect(archiveFilename('jakarta.servlet-api-6.0.0.jar')).toMatchObject({
+      name: 'jakarta.servlet-api',
+      version: '6.0.0'
+    })
+    expect(archiveFilename('guava-33.0.0-jre.jar')).toMatchObject({ name: 'guava', version: '33.0.0-jre' })
+    expect(archiveFilename('app-build42.war')).toMatchObject({ name: 'app', version: 'build42' })
+    expect(archiveFilename('demo.war')).toMatchObject({ name: 'demo', version: '' })
+    expect(archiveFilename('x'.repeat(5000) + '!.jar').name).toBe('')
+  })
+
+  it('survives mutated archives without hanging', async () => {
+    const root = await javaRootfs()
+    const seeds = await Promise.all(
+      [JAVA_PATHS.plainJar, JAVA_PATHS.war].map(async p => {
+        const data = await readFile(join(root, p))
+        return { path: p, size: data.length, mode: 0o644, data, layer: { index: 0, diffId: 'sha256:fuzz' } }
+      })
+    )
+    const report = await fuzzCataloger(javaArchiveCataloger, seeds, 3000)
+    expect(report.iterations).toBeGreaterThan(5)
+    expect(report.slowestMs).toBeLessThan(2000)
+  })
+})
