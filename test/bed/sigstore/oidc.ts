@@ -119,8 +119,10 @@ export async function startOidcIssuer(opts: { host?: string; issuer?: string } =
           'Actions token request needs Authorization: Bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN'
         )
       }
-      const audience = query.get('audience')
-      return sendJson(res, 200, { count: 1, value: mint(audience ? { aud: audience } : {}) })
+      // without ?audience= GitHub sets aud to the owner's URL
+      const owner = String(defaultClaims(issuer).repository_owner)
+      const aud = query.get('audience') || `https://github.com/${owner}`
+      return sendJson(res, 200, { count: 1, value: mint({ aud }) })
     }
     sendError(res, 404, `no route ${req.method} ${path}`)
   }
