@@ -22,9 +22,12 @@ export function printSummary(state: BedState, statePath: string): void {
     lines.push(`  rekor  ${s.rekorUrl}`, `  tsa    ${s.tsaUrl}`, `  trusted root ${s.trustedRootPath}`)
     lines.push('', 'cosign against it (environment-variable trust mode):')
     for (const [k, v] of Object.entries(cosignEnv(state, 'v3'))) lines.push(`  export ${k}=${v}`)
+    const mint = `curl -s -X POST -d '{}' ${s.oidcUrl}/__mint | sed 's/.*"token":"\\([^"]*\\)".*/\\1/'`
     lines.push(
-      `  ${state.tools.cosignV3} sign --yes --fulcio-url ${s.fulcioUrl} --rekor-url ${s.rekorUrl} \\`,
-      `    --identity-token "$(curl -s -X POST -d '{}' ${s.oidcUrl}/__mint | jq -r .token)" <registry>/<repo>@<digest>`
+      `  ${state.tools.cosignV3} sign --yes --use-signing-config=false --fulcio-url ${s.fulcioUrl} \\`,
+      `    --rekor-url ${s.rekorUrl} --identity-token "$(${mint})" <registry>/<repo>@<digest>`,
+      `  ${state.tools.cosignV3} verify --trusted-root ${s.trustedRootPath} --certificate-oidc-issuer ${s.issuer} \\`,
+      `    --certificate-identity-regexp '^https://github.com/' <registry>/<repo>@<digest>`
     )
   }
   lines.push('', 'suites read the state through:', `  export OCI_ATTEST_BED_STATE=${statePath}`, '')

@@ -36,7 +36,9 @@ export async function ensureReferrersRegistry(say: Say): Promise<boolean> {
       say('building referrers-registry: go build in test/bed/tools/referrers-registry')
       await mkdir(join(R.path, '..'), { recursive: true })
       const tmp = `${R.path}.tmp-${process.pid}`
-      const r = await run('go', ['build', '-trimpath', '-o', tmp, '.'], { cwd: R.sourceDir })
+      const r = await run('go', ['build', '-trimpath', '-buildvcs=false', '-o', tmp, '.'], {
+        cwd: R.sourceDir
+      })
       if (r.code !== 0) {
         await rm(tmp, { force: true })
         throw new InstallError(
