@@ -196,6 +196,15 @@ export async function startRekor(opts: RekorOptions): Promise<Rekor> {
     sendError(res, 404, `no route ${req.method} ${path}`)
   }
 
-  const server = await listen(handler, opts.host)
+  // malformed JSON bodies are the client's fault, as go-swagger reports them
+  const guarded = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      await handler(req, res)
+    } catch (err) {
+      if (!(err instanceof SyntaxError) || res.headersSent) throw err
+      sendError(res, 400, `request body is not JSON: ${err.message}`)
+    }
+  }
+  const server = await listen(guarded, opts.host)
   return { ...server, treeId, logId }
 }
