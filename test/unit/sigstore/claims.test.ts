@@ -1,0 +1,40 @@
+import { describe, expect, it } from '@jest/globals'
+import { issuerForServer, workflowPath } from '../../../src/sigstore/identity/claims.js'
+import type { GitHubClaims } from '../../../src/sigstore/identity/claims.js'
+import { assertRekorAllowed, isPublicGoodRekor } from '../../../src/sigstore/witness/privacy-guard.js'
+
+describe('GitHub claims', () => {
+  it('issuer follows the server as @actions/attest has it', () => {
+    expect(issuerForServer()).toBe('https://token.actions.githubusercontent.com')
+    expect(issuerForServer('https://github.com/')).toBe('https://token.actions.githubusercontent.com')
+    expect(issuerForServer('https://octo.ghe.com')).toBe('https://token.actions.octo.ghe.com')
+    expect(issuerForServer('https://ghes.corp.example')).toBe('https://ghes.corp.example/_services/token')
+  })
+
+  it('workflow path comes from workflow_ref without repository and ref', () => {
+    const c = {
+      repository: 'o/r',
+      workflow_ref: 'o/r/.github/workflows/a@b.yml@refs/heads/main'
+    } as GitHubClaims
+    expect(workflowPath(c)).toBe('.github/workflows/a')
+    expect(workflowPath({ ...c, workflow_ref: 'o/r/.github/workflows/rel.yml@refs/tags/v1' })).toBe(
+      '.github/workflows/rel.yml'
+    )
+  })
+})
+
+describe('public Rekor guard (pure)', () => {
+  it('only the public-good host counts as public', () => {
+    expect(isPublicGoodRekor('https://rekor.sigstore.dev')).toBe(true)
+    expect(isPublicGoodRekor('https://rekor.internal.example')).toBe(false)
+  })
+
+  it('missing visibility is treated as not public', () => {
+    expect(() => assertRekorAllowed({ repository: 'o/r' }, 'https://rekor.sigstore.dev', false)).toThrow(
+      expect.objectContaining({ code: 'PUBLIC_REKOR_PRIVATE_REPOSITORY' })
+    )
+    expect(() =>
+      assertRekorAllowed({ repository: 'o/r' }, 'https://rekor.internal.example', false)
+    ).not.toThrow()
+  })
+})
