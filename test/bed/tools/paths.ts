@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url)).replace(/\/$/, '')
-export const TOOLS_DIR = join(REPO_ROOT, '.tools')
+// OCI_ATTEST_TOOLS_DIR moves the installed tools elsewhere (a CI cache, or a cold-install measurement).
+export const TOOLS_DIR = process.env.OCI_ATTEST_TOOLS_DIR || join(REPO_ROOT, '.tools')
 export const BIN_DIR = join(TOOLS_DIR, 'bin')
 export const VENV_DIR = join(TOOLS_DIR, 'venv')
 export const TESTBED_DIR = join(REPO_ROOT, '.testbed')

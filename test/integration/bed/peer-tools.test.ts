@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { readBedState } from '../../bed/state.js'
 
@@ -15,5 +16,16 @@ describe('pinned peer tools installed by test/bed/install.ts', () => {
   ] as const)('%s reports its pinned version', async (tool, args, pattern) => {
     const { stdout, stderr } = await exec(state.tools[tool], [...args])
     expect(stdout + stderr).toMatch(pattern)
+  })
+
+  it('the installer is quiet and quick when everything is already there', async () => {
+    const root = fileURLToPath(new URL('../../..', import.meta.url))
+    const started = Date.now()
+    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', 'test/bed/install.ts'], {
+      cwd: root
+    })
+    expect(stdout).toBe('')
+    expect(stderr).toBe('')
+    expect(Date.now() - started).toBeLessThan(15_000)
   })
 })
