@@ -1,5 +1,6 @@
 // Every ecosystem cataloger, in the order their packages are reported.
 import { apkCataloger } from './apk.js'
+import { binaryClassifierCataloger } from './binary-classifier.js'
 import { dpkgCataloger } from './dpkg.js'
 import { goBinaryCataloger } from './go-binary.js'
 import { javaArchiveCataloger } from './java.js'
@@ -8,6 +9,7 @@ import { pythonCataloger } from './python.js'
 import { rpmCataloger } from './rpm.js'
 import type { Cataloger } from './types.js'
 
+export { dropBinariesOwnedByOsPackages } from './binary-classifier.js'
 export { osReleaseCataloger, parseOsRelease } from './os-release.js'
 export type * from './types.js'
 
@@ -19,6 +21,7 @@ export function allCatalogers(): Cataloger[] {
     goBinaryCataloger,
     pythonCataloger,
     npmCataloger,
-    javaArchiveCataloger
+    javaArchiveCataloger,
+    binaryClassifierCataloger
   ]
 }

@@ -1,0 +1,60 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import {
+  binaryClassifierCataloger,
+  dropBinariesOwnedByOsPackages
+} from '../../../../src/sbom/catalogers/binary-classifier.js'
+import { dpkgCataloger } from '../../../../src/sbom/catalogers/dpkg.js'
+import { run } from '../../../fixtures/sbom/cache.js'
+import { busyboxRootfs } from '../../../fixtures/sbom/busybox.js'
+import { debianRootfs } from '../../../fixtures/sbom/debian.js'
+import { fuzzCataloger } from './fuzz.js'
+import { scanDir } from './scan-dir.js'
+
+describe('binary-classifier-cataloger', () => {
+  it('names the version of a static busybox that no database describes', async () => {
+    const root = await busyboxRootfs()
+    const { packages, distro } = await scanDir(root, [binaryClassifierCataloger])
+    // The binary's own --help banner is the oracle.
+    const banner = /BusyBox v(\d+\.\d+\.\d+)/.exec(run(join(root, 'bin/busybox'), ['--help']))![1]!
+    expect(packages).toEqual([
+      expect.objectContaining({
+        name: 'busybox',
+        version: banner,
+        purl: `pkg:generic/busybox@${banner}`,
+        type: 'binary',
+        locations: ['/bin/busybox'],
+        cpes: [`cpe:2.3:a:busybox:busybox:${banner}:*:*:*:*:*:*:*`]
+      })
+    ])
+    // Without os-release, busybox is the OS identity too (Syft's last fallback).
+    expect(distro).toMatchObject({ id: 'busybox', versionId: banner })
+  })
+
+  it('classifies Debian bash but drops it because dpkg owns the file, as Syft does', async () => {
+    const root = await debianRootfs()
+    const { packages } = await scanDir(root, [dpkgCataloger, binaryClassifierCataloger])
+    const bash = packages.find(p => p.foundBy === 'binary-classifier-cataloger' && p.name === 'bash')!
+    expect(bash.purl).toMatch(/^pkg:generic\/bash@5\.2\.\d+$/)
+    // bookworm is merged-/usr: dpkg records /bin/bash, the file lives at /usr/bin/bash.
+    for (const p of packages)
+      for (const f of p.files ?? []) if (f.path === '/bin/bash') f.path = '/usr/bin/bash'
+    expect(
+      dropBinariesOwnedByOsPackages(packages).filter(p => p.foundBy === 'binary-classifier-cataloger')
+    ).toEqual([])
+  })
+
+  it('survives mutated binaries', async () => {
+    const data = await readFile(join(await busyboxRootfs(), 'bin/busybox'))
+    const seed = {
+      path: '/bin/busybox',
+      size: data.length,
+      mode: 0o755,
+      data,
+      layer: { index: 0, diffId: 'sha256:fuzz' }
+    }
+    const report = await fuzzCataloger(binaryClassifierCataloger, [seed], 1500)
+    expect(report.slowestMs).toBeLessThan(1000)
+  })
+})
