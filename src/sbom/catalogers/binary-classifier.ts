@@ -1,4 +1,5 @@
 // Version strings in well-known binaries that no package database describes (a subset of Syft's classifiers).
+/* eslint-disable no-control-regex -- version strings in binaries are delimited by NUL bytes */
 import { formatPurl } from '../purl.js'
 import type { CatalogContext, CatalogedFile, Cataloger, FileCandidate, Package } from './types.js'
 
