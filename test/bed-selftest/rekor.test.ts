@@ -95,6 +95,8 @@ function verifyAsClient(e: LogEntry): void {
   expect(Buffer.from(lines[2] ?? '', 'base64').toString('hex')).toBe(p.rootHash)
   const m = /^\u2014 (\S+) (\S+)\n$/.exec(sigLine ?? '')
   expect(m).not.toBeNull()
+  // sigstore-js only accepts a signer name contained in the log's baseUrl
+  expect(local.stack.rekorUrl).toContain(m?.[1])
   const sigBytes = Buffer.from(m?.[2] ?? '', 'base64')
   expect(sigBytes.subarray(0, 4)).toEqual(sha256(spki).subarray(0, 4))
   expect(verify('sha256', Buffer.from(`${note}\n`), key, sigBytes.subarray(4))).toBe(true)
@@ -120,6 +122,16 @@ describe('Rekor v1 stand-in', () => {
         '"}}}}'
     )
     verifyAsClient(entry)
+  })
+
+  it('keeps index 0 for its own genesis entry, so no client bundle carries logIndex 0 or an empty proof', async () => {
+    const { entry } = await submit(hashedrekord(generateEcKey(), 'after genesis'))
+    expect(entry.logIndex).toBeGreaterThan(0)
+    expect(entry.verification.inclusionProof.hashes.length).toBeGreaterThan(0)
+    const genesis = (await (
+      await fetch(`${local.stack.rekorUrl}/api/v1/log/entries?logIndex=0`)
+    ).json()) as Record<string, LogEntry>
+    verifyAsClient(Object.values(genesis)[0] as LogEntry)
   })
 
   it('answers 409 with the existing entry in Location for a duplicate', async () => {

@@ -3,6 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { bundleFromJSON } from '@sigstore/bundle'
+import { TrustedRoot } from '@sigstore/protobuf-specs'
+import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify'
 import { EVIL_ID, ID, ISS, expectOk, expectRejected, identity, Stock } from './support/stock.js'
 
 let st: Stock
@@ -96,5 +99,29 @@ describe('blob bundles and sigstore-python', () => {
       ])
     expectOk(await verifyBlob(pyBlob))
     expectRejected(await verifyBlob(blob), /invalid|verif|mismatch/i)
+  })
+
+  it('@sigstore/verify (in-process) accepts the cosign bundle with the stack root and checks identity and artifact', async () => {
+    const root = TrustedRoot.fromJSON(JSON.parse(await readFile(st.s.trustedRootPath, 'utf8')))
+    const verifier = new Verifier(toTrustMaterial(root), {
+      tlogThreshold: 1,
+      ctlogThreshold: 1,
+      timestampThreshold: 1
+    })
+    const parsed = bundleFromJSON(JSON.parse(await readFile(bundle, 'utf8')))
+    const entity = (data: string) => toSignedEntity(parsed, Buffer.from(data))
+    // anchored: @sigstore/verify's SAN policy is an unanchored regex
+    const policy = (id: string) => ({
+      subjectAlternativeName: `^${id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`,
+      extensions: { issuer: ISS }
+    })
+    const signer = verifier.verify(entity('release artifact\n'), policy(ID))
+    expect(signer.identity?.subjectAlternativeName).toBe(ID)
+    expect(() => verifier.verify(entity('release artifact\n'), policy(EVIL_ID))).toThrow()
+    expect(() => verifier.verify(entity('another artifact\n'), policy(ID))).toThrow()
+    const foreign = TrustedRoot.fromJSON(JSON.parse(await readFile(st.other.stack.trustedRootPath, 'utf8')))
+    expect(() =>
+      new Verifier(toTrustMaterial(foreign)).verify(entity('release artifact\n'), policy(ID))
+    ).toThrow()
   })
 })

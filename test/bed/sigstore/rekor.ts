@@ -3,14 +3,15 @@ import { randomInt } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { canonicalJson } from './canonical-json.js'
 import { listen, pathOf, readBody, sendError, sendJson, type RunningServer } from './http.js'
-import { sha256, signSha256, type EcKey } from './keys.js'
+import { generateEcKey, sha256, signSha256, type EcKey } from './keys.js'
 import { MerkleTree, leafHash } from './merkle.js'
 import { EntryError, canonicalizeProposedEntry } from './rekor-kinds.js'
 
 export interface RekorOptions {
   host?: string
   key: EcKey
-  /** Checkpoint origin host name ("<hostname> - <treeID>"). */
+  /** Checkpoint origin and signer name; defaults to the listening host:port, which sigstore-js expects
+   * to find in the log's baseUrl. */
   hostname?: string
 }
 
@@ -25,6 +26,26 @@ interface StoredEntry {
   integratedTime: number
   logIndex: number
   set: Buffer
+}
+
+/** Index 0 holds a valid entry of the bed's own, so clients never see logIndex 0 or an empty proof: protobuf
+ * JSON drops zero values and sigstore-python then rejects the bundle, which never happens with public Rekor. */
+function appendGenesis(append: (body: Buffer) => unknown): void {
+  const key = generateEcKey()
+  const artifact = Buffer.from('oci-attest test bed genesis entry\n')
+  append(
+    canonicalizeProposedEntry({
+      apiVersion: '0.0.1',
+      kind: 'hashedrekord',
+      spec: {
+        data: { hash: { algorithm: 'sha256', value: sha256(artifact).toString('hex') } },
+        signature: {
+          content: signSha256(key.privateKey, artifact).toString('base64'),
+          publicKey: { content: Buffer.from(key.publicPem).toString('base64') }
+        }
+      }
+    })
+  )
 }
 
 /** Signed note: body, blank line, "— <name> <b64(keyhint || signature)>" (rekor pkg/util/signed_note.go). */
@@ -42,7 +63,7 @@ export function signCheckpoint(
 }
 
 export async function startRekor(opts: RekorOptions): Promise<Rekor> {
-  const hostname = opts.hostname ?? 'rekor.oci-attest.test'
+  let hostname = opts.hostname ?? ''
   const treeId = String(randomInt(1, 2 ** 47))
   const treePrefix = BigInt(treeId).toString(16).padStart(16, '0')
   const logId = sha256(opts.key.spki).toString('hex')
@@ -206,5 +227,7 @@ export async function startRekor(opts: RekorOptions): Promise<Rekor> {
     }
   }
   const server = await listen(guarded, opts.host)
+  hostname ||= new URL(server.url).host
+  appendGenesis(append)
   return { ...server, treeId, logId }
 }
