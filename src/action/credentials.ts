@@ -1,0 +1,35 @@
+// Registry credentials in the order the README promises: inputs, Docker config / helpers, github-token for ghcr.io.
+import { chainCredentials, dockerConfigCredentials, parseReference, staticCredentials } from '../oci/index.js'
+import type { CredentialProvider } from '../oci/index.js'
+import type { ActionInputs } from './inputs.js'
+
+/** Registry hosts named by the subjects (unparseable lines are left to the plan, which names them). */
+function hostsOf(subjects: string[]): string[] {
+  const hosts = new Set<string>()
+  for (const s of subjects) {
+    try {
+      hosts.add(parseReference(s).registry)
+    } catch {
+      // reported by the plan phase with the input at fault
+    }
+  }
+  return [...hosts]
+}
+
+export function registryCredentials(
+  inputs: Pick<ActionInputs, 'subjects' | 'registryUsername' | 'registryPassword' | 'githubToken'>,
+  env: NodeJS.ProcessEnv
+): CredentialProvider {
+  const providers: CredentialProvider[] = []
+  if (inputs.registryUsername && inputs.registryPassword) {
+    const login = { username: inputs.registryUsername, password: inputs.registryPassword }
+    providers.push(staticCredentials(Object.fromEntries(hostsOf(inputs.subjects).map(h => [h, login]))))
+  }
+  providers.push(dockerConfigCredentials({ env }))
+  if (inputs.githubToken) {
+    // ghcr.io takes any user name with a GITHUB_TOKEN; the actor keeps its audit log readable.
+    const username = env.GITHUB_ACTOR || 'github-actions'
+    providers.push(staticCredentials({ 'ghcr.io': { username, password: inputs.githubToken } }))
+  }
+  return chainCredentials(...providers)
+}

@@ -1,0 +1,199 @@
+// The action: inputs → context → dry-run decision → plan → identity → SBOMs → attest → outputs and summary.
+import * as core from '@actions/core'
+import { join } from 'node:path'
+import { RegistryClient } from '../oci/index.js'
+import { attestSubjects } from '../pipeline/attest-subjects.js'
+import type { AttestReport } from '../pipeline/attest-subjects.js'
+import { RecordingRegistry } from '../pipeline/dry-run-registry.js'
+import { checkDryRun, describeWrites } from '../pipeline/dry-run-report.js'
+import type { WouldPush } from '../pipeline/dry-run-report.js'
+import { openDryRunSession } from '../pipeline/dry-run-session.js'
+import { planSubjects } from '../pipeline/plan.js'
+import type { Plan } from '../pipeline/plan.js'
+import { openSigningSession } from '../pipeline/session.js'
+import type { SigningSession } from '../pipeline/session.js'
+import { GitHubAttestationStore } from '../publish/github-store.js'
+import { ActionsIdentityProvider } from '../sigstore/identity/provider.js'
+import { readRunContext, decideDryRun } from './context.js'
+import { registryCredentials } from './credentials.js'
+import { failureMessage } from './failure.js'
+import { getInputs } from './inputs.js'
+import type { ActionInputs, InputGetter } from './inputs.js'
+import { setOutputs } from './outputs.js'
+import { Phases } from './phases.js'
+import { loadSbomFile, prepareSboms } from './sbom-step.js'
+import { writeSummary } from './summary.js'
+
+/** For private or test Sigstore setups whose OIDC discovery is not served at the issuer URL itself. */
+export const OIDC_DISCOVERY_ENV = 'OCI_ATTEST_OIDC_DISCOVERY_URL'
+
+export class ActionError extends Error {
+  constructor(
+    readonly code: 'GITHUB_ATTESTATION_REFUSED' | 'DRY_RUN_CHECK_FAILED',
+    message: string
+  ) {
+    super(message)
+    this.name = 'ActionError'
+  }
+}
+
+export interface RunResult {
+  dryRun: boolean
+  plan: Plan
+  report: AttestReport
+}
+
+export interface RunOptions {
+  env?: NodeJS.ProcessEnv
+  getInput?: InputGetter
+}
+
+export async function run(opts: RunOptions = {}): Promise<RunResult | undefined> {
+  const phases = new Phases()
+  try {
+    return await execute(opts.env ?? process.env, phases, opts.getInput)
+  } catch (err) {
+    core.setFailed(failureMessage(err, phases.current))
+    return undefined
+  }
+}
+
+async function openSession(inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<SigningSession> {
+  const discovery = env[OIDC_DISCOVERY_ENV]
+  return openSigningSession(
+    {
+      fulcioUrl: inputs.fulcioUrl,
+      rekorUrl: inputs.rekorUrl,
+      ...(inputs.tsaUrl ? { tsaUrl: inputs.tsaUrl } : {}),
+      ...(inputs.trustedRoot ? { trustedRootPath: inputs.trustedRoot } : {}),
+      ...(discovery ? { oidcDiscoveryUrl: discovery } : {}),
+      allowPublicRekorForPrivateRepos: inputs.allowPublicRekorForPrivateRepos
+    },
+    { identity: new ActionsIdentityProvider({ env, maskSecret: s => core.setSecret(s) }), env }
+  )
+}
+
+async function execute(env: NodeJS.ProcessEnv, phases: Phases, getInput?: InputGetter): Promise<RunResult> {
+  const inputs = getInputs(getInput)
+  for (const secret of [inputs.registryPassword, inputs.githubToken]) if (secret) core.setSecret(secret)
+  const context = readRunContext(env)
+  const { dryRun, reason } = decideDryRun(inputs.dryRun, context)
+  if (dryRun)
+    core.info(
+      `DRY RUN (${reason}): no OIDC token, Fulcio, Rekor, registry push or GitHub API write will happen`
+    )
+  const registry = new RegistryClient({ credentials: registryCredentials(inputs, env) })
+
+  const plan = await phases.run('Plan: resolve subjects', async () => {
+    const p = await planSubjects(registry, inputs.subjects, inputs.platforms)
+    for (const [input, digest] of Object.entries(p.digests)) core.info(`${input} → ${digest}`)
+    for (const s of p.subjects)
+      core.info(`subject ${s.repository}@${s.digest} (${s.kind}${s.platform ? `, ${s.platform}` : ''})`)
+    for (const k of p.skipped) core.info(`skipped ${k.repository}@${k.digest}: ${k.reason}`)
+    return p
+  })
+  const sbomFile = await loadSbomFile(inputs)
+
+  const session = await phases.run(
+    dryRun ? 'Identity (DRY RUN: ephemeral self-signed key)' : 'Identity: OIDC token',
+    async () => (dryRun ? openDryRunSession(env) : openSession(inputs, env))
+  )
+  core.info(
+    `Certificate identity${dryRun ? ' (DRY RUN, what a real run would get)' : ''}: ${session.identity.subjectAlternativeName} ` +
+      `(issuer ${session.identity.issuer})`
+  )
+
+  const sboms = await phases.run('SBOM', () =>
+    prepareSboms(plan, inputs, sbomFile, registry, join(context.runnerTemp, 'oci-attest-sbom'))
+  )
+
+  const recording = dryRun || !inputs.pushToRegistry ? new RecordingRegistry(registry) : undefined
+  const githubStore =
+    !dryRun && inputs.githubAttestations !== 'false' && inputs.githubToken && context.repository
+      ? new GitHubAttestationStore({
+          token: inputs.githubToken,
+          repository: context.repository,
+          apiUrl: context.apiUrl
+        })
+      : undefined
+  const verify = inputs.verify && !recording
+  const report = await phases.run(
+    `Sign, log${recording ? '' : ', push'}${verify ? ', verify' : ''} (${plan.subjects.length} subjects)`,
+    async () => {
+      const r = await attestSubjects(
+        {
+          subjects: plan.subjects.map(s => `${s.repository}@${s.digest}`),
+          sbom: { forSubject: async s => sboms.bySubject.get(`${s.repo.repoString()}@${s.digest}`) },
+          provenance: inputs.provenance,
+          formats: inputs.formats,
+          verify,
+          bundleDir: join(context.runnerTemp, dryRun ? 'oci-attest-dry-run' : 'oci-attest')
+        },
+        { registry: recording ?? registry, session, ...(githubStore ? { githubStore } : {}) }
+      )
+      for (const s of r.subjects)
+        core.info(`${s.repository}@${s.digest}: ${s.items.map(i => i.kind).join(', ')}`)
+      core.info(
+        dryRun
+          ? `DRY RUN: ${r.rekorEntries} signatures with the self-signed key; nothing sent to Fulcio or Rekor`
+          : `${r.fulcioRequests} Fulcio certificate(s), ${r.rekorEntries} Rekor entries${verify ? ', all re-read and verified' : ''}`
+      )
+      return r
+    }
+  )
+  const warnings = [...new Set(report.subjects.flatMap(s => s.warnings))]
+  for (const w of warnings) core.warning(w)
+  if (inputs.githubAttestations === 'true' && warnings.length > 0)
+    throw new ActionError('GITHUB_ATTESTATION_REFUSED', `github-attestations: true, and ${warnings[0]}`)
+
+  let wouldPush: WouldPush[] = []
+  if (recording) {
+    wouldPush = await phases.run(
+      dryRun ? 'DRY RUN: checks and what would be pushed' : 'Not pushed (push-to-registry: false)',
+      async () => {
+        const writes = describeWrites(recording)
+        for (const w of writes) {
+          core.info(
+            `${dryRun ? 'DRY RUN would push' : 'not pushed'}: ${w.target} — ${w.what}, ${w.mediaType}, ${w.size} B`
+          )
+          for (const c of w.contents) core.info(`    ${c}`)
+        }
+        const problems = dryRun ? await checkDryRun(report, recording) : []
+        if (problems.length)
+          throw new ActionError('DRY_RUN_CHECK_FAILED', `a real run would fail: ${problems.join('; ')}`)
+        if (dryRun)
+          core.info(
+            `DRY RUN checks passed: bundles parse, DSSE signatures verify, subjects match, manifests fit`
+          )
+        return writes
+      }
+    )
+  }
+
+  await setOutputs({
+    digests: plan.digests,
+    report,
+    rekorUrl: session.rekorUrl,
+    sbomPaths: sboms.paths,
+    dryRun,
+    runnerTemp: context.runnerTemp
+  })
+  if (inputs.showSummary) {
+    await writeSummary({
+      plan,
+      report,
+      dryRun,
+      dryRunReason: reason,
+      rekorUrl: session.rekorUrl,
+      formats: inputs.formats,
+      ...(context.repository ? { repository: context.repository } : {}),
+      ...(inputs.trustedRoot ? { trustedRoot: inputs.trustedRoot } : {}),
+      wouldPush,
+      pushed: !recording,
+      timings: phases.timings
+    }).catch(err =>
+      core.warning(`job summary not written: ${err instanceof Error ? err.message : String(err)}`)
+    )
+  }
+  return { dryRun, plan, report }
+}

@@ -1,0 +1,69 @@
+// The action's outputs (stable names, see action.yml) and actions/attest's created_attestation_paths.txt.
+import * as core from '@actions/core'
+import { appendFile, mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { AttestReport } from '../pipeline/attest-subjects.js'
+
+export interface AttestationOutput {
+  subject: string
+  digest: string
+  kind: string
+  predicateType?: string
+  rekorLogIndex?: number
+  rekorUrl?: string
+  referrer?: string
+  tag?: string
+  githubAttestationUrl?: string
+}
+
+const PUBLIC_REKOR = 'https://rekor.sigstore.dev'
+
+export function rekorEntryUrl(rekorUrl: string, logIndex: string): string {
+  if (rekorUrl.replace(/\/+$/, '') === PUBLIC_REKOR)
+    return `https://search.sigstore.dev/?logIndex=${logIndex}`
+  return `${rekorUrl.replace(/\/+$/, '')}/api/v1/log/entries?logIndex=${logIndex}`
+}
+
+export function attestationsOf(report: AttestReport, rekorUrl: string, dryRun: boolean): AttestationOutput[] {
+  return report.subjects.flatMap(s =>
+    s.items.map(i => ({
+      subject: s.repository,
+      digest: s.digest,
+      kind: i.kind,
+      ...(i.predicateType ? { predicateType: i.predicateType } : {}),
+      // Dry-run entries were never logged: no index or link that could be mistaken for one.
+      ...(dryRun
+        ? {}
+        : { rekorLogIndex: Number(i.rekorLogIndex), rekorUrl: rekorEntryUrl(rekorUrl, i.rekorLogIndex) }),
+      ...(i.referrer ? { referrer: i.referrer } : {}),
+      ...(i.legacy ? { tag: i.legacy.tag } : {}),
+      ...(i.githubAttestationUrl ? { githubAttestationUrl: i.githubAttestationUrl } : {})
+    }))
+  )
+}
+
+export function bundlePathsOf(report: AttestReport): string[] {
+  return report.subjects.flatMap(s => s.items.flatMap(i => (i.bundlePath ? [i.bundlePath] : [])))
+}
+
+export async function setOutputs(o: {
+  digests: Record<string, string>
+  report: AttestReport
+  rekorUrl: string
+  sbomPaths: Record<string, string>
+  dryRun: boolean
+  runnerTemp: string
+}): Promise<void> {
+  const bundles = bundlePathsOf(o.report)
+  core.setOutput('digests', JSON.stringify(o.digests))
+  core.setOutput('bundle-paths', JSON.stringify(bundles))
+  core.setOutput('bundle-path', bundles[0] ?? '')
+  core.setOutput('attestations', JSON.stringify(attestationsOf(o.report, o.rekorUrl, o.dryRun)))
+  core.setOutput('sbom-paths', JSON.stringify(o.sbomPaths))
+  core.setOutput('dry-run', String(o.dryRun))
+  // Same file actions/attest appends to, so steps written for it find ours; dry-run bundles are not attestations.
+  if (!o.dryRun && bundles.length > 0) {
+    await mkdir(o.runnerTemp, { recursive: true })
+    await appendFile(join(o.runnerTemp, 'created_attestation_paths.txt'), bundles.map(p => `${p}\n`).join(''))
+  }
+}

@@ -1,0 +1,26 @@
+// One log group per phase, with its duration, and the phase name kept for failure messages.
+import * as core from '@actions/core'
+
+export interface PhaseTiming {
+  name: string
+  ms: number
+}
+
+export class Phases {
+  current = 'inputs'
+  readonly timings: PhaseTiming[] = []
+
+  async run<T>(name: string, work: () => Promise<T>): Promise<T> {
+    this.current = name
+    const started = Date.now()
+    return core.group(name, async () => {
+      try {
+        return await work()
+      } finally {
+        const ms = Date.now() - started
+        this.timings.push({ name, ms })
+        core.info(`${name}: ${(ms / 1000).toFixed(1)} s`)
+      }
+    })
+  }
+}

@@ -1,0 +1,104 @@
+// SBOMs for the plan: generated per container image (charts and indexes have no layers to read), a given file
+// for every subject, or none. Files land under the runner's temp folder; their paths become the sbom-paths output.
+import * as core from '@actions/core'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import {
+  assertSbomSize,
+  DEFAULT_SBOM_LIMIT,
+  sbomPredicate,
+  sbomPredicateFromFile
+} from '../attest/sbom-predicate.js'
+import type { SbomPredicate } from '../attest/sbom-predicate.js'
+import type { RegistryClient } from '../oci/index.js'
+import { PipelineError } from '../pipeline/errors.js'
+import type { Plan } from '../pipeline/plan.js'
+import { generateSbom } from '../sbom/index.js'
+import { describe } from '../sigstore/error.js'
+import type { ActionInputs } from './inputs.js'
+
+export interface PreparedSboms {
+  /** `registry/repo@digest` → predicate. */
+  bySubject: Map<string, SbomPredicate>
+  /** digest → SBOM file path. */
+  paths: Record<string, string>
+  /** Packages found per generated SBOM, for the summary. */
+  packages: Record<string, number>
+}
+
+const keyOf = (repository: string, digest: string): string => `${repository}@${digest}`
+
+/** A given file is read and checked before anything is signed, so a bad path fails first. */
+export async function loadSbomFile(inputs: Pick<ActionInputs, 'sbom'>): Promise<SbomPredicate | undefined> {
+  if (inputs.sbom.kind !== 'file') return undefined
+  return sbomPredicateFromFile(inputs.sbom.path)
+}
+
+export async function prepareSboms(
+  plan: Plan,
+  inputs: Pick<ActionInputs, 'sbom' | 'sbomFormat'>,
+  given: SbomPredicate | undefined,
+  registry: RegistryClient,
+  dir: string
+): Promise<PreparedSboms> {
+  const out: PreparedSboms = { bySubject: new Map(), paths: {}, packages: {} }
+  if (given) {
+    for (const s of plan.subjects) {
+      out.bySubject.set(keyOf(s.repository, s.digest), given)
+      if (given.path) out.paths[s.digest] = given.path
+    }
+    return out
+  }
+  if (inputs.sbom.kind !== 'generate') return out
+  await mkdir(dir, { recursive: true })
+  const extension = inputs.sbomFormat === 'spdx-json' ? 'spdx.json' : 'cdx.json'
+  // One image at a time: layer scans are I/O and memory heavy, and runners have few cores.
+  for (const s of plan.subjects) {
+    const ref = keyOf(s.repository, s.digest)
+    if (!s.sbomEligible) {
+      core.info(
+        `${ref} (${s.kind}): no SBOM generated, ${s.kind === 'chart' ? 'a Helm chart has no image layers' : 'not a container image'}`
+      )
+      continue
+    }
+    const started = Date.now()
+    let lastReport = 0
+    try {
+      const result = await generateSbom({
+        source: ref,
+        format: inputs.sbomFormat,
+        registry,
+        onProgress: p => {
+          if (Date.now() - lastReport < 2000 && p.layersDone < p.layersTotal) return
+          lastReport = Date.now()
+          core.info(
+            `  ${ref}: layers ${p.layersDone}/${p.layersTotal}, ${(p.bytesRead / 1048576).toFixed(1)} MiB read`
+          )
+        },
+        onWarning: m => core.warning(`${ref}: ${m}`)
+      })
+      assertSbomSize(
+        Buffer.byteLength(result.serialized),
+        DEFAULT_SBOM_LIMIT,
+        `the SBOM generated for ${ref}`
+      )
+      const path = join(dir, `${ref.replace(/[^A-Za-z0-9._@-]+/g, '_').replace(/:/g, '-')}.${extension}`)
+      await writeFile(path, result.serialized + '\n')
+      out.bySubject.set(ref, { ...sbomPredicate(result.document, `the SBOM generated for ${ref}`), path })
+      out.paths[s.digest] = path
+      out.packages[s.digest] = result.packages.length
+      core.info(
+        `${ref}${s.platform ? ` (${s.platform})` : ''}: ${result.packages.length} packages, ${((Date.now() - started) / 1000).toFixed(1)} s → ${path}`
+      )
+    } catch (cause) {
+      throw new PipelineError(
+        'SUBJECT_FAILED',
+        ref,
+        'sbom',
+        `${describe(cause)}; give an SBOM file in the sbom input, or sbom: none`,
+        { cause }
+      )
+    }
+  }
+  return out
+}

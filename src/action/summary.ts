@@ -1,0 +1,100 @@
+// The job summary: a table per subject, what a dry run would push, and copy-ready verification commands.
+import * as core from '@actions/core'
+import type { AttestReport } from '../pipeline/attest-subjects.js'
+import type { WouldPush } from '../pipeline/dry-run-report.js'
+import type { Plan } from '../pipeline/plan.js'
+import { rekorEntryUrl } from './outputs.js'
+import type { PhaseTiming } from './phases.js'
+import { verifyCommands } from './verify-commands.js'
+
+export interface SummaryInput {
+  plan: Plan
+  report: AttestReport
+  dryRun: boolean
+  dryRunReason: string
+  rekorUrl: string
+  formats: ('legacy' | 'referrers')[]
+  repository?: string
+  trustedRoot?: string
+  wouldPush: WouldPush[]
+  pushed: boolean
+  timings: PhaseTiming[]
+}
+
+const esc = (s: string): string => s.replace(/[<>&|]/g, c => `&#${c.charCodeAt(0)};`)
+const code = (s: string): string => `<code>${esc(s)}</code>`
+
+export function summaryMarkdown(o: SummaryInput): string {
+  const parts: string[] = []
+  parts.push(`## oci-attest${o.dryRun ? ': DRY RUN' : ''}`)
+  if (o.dryRun)
+    parts.push(
+      `> [!NOTE]\n> **DRY RUN** (${esc(o.dryRunReason)}): no OIDC token, Fulcio, Rekor, registry push or GitHub API write. ` +
+        'Everything was built and signed with an ephemeral **self-signed** key that nothing trusts.'
+    )
+  parts.push(
+    `Identity${o.dryRun ? ' (what a real run would get)' : ''}: ${code(o.report.identity)}, issuer ${code(o.report.issuer)}`
+  )
+  for (const s of o.report.subjects) {
+    const planned = o.plan.subjects.find(p => p.repository === s.repository && p.digest === s.digest)
+    const label = `${s.repository}@${s.digest}`
+    parts.push(
+      `### ${esc(s.repository)} ${planned ? `(${planned.kind}${planned.platform ? `, ${planned.platform}` : ''})` : ''}\n` +
+        `Digest ${code(s.digest)}${planned && planned.input !== label ? ` from ${code(planned.input)}` : ''}`
+    )
+    const rows = s.items.map(i => {
+      const rekor = o.dryRun
+        ? 'not logged (dry run)'
+        : `<a href="${rekorEntryUrl(o.rekorUrl, i.rekorLogIndex)}">${i.rekorLogIndex}</a>`
+      const where = [
+        i.legacy ? `tag ${code(i.legacy.tag)}` : '',
+        i.referrer ? `referrer ${code(i.referrer.slice(0, 19))}…` : '',
+        i.githubAttestationUrl ? `<a href="${i.githubAttestationUrl}">GitHub</a>` : ''
+      ].filter(Boolean)
+      return `| ${i.kind} | ${i.predicateType ? code(i.predicateType) : 'simple signing'} | ${rekor} | ${where.join(', ') || '—'}${o.pushed ? '' : ' (not pushed)'} |`
+    })
+    parts.push(
+      ['| Produced | Predicate type | Rekor entry | Stored |', '|---|---|---|---|', ...rows].join('\n')
+    )
+    for (const w of s.warnings) parts.push(`> [!WARNING]\n> ${esc(w)}`)
+    const cmds = verifyCommands({
+      ref: label,
+      identity: o.report.identity,
+      issuer: o.report.issuer,
+      formats: o.formats,
+      items: s.items,
+      ...(o.repository ? { repository: o.repository } : {}),
+      ...(o.trustedRoot ? { trustedRoot: o.trustedRoot } : {})
+    })
+    const block = (title: string, lines: string[]): string =>
+      lines.length ? `<b>${title}</b>\n\n\`\`\`sh\n${lines.join('\n')}\n\`\`\`\n` : ''
+    parts.push(
+      `<details><summary>Verify ${esc(s.repository)}@${s.digest.slice(0, 19)}…</summary>\n\n` +
+        block('cosign v2', cmds.cosignV2) +
+        block('cosign v3', cmds.cosignV3) +
+        block('gh', cmds.gh) +
+        '</details>'
+    )
+  }
+  if (o.plan.skipped.length)
+    parts.push(
+      `Skipped: ${o.plan.skipped.map(k => `${code(k.digest.slice(0, 19))}… ${esc(k.reason)}`).join('; ')}`
+    )
+  if (o.wouldPush.length) {
+    const rows = o.wouldPush.map(
+      w => `| ${code(w.target)} | ${esc(w.what)} | ${code(w.mediaType)} | ${w.size} |`
+    )
+    const detail = o.wouldPush.map(w => `${w.target}\n${w.contents.map(c => `  ${c}`).join('\n')}`).join('\n')
+    parts.push(
+      `<details${o.dryRun ? ' open' : ''}><summary>${o.dryRun ? 'DRY RUN: would push' : 'Not pushed (push-to-registry: false)'} ` +
+        `(${o.wouldPush.length} writes)</summary>\n\n| Where | What | Media type | Bytes |\n|---|---|---|---|\n${rows.join('\n')}\n\n` +
+        `\`\`\`\n${detail}\n\`\`\`\n</details>`
+    )
+  }
+  parts.push(`<sub>${o.timings.map(t => `${esc(t.name)} ${(t.ms / 1000).toFixed(1)} s`).join(' · ')}</sub>`)
+  return parts.join('\n\n') + '\n'
+}
+
+export async function writeSummary(o: SummaryInput): Promise<void> {
+  await core.summary.addRaw(summaryMarkdown(o)).write()
+}

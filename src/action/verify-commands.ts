@@ -1,0 +1,50 @@
+// Copy-ready commands that check what this run published, with this run's identity.
+import type { ProducedItem } from '../pipeline/attest-subject.js'
+
+export interface VerifyCommandOptions {
+  ref: string
+  identity: string
+  issuer: string
+  /** owner/name, for gh. */
+  repository?: string
+  formats: ('legacy' | 'referrers')[]
+  trustedRoot?: string
+  items: Pick<ProducedItem, 'kind'>[]
+}
+
+const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`
+
+/** cosign's --type for each kind we produce (INTEROP §3: slsaprovenance is v0.2). */
+const COSIGN_TYPE: Record<string, string> = {
+  'provenance-v1': 'slsaprovenance1',
+  'provenance-v0.2': 'slsaprovenance',
+  'sbom-cyclonedx': 'cyclonedx',
+  'sbom-spdx': 'spdxjson'
+}
+
+export interface VerifyCommands {
+  cosignV2: string[]
+  cosignV3: string[]
+  gh: string[]
+}
+
+export function verifyCommands(o: VerifyCommandOptions): VerifyCommands {
+  const who = `--certificate-identity ${quote(o.identity)} --certificate-oidc-issuer ${quote(o.issuer)}`
+  const root = o.trustedRoot ? ` --trusted-root ${quote(o.trustedRoot)}` : ''
+  const types = [...new Set(o.items.map(i => COSIGN_TYPE[i.kind]).filter((t): t is string => Boolean(t)))]
+  const commands = (bin: string, extra: string): string[] => [
+    `${bin} verify ${who}${root}${extra} ${o.ref}`,
+    ...types.map(t => `${bin} verify-attestation --type ${t} ${who}${root}${extra} ${o.ref}`)
+  ]
+  // v2 reads the tag layout by default; v3 reads bundles by default and only tags with --new-bundle-format=false.
+  const v2Extra = o.formats.includes('legacy') ? '' : ' --new-bundle-format'
+  const v3Extra = o.formats.includes('referrers') ? '' : ' --new-bundle-format=false'
+  const gh = o.formats.includes('referrers')
+    ? [
+        `gh attestation verify oci://${o.ref} --bundle-from-oci${o.repository ? ` --repo ${o.repository}` : ''} ` +
+          `--cert-identity ${quote(o.identity)} --cert-oidc-issuer ${quote(o.issuer)}` +
+          `${o.trustedRoot ? ` --custom-trusted-root ${quote(o.trustedRoot)}` : ''} --predicate-type https://slsa.dev/provenance/v1`
+      ]
+    : []
+  return { cosignV2: commands('cosign', v2Extra), cosignV3: commands('cosign', v3Extra), gh }
+}

@@ -1,0 +1,89 @@
+// A signing session for dry runs: claims from the runner's environment (no token exists), the real signer and
+// witness code wired to the in-process stand-ins, and trust in nothing (dry-run bundles verify nowhere).
+import { TrustedRoot } from '@sigstore/protobuf-specs'
+import { toTrustMaterial } from '@sigstore/verify'
+import { certificateIdentity, issuerForServer } from '../sigstore/identity/claims.js'
+import type { GitHubClaims } from '../sigstore/identity/claims.js'
+import { StaticIdentityProvider } from '../sigstore/identity/provider.js'
+import { ArtifactSigner } from '../sigstore/sign-artifacts.js'
+import { EphemeralSigner } from '../sigstore/signer/ephemeral-signer.js'
+import { FulcioClient } from '../sigstore/signer/fulcio-client.js'
+import { BundleVerifier } from '../sigstore/verify/bundle-verifier.js'
+import { RekorClient } from '../sigstore/witness/rekor-client.js'
+import { RekorWitness } from '../sigstore/witness/rekor-witness.js'
+import { DRY_RUN_FULCIO_URL, DRY_RUN_REKOR_URL, DryRunSigstore } from './dry-run-sigstore.js'
+import type { SigningSession } from './session.js'
+
+/** What the OIDC token would have said, from the variables every runner sets (placeholders outside one). */
+export function claimsFromEnvironment(env: NodeJS.ProcessEnv = process.env): GitHubClaims {
+  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  const repository = env.GITHUB_REPOSITORY || 'local/unknown'
+  const ref = env.GITHUB_REF || 'refs/heads/unknown'
+  const workflowRef = env.GITHUB_WORKFLOW_REF || `${repository}/.github/workflows/unknown.yml@${ref}`
+  const now = Math.floor(Date.now() / 1000)
+  return {
+    iss: issuerForServer(serverUrl),
+    sub: `repo:${repository}:ref:${ref}`,
+    aud: 'sigstore',
+    exp: now + 600,
+    iat: now,
+    repository,
+    repository_id: env.GITHUB_REPOSITORY_ID || '0',
+    repository_owner: env.GITHUB_REPOSITORY_OWNER || repository.split('/')[0] || 'local',
+    repository_owner_id: env.GITHUB_REPOSITORY_OWNER_ID || '0',
+    ref,
+    sha: env.GITHUB_SHA || '0'.repeat(40),
+    ...(env.GITHUB_WORKFLOW ? { workflow: env.GITHUB_WORKFLOW } : {}),
+    workflow_ref: workflowRef,
+    ...(env.GITHUB_WORKFLOW_SHA ? { workflow_sha: env.GITHUB_WORKFLOW_SHA } : {}),
+    // A reusable workflow's own ref is only in the token; the caller's workflow stands in for it here.
+    job_workflow_ref: workflowRef,
+    event_name: env.GITHUB_EVENT_NAME || 'unknown',
+    run_id: env.GITHUB_RUN_ID || '0',
+    run_attempt: env.GITHUB_RUN_ATTEMPT || '1',
+    ...(env.RUNNER_ENVIRONMENT ? { runner_environment: env.RUNNER_ENVIRONMENT } : {})
+  }
+}
+
+/** An unsigned JWT carrying `sub`, which the signer uses for its proof of possession. */
+function placeholderToken(claims: GitHubClaims): string {
+  const part = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url')
+  return `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: claims.sub, exp: claims.exp })}.`
+}
+
+export interface DryRunSession extends SigningSession {
+  standIn: DryRunSigstore
+}
+
+export function openDryRunSession(env: NodeJS.ProcessEnv = process.env): DryRunSession {
+  const claims = claimsFromEnvironment(env)
+  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  const identity = { subjectAlternativeName: certificateIdentity(claims), issuer: claims.iss }
+  const standIn = new DryRunSigstore({ san: identity.subjectAlternativeName, issuer: identity.issuer })
+  const ephemeral = new EphemeralSigner({
+    identity: new StaticIdentityProvider(placeholderToken(claims)),
+    fulcio: new FulcioClient({ baseUrl: DRY_RUN_FULCIO_URL, http: standIn })
+  })
+  const rekor = new RekorWitness({ client: new RekorClient({ baseUrl: DRY_RUN_REKOR_URL, http: standIn }) })
+  const trust = toTrustMaterial(
+    TrustedRoot.fromJSON({
+      mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+      tlogs: [],
+      certificateAuthorities: [],
+      ctlogs: [],
+      timestampAuthorities: []
+    })
+  )
+  return {
+    claims,
+    identity,
+    serverUrl,
+    rekorUrl: DRY_RUN_REKOR_URL,
+    signer: new ArtifactSigner({ signer: ephemeral, witnesses: [rekor] }),
+    ephemeral,
+    rekor,
+    verifier: new BundleVerifier(trust),
+    trust,
+    standIn: standIn
+  }
+}
