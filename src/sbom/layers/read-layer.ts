@@ -203,17 +203,19 @@ function layerError(err: unknown, where: string): SbomError {
 }
 
 function memorySink(file: LayerFile, consumer: FileConsumer): EntrySink {
-  const parts: Buffer[] = []
+  // The size is known from the header: one allocation, no chunk list and no concatenation copy.
+  const data = Buffer.allocUnsafe(file.size)
+  let filled = 0
   const hash = createHash('sha256')
   return {
     data(chunk) {
-      parts.push(Buffer.from(chunk))
+      chunk.copy(data, filled)
+      filled += chunk.length
       hash.update(chunk)
     },
     async end() {
-      file.data = parts.length === 1 ? parts[0]! : Buffer.concat(parts, file.size)
+      file.data = data
       file.sha256 = hash.digest('hex')
-      parts.length = 0
       await consumer.file(file)
       file.data = undefined
     }

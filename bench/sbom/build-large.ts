@@ -1,0 +1,67 @@
+// The benchmark image: every SBOM fixture (all ecosystems we have fixtures for), tens of thousands of
+// small files, and incompressible data to pass 1.5 GiB compressed, in 16 layers, as an OCI layout.
+//   node --import tsx bench/sbom/build-large.ts   (reuses .testbed/bench/sbom/large when present)
+import { existsSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { FIXTURES } from '../../test/fixtures/sbom/index.js'
+import { randomFilesTar, smallFilesTar } from './generated-tar.js'
+import { tarDirectory, writeLayer, writeLayout, type WrittenLayer } from './layout-writer.js'
+import { BENCH_DIR } from './paths.js'
+
+export const LARGE_LAYOUT = join(BENCH_DIR, 'large')
+const MiB = 1024 * 1024
+
+export async function buildLargeImage(): Promise<string> {
+  if (existsSync(join(LARGE_LAYOUT, 'index.json'))) return LARGE_LAYOUT
+  await rm(LARGE_LAYOUT, { recursive: true, force: true })
+  const layers: WrittenLayer[] = []
+  const add = async (what: string, layer: Promise<WrittenLayer>) => {
+    const started = Date.now()
+    const l = await layer
+    layers.push(l)
+    console.log(
+      `layer ${layers.length - 1}: ${what}: ${(l.size / MiB).toFixed(1)} MiB ${l.mediaType.split('+')[1]} (${((Date.now() - started) / 1000).toFixed(1)} s)`
+    )
+  }
+  await add(
+    'debian rootfs',
+    writeLayer(LARGE_LAYOUT, tarDirectory(await FIXTURES['debian']!(), ''), 'gzip', 6)
+  )
+  // The other fixtures sit under /fx/<name>: their databases are found by path wherever they are.
+  const groups = [
+    ['distroless', 'go'],
+    ['python', 'npm'],
+    ['alpine', 'rpm-sqlite', 'rpm-bdb']
+  ]
+  for (const group of groups) {
+    for (const name of group) {
+      await add(
+        `fixture ${name}`,
+        writeLayer(LARGE_LAYOUT, tarDirectory(await FIXTURES[name]!(), `fx/${name}`), 'gzip', 6)
+      )
+    }
+  }
+  await add(
+    '40,000 small files',
+    writeLayer(LARGE_LAYOUT, smallFilesTar('srv/small', 40_000, 1500), 'zstd', 3)
+  )
+  for (let i = 0; i < 10; i++) {
+    const compression = i % 2 === 0 ? 'gzip' : 'zstd'
+    await add(
+      `random data ${i}`,
+      writeLayer(LARGE_LAYOUT, randomFilesTar(`data/r${i}`, 160 * MiB, 16 * MiB), compression, 1)
+    )
+  }
+  await writeLayout(
+    LARGE_LAYOUT,
+    layers,
+    { os: 'linux', architecture: 'amd64' },
+    { 'org.opencontainers.image.title': 'oci-attest sbom bench' }
+  )
+  const total = layers.reduce((n, l) => n + l.size, 0)
+  console.log(`${layers.length} layers, ${(total / 1024 / MiB).toFixed(2)} GiB compressed`)
+  return LARGE_LAYOUT
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await buildLargeImage()
