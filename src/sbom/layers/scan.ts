@@ -1,6 +1,7 @@
 // Reads all layers (a few at a time), merges them, and turns the final filesystem's databases into
 // packages credited to the layer that introduced them.
 import type { Readable } from 'node:stream'
+import { dropBinariesOwnedByOsPackages } from '../catalogers/binary-classifier.js'
 import { osReleaseCataloger } from '../catalogers/os-release.js'
 import type { CatalogedFile, Cataloger, Distro, Package } from '../catalogers/types.js'
 import type { ReaderLimits } from './limits.js'
@@ -91,7 +92,8 @@ export async function scanLayers(opts: ScanOptions): Promise<ScanResult> {
       opts.warn(`${cataloger.name}: enrich failed: ${err instanceof Error ? err.message : String(err)}`)
     }
   }
-  const packages = [...byCataloger.values()].flat()
+  // Syft's rule: a classified binary whose file an OS package owns is that package, not another.
+  const packages = dropBinariesOwnedByOsPackages([...byCataloger.values()].flat())
   credit(packages, parsed)
   const files = finals.map(({ file, layer }) => ({
     path: file.path,

@@ -2,7 +2,7 @@
 // archives (ours and crane's): every source must give the same packages credited to the same layers.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -10,6 +10,7 @@ import { RegistryClient } from '../../../src/oci/index.js'
 import { generateSbom } from '../../../src/sbom/index.js'
 import type { Cataloger, Package } from '../../../src/sbom/catalogers/types.js'
 import { readBedState } from '../../bed/state.js'
+import { buildTar, type SyntheticEntry } from '../../fixtures/sbom/build-synthetic-tar.js'
 import {
   buildImage,
   legacyDockerSave,
@@ -69,6 +70,21 @@ function image(arch: string): BuiltImage {
     { os: 'linux', architecture: arch },
     { 'org.opencontainers.image.title': 'synthetic' }
   )
+}
+
+async function tarOfDirectory(dir: string): Promise<Buffer> {
+  const entries: SyntheticEntry[] = []
+  const walk = async (rel: string): Promise<void> => {
+    for (const d of await readdir(join(dir, rel), { withFileTypes: true })) {
+      const path = rel ? `${rel}/${d.name}` : d.name
+      if (d.isDirectory()) {
+        entries.push({ type: 'dir', path })
+        await walk(path)
+      } else entries.push({ type: 'file', path, data: await readFile(join(dir, path)) })
+    }
+  }
+  await walk('')
+  return buildTar(entries)
 }
 
 type Summary = Array<[string, string, number | undefined]>
