@@ -7,6 +7,7 @@ import { javaArchiveCataloger } from './java.js'
 import { npmCataloger } from './npm.js'
 import { pythonCataloger } from './python.js'
 import { rpmCataloger } from './rpm.js'
+import { rustAuditCataloger } from './rust.js'
 import type { Cataloger } from './types.js'
 
 export { dropBinariesOwnedByOsPackages } from './binary-classifier.js'
@@ -19,6 +20,7 @@ export function allCatalogers(): Cataloger[] {
     rpmCataloger,
     apkCataloger,
     goBinaryCataloger,
+    rustAuditCataloger,
     pythonCataloger,
     npmCataloger,
     javaArchiveCataloger,
