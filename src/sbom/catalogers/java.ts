@@ -147,8 +147,9 @@ export const javaArchiveCataloger: Cataloger = {
   name: JAVA_CATALOGER,
   wants: (f: FileCandidate) => ARCHIVE.test(f.path) && f.size <= ARCHIVE_CAP,
   parse(file: CatalogedFile, ctx: CatalogContext): Package[] {
+    // Java purls do not depend on the distro: reading ctx.distro (even by spreading ctx) would make the
+    // reader keep every archive for a second parse.
     return parseArchive(file.data, file.path, file.path, 0, {
-      ...ctx,
       warn: m => ctx.warn(`${m} (layer ${file.layer.diffId})`)
     })
   }

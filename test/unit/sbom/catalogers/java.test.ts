@@ -44,6 +44,27 @@ describe('java-archive-cataloger', () => {
     ])
   })
 
+  it('never reads ctx.distro, so the layer reader need not keep archives for a second parse', async () => {
+    const data = await readFile(join(await javaRootfs(), JAVA_PATHS.plainJar))
+    let asked = false
+    const ctx = {
+      get distro(): undefined {
+        asked = true
+        return undefined
+      },
+      warn: () => undefined
+    }
+    const file = {
+      path: JAVA_PATHS.plainJar,
+      size: data.length,
+      mode: 0o644,
+      data,
+      layer: { index: 0, diffId: 'sha256:x' }
+    }
+    expect(await javaArchiveCataloger.parse(file, ctx)).toHaveLength(1)
+    expect(asked).toBe(false)
+  })
+
   it('splits archive file names as Syft does', () => {
     expect(archiveFilename('/x/spring-core-6.1.5.jar')).toEqual({
       name: 'spring-core',
