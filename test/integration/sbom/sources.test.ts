@@ -152,11 +152,15 @@ describe('SBOM from every source', () => {
     await writeFile(legacy, legacyDockerSave(amd64, 'sbom/synthetic:v1'))
     const craneTar = join(work, 'crane.tar')
     await run(crane, ['pull', '--format=tarball', '--platform=linux/amd64', ref, craneTar])
+    // An OCI layout inside a tar (skopeo oci-archive, `docker save` of containerd-store images).
+    const layoutTar = join(work, 'layout.tar')
+    await writeFile(layoutTar, await tarOfDirectory(craneLayout))
     const sources = [
       `oci-layout:${ours}`,
       `oci-layout:${craneLayout}`,
       `docker-archive:${legacy}`,
-      `docker-archive:${craneTar}`
+      `docker-archive:${craneTar}`,
+      `docker-archive:${layoutTar}`
     ]
     for (const source of sources) {
       const result = await gen(source)
