@@ -26,7 +26,7 @@ export async function ensureSigstorePython(say: Say): Promise<boolean> {
     async () => {
       if (await ok()) return false
       const byHand = `python3 -m venv ${VENV_DIR} && ${S.pip} install ${S.requirement}`
-      say(`installing ${S.label}: python3 -m venv .tools/venv && pip install ${S.requirement}`)
+      say(`installing ${S.label}: python3 -m venv ${VENV_DIR} && pip install ${S.requirement}`)
       if (!existsSync(S.python)) {
         const venv = await run('python3', ['-m', 'venv', VENV_DIR])
         if (venv.code !== 0) {
