@@ -1,9 +1,9 @@
 // One subject end to end: statements → sign (Rekor) → publish (tags, referrers, GitHub, files) → verify.
 import type { ProvenanceVersion } from '../attest/provenance.js'
 import type { SbomPredicate } from '../attest/sbom-predicate.js'
-import { pushBundleReferrer } from '../publish/bundle-referrer.js'
+import { pushBundleReferrer, uploadEmptyConfig } from '../publish/bundle-referrer.js'
 import { writeBundleFile } from '../publish/bundle-file.js'
-import { appendToCosignTag, cosignTag } from '../publish/cosign-layout.js'
+import { appendToCosignTag } from '../publish/cosign-layout.js'
 import { attestationLayer, signatureLayer, simpleSigningPayload } from '../publish/cosign-payloads.js'
 import type { GitHubAttestationStore } from '../publish/github-store.js'
 import type { PublishRegistry } from '../publish/registry.js'
@@ -70,35 +70,37 @@ export async function attestSubject(
     Promise.all(statements.map(s => c.session.signer.signStatement(s.bytes)))
   ])
 
-  const items: ProducedItem[] = []
   const warnings: string[] = []
-  if (signedPayload) {
-    const layer = signatureLayer(payload, signedPayload.signature, signedPayload)
-    const result = await appendToCosignTag(c.registry, c.locks, repo, digest, 'sig', [layer])
-    items.push({
-      kind: 'signature-legacy',
-      rekorLogIndex: signedPayload.tlogEntry.logIndex,
-      legacy: {
-        tag: result.tag,
-        layerDigest: result.layerDigests[0]!,
-        signature: signedPayload.signature.toString('base64')
-      }
-    })
-  }
   const attIndexes = statements.flatMap((s, i) => (legacy && s.inAttTag ? [i] : []))
-  const att = attIndexes.length
-    ? await appendToCosignTag(
-        c.registry,
-        c.locks,
-        repo,
-        digest,
-        'att',
-        attIndexes.map(i => attestationLayer(signed[i]!.envelope, statements[i]!.predicateType, signed[i]!))
-      )
-    : undefined
-
-  await Promise.all(
-    statements.map(async (statement, i) => {
+  // The two tags and the referrers are independent writes, so they go out together.
+  const [sigItem, att] = await Promise.all([
+    signedPayload
+      ? appendToCosignTag(c.registry, c.locks, repo, digest, 'sig', [
+          signatureLayer(payload, signedPayload.signature, signedPayload)
+        ]).then((result): ProducedItem => ({
+          kind: 'signature-legacy',
+          rekorLogIndex: signedPayload.tlogEntry.logIndex,
+          legacy: {
+            tag: result.tag,
+            layerDigest: result.layerDigests[0]!,
+            signature: signedPayload.signature.toString('base64')
+          }
+        }))
+      : undefined,
+    attIndexes.length
+      ? appendToCosignTag(
+          c.registry,
+          c.locks,
+          repo,
+          digest,
+          'att',
+          attIndexes.map(i => attestationLayer(signed[i]!.envelope, statements[i]!.predicateType, signed[i]!))
+        )
+      : undefined,
+    referrers ? uploadEmptyConfig(c.registry, repo) : undefined
+  ])
+  const statementItems = await Promise.all(
+    statements.map(async (statement, i): Promise<ProducedItem> => {
       const s = signed[i] as SignedStatement
       const item: ProducedItem = {
         kind: statement.kind,
@@ -106,33 +108,24 @@ export async function attestSubject(
         rekorLogIndex: s.tlogEntry.logIndex
       }
       const at = attIndexes.indexOf(i)
-      if (att && at >= 0) item.legacy = { tag: cosignTag(digest, 'att'), layerDigest: att.layerDigests[at]! }
-      if (referrers) {
-        item.referrer = (
-          await pushBundleReferrer(
-            c.registry,
-            repo,
-            subject.descriptor,
-            s.bundleJson,
-            statement.predicateType
-          )
-        ).manifestDigest
-      }
-      item.bundlePath = await writeBundleFile(
-        opts.bundleDir,
-        repository,
-        digest,
-        statement.kind,
-        s.bundleJson
-      )
-      if (c.githubStore) {
-        const stored = await c.githubStore.store(JSON.parse(s.bundleJson.toString('utf8')) as object)
-        if (stored.stored) item.githubAttestationUrl = stored.url
-        else if (!warnings.includes(stored.warning)) warnings.push(stored.warning)
-      }
-      items.push(item)
+      if (att && at >= 0) item.legacy = { tag: att.tag, layerDigest: att.layerDigests[at]! }
+      const [referrer, bundlePath, stored] = await Promise.all([
+        referrers
+          ? pushBundleReferrer(c.registry, repo, subject.descriptor, s.bundleJson, statement.predicateType, {
+              emptyConfigPresent: true
+            })
+          : undefined,
+        writeBundleFile(opts.bundleDir, repository, digest, statement.kind, s.bundleJson),
+        c.githubStore?.store(JSON.parse(s.bundleJson.toString('utf8')) as object)
+      ])
+      if (referrer) item.referrer = referrer.manifestDigest
+      item.bundlePath = bundlePath
+      if (stored?.stored) item.githubAttestationUrl = stored.url
+      else if (stored && !warnings.includes(stored.warning)) warnings.push(stored.warning)
+      return item
     })
   )
+  const items = [...(sigItem ? [sigItem] : []), ...statementItems]
   if (opts.verify)
     await verifyPublished(c.registry, c.session.verifier, c.session.identity, { repo, digest, items })
   return { subject: subject.input, repository, digest, items, warnings }

@@ -5,7 +5,8 @@ import type { SbomPredicate } from '../attest/sbom-predicate.js'
 import { bundleDirectory } from '../publish/bundle-file.js'
 import type { GitHubAttestationStore } from '../publish/github-store.js'
 import type { PublishRegistry } from '../publish/registry.js'
-import { RepositoryLocks } from '../publish/repo-lock.js'
+import { processLocks } from '../publish/repo-lock.js'
+import type { RepositoryLocks } from '../publish/repo-lock.js'
 import { describe } from '../sigstore/error.js'
 import { attestSubject } from './attest-subject.js'
 import type { PublishFormat, SubjectReport } from './attest-subject.js'
@@ -64,7 +65,7 @@ export async function attestSubjects(options: AttestOptions, c: AttestCollaborat
     options.sbom && 'path' in options.sbom
       ? await sbomPredicateFromFile(options.sbom.path, options.sbom.limitBytes)
       : undefined
-  const locks = c.locks ?? new RepositoryLocks()
+  const locks = c.locks ?? processLocks
   const reports = await mapLimited(resolved, options.concurrency ?? 8, async subject => {
     try {
       const sbom =

@@ -35,16 +35,21 @@ export function referrerManifest(
   }
 }
 
+/** The `{}` config every referrer shares; upload it once before pushing several referrers. */
+export async function uploadEmptyConfig(registry: PublishRegistry, repo: ImageReference): Promise<void> {
+  await registry.uploadBlob(repo, Buffer.from('{}'), EMPTY_JSON_DESCRIPTOR.digest, EMPTY_JSON_DESCRIPTOR.size)
+}
+
 export async function pushBundleReferrer(
   registry: PublishRegistry,
   repo: ImageReference,
   subject: Descriptor,
   bundleJson: Buffer,
   predicateType: string,
-  created = new Date()
+  opts: { created?: Date; emptyConfigPresent?: boolean } = {}
 ): Promise<ReferrerResult> {
-  const manifest = referrerManifest(bundleJson, subject, predicateType, created)
-  await registry.uploadBlob(repo, Buffer.from('{}'), EMPTY_JSON_DESCRIPTOR.digest, EMPTY_JSON_DESCRIPTOR.size)
+  const manifest = referrerManifest(bundleJson, subject, predicateType, opts.created ?? new Date())
+  if (!opts.emptyConfigPresent) await uploadEmptyConfig(registry, repo)
   await registry.uploadBlob(repo, bundleJson, manifest.layers[0]!.digest, bundleJson.length)
   const bytes = Buffer.from(JSON.stringify(manifest))
   const manifestDigest = computeDigest(bytes)

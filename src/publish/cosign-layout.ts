@@ -62,6 +62,43 @@ export function layoutConfig(layers: Descriptor[]): Buffer {
   )
 }
 
+/** The tag's manifest, or undefined when the tag does not exist yet (one GET instead of HEAD + GET). */
+async function readTag(
+  registry: PublishRegistry,
+  tagRef: ImageReference
+): Promise<ImageManifest | undefined> {
+  try {
+    return (await registry.getManifest(tagRef, { accept: [OCI_MANIFEST] })).json as ImageManifest
+  } catch (err) {
+    if ((err as { code?: string }).code === 'REGISTRY_NOT_FOUND') return undefined
+    throw err
+  }
+}
+
+const CONFIRM_ATTEMPTS = 3
+
+/** GET, merge our layers in, write config and manifest; returns the manifest digest. */
+async function writeMerged(
+  registry: PublishRegistry,
+  repo: ImageReference,
+  tagRef: ImageReference,
+  added: Descriptor[]
+): Promise<string> {
+  const existing = await readTag(registry, tagRef)
+  const merged = mergeLayers(existing?.layers ?? [], added)
+  const config = layoutConfig(merged)
+  const configDigest = computeDigest(config)
+  await registry.uploadBlob(repo, config, configDigest, config.length)
+  const manifest: ImageManifest = {
+    schemaVersion: 2,
+    mediaType: OCI_MANIFEST,
+    config: { mediaType: OCI_CONFIG, size: config.length, digest: configDigest },
+    layers: merged,
+    ...(existing?.annotations ? { annotations: existing.annotations } : {})
+  }
+  return (await registry.putManifest(tagRef, Buffer.from(JSON.stringify(manifest)), OCI_MANIFEST)).digest
+}
+
 export interface AppendResult {
   tag: string
   manifestDigest: string
@@ -79,7 +116,8 @@ export async function appendToCosignTag(
 ): Promise<AppendResult> {
   const tag = cosignTag(subjectDigest, suffix)
   const tagRef = repo.withTag(tag)
-  return locks.run(repo.repoString(), async () => {
+  // Writers of one tag are serialised; the .sig and .att tags of a repository may be written side by side.
+  return locks.run(`${repo.repoString()}:${tag}`, async () => {
     const added: Descriptor[] = []
     for (const layer of layers) {
       const digest = computeDigest(layer.bytes)
@@ -91,32 +129,21 @@ export async function appendToCosignTag(
         annotations: layer.annotations
       })
     }
-    const existing = (await registry.headManifest(tagRef))
-      ? ((await registry.getManifest(tagRef, { accept: [OCI_MANIFEST] })).json as ImageManifest)
-      : undefined
-    const merged = mergeLayers(existing?.layers ?? [], added)
-    const config = layoutConfig(merged)
-    const configDigest = computeDigest(config)
-    await registry.uploadBlob(repo, config, configDigest, config.length)
-    const manifest: ImageManifest = {
-      schemaVersion: 2,
-      mediaType: OCI_MANIFEST,
-      config: { mediaType: OCI_CONFIG, size: config.length, digest: configDigest },
-      layers: merged,
-      ...(existing?.annotations ? { annotations: existing.annotations } : {})
-    }
-    const { digest } = await registry.putManifest(tagRef, Buffer.from(JSON.stringify(manifest)), OCI_MANIFEST)
-    const reread = (await registry.getManifest(tagRef, { accept: [OCI_MANIFEST] })).json as ImageManifest
-    const missing = added.filter(
-      a => !reread.layers.some(l => l.digest === a.digest && sameAnnotations(l.annotations, a.annotations))
-    )
-    if (missing.length > 0) {
-      throw new PublishError(
-        'PUBLISH_NOT_CONFIRMED',
-        `${tagRef.toString()} was written but re-reading it lacks ${missing.length} of our layers; another writer ` +
-          'may have replaced the tag concurrently. Run again (appending is safe)'
+    // Other processes (a parallel job, cosign) do not share our lock: if our layers vanish, merge again.
+    for (let attempt = 1; ; attempt++) {
+      const digest = await writeMerged(registry, repo, tagRef, added)
+      const reread = (await registry.getManifest(tagRef, { accept: [OCI_MANIFEST] })).json as ImageManifest
+      const missing = added.filter(
+        a => !reread.layers.some(l => l.digest === a.digest && sameAnnotations(l.annotations, a.annotations))
       )
+      if (missing.length === 0) return { tag, manifestDigest: digest, layerDigests: added.map(a => a.digest) }
+      if (attempt >= CONFIRM_ATTEMPTS) {
+        throw new PublishError(
+          'PUBLISH_NOT_CONFIRMED',
+          `${tagRef.toString()} was written ${attempt} times but re-reading it lacks ${missing.length} of our ` +
+            'layers; another writer keeps replacing the tag. Run again when it is done (appending is safe)'
+        )
+      }
     }
-    return { tag, manifestDigest: digest, layerDigests: added.map(a => a.digest) }
   })
 }

@@ -1,4 +1,4 @@
-// Serialises read-modify-write of one repository's tags inside this process (cosign itself does not lock).
+// Serialises read-modify-write of one key (a repository's tag) inside this process; cosign itself does not lock.
 export class RepositoryLocks {
   readonly #tails = new Map<string, Promise<unknown>>()
 
@@ -14,3 +14,6 @@ export class RepositoryLocks {
     }
   }
 }
+
+/** One lock table for the whole process, so separate pipeline runs in one process never race each other. */
+export const processLocks = new RepositoryLocks()
