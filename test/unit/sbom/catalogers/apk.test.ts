@@ -1,10 +1,16 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { apkCataloger } from '../../../../src/sbom/catalogers/apk.js'
 import { ALPINE_PACKAGES, alpineNoOsReleaseRootfs, alpineRootfs } from '../../../fixtures/sbom/alpine.js'
 import { fuzzCataloger } from './fuzz.js'
 import { byName, scanDir } from './scan-dir.js'
+
+// First use builds the fixture from real packages (minutes on a cold machine); later runs reuse the cache.
+beforeAll(async () => {
+  await alpineRootfs()
+  await alpineNoOsReleaseRootfs()
+}, 900_000)
 
 describe('apk-db-cataloger', () => {
   it('reads every package with Syft-shaped purls (upstream only when the origin differs)', async () => {

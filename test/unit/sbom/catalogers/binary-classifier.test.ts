@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
@@ -11,6 +11,12 @@ import { busyboxRootfs } from '../../../fixtures/sbom/busybox.js'
 import { debianRootfs } from '../../../fixtures/sbom/debian.js'
 import { fuzzCataloger } from './fuzz.js'
 import { scanDir } from './scan-dir.js'
+
+// First use builds the fixture from real packages (minutes on a cold machine); later runs reuse the cache.
+beforeAll(async () => {
+  await busyboxRootfs()
+  await debianRootfs()
+}, 900_000)
 
 describe('binary-classifier-cataloger', () => {
   it('names the version of a static busybox that no database describes', async () => {

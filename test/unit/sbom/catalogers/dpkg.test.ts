@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { dpkgCataloger } from '../../../../src/sbom/catalogers/dpkg.js'
@@ -6,6 +6,12 @@ import { debianRootfs, distrolessRootfs } from '../../../fixtures/sbom/debian.js
 import { run } from '../../../fixtures/sbom/cache.js'
 import { fuzzCataloger } from './fuzz.js'
 import { byName, scanDir } from './scan-dir.js'
+
+// First use builds the fixture from real packages (minutes on a cold machine); later runs reuse the cache.
+beforeAll(async () => {
+  await debianRootfs()
+  await distrolessRootfs()
+}, 900_000)
 
 /** The real dpkg's view of its database: the oracle for names, versions, arch and source. */
 function dpkgQuery(root: string): Map<string, { version: string; arch: string; source: string }> {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
@@ -11,6 +11,11 @@ import { run } from '../../../fixtures/sbom/cache.js'
 import { GO_BINARIES, GO_HELLO_VERSION, goBinariesRootfs } from '../../../fixtures/sbom/golang.js'
 import { fuzzCataloger } from './fuzz.js'
 import { scanDir } from './scan-dir.js'
+
+// First use builds the fixture from real packages (minutes on a cold machine); later runs reuse the cache.
+beforeAll(async () => {
+  await goBinariesRootfs()
+}, 900_000)
 
 const GO_VERSION = run('go', ['env', 'GOVERSION']).trim()
 const DEPS = [

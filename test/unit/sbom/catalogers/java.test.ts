@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { archiveFilename } from '../../../../src/sbom/catalogers/java-archive.js'
@@ -6,6 +6,11 @@ import { javaArchiveCataloger } from '../../../../src/sbom/catalogers/java.js'
 import { JAVA_PATHS, javaRootfs } from '../../../fixtures/sbom/java.js'
 import { fuzzCataloger } from './fuzz.js'
 import { scanDir } from './scan-dir.js'
+
+// First use builds the fixture from real packages (minutes on a cold machine); later runs reuse the cache.
+beforeAll(async () => {
+  await javaRootfs()
+}, 900_000)
 
 const LIBS = [
   'pkg:maven/com.fasterxml.jackson.core/jackson-annotations@2.17.2',

@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { npmCataloger } from '../../../../src/sbom/catalogers/npm.js'
@@ -7,6 +7,12 @@ import { run } from '../../../fixtures/sbom/cache.js'
 import { npmRootfs, pythonRootfs, SITE_PACKAGES } from '../../../fixtures/sbom/lang.js'
 import { fuzzCataloger } from './fuzz.js'
 import { byName, scanDir } from './scan-dir.js'
+
+// First use builds the fixture from real packages (minutes on a cold machine); later runs reuse the cache.
+beforeAll(async () => {
+  await pythonRootfs()
+  await npmRootfs()
+}, 900_000)
 
 describe('python-installed-package-cataloger on a pip --target install', () => {
   it('finds what pip lists, with normalised names and pypi purls', async () => {

@@ -1,8 +1,13 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { osReleaseCataloger } from '../../../../src/sbom/catalogers/os-release.js'
 import type { CatalogedFile } from '../../../../src/sbom/catalogers/types.js'
 import { debianRootfs } from '../../../fixtures/sbom/debian.js'
 import { scanDir } from './scan-dir.js'
+
+// First use builds the fixture from real packages (minutes on a cold machine); later runs reuse the cache.
+beforeAll(async () => {
+  await debianRootfs()
+}, 900_000)
 
 const file = (path: string, text: string): CatalogedFile => ({
   path,

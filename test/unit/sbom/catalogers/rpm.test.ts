@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { rpmCataloger } from '../../../../src/sbom/catalogers/rpm.js'
@@ -6,6 +6,13 @@ import { run } from '../../../fixtures/sbom/cache.js'
 import { rpmBdbRootfs, rpmNdbRootfs, rpmSqliteRootfs } from '../../../fixtures/sbom/rpm.js'
 import { fuzzCataloger } from './fuzz.js'
 import { byName, scanDir } from './scan-dir.js'
+
+// First use builds the fixture from real packages (minutes on a cold machine); later runs reuse the cache.
+beforeAll(async () => {
+  await rpmSqliteRootfs()
+  await rpmBdbRootfs()
+  await rpmNdbRootfs()
+}, 900_000)
 
 /** The real rpm's view of the database it wrote: the oracle for name, epoch:version-release, arch, source rpm. */
 function rpmQuery(root: string): string[] {

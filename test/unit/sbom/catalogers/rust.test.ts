@@ -1,10 +1,15 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { rustAuditCataloger } from '../../../../src/sbom/catalogers/rust.js'
 import { RUST_BINARY, rustRootfs } from '../../../fixtures/sbom/rust.js'
 import { fuzzCataloger } from './fuzz.js'
 import { byName, scanDir } from './scan-dir.js'
+
+// First use builds the fixture from real packages (minutes on a cold machine); later runs reuse the cache.
+beforeAll(async () => {
+  await rustRootfs()
+}, 900_000)
 
 describe('cargo-auditable-binary-cataloger', () => {
   it('reports the runtime crates cargo auditable recorded, not build-time ones', async () => {
