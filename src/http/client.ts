@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { Readable } from 'node:stream'
 import { HttpError } from './errors.js'
+import { proxySettingsFromEnv } from './proxy-env.js'
+import { createProxyRouter } from './proxy-route.js'
 import { isCredentialHeader, redactUrl } from './redact.js'
 import { wrapResponse } from './response.js'
 import {
@@ -32,17 +34,26 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
   const log = opts.log ?? (() => undefined)
   const userAgent = opts.userAgent ?? USER_AGENT
   const maxRedirects = opts.maxRedirects ?? 10
+  const connectTimeoutMs = opts.connectTimeoutMs ?? 15000
+  const routeFor = createProxyRouter(
+    opts.proxy ?? proxySettingsFromEnv(opts.env ?? process.env),
+    connectTimeoutMs
+  )
 
   async function followRedirects(start: URL, init: RequestInit, headers: Headers): Promise<HttpResponse> {
     let url = start
     let method = (init.method ?? 'GET').toUpperCase()
     let body = init.body
     for (let hop = 0; ; hop++) {
+      // Decided per hop: a redirect to storage may be on the NO_PROXY list when the registry is not.
+      const route = routeFor(url)
+      if (route) log(`${method} ${redactUrl(url)} via proxy ${redactUrl(route.proxy)}`)
       const raw = await sendOnce(url, {
         method,
         headers,
         timeoutMs: init.timeoutMs ?? opts.timeoutMs ?? 60000,
-        connectTimeoutMs: opts.connectTimeoutMs ?? 15000,
+        connectTimeoutMs,
+        ...(route ? { route } : {}),
         ...(body !== undefined ? { body } : {}),
         ...(init.signal ? { signal: init.signal } : {})
       })

@@ -1,6 +1,7 @@
 import { redactUrl } from './redact.js'
 
-export type HttpErrorCode = 'HTTP_TIMEOUT' | 'HTTP_NETWORK' | 'HTTP_STATUS' | 'HTTP_REDIRECT' | 'HTTP_BODY'
+export type HttpErrorCode =
+  'HTTP_TIMEOUT' | 'HTTP_NETWORK' | 'HTTP_STATUS' | 'HTTP_REDIRECT' | 'HTTP_BODY' | 'HTTP_PROXY'
 
 /** Every failure of the HTTP layer; `url` is always redacted so the error can be logged as is. */
 export class HttpError extends Error {

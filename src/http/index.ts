@@ -12,3 +12,5 @@ export {
 export type { RetryPolicy } from './retry-policy.js'
 export type { HttpClient, HttpClientOptions, HttpResponse, RequestBody, RequestInit } from './types.js'
 export { USER_AGENT, VERSION } from './version.js'
+export { ProxyResolver, parseProxyUrl, proxySettingsFromEnv } from './proxy-env.js'
+export type { ProxySettings } from './proxy-env.js'

@@ -2,6 +2,8 @@ import http from 'node:http'
 import https from 'node:https'
 import { Readable } from 'node:stream'
 import { HttpError } from './errors.js'
+import type { ProxyRoute } from './proxy-route.js'
+import { redactUrl } from './redact.js'
 import type { RequestBody } from './types.js'
 
 export interface OnceOptions {
@@ -11,6 +13,29 @@ export interface OnceOptions {
   timeoutMs: number
   connectTimeoutMs: number
   signal?: AbortSignal
+  /** Through this proxy instead of directly. */
+  route?: ProxyRoute
+}
+
+/** node:http options for one request: straight to the origin, via a tunnel agent, or absolute-form to a proxy. */
+function requestOptions(url: URL, opts: OnceOptions, headers: Record<string, string>): http.RequestOptions {
+  const base = { method: opts.method, headers }
+  const route = opts.route
+  if (!route) return { ...base, hostname: url.hostname.replace(/^\[|\]$/g, '') }
+  if (url.protocol === 'https:')
+    return {
+      ...base,
+      hostname: url.hostname.replace(/^\[|\]$/g, ''),
+      ...(route.agent ? { agent: route.agent as http.Agent } : {})
+    }
+  if (route.authorization) headers['proxy-authorization'] = route.authorization
+  headers.host = url.host
+  return {
+    ...base,
+    hostname: route.proxy.hostname.replace(/^\[|\]$/g, ''),
+    port: route.proxy.port || 80,
+    path: url.href
+  }
 }
 
 /** One HTTP exchange over node:http(s): resolves on response headers; the body stays a live stream. */
@@ -37,11 +62,11 @@ export function sendOnce(url: URL, opts: OnceOptions): Promise<http.IncomingMess
     else if (body === undefined && !['GET', 'HEAD', 'DELETE', 'OPTIONS'].includes(opts.method))
       headers['content-length'] = '0'
 
-    const req = mod.request(url, {
-      method: opts.method,
-      headers,
-      hostname: url.hostname.replace(/^\[|\]$/g, '')
-    })
+    const viaProxy = opts.route ? ` via proxy ${redactUrl(opts.route.proxy)}` : ''
+    const req =
+      opts.route && url.protocol === 'http:'
+        ? http.request(requestOptions(url, opts, headers))
+        : mod.request(url, requestOptions(url, opts, headers))
     let response: http.IncomingMessage | undefined
     let settled = false
     const fail = (err: HttpError) => {
@@ -98,7 +123,7 @@ export function sendOnce(url: URL, opts: OnceOptions): Promise<http.IncomingMess
           ? err
           : new HttpError(
               'HTTP_NETWORK',
-              `${opts.method} ${url.origin}${url.pathname} failed: ${err.message}`,
+              `${opts.method} ${url.origin}${url.pathname}${viaProxy} failed: ${err.message}`,
               {
                 url,
                 cause: err

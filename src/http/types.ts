@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream'
+import type { ProxySettings } from './proxy-env.js'
 
 /** A body the client can send again on retry or redirect: anything but a one-shot stream. */
 export type RequestBody = Buffer | string | Readable | (() => Readable)
@@ -43,6 +44,10 @@ export interface HttpClientOptions {
   /** Debug lines (method, redacted URL, status, attempt); never header values. */
   log?: (line: string) => void
   random?: () => number
+  /** Proxies to use; default from HTTPS_PROXY, HTTP_PROXY and NO_PROXY in `env` (Go's semantics). */
+  proxy?: ProxySettings
+  /** Environment the proxy variables are read from (default process.env). */
+  env?: NodeJS.ProcessEnv
 }
 
 export interface HttpClient {
