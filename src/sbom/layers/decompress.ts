@@ -54,24 +54,31 @@ export async function* decompressed(
       if (!source.destroyed) source.destroy()
     }
   }
+  let zDone = false
+  let feedError: unknown
   const feed = async (): Promise<void> => {
     try {
       if (head.length > 0 && !z.write(head)) await drained(z)
       for (;;) {
         const next = await it.next()
         if (next.done) break
-        if (!z.write(next.value)) await drained(z)
+        // Bytes after the end of the compressed stream are still read: the digest covers them.
+        if (!zDone && !z.write(next.value)) await drained(z)
       }
-      z.end()
+      if (!zDone) z.end()
     } catch (err) {
+      feedError = err
       z.destroy(err as Error)
     }
   }
   const feeding = feed()
   try {
     for await (const chunk of z) yield chunk as Buffer
+    zDone = true
+    await feeding
+    if (feedError !== undefined) throw feedError
   } finally {
-    // Stop the source when the consumer stops early (tar end marker reached, or an error).
+    // Stops the source when the consumer stops early or something failed.
     if (!z.destroyed) z.destroy()
     if (!source.destroyed) source.destroy()
     await feeding

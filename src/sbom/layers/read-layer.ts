@@ -178,7 +178,6 @@ export async function readLayer(opts: ReadLayerOptions): Promise<LayerContents> 
       opts.onBytes?.(compressedBytes, chunk.length)
       compressedBytes = 0
       await parser.write(chunk)
-      if (parser.finished) break
     }
     parser.end()
   } catch (err) {

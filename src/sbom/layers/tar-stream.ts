@@ -60,6 +60,7 @@ export class TarStreamParser {
     return this.state === 'done'
   }
 
+  /** After the end-of-archive marker, input is ignored (it is still read, for the digest). */
   async write(chunk: Buffer): Promise<void> {
     let pos = 0
     while (pos < chunk.length) {

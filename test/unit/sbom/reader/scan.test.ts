@@ -220,3 +220,28 @@ describe('layer reader: bad input', () => {
     expect(runs).toBeGreaterThan(50)
   })
 })
+
+describe('layer reader: integrity', () => {
+  for (const kind of ['gzip', 'none'] as const) {
+    it(`reads a ${kind} blob to its end so a digest mismatch after the tar end marker is still caught`, async () => {
+      const blob = compress(buildTar([{ type: 'file', path: 'a/pkgdb', data: db('a 1') }]), kind)
+      const source = layerFrom(0, blob)
+      source.open = async () =>
+        Readable.from(
+          (async function* () {
+            yield blob
+            yield Buffer.alloc(4096)
+            throw Object.assign(new Error('blob does not match its digest'), { code: 'DIGEST_MISMATCH' })
+          })()
+        )
+      await expect(
+        scanLayers({
+          layers: [source],
+          catalogers: [lineCataloger],
+          limits: resolveLimits(),
+          warn: () => undefined
+        })
+      ).rejects.toMatchObject({ code: 'SBOM_DIGEST_MISMATCH' })
+    })
+  }
+})
