@@ -35,9 +35,10 @@ export function fixFor(err: unknown): string | undefined {
   if (codes.includes('GITHUB_ATTESTATION_REFUSED'))
     return 'grant the job `permissions:\n  attestations: write`, or set github-attestations: auto or false'
   const registry = errors.find(e => typeof e.code === 'string' && /^REGISTRY_|^AUTH_FAILED$/.test(e.code))
-  if (!registry) return undefined
+  if (!registry || registry.code === 'REGISTRY_NOT_FOUND') return undefined
   const text = registry.message ?? ''
-  const write = /push|upload|put|writ|mount/i.test(text)
+  // src/oci starts every failure message with the operation: "pushing manifest …", "uploading blob …".
+  const write = /^(pushing|uploading|starting a blob upload|mounting)\b/.test(text)
   const tag = /sha256-[0-9a-f]{64}(\.sig|\.att)?/.exec(text)?.[0]
   if (tag && registry.status !== undefined && [400, 409, 412].includes(registry.status))
     return `${IMMUTABLE_FIX} (tag ${tag})`

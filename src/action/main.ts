@@ -83,6 +83,7 @@ async function execute(env: NodeJS.ProcessEnv, phases: Phases, getInput?: InputG
       `DRY RUN (${reason}): no OIDC token, Fulcio, Rekor, registry push or GitHub API write will happen`
     )
   const registry = new RegistryClient({ credentials: registryCredentials(inputs, env) })
+  const sbomFile = await loadSbomFile(inputs)
 
   const plan = await phases.run('Plan: resolve subjects', async () => {
     const p = await planSubjects(registry, inputs.subjects, inputs.platforms)
@@ -92,7 +93,6 @@ async function execute(env: NodeJS.ProcessEnv, phases: Phases, getInput?: InputG
     for (const k of p.skipped) core.info(`skipped ${k.repository}@${k.digest}: ${k.reason}`)
     return p
   })
-  const sbomFile = await loadSbomFile(inputs)
 
   const session = await phases.run(
     dryRun ? 'Identity (DRY RUN: ephemeral self-signed key)' : 'Identity: OIDC token',
