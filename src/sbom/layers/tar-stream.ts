@@ -36,6 +36,9 @@ export interface TarHandler {
 /** Metadata entries (long names, PAX) are small; a larger one means a corrupt or hostile tar. */
 const MAX_META_BYTES = 1024 * 1024
 
+/** Link, symlink, char and block devices, directory, FIFO. */
+const HEADER_ONLY = new Set(['1', '2', '3', '4', '5', '6'])
+
 type State = 'header' | 'body' | 'meta' | 'padding' | 'done'
 
 export class TarStreamParser {
@@ -100,9 +103,10 @@ export class TarStreamParser {
     }
   }
 
-  /** Called at end of input; a tar cut short in a body or header is an error. */
+  /** Called at end of input; a tar cut short in a body or header is an error (missing padding is not). */
   end(): void {
-    if (this.state === 'done' || (this.state === 'header' && this.headerFill === 0)) return
+    if (this.state === 'done' || this.state === 'padding') return
+    if (this.state === 'header' && this.headerFill === 0) return
     throw new TarFormatError(`tar ends inside an entry (${this.state}, ${this.remaining} bytes missing)`)
   }
 
@@ -131,8 +135,8 @@ export class TarStreamParser {
     this.longLink = undefined
     this.entries++
     const type = entryType(flag)
-    // Hardlinks and symlinks carry no body whatever the size field says.
-    const bodySize = type === 'hardlink' || type === 'symlink' || type === 'directory' ? 0 : size
+    // Header-only types carry no body whatever the size field says (as Go's archive/tar reads them).
+    const bodySize = HEADER_ONLY.has(flag) ? 0 : size
     const path = name.startsWith('/') ? undefined : normalizeTarPath(name)
     if (path === undefined) {
       this.handler.rejected(name, name.startsWith('/') ? 'absolute path' : 'path escapes the root')
