@@ -1,9 +1,10 @@
-// Optional RFC 3161 timestamp over each signature, from a sigstore timestamp-authority compatible TSA.
-import { createHash, randomInt } from 'node:crypto'
+// Optional RFC 3161 timestamp over each signature's bytes, as Sigstore bundles carry it.
+import { createHash } from 'node:crypto'
 import type { SignatureBundle, VerificationMaterial, Witness } from '@sigstore/sign'
 import { SigstoreError, describe } from '../error.js'
 import { defaultHttp } from '../http.js'
 import type { Http } from '../http.js'
+import { timeStampRequest } from './timestamp-request.js'
 
 export class TsaWitness implements Witness {
   readonly url: string
@@ -24,13 +25,9 @@ export class TsaWitness implements Witness {
     try {
       const res = await (this.#http ?? defaultHttp()).request(this.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          artifactHash: createHash('sha256').update(signature).digest('base64'),
-          hashAlgorithm: 'sha256',
-          certificates: true,
-          nonce: randomInt(1, 2 ** 47)
-        })
+        // DER is what every RFC 3161 TSA takes (sigstore's timestamp-authority takes JSON as well).
+        headers: { 'content-type': 'application/timestamp-query', accept: 'application/timestamp-reply' },
+        body: timeStampRequest(createHash('sha256').update(signature).digest())
       })
       const body = await res.buffer()
       if (res.status !== 200 && res.status !== 201)

@@ -24,7 +24,8 @@ export async function mintToken(state: BedState, claims: Record<string, unknown>
 
 export async function openSession(
   state: BedState,
-  claims: Record<string, unknown> = {}
+  claims: Record<string, unknown> = {},
+  opts: { tsa?: boolean } = {}
 ): Promise<SigningSession> {
   const s = requireSigstore(state)
   return openSigningSession(
@@ -32,7 +33,8 @@ export async function openSession(
       fulcioUrl: s.fulcioUrl,
       rekorUrl: s.rekorUrl,
       trustedRootPath: s.trustedRootPath,
-      oidcDiscoveryUrl: s.oidcUrl
+      oidcDiscoveryUrl: s.oidcUrl,
+      ...(opts.tsa ? { tsaUrl: s.tsaUrl } : {})
     },
     { identity: new StaticIdentityProvider(await mintToken(state, claims)) }
   )
