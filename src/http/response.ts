@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
-import type { Readable } from 'node:stream'
+import { PassThrough, type Readable } from 'node:stream'
 import { HttpError } from './errors.js'
+import { redactUrl } from './redact.js'
 import type { HttpResponse } from './types.js'
 
 export function toHeaders(res: IncomingMessage): Headers {
@@ -15,6 +16,32 @@ export function toHeaders(res: IncomingMessage): Headers {
   return headers
 }
 
+/** The body as a stream whose failures are HttpErrors naming the URL, never Node's bare socket errors. */
+function guardedBody(res: IncomingMessage, url: URL): Readable {
+  const out = new PassThrough()
+  let received = 0
+  const expected = res.headers['content-length']
+  res.on('data', (chunk: Buffer) => (received += chunk.length))
+  res.on('error', err => {
+    if (err instanceof HttpError) return void out.destroy(err) // our own timeouts already say what happened
+    const of = expected ? ` of ${expected}` : ''
+    out.destroy(
+      new HttpError(
+        'HTTP_NETWORK',
+        `the connection to ${url.host} broke after ${received}${of} bytes of the body of ${redactUrl(url)}: ` +
+          `${err.message}; the download can be retried`,
+        { url, cause: err }
+      )
+    )
+  })
+  // A consumer that stops reading early releases the socket.
+  out.on('close', () => {
+    if (!res.readableEnded) res.destroy()
+  })
+  res.pipe(out)
+  return out
+}
+
 /** Wraps a live IncomingMessage; the body is read at most once, by whichever accessor comes first. */
 export function wrapResponse(res: IncomingMessage, url: URL): HttpResponse {
   let taken = false
@@ -22,7 +49,7 @@ export function wrapResponse(res: IncomingMessage, url: URL): HttpResponse {
     if (taken)
       throw new HttpError('HTTP_BODY', `the body of ${url.origin}${url.pathname} was already read`, { url })
     taken = true
-    return res
+    return guardedBody(res, url)
   }
   const buffer = async (maxBytes = 64 * 1024 * 1024): Promise<Buffer> => {
     const stream = take()
