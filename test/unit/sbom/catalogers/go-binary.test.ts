@@ -49,6 +49,8 @@ describe('go-module-binary-cataloger on binaries built by go build', () => {
     const { packages, warnings } = await scanDir(root, [goBinaryCataloger])
     expect(warnings).toEqual([])
     expect(summary(packages, GO_BINARIES.plain)).toEqual(expected(''))
+    expect(summary(packages, GO_BINARIES.pe)).toEqual(expected(''))
+    expect(summary(packages, GO_BINARIES.macho)).toEqual(expected(''))
     expect(summary(packages, GO_BINARIES.vcs)[0]![1]).toMatch(/^v0\.0\.0-20250102030405-[0-9a-f]{12}$/)
     expect(summary(packages, GO_BINARIES.ldflagsMain)).toEqual(expected('v1.2.3'))
     expect(summary(packages, GO_BINARIES.ldflagsVendor)).toEqual(expected('v25.3.0'))
