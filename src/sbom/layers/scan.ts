@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream'
 import { dropBinariesOwnedByOsPackages } from '../catalogers/binary-classifier.js'
 import { osReleaseCataloger } from '../catalogers/os-release.js'
 import type { CatalogedFile, Cataloger, Distro, Package } from '../catalogers/types.js'
+import { describeError } from '../errors.js'
 import type { ReaderLimits } from './limits.js'
 import { LayerMerge } from './merge.js'
 import { LayerParser, packageKey, reparse, type ParsedFile, type ParsedLayer } from './parse-layer.js'
@@ -130,6 +131,16 @@ function dedupe(packages: Package[]): Package[] {
 }
 
 const PROGRESS_STEP = 64 * 1024 * 1024
+const LAYER_RETRIES = 2
+
+/** Network failures (anywhere in the cause chain) are worth another read; bad bytes are not. */
+function isTransient(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code
+    if (code === 'HTTP_NETWORK' || code === 'HTTP_TIMEOUT' || code === 'ECONNRESET') return true
+  }
+  return false
+}
 
 async function readAll(opts: ScanOptions): Promise<ParsedLayer[]> {
   const { layers, limits } = opts
@@ -145,29 +156,53 @@ async function readAll(opts: ScanOptions): Promise<ParsedLayer[]> {
   let next = 0
   let nextReport = PROGRESS_STEP
   let failed: unknown
+  const readOnce = async (source: LayerSource): Promise<ParsedLayer> => {
+    const parser = new LayerParser(opts.catalogers, `layer ${source.index} (${source.digest})`, opts.warn)
+    let counted = 0
+    let expandedHere = 0
+    try {
+      const contents = await readLayer({
+        consumer: parser,
+        layer: { index: source.index, diffId: source.diffId, digest: source.digest },
+        open: source.open,
+        wanters,
+        limits,
+        warn: opts.warn,
+        onBytes: (compressed, expanded) => {
+          counted += compressed
+          expandedHere += expanded
+          progress.bytesRead += compressed
+          progress.expandedBytes += expanded
+          // Long layers report every 64 MiB read as well as when they finish.
+          if (progress.bytesRead >= nextReport) {
+            nextReport = progress.bytesRead + PROGRESS_STEP
+            opts.onProgress?.({ ...progress })
+          }
+        }
+      })
+      return parser.finish(contents)
+    } catch (err) {
+      progress.bytesRead -= counted
+      progress.expandedBytes -= expandedHere
+      throw err
+    }
+  }
   const worker = async (): Promise<void> => {
     while (failed === undefined && next < layers.length) {
       const source = layers[next++]!
       try {
-        const parser = new LayerParser(opts.catalogers, `layer ${source.index} (${source.digest})`, opts.warn)
-        const contents = await readLayer({
-          consumer: parser,
-          layer: { index: source.index, diffId: source.diffId, digest: source.digest },
-          open: source.open,
-          wanters,
-          limits,
-          warn: opts.warn,
-          onBytes: (compressed, expanded) => {
-            progress.bytesRead += compressed
-            progress.expandedBytes += expanded
-            // Long layers report every 64 MiB read as well as when they finish.
-            if (progress.bytesRead >= nextReport) {
-              nextReport = progress.bytesRead + PROGRESS_STEP
-              opts.onProgress?.({ ...progress })
-            }
+        for (let attempt = 1; ; attempt++) {
+          try {
+            results[source.index] = await readOnce(source)
+            break
+          } catch (err) {
+            // A connection that breaks mid-blob cannot be resumed by the HTTP client: read the layer again.
+            if (attempt > LAYER_RETRIES || !isTransient(err)) throw err
+            opts.warn(
+              `layer ${source.index} (${source.digest}): ${describeError(err)}; reading it again (attempt ${attempt + 1})`
+            )
           }
-        })
-        results[source.index] = parser.finish(contents)
+        }
         progress.layersDone++
         opts.onProgress?.({ ...progress })
       } catch (err) {

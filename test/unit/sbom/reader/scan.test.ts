@@ -253,3 +253,52 @@ describe('layer reader: integrity', () => {
     })
   }
 })
+
+describe('layer reader: broken downloads', () => {
+  const blob = zlib.gzipSync(
+    buildTar([
+      { type: 'file', path: 'x/pkgdb', data: db('a 1') },
+      { type: 'file', path: 'pad', data: Buffer.alloc(300_000, 7) }
+    ])
+  )
+  const breaking = (failures: number, code: string) => {
+    let opened = 0
+    const source = layerFrom(0, blob)
+    source.open = async () => {
+      opened++
+      if (opened > failures) return Readable.from([blob])
+      return Readable.from(
+        (async function* () {
+          yield blob.subarray(0, 5000)
+          throw Object.assign(new Error('the connection broke after 5000 bytes'), { code })
+        })()
+      )
+    }
+    return { source, opened: () => opened }
+  }
+  const run = (source: ReturnType<typeof layerFrom>, warnings: string[]) =>
+    scanLayers({
+      layers: [source],
+      catalogers: [lineCataloger],
+      limits: resolveLimits(),
+      warn: m => warnings.push(m)
+    })
+
+  it('reads a layer again when the connection breaks mid-blob', async () => {
+    const { source, opened } = breaking(2, 'HTTP_NETWORK')
+    const warnings: string[] = []
+    const result = await run(source, warnings)
+    expect(result.packages.map(p => p.name)).toEqual(['a'])
+    expect(opened()).toBe(3)
+    expect(warnings.filter(w => /reading it again/.test(w))).toHaveLength(2)
+  })
+
+  it('gives up after two retries, and never retries bad bytes', async () => {
+    await expect(run(breaking(3, 'HTTP_NETWORK').source, [])).rejects.toMatchObject({
+      code: 'SBOM_CORRUPT_LAYER'
+    })
+    const mismatch = breaking(1, 'DIGEST_MISMATCH')
+    await expect(run(mismatch.source, [])).rejects.toMatchObject({ code: 'SBOM_DIGEST_MISMATCH' })
+    expect(mismatch.opened()).toBe(1)
+  })
+})
