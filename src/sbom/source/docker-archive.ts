@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { SbomError } from '../errors.js'
 import { openVerified, parseJson } from './local-blobs.js'
 import { openLayout } from './oci-layout.js'
-import { platformString } from './platform.js'
+import { parsePlatform, platformString } from './platform.js'
 import { tarAccess } from './tar-index.js'
 import type { ImageConfig, ImageSource } from './types.js'
 import { computeDigest } from '../../oci/index.js'
@@ -47,6 +47,12 @@ export async function openDockerArchive(
     throw new SbomError('SBOM_DIGEST_MISMATCH', `${file}: ${image.Config} hashes to ${configDigest}`)
   }
   const config = parseJson(configBytes, `${file}: ${image.Config}`) as ImageConfig
+  if (platform && !platformString(config).startsWith(platformString(parsePlatform(platform)))) {
+    throw new SbomError(
+      'SBOM_PLATFORM_NOT_FOUND',
+      `${file} holds a ${platformString(config)} image, not ${platform}: drop --platform or save the ${platform} image`
+    )
+  }
   const diffIds = config.rootfs?.diff_ids ?? []
   if (diffIds.length !== image.Layers.length) {
     throw new SbomError(

@@ -167,6 +167,10 @@ describe('SBOM from every source', () => {
       expect({ source, packages: summary(result.packages) }).toEqual({ source, packages: expected })
       expect(result.platform).toBe('linux/amd64')
     }
+    await expect(gen(`docker-archive:${legacy}`, 'linux/arm64')).rejects.toMatchObject({
+      code: 'SBOM_PLATFORM_NOT_FOUND',
+      message: expect.stringMatching(/holds a linux\/amd64 image, not linux\/arm64/)
+    })
     const fromLegacy = await gen(`docker-archive:${legacy}`)
     const fromRegistry = await gen(ref)
     expect(fromLegacy.packages.map(p => p.layer?.diffId)).toEqual(
