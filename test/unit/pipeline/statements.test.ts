@@ -1,0 +1,59 @@
+import { describe, expect, it } from '@jest/globals'
+import { planStatements } from '../../../src/pipeline/statements.js'
+import type { GitHubClaims } from '../../../src/sigstore/identity/claims.js'
+
+const claims = {
+  iss: 'https://token.actions.githubusercontent.com',
+  repository: 'o/r',
+  repository_id: '1',
+  repository_owner_id: '2',
+  ref: 'refs/heads/main',
+  sha: 'f'.repeat(40),
+  workflow_ref: 'o/r/.github/workflows/r.yml@refs/heads/main',
+  job_workflow_ref: 'o/r/.github/workflows/r.yml@refs/heads/main',
+  event_name: 'push',
+  run_id: '3',
+  run_attempt: '1'
+} as GitHubClaims
+const digest = `sha256:${'1'.repeat(64)}`
+
+describe('planStatements', () => {
+  it('signature bundle (referrers only), provenance versions and SBOM, all naming the subject', () => {
+    const planned = planStatements({
+      repository: 'ghcr.io/o/r',
+      digest,
+      claims,
+      serverUrl: 'https://github.com',
+      provenance: ['v1', 'v0.2'],
+      sbom: {
+        kind: 'spdx',
+        predicateType: 'https://spdx.dev/Document',
+        predicate: { spdxVersion: 'SPDX-2.3' }
+      },
+      bundleSignature: true
+    })
+    expect(planned.map(p => [p.kind, p.predicateType, p.inAttTag])).toEqual([
+      ['signature', 'https://sigstore.dev/cosign/sign/v1', false],
+      ['provenance-v1', 'https://slsa.dev/provenance/v1', true],
+      ['provenance-v0.2', 'https://slsa.dev/provenance/v0.2', true],
+      ['sbom-spdx', 'https://spdx.dev/Document', true]
+    ])
+    for (const p of planned) {
+      const statement = JSON.parse(p.bytes.toString()) as { subject: unknown; predicate: unknown }
+      expect(statement.subject).toEqual([{ name: 'ghcr.io/o/r', digest: { sha256: '1'.repeat(64) } }])
+    }
+    expect(JSON.parse(planned[0]!.bytes.toString()).predicate).toEqual({})
+  })
+
+  it('without the referrers format there is no bundle-format signature, and provenance can be turned off', () => {
+    const planned = planStatements({
+      repository: 'ghcr.io/o/r',
+      digest,
+      claims,
+      serverUrl: 'https://github.com',
+      provenance: [],
+      bundleSignature: false
+    })
+    expect(planned).toEqual([])
+  })
+})
