@@ -11,6 +11,7 @@ import { rustAuditCataloger } from './rust.js'
 import type { Cataloger } from './types.js'
 
 export { dropBinariesOwnedByOsPackages } from './binary-classifier.js'
+export { dependencyScope } from './dependency-scope.js'
 export { osReleaseCataloger, parseOsRelease } from './os-release.js'
 export type * from './types.js'
 

@@ -70,8 +70,8 @@ export const pythonCataloger: Cataloger = {
       purl: formatPurl({ type: 'pypi', name, version }),
       foundBy: PYTHON_CATALOGER,
       locations: [file.path],
+      // Syft relates every Requires-Dist, extras included, to what is installed beside it.
       dependsOn: (fields.get('requires-dist') ?? [])
-        .filter(r => !r.includes('extra =='))
         .map(r => normalizePythonName(r.split(/[\s;(<>=!~[]/)[0]!))
         .filter(r => r !== '')
     }

@@ -1,0 +1,28 @@
+// Which packages a package's dependsOn names may resolve to, the way Syft relates them.
+
+/**
+ * Packages sharing a scope key may satisfy each other's dependsOn (by name or provides):
+ * - OS packages: the same database directory (`status`, `status.d/`, `rpm/`, `apk/db/`);
+ * - Go modules, Rust crates, Java archives: the same file (a binary's modules say nothing about another's);
+ * - Python: the enclosing site-packages (or dist-packages) directory, vendored distributions included;
+ * - anything else: the same file.
+ */
+export function dependencyScope(p: { type: string; locations: string[] }): string {
+  const location = p.locations[0] ?? ''
+  switch (p.type) {
+    case 'deb':
+    case 'rpm':
+    case 'apk':
+      return `${p.type}\0${location.slice(0, location.lastIndexOf('/'))}`
+    case 'python': {
+      const parts = location.split('/')
+      for (let i = parts.length - 2; i >= 0; i--) {
+        if (parts[i] === 'site-packages' || parts[i] === 'dist-packages')
+          return `python\0${parts.slice(0, i + 1).join('/')}`
+      }
+      return 'python\0'
+    }
+    default:
+      return `${p.type}\0${location}`
+  }
+}
