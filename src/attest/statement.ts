@@ -1,6 +1,5 @@
 // in-toto Statement v1 with exactly the four fields cosign v3.1 accepts (it parses strictly).
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1'
-export const INTOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json'
 
 export interface Subject {
   name: string
