@@ -10,12 +10,9 @@ export function sniffCompression(head: Buffer): Compression {
   return 'none'
 }
 
-/** Output chunk of the decompressors: each one is a round trip through the thread pool. */
-const CHUNK_BYTES = 256 * 1024
-
 function decompressor(kind: Compression): Transform | undefined {
-  if (kind === 'gzip') return zlib.createGunzip({ chunkSize: CHUNK_BYTES })
-  if (kind === 'zstd') return zlib.createZstdDecompress({ chunkSize: CHUNK_BYTES })
+  if (kind === 'gzip') return zlib.createGunzip({ chunkSize: 256 * 1024 })
+  if (kind === 'zstd') return zlib.createZstdDecompress({ chunkSize: 256 * 1024 })
   return undefined
 }
 
@@ -44,40 +41,30 @@ export async function* decompressed(
   }
   const kind = sniffCompression(head)
   onCompression?.(kind)
-  const zOrNone = decompressor(kind)
-  if (!zOrNone) {
+  const z = decompressor(kind)
+  if (!z) {
     try {
-      const batch = new Batcher()
-      if (batch.add(head)) yield batch.take()
+      if (head.length > 0) yield head
       for (;;) {
         const next = await it.next()
-        if (next.done) break
-        if (batch.add(next.value)) yield batch.take()
+        if (next.done) return
+        yield next.value
       }
-      if (batch.size > 0) yield batch.take()
-      return
     } finally {
       if (!source.destroyed) source.destroy()
     }
   }
-  const z: Transform = zOrNone
   let zDone = false
   let feedError: unknown
   const feed = async (): Promise<void> => {
     try {
-      const batch = new Batcher()
-      const write = async (): Promise<void> => {
-        // Bytes after the end of the compressed stream are still read: the digest covers them.
-        const chunk = batch.take()
-        if (!zDone && !z.write(chunk)) await drained(z)
-      }
-      if (batch.add(head)) await write()
+      if (head.length > 0 && !z.write(head)) await drained(z)
       for (;;) {
         const next = await it.next()
         if (next.done) break
-        if (batch.add(next.value)) await write()
+        // Bytes after the end of the compressed stream are still read: the digest covers them.
+        if (!zDone && !z.write(next.value)) await drained(z)
       }
-      if (batch.size > 0) await write()
       if (!zDone) z.end()
     } catch (err) {
       feedError = err
@@ -95,33 +82,6 @@ export async function* decompressed(
     if (!z.destroyed) z.destroy()
     if (!source.destroyed) source.destroy()
     await feeding
-  }
-}
-
-/**
- * Sockets hand over small chunks (a few KiB when the machine is busy); each costs a decompressor
- * round trip through the thread pool, so they are gathered into batches of BATCH_BYTES first.
- */
-const BATCH_BYTES = 512 * 1024
-
-class Batcher {
-  private parts: Buffer[] = []
-  size = 0
-
-  /** Adds a chunk; true when a batch is ready. */
-  add(chunk: Buffer): boolean {
-    if (chunk.length > 0) {
-      this.parts.push(chunk)
-      this.size += chunk.length
-    }
-    return this.size >= BATCH_BYTES
-  }
-
-  take(): Buffer {
-    const out = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.size)
-    this.parts = []
-    this.size = 0
-    return out
   }
 }
 
