@@ -5,3 +5,6 @@ import { fileURLToPath } from 'node:url'
 
 const g = globalThis as { __dirname?: string }
 g.__dirname ??= dirname(fileURLToPath(import.meta.url))
+
+// A bundled dependency still loads node:punycode; its deprecation warning is noise users cannot act on.
+process.noDeprecation = true

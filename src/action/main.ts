@@ -1,5 +1,4 @@
 // The action: inputs → context → dry-run decision → plan → identity → SBOMs → attest → outputs and summary.
-import * as core from '@actions/core'
 import { join } from 'node:path'
 import { RegistryClient } from '../oci/index.js'
 import { attestSubjects } from '../pipeline/attest-subjects.js'
@@ -14,6 +13,7 @@ import { openSigningSession } from '../pipeline/session.js'
 import type { SigningSession } from '../pipeline/session.js'
 import { GitHubAttestationStore } from '../publish/github-store.js'
 import { ActionsIdentityProvider } from '../sigstore/identity/provider.js'
+import type { IdentityProvider } from '../sigstore/identity/provider.js'
 import { readRunContext, decideDryRun } from './context.js'
 import { registryCredentials } from './credentials.js'
 import { failureMessage } from './failure.js'
@@ -23,6 +23,8 @@ import { setOutputs } from './outputs.js'
 import { Phases } from './phases.js'
 import { loadSbomFile, prepareSboms } from './sbom-step.js'
 import { writeSummary } from './summary.js'
+import { actionsUi } from './ui.js'
+import type { Ui } from './ui.js'
 
 /** For private or test Sigstore setups whose OIDC discovery is not served at the issuer URL itself. */
 export const OIDC_DISCOVERY_ENV = 'OCI_ATTEST_OIDC_DISCOVERY_URL'
@@ -46,19 +48,28 @@ export interface RunResult {
 export interface RunOptions {
   env?: NodeJS.ProcessEnv
   getInput?: InputGetter
+  ui?: Ui
+  /** Where the OIDC token comes from; default the Actions token endpoint (the CLI passes a given token). */
+  identity?: IdentityProvider
 }
 
 export async function run(opts: RunOptions = {}): Promise<RunResult | undefined> {
-  const phases = new Phases()
+  const ui = opts.ui ?? actionsUi
+  const phases = new Phases(ui)
   try {
-    return await execute(opts.env ?? process.env, phases, opts.getInput)
+    return await execute({ ...opts, env: opts.env ?? process.env, ui }, phases)
   } catch (err) {
-    core.setFailed(failureMessage(err, phases.current))
+    ui.setFailed(failureMessage(err, phases.current))
     return undefined
   }
 }
 
-async function openSession(inputs: ActionInputs, env: NodeJS.ProcessEnv): Promise<SigningSession> {
+async function openSession(
+  inputs: ActionInputs,
+  env: NodeJS.ProcessEnv,
+  ui: Ui,
+  identity: IdentityProvider | undefined
+): Promise<SigningSession> {
   const discovery = env[OIDC_DISCOVERY_ENV]
   return openSigningSession(
     {
@@ -69,17 +80,21 @@ async function openSession(inputs: ActionInputs, env: NodeJS.ProcessEnv): Promis
       ...(discovery ? { oidcDiscoveryUrl: discovery } : {}),
       allowPublicRekorForPrivateRepos: inputs.allowPublicRekorForPrivateRepos
     },
-    { identity: new ActionsIdentityProvider({ env, maskSecret: s => core.setSecret(s) }), env }
+    { identity: identity ?? new ActionsIdentityProvider({ env, maskSecret: s => ui.setSecret(s) }), env }
   )
 }
 
-async function execute(env: NodeJS.ProcessEnv, phases: Phases, getInput?: InputGetter): Promise<RunResult> {
-  const inputs = getInputs(getInput)
-  for (const secret of [inputs.registryPassword, inputs.githubToken]) if (secret) core.setSecret(secret)
+async function execute(
+  opts: RunOptions & { env: NodeJS.ProcessEnv; ui: Ui },
+  phases: Phases
+): Promise<RunResult> {
+  const { env, ui } = opts
+  const inputs = getInputs(opts.getInput)
+  for (const secret of [inputs.registryPassword, inputs.githubToken]) if (secret) ui.setSecret(secret)
   const context = readRunContext(env)
   const { dryRun, reason } = decideDryRun(inputs.dryRun, context)
   if (dryRun)
-    core.info(
+    ui.info(
       `DRY RUN (${reason}): no OIDC token, Fulcio, Rekor, registry push or GitHub API write will happen`
     )
   const registry = new RegistryClient({ credentials: registryCredentials(inputs, env) })
@@ -87,24 +102,24 @@ async function execute(env: NodeJS.ProcessEnv, phases: Phases, getInput?: InputG
 
   const plan = await phases.run('Plan: resolve subjects', async () => {
     const p = await planSubjects(registry, inputs.subjects, inputs.platforms)
-    for (const [input, digest] of Object.entries(p.digests)) core.info(`${input} → ${digest}`)
+    for (const [input, digest] of Object.entries(p.digests)) ui.info(`${input} → ${digest}`)
     for (const s of p.subjects)
-      core.info(`subject ${s.repository}@${s.digest} (${s.kind}${s.platform ? `, ${s.platform}` : ''})`)
-    for (const k of p.skipped) core.info(`skipped ${k.repository}@${k.digest}: ${k.reason}`)
+      ui.info(`subject ${s.repository}@${s.digest} (${s.kind}${s.platform ? `, ${s.platform}` : ''})`)
+    for (const k of p.skipped) ui.info(`skipped ${k.repository}@${k.digest}: ${k.reason}`)
     return p
   })
 
   const session = await phases.run(
     dryRun ? 'Identity (DRY RUN: ephemeral self-signed key)' : 'Identity: OIDC token',
-    async () => (dryRun ? openDryRunSession(env) : openSession(inputs, env))
+    async () => (dryRun ? openDryRunSession(env) : openSession(inputs, env, ui, opts.identity))
   )
-  core.info(
+  ui.info(
     `Certificate identity${dryRun ? ' (DRY RUN, what a real run would get)' : ''}: ${session.identity.subjectAlternativeName} ` +
       `(issuer ${session.identity.issuer})`
   )
 
   const sboms = await phases.run('SBOM', () =>
-    prepareSboms(plan, inputs, sbomFile, registry, join(context.runnerTemp, 'oci-attest-sbom'))
+    prepareSboms(plan, inputs, sbomFile, registry, join(context.runnerTemp, 'oci-attest-sbom'), ui)
   )
 
   const recording = dryRun || !inputs.pushToRegistry ? new RecordingRegistry(registry) : undefined
@@ -132,8 +147,8 @@ async function execute(env: NodeJS.ProcessEnv, phases: Phases, getInput?: InputG
         { registry: recording ?? registry, session, ...(githubStore ? { githubStore } : {}) }
       )
       for (const s of r.subjects)
-        core.info(`${s.repository}@${s.digest}: ${s.items.map(i => i.kind).join(', ')}`)
-      core.info(
+        ui.info(`${s.repository}@${s.digest}: ${s.items.map(i => i.kind).join(', ')}`)
+      ui.info(
         dryRun
           ? `DRY RUN: ${r.rekorEntries} signatures with the self-signed key; nothing sent to Fulcio or Rekor`
           : `${r.fulcioRequests} Fulcio certificate(s), ${r.rekorEntries} Rekor entries${verify ? ', all re-read and verified' : ''}`
@@ -142,7 +157,7 @@ async function execute(env: NodeJS.ProcessEnv, phases: Phases, getInput?: InputG
     }
   )
   const warnings = [...new Set(report.subjects.flatMap(s => s.warnings))]
-  for (const w of warnings) core.warning(w)
+  for (const w of warnings) ui.warning(w)
   if (inputs.githubAttestations === 'true' && warnings.length > 0)
     throw new ActionError('GITHUB_ATTESTATION_REFUSED', `github-attestations: true, and ${warnings[0]}`)
 
@@ -153,16 +168,16 @@ async function execute(env: NodeJS.ProcessEnv, phases: Phases, getInput?: InputG
       async () => {
         const writes = describeWrites(recording)
         for (const w of writes) {
-          core.info(
+          ui.info(
             `${dryRun ? 'DRY RUN would push' : 'not pushed'}: ${w.target} — ${w.what}, ${w.mediaType}, ${w.size} B`
           )
-          for (const c of w.contents) core.info(`    ${c}`)
+          for (const c of w.contents) ui.info(`    ${c}`)
         }
         const problems = dryRun ? await checkDryRun(report, recording) : []
         if (problems.length)
           throw new ActionError('DRY_RUN_CHECK_FAILED', `a real run would fail: ${problems.join('; ')}`)
         if (dryRun)
-          core.info(
+          ui.info(
             `DRY RUN checks passed: bundles parse, DSSE signatures verify, subjects match, manifests fit`
           )
         return writes
@@ -170,7 +185,7 @@ async function execute(env: NodeJS.ProcessEnv, phases: Phases, getInput?: InputG
     )
   }
 
-  await setOutputs({
+  await setOutputs(ui, {
     digests: plan.digests,
     report,
     rekorUrl: session.rekorUrl,
@@ -179,7 +194,7 @@ async function execute(env: NodeJS.ProcessEnv, phases: Phases, getInput?: InputG
     runnerTemp: context.runnerTemp
   })
   if (inputs.showSummary) {
-    await writeSummary({
+    await writeSummary(ui, {
       plan,
       report,
       dryRun,
@@ -192,7 +207,7 @@ async function execute(env: NodeJS.ProcessEnv, phases: Phases, getInput?: InputG
       pushed: !recording,
       timings: phases.timings
     }).catch(err =>
-      core.warning(`job summary not written: ${err instanceof Error ? err.message : String(err)}`)
+      ui.warning(`job summary not written: ${err instanceof Error ? err.message : String(err)}`)
     )
   }
   return { dryRun, plan, report }

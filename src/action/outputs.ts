@@ -1,8 +1,8 @@
 // The action's outputs (stable names, see action.yml) and actions/attest's created_attestation_paths.txt.
-import * as core from '@actions/core'
 import { appendFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AttestReport } from '../pipeline/attest-subjects.js'
+import type { Ui } from './ui.js'
 
 export interface AttestationOutput {
   subject: string
@@ -46,21 +46,24 @@ export function bundlePathsOf(report: AttestReport): string[] {
   return report.subjects.flatMap(s => s.items.flatMap(i => (i.bundlePath ? [i.bundlePath] : [])))
 }
 
-export async function setOutputs(o: {
-  digests: Record<string, string>
-  report: AttestReport
-  rekorUrl: string
-  sbomPaths: Record<string, string>
-  dryRun: boolean
-  runnerTemp: string
-}): Promise<void> {
+export async function setOutputs(
+  ui: Ui,
+  o: {
+    digests: Record<string, string>
+    report: AttestReport
+    rekorUrl: string
+    sbomPaths: Record<string, string>
+    dryRun: boolean
+    runnerTemp: string
+  }
+): Promise<void> {
   const bundles = bundlePathsOf(o.report)
-  core.setOutput('digests', JSON.stringify(o.digests))
-  core.setOutput('bundle-paths', JSON.stringify(bundles))
-  core.setOutput('bundle-path', bundles[0] ?? '')
-  core.setOutput('attestations', JSON.stringify(attestationsOf(o.report, o.rekorUrl, o.dryRun)))
-  core.setOutput('sbom-paths', JSON.stringify(o.sbomPaths))
-  core.setOutput('dry-run', String(o.dryRun))
+  ui.setOutput('digests', JSON.stringify(o.digests))
+  ui.setOutput('bundle-paths', JSON.stringify(bundles))
+  ui.setOutput('bundle-path', bundles[0] ?? '')
+  ui.setOutput('attestations', JSON.stringify(attestationsOf(o.report, o.rekorUrl, o.dryRun)))
+  ui.setOutput('sbom-paths', JSON.stringify(o.sbomPaths))
+  ui.setOutput('dry-run', String(o.dryRun))
   // Same file actions/attest appends to, so steps written for it find ours; dry-run bundles are not attestations.
   if (!o.dryRun && bundles.length > 0) {
     await mkdir(o.runnerTemp, { recursive: true })

@@ -1,5 +1,5 @@
 // One log group per phase, with its duration, and the phase name kept for failure messages.
-import * as core from '@actions/core'
+import type { Ui } from './ui.js'
 
 export interface PhaseTiming {
   name: string
@@ -9,17 +9,22 @@ export interface PhaseTiming {
 export class Phases {
   current = 'inputs'
   readonly timings: PhaseTiming[] = []
+  readonly #ui: Ui
+
+  constructor(ui: Ui) {
+    this.#ui = ui
+  }
 
   async run<T>(name: string, work: () => Promise<T>): Promise<T> {
     this.current = name
     const started = Date.now()
-    return core.group(name, async () => {
+    return this.#ui.group(name, async () => {
       try {
         return await work()
       } finally {
         const ms = Date.now() - started
         this.timings.push({ name, ms })
-        core.info(`${name}: ${(ms / 1000).toFixed(1)} s`)
+        this.#ui.info(`${name}: ${(ms / 1000).toFixed(1)} s`)
       }
     })
   }

@@ -1,6 +1,5 @@
 // SBOMs for the plan: generated per container image (charts and indexes have no layers to read), a given file
 // for every subject, or none. Files land under the runner's temp folder; their paths become the sbom-paths output.
-import * as core from '@actions/core'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
@@ -16,6 +15,7 @@ import type { Plan } from '../pipeline/plan.js'
 import { generateSbom } from '../sbom/index.js'
 import { describe } from '../sigstore/error.js'
 import type { ActionInputs } from './inputs.js'
+import type { Ui } from './ui.js'
 
 export interface PreparedSboms {
   /** `registry/repo@digest` → predicate. */
@@ -39,7 +39,8 @@ export async function prepareSboms(
   inputs: Pick<ActionInputs, 'sbom' | 'sbomFormat'>,
   given: SbomPredicate | undefined,
   registry: RegistryClient,
-  dir: string
+  dir: string,
+  ui: Ui
 ): Promise<PreparedSboms> {
   const out: PreparedSboms = { bySubject: new Map(), paths: {}, packages: {} }
   if (given) {
@@ -56,7 +57,7 @@ export async function prepareSboms(
   for (const s of plan.subjects) {
     const ref = keyOf(s.repository, s.digest)
     if (!s.sbomEligible) {
-      core.info(
+      ui.info(
         `${ref} (${s.kind}): no SBOM generated, ${s.kind === 'chart' ? 'a Helm chart has no image layers' : 'not a container image'}`
       )
       continue
@@ -71,11 +72,11 @@ export async function prepareSboms(
         onProgress: p => {
           if (Date.now() - lastReport < 2000 && p.layersDone < p.layersTotal) return
           lastReport = Date.now()
-          core.info(
+          ui.info(
             `  ${ref}: layers ${p.layersDone}/${p.layersTotal}, ${(p.bytesRead / 1048576).toFixed(1)} MiB read`
           )
         },
-        onWarning: m => core.warning(`${ref}: ${m}`)
+        onWarning: m => ui.warning(`${ref}: ${m}`)
       })
       assertSbomSize(
         Buffer.byteLength(result.serialized),
@@ -87,7 +88,7 @@ export async function prepareSboms(
       out.bySubject.set(ref, { ...sbomPredicate(result.document, `the SBOM generated for ${ref}`), path })
       out.paths[s.digest] = path
       out.packages[s.digest] = result.packages.length
-      core.info(
+      ui.info(
         `${ref}${s.platform ? ` (${s.platform})` : ''}: ${result.packages.length} packages, ${((Date.now() - started) / 1000).toFixed(1)} s → ${path}`
       )
     } catch (cause) {

@@ -1,10 +1,10 @@
 // The job summary: a table per subject, what a dry run would push, and copy-ready verification commands.
-import * as core from '@actions/core'
 import type { AttestReport } from '../pipeline/attest-subjects.js'
 import type { WouldPush } from '../pipeline/dry-run-report.js'
 import type { Plan } from '../pipeline/plan.js'
 import { rekorEntryUrl } from './outputs.js'
 import type { PhaseTiming } from './phases.js'
+import type { Ui } from './ui.js'
 import { verifyCommands } from './verify-commands.js'
 
 export interface SummaryInput {
@@ -95,6 +95,6 @@ export function summaryMarkdown(o: SummaryInput): string {
   return parts.join('\n\n') + '\n'
 }
 
-export async function writeSummary(o: SummaryInput): Promise<void> {
-  await core.summary.addRaw(summaryMarkdown(o)).write()
+export async function writeSummary(ui: Ui, o: SummaryInput): Promise<void> {
+  await ui.writeSummary(summaryMarkdown(o))
 }

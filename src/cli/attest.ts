@@ -1,0 +1,134 @@
+// `oci-attest attest <ref>...`: the action's pipeline outside GitHub Actions; flags mirror the action's inputs.
+import { readFile } from 'node:fs/promises'
+import { parseArgs } from 'node:util'
+import { run } from '../action/main.js'
+import { StaticIdentityProvider } from '../sigstore/identity/provider.js'
+import type { IdentityProvider } from '../sigstore/identity/provider.js'
+import { PlainUi } from './plain-ui.js'
+
+export const ATTEST_USAGE = `usage: oci-attest attest <registry/repo@sha256:… | registry/repo:tag>... [options]
+  Signs each artifact keylessly, attests SLSA provenance and an SBOM, logs them in Rekor and pushes them.
+  Identity: SIGSTORE_ID_TOKEN, --identity-token-file FILE, or (inside GitHub Actions) the Actions token.
+  --dry-run                        build and check everything, sign with a throwaway key, push nothing
+  --platforms both|index|platforms --sbom generate|none|FILE  --sbom-format cyclonedx-json|spdx-json
+  --provenance v1,v0.2|none        --formats legacy,referrers  --push-to-registry true|false
+  --verify true|false              --github-attestations auto|true|false  --github-token TOKEN
+  --registry-username U --registry-password P (or the Docker config and its credential helpers)
+  --fulcio-url URL --rekor-url URL --tsa-url URL --trusted-root FILE
+  --allow-public-rekor-for-private-repos true|false  --summary-file FILE (markdown job summary)
+  Prints the outputs (digests, attestations, bundle-paths, sbom-paths, dry-run) as JSON on stdout.`
+
+/** Action inputs that are plain strings on the command line (the rest are handled below). */
+const PASSTHROUGH = [
+  'subject-name',
+  'subject-digest',
+  'platforms',
+  'sbom',
+  'sbom-format',
+  'provenance',
+  'formats',
+  'push-to-registry',
+  'github-attestations',
+  'verify',
+  'registry-username',
+  'registry-password',
+  'github-token',
+  'fulcio-url',
+  'rekor-url',
+  'tsa-url',
+  'trusted-root',
+  'allow-public-rekor-for-private-repos'
+] as const
+
+export interface CommandIo {
+  stdout: NodeJS.WritableStream
+  stderr: NodeJS.WritableStream
+  env?: NodeJS.ProcessEnv
+}
+
+async function identityFrom(
+  file: string | undefined,
+  env: NodeJS.ProcessEnv
+): Promise<IdentityProvider | undefined> {
+  if (file) return new StaticIdentityProvider(await readFile(file, 'utf8'))
+  if (env.SIGSTORE_ID_TOKEN) return new StaticIdentityProvider(env.SIGSTORE_ID_TOKEN)
+  return undefined
+}
+
+/** Exit codes: 0 attested (or dry run passed), 1 the run failed, 2 bad command line. */
+export async function runAttestCommand(argv: string[], io: CommandIo): Promise<number> {
+  const env = io.env ?? process.env
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        ...Object.fromEntries(PASSTHROUGH.map(name => [name, { type: 'string' as const }])),
+        subjects: { type: 'string', multiple: true },
+        'dry-run': { type: 'boolean', default: false },
+        'identity-token-file': { type: 'string' },
+        'summary-file': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false }
+      }
+    })
+  } catch (err) {
+    io.stderr.write(
+      `oci-attest attest: ${err instanceof Error ? err.message : String(err)}\n${ATTEST_USAGE}\n`
+    )
+    return 2
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    io.stdout.write(`${ATTEST_USAGE}\n`)
+    return 0
+  }
+  const flags = values as Record<string, string | string[] | boolean | undefined>
+  const subjects = [...((flags.subjects as string[] | undefined) ?? []), ...positionals]
+  const summaryFile = flags['summary-file'] as string | undefined
+  const get = (name: string): string => {
+    if (name === 'subjects') return subjects.join('\n')
+    if (name === 'dry-run') return flags['dry-run'] ? 'true' : 'false'
+    if (name === 'show-summary') return summaryFile ? 'true' : 'false'
+    const value = flags[name]
+    return typeof value === 'string' ? value : ''
+  }
+  let identity: IdentityProvider | undefined
+  try {
+    identity = flags['dry-run']
+      ? undefined
+      : await identityFrom(flags['identity-token-file'] as string | undefined, env)
+  } catch (err) {
+    io.stderr.write(
+      `oci-attest attest: --identity-token-file: ${err instanceof Error ? err.message : String(err)}\n`
+    )
+    return 2
+  }
+  if (
+    !identity &&
+    !flags['dry-run'] &&
+    !(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
+  ) {
+    io.stderr.write(
+      'oci-attest attest: no OIDC identity token: set SIGSTORE_ID_TOKEN, pass --identity-token-file FILE, or use --dry-run\n'
+    )
+    return 2
+  }
+  const ui = new PlainUi(io.stderr, summaryFile)
+  const result = await run({ env, getInput: get, ui, ...(identity ? { identity } : {}) })
+  io.stdout.write(`${JSON.stringify(parseOutputs(ui.outputs), null, 2)}\n`)
+  return result && !ui.failure ? 0 : 1
+}
+
+/** Outputs are JSON strings on a runner; on a terminal one JSON document reads better. */
+function parseOutputs(outputs: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(outputs)) {
+    try {
+      out[k] = JSON.parse(v)
+    } catch {
+      out[k] = v
+    }
+  }
+  return out
+}

@@ -1,0 +1,42 @@
+// `oci-attest`: sbom | attest | verify, dispatched to one module each; published as the package's bin.
+import '../action/commonjs-globals.js'
+import { VERSION } from '../http/version.js'
+import { runAttestCommand } from './attest.js'
+import { runSbomCommand } from './sbom.js'
+import { runVerifyCommand } from './verify.js'
+
+const USAGE = `usage: oci-attest <command> [options]
+  attest   sign, attest (SLSA provenance, SBOM), log in Rekor and push for OCI artifacts (the action's pipeline)
+  verify   verify what was published for an artifact: signature, provenance, SBOM
+  sbom     write an SBOM of an image (registry, oci-layout:DIR or docker-archive:FILE)
+Run \`oci-attest <command> --help\` for a command's options. Version ${VERSION}.`
+
+export async function main(
+  argv: string[],
+  io = { stdout: process.stdout, stderr: process.stderr }
+): Promise<number> {
+  const [command, ...rest] = argv
+  switch (command) {
+    case 'attest':
+      return runAttestCommand(rest, io)
+    case 'verify':
+      return runVerifyCommand(rest, io)
+    case 'sbom':
+      return runSbomCommand(rest, io)
+    case '--version':
+    case 'version':
+      io.stdout.write(`${VERSION}\n`)
+      return 0
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      io.stdout.write(`${USAGE}\n`)
+      return 0
+    default:
+      io.stderr.write(`oci-attest: unknown command "${command}"\n${USAGE}\n`)
+      return 2
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2))

@@ -1,0 +1,150 @@
+// `oci-attest verify <ref>`: what the action published for one artifact, verified and described.
+import { parseArgs } from 'node:util'
+import { Verifier } from '@sigstore/verify'
+import { RegistryClient, dockerConfigCredentials, parseReference } from '../oci/index.js'
+import { describe } from '../sigstore/error.js'
+import { anchoredIdentity } from '../sigstore/verify/bundle-verifier.js'
+import { loadTrustMaterial } from '../sigstore/verify/trust.js'
+import type { CommandIo } from './attest.js'
+import { discoverAndVerify } from './verify-discover.js'
+import type { FoundItem, IdentityPolicy } from './verify-discover.js'
+
+export const VERIFY_USAGE = `usage: oci-attest verify <registry/repo@sha256:… | registry/repo:tag>
+       (--certificate-identity SAN | --certificate-identity-regexp RE) --certificate-oidc-issuer URL
+       [--trusted-root trusted_root.json] [--require signature,provenance,sbom] [--json]
+  Verifies the signature, SLSA provenance and SBOM attestations published for the artifact (bundle referrers
+  and cosign .sig/.att tags) against the trusted root (default: Sigstore public good via TUF).`
+
+type Requirement = 'signature' | 'provenance' | 'sbom'
+const REQUIREMENTS: Requirement[] = ['signature', 'provenance', 'sbom']
+
+export function classify(kind: string): Requirement | undefined {
+  if (kind === 'signature') return 'signature'
+  if (kind.startsWith('https://slsa.dev/provenance/')) return 'provenance'
+  if (kind === 'https://cyclonedx.org/bom' || kind === 'https://spdx.dev/Document') return 'sbom'
+  return undefined
+}
+
+/** Source repository, commit and workflow, as provenance v1 or v0.2 names them. */
+export function provenanceFacts(predicate: Record<string, unknown> | undefined): string {
+  const p = predicate as {
+    buildDefinition?: {
+      externalParameters?: { workflow?: { repository?: string; path?: string; ref?: string } }
+      resolvedDependencies?: { digest?: { gitCommit?: string } }[]
+    }
+    invocation?: { configSource?: { uri?: string; digest?: { sha1?: string }; entryPoint?: string } }
+  }
+  const w = p?.buildDefinition?.externalParameters?.workflow
+  if (w)
+    return `${w.repository}@${p.buildDefinition?.resolvedDependencies?.[0]?.digest?.gitCommit ?? '?'} ${w.path} (${w.ref})`
+  const c = p?.invocation?.configSource
+  if (c) return `${c.uri}@${c.digest?.sha1 ?? '?'} ${c.entryPoint ?? ''}`
+  return ''
+}
+
+export async function runVerifyCommand(argv: string[], io: CommandIo): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'certificate-identity': { type: 'string' },
+        'certificate-identity-regexp': { type: 'string' },
+        'certificate-oidc-issuer': { type: 'string' },
+        'trusted-root': { type: 'string' },
+        require: { type: 'string', default: 'signature' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false }
+      }
+    })
+  } catch (err) {
+    io.stderr.write(`oci-attest verify: ${describe(err)}\n${VERIFY_USAGE}\n`)
+    return 2
+  }
+  const { values: v, positionals } = parsed
+  if (v.help) {
+    io.stdout.write(`${VERIFY_USAGE}\n`)
+    return 0
+  }
+  const usage = (problem: string): number => {
+    io.stderr.write(`oci-attest verify: ${problem}\n${VERIFY_USAGE}\n`)
+    return 2
+  }
+  if (positionals.length !== 1) return usage(`expected one artifact reference, got ${positionals.length}`)
+  const exact = v['certificate-identity']
+  const regexp = v['certificate-identity-regexp']
+  if (!exact === !regexp)
+    return usage('give exactly one of --certificate-identity or --certificate-identity-regexp')
+  if (!v['certificate-oidc-issuer']) return usage('--certificate-oidc-issuer is required')
+  const required = v.require
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean) as Requirement[]
+  const unknown = required.filter(r => !REQUIREMENTS.includes(r))
+  if (unknown.length)
+    return usage(`--require: "${unknown.join(', ')}" is not one of ${REQUIREMENTS.join(', ')}`)
+
+  try {
+    const ref = parseReference(positionals[0]!)
+    const registry = new RegistryClient({
+      credentials: dockerConfigCredentials({ env: io.env ?? process.env })
+    })
+    const digest = await registry.resolveDigest(ref)
+    const repo = parseReference(ref.repoString())
+    const verifier = new Verifier(await loadTrustMaterial(v['trusted-root']))
+    const policy: IdentityPolicy = {
+      subjectAlternativeName: exact ? anchoredIdentity(exact) : new RegExp(regexp!),
+      extensions: { issuer: v['certificate-oidc-issuer'] }
+    }
+    const found = await discoverAndVerify(registry, repo, digest, verifier, policy)
+    const verified = new Set(
+      found
+        .filter(f => f.ok)
+        .map(f => classify(f.kind))
+        .filter(Boolean)
+    )
+    const missing = required.filter(r => !verified.has(r))
+    if (v.json)
+      io.stdout.write(
+        `${JSON.stringify({ ref: `${repo.repoString()}@${digest}`, verified: [...verified], missing, found }, null, 2)}\n`
+      )
+    else io.stdout.write(report(`${repo.repoString()}@${digest}`, found, missing))
+    return missing.length === 0 ? 0 : 1
+  } catch (err) {
+    const code = (err as { code?: unknown }).code
+    io.stderr.write(`oci-attest verify: ${typeof code === 'string' ? `${code}: ` : ''}${describe(err)}\n`)
+    return 1
+  }
+}
+
+function report(ref: string, found: FoundItem[], missing: string[]): string {
+  const lines = [ref]
+  if (found.length === 0)
+    lines.push('  nothing published for this digest (no bundle referrers, no .sig/.att tags)')
+  for (const f of found) {
+    const label = f.kind === 'signature' ? 'signature' : f.kind
+    if (!f.ok) {
+      lines.push(`  ✗ ${f.source} ${f.where}: ${f.problem}`)
+      continue
+    }
+    const facts = classify(f.kind) === 'provenance' ? ` — ${provenanceFacts(f.predicate)}` : ''
+    const sbom = classify(f.kind) === 'sbom' ? ` — ${sbomFacts(f.predicate)}` : ''
+    lines.push(
+      `  ✓ ${label} (${f.source} ${f.where}, Rekor ${f.logIndex ?? '?'}, ${f.san ?? '?'})${facts}${sbom}`
+    )
+  }
+  lines.push(missing.length ? `NOT VERIFIED: no valid ${missing.join(', ')} for this identity` : 'Verified.')
+  return `${lines.join('\n')}\n`
+}
+
+function sbomFacts(predicate: Record<string, unknown> | undefined): string {
+  const p = predicate as {
+    components?: unknown[]
+    packages?: unknown[]
+    specVersion?: string
+    spdxVersion?: string
+  }
+  const count = (p?.components ?? p?.packages ?? []).length
+  return `${p?.specVersion ? `CycloneDX ${p.specVersion}` : (p?.spdxVersion ?? 'SBOM')}, ${count} packages`
+}

@@ -1,0 +1,150 @@
+// The command line (dist/cli/index.js): attest outside Actions with a given token, verify what it published.
+import { describe, expect, test } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { readBedState, requireSigstore } from '../bed/state.js'
+import { pushSampleImage } from '../bed/tools/sample-image.js'
+import { REPO_ROOT } from './support/action-runner.js'
+import { trustedRootFor } from './support/trusted-root.js'
+
+const state = readBedState()
+const s = requireSigstore(state)
+const CLI = join(REPO_ROOT, 'dist/cli/index.js')
+const ISSUER = 'https://token.actions.githubusercontent.com'
+
+function cli(
+  args: string[],
+  env: Record<string, string> = {}
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise(done => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: {
+        PATH: process.env.PATH,
+        HOME: state.dir,
+        DOCKER_CONFIG: join(state.dir, 'cosign', 'docker-empty'),
+        TMPDIR: join(state.dir, 'tmp'),
+        ...env
+      }
+    })
+    const out: Buffer[] = []
+    const err: Buffer[] = []
+    child.stdout.on('data', (c: Buffer) => out.push(c))
+    child.stderr.on('data', (c: Buffer) => err.push(c))
+    child.on('close', code =>
+      done({ code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() })
+    )
+  })
+}
+
+async function mint(claims: Record<string, unknown>): Promise<string> {
+  const res = await fetch(`${s.oidcUrl}/__mint`, { method: 'POST', body: JSON.stringify(claims) })
+  return ((await res.json()) as { token: string }).token
+}
+
+describe('oci-attest command line', () => {
+  test('attest with --identity-token-file (another CI system), then verify finds signature, provenance and SBOM', async () => {
+    const host = state.registries.referrers.host
+    const repo = `e2e/cli-${Date.now().toString(36)}`
+    const digest = await pushSampleImage(state, 'referrers', repo, 'v1')
+    const dir = await mkdtemp(join(state.dir, 'tmp', 'cli-'))
+    const tokenFile = join(dir, 'token')
+    await writeFile(
+      tokenFile,
+      await mint({
+        repository: 'acme/widgets',
+        workflow_ref: 'acme/widgets/.github/workflows/rel.yml@refs/heads/main'
+      })
+    )
+    const root = await trustedRootFor(state)
+    const attest = await cli(
+      [
+        'attest',
+        `${host}/${repo}:v1`,
+        '--identity-token-file',
+        tokenFile,
+        '--fulcio-url',
+        s.fulcioUrl,
+        '--rekor-url',
+        s.rekorUrl,
+        '--trusted-root',
+        root
+      ],
+      { OCI_ATTEST_OIDC_DISCOVERY_URL: s.oidcUrl, RUNNER_TEMP: dir }
+    )
+    expect({ code: attest.code, err: attest.code === 0 ? '' : attest.stderr }).toEqual({ code: 0, err: '' })
+    const outputs = JSON.parse(attest.stdout) as { digests: Record<string, string>; 'dry-run': boolean }
+    expect(outputs.digests).toEqual({ [`${host}/${repo}:v1`]: digest })
+    expect(outputs['dry-run']).toBe(false)
+    expect(attest.stderr).toContain(
+      'Certificate identity: https://github.com/acme/widgets/.github/workflows/rel.yml@refs/heads/main'
+    )
+
+    const verify = await cli([
+      'verify',
+      `${host}/${repo}@${digest}`,
+      '--certificate-identity-regexp',
+      '^https://github.com/acme/widgets/',
+      '--certificate-oidc-issuer',
+      ISSUER,
+      '--trusted-root',
+      root,
+      '--require',
+      'signature,provenance,sbom',
+      '--json'
+    ])
+    expect({ code: verify.code, err: verify.stderr }).toEqual({ code: 0, err: '' })
+    const found = JSON.parse(verify.stdout) as {
+      verified: string[]
+      found: { ok: boolean; source: string }[]
+    }
+    expect(found.verified.sort()).toEqual(['provenance', 'sbom', 'signature'])
+    expect(found.found.every(f => f.ok)).toBe(true)
+    expect(new Set(found.found.map(f => f.source))).toEqual(new Set(['referrer', 'tag']))
+
+    const other = await cli([
+      'verify',
+      `${host}/${repo}@${digest}`,
+      '--certificate-identity',
+      'https://github.com/acme/widgets/.github/workflows/other.yml@refs/heads/main',
+      '--certificate-oidc-issuer',
+      ISSUER,
+      '--trusted-root',
+      root
+    ])
+    expect(other.code).toBe(1)
+    expect(other.stdout).toContain('NOT VERIFIED: no valid signature')
+    const issuer = await cli([
+      'verify',
+      `${host}/${repo}@${digest}`,
+      '--certificate-identity-regexp',
+      '^https://github.com/acme/',
+      '--certificate-oidc-issuer',
+      'https://accounts.google.com',
+      '--trusted-root',
+      root
+    ])
+    expect(issuer.code).toBe(1)
+  })
+
+  test('attest --dry-run needs no token; usage errors exit 2', async () => {
+    const host = state.registries.distribution.host
+    const repo = `e2e/cli-dry-${Date.now().toString(36)}`
+    const digest = await pushSampleImage(state, 'distribution', repo, 'v1')
+    const dry = await cli(['attest', '--dry-run', '--sbom', 'none', `${host}/${repo}@${digest}`])
+    expect({ code: dry.code, err: dry.code === 0 ? '' : dry.stderr }).toEqual({ code: 0, err: '' })
+    expect((JSON.parse(dry.stdout) as { 'dry-run': boolean })['dry-run']).toBe(true)
+    expect(dry.stderr).toContain('DRY RUN would push')
+
+    expect((await cli(['attest', `${host}/${repo}@${digest}`])).stderr).toContain('no OIDC identity token')
+    expect((await cli(['attest', `${host}/${repo}@${digest}`])).code).toBe(2)
+    expect(
+      (await cli(['verify', `${host}/${repo}@${digest}`, '--certificate-oidc-issuer', ISSUER])).code
+    ).toBe(2)
+    expect((await cli(['frobnicate'])).code).toBe(2)
+    expect((await cli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+    const bad = await cli(['attest', '--dry-run', '--platforms', 'all', `${host}/${repo}@${digest}`])
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toContain('input "platforms": "all" is not one of both, index, platforms')
+  })
+})
