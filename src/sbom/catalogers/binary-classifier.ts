@@ -74,6 +74,16 @@ const CLASSIFIERS: Classifier[] = [
     cpeVendorProduct: ['redislabs:redis', 'redis:redis']
   },
   {
+    class: 'nodejs-binary',
+    names: ['node'],
+    patterns: [
+      /\x00(node )?v(?<version>(0|4|5|6)\.[0-9]+\.[0-9]+)\x00/m,
+      /node\.js\/v(?<version>[0-9]+\.[0-9]+\.[0-9]+)/m
+    ],
+    package: 'node',
+    cpeVendorProduct: ['nodejs:node.js']
+  },
+  {
     class: 'go-binary',
     names: ['go', 'go.exe'],
     patterns: [/go(?<version>[0-9]+\.[0-9]+(\.[0-9]+|beta[0-9]+|alpha[0-9]+|rc[0-9]+)?)\x00/m],
