@@ -1,0 +1,195 @@
+// `npm run demo`: the action end to end on a laptop. Installs the test bed's tools when missing, starts the local
+// registries and Sigstore stack, pushes a multi-arch image (a `docker manifest create` list) and a Helm chart,
+// runs `node dist/index.js` as a runner would, verifies everything with `oci-attest verify` and stock cosign,
+// prints the job summary and writes demo-result.json. `--keep-running` leaves the bed up for your own checks.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { rm, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { readBedState, requireSigstore } from '../test/bed/state.js'
+import type { BedState } from '../test/bed/state.js'
+import { cosignVerify, cosignVerifyAttestation } from '../test/integration/interop/cosign.js'
+import { bedSigstoreInputs, runAction } from '../test/e2e/support/action-runner.js'
+import { pushChart, pushMultiArch } from '../test/e2e/support/samples.js'
+
+const ROOT = resolve(import.meta.dirname, '..')
+const BED_DIR = join(ROOT, '.testbed', 'demo')
+const keepRunning = process.argv.includes('--keep-running')
+const say = (line: string): void => void process.stdout.write(`demo: ${line}\n`)
+
+function node(args: string[], what: string): void {
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' })
+  if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status}); see the output above`)
+}
+
+async function startBed(): Promise<{ state: BedState; stop: () => void }> {
+  await rm(join(BED_DIR, 'state.json'), { force: true })
+  // stdin is a pipe: when this process ends, for any reason, the bed sees EOF and stops.
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/bed/start.ts', '--dir', BED_DIR, '--exit-on-stdin-eof'],
+    {
+      cwd: ROOT,
+      stdio: ['pipe', 'ignore', 'inherit']
+    }
+  )
+  const statePath = join(BED_DIR, 'state.json')
+  for (let waited = 0; ; waited += 200) {
+    if (existsSync(statePath)) break
+    if (child.exitCode !== null || waited > 120_000)
+      throw new Error(`the test bed did not start; see ${join(BED_DIR, 'bed.log')}`)
+    await new Promise(r => setTimeout(r, 200))
+  }
+  process.env.OCI_ATTEST_BED_STATE = statePath
+  return { state: readBedState(statePath), stop: () => child.stdin?.end() }
+}
+
+interface DemoSubject {
+  ref: string
+  digest: string
+  kind: 'index' | 'image' | 'chart'
+  bundles: string[]
+}
+
+async function main(): Promise<number> {
+  say('installing missing test-bed tools (cosign v2/v3, crane, registries; first run builds them)')
+  node(['--import', 'tsx', 'test/bed/install.ts'], 'npm run testbed:install')
+  if (!existsSync(join(ROOT, 'dist/index.js')) || !existsSync(join(ROOT, 'dist/cli/index.js')))
+    node(['scripts/bundle.mjs'], 'npm run bundle')
+  const { state, stop } = await startBed()
+  try {
+    const s = requireSigstore(state)
+    const registry = state.registries.distribution.host
+    say(
+      `bed up: registry ${registry} (no referrers API, like ghcr.io), Sigstore at ${s.fulcioUrl} / ${s.rekorUrl}`
+    )
+
+    const image = await pushMultiArch(`${registry}/nvidia/gpu-operator`, 'v1.2.3', { docker: true })
+    const chart = await pushChart(`${registry}/nvidia/charts`, 'gpu-operator', '1.2.3')
+    say(
+      `pushed ${image.ref} (manifest list: ${image.platforms.map(p => p.platform).join(', ')}) and ${chart.ref}`
+    )
+
+    const sigstoreInputs = await bedSigstoreInputs(state)
+    say('running node dist/index.js as a runner would (INPUT_*, GITHUB_*, ACTIONS_ID_TOKEN_REQUEST_*)')
+    const run = await runAction(state, { subjects: `${image.ref}\n${chart.ref}`, ...sigstoreInputs })
+    process.stdout.write(
+      run.stdout
+        .split('\n')
+        .filter(l => !l.startsWith('::add-mask::'))
+        .join('\n')
+    )
+    if (run.code !== 0) throw new Error(`the action failed (exit ${run.code}):\n${run.stderr}`)
+
+    const attestations = JSON.parse(run.outputs.attestations ?? '[]') as {
+      subject: string
+      digest: string
+      kind: string
+    }[]
+    const bundlePaths = JSON.parse(run.outputs['bundle-paths'] ?? '[]') as string[]
+    const kindOf = (digest: string): DemoSubject['kind'] =>
+      digest === image.digest ? 'index' : digest === chart.digest ? 'chart' : 'image'
+    const subjects: DemoSubject[] = []
+    for (const a of attestations) {
+      if (subjects.some(x => x.digest === a.digest)) continue
+      subjects.push({
+        ref: a.subject,
+        digest: a.digest,
+        kind: kindOf(a.digest),
+        // Bundle files are named `<registry_repo>@sha256_<hex>-<kind>.sigstore.json`.
+        bundles: bundlePaths.filter(p => p.includes(`@${a.digest.replace(':', '_')}-`))
+      })
+    }
+    const identity = run.stdout.match(/^Certificate identity: (\S+)/m)?.[1] ?? ''
+    const result = {
+      registry,
+      identity,
+      issuer: s.issuer,
+      trustedRoot: sigstoreInputs['trusted-root'],
+      pem: {
+        fulcioRoots: s.fulcioRootsPemPath,
+        rekorPublicKey: s.rekorPublicKeyPath,
+        ctlogPublicKey: s.ctlogPublicKeyPath
+      },
+      subjects
+    }
+    await writeFile(join(ROOT, 'demo-result.json'), JSON.stringify(result, null, 2) + '\n')
+
+    let failures = 0
+    const check = (label: string, ok: boolean, detail = ''): void => {
+      if (!ok) failures++
+      say(`${ok ? 'ok  ' : 'FAIL'} ${label}${ok || !detail ? '' : `\n${detail}`}`)
+    }
+    for (const subject of subjects) {
+      const ref = `${subject.ref}@${subject.digest}`
+      const require = subject.kind === 'image' ? 'signature,provenance,sbom' : 'signature,provenance'
+      const v = spawnSync(
+        process.execPath,
+        [
+          join(ROOT, 'dist/cli/index.js'),
+          'verify',
+          ref,
+          '--certificate-identity',
+          identity,
+          '--certificate-oidc-issuer',
+          s.issuer,
+          '--trusted-root',
+          result.trustedRoot!,
+          '--require',
+          require
+        ],
+        { encoding: 'utf8' }
+      )
+      check(`oci-attest verify ${subject.kind} ${ref} (${require})`, v.status === 0, v.stdout + v.stderr)
+      const cosign = {
+        identity: { regexp: '^https://github.com/nvidia/gpu-operator/' },
+        issuer: s.issuer
+      } as const
+      for (const version of ['v2', 'v3'] as const) {
+        if (!existsSync(version === 'v2' ? state.tools.cosignV2 : state.tools.cosignV3)) {
+          say(`cosign ${version} not installed: skipped`)
+          continue
+        }
+        const call = { ...cosign, version, trust: 'trusted-root' } as const
+        const sig = await cosignVerify(state, ref, call)
+        check(`cosign ${version} verify ${subject.kind}`, sig.code === 0, sig.stderr)
+        const types = [
+          'slsaprovenance',
+          'slsaprovenance1',
+          ...(subject.kind === 'image' ? ['cyclonedx'] : [])
+        ]
+        for (const type of types) {
+          const att = await cosignVerifyAttestation(state, ref, type, call)
+          check(
+            `cosign ${version} verify-attestation --type ${type} ${subject.kind}`,
+            att.code === 0,
+            att.stderr
+          )
+        }
+      }
+    }
+    process.stdout.write(`\n${run.summary}\n`)
+    say(`wrote ${join(ROOT, 'demo-result.json')}: ${subjects.length} subjects, ${bundlePaths.length} bundles`)
+    say(failures === 0 ? 'every check passed' : `${failures} check(s) FAILED`)
+    if (keepRunning) {
+      say(
+        `the bed keeps serving (registry ${registry}); export OCI_ATTEST_BED_STATE=${process.env.OCI_ATTEST_BED_STATE}; Ctrl-C stops it`
+      )
+      await new Promise<void>(done => {
+        process.once('SIGINT', () => done())
+        process.once('SIGTERM', () => done())
+      })
+    }
+    return failures === 0 ? 0 : 1
+  } finally {
+    stop()
+  }
+}
+
+main().then(
+  code => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`demo: ${err instanceof Error ? err.message : String(err)}\n`)
+    process.exit(1)
+  }
+)
