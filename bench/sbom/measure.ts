@@ -4,6 +4,8 @@ import { spawn } from 'node:child_process'
 export interface Measured {
   wallSeconds: number
   peakRssMiB: number
+  /** User + system CPU seconds: steadier than wall time on a shared machine. */
+  cpuSeconds: number
   exitCode: number
   stderr: string
 }
@@ -12,6 +14,11 @@ function wallClock(text: string): number {
   const m = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(text)
   if (!m) return NaN
   return Number(m[1] ?? 0) * 3600 + Number(m[2]) * 60 + Number(m[3])
+}
+
+function seconds(text: string, label: string): number {
+  const m = new RegExp(`${label} \\(seconds\\): ([\\d.]+)`).exec(text)
+  return m ? Number(m[1]) : NaN
 }
 
 export function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Measured> {
@@ -28,6 +35,7 @@ export function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}
       resolve({
         wallSeconds: wallClock(stderr),
         peakRssMiB: rss ? Number(rss[1]) / 1024 : NaN,
+        cpuSeconds: seconds(stderr, 'User time') + seconds(stderr, 'System time'),
         exitCode: code ?? -1,
         stderr
       })

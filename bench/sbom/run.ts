@@ -39,7 +39,9 @@ try {
   }
   const keep = (k: keyof typeof best, m: Measured) => {
     if (!best[k] || m.wallSeconds < best[k].wallSeconds) best[k] = m
-    console.log(`  round: ${k.padEnd(5)} ${m.wallSeconds.toFixed(1)} s ${m.peakRssMiB.toFixed(0)} MiB`)
+    console.log(
+      `  round: ${k.padEnd(5)} ${m.wallSeconds.toFixed(1)} s wall ${m.cpuSeconds.toFixed(1)} s cpu ${m.peakRssMiB.toFixed(0)} MiB`
+    )
   }
   for (let i = 0; i < runs; i++) {
     keep('syft', await runSyft(ref, syftOut))
@@ -62,6 +64,9 @@ try {
     `ours/syft RSS   ${(us!.peakRssMiB / syft!.peakRssMiB).toFixed(3)}  (target ≤ 0.2, and < 300 MiB absolute)`
   )
   console.log(`ours/floor wall ${(us!.wallSeconds / floor!.wallSeconds).toFixed(3)}  (target ≤ 1.5)`)
+  console.log(
+    `ours/syft cpu   ${(us!.cpuSeconds / syft!.cpuSeconds).toFixed(3)}   ours/floor cpu ${(us!.cpuSeconds / floor!.cpuSeconds).toFixed(3)}`
+  )
 
   const doc = JSON.parse(await readFile(oursOut, 'utf8')) as {
     components: Array<{

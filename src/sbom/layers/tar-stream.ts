@@ -84,11 +84,11 @@ export class TarStreamParser {
         case 'body':
         case 'meta': {
           const take = Math.min(this.remaining, chunk.length - pos)
-          const piece = chunk.subarray(pos, pos + take)
+          // Skipped bodies (almost all bytes) cost no slice and no await.
+          if (this.state === 'meta') this.meta.push(Buffer.from(chunk.subarray(pos, pos + take)))
+          else if (this.sink) await this.sink.data(chunk.subarray(pos, pos + take))
           pos += take
           this.remaining -= take
-          if (this.state === 'meta') this.meta.push(Buffer.from(piece))
-          else if (this.sink) await this.sink.data(piece)
           if (this.remaining === 0) await this.endBody()
           break
         }
