@@ -12,6 +12,8 @@ import type { SignedStatement } from '../sigstore/sign-artifacts.js'
 import { verifyPublished } from '../sigstore/verify/published.js'
 import type { PublishedItem } from '../sigstore/verify/published.js'
 import type { SigningSession } from './session.js'
+import { describe } from '../sigstore/error.js'
+import { PipelineError } from './errors.js'
 import { planStatements } from './statements.js'
 import type { ResolvedSubject } from './subjects.js'
 
@@ -64,69 +66,90 @@ export async function attestSubject(
     ...(opts.sbom ? { sbom: opts.sbom } : {}),
     bundleSignature: referrers
   })
+  // Failures name the subject and the phase, so the edge can say what to fix.
+  const failIn =
+    (phase: 'sign' | 'publish' | 'verify') =>
+    (cause: unknown): never => {
+      throw new PipelineError('SUBJECT_FAILED', subject.input, phase, describe(cause), { cause })
+    }
   const payload = simpleSigningPayload(repository, digest)
   const [signedPayload, signed] = await Promise.all([
     legacy ? c.session.signer.signPayload(payload) : undefined,
     Promise.all(statements.map(s => c.session.signer.signStatement(s.bytes)))
-  ])
+  ]).catch(failIn('sign'))
 
   const warnings: string[] = []
-  const attIndexes = statements.flatMap((s, i) => (legacy && s.inAttTag ? [i] : []))
-  // The two tags and the referrers are independent writes, so they go out together.
-  const [sigItem, att] = await Promise.all([
-    signedPayload
-      ? appendToCosignTag(c.registry, c.locks, repo, digest, 'sig', [
-          signatureLayer(payload, signedPayload.signature, signedPayload)
-        ]).then((result): ProducedItem => ({
-          kind: 'signature-legacy',
-          rekorLogIndex: signedPayload.tlogEntry.logIndex,
-          legacy: {
-            tag: result.tag,
-            layerDigest: result.layerDigests[0]!,
-            signature: signedPayload.signature.toString('base64')
-          }
-        }))
-      : undefined,
-    attIndexes.length
-      ? appendToCosignTag(
-          c.registry,
-          c.locks,
-          repo,
-          digest,
-          'att',
-          attIndexes.map(i => attestationLayer(signed[i]!.envelope, statements[i]!.predicateType, signed[i]!))
-        )
-      : undefined,
-    referrers ? uploadEmptyConfig(c.registry, repo) : undefined
-  ])
-  const statementItems = await Promise.all(
-    statements.map(async (statement, i): Promise<ProducedItem> => {
-      const s = signed[i] as SignedStatement
-      const item: ProducedItem = {
-        kind: statement.kind,
-        predicateType: statement.predicateType,
-        rekorLogIndex: s.tlogEntry.logIndex
-      }
-      const at = attIndexes.indexOf(i)
-      if (att && at >= 0) item.legacy = { tag: att.tag, layerDigest: att.layerDigests[at]! }
-      const [referrer, bundlePath, stored] = await Promise.all([
-        referrers
-          ? pushBundleReferrer(c.registry, repo, subject.descriptor, s.bundleJson, statement.predicateType, {
-              emptyConfigPresent: true
-            })
-          : undefined,
-        writeBundleFile(opts.bundleDir, repository, digest, statement.kind, s.bundleJson),
-        c.githubStore?.store(JSON.parse(s.bundleJson.toString('utf8')) as object)
-      ])
-      if (referrer) item.referrer = referrer.manifestDigest
-      item.bundlePath = bundlePath
-      if (stored?.stored) item.githubAttestationUrl = stored.url
-      else if (stored && !warnings.includes(stored.warning)) warnings.push(stored.warning)
-      return item
-    })
-  )
-  const items = [...(sigItem ? [sigItem] : []), ...statementItems]
-  if (opts.verify)
-    await verifyPublished(c.registry, c.session.verifier, c.session.identity, { repo, digest, items })
+  const publish = async (): Promise<ProducedItem[]> => {
+    const attIndexes = statements.flatMap((s, i) => (legacy && s.inAttTag ? [i] : []))
+    // The two tags and the referrers are independent writes, so they go out together.
+    const [sigItem, att] = await Promise.all([
+      signedPayload
+        ? appendToCosignTag(c.registry, c.locks, repo, digest, 'sig', [
+            signatureLayer(payload, signedPayload.signature, signedPayload)
+          ]).then((result): ProducedItem => ({
+            kind: 'signature-legacy',
+            rekorLogIndex: signedPayload.tlogEntry.logIndex,
+            legacy: {
+              tag: result.tag,
+              layerDigest: result.layerDigests[0]!,
+              signature: signedPayload.signature.toString('base64')
+            }
+          }))
+        : undefined,
+      attIndexes.length
+        ? appendToCosignTag(
+            c.registry,
+            c.locks,
+            repo,
+            digest,
+            'att',
+            attIndexes.map(i =>
+              attestationLayer(signed[i]!.envelope, statements[i]!.predicateType, signed[i]!)
+            )
+          )
+        : undefined,
+      referrers ? uploadEmptyConfig(c.registry, repo) : undefined
+    ])
+    const statementItems = await Promise.all(
+      statements.map(async (statement, i): Promise<ProducedItem> => {
+        const s = signed[i] as SignedStatement
+        const item: ProducedItem = {
+          kind: statement.kind,
+          predicateType: statement.predicateType,
+          rekorLogIndex: s.tlogEntry.logIndex
+        }
+        const at = attIndexes.indexOf(i)
+        if (att && at >= 0) item.legacy = { tag: att.tag, layerDigest: att.layerDigests[at]! }
+        const [referrer, bundlePath, stored] = await Promise.all([
+          referrers
+            ? pushBundleReferrer(
+                c.registry,
+                repo,
+                subject.descriptor,
+                s.bundleJson,
+                statement.predicateType,
+                {
+                  emptyConfigPresent: true
+                }
+              )
+            : undefined,
+          writeBundleFile(opts.bundleDir, repository, digest, statement.kind, s.bundleJson),
+          c.githubStore?.store(JSON.parse(s.bundleJson.toString('utf8')) as object)
+        ])
+        if (referrer) item.referrer = referrer.manifestDigest
+        item.bundlePath = bundlePath
+        if (stored?.stored) item.githubAttestationUrl = stored.url
+        else if (stored && !warnings.includes(stored.warning)) warnings.push(stored.warning)
+        return item
+      })
+    )
+    return [...(sigItem ? [sigItem] : []), ...statementItems]
+  }
+  const items = await publish().catch(failIn('publish'))
+  if (opts.verify) {
+    await verifyPublished(c.registry, c.session.verifier, c.session.identity, { repo, digest, items }).catch(
+      failIn('verify')
+    )
+  }
   return { subject: subject.input, repository, digest, items, warnings }
 }

@@ -82,6 +82,27 @@ describe.each<RegistryName>(['referrers', 'distribution'])('pipeline on the "%s"
     expect(count(await bedLog(s.adminUrl.rekor), 'POST', '/api/v1/log/entries')).toBe(before)
   })
 
+  it('a failure names the subject and the phase it happened in', async () => {
+    const s = requireSigstore(state)
+    const subject = await push(name, 'pipe/phase')
+    await fetch(s.adminUrl.rekor, {
+      method: 'POST',
+      body: JSON.stringify({
+        rules: [{ method: 'POST', path: '^/api/v1/log/entries$', action: 'status', status: 400 }]
+      })
+    })
+    try {
+      await expect(attestSubjects({ subjects: [subject] }, { registry, session })).rejects.toMatchObject({
+        code: 'SUBJECT_FAILED',
+        subject,
+        phase: 'sign',
+        message: expect.stringContaining('Rekor')
+      })
+    } finally {
+      await fetch(s.adminUrl.rekor, { method: 'DELETE' })
+    }
+  })
+
   it('appending keeps existing layers: a second run adds its own and drops none', async () => {
     const subject = await push(name, 'pipe/append')
     const options = {
