@@ -14,9 +14,13 @@ const proxies: RecordingProxy[] = []
 beforeAll(async () => {
   const cert = selfSignedCertificate('registry.test')
   restoreTrust = trustForTest(cert.cert)
-  registry = await startTlsServer(cert, (req, res) =>
+  registry = await startTlsServer(cert, (req, res) => {
+    if (req.url?.startsWith('/redirect/')) {
+      const storage = `http://plain.test:${new URL(plain.url).port}/bucket/blob?X-Amz-Signature=s`
+      return void res.writeHead(307, { location: storage }).end()
+    }
     res.writeHead(200, { 'content-type': 'text/plain' }).end(`tls ${req.method} ${req.url}`)
-  )
+  })
   plain = await startServer((req, res) => res.writeHead(200).end(`plain ${req.method} ${req.url}`))
 })
 afterAll(async () => {
@@ -123,6 +127,24 @@ describe('HTTP_PROXY: absolute-form requests', () => {
     expect(p.relayed[0]!.target).toBe(`http://plain.test:${port}/v2/a/blobs/x?n=1`)
     expect(p.relayed[0]!.headers.host).toBe(`plain.test:${port}`)
     expect(plain.requests.at(-1)!.headers['proxy-authorization']).toBeUndefined()
+  })
+})
+
+describe('redirects behind a proxy', () => {
+  it('routes each hop on its own and never carries registry credentials to the storage hop', async () => {
+    const auth = `Basic ${Buffer.from('u:pw').toString('base64')}`
+    const p = await proxy(auth)
+    const withCreds = p.url.replace('//', '//u:pw@')
+    const client = createHttpClient({ ...fast, env: { HTTPS_PROXY: withCreds, HTTP_PROXY: withCreds } })
+    const res = await client.request(`https://registry.test:${registry.port}/redirect/v2/a/blobs/x`, {
+      headers: { authorization: 'Bearer registry-secret' }
+    })
+    expect(await res.text()).toBe('plain GET /bucket/blob?X-Amz-Signature=s')
+    expect(p.relayed.map(r => r.kind)).toEqual(['connect', 'absolute'])
+    expect(registry.requests.at(-1)!.headers.authorization).toBe('Bearer registry-secret')
+    // the storage hop is plain HTTP through the proxy: the registry token must not be in it
+    expect(p.relayed[1]!.headers.authorization).toBeUndefined()
+    expect(p.relayed[1]!.headers['proxy-authorization']).toBe(auth)
   })
 })
 
