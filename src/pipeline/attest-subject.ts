@@ -66,11 +66,11 @@ export async function attestSubject(
     ...(opts.sbom ? { sbom: opts.sbom } : {}),
     bundleSignature: referrers
   })
-  // Failures name the subject and the phase, so the edge can say what to fix.
+  // Failures name the subject and the step, so the edge can say what to fix.
   const failIn =
-    (phase: 'sign' | 'publish' | 'verify') =>
+    (step: 'sign' | 'publish' | 'verify') =>
     (cause: unknown): never => {
-      throw new PipelineError('SUBJECT_FAILED', subject.input, phase, describe(cause), { cause })
+      throw new PipelineError('SUBJECT_FAILED', subject.input, 'attest', describe(cause), { cause, step })
     }
   const payload = simpleSigningPayload(repository, digest)
   const [signedPayload, signed] = await Promise.all([

@@ -82,7 +82,7 @@ describe.each<RegistryName>(['referrers', 'distribution'])('pipeline on the "%s"
     expect(count(await bedLog(s.adminUrl.rekor), 'POST', '/api/v1/log/entries')).toBe(before)
   })
 
-  it('a failure names the subject and the phase it happened in', async () => {
+  it('a failure names the subject and the step it happened in', async () => {
     const s = requireSigstore(state)
     const subject = await push(name, 'pipe/phase')
     await fetch(s.adminUrl.rekor, {
@@ -95,8 +95,9 @@ describe.each<RegistryName>(['referrers', 'distribution'])('pipeline on the "%s"
       await expect(attestSubjects({ subjects: [subject] }, { registry, session })).rejects.toMatchObject({
         code: 'SUBJECT_FAILED',
         subject,
-        phase: 'sign',
-        message: expect.stringContaining('Rekor')
+        phase: 'attest',
+        step: 'sign',
+        message: expect.stringContaining(`${subject} [attest]: sign: Rekor`)
       })
     } finally {
       await fetch(s.adminUrl.rekor, { method: 'DELETE' })
