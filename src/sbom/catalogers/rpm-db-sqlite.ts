@@ -7,13 +7,20 @@ export function isSqlite(data: Buffer): boolean {
 
 /** Header blobs of every row of Packages. Throws when the file is not a usable sqlite database. */
 export function sqliteBlobs(data: Buffer): Buffer[] {
-  const copy = Buffer.from(data)
   // rpm writes WAL mode (format bytes 2/2); an in-memory database only opens in rollback mode (1/1).
-  copy[18] = 1
-  copy[19] = 1
+  // Patch the caller's buffer and restore it right after (synchronous, so nobody sees it), sparing a copy
+  // of a database that can be tens of MiB; deserialize() copies the bytes into SQLite's own memory.
+  const saved = [data[18]!, data[19]!]
   const db = new DatabaseSync(':memory:')
   try {
-    db.deserialize(copy)
+    data[18] = 1
+    data[19] = 1
+    try {
+      db.deserialize(data)
+    } finally {
+      data[18] = saved[0]!
+      data[19] = saved[1]!
+    }
     const rows = db.prepare('SELECT blob FROM Packages').all() as Array<{ blob: unknown }>
     return rows.filter(r => r.blob instanceof Uint8Array).map(r => Buffer.from(r.blob as Uint8Array))
   } finally {

@@ -100,3 +100,19 @@ describe('rpm-db-cataloger', () => {
     expect(report.slowestMs).toBeLessThan(1000)
   })
 })
+
+describe('sqlite rpm database bytes', () => {
+  it('are left as they were after parsing', async () => {
+    const data = await readFile(join(await rpmSqliteRootfs(), 'var/lib/rpm/rpmdb.sqlite'))
+    const before = Buffer.from(data)
+    const file = {
+      path: '/var/lib/rpm/rpmdb.sqlite',
+      size: data.length,
+      mode: 0o644,
+      data,
+      layer: { index: 0, diffId: 'sha256:x' }
+    }
+    expect(rpmCataloger.parse(file, { warn: () => undefined })).toHaveLength(2)
+    expect(data.equals(before)).toBe(true)
+  })
+})
