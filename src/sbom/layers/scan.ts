@@ -93,8 +93,7 @@ export async function scanLayers(opts: ScanOptions): Promise<ScanResult> {
       opts.warn(`${cataloger.name}: enrich failed: ${err instanceof Error ? err.message : String(err)}`)
     }
   }
-  // Syft's rule: a classified binary whose file an OS package owns is that package, not another.
-  const packages = dropBinariesOwnedByOsPackages([...byCataloger.values()].flat())
+  const packages = dropOwnedBinaries([...byCataloger.values()].flat(), merge)
   credit(packages, parsed)
   const files = finals.map(({ file, layer }) => ({
     path: file.path,
@@ -103,6 +102,20 @@ export async function scanLayers(opts: ScanOptions): Promise<ScanResult> {
     layer: { index: layer.layer.index, diffId: layer.layer.diffId }
   }))
   return { packages: dedupe(packages), ...(distro ? { distro } : {}), files }
+}
+
+/**
+ * Syft's rule: a classified binary whose file an OS package owns is that package, not another.
+ * Ownership is judged on real paths: dpkg lists /bin/bash, merged-/usr images hold /usr/bin/bash.
+ */
+function dropOwnedBinaries(packages: Package[], merge: LayerMerge): Package[] {
+  const views = packages.map(p => {
+    if (!p.files?.length) return p
+    const resolved = p.files.map(f => ({ ...f, path: merge.resolveParents(f.path) }))
+    return { ...p, files: [...p.files, ...resolved.filter((f, i) => f.path !== p.files![i]!.path)] }
+  })
+  const kept = new Set(dropBinariesOwnedByOsPackages(views))
+  return packages.filter((_, i) => kept.has(views[i]!))
 }
 
 /** Trivy's rule: the first layer whose databases listed the same package introduced it. */

@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { Readable } from 'node:stream'
 import zlib from 'node:zlib'
+import type { Cataloger } from '../../../../src/sbom/catalogers/types.js'
 import { resolveLimits } from '../../../../src/sbom/layers/limits.js'
 import { scanLayers } from '../../../../src/sbom/layers/scan.js'
 import { buildTar } from '../../../fixtures/sbom/build-synthetic-tar.js'
@@ -300,5 +301,51 @@ describe('layer reader: broken downloads', () => {
     const mismatch = breaking(1, 'DIGEST_MISMATCH')
     await expect(run(mismatch.source, [])).rejects.toMatchObject({ code: 'SBOM_DIGEST_MISMATCH' })
     expect(mismatch.opened()).toBe(1)
+  })
+})
+
+describe('layer reader: binaries owned by OS packages', () => {
+  const osDb: Cataloger = {
+    name: 'os-db',
+    wants: f => f.path === '/var/lib/osdb',
+    parse: file => [
+      {
+        name: 'tool',
+        version: '1',
+        type: 'deb',
+        purl: 'pkg:deb/x/tool@1',
+        foundBy: 'dpkg-db-cataloger',
+        locations: [file.path],
+        files: [{ path: '/bin/tool' }]
+      }
+    ]
+  }
+  const classifier: Cataloger = {
+    name: 'binary-classifier-cataloger',
+    wants: f => f.path.endsWith('/tool'),
+    parse: file => [
+      {
+        name: 'tool',
+        version: '1',
+        type: 'binary',
+        purl: 'pkg:generic/tool@1',
+        foundBy: 'binary-classifier-cataloger',
+        locations: [file.path]
+      }
+    ]
+  }
+
+  it('drops a classified binary its OS package owns, judging ownership through symlinked directories', async () => {
+    const tar = buildTar([
+      { type: 'file', path: 'var/lib/osdb', data: 'x' },
+      { type: 'symlink', path: 'bin', target: 'usr/bin' },
+      { type: 'file', path: 'usr/bin/tool', data: 'binary', mode: 0o755 },
+      { type: 'file', path: 'opt/tool', data: 'another copy', mode: 0o755 }
+    ])
+    const { packages } = await scan([tar], [osDb, classifier])
+    expect(packages.map(p => `${p.type}:${p.locations.join(',')}`).sort()).toEqual([
+      'binary:/opt/tool',
+      'deb:/var/lib/osdb'
+    ])
   })
 })
