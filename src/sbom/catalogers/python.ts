@@ -2,6 +2,17 @@
 import { formatPurl } from '../purl.js'
 import type { CatalogContext, CatalogedFile, Cataloger, FileCandidate, Package } from './types.js'
 
+const TROVE_SPDX: Record<string, string> = {
+  'MIT License': 'MIT',
+  'MIT No Attribution License (MIT-0)': 'MIT-0',
+  'ISC License (ISCL)': 'ISC',
+  'Python Software Foundation License': 'PSF-2.0',
+  'Mozilla Public License 2.0 (MPL 2.0)': 'MPL-2.0',
+  'The Unlicense (Unlicense)': 'Unlicense',
+  'Boost Software License 1.0 (BSL-1.0)': 'BSL-1.0',
+  'Zope Public License': 'ZPL-2.1'
+}
+
 export const PYTHON_CATALOGER = 'python-installed-package-cataloger'
 const CAP = 8 * 1024 * 1024
 
@@ -45,9 +56,12 @@ function licenses(fields: Map<string, string[]>): string[] | undefined {
   const license = fields.get('license')?.[0]
   // Some projects paste the whole license text into License:; a name is one short line.
   if (license && license !== 'UNKNOWN' && !license.includes('\n') && license.length <= 100) return [license]
+  // Trove classifiers name licenses loosely; the unambiguous ones map to SPDX ids (Syft reaches the same ids
+  // by classifying the license file text, which we do not read).
   const classifiers = (fields.get('classifier') ?? [])
     .filter(c => c.startsWith('License ::'))
     .map(c => c.split(' :: ').pop()!)
+    .map(name => TROVE_SPDX[name] ?? name)
   return classifiers.length > 0 ? classifiers : undefined
 }
 
