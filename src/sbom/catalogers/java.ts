@@ -19,6 +19,13 @@ const ARCHIVE = /\.(jar|war|ear|par|sar|nar|jpi|hpi|kar|far|lpkg|rar|zap)$/i
 const ARCHIVE_CAP = 512 * 1024 * 1024
 const MEMBER_CAP = 16 * 1024 * 1024
 const NESTED_CAP = 256 * 1024 * 1024
+/** Bytes all nested reads of one top-level archive may expand to: bounds time spent on zip bombs. */
+const EXPANSION_BUDGET = 2 * 1024 * 1024 * 1024
+
+interface Budget {
+  left: number
+  warned: boolean
+}
 /** Nesting deeper than a fat jar inside an ear inside a war is not seen in practice; bounds zip quines. */
 const MAX_DEPTH = 4
 
@@ -41,7 +48,8 @@ function parseArchive(
   realPath: string,
   virtualPath: string,
   depth: number,
-  ctx: CatalogContext
+  ctx: CatalogContext,
+  budget: Budget
 ): Package[] {
   let entries: ZipEntry[]
   try {
@@ -53,8 +61,16 @@ function parseArchive(
     return []
   }
   const read = (e: ZipEntry, cap: number): Buffer | undefined => {
+    if (budget.left <= 0) {
+      if (!budget.warned)
+        ctx.warn(`${virtualPath}: expanded more than ${EXPANSION_BUDGET} bytes; rest skipped`)
+      budget.warned = true
+      return undefined
+    }
     try {
-      return readZipEntry(data, e, cap)
+      const bytes = readZipEntry(data, e, Math.min(cap, budget.left))
+      budget.left -= bytes.length
+      return bytes
     } catch (cause) {
       ctx.warn(`${virtualPath}: ${cause instanceof Error ? cause.message : String(cause)}`)
       return undefined
@@ -131,7 +147,7 @@ function parseArchive(
   for (const nested of entries.filter(e => ARCHIVE.test(e.name)).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const bytes = read(nested, NESTED_CAP)
     if (!bytes) continue
-    const inner = parseArchive(bytes, realPath, `${virtualPath}:${nested.name}`, depth + 1, ctx)
+    const inner = parseArchive(bytes, realPath, `${virtualPath}:${nested.name}`, depth + 1, ctx, budget)
     // Syft relates a nested archive's package to the archive that holds it.
     if (mainOut && inner[0]) mainOut.dependsOn!.push(inner[0].name)
     packages.push(...inner)
@@ -149,8 +165,13 @@ export const javaArchiveCataloger: Cataloger = {
   parse(file: CatalogedFile, ctx: CatalogContext): Package[] {
     // Java purls do not depend on the distro: reading ctx.distro (even by spreading ctx) would make the
     // reader keep every archive for a second parse.
-    return parseArchive(file.data, file.path, file.path, 0, {
-      warn: m => ctx.warn(`${m} (layer ${file.layer.diffId})`)
-    })
+    return parseArchive(
+      file.data,
+      file.path,
+      file.path,
+      0,
+      { warn: m => ctx.warn(`${m} (layer ${file.layer.diffId})`) },
+      { left: EXPANSION_BUDGET, warned: false }
+    )
   }
 }

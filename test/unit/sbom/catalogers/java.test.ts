@@ -99,3 +99,44 @@ describe('java-archive-cataloger', () => {
     expect(report.slowestMs).toBeLessThan(2000)
   })
 })
+
+describe('java-archive-cataloger on hostile archives', () => {
+  it('stops a nested zip bomb at the per-entry cap with a warning, without allocating it', async () => {
+    const { deflateRawSync } = await import('node:zlib')
+    // One stored entry "bomb.jar" whose declared and real size far exceed the nested cap.
+    const payload = deflateRawSync(Buffer.alloc(300 * 1024 * 1024))
+    const name = Buffer.from('bomb.jar')
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0)
+    local.writeUInt16LE(8, 8)
+    local.writeUInt32LE(payload.length, 18)
+    local.writeUInt32LE(300 * 1024 * 1024, 22)
+    local.writeUInt16LE(name.length, 26)
+    const central = Buffer.alloc(46)
+    central.writeUInt32LE(0x02014b50, 0)
+    central.writeUInt16LE(8, 10)
+    central.writeUInt32LE(payload.length, 20)
+    central.writeUInt32LE(300 * 1024 * 1024, 24)
+    central.writeUInt16LE(name.length, 28)
+    const cdOffset = local.length + name.length + payload.length
+    const eocd = Buffer.alloc(22)
+    eocd.writeUInt32LE(0x06054b50, 0)
+    eocd.writeUInt16LE(1, 8)
+    eocd.writeUInt16LE(1, 10)
+    eocd.writeUInt32LE(central.length + name.length, 12)
+    eocd.writeUInt32LE(cdOffset, 16)
+    const data = Buffer.concat([local, name, payload, central, name, eocd])
+    const warnings: string[] = []
+    const file = {
+      path: '/app/outer.jar',
+      size: data.length,
+      mode: 0o644,
+      data,
+      layer: { index: 0, diffId: 'sha256:x' }
+    }
+    expect(await javaArchiveCataloger.parse(file, { warn: m => warnings.push(m) })).toEqual([])
+    expect(warnings).toEqual([
+      expect.stringMatching(/^\/app\/outer\.jar: bomb\.jar expands to 314572800 bytes, over the \d+-byte cap/)
+    ])
+  })
+})
