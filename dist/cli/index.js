@@ -69092,6 +69092,24 @@ async function verifyPublished(registry, verifier, identity, subject) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/errors.ts
+class PipelineError extends Error {
+    code;
+    subject;
+    phase;
+    /** Within the attest phase: which step failed. */
+    step;
+    constructor(code, subject, phase, message, options) {
+        super(`${subject} [${phase}]: ${options?.step ? `${options.step}: ` : ''}${message}`, options);
+        this.name = 'PipelineError';
+        this.code = code;
+        this.subject = subject;
+        this.phase = phase;
+        if (options?.step)
+            this.step = options.step;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/attest/statement.ts
 // in-toto Statement v1 with exactly the four fields cosign v3.1 accepts (it parses strictly).
 const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
@@ -69271,6 +69289,8 @@ function planStatements(opts) {
 
 
 
+
+
 async function attestSubject(subject, opts, c) {
     const { repo, digest } = subject;
     const repository = repo.repoString();
@@ -69285,79 +69305,73 @@ async function attestSubject(subject, opts, c) {
         ...(opts.sbom ? { sbom: opts.sbom } : {}),
         bundleSignature: referrers
     });
+    // Failures name the subject and the step, so the edge can say what to fix.
+    const failIn = (step) => (cause) => {
+        throw new PipelineError('SUBJECT_FAILED', subject.input, 'attest', (0,error/* describe */.q)(cause), { cause, step });
+    };
     const payload = simpleSigningPayload(repository, digest);
     const [signedPayload, signed] = await Promise.all([
         legacy ? c.session.signer.signPayload(payload) : undefined,
         Promise.all(statements.map(s => c.session.signer.signStatement(s.bytes)))
-    ]);
+    ]).catch(failIn('sign'));
     const warnings = [];
-    const attIndexes = statements.flatMap((s, i) => (legacy && s.inAttTag ? [i] : []));
-    // The two tags and the referrers are independent writes, so they go out together.
-    const [sigItem, att] = await Promise.all([
-        signedPayload
-            ? (0,cosign_layout/* appendToCosignTag */.Fy)(c.registry, c.locks, repo, digest, 'sig', [
-                signatureLayer(payload, signedPayload.signature, signedPayload)
-            ]).then((result) => ({
-                kind: 'signature-legacy',
-                rekorLogIndex: signedPayload.tlogEntry.logIndex,
-                legacy: {
-                    tag: result.tag,
-                    layerDigest: result.layerDigests[0],
-                    signature: signedPayload.signature.toString('base64')
-                }
-            }))
-            : undefined,
-        attIndexes.length
-            ? (0,cosign_layout/* appendToCosignTag */.Fy)(c.registry, c.locks, repo, digest, 'att', attIndexes.map(i => attestationLayer(signed[i].envelope, statements[i].predicateType, signed[i])))
-            : undefined,
-        referrers ? (0,bundle_referrer/* uploadEmptyConfig */.hH)(c.registry, repo) : undefined
-    ]);
-    const statementItems = await Promise.all(statements.map(async (statement, i) => {
-        const s = signed[i];
-        const item = {
-            kind: statement.kind,
-            predicateType: statement.predicateType,
-            rekorLogIndex: s.tlogEntry.logIndex
-        };
-        const at = attIndexes.indexOf(i);
-        if (att && at >= 0)
-            item.legacy = { tag: att.tag, layerDigest: att.layerDigests[at] };
-        const [referrer, bundlePath, stored] = await Promise.all([
-            referrers
-                ? (0,bundle_referrer/* pushBundleReferrer */.ME)(c.registry, repo, subject.descriptor, s.bundleJson, statement.predicateType, {
-                    emptyConfigPresent: true
-                })
+    const publish = async () => {
+        const attIndexes = statements.flatMap((s, i) => (legacy && s.inAttTag ? [i] : []));
+        // The two tags and the referrers are independent writes, so they go out together.
+        const [sigItem, att] = await Promise.all([
+            signedPayload
+                ? (0,cosign_layout/* appendToCosignTag */.Fy)(c.registry, c.locks, repo, digest, 'sig', [
+                    signatureLayer(payload, signedPayload.signature, signedPayload)
+                ]).then((result) => ({
+                    kind: 'signature-legacy',
+                    rekorLogIndex: signedPayload.tlogEntry.logIndex,
+                    legacy: {
+                        tag: result.tag,
+                        layerDigest: result.layerDigests[0],
+                        signature: signedPayload.signature.toString('base64')
+                    }
+                }))
                 : undefined,
-            writeBundleFile(opts.bundleDir, repository, digest, statement.kind, s.bundleJson),
-            c.githubStore?.store(JSON.parse(s.bundleJson.toString('utf8')))
+            attIndexes.length
+                ? (0,cosign_layout/* appendToCosignTag */.Fy)(c.registry, c.locks, repo, digest, 'att', attIndexes.map(i => attestationLayer(signed[i].envelope, statements[i].predicateType, signed[i])))
+                : undefined,
+            referrers ? (0,bundle_referrer/* uploadEmptyConfig */.hH)(c.registry, repo) : undefined
         ]);
-        if (referrer)
-            item.referrer = referrer.manifestDigest;
-        item.bundlePath = bundlePath;
-        if (stored?.stored)
-            item.githubAttestationUrl = stored.url;
-        else if (stored && !warnings.includes(stored.warning))
-            warnings.push(stored.warning);
-        return item;
-    }));
-    const items = [...(sigItem ? [sigItem] : []), ...statementItems];
-    if (opts.verify)
-        await verifyPublished(c.registry, c.session.verifier, c.session.identity, { repo, digest, items });
-    return { subject: subject.input, repository, digest, items, warnings };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/errors.ts
-class PipelineError extends Error {
-    code;
-    subject;
-    phase;
-    constructor(code, subject, phase, message, options) {
-        super(`${subject} [${phase}]: ${message}`, options);
-        this.name = 'PipelineError';
-        this.code = code;
-        this.subject = subject;
-        this.phase = phase;
+        const statementItems = await Promise.all(statements.map(async (statement, i) => {
+            const s = signed[i];
+            const item = {
+                kind: statement.kind,
+                predicateType: statement.predicateType,
+                rekorLogIndex: s.tlogEntry.logIndex
+            };
+            const at = attIndexes.indexOf(i);
+            if (att && at >= 0)
+                item.legacy = { tag: att.tag, layerDigest: att.layerDigests[at] };
+            const [referrer, bundlePath, stored] = await Promise.all([
+                referrers
+                    ? (0,bundle_referrer/* pushBundleReferrer */.ME)(c.registry, repo, subject.descriptor, s.bundleJson, statement.predicateType, {
+                        emptyConfigPresent: true
+                    })
+                    : undefined,
+                writeBundleFile(opts.bundleDir, repository, digest, statement.kind, s.bundleJson),
+                c.githubStore?.store(JSON.parse(s.bundleJson.toString('utf8')))
+            ]);
+            if (referrer)
+                item.referrer = referrer.manifestDigest;
+            item.bundlePath = bundlePath;
+            if (stored?.stored)
+                item.githubAttestationUrl = stored.url;
+            else if (stored && !warnings.includes(stored.warning))
+                warnings.push(stored.warning);
+            return item;
+        }));
+        return [...(sigItem ? [sigItem] : []), ...statementItems];
+    };
+    const items = await publish().catch(failIn('publish'));
+    if (opts.verify) {
+        await verifyPublished(c.registry, c.session.verifier, c.session.identity, { repo, digest, items }).catch(failIn('verify'));
     }
+    return { subject: subject.input, repository, digest, items, warnings };
 }
 
 // EXTERNAL MODULE: ./src/oci/reference.ts
@@ -73919,13 +73933,19 @@ function readSubjects(name, digest, multi) {
 
 
 const PUBLIC_REKOR = 'https://rekor.sigstore.dev';
+const KIND_ORDER = ['signature-legacy', 'signature', 'provenance-v1', 'provenance-v0.2'];
+/** Items finish signing in any order; reports list them in one fixed order so runs compare line by line. */
+function ordered(items) {
+    const rank = (k) => (KIND_ORDER.includes(k) ? KIND_ORDER.indexOf(k) : KIND_ORDER.length);
+    return [...items].sort((a, b) => rank(a.kind) - rank(b.kind) || a.kind.localeCompare(b.kind));
+}
 function rekorEntryUrl(rekorUrl, logIndex) {
     if (rekorUrl.replace(/\/+$/, '') === PUBLIC_REKOR)
         return `https://search.sigstore.dev/?logIndex=${logIndex}`;
     return `${rekorUrl.replace(/\/+$/, '')}/api/v1/log/entries?logIndex=${logIndex}`;
 }
 function attestationsOf(report, rekorUrl, dryRun) {
-    return report.subjects.flatMap(s => s.items.map(i => ({
+    return report.subjects.flatMap(s => ordered(s.items).map(i => ({
         subject: s.repository,
         digest: s.digest,
         kind: i.kind,
@@ -73940,7 +73960,7 @@ function attestationsOf(report, rekorUrl, dryRun) {
     })));
 }
 function bundlePathsOf(report) {
-    return report.subjects.flatMap(s => s.items.flatMap(i => (i.bundlePath ? [i.bundlePath] : [])));
+    return report.subjects.flatMap(s => ordered(s.items).flatMap(i => (i.bundlePath ? [i.bundlePath] : [])));
 }
 async function setOutputs(ui, o) {
     const bundles = bundlePathsOf(o.report);
@@ -74097,7 +74117,7 @@ function summaryMarkdown(o) {
         const label = `${s.repository}@${s.digest}`;
         parts.push(`### ${esc(s.repository)} ${planned ? `(${planned.kind}${planned.platform ? `, ${planned.platform}` : ''})` : ''}\n` +
             `Digest ${code(s.digest)}${planned && planned.input !== label ? ` from ${code(planned.input)}` : ''}`);
-        const rows = s.items.map(i => {
+        const rows = ordered(s.items).map(i => {
             const rekor = o.dryRun
                 ? 'not logged (dry run)'
                 : `<a href="${rekorEntryUrl(o.rekorUrl, i.rekorLogIndex)}">${i.rekorLogIndex}</a>`;
@@ -75199,6 +75219,47 @@ function toHeaders(res) {
     }
     return headers;
 }
+function parseJson(bytes, url) {
+    const text = bytes.toString('utf8');
+    try {
+        return JSON.parse(text);
+    }
+    catch (err) {
+        throw new HttpError('HTTP_BODY', `${url.origin}${url.pathname} answered invalid JSON: ${text.slice(0, 120)}`, {
+            url,
+            cause: err
+        });
+    }
+}
+/** A response whose body was read in full already (inside the retry loop); every accessor serves those bytes. */
+function bufferedResponse(res, bytes) {
+    const url = new URL(res.url);
+    let taken = false;
+    const take = () => {
+        if (taken)
+            throw new HttpError('HTTP_BODY', `the body of ${url.origin}${url.pathname} was already read`, { url });
+        taken = true;
+        return bytes;
+    };
+    return {
+        status: res.status,
+        headers: res.headers,
+        url: res.url,
+        body: () => external_node_stream_.Readable.from([take()]),
+        buffer: async (maxBytes = Infinity) => {
+            if (bytes.length > maxBytes)
+                throw new HttpError('HTTP_BODY', `response body of ${url.origin}${url.pathname} exceeds ${maxBytes} bytes`, {
+                    url
+                });
+            return take();
+        },
+        text: async () => take().toString('utf8'),
+        json: async () => parseJson(take(), url),
+        discard: () => {
+            taken = true;
+        }
+    };
+}
 /** The body as a stream whose failures are HttpErrors naming the URL, never Node's bare socket errors. */
 function guardedBody(res, url) {
     const out = new external_node_stream_.PassThrough();
@@ -75210,7 +75271,7 @@ function guardedBody(res, url) {
             return void out.destroy(err); // our own timeouts already say what happened
         const of = expected ? ` of ${expected}` : '';
         out.destroy(new HttpError('HTTP_NETWORK', `the connection to ${url.host} broke after ${received}${of} bytes of the body of ${redact_redactUrl(url)}: ` +
-            `${err.message}; the download can be retried`, { url, cause: err }));
+            err.message, { url, cause: err }));
     });
     // A consumer that stops reading early releases the socket.
     out.on('close', () => {
@@ -75262,18 +75323,7 @@ function wrapResponse(res, url) {
         body: take,
         buffer,
         text: async () => (await buffer()).toString('utf8'),
-        json: async () => {
-            const text = (await buffer()).toString('utf8');
-            try {
-                return JSON.parse(text);
-            }
-            catch (err) {
-                throw new HttpError('HTTP_BODY', `${url.origin}${url.pathname} answered invalid JSON: ${text.slice(0, 120)}`, {
-                    url,
-                    cause: err
-                });
-            }
-        },
+        json: async () => parseJson(await buffer(), url),
         discard: () => {
             if (taken)
                 return;
@@ -75436,6 +75486,8 @@ var version = __nccwpck_require__(33000);
 
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+// Answers that may be large (blobs) stay streams unless the caller asks for buffering.
+const STREAMED_METHODS = new Set(['GET', 'HEAD']);
 function replayable(body) {
     return !(body instanceof external_node_stream_.Readable);
 }
@@ -75512,7 +75564,10 @@ function createHttpClient(opts = {}) {
                 const res = await followRedirects(url, { ...init, method }, headers);
                 if (last || !isRetryableStatus(res.status)) {
                     log(`${method} ${redact_redactUrl(url)} -> ${res.status}`);
-                    return res;
+                    // A body that breaks off is a lost answer like any other: read it here, where it can be retried.
+                    return (init.buffered ?? !STREAMED_METHODS.has(method))
+                        ? bufferedResponse(res, await res.buffer())
+                        : res;
                 }
                 const delay = retryDelay(attempt, policy, res.headers.get('retry-after'));
                 log(`${method} ${redact_redactUrl(url)} -> ${res.status}, retry ${attempt + 1}/${policy.retries} in ${delay} ms`);
@@ -77454,7 +77509,10 @@ const CLASSIFIERS = [
     {
         class: 'nodejs-binary',
         names: ['node'],
-        patterns: [/\x00(node )?v(?<version>(0|4|5|6)\.[0-9]+\.[0-9]+)\x00/m, /node\.js\/v(?<version>[0-9]+\.[0-9]+\.[0-9]+)/m],
+        patterns: [
+            /\x00(node )?v(?<version>(0|4|5|6)\.[0-9]+\.[0-9]+)\x00/m,
+            /node\.js\/v(?<version>[0-9]+\.[0-9]+\.[0-9]+)/m
+        ],
         package: 'node',
         cpeVendorProduct: ['nodejs:node.js']
     },
@@ -78632,6 +78690,8 @@ const ARCHIVE = /\.(jar|war|ear|par|sar|nar|jpi|hpi|kar|far|lpkg|rar|zap)$/i;
 const ARCHIVE_CAP = 512 * 1024 * 1024;
 const MEMBER_CAP = 16 * 1024 * 1024;
 const NESTED_CAP = 256 * 1024 * 1024;
+/** Bytes all nested reads of one top-level archive may expand to: bounds time spent on zip bombs. */
+const EXPANSION_BUDGET = 2 * 1024 * 1024 * 1024;
 /** Nesting deeper than a fat jar inside an ear inside a war is not seen in practice; bounds zip quines. */
 const MAX_DEPTH = 4;
 function finalize(p) {
@@ -78642,7 +78702,7 @@ function finalize(p) {
     // Syft ≥ 1.5x reports an undeterminable version as "UNKNOWN"; the purl carries none.
     return { ...rest, version: p.version || 'UNKNOWN', purl, type };
 }
-function parseArchive(data, realPath, virtualPath, depth, ctx) {
+function parseArchive(data, realPath, virtualPath, depth, ctx, budget) {
     let entries;
     try {
         entries = listZip(data);
@@ -78652,8 +78712,16 @@ function parseArchive(data, realPath, virtualPath, depth, ctx) {
         return [];
     }
     const read = (e, cap) => {
+        if (budget.left <= 0) {
+            if (!budget.warned)
+                ctx.warn(`${virtualPath}: expanded more than ${EXPANSION_BUDGET} bytes; rest skipped`);
+            budget.warned = true;
+            return undefined;
+        }
         try {
-            return readZipEntry(data, e, cap);
+            const bytes = readZipEntry(data, e, Math.min(cap, budget.left));
+            budget.left -= bytes.length;
+            return bytes;
         }
         catch (cause) {
             ctx.warn(`${virtualPath}: ${cause instanceof Error ? cause.message : String(cause)}`);
@@ -78731,7 +78799,7 @@ function parseArchive(data, realPath, virtualPath, depth, ctx) {
         const bytes = read(nested, NESTED_CAP);
         if (!bytes)
             continue;
-        const inner = parseArchive(bytes, realPath, `${virtualPath}:${nested.name}`, depth + 1, ctx);
+        const inner = parseArchive(bytes, realPath, `${virtualPath}:${nested.name}`, depth + 1, ctx, budget);
         // Syft relates a nested archive's package to the archive that holds it.
         if (mainOut && inner[0])
             mainOut.dependsOn.push(inner[0].name);
@@ -78748,9 +78816,7 @@ const javaArchiveCataloger = {
     parse(file, ctx) {
         // Java purls do not depend on the distro: reading ctx.distro (even by spreading ctx) would make the
         // reader keep every archive for a second parse.
-        return parseArchive(file.data, file.path, file.path, 0, {
-            warn: m => ctx.warn(`${m} (layer ${file.layer.diffId})`)
-        });
+        return parseArchive(file.data, file.path, file.path, 0, { warn: m => ctx.warn(`${m} (layer ${file.layer.diffId})`) }, { left: EXPANSION_BUDGET, warned: false });
     }
 };
 
@@ -78821,6 +78887,16 @@ const npmCataloger = {
 ;// CONCATENATED MODULE: ./src/sbom/catalogers/python.ts
 // Installed Python distributions: *.dist-info/METADATA, *.egg-info/PKG-INFO and single-file *.egg-info.
 
+const TROVE_SPDX = {
+    'MIT License': 'MIT',
+    'MIT No Attribution License (MIT-0)': 'MIT-0',
+    'ISC License (ISCL)': 'ISC',
+    'Python Software Foundation License': 'PSF-2.0',
+    'Mozilla Public License 2.0 (MPL 2.0)': 'MPL-2.0',
+    'The Unlicense (Unlicense)': 'Unlicense',
+    'Boost Software License 1.0 (BSL-1.0)': 'BSL-1.0',
+    'Zope Public License': 'ZPL-2.1'
+};
 const PYTHON_CATALOGER = 'python-installed-package-cataloger';
 const python_CAP = 8 * 1024 * 1024;
 /** PEP 503 normalisation, as Syft names Python packages. */
@@ -78862,9 +78938,12 @@ function python_licenses(fields) {
     // Some projects paste the whole license text into License:; a name is one short line.
     if (license && license !== 'UNKNOWN' && !license.includes('\n') && license.length <= 100)
         return [license];
+    // Trove classifiers name licenses loosely; the unambiguous ones map to SPDX ids (Syft reaches the same ids
+    // by classifying the license file text, which we do not read).
     const classifiers = (fields.get('classifier') ?? [])
         .filter(c => c.startsWith('License ::'))
-        .map(c => c.split(' :: ').pop());
+        .map(c => c.split(' :: ').pop())
+        .map(name => TROVE_SPDX[name] ?? name);
     return classifiers.length > 0 ? classifiers : undefined;
 }
 const pythonCataloger = {
@@ -79035,13 +79114,21 @@ function isSqlite(data) {
 }
 /** Header blobs of every row of Packages. Throws when the file is not a usable sqlite database. */
 function sqliteBlobs(data) {
-    const copy = Buffer.from(data);
     // rpm writes WAL mode (format bytes 2/2); an in-memory database only opens in rollback mode (1/1).
-    copy[18] = 1;
-    copy[19] = 1;
+    // Patch the caller's buffer and restore it right after (synchronous, so nobody sees it), sparing a copy
+    // of a database that can be tens of MiB; deserialize() copies the bytes into SQLite's own memory.
+    const saved = [data[18], data[19]];
     const db = new external_node_sqlite_namespaceObject.DatabaseSync(':memory:');
     try {
-        db.deserialize(copy);
+        data[18] = 1;
+        data[19] = 1;
+        try {
+            db.deserialize(data);
+        }
+        finally {
+            data[18] = saved[0];
+            data[19] = saved[1];
+        }
         const rows = db.prepare('SELECT blob FROM Packages').all();
         return rows.filter(r => r.blob instanceof Uint8Array).map(r => Buffer.from(r.blob));
     }
@@ -79595,13 +79682,11 @@ function sniffCompression(head) {
         return 'zstd';
     return 'none';
 }
-/** Output chunk of the decompressors: each one is a round trip through the thread pool. */
-const CHUNK_BYTES = 256 * 1024;
 function decompressor(kind) {
     if (kind === 'gzip')
-        return external_node_zlib_default().createGunzip({ chunkSize: CHUNK_BYTES });
+        return external_node_zlib_default().createGunzip({ chunkSize: 256 * 1024 });
     if (kind === 'zstd')
-        return external_node_zlib_default().createZstdDecompress({ chunkSize: CHUNK_BYTES });
+        return external_node_zlib_default().createZstdDecompress({ chunkSize: 256 * 1024 });
     return undefined;
 }
 /**
@@ -79627,51 +79712,37 @@ async function* decompressed(source, onCompression, onCompressedBytes) {
     }
     const kind = sniffCompression(head);
     onCompression?.(kind);
-    const zOrNone = decompressor(kind);
-    if (!zOrNone) {
+    const z = decompressor(kind);
+    if (!z) {
         try {
-            const batch = new Batcher();
-            if (batch.add(head))
-                yield batch.take();
+            if (head.length > 0)
+                yield head;
             for (;;) {
                 const next = await it.next();
                 if (next.done)
-                    break;
-                if (batch.add(next.value))
-                    yield batch.take();
+                    return;
+                yield next.value;
             }
-            if (batch.size > 0)
-                yield batch.take();
-            return;
         }
         finally {
             if (!source.destroyed)
                 source.destroy();
         }
     }
-    const z = zOrNone;
     let zDone = false;
     let feedError;
     const feed = async () => {
         try {
-            const batch = new Batcher();
-            const write = async () => {
-                // Bytes after the end of the compressed stream are still read: the digest covers them.
-                const chunk = batch.take();
-                if (!zDone && !z.write(chunk))
-                    await drained(z);
-            };
-            if (batch.add(head))
-                await write();
+            if (head.length > 0 && !z.write(head))
+                await drained(z);
             for (;;) {
                 const next = await it.next();
                 if (next.done)
                     break;
-                if (batch.add(next.value))
-                    await write();
+                // Bytes after the end of the compressed stream are still read: the digest covers them.
+                if (!zDone && !z.write(next.value))
+                    await drained(z);
             }
-            if (batch.size > 0)
-                await write();
             if (!zDone)
                 z.end();
         }
@@ -79696,29 +79767,6 @@ async function* decompressed(source, onCompression, onCompressedBytes) {
         if (!source.destroyed)
             source.destroy();
         await feeding;
-    }
-}
-/**
- * Sockets hand over small chunks (a few KiB when the machine is busy); each costs a decompressor
- * round trip through the thread pool, so they are gathered into batches of BATCH_BYTES first.
- */
-const BATCH_BYTES = 512 * 1024;
-class Batcher {
-    parts = [];
-    size = 0;
-    /** Adds a chunk; true when a batch is ready. */
-    add(chunk) {
-        if (chunk.length > 0) {
-            this.parts.push(chunk);
-            this.size += chunk.length;
-        }
-        return this.size >= BATCH_BYTES;
-    }
-    take() {
-        const out = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.size);
-        this.parts = [];
-        this.size = 0;
-        return out;
     }
 }
 function drained(z) {
@@ -79956,13 +80004,13 @@ class TarStreamParser {
                 case 'body':
                 case 'meta': {
                     const take = Math.min(this.remaining, chunk.length - pos);
-                    const piece = chunk.subarray(pos, pos + take);
+                    // Skipped bodies (almost all bytes) cost no slice and no await.
+                    if (this.state === 'meta')
+                        this.meta.push(Buffer.from(chunk.subarray(pos, pos + take)));
+                    else if (this.sink)
+                        await this.sink.data(chunk.subarray(pos, pos + take));
                     pos += take;
                     this.remaining -= take;
-                    if (this.state === 'meta')
-                        this.meta.push(Buffer.from(piece));
-                    else if (this.sink)
-                        await this.sink.data(piece);
                     if (this.remaining === 0)
                         await this.endBody();
                     break;
@@ -80310,8 +80358,7 @@ async function scanLayers(opts) {
             opts.warn(`${cataloger.name}: enrich failed: ${err instanceof Error ? err.message : String(err)}`);
         }
     }
-    // Syft's rule: a classified binary whose file an OS package owns is that package, not another.
-    const packages = dropBinariesOwnedByOsPackages([...byCataloger.values()].flat());
+    const packages = dropOwnedBinaries([...byCataloger.values()].flat(), merge);
     credit(packages, parsed);
     const files = finals.map(({ file, layer }) => ({
         path: file.path,
@@ -80320,6 +80367,20 @@ async function scanLayers(opts) {
         layer: { index: layer.layer.index, diffId: layer.layer.diffId }
     }));
     return { packages: dedupe(packages), ...(distro ? { distro } : {}), files };
+}
+/**
+ * Syft's rule: a classified binary whose file an OS package owns is that package, not another.
+ * Ownership is judged on real paths: dpkg lists /bin/bash, merged-/usr images hold /usr/bin/bash.
+ */
+function dropOwnedBinaries(packages, merge) {
+    const views = packages.map(p => {
+        if (!p.files?.length)
+            return p;
+        const resolved = p.files.map(f => ({ ...f, path: merge.resolveParents(f.path) }));
+        return { ...p, files: [...p.files, ...resolved.filter((f, i) => f.path !== p.files[i].path)] };
+    });
+    const kept = new Set(dropBinariesOwnedByOsPackages(views));
+    return packages.filter((_, i) => kept.has(views[i]));
 }
 /** Trivy's rule: the first layer whose databases listed the same package introduced it. */
 function credit(packages, layers) {

@@ -17,6 +17,13 @@ export interface AttestationOutput {
 }
 
 const PUBLIC_REKOR = 'https://rekor.sigstore.dev'
+const KIND_ORDER = ['signature-legacy', 'signature', 'provenance-v1', 'provenance-v0.2']
+
+/** Items finish signing in any order; reports list them in one fixed order so runs compare line by line. */
+export function ordered<T extends { kind: string }>(items: T[]): T[] {
+  const rank = (k: string): number => (KIND_ORDER.includes(k) ? KIND_ORDER.indexOf(k) : KIND_ORDER.length)
+  return [...items].sort((a, b) => rank(a.kind) - rank(b.kind) || a.kind.localeCompare(b.kind))
+}
 
 export function rekorEntryUrl(rekorUrl: string, logIndex: string): string {
   if (rekorUrl.replace(/\/+$/, '') === PUBLIC_REKOR)
@@ -26,7 +33,7 @@ export function rekorEntryUrl(rekorUrl: string, logIndex: string): string {
 
 export function attestationsOf(report: AttestReport, rekorUrl: string, dryRun: boolean): AttestationOutput[] {
   return report.subjects.flatMap(s =>
-    s.items.map(i => ({
+    ordered(s.items).map(i => ({
       subject: s.repository,
       digest: s.digest,
       kind: i.kind,
@@ -43,7 +50,7 @@ export function attestationsOf(report: AttestReport, rekorUrl: string, dryRun: b
 }
 
 export function bundlePathsOf(report: AttestReport): string[] {
-  return report.subjects.flatMap(s => s.items.flatMap(i => (i.bundlePath ? [i.bundlePath] : [])))
+  return report.subjects.flatMap(s => ordered(s.items).flatMap(i => (i.bundlePath ? [i.bundlePath] : [])))
 }
 
 export async function setOutputs(

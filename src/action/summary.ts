@@ -2,7 +2,7 @@
 import type { AttestReport } from '../pipeline/attest-subjects.js'
 import type { WouldPush } from '../pipeline/dry-run-report.js'
 import type { Plan } from '../pipeline/plan.js'
-import { rekorEntryUrl } from './outputs.js'
+import { ordered, rekorEntryUrl } from './outputs.js'
 import type { PhaseTiming } from './phases.js'
 import type { Ui } from './ui.js'
 import { verifyCommands } from './verify-commands.js'
@@ -42,7 +42,7 @@ export function summaryMarkdown(o: SummaryInput): string {
       `### ${esc(s.repository)} ${planned ? `(${planned.kind}${planned.platform ? `, ${planned.platform}` : ''})` : ''}\n` +
         `Digest ${code(s.digest)}${planned && planned.input !== label ? ` from ${code(planned.input)}` : ''}`
     )
-    const rows = s.items.map(i => {
+    const rows = ordered(s.items).map(i => {
       const rekor = o.dryRun
         ? 'not logged (dry run)'
         : `<a href="${rekorEntryUrl(o.rekorUrl, i.rekorLogIndex)}">${i.rekorLogIndex}</a>`
