@@ -141,5 +141,8 @@ const OS_TYPES = new Set(['deb', 'rpm', 'apk'])
 export function dropBinariesOwnedByOsPackages(packages: Package[]): Package[] {
   const owned = new Set<string>()
   for (const p of packages) if (OS_TYPES.has(p.type)) for (const f of p.files ?? []) owned.add(f.path)
-  return packages.filter(p => p.foundBy !== BINARY_CATALOGER || !p.locations.some(l => owned.has(l)))
+  // Syft removes type "binary" packages and ELF package-note packages (whatever type they claim).
+  const removable = (p: Package): boolean =>
+    p.type === 'binary' || p.foundBy === BINARY_CATALOGER || p.foundBy === 'elf-binary-package-cataloger'
+  return packages.filter(p => !removable(p) || !p.locations.some(l => owned.has(l)))
 }

@@ -2,6 +2,7 @@
 import { apkCataloger } from './apk.js'
 import { binaryClassifierCataloger } from './binary-classifier.js'
 import { dpkgCataloger } from './dpkg.js'
+import { elfPackageNoteCataloger } from './elf-package-note.js'
 import { goBinaryCataloger } from './go-binary.js'
 import { javaArchiveCataloger } from './java.js'
 import { npmCataloger } from './npm.js'
@@ -25,6 +26,7 @@ export function allCatalogers(): Cataloger[] {
     pythonCataloger,
     npmCataloger,
     javaArchiveCataloger,
-    binaryClassifierCataloger
+    binaryClassifierCataloger,
+    elfPackageNoteCataloger
   ]
 }
