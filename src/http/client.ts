@@ -4,7 +4,7 @@ import { HttpError } from './errors.js'
 import { proxySettingsFromEnv } from './proxy-env.js'
 import { createProxyRouter } from './proxy-route.js'
 import { isCredentialHeader, redactUrl } from './redact.js'
-import { wrapResponse } from './response.js'
+import { bufferedResponse, wrapResponse } from './response.js'
 import {
   DEFAULT_RETRY_POLICY,
   isRetryableStatus,
@@ -17,6 +17,8 @@ import type { HttpClient, HttpClientOptions, HttpResponse, RequestBody, RequestI
 import { USER_AGENT } from './version.js'
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
+// Answers that may be large (blobs) stay streams unless the caller asks for buffering.
+const STREAMED_METHODS = new Set(['GET', 'HEAD'])
 
 function replayable(body: RequestBody | undefined): boolean {
   return !(body instanceof Readable)
@@ -94,7 +96,10 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
         const res = await followRedirects(url, { ...init, method }, headers)
         if (last || !isRetryableStatus(res.status)) {
           log(`${method} ${redactUrl(url)} -> ${res.status}`)
-          return res
+          // A body that breaks off is a lost answer like any other: read it here, where it can be retried.
+          return (init.buffered ?? !STREAMED_METHODS.has(method))
+            ? bufferedResponse(res, await res.buffer())
+            : res
         }
         const delay = retryDelay(attempt, policy, res.headers.get('retry-after'))
         log(

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http'
-import { PassThrough, type Readable } from 'node:stream'
+import { PassThrough, Readable } from 'node:stream'
 import { HttpError } from './errors.js'
 import { redactUrl } from './redact.js'
 import type { HttpResponse } from './types.js'
@@ -16,6 +16,56 @@ export function toHeaders(res: IncomingMessage): Headers {
   return headers
 }
 
+function parseJson<T>(bytes: Buffer, url: URL): T {
+  const text = bytes.toString('utf8')
+  try {
+    return JSON.parse(text) as T
+  } catch (err) {
+    throw new HttpError(
+      'HTTP_BODY',
+      `${url.origin}${url.pathname} answered invalid JSON: ${text.slice(0, 120)}`,
+      {
+        url,
+        cause: err
+      }
+    )
+  }
+}
+
+/** A response whose body was read in full already (inside the retry loop); every accessor serves those bytes. */
+export function bufferedResponse(res: HttpResponse, bytes: Buffer): HttpResponse {
+  const url = new URL(res.url)
+  let taken = false
+  const take = (): Buffer => {
+    if (taken)
+      throw new HttpError('HTTP_BODY', `the body of ${url.origin}${url.pathname} was already read`, { url })
+    taken = true
+    return bytes
+  }
+  return {
+    status: res.status,
+    headers: res.headers,
+    url: res.url,
+    body: () => Readable.from([take()]),
+    buffer: async (maxBytes = Infinity) => {
+      if (bytes.length > maxBytes)
+        throw new HttpError(
+          'HTTP_BODY',
+          `response body of ${url.origin}${url.pathname} exceeds ${maxBytes} bytes`,
+          {
+            url
+          }
+        )
+      return take()
+    },
+    text: async () => take().toString('utf8'),
+    json: async <T>() => parseJson<T>(take(), url),
+    discard: () => {
+      taken = true
+    }
+  }
+}
+
 /** The body as a stream whose failures are HttpErrors naming the URL, never Node's bare socket errors. */
 function guardedBody(res: IncomingMessage, url: URL): Readable {
   const out = new PassThrough()
@@ -29,7 +79,7 @@ function guardedBody(res: IncomingMessage, url: URL): Readable {
       new HttpError(
         'HTTP_NETWORK',
         `the connection to ${url.host} broke after ${received}${of} bytes of the body of ${redactUrl(url)}: ` +
-          `${err.message}; the download can be retried`,
+          err.message,
         { url, cause: err }
       )
     )
@@ -86,21 +136,7 @@ export function wrapResponse(res: IncomingMessage, url: URL): HttpResponse {
     body: take,
     buffer,
     text: async () => (await buffer()).toString('utf8'),
-    json: async <T>() => {
-      const text = (await buffer()).toString('utf8')
-      try {
-        return JSON.parse(text) as T
-      } catch (err) {
-        throw new HttpError(
-          'HTTP_BODY',
-          `${url.origin}${url.pathname} answered invalid JSON: ${text.slice(0, 120)}`,
-          {
-            url,
-            cause: err
-          }
-        )
-      }
-    },
+    json: async <T>() => parseJson<T>(await buffer(), url),
     discard: () => {
       if (taken) return
       taken = true

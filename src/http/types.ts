@@ -15,6 +15,9 @@ export interface RequestInit {
   /** false forbids retries; true (default) retries when the body can be replayed. */
   retry?: boolean
   signal?: AbortSignal
+  /** Read the whole body before returning, retrying (when allowed) if it breaks off. Default: true except
+   * for GET and HEAD, whose answers (blobs) may be large. The body is capped at 64 MiB. */
+  buffered?: boolean
 }
 
 export interface HttpResponse {

@@ -1,5 +1,5 @@
 // A reverse proxy that lets the first N matching requests reach the server in full and then drops the
-// connection before the answer: the "committed, but the client never heard" fault, which the bed's own
+// connection before the answer (or halfway through its body): the "committed, but the client never heard" fault, which the bed's own
 // reset rule (it resets before the server sees the request) cannot produce.
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -13,7 +13,12 @@ export interface LossyFront {
 
 export async function startLossyFront(
   upstream: string,
-  drop: { method: string; path: RegExp; times: number }
+  drop: {
+    method: string
+    path: RegExp
+    times: number
+    /** default: drop before any byte of the answer */ cut?: 'mid-body'
+  }
 ): Promise<LossyFront> {
   const target = new URL(upstream)
   const seen: LossyFront['seen'] = []
@@ -40,6 +45,12 @@ export async function startLossyFront(
             status: up.statusCode ?? 0,
             dropped: lose
           })
+          if (lose && drop.cut === 'mid-body') {
+            const body = Buffer.concat(chunks)
+            res.writeHead(up.statusCode ?? 502, up.headers)
+            res.write(body.subarray(0, Math.floor(body.length / 2)))
+            return void setTimeout(() => req.socket.resetAndDestroy(), 20)
+          }
           if (lose) return void req.socket.resetAndDestroy()
           res.writeHead(up.statusCode ?? 502, up.headers).end(Buffer.concat(chunks))
         })

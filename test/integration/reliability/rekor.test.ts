@@ -93,6 +93,26 @@ describe('Rekor faults', () => {
     await expectCosignV3Accepts(state, p, session, false)
   })
 
+  it('replays a POST whose answer broke off halfway through its body: 409 fetched, one entry', async () => {
+    const s = requireSigstore(state)
+    front = await startLossyFront(s.rekorUrl, {
+      method: 'POST',
+      path: /^\/api\/v1\/log\/entries$/,
+      times: 1,
+      cut: 'mid-body'
+    })
+    const session = await openBedSession(state, { rekorUrl: front.url })
+    const from = await rekorTreeSize(state)
+    const p = await publishSample(state, session, 'referrers', 'reliability/rekor-cut', {
+      sbom: { path: sbomPath }
+    })
+    const postsSeen = front.seen.filter(r => r.method === 'POST')
+    expect(postsSeen.filter(r => r.dropped).map(r => r.status)).toEqual([201])
+    expect(postsSeen.filter(r => r.status === 409)).toHaveLength(1)
+    expect(await expectOneEntryPerPayload(state, p, from)).toEqual({ signed: 5, logged: 5 })
+    await expectCosignV3Accepts(state, p, session)
+  })
+
   it.each(['distribution', 'referrers'] as const)(
     'fails naming Rekor and its URL when Rekor stays down, and writes nothing to the %s registry',
     async name => {

@@ -12,6 +12,7 @@ afterEach(async () => {
 })
 
 const chunk = Buffer.alloc(64 * 1024, 7)
+const fast = { retries: 2, minDelayMs: 5, maxDelayMs: 10 }
 
 /** Sends headers promising `total` bytes, then `sent` bytes, then destroys the socket. */
 function breakingServer(total: number, sent: number, headers: Record<string, string> = {}) {
@@ -87,5 +88,48 @@ describe('network errors in the middle of a body', () => {
     const early = (await client.request(server.url)).body()
     for await (const _ of early) break
     expect(early.destroyed).toBe(true)
+  })
+
+  it('replays a POST whose answer broke off mid-body, and returns the complete second answer', async () => {
+    const answer = JSON.stringify({ entry: 'x'.repeat(200_000) })
+    server = await startServer((_req, res, _seen, n) => {
+      res.writeHead(n === 1 ? 201 : 409, { 'content-length': String(answer.length) })
+      if (n > 1) return void res.end(answer)
+      res.write(answer.slice(0, 50_000))
+      setTimeout(() => res.socket?.destroy(), 20)
+    })
+    const res = await createHttpClient(fast).request(`${server.url}/api/v1/log/entries`, {
+      method: 'POST',
+      body: '{}'
+    })
+    expect(res.status).toBe(409)
+    expect((await res.json<{ entry: string }>()).entry).toHaveLength(200_000)
+    expect(server.requests).toHaveLength(2)
+    expect(() => res.body()).toThrow(/already read/)
+  })
+
+  it('streams GET answers unless asked to buffer them, then retries a broken one', async () => {
+    server = await startServer((_req, res, _seen, n) => {
+      res.writeHead(200, { 'content-length': '100000' })
+      if (n > 2) return void res.end(Buffer.alloc(100_000, 1))
+      res.write(Buffer.alloc(10_000, 1))
+      setTimeout(() => res.socket?.destroy(), 20)
+    })
+    const client = createHttpClient(fast)
+    const streamed = await client.request(`${server.url}/manifest`)
+    expect(await streamed.buffer().catch((e: HttpError) => e.code)).toBe('HTTP_NETWORK')
+    const buffered = await client.request(`${server.url}/manifest`, { buffered: true })
+    expect((await buffered.buffer()).length).toBe(100_000)
+    expect(server.requests).toHaveLength(3)
+  })
+
+  it('gives up with HTTP_NETWORK naming the URL when every answer breaks off', async () => {
+    server = await breakingServer(100_000, 10_000)
+    const err = (await createHttpClient(fast)
+      .request(`${server.url}/always`, { method: 'PUT', body: 'x' })
+      .catch((e: unknown) => e)) as HttpError
+    expect(err.code).toBe('HTTP_NETWORK')
+    expect(err.message).toContain(`${server.url}/always`)
+    expect(server.requests).toHaveLength(3)
   })
 })
