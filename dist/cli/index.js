@@ -70458,7 +70458,7 @@ async function fetchSubject(registry, input, ref) {
         const what = ref.digest
             ? `${ref.digest} is not in ${ref.repoString()}`
             : `tag ${ref.tag ?? 'latest'} is not in ${ref.repoString()}`;
-        throw new PipelineError('SUBJECT_NOT_FOUND', input, 'plan', code === 'REGISTRY_NOT_FOUND'
+        throw new PipelineError(code === 'REGISTRY_NOT_FOUND' ? 'SUBJECT_NOT_FOUND' : 'SUBJECT_FAILED', input, 'plan', code === 'REGISTRY_NOT_FOUND'
             ? `${what}; push the artifact first, or fix the reference (nothing was signed or logged)`
             : `cannot read it: ${(0,error/* describe */.q)(cause)}`, { cause });
     }
@@ -74001,8 +74001,8 @@ class Phases {
     }
 }
 
-// EXTERNAL MODULE: ./src/sbom/index.ts + 44 modules
-var sbom = __nccwpck_require__(78253);
+// EXTERNAL MODULE: ./src/sbom/index.ts + 45 modules
+var sbom = __nccwpck_require__(30550);
 ;// CONCATENATED MODULE: ./src/action/sbom-step.ts
 // SBOMs for the plan: generated per container image (charts and indexes have no layers to read), a given file
 // for every subject, or none. Files land under the runner's temp folder; their paths become the sbom-paths output.
@@ -74563,7 +74563,7 @@ __webpack_async_result__();
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _oci_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1726);
-/* harmony import */ var _sbom_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(78253);
+/* harmony import */ var _sbom_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(30550);
 /* harmony import */ var _sbom_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(62290);
 // `oci-attest sbom <image-ref | oci-layout:DIR | docker-archive:FILE>`: writes an SBOM of one image.
 
@@ -77211,7 +77211,7 @@ function describeError(err) {
 
 /***/ }),
 
-/***/ 78253:
+/***/ 30550:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77576,7 +77576,9 @@ function dropBinariesOwnedByOsPackages(packages) {
         if (OS_TYPES.has(p.type))
             for (const f of p.files ?? [])
                 owned.add(f.path);
-    return packages.filter(p => p.foundBy !== BINARY_CATALOGER || !p.locations.some(l => owned.has(l)));
+    // Syft removes type "binary" packages and ELF package-note packages (whatever type they claim).
+    const removable = (p) => p.type === 'binary' || p.foundBy === BINARY_CATALOGER || p.foundBy === 'elf-binary-package-cataloger';
+    return packages.filter(p => !removable(p) || !p.locations.some(l => owned.has(l)));
 }
 
 ;// CONCATENATED MODULE: ./src/sbom/catalogers/deb-control.ts
@@ -78437,6 +78439,88 @@ const goBinaryCataloger = {
             ctx.warn(`${file.path} (layer ${file.layer.diffId}): Go ${raw.goVersion} binary without module information`);
         }
         return goPackages(parseModinfo(raw.goVersion, raw.modinfo), file);
+    }
+};
+
+;// CONCATENATED MODULE: ./src/sbom/catalogers/elf-package-note.ts
+// systemd's ELF package notes (.note.package, owner "FDO"): JSON naming the package a binary was built for.
+
+
+
+const ELF_NOTE_CATALOGER = 'elf-binary-package-cataloger';
+const NOTE_TYPE = 0xcafe1a7e;
+const elf_package_note_OS_TYPES = { rpm: 'rpm', deb: 'deb', apk: 'apk', alpm: 'alpm' };
+/** The note's descriptor bytes: namesz, descsz, type, then name and descriptor each padded to 4 bytes. */
+function noteDescriptor(section, little) {
+    let at = 0;
+    while (at + 12 <= section.length) {
+        const u32 = (o) => (little ? section.readUInt32LE(o) : section.readUInt32BE(o));
+        const namesz = u32(at);
+        const descsz = u32(at + 4);
+        const type = u32(at + 8);
+        const descAt = at + 12 + Math.ceil(namesz / 4) * 4;
+        if (descAt + descsz > section.length)
+            return undefined;
+        const name = section.toString('latin1', at + 12, at + 12 + namesz).replace(/\0+$/, '');
+        if (name === 'FDO' && type === NOTE_TYPE)
+            return section.subarray(descAt, descAt + descsz);
+        at = descAt + Math.ceil(descsz / 4) * 4;
+    }
+    return undefined;
+}
+/** "cpe:/o:fedoraproject:fedora:40" or "cpe:2.3:o:fedoraproject:fedora:40:…" → ["fedora", "40"]. */
+function osFromCpe(cpe) {
+    const parts = cpe.split(':');
+    return cpe.startsWith('cpe:2.3:') ? [parts[4] ?? '', parts[5] ?? ''] : [parts[3] ?? '', parts[4] ?? ''];
+}
+function elfNotePurl(note) {
+    let os = note.os ?? '';
+    let osVersion = note.osVersion ?? '';
+    const cpe = note.osCpe || note.osCPE || '';
+    if (!(os && osVersion) && cpe)
+        [os, osVersion] = osFromCpe(cpe);
+    const type = elf_package_note_OS_TYPES[note.type ?? ''] ?? 'generic';
+    return formatPurl({
+        type,
+        namespace: type === 'generic' || os === '' ? (note.system ?? '') : os,
+        name: note.name ?? '',
+        version: note.version ?? '',
+        qualifiers: { distro: os ? (osVersion ? `${os}-${osVersion}` : os) : undefined }
+    });
+}
+const elfPackageNoteCataloger = {
+    name: ELF_NOTE_CATALOGER,
+    wants: (file) => isExecutableCandidate(file) || /\.so(\.|$)/.test(file.path),
+    parse(file, ctx) {
+        if (!isElf(file.data))
+            return [];
+        const elf = parseElf(file.data);
+        const section = elf ? sectionData(elf, '.note.package') : undefined;
+        const desc = section && elf ? noteDescriptor(section, elf.littleEndian) : undefined;
+        if (!desc)
+            return [];
+        let note;
+        try {
+            note = JSON.parse(desc.toString('utf8').replace(/\0+$/, ''));
+        }
+        catch (cause) {
+            ctx.warn(`${file.path} (layer ${file.layer.diffId}): .note.package is not JSON (${String(cause)})`);
+            return [];
+        }
+        if (typeof note.name !== 'string' || !note.name || typeof note.version !== 'string' || !note.version)
+            return [];
+        const pkg = {
+            name: note.name,
+            version: note.version,
+            type: elf_package_note_OS_TYPES[note.type ?? ''] ?? 'binary',
+            purl: elfNotePurl(note),
+            foundBy: ELF_NOTE_CATALOGER,
+            locations: [file.path],
+            metadata: { noteType: note.type ?? '', architecture: note.architecture ?? '' }
+        };
+        if (typeof note.license === 'string' && note.license)
+            pkg.licenses = [note.license];
+        return [pkg];
     }
 };
 
@@ -79435,6 +79519,7 @@ const rustAuditCataloger = {
 
 
 
+
 function allCatalogers() {
     return [
         dpkgCataloger,
@@ -79445,7 +79530,8 @@ function allCatalogers() {
         pythonCataloger,
         npmCataloger,
         javaArchiveCataloger,
-        binaryClassifierCataloger
+        binaryClassifierCataloger,
+        elfPackageNoteCataloger
     ];
 }
 

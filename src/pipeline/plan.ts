@@ -67,7 +67,7 @@ async function fetchSubject(
       ? `${ref.digest} is not in ${ref.repoString()}`
       : `tag ${ref.tag ?? 'latest'} is not in ${ref.repoString()}`
     throw new PipelineError(
-      'SUBJECT_NOT_FOUND',
+      code === 'REGISTRY_NOT_FOUND' ? 'SUBJECT_NOT_FOUND' : 'SUBJECT_FAILED',
       input,
       'plan',
       code === 'REGISTRY_NOT_FOUND'

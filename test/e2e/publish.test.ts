@@ -193,4 +193,25 @@ describe('action end to end', () => {
       .filter(l => !l.startsWith('::add-mask::') && l.includes(basic.password))
     expect(unmasked).toEqual([])
   })
+
+  test('credentials from the Docker config (docker/login-action) on a Bearer-token registry', async () => {
+    const bearer = state.registries.bearer
+    const repo = `e2e/dockercfg-${unique()}`
+    const digest = await pushSampleImage(state, 'bearer', repo, 'v1')
+    const auth = Buffer.from(`${bearer.username}:${bearer.password}`).toString('base64')
+    const inputs = {
+      subjects: `${bearer.host}/${repo}@${digest}`,
+      sbom: 'generate',
+      ...(await bedSigstoreInputs(state))
+    }
+    const run = await runAction(state, inputs, { dockerConfig: { auths: { [bearer.host]: { auth } } } })
+    expect({ code: run.code, log: run.code === 0 ? '' : explain(run) }).toEqual({ code: 0, log: '' })
+    expect((JSON.parse(run.outputs.attestations!) as Attestation[]).map(a => a.kind)).toContain(
+      'sbom-cyclonedx'
+    )
+    // Without any credential the same run cannot push: the failure names the fix.
+    const anonymous = await runAction(state, inputs)
+    expect(anonymous.code).toBe(1)
+    expect(anonymous.stdout).toMatch(/::error::.*dockercfg-.*\[(plan|sbom|attest)\]/)
+  })
 })
