@@ -13,6 +13,7 @@ import {
   expectCosignV3Accepts,
   faultLog,
   openBedSession,
+  rekorTreeSize,
   setFaults,
   tagsOf
 } from './support.js'
@@ -108,5 +109,22 @@ describe('TSA faults', () => {
     expect(
       (await tagsOf(state.registries.distribution.host, repo)).filter(t => t.startsWith('sha256-'))
     ).toEqual([])
+  })
+
+  // Red until the TSA is asked before Rekor (see the reliability report): sigstore-js runs witnesses in
+  // parallel, so a signature whose timestamp failed is already in the public log when the run fails.
+  it('a run that fails at the TSA has logged nothing in Rekor', async () => {
+    const s = requireSigstore(state)
+    const http = createHttpClient({ retries: 1, minDelayMs: 50 })
+    const session = await openBedSession(state, { tsaUrl: s.tsaUrl, http })
+    await setFaults(s.adminUrl.tsa, [
+      { method: 'POST', path: '^/api/v1/timestamp$', action: 'status', status: 503 }
+    ])
+    const from = await rekorTreeSize(state)
+    await expect(
+      publishSample(state, session, 'distribution', 'reliability/tsa-down', { sbom: { path: sbomPath } })
+    ).rejects.toMatchObject({ code: 'SUBJECT_FAILED' })
+    await new Promise(r => setTimeout(r, 2000))
+    expect(await rekorTreeSize(state)).toBe(from)
   })
 })
