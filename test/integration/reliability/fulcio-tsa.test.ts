@@ -65,6 +65,29 @@ describe('Fulcio faults', () => {
   )
 })
 
+describe('Fulcio down', () => {
+  it('fails naming Fulcio and its URL, with nothing logged in Rekor and no tag written', async () => {
+    const s = requireSigstore(state)
+    const session = await openBedSession(state)
+    const repo = 'reliability/fulcio-down'
+    await setFaults(s.adminUrl.fulcio, [
+      { method: 'POST', path: '^/api/v2/signingCert$', action: 'status', status: 503 }
+    ])
+    const from = await rekorTreeSize(state)
+    const err = (await publishSample(state, session, 'distribution', repo, {
+      sbom: { path: sbomPath }
+    }).catch((e: unknown) => e)) as Error & { code?: string; cause?: { code?: string } }
+    expect(err.code).toBe('SUBJECT_FAILED')
+    expect(err.cause?.code).toBe('FULCIO_REQUEST_FAILED')
+    expect(err.message).toContain(`Fulcio (${s.fulcioUrl}/api/v2/signingCert)`)
+    expect(err.message).toContain('503')
+    expect(await rekorTreeSize(state)).toBe(from)
+    expect(
+      (await tagsOf(state.registries.distribution.host, repo)).filter(t => t.startsWith('sha256-'))
+    ).toEqual([])
+  })
+})
+
 describe('TSA faults', () => {
   it('waits for a TSA that answers slowly but within the timeout, and every bundle carries its timestamp', async () => {
     const s = requireSigstore(state)

@@ -62,4 +62,37 @@ describe('registry faults during the tag push', () => {
     await expectCosignV3Accepts(state, p, session)
     await expectCosignV3Accepts(state, p, session, false)
   })
+
+  it('rides out resets and 503s on blob uploads and manifest PUTs, writing each layer once', async () => {
+    const flaky = state.registries.flaky
+    const repo = 'reliability/registry-resets'
+    const base = `^/v2/${escapeRegex(repo)}/`
+    await clearLog(flaky.adminUrl)
+    await setFaults(flaky.adminUrl, [
+      { method: 'PUT', path: `${base}manifests/sha256-[0-9a-f]{64}\\.sig$`, action: 'reset', times: 1 },
+      {
+        method: 'PUT',
+        path: `${base}manifests/sha256-[0-9a-f]{64}\\.att$`,
+        action: 'status',
+        status: 503,
+        times: 1
+      },
+      { method: 'POST', path: `${base}blobs/uploads/`, action: 'reset', times: 2 },
+      { method: 'GET', path: `${base}manifests/sha256-`, action: 'status', status: 502, times: 1 }
+    ])
+    const session = await openBedSession(state)
+    const p = await publishSample(state, session, 'flaky', repo, { sbom: { path: sbomPath } })
+    const faulted = (await faultLog(flaky.adminUrl)).filter(r => r.fault && r.path.startsWith(`/v2/${repo}/`))
+    expect(faulted.map(r => r.fault).sort()).toEqual(['reset', 'reset', 'reset', 'status', 'status'])
+
+    const registry = new RegistryClient()
+    const repoRef = parseReference(p.repo)
+    const layers = async (suffix: 'sig' | 'att') =>
+      ((await registry.getManifest(repoRef.withTag(cosignTag(p.digest, suffix)))).json as ImageManifest)
+        .layers
+    expect(await layers('sig')).toHaveLength(1)
+    expect(await layers('att')).toHaveLength(3)
+    await expectCosignV3Accepts(state, p, session)
+    await expectCosignV3Accepts(state, p, session, false)
+  })
 })
