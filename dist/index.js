@@ -68780,7 +68780,7 @@ process.noDeprecation = true;
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _commonjs_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88555);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(90387);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(17614);
 // Entry point of the bundled action (dist/index.js): everything happens in main.ts.
 
 
@@ -68791,7 +68791,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 90387:
+/***/ 17614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -71267,7 +71267,29 @@ async function verifyPublished(registry, verifier, identity, subject) {
     const referrers = subject.items.some(i => i.referrer)
         ? new Set((await registry.listReferrers(repo, digest, published_BUNDLE_MEDIA_TYPE)).map(d => d.digest))
         : new Set();
+    // Referrer bundles first: they carry the inclusion proof, so the byte-identical tag-layout copy that
+    // follows is covered by that full verification (see verified-cache.ts).
     for (const item of subject.items) {
+        if (item.referrer) {
+            const what = `${base} ${item.kind} (referrer ${item.referrer})`;
+            if (!referrers.has(item.referrer))
+                fail(what, 'not listed among the referrers of the subject');
+            const manifest = (await registry.getManifest(repo.withDigest(item.referrer))).json;
+            if (manifest.subject?.digest !== digest)
+                fail(what, 'referrer manifest names another subject');
+            const layer = manifest.layers[0];
+            if (!layer || layer.mediaType !== published_BUNDLE_MEDIA_TYPE)
+                fail(what, 'referrer has no bundle layer');
+            let bundle;
+            try {
+                bundle = (0,dist.bundleFromJSON)(JSON.parse((await readBlob(registry, repo, layer.digest)).toString('utf8')));
+            }
+            catch (cause) {
+                fail(what, 'bundle layer is not a Sigstore bundle', cause);
+            }
+            verifier.verify(what, bundle, identity);
+            checkStatement(bundle, digest, item.predicateType, what);
+        }
         if (item.legacy) {
             const what = `${base} ${item.kind} (tag ${item.legacy.tag})`;
             const { layerDigest, signature } = item.legacy;
@@ -71293,26 +71315,6 @@ async function verifyPublished(registry, verifier, identity, subject) {
             else {
                 checkStatement(bundle, digest, item.predicateType, what);
             }
-        }
-        if (item.referrer) {
-            const what = `${base} ${item.kind} (referrer ${item.referrer})`;
-            if (!referrers.has(item.referrer))
-                fail(what, 'not listed among the referrers of the subject');
-            const manifest = (await registry.getManifest(repo.withDigest(item.referrer))).json;
-            if (manifest.subject?.digest !== digest)
-                fail(what, 'referrer manifest names another subject');
-            const layer = manifest.layers[0];
-            if (!layer || layer.mediaType !== published_BUNDLE_MEDIA_TYPE)
-                fail(what, 'referrer has no bundle layer');
-            let bundle;
-            try {
-                bundle = (0,dist.bundleFromJSON)(JSON.parse((await readBlob(registry, repo, layer.digest)).toString('utf8')));
-            }
-            catch (cause) {
-                fail(what, 'bundle layer is not a Sigstore bundle', cause);
-            }
-            verifier.verify(what, bundle, identity);
-            checkStatement(bundle, digest, item.predicateType, what);
         }
     }
 }
@@ -72351,8 +72353,72 @@ class EphemeralSigner {
     }
 }
 
+;// CONCATENATED MODULE: ./src/sigstore/verify/verified-cache.ts
+// Remembers material that already passed full verification, so the same signature read back in its second
+// format (tag-layout layer vs referrer bundle) is not re-verified from scratch.
+
+/**
+ * Digest of every input the verifier reads except the inclusion proof: content and signature, leaf
+ * certificate, Rekor entry (index, log, time, SET, body), timestamps, artifact and policy. The chain a
+ * tag layer carries is left out because verification builds the path from the trusted root, not from it.
+ */
+function verificationKey(bundle, policy, artifact) {
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    const part = (value) => {
+        const b = Buffer.from(value ?? '');
+        h.update(`${b.length}:`).update(b);
+    };
+    const content = bundle.content;
+    if (content.$case === 'dsseEnvelope') {
+        part('dsse');
+        part(content.dsseEnvelope.payloadType);
+        part(content.dsseEnvelope.payload);
+        for (const s of content.dsseEnvelope.signatures)
+            part(s.sig);
+    }
+    else {
+        part('message');
+        part(content.messageSignature.messageDigest?.digest);
+        part(content.messageSignature.signature);
+    }
+    const vm = bundle.verificationMaterial;
+    const leaf = vm.content?.$case === 'certificate'
+        ? vm.content.certificate.rawBytes
+        : vm.content?.$case === 'x509CertificateChain'
+            ? vm.content.x509CertificateChain.certificates[0]?.rawBytes
+            : undefined;
+    part(leaf);
+    for (const e of vm.tlogEntries) {
+        part(e.logIndex);
+        part(e.logId?.keyId);
+        part(`${e.kindVersion?.kind}/${e.kindVersion?.version}`);
+        part(e.integratedTime);
+        part(e.inclusionPromise?.signedEntryTimestamp);
+        part(e.canonicalizedBody);
+    }
+    for (const t of vm.timestampVerificationData?.rfc3161Timestamps ?? [])
+        part(t.signedTimestamp);
+    part(artifact);
+    part(policy.subjectAlternativeName);
+    part(policy.issuer);
+    return h.digest('hex');
+}
+const hasInclusionProof = (bundle) => bundle.verificationMaterial.tlogEntries.some(e => e.inclusionProof !== undefined);
+/** Key → whether that verification also checked an inclusion proof (a SET-only pass does not cover one). */
+class VerifiedCache {
+    #passed = new Map();
+    covers(key, needsProof) {
+        const withProof = this.#passed.get(key);
+        return withProof !== undefined && (withProof || !needsProof);
+    }
+    record(key, withProof) {
+        this.#passed.set(key, withProof || (this.#passed.get(key) ?? false));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/sigstore/verify/bundle-verifier.ts
 // Verifies one bundle as a consumer would: chain, SCT, tlog (proof or SET), signature, identity and issuer.
+
 
 
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -72362,12 +72428,20 @@ function anchoredIdentity(san) {
 }
 class BundleVerifier {
     #verifier;
+    #cache = new VerifiedCache();
+    /** Full verifications run (the rest were byte-identical to one that passed). */
+    verifications = 0;
     constructor(trust) {
         this.#verifier = new verify_dist/* Verifier */.BL(trust);
     }
     /** `what` names the artifact and kind in the error, e.g. "registry/app@sha256:… provenance-v1 (referrer)". */
     verify(what, bundle, identity, artifact) {
+        const key = verificationKey(bundle, identity, artifact);
+        const withProof = hasInclusionProof(bundle);
+        if (this.#cache.covers(key, withProof))
+            return;
         try {
+            this.verifications++;
             this.#verifier.verify((0,verify_dist/* toSignedEntity */.DC)(bundle, artifact), {
                 subjectAlternativeName: anchoredIdentity(identity.subjectAlternativeName),
                 extensions: { issuer: identity.issuer }
@@ -72379,6 +72453,7 @@ class BundleVerifier {
                 cause
             });
         }
+        this.#cache.record(key, withProof);
     }
 }
 
@@ -73097,6 +73172,8 @@ function fixFor(err) {
     const codes = errors.map(e => e.code);
     if (codes.includes('MISSING_ID_TOKEN_PERMISSION') || codes.includes('INVALID_INPUT'))
         return undefined;
+    if (codes.some(c => c?.startsWith('TUF_')))
+        return 'the public-good trusted root is fetched from tuf-repo-cdn.sigstore.dev: allow that host, or set trusted-root for a private Sigstore instance';
     if (codes.includes('GITHUB_ATTESTATION_REFUSED'))
         return 'grant the job `permissions:\n  attestations: write`, or set github-attestations: auto or false';
     const registry = errors.find(e => typeof e.code === 'string' && /^REGISTRY_|^AUTH_FAILED$/.test(e.code));
@@ -76487,12 +76564,11 @@ const apkCataloger = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/sbom/catalogers/binary-classifier.ts
-// Version strings in well-known binaries that no package database describes (a subset of Syft's classifiers).
+;// CONCATENATED MODULE: ./src/sbom/catalogers/binary-classifiers.ts
+// Syft's binary classifiers we reproduce: file name, version pattern(s), package and CPE vendor:product.
 /* eslint-disable no-control-regex -- version strings in binaries are delimited by NUL bytes */
-
-const BINARY_CATALOGER = 'binary-classifier-cataloger';
-const CAP = 256 * 1024 * 1024;
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const pythonContent = (v) => new RegExp(`\\x00(?<version>${escapeRe(v)}[-._a-zA-Z0-9]*)\\x00`, 'm');
 const CLASSIFIERS = [
     {
         class: 'busybox-binary',
@@ -76565,25 +76641,93 @@ const CLASSIFIERS = [
         patterns: [/go(?<version>[0-9]+\.[0-9]+(\.[0-9]+|beta[0-9]+|alpha[0-9]+|rc[0-9]+)?)\x00/m],
         package: 'go',
         cpeVendorProduct: ['golang:go']
+    },
+    {
+        class: 'util-linux-binary',
+        names: ['getopt'],
+        patterns: [/\x00util-linux\s(?<version>[0-9]+\.[0-9]+\.[0-9]+)\x00/],
+        package: 'util-linux',
+        cpeVendorProduct: ['kernel:util-linux']
+    },
+    {
+        class: 'zstd-binary',
+        names: ['zstd'],
+        patterns: [/\x00v(?<version>[0-9]+\.[0-9]+\.[0-9]+)\x00/],
+        package: 'zstd',
+        cpeVendorProduct: ['facebook:zstandard']
+    },
+    {
+        class: 'xz-binary',
+        names: ['xz'],
+        patterns: [/\x00xz \(XZ Utils\) (?<version>[0-9]+\.[0-9]+\.[0-9]+)\x00/],
+        package: 'xz',
+        cpeVendorProduct: ['tukaani:xz']
+    },
+    {
+        class: 'gzip-binary',
+        names: ['gzip'],
+        // GNU gzip's version is a bare NUL-delimited token: require gzip's own message too.
+        require: /%s: %s: not in gzip format/,
+        patterns: [/\x00(?<version>[0-9]+\.[0-9]+)\x00/],
+        package: 'gzip',
+        cpeVendorProduct: ['gnu:gzip']
+    },
+    {
+        class: 'jq-binary',
+        names: ['jq'],
+        patterns: [/\x00(?<version>[0-9]{1,3}\.[0-9]{1,3}(\.[0-9]+)?)\x00/],
+        package: 'jq',
+        cpeVendorProduct: ['jqlang:jq']
+    },
+    {
+        class: 'python-binary',
+        fromName: { file: /^python(?<version>[0-9]+(?:\.[0-9]+)+)$/, content: pythonContent },
+        patterns: [],
+        package: 'python',
+        cpeVendorProduct: ['python_software_foundation:python', 'python:python']
+    },
+    {
+        class: 'python-binary-lib',
+        fromName: { file: /^libpython(?<version>[0-9]+(?:\.[0-9]+)+)[a-z]?\.so.*$/, content: pythonContent },
+        patterns: [],
+        package: 'python',
+        cpeVendorProduct: ['python_software_foundation:python', 'python:python']
     }
 ];
+
+;// CONCATENATED MODULE: ./src/sbom/catalogers/binary-classifier.ts
+// Version strings in well-known binaries that no package database describes (a subset of Syft's classifiers).
+
+
+const BINARY_CATALOGER = 'binary-classifier-cataloger';
+const CAP = 256 * 1024 * 1024;
 const BY_NAME = new Map();
 for (const c of CLASSIFIERS)
-    for (const n of c.names)
+    for (const n of c.names ?? [])
         BY_NAME.set(n, [...(BY_NAME.get(n) ?? []), c]);
+const BY_PATTERN = CLASSIFIERS.filter(c => c.fromName);
+function classifiersFor(base) {
+    const out = (BY_NAME.get(base) ?? []).map(c => ({ c, patterns: c.patterns }));
+    for (const c of BY_PATTERN) {
+        const v = c.fromName.file.exec(base)?.groups?.['version'];
+        if (v)
+            out.push({ c, patterns: [c.fromName.content(v)] });
+    }
+    return out;
+}
 function baseName(path) {
     return path.slice(path.lastIndexOf('/') + 1);
 }
 function classify(file) {
-    const classifiers = BY_NAME.get(baseName(file.path)) ?? [];
+    const classifiers = classifiersFor(baseName(file.path));
     if (classifiers.length === 0)
         return [];
     // latin1 keeps one character per byte, so binary patterns (\x00) match as written.
     const text = file.data.toString('latin1');
-    for (const c of classifiers) {
+    for (const { c, patterns } of classifiers) {
         if (c.require && !c.require.test(text))
             continue;
-        for (const pattern of c.patterns) {
+        for (const pattern of patterns) {
             const version = pattern.exec(text)?.groups?.['version'];
             if (!version)
                 continue;
@@ -76605,7 +76749,7 @@ function classify(file) {
 }
 const binaryClassifierCataloger = {
     name: BINARY_CATALOGER,
-    wants: (f) => f.size <= CAP && BY_NAME.has(baseName(f.path)),
+    wants: (f) => f.size <= CAP && classifiersFor(baseName(f.path)).length > 0,
     parse: (file, _ctx) => classify(file)
 };
 const OS_TYPES = new Set(['deb', 'rpm', 'apk']);

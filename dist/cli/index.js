@@ -69042,7 +69042,29 @@ async function verifyPublished(registry, verifier, identity, subject) {
     const referrers = subject.items.some(i => i.referrer)
         ? new Set((await registry.listReferrers(repo, digest, BUNDLE_MEDIA_TYPE)).map(d => d.digest))
         : new Set();
+    // Referrer bundles first: they carry the inclusion proof, so the byte-identical tag-layout copy that
+    // follows is covered by that full verification (see verified-cache.ts).
     for (const item of subject.items) {
+        if (item.referrer) {
+            const what = `${base} ${item.kind} (referrer ${item.referrer})`;
+            if (!referrers.has(item.referrer))
+                fail(what, 'not listed among the referrers of the subject');
+            const manifest = (await registry.getManifest(repo.withDigest(item.referrer))).json;
+            if (manifest.subject?.digest !== digest)
+                fail(what, 'referrer manifest names another subject');
+            const layer = manifest.layers[0];
+            if (!layer || layer.mediaType !== BUNDLE_MEDIA_TYPE)
+                fail(what, 'referrer has no bundle layer');
+            let bundle;
+            try {
+                bundle = (0,dist.bundleFromJSON)(JSON.parse((await readBlob(registry, repo, layer.digest)).toString('utf8')));
+            }
+            catch (cause) {
+                fail(what, 'bundle layer is not a Sigstore bundle', cause);
+            }
+            verifier.verify(what, bundle, identity);
+            checkStatement(bundle, digest, item.predicateType, what);
+        }
         if (item.legacy) {
             const what = `${base} ${item.kind} (tag ${item.legacy.tag})`;
             const { layerDigest, signature } = item.legacy;
@@ -69068,26 +69090,6 @@ async function verifyPublished(registry, verifier, identity, subject) {
             else {
                 checkStatement(bundle, digest, item.predicateType, what);
             }
-        }
-        if (item.referrer) {
-            const what = `${base} ${item.kind} (referrer ${item.referrer})`;
-            if (!referrers.has(item.referrer))
-                fail(what, 'not listed among the referrers of the subject');
-            const manifest = (await registry.getManifest(repo.withDigest(item.referrer))).json;
-            if (manifest.subject?.digest !== digest)
-                fail(what, 'referrer manifest names another subject');
-            const layer = manifest.layers[0];
-            if (!layer || layer.mediaType !== BUNDLE_MEDIA_TYPE)
-                fail(what, 'referrer has no bundle layer');
-            let bundle;
-            try {
-                bundle = (0,dist.bundleFromJSON)(JSON.parse((await readBlob(registry, repo, layer.digest)).toString('utf8')));
-            }
-            catch (cause) {
-                fail(what, 'bundle layer is not a Sigstore bundle', cause);
-            }
-            verifier.verify(what, bundle, identity);
-            checkStatement(bundle, digest, item.predicateType, what);
         }
     }
 }
@@ -70136,8 +70138,8 @@ class EphemeralSigner {
     }
 }
 
-// EXTERNAL MODULE: ./src/sigstore/verify/bundle-verifier.ts
-var bundle_verifier = __nccwpck_require__(94831);
+// EXTERNAL MODULE: ./src/sigstore/verify/bundle-verifier.ts + 1 modules
+var bundle_verifier = __nccwpck_require__(21471);
 ;// CONCATENATED MODULE: ./src/pipeline/dry-run-cert.ts
 // Certificates for dry runs: a throwaway in-process CA, named so no one can mistake them for Fulcio's.
 
@@ -70830,6 +70832,8 @@ function fixFor(err) {
     const codes = errors.map(e => e.code);
     if (codes.includes('MISSING_ID_TOKEN_PERMISSION') || codes.includes('INVALID_INPUT'))
         return undefined;
+    if (codes.some(c => c?.startsWith('TUF_')))
+        return 'the public-good trusted root is fetched from tuf-repo-cdn.sigstore.dev: allow that host, or set trusted-root for a private Sigstore instance';
     if (codes.includes('GITHUB_ATTESTATION_REFUSED'))
         return 'grant the job `permissions:\n  attestations: write`, or set github-attestations: auto or false';
     const registry = errors.find(e => typeof e.code === 'string' && /^REGISTRY_|^AUTH_FAILED$/.test(e.code));
@@ -74001,8 +74005,8 @@ class Phases {
     }
 }
 
-// EXTERNAL MODULE: ./src/sbom/index.ts + 45 modules
-var sbom = __nccwpck_require__(30550);
+// EXTERNAL MODULE: ./src/sbom/index.ts + 46 modules
+var sbom = __nccwpck_require__(59157);
 ;// CONCATENATED MODULE: ./src/action/sbom-step.ts
 // SBOMs for the plan: generated per container image (charts and indexes have no layers to read), a given file
 // for every subject, or none. Files land under the runner's temp folder; their paths become the sbom-paths output.
@@ -74563,7 +74567,7 @@ __webpack_async_result__();
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _oci_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1726);
-/* harmony import */ var _sbom_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(30550);
+/* harmony import */ var _sbom_index_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(59157);
 /* harmony import */ var _sbom_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(62290);
 // `oci-attest sbom <image-ref | oci-layout:DIR | docker-archive:FILE>`: writes an SBOM of one image.
 
@@ -74671,8 +74675,8 @@ var dist = __nccwpck_require__(54187);
 var oci = __nccwpck_require__(1726);
 // EXTERNAL MODULE: ./src/sigstore/error.ts
 var error = __nccwpck_require__(58396);
-// EXTERNAL MODULE: ./src/sigstore/verify/bundle-verifier.ts
-var bundle_verifier = __nccwpck_require__(94831);
+// EXTERNAL MODULE: ./src/sigstore/verify/bundle-verifier.ts + 1 modules
+var bundle_verifier = __nccwpck_require__(21471);
 // EXTERNAL MODULE: ./src/sigstore/verify/trust.ts
 var trust = __nccwpck_require__(62412);
 // EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
@@ -74855,7 +74859,10 @@ async function runVerifyCommand(argv, io) {
     }
     catch (err) {
         const code = err.code;
-        io.stderr.write(`oci-attest verify: ${typeof code === 'string' ? `${code}: ` : ''}${(0,error/* describe */.q)(err)}\n`);
+        const hint = typeof code === 'string' && code.startsWith('TUF_')
+            ? ' (the public-good trusted root comes from tuf-repo-cdn.sigstore.dev; without network access, or for a private instance, pass --trusted-root)'
+            : '';
+        io.stderr.write(`oci-attest verify: ${typeof code === 'string' ? `${code}: ` : ''}${(0,error/* describe */.q)(err)}${hint}\n`);
         return 1;
     }
 }
@@ -77211,7 +77218,7 @@ function describeError(err) {
 
 /***/ }),
 
-/***/ 30550:
+/***/ 59157:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -77444,12 +77451,11 @@ const apkCataloger = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/sbom/catalogers/binary-classifier.ts
-// Version strings in well-known binaries that no package database describes (a subset of Syft's classifiers).
+;// CONCATENATED MODULE: ./src/sbom/catalogers/binary-classifiers.ts
+// Syft's binary classifiers we reproduce: file name, version pattern(s), package and CPE vendor:product.
 /* eslint-disable no-control-regex -- version strings in binaries are delimited by NUL bytes */
-
-const BINARY_CATALOGER = 'binary-classifier-cataloger';
-const CAP = 256 * 1024 * 1024;
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const pythonContent = (v) => new RegExp(`\\x00(?<version>${escapeRe(v)}[-._a-zA-Z0-9]*)\\x00`, 'm');
 const CLASSIFIERS = [
     {
         class: 'busybox-binary',
@@ -77522,25 +77528,93 @@ const CLASSIFIERS = [
         patterns: [/go(?<version>[0-9]+\.[0-9]+(\.[0-9]+|beta[0-9]+|alpha[0-9]+|rc[0-9]+)?)\x00/m],
         package: 'go',
         cpeVendorProduct: ['golang:go']
+    },
+    {
+        class: 'util-linux-binary',
+        names: ['getopt'],
+        patterns: [/\x00util-linux\s(?<version>[0-9]+\.[0-9]+\.[0-9]+)\x00/],
+        package: 'util-linux',
+        cpeVendorProduct: ['kernel:util-linux']
+    },
+    {
+        class: 'zstd-binary',
+        names: ['zstd'],
+        patterns: [/\x00v(?<version>[0-9]+\.[0-9]+\.[0-9]+)\x00/],
+        package: 'zstd',
+        cpeVendorProduct: ['facebook:zstandard']
+    },
+    {
+        class: 'xz-binary',
+        names: ['xz'],
+        patterns: [/\x00xz \(XZ Utils\) (?<version>[0-9]+\.[0-9]+\.[0-9]+)\x00/],
+        package: 'xz',
+        cpeVendorProduct: ['tukaani:xz']
+    },
+    {
+        class: 'gzip-binary',
+        names: ['gzip'],
+        // GNU gzip's version is a bare NUL-delimited token: require gzip's own message too.
+        require: /%s: %s: not in gzip format/,
+        patterns: [/\x00(?<version>[0-9]+\.[0-9]+)\x00/],
+        package: 'gzip',
+        cpeVendorProduct: ['gnu:gzip']
+    },
+    {
+        class: 'jq-binary',
+        names: ['jq'],
+        patterns: [/\x00(?<version>[0-9]{1,3}\.[0-9]{1,3}(\.[0-9]+)?)\x00/],
+        package: 'jq',
+        cpeVendorProduct: ['jqlang:jq']
+    },
+    {
+        class: 'python-binary',
+        fromName: { file: /^python(?<version>[0-9]+(?:\.[0-9]+)+)$/, content: pythonContent },
+        patterns: [],
+        package: 'python',
+        cpeVendorProduct: ['python_software_foundation:python', 'python:python']
+    },
+    {
+        class: 'python-binary-lib',
+        fromName: { file: /^libpython(?<version>[0-9]+(?:\.[0-9]+)+)[a-z]?\.so.*$/, content: pythonContent },
+        patterns: [],
+        package: 'python',
+        cpeVendorProduct: ['python_software_foundation:python', 'python:python']
     }
 ];
+
+;// CONCATENATED MODULE: ./src/sbom/catalogers/binary-classifier.ts
+// Version strings in well-known binaries that no package database describes (a subset of Syft's classifiers).
+
+
+const BINARY_CATALOGER = 'binary-classifier-cataloger';
+const CAP = 256 * 1024 * 1024;
 const BY_NAME = new Map();
 for (const c of CLASSIFIERS)
-    for (const n of c.names)
+    for (const n of c.names ?? [])
         BY_NAME.set(n, [...(BY_NAME.get(n) ?? []), c]);
+const BY_PATTERN = CLASSIFIERS.filter(c => c.fromName);
+function classifiersFor(base) {
+    const out = (BY_NAME.get(base) ?? []).map(c => ({ c, patterns: c.patterns }));
+    for (const c of BY_PATTERN) {
+        const v = c.fromName.file.exec(base)?.groups?.['version'];
+        if (v)
+            out.push({ c, patterns: [c.fromName.content(v)] });
+    }
+    return out;
+}
 function baseName(path) {
     return path.slice(path.lastIndexOf('/') + 1);
 }
 function classify(file) {
-    const classifiers = BY_NAME.get(baseName(file.path)) ?? [];
+    const classifiers = classifiersFor(baseName(file.path));
     if (classifiers.length === 0)
         return [];
     // latin1 keeps one character per byte, so binary patterns (\x00) match as written.
     const text = file.data.toString('latin1');
-    for (const c of classifiers) {
+    for (const { c, patterns } of classifiers) {
         if (c.require && !c.require.test(text))
             continue;
-        for (const pattern of c.patterns) {
+        for (const pattern of patterns) {
             const version = pattern.exec(text)?.groups?.['version'];
             if (!version)
                 continue;
@@ -77562,7 +77636,7 @@ function classify(file) {
 }
 const binaryClassifierCataloger = {
     name: BINARY_CATALOGER,
-    wants: (f) => f.size <= CAP && BY_NAME.has(baseName(f.path)),
+    wants: (f) => f.size <= CAP && classifiersFor(baseName(f.path)).length > 0,
     parse: (file, _ctx) => classify(file)
 };
 const OS_TYPES = new Set(['deb', 'rpm', 'apk']);
@@ -81382,16 +81456,88 @@ function describe(err) {
 
 /***/ }),
 
-/***/ 94831:
+/***/ 21471:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ anchoredIdentity),
-/* harmony export */   b: () => (/* binding */ BundleVerifier)
-/* harmony export */ });
-/* harmony import */ var _sigstore_verify__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(54187);
-/* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(58396);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  b: () => (/* binding */ BundleVerifier),
+  $: () => (/* binding */ anchoredIdentity)
+});
+
+// EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
+var dist = __nccwpck_require__(54187);
+// EXTERNAL MODULE: ./src/sigstore/error.ts
+var error = __nccwpck_require__(58396);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/sigstore/verify/verified-cache.ts
+// Remembers material that already passed full verification, so the same signature read back in its second
+// format (tag-layout layer vs referrer bundle) is not re-verified from scratch.
+
+/**
+ * Digest of every input the verifier reads except the inclusion proof: content and signature, leaf
+ * certificate, Rekor entry (index, log, time, SET, body), timestamps, artifact and policy. The chain a
+ * tag layer carries is left out because verification builds the path from the trusted root, not from it.
+ */
+function verificationKey(bundle, policy, artifact) {
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    const part = (value) => {
+        const b = Buffer.from(value ?? '');
+        h.update(`${b.length}:`).update(b);
+    };
+    const content = bundle.content;
+    if (content.$case === 'dsseEnvelope') {
+        part('dsse');
+        part(content.dsseEnvelope.payloadType);
+        part(content.dsseEnvelope.payload);
+        for (const s of content.dsseEnvelope.signatures)
+            part(s.sig);
+    }
+    else {
+        part('message');
+        part(content.messageSignature.messageDigest?.digest);
+        part(content.messageSignature.signature);
+    }
+    const vm = bundle.verificationMaterial;
+    const leaf = vm.content?.$case === 'certificate'
+        ? vm.content.certificate.rawBytes
+        : vm.content?.$case === 'x509CertificateChain'
+            ? vm.content.x509CertificateChain.certificates[0]?.rawBytes
+            : undefined;
+    part(leaf);
+    for (const e of vm.tlogEntries) {
+        part(e.logIndex);
+        part(e.logId?.keyId);
+        part(`${e.kindVersion?.kind}/${e.kindVersion?.version}`);
+        part(e.integratedTime);
+        part(e.inclusionPromise?.signedEntryTimestamp);
+        part(e.canonicalizedBody);
+    }
+    for (const t of vm.timestampVerificationData?.rfc3161Timestamps ?? [])
+        part(t.signedTimestamp);
+    part(artifact);
+    part(policy.subjectAlternativeName);
+    part(policy.issuer);
+    return h.digest('hex');
+}
+const hasInclusionProof = (bundle) => bundle.verificationMaterial.tlogEntries.some(e => e.inclusionProof !== undefined);
+/** Key → whether that verification also checked an inclusion proof (a SET-only pass does not cover one). */
+class VerifiedCache {
+    #passed = new Map();
+    covers(key, needsProof) {
+        const withProof = this.#passed.get(key);
+        return withProof !== undefined && (withProof || !needsProof);
+    }
+    record(key, withProof) {
+        this.#passed.set(key, withProof || (this.#passed.get(key) ?? false));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sigstore/verify/bundle-verifier.ts
 // Verifies one bundle as a consumer would: chain, SCT, tlog (proof or SET), signature, identity and issuer.
+
 
 
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -81401,23 +81547,32 @@ function anchoredIdentity(san) {
 }
 class BundleVerifier {
     #verifier;
+    #cache = new VerifiedCache();
+    /** Full verifications run (the rest were byte-identical to one that passed). */
+    verifications = 0;
     constructor(trust) {
-        this.#verifier = new _sigstore_verify__WEBPACK_IMPORTED_MODULE_0__/* .Verifier */ .BL(trust);
+        this.#verifier = new dist/* Verifier */.BL(trust);
     }
     /** `what` names the artifact and kind in the error, e.g. "registry/app@sha256:… provenance-v1 (referrer)". */
     verify(what, bundle, identity, artifact) {
+        const key = verificationKey(bundle, identity, artifact);
+        const withProof = hasInclusionProof(bundle);
+        if (this.#cache.covers(key, withProof))
+            return;
         try {
-            this.#verifier.verify((0,_sigstore_verify__WEBPACK_IMPORTED_MODULE_0__/* .toSignedEntity */ .DC)(bundle, artifact), {
+            this.verifications++;
+            this.#verifier.verify((0,dist/* toSignedEntity */.DC)(bundle, artifact), {
                 subjectAlternativeName: anchoredIdentity(identity.subjectAlternativeName),
                 extensions: { issuer: identity.issuer }
             });
         }
         catch (cause) {
             const code = cause.code ?? 'UNKNOWN';
-            throw new _error_js__WEBPACK_IMPORTED_MODULE_1__/* .SigstoreError */ .F('VERIFICATION_FAILED', `${what}: verification failed at ${code}: ${(0,_error_js__WEBPACK_IMPORTED_MODULE_1__/* .describe */ .q)(cause)}`, {
+            throw new error/* SigstoreError */.F('VERIFICATION_FAILED', `${what}: verification failed at ${code}: ${(0,error/* describe */.q)(cause)}`, {
                 cause
             });
         }
+        this.#cache.record(key, withProof);
     }
 }
 

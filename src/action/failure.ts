@@ -32,6 +32,8 @@ export function fixFor(err: unknown): string | undefined {
   const errors = chain(err)
   const codes = errors.map(e => e.code)
   if (codes.includes('MISSING_ID_TOKEN_PERMISSION') || codes.includes('INVALID_INPUT')) return undefined
+  if (codes.some(c => c?.startsWith('TUF_')))
+    return 'the public-good trusted root is fetched from tuf-repo-cdn.sigstore.dev: allow that host, or set trusted-root for a private Sigstore instance'
   if (codes.includes('GITHUB_ATTESTATION_REFUSED'))
     return 'grant the job `permissions:\n  attestations: write`, or set github-attestations: auto or false'
   const registry = errors.find(e => typeof e.code === 'string' && /^REGISTRY_|^AUTH_FAILED$/.test(e.code))

@@ -113,7 +113,13 @@ export async function runVerifyCommand(argv: string[], io: CommandIo): Promise<n
     return missing.length === 0 ? 0 : 1
   } catch (err) {
     const code = (err as { code?: unknown }).code
-    io.stderr.write(`oci-attest verify: ${typeof code === 'string' ? `${code}: ` : ''}${describe(err)}\n`)
+    const hint =
+      typeof code === 'string' && code.startsWith('TUF_')
+        ? ' (the public-good trusted root comes from tuf-repo-cdn.sigstore.dev; without network access, or for a private instance, pass --trusted-root)'
+        : ''
+    io.stderr.write(
+      `oci-attest verify: ${typeof code === 'string' ? `${code}: ` : ''}${describe(err)}${hint}\n`
+    )
     return 1
   }
 }
