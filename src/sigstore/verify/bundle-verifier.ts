@@ -3,6 +3,7 @@ import { Verifier, toSignedEntity } from '@sigstore/verify'
 import type { TrustMaterial } from '@sigstore/verify'
 import type { Bundle } from '@sigstore/bundle'
 import { SigstoreError, describe } from '../error.js'
+import { VerifiedCache, hasInclusionProof, verificationKey } from './verified-cache.js'
 
 export interface ExpectedIdentity {
   /** Exact certificate SAN (this run's workflow identity). */
@@ -19,6 +20,9 @@ export function anchoredIdentity(san: string): RegExp {
 
 export class BundleVerifier {
   readonly #verifier: Verifier
+  readonly #cache = new VerifiedCache()
+  /** Full verifications run (the rest were byte-identical to one that passed). */
+  verifications = 0
 
   constructor(trust: TrustMaterial) {
     this.#verifier = new Verifier(trust)
@@ -26,7 +30,11 @@ export class BundleVerifier {
 
   /** `what` names the artifact and kind in the error, e.g. "registry/app@sha256:… provenance-v1 (referrer)". */
   verify(what: string, bundle: Bundle, identity: ExpectedIdentity, artifact?: Buffer): void {
+    const key = verificationKey(bundle, identity, artifact)
+    const withProof = hasInclusionProof(bundle)
+    if (this.#cache.covers(key, withProof)) return
     try {
+      this.verifications++
       this.#verifier.verify(toSignedEntity(bundle, artifact), {
         subjectAlternativeName: anchoredIdentity(identity.subjectAlternativeName),
         extensions: { issuer: identity.issuer }
@@ -41,5 +49,6 @@ export class BundleVerifier {
         }
       )
     }
+    this.#cache.record(key, withProof)
   }
 }
