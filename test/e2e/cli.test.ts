@@ -6,7 +6,6 @@ import { join } from 'node:path'
 import { readBedState, requireSigstore } from '../bed/state.js'
 import { pushSampleImage } from '../bed/tools/sample-image.js'
 import { REPO_ROOT } from './support/action-runner.js'
-import { trustedRootFor } from './support/trusted-root.js'
 
 const state = readBedState()
 const s = requireSigstore(state)
@@ -56,7 +55,7 @@ describe('oci-attest command line', () => {
         workflow_ref: 'acme/widgets/.github/workflows/rel.yml@refs/heads/main'
       })
     )
-    const root = await trustedRootFor(state)
+    const root = s.trustedRootPath
     const attest = await cli(
       [
         'attest',

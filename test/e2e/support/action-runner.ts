@@ -5,7 +5,6 @@ import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { BedState } from '../../bed/state.js'
 import { requireSigstore } from '../../bed/state.js'
-import { trustedRootFor } from './trusted-root.js'
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..')
 export const ACTION_ENTRY = join(REPO_ROOT, 'dist/index.js')
@@ -36,7 +35,7 @@ export function parseOutputFile(text: string): Record<string, string> {
 /** The Sigstore inputs pointing at the bed. */
 export async function bedSigstoreInputs(state: BedState): Promise<Record<string, string>> {
   const s = requireSigstore(state)
-  return { 'fulcio-url': s.fulcioUrl, 'rekor-url': s.rekorUrl, 'trusted-root': await trustedRootFor(state) }
+  return { 'fulcio-url': s.fulcioUrl, 'rekor-url': s.rekorUrl, 'trusted-root': s.trustedRootPath }
 }
 
 /** What GitHub sets for a tag push of nvidia/gpu-operator (matching the bed's default token claims). */
