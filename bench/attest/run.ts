@@ -1,6 +1,7 @@
 // Benchmark (prints, does not assert): N subjects × (signature + SLSA v0.2 + SLSA v1 + CycloneDX SBOM), both
 // formats, through our pipeline vs stock cosign v3 (`sign` + `attest` ×3 per subject) on the same bed stack.
-//   node --import tsx bench/attest/run.ts [--subjects 10] [--registry distribution] [--verify] [--cosign-jobs 1]
+//   node --import tsx bench/attest/run.ts [--subjects 10] [--registry distribution] [--verify] [--runs 3]
+// Each run uses fresh images; the order of the two sides alternates between runs; medians are printed last.
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -21,7 +22,7 @@ const { values } = parseArgs({
     subjects: { type: 'string', default: '10' },
     registry: { type: 'string', default: 'distribution' },
     verify: { type: 'boolean', default: false },
-    'cosign-jobs': { type: 'string', default: '1' }
+    runs: { type: 'string', default: '3' }
   }
 })
 const n = Number(values.subjects)
@@ -33,117 +34,114 @@ const work = join(state.dir, 'bench-attest', String(Date.now()))
 await mkdir(work, { recursive: true })
 
 type LogRecord = { method: string; path: string }
-const log = async (admin: string): Promise<LogRecord[]> =>
-  (await (await fetch(`${admin}/log`)).json()) as LogRecord[]
-const posts = (records: LogRecord[], path: string) =>
-  records.filter(r => r.method === 'POST' && r.path.startsWith(path)).length
-// The bed keeps only its latest 5000 records, so each phase starts from an empty log and counts it all.
-const resetLogs = async () => {
+const posts = async (admin: string, path: string): Promise<number> =>
+  ((await (await fetch(`${admin}/log`)).json()) as LogRecord[]).filter(
+    r => r.method === 'POST' && r.path.startsWith(path)
+  ).length
+// The bed keeps only its latest 5000 records, so each side starts from an empty log and counts it all.
+async function counted(work: () => Promise<void>): Promise<{ ms: number; fulcio: number; rekor: number }> {
   for (const admin of [s.adminUrl.fulcio, s.adminUrl.rekor]) await fetch(`${admin}/log`, { method: 'DELETE' })
+  const t = performance.now()
+  await work()
+  const ms = performance.now() - t
+  return {
+    ms,
+    fulcio: await posts(s.adminUrl.fulcio, '/api/v2/signingCert'),
+    rekor: await posts(s.adminUrl.rekor, '/api/v1/log/entries')
+  }
 }
-const counters = async () => ({
-  fulcio: posts(await log(s.adminUrl.fulcio), '/api/v2/signingCert'),
-  rekor: posts(await log(s.adminUrl.rekor), '/api/v1/log/entries')
-})
-const mint = async (): Promise<string> =>
-  ((await (await fetch(`${s.oidcUrl}/__mint`, { method: 'POST', body: '{}' })).json()) as { token: string })
-    .token
 
-// Untimed set-up: fresh images for each side, and the same predicates for both.
-const push = (prefix: string) =>
-  Promise.all(
-    Array.from(
-      { length: n },
-      async (_, i) =>
-        `${host}/bench/${prefix}-${i}@${await pushSampleImage(state, registryName, `bench/${prefix}-${i}`, `b${Date.now()}`)}`
-    )
-  )
-const oursSubjects = await push('ours')
-const cosignSubjects = await push('cosign')
-const token = await mint()
+const token = (
+  (await (await fetch(`${s.oidcUrl}/__mint`, { method: 'POST', body: '{}' })).json()) as { token: string }
+).token
 const claims = decodeClaims(token) as unknown as GitHubClaims
-const sbom = {
-  bomFormat: 'CycloneDX',
-  specVersion: '1.6',
-  version: 1,
-  components: [{ type: 'library', name: 'left-pad', version: '1.3.0' }]
-}
 const files = {
   sbom: join(work, 'sbom.cdx.json'),
   v02: join(work, 'slsa-v02.json'),
   v1: join(work, 'slsa-v1.json')
 }
+const sbom = {
+  bomFormat: 'CycloneDX',
+  specVersion: '1.6',
+  version: 1,
+  components: [{ type: 'library', name: 'left-pad' }]
+}
 await writeFile(files.sbom, JSON.stringify(sbom))
 await writeFile(files.v02, JSON.stringify(provenanceV02(claims)))
 await writeFile(files.v1, JSON.stringify(provenanceV1(claims)))
 
-// Ours: token verification, one certificate, everything for every subject, concurrently.
-await resetLogs()
-const before = await counters()
-const t0 = performance.now()
-const session = await openSigningSession(
-  {
-    fulcioUrl: s.fulcioUrl,
-    rekorUrl: s.rekorUrl,
-    trustedRootPath: s.trustedRootPath,
-    oidcDiscoveryUrl: s.oidcUrl
-  },
-  { identity: new StaticIdentityProvider(token) }
-)
-const report = await attestSubjects(
-  {
-    subjects: oursSubjects,
-    sbom: { path: files.sbom },
-    verify: values.verify,
-    bundleDir: join(work, 'bundles')
-  },
-  { registry: new RegistryClient(), session }
-)
-const ours = performance.now() - t0
-const done = await counters()
-await resetLogs()
-const mid = await counters()
+const push = (prefix: string): Promise<string[]> =>
+  Promise.all(
+    Array.from({ length: n }, async (_, i) => {
+      const repo = `bench/${prefix}-${i}`
+      return `${host}/${repo}@${await pushSampleImage(state, registryName, repo, `b${Date.now()}`)}`
+    })
+  )
 
-// Stock cosign v3: sign + attest ×3 per subject, as a release script would run it.
+// Ours: token verification, one certificate, everything for every subject, concurrently.
+async function ours(subjects: string[]): Promise<void> {
+  const session = await openSigningSession(
+    {
+      fulcioUrl: s.fulcioUrl,
+      rekorUrl: s.rekorUrl,
+      trustedRootPath: s.trustedRootPath,
+      oidcDiscoveryUrl: s.oidcUrl
+    },
+    { identity: new StaticIdentityProvider(token) }
+  )
+  await attestSubjects(
+    { subjects, sbom: { path: files.sbom }, verify: values.verify, bundleDir: join(work, 'bundles') },
+    { registry: new RegistryClient(), session }
+  )
+}
+
+// Stock cosign v3: sign + attest ×3 per subject, one after another, as a release script would run it.
 const cosignEnv = { ...process.env, TUF_ROOT: join(work, 'tuf'), DOCKER_CONFIG: join(work, 'docker') }
-const common = [
-  '--yes',
-  '--signing-config',
-  join(s.trustedRootPath, '..', 'signing_config.json'),
-  '--trusted-root',
-  s.trustedRootPath,
-  '--identity-token',
-  token
-]
-const cosignOne = async (ref: string) => {
-  const calls = [
-    ['sign', ...common, ref],
-    ['attest', ...common, '--type', 'slsaprovenance', '--predicate', files.v02, ref],
-    ['attest', ...common, '--type', 'slsaprovenance1', '--predicate', files.v1, ref],
-    ['attest', ...common, '--type', 'cyclonedx', '--predicate', files.sbom, ref]
-  ]
-  for (const args of calls) {
-    const r = await run(state.tools.cosignV3, args, { env: cosignEnv, timeoutMs: 120_000 })
-    if (r.code !== 0) throw new Error(`cosign ${args[0]} ${ref} failed: ${r.stderr.slice(-400)}`)
+const common = ['--yes', '--signing-config', join(s.trustedRootPath, '..', 'signing_config.json')]
+common.push('--trusted-root', s.trustedRootPath, '--identity-token', token)
+async function cosign(subjects: string[]): Promise<void> {
+  for (const ref of subjects) {
+    for (const args of [
+      ['sign', ...common, ref],
+      ['attest', ...common, '--type', 'slsaprovenance', '--predicate', files.v02, ref],
+      ['attest', ...common, '--type', 'slsaprovenance1', '--predicate', files.v1, ref],
+      ['attest', ...common, '--type', 'cyclonedx', '--predicate', files.sbom, ref]
+    ]) {
+      const r = await run(state.tools.cosignV3, args, { env: cosignEnv, timeoutMs: 120_000 })
+      if (r.code !== 0) throw new Error(`cosign ${args[0]} ${ref} failed: ${r.stderr.slice(-400)}`)
+    }
   }
 }
-const jobs = Number(values['cosign-jobs'])
-const t1 = performance.now()
-for (let i = 0; i < cosignSubjects.length; i += jobs)
-  await Promise.all(cosignSubjects.slice(i, i + jobs).map(cosignOne))
-const stock = performance.now() - t1
-const after = await counters()
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
 console.log(
   `registry ${registryName} (${host}), ${n} subjects, each: signature + SLSA v0.2 + SLSA v1 + CycloneDX SBOM`
 )
 console.log(
-  `oci-attest   ${secs(ours)}  both formats, self-verify ${values.verify ? 'on' : 'off'}; Fulcio requests ${done.fulcio - before.fulcio}, Rekor entries ${done.rekor - before.rekor} (report: fulcio ${report.fulcioRequests}, rekor ${report.rekorEntries})`
+  `oci-attest: both formats, self-verify ${values.verify ? 'on' : 'off'}; cosign v3: sign + attest ×3 per subject`
 )
+const results: { ours: number; cosign: number }[] = []
+for (let r = 0; r < Number(values.runs); r++) {
+  const [mine, theirs] = [await push(`ours${r}`), await push(`cosign${r}`)]
+  const oursSide = () => counted(() => ours(mine))
+  const cosignSide = () => counted(() => cosign(theirs))
+  let a: Awaited<ReturnType<typeof counted>>
+  let b: Awaited<ReturnType<typeof counted>>
+  if (r % 2 === 0) {
+    a = await oursSide()
+    b = await cosignSide()
+  } else {
+    b = await cosignSide()
+    a = await oursSide()
+  }
+  results.push({ ours: a.ms, cosign: b.ms })
+  console.log(
+    `run ${r + 1}: oci-attest ${secs(a.ms)} (Fulcio ${a.fulcio}, Rekor ${a.rekor})  ` +
+      `cosign ${secs(b.ms)} (Fulcio ${b.fulcio}, Rekor ${b.rekor})  ratio ${(a.ms / b.ms).toFixed(3)}`
+  )
+}
+const [mo, mc] = [median(results.map(x => x.ours)), median(results.map(x => x.cosign))]
 console.log(
-  `cosign v3    ${secs(stock)}  sign + attest ×3 per subject, ${jobs} at a time; Fulcio requests ${after.fulcio - mid.fulcio}, Rekor entries ${after.rekor - mid.rekor}`
-)
-console.log(
-  `ratio        oci-attest / cosign = ${(ours / stock).toFixed(3)}  (cosign takes ${(stock / ours).toFixed(1)}× as long)`
+  `median: oci-attest ${secs(mo)}, cosign v3 ${secs(mc)}, ratio ${(mo / mc).toFixed(3)} (cosign takes ${(mc / mo).toFixed(1)}× as long)`
 )
