@@ -1,112 +1,36 @@
 // Version strings in well-known binaries that no package database describes (a subset of Syft's classifiers).
-/* eslint-disable no-control-regex -- version strings in binaries are delimited by NUL bytes */
 import { formatPurl } from '../purl.js'
+import { CLASSIFIERS, type Classifier } from './binary-classifiers.js'
 import type { CatalogContext, CatalogedFile, Cataloger, FileCandidate, Package } from './types.js'
 
 export const BINARY_CATALOGER = 'binary-classifier-cataloger'
 const CAP = 256 * 1024 * 1024
 
-interface Classifier {
-  class: string
-  /** File base names the classifier looks at (Syft's FileGlob "**\/<name>"). */
-  names: string[]
-  /** Each must capture `version`; the first that matches wins. A `require` pattern must also match. */
-  patterns: RegExp[]
-  require?: RegExp
-  package: string
-  cpeVendorProduct: string[]
-}
-
-const CLASSIFIERS: Classifier[] = [
-  {
-    class: 'busybox-binary',
-    names: ['busybox'],
-    patterns: [/BusyBox\s+v(?<version>[0-9]+\.[0-9]+\.[0-9]+)/m],
-    package: 'busybox',
-    cpeVendorProduct: ['busybox:busybox']
-  },
-  {
-    class: 'bash-binary',
-    names: ['bash'],
-    patterns: [/@\(#\)Bash version (?<version>[0-9]+\.[0-9]+\.[0-9]+)\([0-9]\) [a-z0-9]+ GNU/m],
-    package: 'bash',
-    cpeVendorProduct: ['gnu:bash']
-  },
-  {
-    class: 'curl-binary',
-    names: ['curl'],
-    patterns: [/curl\/(?<version>[0-9]+\.[0-9]+\.[0-9]+)/],
-    package: 'curl',
-    cpeVendorProduct: ['haxx:curl']
-  },
-  {
-    class: 'openssl-binary',
-    names: ['openssl'],
-    patterns: [/\x00OpenSSL (?<version>[0-9]+\.[0-9]+\.[0-9]+([a-z]+|-alpha[0-9]|-beta[0-9]|-rc[0-9])?)/],
-    package: 'openssl',
-    cpeVendorProduct: ['openssl:openssl']
-  },
-  {
-    class: 'nginx-binary',
-    names: ['nginx'],
-    patterns: [/(\x00|\?)nginx version: [^/]+\/(?<version>[0-9]+\.[0-9]+\.[0-9]+(?:\+\d+)?(?:-\d+)?)/m],
-    package: 'nginx',
-    cpeVendorProduct: ['f5:nginx', 'nginx:nginx']
-  },
-  {
-    class: 'postgresql-binary',
-    names: ['postgres'],
-    patterns: [
-      /(\x00|\?)PostgreSQL (?<version>[0-9]+(\.[0-9]+)?(\.[0-9]+)?(alpha[0-9]|beta[0-9]|rc[0-9])?)/m
-    ],
-    package: 'postgresql',
-    cpeVendorProduct: ['postgresql:postgresql']
-  },
-  {
-    class: 'redis-binary',
-    names: ['redis-server'],
-    patterns: [
-      /[^\d](?<version>\d+.\d+\.\d+)buildkitsandbox-\d+/,
-      /[^\d](?<version>[0-9]+\.[0-9]+\.[0-9]+)\w{12}-\d+/,
-      /Redis version (?<version>[0-9]+\.[0-9]+\.[0-9]+)/
-    ],
-    package: 'redis',
-    cpeVendorProduct: ['redislabs:redis', 'redis:redis']
-  },
-  {
-    class: 'nodejs-binary',
-    names: ['node'],
-    patterns: [
-      /\x00(node )?v(?<version>(0|4|5|6)\.[0-9]+\.[0-9]+)\x00/m,
-      /node\.js\/v(?<version>[0-9]+\.[0-9]+\.[0-9]+)/m
-    ],
-    package: 'node',
-    cpeVendorProduct: ['nodejs:node.js']
-  },
-  {
-    class: 'go-binary',
-    names: ['go', 'go.exe'],
-    patterns: [/go(?<version>[0-9]+\.[0-9]+(\.[0-9]+|beta[0-9]+|alpha[0-9]+|rc[0-9]+)?)\x00/m],
-    package: 'go',
-    cpeVendorProduct: ['golang:go']
-  }
-]
-
 const BY_NAME = new Map<string, Classifier[]>()
-for (const c of CLASSIFIERS) for (const n of c.names) BY_NAME.set(n, [...(BY_NAME.get(n) ?? []), c])
+for (const c of CLASSIFIERS) for (const n of c.names ?? []) BY_NAME.set(n, [...(BY_NAME.get(n) ?? []), c])
+const BY_PATTERN = CLASSIFIERS.filter(c => c.fromName)
+
+function classifiersFor(base: string): Array<{ c: Classifier; patterns: RegExp[] }> {
+  const out = (BY_NAME.get(base) ?? []).map(c => ({ c, patterns: c.patterns }))
+  for (const c of BY_PATTERN) {
+    const v = c.fromName!.file.exec(base)?.groups?.['version']
+    if (v) out.push({ c, patterns: [c.fromName!.content(v)] })
+  }
+  return out
+}
 
 function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1)
 }
 
 export function classify(file: CatalogedFile): Package[] {
-  const classifiers = BY_NAME.get(baseName(file.path)) ?? []
+  const classifiers = classifiersFor(baseName(file.path))
   if (classifiers.length === 0) return []
   // latin1 keeps one character per byte, so binary patterns (\x00) match as written.
   const text = file.data.toString('latin1')
-  for (const c of classifiers) {
+  for (const { c, patterns } of classifiers) {
     if (c.require && !c.require.test(text)) continue
-    for (const pattern of c.patterns) {
+    for (const pattern of patterns) {
       const version = pattern.exec(text)?.groups?.['version']
       if (!version) continue
       return [
@@ -128,7 +52,7 @@ export function classify(file: CatalogedFile): Package[] {
 
 export const binaryClassifierCataloger: Cataloger = {
   name: BINARY_CATALOGER,
-  wants: (f: FileCandidate) => f.size <= CAP && BY_NAME.has(baseName(f.path)),
+  wants: (f: FileCandidate) => f.size <= CAP && classifiersFor(baseName(f.path)).length > 0,
   parse: (file: CatalogedFile, _ctx: CatalogContext) => classify(file)
 }
 

@@ -8,7 +8,7 @@ import {
 import { dpkgCataloger } from '../../../../src/sbom/catalogers/dpkg.js'
 import { run } from '../../../fixtures/sbom/cache.js'
 import { busyboxRootfs } from '../../../fixtures/sbom/busybox.js'
-import { debianRootfs } from '../../../fixtures/sbom/debian.js'
+import { debianRootfs, distrolessRootfs } from '../../../fixtures/sbom/debian.js'
 import { fuzzCataloger } from './fuzz.js'
 import { scanDir } from './scan-dir.js'
 
@@ -16,6 +16,7 @@ import { scanDir } from './scan-dir.js'
 beforeAll(async () => {
   await busyboxRootfs()
   await debianRootfs()
+  await distrolessRootfs()
 }, 900_000)
 
 describe('binary-classifier-cataloger', () => {
@@ -45,10 +46,27 @@ describe('binary-classifier-cataloger', () => {
     expect(bash.purl).toMatch(/^pkg:generic\/bash@5\.2\.\d+$/)
     // bookworm is merged-/usr: dpkg records /bin/bash, the file lives at /usr/bin/bash.
     for (const p of packages)
-      for (const f of p.files ?? []) if (f.path === '/bin/bash') f.path = '/usr/bin/bash'
+      for (const f of p.files ?? []) f.path = f.path.replace(/^\/(bin|sbin|lib)\//, '/usr/$1/')
     expect(
       dropBinariesOwnedByOsPackages(packages).filter(p => p.foundBy === 'binary-classifier-cataloger')
     ).toEqual([])
+  })
+
+  it('reads gzip, util-linux (getopt) and python versions that agree with the dpkg packages shipping them', async () => {
+    const debian = await scanDir(await debianRootfs(), [dpkgCataloger, binaryClassifierCataloger])
+    const distroless = await scanDir(await distrolessRootfs(), [dpkgCataloger, binaryClassifierCataloger])
+    const classified = (packages: typeof debian.packages, name: string): string | undefined =>
+      packages.find(p => p.foundBy === 'binary-classifier-cataloger' && p.name === name)?.version
+    const upstream = (packages: typeof debian.packages, name: string): string =>
+      packages
+        .find(p => p.type === 'deb' && p.name === name)!
+        .version.replace(/^\d+:/, '')
+        .replace(/[-+~].*$/, '')
+    expect(classified(debian.packages, 'gzip')).toBe(upstream(debian.packages, 'gzip'))
+    expect(classified(debian.packages, 'util-linux')).toBe(upstream(debian.packages, 'util-linux'))
+    expect(classified(distroless.packages, 'python')).toBe(
+      upstream(distroless.packages, 'python3.11-minimal')
+    )
   })
 
   it('survives mutated binaries', async () => {
