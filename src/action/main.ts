@@ -187,6 +187,7 @@ async function execute(
 
   await setOutputs(ui, {
     digests: plan.digests,
+    plan,
     report,
     rekorUrl: session.rekorUrl,
     sbomPaths: sboms.paths,
@@ -204,6 +205,7 @@ async function execute(
       ...(context.repository ? { repository: context.repository } : {}),
       ...(inputs.trustedRoot ? { trustedRoot: inputs.trustedRoot } : {}),
       wouldPush,
+      sbomPackages: sboms.packages,
       pushed: !recording,
       timings: phases.timings
     }).catch(err =>

@@ -2,11 +2,15 @@
 import { appendFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AttestReport } from '../pipeline/attest-subjects.js'
+import type { Plan } from '../pipeline/plan.js'
 import type { Ui } from './ui.js'
 
 export interface AttestationOutput {
   subject: string
   digest: string
+  /** index, image, chart or artifact; platform images carry their platform. */
+  subjectKind?: string
+  platform?: string
   kind: string
   predicateType?: string
   rekorLogIndex?: number
@@ -31,11 +35,19 @@ export function rekorEntryUrl(rekorUrl: string, logIndex: string): string {
   return `${rekorUrl.replace(/\/+$/, '')}/api/v1/log/entries?logIndex=${logIndex}`
 }
 
-export function attestationsOf(report: AttestReport, rekorUrl: string, dryRun: boolean): AttestationOutput[] {
-  return report.subjects.flatMap(s =>
-    ordered(s.items).map(i => ({
+export function attestationsOf(
+  report: AttestReport,
+  rekorUrl: string,
+  dryRun: boolean,
+  plan?: Plan
+): AttestationOutput[] {
+  return report.subjects.flatMap(s => {
+    const planned = plan?.subjects.find(p => p.repository === s.repository && p.digest === s.digest)
+    return ordered(s.items).map(i => ({
       subject: s.repository,
       digest: s.digest,
+      ...(planned ? { subjectKind: planned.kind } : {}),
+      ...(planned?.platform ? { platform: planned.platform } : {}),
       kind: i.kind,
       ...(i.predicateType ? { predicateType: i.predicateType } : {}),
       // Dry-run entries were never logged: no index or link that could be mistaken for one.
@@ -46,7 +58,7 @@ export function attestationsOf(report: AttestReport, rekorUrl: string, dryRun: b
       ...(i.legacy ? { tag: i.legacy.tag } : {}),
       ...(i.githubAttestationUrl ? { githubAttestationUrl: i.githubAttestationUrl } : {})
     }))
-  )
+  })
 }
 
 export function bundlePathsOf(report: AttestReport): string[] {
@@ -57,6 +69,7 @@ export async function setOutputs(
   ui: Ui,
   o: {
     digests: Record<string, string>
+    plan: Plan
     report: AttestReport
     rekorUrl: string
     sbomPaths: Record<string, string>
@@ -68,7 +81,7 @@ export async function setOutputs(
   ui.setOutput('digests', JSON.stringify(o.digests))
   ui.setOutput('bundle-paths', JSON.stringify(bundles))
   ui.setOutput('bundle-path', bundles[0] ?? '')
-  ui.setOutput('attestations', JSON.stringify(attestationsOf(o.report, o.rekorUrl, o.dryRun)))
+  ui.setOutput('attestations', JSON.stringify(attestationsOf(o.report, o.rekorUrl, o.dryRun, o.plan)))
   ui.setOutput('sbom-paths', JSON.stringify(o.sbomPaths))
   ui.setOutput('dry-run', String(o.dryRun))
   // Same file actions/attest appends to, so steps written for it find ours; dry-run bundles are not attestations.

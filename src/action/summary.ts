@@ -17,6 +17,8 @@ export interface SummaryInput {
   repository?: string
   trustedRoot?: string
   wouldPush: WouldPush[]
+  /** digest → packages found, for generated SBOMs. */
+  sbomPackages: Record<string, number>
   pushed: boolean
   timings: PhaseTiming[]
 }
@@ -40,7 +42,10 @@ export function summaryMarkdown(o: SummaryInput): string {
     const label = `${s.repository}@${s.digest}`
     parts.push(
       `### ${esc(s.repository)} ${planned ? `(${planned.kind}${planned.platform ? `, ${planned.platform}` : ''})` : ''}\n` +
-        `Digest ${code(s.digest)}${planned && planned.input !== label ? ` from ${code(planned.input)}` : ''}`
+        `Digest ${code(s.digest)}${planned && planned.input !== label ? ` from ${code(planned.input)}` : ''}` +
+        (o.sbomPackages[s.digest] !== undefined
+          ? ` · generated SBOM: ${o.sbomPackages[s.digest]} packages`
+          : '')
     )
     const rows = ordered(s.items).map(i => {
       const rekor = o.dryRun

@@ -17,6 +17,8 @@ const unique = (): string => `${Date.now().toString(36)}${Math.random().toString
 interface Attestation {
   subject: string
   digest: string
+  subjectKind?: string
+  platform?: string
   kind: string
   predicateType?: string
   rekorLogIndex?: number
@@ -120,6 +122,17 @@ describe('action end to end', () => {
     expect(Object.keys(JSON.parse(run.outputs['sbom-paths']!)).sort()).toEqual(
       index.platforms.map(p => p.digest).sort()
     )
+    const described = new Set(
+      attestations.map(a => `${a.digest} ${a.subjectKind} ${a.platform ?? ''}`.trim())
+    )
+    expect([...described].sort()).toEqual(
+      [
+        `${index.digest} index`,
+        `${chart.digest} chart`,
+        ...index.platforms.map(p => `${p.digest} image ${p.platform}`)
+      ].sort()
+    )
+    expect(run.summary).toContain('generated SBOM: 1 packages')
     expect(run.summary).toContain('(chart)')
     expect(run.summary).toContain('linux/arm64')
 
