@@ -85,6 +85,8 @@ describe.each<RegistryName>(['referrers', 'distribution'])('pipeline on the "%s"
   it('a failure names the subject and the step it happened in', async () => {
     const s = requireSigstore(state)
     const subject = await push(name, 'pipe/phase')
+    // Its own session: a session that saw a failure may refuse further work.
+    const failing = await openSession(state)
     await fetch(s.adminUrl.rekor, {
       method: 'POST',
       body: JSON.stringify({
@@ -92,7 +94,9 @@ describe.each<RegistryName>(['referrers', 'distribution'])('pipeline on the "%s"
       })
     })
     try {
-      await expect(attestSubjects({ subjects: [subject] }, { registry, session })).rejects.toMatchObject({
+      await expect(
+        attestSubjects({ subjects: [subject] }, { registry, session: failing })
+      ).rejects.toMatchObject({
         code: 'SUBJECT_FAILED',
         subject,
         phase: 'attest',
