@@ -14,6 +14,7 @@ import type { PublishedItem } from '../sigstore/verify/published.js'
 import type { SigningSession } from './session.js'
 import { describe } from '../sigstore/error.js'
 import { PipelineError } from './errors.js'
+import { allOrCancel } from './fail-fast.js'
 import { planStatements } from './statements.js'
 import type { ResolvedSubject } from './subjects.js'
 
@@ -73,10 +74,12 @@ export async function attestSubject(
       throw new PipelineError('SUBJECT_FAILED', subject.input, 'attest', describe(cause), { cause, step })
     }
   const payload = simpleSigningPayload(repository, digest)
-  const [signedPayload, signed] = await Promise.all([
-    legacy ? c.session.signer.signPayload(payload) : undefined,
-    Promise.all(statements.map(s => c.session.signer.signStatement(s.bytes)))
-  ]).catch(failIn('sign'))
+  const payloadTask = legacy ? c.session.signer.signPayload(payload) : Promise.resolve(undefined)
+  const statementTasks = statements.map(s => c.session.signer.signStatement(s.bytes))
+  // One failed signature fails the run: the others are cancelled, not left retrying into Rekor.
+  await allOrCancel([payloadTask, ...statementTasks], cause => c.session.cancel(cause)).catch(failIn('sign'))
+  const signedPayload = await payloadTask
+  const signed = await Promise.all(statementTasks)
 
   const warnings: string[] = []
   const publish = async (): Promise<ProducedItem[]> => {

@@ -11,6 +11,7 @@ import { describe } from '../sigstore/error.js'
 import { attestSubject } from './attest-subject.js'
 import type { PublishFormat, SubjectReport } from './attest-subject.js'
 import { PipelineError } from './errors.js'
+import { mapLimited } from './fail-fast.js'
 import type { SigningSession } from './session.js'
 import { resolveSubjects } from './subjects.js'
 import type { ResolvedSubject } from './subjects.js'
@@ -44,19 +45,6 @@ export interface AttestReport {
   rekorEntries: number
   identity: string
   issuer: string
-}
-
-async function mapLimited<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length)
-  let next = 0
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++
-      out[i] = await work(items[i]!)
-    }
-  })
-  await Promise.all(lanes)
-  return out
 }
 
 export async function attestSubjects(options: AttestOptions, c: AttestCollaborators): Promise<AttestReport> {

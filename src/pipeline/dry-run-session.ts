@@ -84,6 +84,8 @@ export function openDryRunSession(env: NodeJS.ProcessEnv = process.env): DryRunS
     rekor,
     verifier: new BundleVerifier(trust),
     trust,
+    // The stand-ins answer at once in-process and publish nothing: there is nothing to cancel.
+    cancel: () => undefined,
     standIn: standIn
   }
 }

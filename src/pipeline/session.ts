@@ -42,6 +42,9 @@ export interface SigningSession {
   rekor: RekorWitness
   verifier: BundleVerifier
   trust: TrustMaterial
+  /** Aborts every Fulcio, Rekor and TSA request of the session, sent or waiting to retry; signing after
+   * this fails at once. Called when a signature has failed, so the run's other signatures are not logged. */
+  cancel(reason?: unknown): void
 }
 
 export async function openSigningSession(
@@ -62,18 +65,24 @@ export async function openSigningSession(
   // Refuse before anything is logged: the guard is about what becomes public.
   assertRekorAllowed(claims, rekorUrl, config.allowPublicRekorForPrivateRepos ?? false)
   const trust = await loadTrustMaterial(config.trustedRootPath)
+  const cancelled = new AbortController()
+  const { signal } = cancelled
   const ephemeral = new EphemeralSigner({
     identity: identityProvider,
     fulcio: new FulcioClient({
       ...(config.fulcioUrl ? { baseUrl: config.fulcioUrl } : {}),
-      ...(http ? { http } : {})
+      ...(http ? { http } : {}),
+      signal
     })
   })
   const rekor = new RekorWitness({
-    client: new RekorClient({ baseUrl: rekorUrl, ...(http ? { http } : {}) })
+    client: new RekorClient({ baseUrl: rekorUrl, ...(http ? { http } : {}), signal })
   })
-  const witnesses: Witness[] = [rekor]
-  if (config.tsaUrl) witnesses.push(new TsaWitness({ url: config.tsaUrl, ...(http ? { http } : {}) }))
+  // Rekor last: a signature the TSA refused must not already be in the public log.
+  const witnesses: Witness[] = [
+    ...(config.tsaUrl ? [new TsaWitness({ url: config.tsaUrl, ...(http ? { http } : {}), signal })] : []),
+    rekor
+  ]
   return {
     claims,
     // Fulcio derives the SAN from github.com regardless of GHES naming in provenance.
@@ -84,6 +93,7 @@ export async function openSigningSession(
     ephemeral,
     rekor,
     verifier: new BundleVerifier(trust),
-    trust
+    trust,
+    cancel: reason => cancelled.abort(reason)
   }
 }

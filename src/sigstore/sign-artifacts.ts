@@ -6,6 +6,7 @@ import { bundleToJSON, toMessageSignatureBundle } from '@sigstore/bundle'
 import type { Bundle, TransparencyLogEntry } from '@sigstore/bundle'
 import { createHash, X509Certificate } from 'node:crypto'
 import type { EphemeralSigner } from './signer/ephemeral-signer.js'
+import { OrderedWitness } from './witness/ordered-witness.js'
 import { envelopeBytes } from './witness/rekor-witness.js'
 
 export const INTOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json'
@@ -33,15 +34,17 @@ const pemOf = (der: Buffer): string => new X509Certificate(der).toString()
 
 export class ArtifactSigner {
   readonly signer: EphemeralSigner
-  readonly #witnesses: Witness[]
+  readonly #witness: OrderedWitness
 
+  /** Witnesses run in the order given (sigstore-js would run them at once): put Rekor last, so a signature
+   * another witness refused is never made public. */
   constructor(opts: { signer: EphemeralSigner; witnesses: Witness[] }) {
     this.signer = opts.signer
-    this.#witnesses = opts.witnesses
+    this.#witness = new OrderedWitness(opts.witnesses)
   }
 
   async signStatement(statement: Buffer): Promise<SignedStatement> {
-    const builder = new DSSEBundleBuilder({ signer: this.signer, witnesses: this.#witnesses })
+    const builder = new DSSEBundleBuilder({ signer: this.signer, witnesses: [this.#witness] })
     const bundle = await builder.create({ data: statement, type: INTOTO_PAYLOAD_TYPE })
     if (bundle.content.$case !== 'dsseEnvelope') throw new Error('DSSE bundle builder produced no envelope')
     const vm = bundle.verificationMaterial.content
@@ -65,10 +68,10 @@ export class ArtifactSigner {
       certificate: new X509Certificate(key.certificate).raw,
       certificateChain: false
     })
-    const results = await Promise.all(this.#witnesses.map(w => w.testify(bundle.content, key.certificate)))
-    bundle.verificationMaterial.tlogEntries = results.flatMap(r => r.tlogEntries ?? [])
+    const witnessed = await this.#witness.testify(bundle.content, key.certificate)
+    bundle.verificationMaterial.tlogEntries = witnessed.tlogEntries ?? []
     bundle.verificationMaterial.timestampVerificationData = {
-      rfc3161Timestamps: results.flatMap(r => r.rfc3161Timestamps ?? [])
+      rfc3161Timestamps: witnessed.rfc3161Timestamps ?? []
     }
     return { signature, ...material(bundle, key.certificate, this.signer.chainFor(key.certificate)) }
   }

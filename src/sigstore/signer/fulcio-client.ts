@@ -20,10 +20,13 @@ interface SigningCertResponse {
 export class FulcioClient {
   readonly baseUrl: string
   readonly #http: Http | undefined
+  readonly #signal: AbortSignal | undefined
 
-  constructor(opts: { baseUrl?: string; http?: Http } = {}) {
+  /** `signal` cancels the request and its retry waits when the run has failed. */
+  constructor(opts: { baseUrl?: string; http?: Http; signal?: AbortSignal } = {}) {
     this.baseUrl = (opts.baseUrl ?? DEFAULT_FULCIO_URL).replace(/\/$/, '')
     this.#http = opts.http
+    this.#signal = opts.signal
   }
 
   /** Leaf first, then intermediates and root, as PEM strings. */
@@ -40,7 +43,8 @@ export class FulcioClient {
             publicKey: { algorithm: 'ECDSA', content: req.publicKeyPem },
             proofOfPossession: req.proofOfPossession
           }
-        })
+        }),
+        ...(this.#signal ? { signal: this.#signal } : {})
       })
       answer = await expectJson<SigningCertResponse>(res, `Fulcio at ${this.baseUrl}`)
     } catch (cause) {

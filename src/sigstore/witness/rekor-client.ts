@@ -29,10 +29,13 @@ export type ProposedEntry = { apiVersion: string; kind: string; spec: unknown }
 export class RekorClient {
   readonly baseUrl: string
   readonly #http: Http | undefined
+  readonly #signal: AbortSignal | undefined
 
-  constructor(opts: { baseUrl?: string; http?: Http } = {}) {
+  /** `signal` cancels sends and retry waits, so a failed run logs nothing more. */
+  constructor(opts: { baseUrl?: string; http?: Http; signal?: AbortSignal } = {}) {
     this.baseUrl = (opts.baseUrl ?? DEFAULT_REKOR_URL).replace(/\/$/, '')
     this.#http = opts.http
+    this.#signal = opts.signal
   }
 
   async createEntry(entry: ProposedEntry): Promise<RekorEntry> {
@@ -41,7 +44,8 @@ export class RekorClient {
       const res = await (this.#http ?? defaultHttp()).request(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(entry)
+        body: JSON.stringify(entry),
+        ...(this.#signal ? { signal: this.#signal } : {})
       })
       const text = await res.text()
       if (res.status === 409) {
@@ -66,7 +70,8 @@ export class RekorClient {
     const url = `${this.baseUrl}/api/v1/log/entries/${encodeURIComponent(uuid)}`
     try {
       const res = await (this.#http ?? defaultHttp()).request(url, {
-        headers: { accept: 'application/json' }
+        headers: { accept: 'application/json' },
+        ...(this.#signal ? { signal: this.#signal } : {})
       })
       const text = await res.text()
       if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${text.slice(0, 300)}`)

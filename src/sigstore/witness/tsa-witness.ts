@@ -9,10 +9,13 @@ import { timeStampRequest } from './timestamp-request.js'
 export class TsaWitness implements Witness {
   readonly url: string
   readonly #http: Http | undefined
+  readonly #signal: AbortSignal | undefined
 
-  constructor(opts: { url: string; http?: Http }) {
+  /** `signal` cancels the request and its retry waits when the run has failed. */
+  constructor(opts: { url: string; http?: Http; signal?: AbortSignal }) {
     this.url = opts.url
     this.#http = opts.http
+    this.#signal = opts.signal
   }
 
   async testify(content: SignatureBundle): Promise<VerificationMaterial> {
@@ -27,7 +30,8 @@ export class TsaWitness implements Witness {
         method: 'POST',
         // DER is what every RFC 3161 TSA takes (sigstore's timestamp-authority takes JSON as well).
         headers: { 'content-type': 'application/timestamp-query', accept: 'application/timestamp-reply' },
-        body: timeStampRequest(createHash('sha256').update(signature).digest())
+        body: timeStampRequest(createHash('sha256').update(signature).digest()),
+        ...(this.#signal ? { signal: this.#signal } : {})
       })
       const body = await res.buffer()
       if (res.status !== 200 && res.status !== 201)
