@@ -192,7 +192,8 @@ async function execute(
     rekorUrl: session.rekorUrl,
     sbomPaths: sboms.paths,
     dryRun,
-    runnerTemp: context.runnerTemp
+    runnerTemp: context.runnerTemp,
+    recordPaths: env.GITHUB_ACTIONS === 'true'
   })
   if (inputs.showSummary) {
     await writeSummary(ui, {

@@ -75,6 +75,8 @@ export async function setOutputs(
     sbomPaths: Record<string, string>
     dryRun: boolean
     runnerTemp: string
+    /** Only on a runner: later steps read the file there; a laptop's temp folder is nobody's contract. */
+    recordPaths: boolean
   }
 ): Promise<void> {
   const bundles = bundlePathsOf(o.report)
@@ -85,7 +87,7 @@ export async function setOutputs(
   ui.setOutput('sbom-paths', JSON.stringify(o.sbomPaths))
   ui.setOutput('dry-run', String(o.dryRun))
   // Same file actions/attest appends to, so steps written for it find ours; dry-run bundles are not attestations.
-  if (!o.dryRun && bundles.length > 0) {
+  if (!o.dryRun && o.recordPaths && bundles.length > 0) {
     await mkdir(o.runnerTemp, { recursive: true })
     await appendFile(join(o.runnerTemp, 'created_attestation_paths.txt'), bundles.map(p => `${p}\n`).join(''))
   }

@@ -61,6 +61,8 @@ export function describeWrites(recorded: RecordingRegistry): WouldPush[] {
   return out
 }
 
+const STATEMENT_KEYS = ['_type', 'subject', 'predicateType', 'predicate']
+
 /** DSSE pre-authentication encoding, which the envelope signature covers. */
 function pae(type: string, payload: Buffer): Buffer {
   return Buffer.concat([Buffer.from(`DSSEv1 ${Buffer.byteLength(type)} ${type} ${payload.length} `), payload])
@@ -95,11 +97,18 @@ export async function checkDryRun(report: AttestReport, recorded: RecordingRegis
           )
         )
           throw new Error('DSSE signature does not verify with the certificate key')
-        const statement = JSON.parse(env.payload.toString('utf8')) as {
-          subject: { digest: { sha256?: string } }[]
+        const statement = JSON.parse(env.payload.toString('utf8')) as Record<string, unknown> & {
+          subject: { name?: string; digest: { sha256?: string } }[]
         }
-        if (!statement.subject.some(s => `sha256:${s.digest.sha256}` === subject.digest))
-          throw new Error(`statement does not name ${subject.digest}`)
+        // cosign v3.1 parses statements strictly: any other top-level field breaks verification.
+        const extra = Object.keys(statement).filter(k => !STATEMENT_KEYS.includes(k))
+        if (extra.length) throw new Error(`statement has fields stock verifiers reject: ${extra.join(', ')}`)
+        if (
+          !statement.subject.some(
+            s => `sha256:${s.digest.sha256}` === subject.digest && s.name === subject.repository
+          )
+        )
+          throw new Error(`statement does not name ${subject.repository}@${subject.digest}`)
       } catch (err) {
         problems.push(`${what}: ${err instanceof Error ? err.message : String(err)}`)
       }
