@@ -116,19 +116,16 @@ export async function appendToCosignTag(
 ): Promise<AppendResult> {
   const tag = cosignTag(subjectDigest, suffix)
   const tagRef = repo.withTag(tag)
-  // Writers of one tag are serialised; the .sig and .att tags of a repository may be written side by side.
-  return locks.run(`${repo.repoString()}:${tag}`, async () => {
-    const added: Descriptor[] = []
-    for (const layer of layers) {
+  // Layer blobs need no lock and go up side by side.
+  const added: Descriptor[] = await Promise.all(
+    layers.map(async layer => {
       const digest = computeDigest(layer.bytes)
       await registry.uploadBlob(repo, layer.bytes, digest, layer.bytes.length)
-      added.push({
-        mediaType: layer.mediaType,
-        digest,
-        size: layer.bytes.length,
-        annotations: layer.annotations
-      })
-    }
+      return { mediaType: layer.mediaType, digest, size: layer.bytes.length, annotations: layer.annotations }
+    })
+  )
+  // Writers of one tag are serialised; the .sig and .att tags of a repository may be written side by side.
+  return locks.run(`${repo.repoString()}:${tag}`, async () => {
     // Other processes (a parallel job, cosign) do not share our lock: if our layers vanish, merge again.
     for (let attempt = 1; ; attempt++) {
       const digest = await writeMerged(registry, repo, tagRef, added)
