@@ -24,6 +24,7 @@ export interface SubjectOptions {
   provenance: ProvenanceVersion[]
   formats: PublishFormat[]
   sbom?: SbomPredicate
+  sbomLimitBytes?: number
   verify: boolean
   bundleDir: string
 }
@@ -65,6 +66,7 @@ export async function attestSubject(
     serverUrl: c.session.serverUrl,
     provenance: opts.provenance,
     ...(opts.sbom ? { sbom: opts.sbom } : {}),
+    ...(opts.sbomLimitBytes ? { sbomLimitBytes: opts.sbomLimitBytes } : {}),
     bundleSignature: referrers
   })
   // Failures name the subject and the step, so the edge can say what to fix.

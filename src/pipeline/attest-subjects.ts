@@ -25,6 +25,8 @@ export type SbomSource =
 export interface AttestOptions {
   subjects: string[]
   sbom?: SbomSource
+  /** Limit for any SBOM statement, generated or from a file (default 16 MiB). */
+  sbomLimitBytes?: number
   provenance?: ProvenanceVersion[]
   formats?: PublishFormat[]
   verify?: boolean
@@ -51,7 +53,7 @@ export async function attestSubjects(options: AttestOptions, c: AttestCollaborat
   const resolved = await resolveSubjects(c.registry, options.subjects)
   const shared =
     options.sbom && 'path' in options.sbom
-      ? await sbomPredicateFromFile(options.sbom.path, options.sbom.limitBytes)
+      ? await sbomPredicateFromFile(options.sbom.path, options.sbom.limitBytes ?? options.sbomLimitBytes)
       : undefined
   const locks = c.locks ?? processLocks
   const reports = await mapLimited(resolved, options.concurrency ?? 8, async subject => {
@@ -66,6 +68,7 @@ export async function attestSubjects(options: AttestOptions, c: AttestCollaborat
           provenance: options.provenance ?? ['v1', 'v0.2'],
           formats: options.formats ?? ['legacy', 'referrers'],
           ...(sbom ? { sbom } : {}),
+          ...(options.sbomLimitBytes ? { sbomLimitBytes: options.sbomLimitBytes } : {}),
           verify: options.verify ?? true,
           bundleDir: options.bundleDir ?? bundleDirectory()
         },

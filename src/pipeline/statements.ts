@@ -2,6 +2,7 @@
 import { buildStatement, serializeStatement, subjectFor } from '../attest/statement.js'
 import { provenancePredicate } from '../attest/provenance.js'
 import type { ProvenanceVersion } from '../attest/provenance.js'
+import { DEFAULT_SBOM_LIMIT, assertSbomSize } from '../attest/sbom-predicate.js'
 import type { SbomPredicate } from '../attest/sbom-predicate.js'
 import { COSIGN_SIGN_PREDICATE } from '../publish/bundle-referrer.js'
 import type { GitHubClaims } from '../sigstore/identity/claims.js'
@@ -23,6 +24,8 @@ export function planStatements(opts: {
   provenance: ProvenanceVersion[]
   sbom?: SbomPredicate
   bundleSignature: boolean
+  /** Whatever produced the SBOM (file, generator), its signed statement must fit, checked before signing. */
+  sbomLimitBytes?: number
 }): PlannedStatement[] {
   const subject = [subjectFor(opts.repository, opts.digest)]
   const make = (
@@ -42,6 +45,11 @@ export function planStatements(opts: {
     const { predicateType, predicate } = provenancePredicate(version, opts.claims, opts.serverUrl)
     out.push(make(`provenance-${version}`, predicateType, predicate))
   }
-  if (opts.sbom) out.push(make(`sbom-${opts.sbom.kind}`, opts.sbom.predicateType, opts.sbom.predicate))
+  if (opts.sbom) {
+    const statement = make(`sbom-${opts.sbom.kind}`, opts.sbom.predicateType, opts.sbom.predicate)
+    const what = `the SBOM statement for ${opts.repository}@${opts.digest}${opts.sbom.path ? ` (${opts.sbom.path})` : ''}`
+    assertSbomSize(statement.bytes.length, opts.sbomLimitBytes ?? DEFAULT_SBOM_LIMIT, what)
+    out.push(statement)
+  }
   return out
 }

@@ -56,4 +56,26 @@ describe('planStatements', () => {
     })
     expect(planned).toEqual([])
   })
+
+  it('refuses an SBOM statement over the limit before anything is signed, naming subject and limit', () => {
+    const big = { bomFormat: 'CycloneDX', pad: 'x'.repeat(2 * 1024 * 1024) }
+    const plan = (limit?: number) =>
+      planStatements({
+        repository: 'ghcr.io/o/r',
+        digest,
+        claims,
+        serverUrl: 'https://github.com',
+        provenance: [],
+        sbom: { kind: 'cyclonedx', predicateType: 'https://cyclonedx.org/bom', predicate: big },
+        bundleSignature: false,
+        ...(limit ? { sbomLimitBytes: limit } : {})
+      })
+    expect(() => plan(1024 * 1024)).toThrow(
+      expect.objectContaining({
+        code: 'SBOM_TOO_LARGE',
+        message: expect.stringMatching(/ghcr\.io\/o\/r@sha256:1{64}.*over the 1\.0 MiB limit/)
+      })
+    )
+    expect(plan()).toHaveLength(1)
+  })
 })
