@@ -64,4 +64,31 @@ export async function buildLargeImage(): Promise<string> {
   return LARGE_LAYOUT
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await buildLargeImage()
+export const MANY_FILES_LAYOUT = join(BENCH_DIR, 'many-files')
+
+/** File-count stress: the Debian base plus 400,000 small files in 4 layers (where Syft's per-file trees grow). */
+export async function buildManyFilesImage(): Promise<string> {
+  if (existsSync(join(MANY_FILES_LAYOUT, 'index.json'))) return MANY_FILES_LAYOUT
+  await rm(MANY_FILES_LAYOUT, { recursive: true, force: true })
+  const layers: WrittenLayer[] = [
+    await writeLayer(MANY_FILES_LAYOUT, tarDirectory(await FIXTURES['debian']!(), ''), 'gzip', 6)
+  ]
+  for (let i = 0; i < 4; i++) {
+    layers.push(
+      await writeLayer(
+        MANY_FILES_LAYOUT,
+        smallFilesTar(`srv/many${i}`, 100_000, 700),
+        i % 2 ? 'zstd' : 'gzip',
+        3
+      )
+    )
+    console.log(`layer ${layers.length - 1}: 100,000 small files`)
+  }
+  await writeLayout(MANY_FILES_LAYOUT, layers, { os: 'linux', architecture: 'amd64' })
+  return MANY_FILES_LAYOUT
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await buildLargeImage()
+  await buildManyFilesImage()
+}

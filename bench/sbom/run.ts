@@ -1,11 +1,12 @@
 // Benchmark: the large generated image in a registry; Syft (pinned) vs oci-attest vs the
 // decompression floor, wall time and peak RSS, in the same run. Prints, does not assert.
-//   node --import tsx bench/sbom/run.ts [--runs N]   (best wall of N interleaved rounds, default 2)
+//   node --import tsx bench/sbom/run.ts [--runs N] [--image large|many-files]
+//   (best wall of N interleaved rounds, default 2; default image: large)
 import { spawnSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
-import { buildLargeImage } from './build-large.js'
+import { buildLargeImage, buildManyFilesImage } from './build-large.js'
 import { bundle } from './bundle.js'
 import { compare, printParity } from './compare.js'
 import { measure, type Measured } from './measure.js'
@@ -16,12 +17,14 @@ import { readSyftPackages, runSyft } from './syft.js'
 const runsFlag = process.argv.indexOf('--runs')
 const runs = runsFlag === -1 ? 2 : Number(process.argv[runsFlag + 1])
 
-const layout = await buildLargeImage()
+const imageFlag = process.argv.indexOf('--image')
+const image = imageFlag === -1 ? 'large' : process.argv[imageFlag + 1]!
+const layout = image === 'many-files' ? await buildManyFilesImage() : await buildLargeImage()
 const ours = bundle('src/cli/sbom-main.ts', 'sbom.cjs', 'cjs')
 const floorScript = bundle('bench/sbom/floor.ts', 'floor.mjs', 'esm')
 const registry = await benchRegistry()
 try {
-  const ref = `${registry.host}/bench/large:v1`
+  const ref = `${registry.host}/bench/${image}:v1`
   const push = spawnSync(CRANE, ['push', layout, ref], { encoding: 'utf8' })
   if (push.status !== 0) throw new Error(`crane push: ${push.stderr}`)
   console.log(
@@ -30,8 +33,8 @@ try {
       .join(' ')}`
   )
 
-  const oursOut = join(BENCH_DIR, 'large.ours.cdx.json')
-  const syftOut = join(BENCH_DIR, 'large.syft.json')
+  const oursOut = join(BENCH_DIR, `${image}.ours.cdx.json`)
+  const syftOut = join(BENCH_DIR, `${image}.syft.json`)
   type Who = 'syft' | 'ours' | 'oursSmallYoung' | 'floor'
   const best: Partial<Record<Who, Measured>> = {}
   const keep = (k: Who, m: Measured) => {
@@ -90,7 +93,7 @@ try {
       purl: c.purl!,
       type: c.properties?.find(p => p.name === 'syft:package:type')?.value ?? ''
     }))
-  printParity('large image package parity', compare(await readSyftPackages(syftOut), oursPkgs))
+  printParity(`${image} image package parity`, compare(await readSyftPackages(syftOut), oursPkgs))
 } finally {
   registry.stop()
 }

@@ -19,12 +19,17 @@ export class PathHashSet {
   private sorted = true
 
   add(path: string): void {
+    this.addHash(pathHash(path))
+  }
+
+  /** Adds a hash computed once for several sets. */
+  addHash(hash: number): void {
     if (this.length === this.values.length) {
       const grown = new Float64Array(this.values.length * 2)
       grown.set(this.values)
       this.values = grown
     }
-    this.values[this.length++] = pathHash(path)
+    this.values[this.length++] = hash
     this.sorted = false
   }
 

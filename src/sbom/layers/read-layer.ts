@@ -9,7 +9,7 @@ import type { FileCandidate, LayerRef } from '../catalogers/types.js'
 import { SbomError, describeError } from '../errors.js'
 import { decompressed, type Compression } from './decompress.js'
 import type { ReaderLimits } from './limits.js'
-import { PathHashSet } from './path-set.js'
+import { PathHashSet, pathHash } from './path-set.js'
 import { TarStreamParser, type EntrySink, type TarEntry } from './tar-stream.js'
 
 export interface Wanter {
@@ -102,15 +102,17 @@ export async function readLayer(opts: ReadLayerOptions): Promise<LayerContents> 
     if (++contents.entryCount > limits.maxLayerEntries) {
       throw new SbomError('SBOM_LAYER_TOO_LARGE', `${where} has more than ${limits.maxLayerEntries} entries`)
     }
-    const base = posix.basename(entry.path)
-    if (base.startsWith(WHITEOUT)) {
-      const dir = posix.dirname(entry.path)
+    const slash = entry.path.lastIndexOf('/')
+    if (entry.path.startsWith(WHITEOUT, slash + 1)) {
+      const base = entry.path.slice(slash + 1)
+      const dir = slash === 0 ? '/' : entry.path.slice(0, slash)
       if (base === OPAQUE) contents.opaqueDirs.push(dir)
       else contents.whiteouts.push(posix.join(dir, base.slice(WHITEOUT.length)))
       return undefined
     }
-    contents.entries.add(entry.path)
-    if (entry.type !== 'directory') contents.nonDirectories.add(entry.path)
+    const hash = pathHash(entry.path)
+    contents.entries.addHash(hash)
+    if (entry.type !== 'directory') contents.nonDirectories.addHash(hash)
     // A later entry at the same path replaces an earlier one within the layer too.
     if (wanted.delete(entry.path)) consumer.replaced(entry.path)
     if (entry.type === 'symlink') {

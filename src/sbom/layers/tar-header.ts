@@ -16,24 +16,40 @@ export class TarFormatError extends Error {
   readonly code = 'TAR_CORRUPT' as const
 }
 
-function cString(block: Buffer, start: number, length: number): string {
-  const end = block.indexOf(0, start)
-  const stop = end === -1 || end > start + length ? start + length : end
-  return block.toString('utf8', start, stop)
+/** End of a NUL-terminated field (its length when unterminated). */
+function fieldEnd(block: Buffer, start: number, length: number): number {
+  const stop = start + length
+  for (let i = start; i < stop; i++) if (block[i] === 0) return i
+  return stop
 }
 
-/** Octal field, or GNU base-256 when the high bit of the first byte is set. */
+function cString(block: Buffer, start: number, length: number): string {
+  return block.toString('utf8', start, fieldEnd(block, start, length))
+}
+
+/** Octal field (spaces and NULs around the digits), or GNU base-256 when the high bit is set. */
 function numeric(block: Buffer, start: number, length: number): number {
   if (block[start]! & 0x80) {
     let value = block[start]! & 0x7f
     for (let i = start + 1; i < start + length; i++) value = value * 256 + block[i]!
     return value
   }
-  const text = cString(block, start, length).trim()
-  if (text === '') return 0
-  if (!/^[0-7]+$/.test(text)) throw new TarFormatError(`bad octal field "${text}"`)
-  return parseInt(text, 8)
+  let value = 0
+  let digits = false
+  for (let i = start; i < start + length; i++) {
+    const c = block[i]!
+    if (c === 0 || (c === 0x20 && digits)) break
+    if (c === 0x20) continue
+    if (c < 0x30 || c > 0x37) {
+      throw new TarFormatError(`bad octal field "${block.toString('latin1', start, start + length)}"`)
+    }
+    value = value * 8 + (c - 0x30)
+    digits = true
+  }
+  return value
 }
+
+const USTAR = Buffer.from('ustar\0', 'latin1')
 
 export function isZeroBlock(block: Buffer): boolean {
   for (let i = 0; i < BLOCK; i++) if (block[i] !== 0) return false
@@ -43,12 +59,15 @@ export function isZeroBlock(block: Buffer): boolean {
 /** Parses a header block; throws TarFormatError when the checksum or a numeric field is wrong. */
 export function parseHeader(block: Buffer): RawHeader {
   const expected = numeric(block, 148, 8)
-  let sum = 0
-  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : block[i]!
+  // The checksum field counts as eight spaces.
+  let sum = 8 * 32
+  for (let i = 0; i < 148; i++) sum += block[i]!
+  for (let i = 156; i < BLOCK; i++) sum += block[i]!
   if (sum !== expected) throw new TarFormatError(`header checksum mismatch (${sum} != ${expected})`)
+  const typeflag = String.fromCharCode(block[156]!)
   let name = cString(block, 0, 100)
   // Only POSIX ustar uses the prefix field; GNU stores times there.
-  if (block.toString('latin1', 257, 263) === 'ustar\0') {
+  if (block.compare(USTAR, 0, 6, 257, 263) === 0) {
     const prefix = cString(block, 345, 155)
     if (prefix) name = `${prefix}/${name}`
   }
@@ -56,8 +75,9 @@ export function parseHeader(block: Buffer): RawHeader {
     name,
     mode: numeric(block, 100, 8),
     size: numeric(block, 124, 12),
-    typeflag: String.fromCharCode(block[156]!),
-    linkname: cString(block, 157, 100)
+    typeflag,
+    // Only links use the field; other entries' bytes there are not decoded.
+    linkname: typeflag === '1' || typeflag === '2' ? cString(block, 157, 100) : ''
   }
 }
 
@@ -102,6 +122,23 @@ export function parsePax(data: Buffer): Record<string, string> {
  * the root through "..": the caller warns and skips such entries.
  */
 export function normalizeTarPath(name: string): string | undefined {
+  let plain = name
+  while (plain.startsWith('./')) plain = plain.slice(2)
+  // Fast path for the usual "usr/bin/x" or "usr/bin/": nothing to resolve.
+  if (
+    plain !== '.' &&
+    plain !== '..' &&
+    !plain.startsWith('/') &&
+    !plain.startsWith('../') &&
+    !plain.includes('//') &&
+    !plain.includes('/./') &&
+    !plain.includes('/../') &&
+    !plain.endsWith('/.') &&
+    !plain.endsWith('/..')
+  ) {
+    const trimmed = plain.endsWith('/') ? plain.slice(0, -1) : plain
+    return '/' + trimmed
+  }
   const parts: string[] = []
   for (const part of name.split('/')) {
     if (part === '' || part === '.') continue
