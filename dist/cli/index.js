@@ -69308,6 +69308,7 @@ function provenancePredicate(version, claims, serverUrl) {
 
 
 
+
 function planStatements(opts) {
     const subject = [subjectFor(opts.repository, opts.digest)];
     const make = (kind, predicateType, predicate, inAttTag = true) => ({
@@ -69323,8 +69324,12 @@ function planStatements(opts) {
         const { predicateType, predicate } = provenancePredicate(version, opts.claims, opts.serverUrl);
         out.push(make(`provenance-${version}`, predicateType, predicate));
     }
-    if (opts.sbom)
-        out.push(make(`sbom-${opts.sbom.kind}`, opts.sbom.predicateType, opts.sbom.predicate));
+    if (opts.sbom) {
+        const statement = make(`sbom-${opts.sbom.kind}`, opts.sbom.predicateType, opts.sbom.predicate);
+        const what = `the SBOM statement for ${opts.repository}@${opts.digest}${opts.sbom.path ? ` (${opts.sbom.path})` : ''}`;
+        assertSbomSize(statement.bytes.length, opts.sbomLimitBytes ?? DEFAULT_SBOM_LIMIT, what);
+        out.push(statement);
+    }
     return out;
 }
 
@@ -69350,6 +69355,7 @@ async function attestSubject(subject, opts, c) {
         serverUrl: c.session.serverUrl,
         provenance: opts.provenance,
         ...(opts.sbom ? { sbom: opts.sbom } : {}),
+        ...(opts.sbomLimitBytes ? { sbomLimitBytes: opts.sbomLimitBytes } : {}),
         bundleSignature: referrers
     });
     // Failures name the subject and the step, so the edge can say what to fix.
@@ -69470,7 +69476,7 @@ async function resolveSubjects(registry, inputs) {
 async function attestSubjects(options, c) {
     const resolved = await resolveSubjects(c.registry, options.subjects);
     const shared = options.sbom && 'path' in options.sbom
-        ? await sbomPredicateFromFile(options.sbom.path, options.sbom.limitBytes)
+        ? await sbomPredicateFromFile(options.sbom.path, options.sbom.limitBytes ?? options.sbomLimitBytes)
         : undefined;
     const locks = c.locks ?? processLocks;
     const reports = await mapLimited(resolved, options.concurrency ?? 8, async (subject) => {
@@ -69482,6 +69488,7 @@ async function attestSubjects(options, c) {
                 provenance: options.provenance ?? ['v1', 'v0.2'],
                 formats: options.formats ?? ['legacy', 'referrers'],
                 ...(sbom ? { sbom } : {}),
+                ...(options.sbomLimitBytes ? { sbomLimitBytes: options.sbomLimitBytes } : {}),
                 verify: options.verify ?? true,
                 bundleDir: options.bundleDir ?? bundleDirectory()
             }, {
@@ -74336,6 +74343,8 @@ async function execute(opts, phases) {
     const { dryRun, reason } = decideDryRun(inputs.dryRun, context);
     if (dryRun)
         ui.info(`DRY RUN (${reason}): no OIDC token, Fulcio, Rekor, registry push or GitHub API write will happen`);
+    if (inputs.githubAttestations === 'true' && !dryRun && !(inputs.githubToken && context.repository))
+        throw new InputError('github-attestations', 'is true, but there is no github-token (or GITHUB_REPOSITORY) to store attestations with');
     const registry = new oci/* RegistryClient */.bP({ credentials: registryCredentials(inputs, env) });
     const sbomFile = await loadSbomFile(inputs);
     const plan = await phases.run('Plan: resolve subjects', async () => {
@@ -74352,6 +74361,8 @@ async function execute(opts, phases) {
     ui.info(`Certificate identity${dryRun ? ' (DRY RUN, what a real run would get)' : ''}: ${session.identity.subjectAlternativeName} ` +
         `(issuer ${session.identity.issuer})`);
     const sboms = await phases.run('SBOM', () => prepareSboms(plan, inputs, sbomFile, registry, (0,external_node_path_.join)(context.runnerTemp, 'oci-attest-sbom'), ui));
+    if (inputs.verify && !inputs.pushToRegistry && !dryRun)
+        ui.warning('verify: nothing is pushed (push-to-registry: false), so nothing can be re-read and verified');
     const recording = dryRun || !inputs.pushToRegistry ? new RecordingRegistry(registry) : undefined;
     const githubStore = !dryRun && inputs.githubAttestations !== 'false' && inputs.githubToken && context.repository
         ? new GitHubAttestationStore({
@@ -77237,19 +77248,14 @@ async function writeMerged(registry, repo, tagRef, added) {
 async function appendToCosignTag(registry, locks, repo, subjectDigest, suffix, layers) {
     const tag = cosignTag(subjectDigest, suffix);
     const tagRef = repo.withTag(tag);
+    // Layer blobs need no lock and go up side by side.
+    const added = await Promise.all(layers.map(async (layer) => {
+        const digest = (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .computeDigest */ .MK)(layer.bytes);
+        await registry.uploadBlob(repo, layer.bytes, digest, layer.bytes.length);
+        return { mediaType: layer.mediaType, digest, size: layer.bytes.length, annotations: layer.annotations };
+    }));
     // Writers of one tag are serialised; the .sig and .att tags of a repository may be written side by side.
     return locks.run(`${repo.repoString()}:${tag}`, async () => {
-        const added = [];
-        for (const layer of layers) {
-            const digest = (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .computeDigest */ .MK)(layer.bytes);
-            await registry.uploadBlob(repo, layer.bytes, digest, layer.bytes.length);
-            added.push({
-                mediaType: layer.mediaType,
-                digest,
-                size: layer.bytes.length,
-                annotations: layer.annotations
-            });
-        }
         // Other processes (a parallel job, cosign) do not share our lock: if our layers vanish, merge again.
         for (let attempt = 1;; attempt++) {
             const digest = await writeMerged(registry, repo, tagRef, added);
@@ -80060,12 +80066,16 @@ class PathHashSet {
     length = 0;
     sorted = true;
     add(path) {
+        this.addHash(pathHash(path));
+    }
+    /** Adds a hash computed once for several sets. */
+    addHash(hash) {
         if (this.length === this.values.length) {
             const grown = new Float64Array(this.values.length * 2);
             grown.set(this.values);
             this.values = grown;
         }
-        this.values[this.length++] = pathHash(path);
+        this.values[this.length++] = hash;
         this.sorted = false;
     }
     get size() {
@@ -80103,12 +80113,18 @@ const tar_header_BLOCK = 512;
 class TarFormatError extends Error {
     code = 'TAR_CORRUPT';
 }
-function cString(block, start, length) {
-    const end = block.indexOf(0, start);
-    const stop = end === -1 || end > start + length ? start + length : end;
-    return block.toString('utf8', start, stop);
+/** End of a NUL-terminated field (its length when unterminated). */
+function fieldEnd(block, start, length) {
+    const stop = start + length;
+    for (let i = start; i < stop; i++)
+        if (block[i] === 0)
+            return i;
+    return stop;
 }
-/** Octal field, or GNU base-256 when the high bit of the first byte is set. */
+function cString(block, start, length) {
+    return block.toString('utf8', start, fieldEnd(block, start, length));
+}
+/** Octal field (spaces and NULs around the digits), or GNU base-256 when the high bit is set. */
 function numeric(block, start, length) {
     if (block[start] & 0x80) {
         let value = block[start] & 0x7f;
@@ -80116,13 +80132,23 @@ function numeric(block, start, length) {
             value = value * 256 + block[i];
         return value;
     }
-    const text = cString(block, start, length).trim();
-    if (text === '')
-        return 0;
-    if (!/^[0-7]+$/.test(text))
-        throw new TarFormatError(`bad octal field "${text}"`);
-    return parseInt(text, 8);
+    let value = 0;
+    let digits = false;
+    for (let i = start; i < start + length; i++) {
+        const c = block[i];
+        if (c === 0 || (c === 0x20 && digits))
+            break;
+        if (c === 0x20)
+            continue;
+        if (c < 0x30 || c > 0x37) {
+            throw new TarFormatError(`bad octal field "${block.toString('latin1', start, start + length)}"`);
+        }
+        value = value * 8 + (c - 0x30);
+        digits = true;
+    }
+    return value;
 }
+const USTAR = Buffer.from('ustar\0', 'latin1');
 function isZeroBlock(block) {
     for (let i = 0; i < tar_header_BLOCK; i++)
         if (block[i] !== 0)
@@ -80132,14 +80158,18 @@ function isZeroBlock(block) {
 /** Parses a header block; throws TarFormatError when the checksum or a numeric field is wrong. */
 function parseHeader(block) {
     const expected = numeric(block, 148, 8);
-    let sum = 0;
-    for (let i = 0; i < tar_header_BLOCK; i++)
-        sum += i >= 148 && i < 156 ? 32 : block[i];
+    // The checksum field counts as eight spaces.
+    let sum = 8 * 32;
+    for (let i = 0; i < 148; i++)
+        sum += block[i];
+    for (let i = 156; i < tar_header_BLOCK; i++)
+        sum += block[i];
     if (sum !== expected)
         throw new TarFormatError(`header checksum mismatch (${sum} != ${expected})`);
+    const typeflag = String.fromCharCode(block[156]);
     let name = cString(block, 0, 100);
     // Only POSIX ustar uses the prefix field; GNU stores times there.
-    if (block.toString('latin1', 257, 263) === 'ustar\0') {
+    if (block.compare(USTAR, 0, 6, 257, 263) === 0) {
         const prefix = cString(block, 345, 155);
         if (prefix)
             name = `${prefix}/${name}`;
@@ -80148,8 +80178,9 @@ function parseHeader(block) {
         name,
         mode: numeric(block, 100, 8),
         size: numeric(block, 124, 12),
-        typeflag: String.fromCharCode(block[156]),
-        linkname: cString(block, 157, 100)
+        typeflag,
+        // Only links use the field; other entries' bytes there are not decoded.
+        linkname: typeflag === '1' || typeflag === '2' ? cString(block, 157, 100) : ''
     };
 }
 function entryType(typeflag) {
@@ -80193,6 +80224,22 @@ function parsePax(data) {
  * the root through "..": the caller warns and skips such entries.
  */
 function normalizeTarPath(name) {
+    let plain = name;
+    while (plain.startsWith('./'))
+        plain = plain.slice(2);
+    // Fast path for the usual "usr/bin/x" or "usr/bin/": nothing to resolve.
+    if (plain !== '.' &&
+        plain !== '..' &&
+        !plain.startsWith('/') &&
+        !plain.startsWith('../') &&
+        !plain.includes('//') &&
+        !plain.includes('/./') &&
+        !plain.includes('/../') &&
+        !plain.endsWith('/.') &&
+        !plain.endsWith('/..')) {
+        const trimmed = plain.endsWith('/') ? plain.slice(0, -1) : plain;
+        return '/' + trimmed;
+    }
     const parts = [];
     for (const part of name.split('/')) {
         if (part === '' || part === '.')
@@ -80412,18 +80459,20 @@ async function readLayer(opts) {
         if (++contents.entryCount > limits.maxLayerEntries) {
             throw new errors/* SbomError */.S('SBOM_LAYER_TOO_LARGE', `${where} has more than ${limits.maxLayerEntries} entries`);
         }
-        const base = external_node_path_.posix.basename(entry.path);
-        if (base.startsWith(WHITEOUT)) {
-            const dir = external_node_path_.posix.dirname(entry.path);
+        const slash = entry.path.lastIndexOf('/');
+        if (entry.path.startsWith(WHITEOUT, slash + 1)) {
+            const base = entry.path.slice(slash + 1);
+            const dir = slash === 0 ? '/' : entry.path.slice(0, slash);
             if (base === OPAQUE)
                 contents.opaqueDirs.push(dir);
             else
                 contents.whiteouts.push(external_node_path_.posix.join(dir, base.slice(WHITEOUT.length)));
             return undefined;
         }
-        contents.entries.add(entry.path);
+        const hash = pathHash(entry.path);
+        contents.entries.addHash(hash);
         if (entry.type !== 'directory')
-            contents.nonDirectories.add(entry.path);
+            contents.nonDirectories.addHash(hash);
         // A later entry at the same path replaces an earlier one within the layer too.
         if (wanted.delete(entry.path))
             consumer.replaced(entry.path);

@@ -17,7 +17,7 @@ import type { IdentityProvider } from '../sigstore/identity/provider.js'
 import { readRunContext, decideDryRun } from './context.js'
 import { registryCredentials } from './credentials.js'
 import { failureMessage } from './failure.js'
-import { getInputs } from './inputs.js'
+import { getInputs, InputError } from './inputs.js'
 import type { ActionInputs, InputGetter } from './inputs.js'
 import { setOutputs } from './outputs.js'
 import { Phases } from './phases.js'
@@ -97,6 +97,11 @@ async function execute(
     ui.info(
       `DRY RUN (${reason}): no OIDC token, Fulcio, Rekor, registry push or GitHub API write will happen`
     )
+  if (inputs.githubAttestations === 'true' && !dryRun && !(inputs.githubToken && context.repository))
+    throw new InputError(
+      'github-attestations',
+      'is true, but there is no github-token (or GITHUB_REPOSITORY) to store attestations with'
+    )
   const registry = new RegistryClient({ credentials: registryCredentials(inputs, env) })
   const sbomFile = await loadSbomFile(inputs)
 
@@ -122,6 +127,8 @@ async function execute(
     prepareSboms(plan, inputs, sbomFile, registry, join(context.runnerTemp, 'oci-attest-sbom'), ui)
   )
 
+  if (inputs.verify && !inputs.pushToRegistry && !dryRun)
+    ui.warning('verify: nothing is pushed (push-to-registry: false), so nothing can be re-read and verified')
   const recording = dryRun || !inputs.pushToRegistry ? new RecordingRegistry(registry) : undefined
   const githubStore =
     !dryRun && inputs.githubAttestations !== 'false' && inputs.githubToken && context.repository

@@ -126,6 +126,8 @@ describe('GitHub attestation store and push-to-registry', () => {
     const repo = subject.split('@')[0]!
     expect(await new RegistryClient().headManifest(`${repo}:${digest.replace(':', '-')}.sig`)).toBeUndefined()
     expect(run.summary).toContain('Not pushed (push-to-registry: false)')
+    expect(run.stdout).toContain('::warning::verify: nothing is pushed (push-to-registry: false)')
+    expect(run.stdout).toContain('::warning::verify: nothing is pushed (push-to-registry: false)')
     expect(JSON.parse(run.outputs['bundle-paths']!)).toHaveLength(3)
   })
 })
