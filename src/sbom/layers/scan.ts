@@ -127,11 +127,14 @@ function credit(packages: Package[], layers: ParsedLayer[]): void {
   }
 }
 
-/** The same package found twice by the same finder collapses into one, with both locations. */
+/**
+ * Only exact repeats collapse (a hardlink to a file already read): like Syft, the same module in two
+ * binaries stays two packages, so each binary keeps its own dependency graph.
+ */
 function dedupe(packages: Package[]): Package[] {
   const seen = new Map<string, Package>()
   for (const pkg of packages) {
-    const key = `${pkg.purl}\0${pkg.foundBy}\0${pkg.name}\0${pkg.version}\0${JSON.stringify(pkg.metadata ?? {})}`
+    const key = `${pkg.purl}\0${pkg.foundBy}\0${pkg.name}\0${pkg.version}\0${JSON.stringify(pkg.metadata ?? {})}\0${pkg.locations.join('\0')}`
     const prior = seen.get(key)
     if (!prior) {
       seen.set(key, { ...pkg, locations: [...pkg.locations] })

@@ -10,6 +10,16 @@ function bareName(dep: string): string {
     .replace(/:any$/, '')
 }
 
+/**
+ * Targets found in the same file as the depending package (the same Go binary, the same status file)
+ * when there are any; else all of them (distroless status.d keeps one file per package).
+ */
+function sameSource(from: Package, hits: number[], packages: Package[]): number[] {
+  const mine = new Set(from.locations)
+  const local = hits.filter(t => packages[t]!.locations.some(l => mine.has(l)))
+  return local.length > 0 ? local : hits
+}
+
 /** For each package index, the indices of the packages it depends on (sorted, no self-loops). */
 export function resolveDependencies(packages: Package[]): Map<number, number[]> {
   const byName = new Map<string, number[]>()
@@ -31,7 +41,7 @@ export function resolveDependencies(packages: Package[]): Map<number, number[]> 
       for (const alt of dep.split('|')) {
         const hits = byName.get(`${p.type}\0${bareName(alt)}`)
         if (hits) {
-          for (const t of hits) if (t !== i) targets.add(t)
+          for (const t of sameSource(p, hits, packages)) if (t !== i) targets.add(t)
           break
         }
       }

@@ -184,3 +184,32 @@ describe('SPDX 2.3 writer', () => {
     })
   })
 })
+
+describe('dependencies', () => {
+  it('links a Go main module to the modules of its own binary, not of other binaries', () => {
+    const go = (name: string, version: string, binary: string, dependsOn?: string[]): Package => ({
+      name,
+      version,
+      type: 'go-module',
+      purl: `pkg:golang/${name}@${version}`,
+      foundBy: 'go-module-binary-cataloger',
+      locations: [binary],
+      ...(dependsOn ? { dependsOn } : {})
+    })
+    const m = model()
+    m.packages = sortPackages([
+      go('example.com/app', 'v1', '/bin/a', ['golang.org/x/text']),
+      go('golang.org/x/text', 'v0.21.0', '/bin/a'),
+      go('example.com/app', 'v2', '/bin/b', ['golang.org/x/text']),
+      go('golang.org/x/text', 'v0.22.0', '/bin/b')
+    ])
+    const doc = JSON.parse(serializeCycloneDx(buildCycloneDx(m, fixed)))
+    const ref = (name: string, version: string) =>
+      doc.components.find((c: { name: string; version: string }) => c.name === name && c.version === version)[
+        'bom-ref'
+      ]
+    const deps = (r: string) => doc.dependencies.find((d: { ref: string }) => d.ref === r).dependsOn
+    expect(deps(ref('example.com/app', 'v1'))).toEqual([ref('golang.org/x/text', 'v0.21.0')])
+    expect(deps(ref('example.com/app', 'v2'))).toEqual([ref('golang.org/x/text', 'v0.22.0')])
+  })
+})
