@@ -349,3 +349,13 @@ describe('layer reader: binaries owned by OS packages', () => {
     ])
   })
 })
+
+describe('layer reader: empty input', () => {
+  it('reads an empty blob, an empty gzip layer and no layers at all', async () => {
+    expect((await scan([Buffer.alloc(0)])).names).toEqual([])
+    expect((await scan([zlib.gzipSync(Buffer.alloc(0)), zlib.gzipSync(Buffer.alloc(1024))])).names).toEqual(
+      []
+    )
+    expect((await scan([])).packages).toEqual([])
+  })
+})
