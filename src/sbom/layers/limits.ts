@@ -9,6 +9,8 @@ export interface ReaderLimits {
   maxLayerBytes: number
   /** Entries per layer before the layer is abandoned (millions of empty files are a bomb too). */
   maxLayerEntries: number
+  /** Symlinks remembered per layer (to resolve symlinked directories); each costs a map entry. */
+  maxSymlinksPerLayer: number
   /** Layers read at the same time. */
   concurrency: number
 }
@@ -21,6 +23,7 @@ export const DEFAULT_LIMITS: ReaderLimits = {
   maxFileBytes: 1 * GiB,
   maxLayerBytes: 64 * GiB,
   maxLayerEntries: 10_000_000,
+  maxSymlinksPerLayer: 250_000,
   concurrency: 3
 }
 

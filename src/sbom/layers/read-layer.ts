@@ -74,6 +74,7 @@ export async function readLayer(opts: ReadLayerOptions): Promise<LayerContents> 
   /** Size and mode of this layer's wanted files, for hardlinks to them. */
   const wanted = new Map<string, { size: number; mode: number }>()
   let spills = 0
+  let symlinksCapped = false
   const where = `layer ${layer.index} (${layer.digest})`
   const contents: LayerContents = {
     layer,
@@ -116,7 +117,14 @@ export async function readLayer(opts: ReadLayerOptions): Promise<LayerContents> 
     // A later entry at the same path replaces an earlier one within the layer too.
     if (wanted.delete(entry.path)) consumer.replaced(entry.path)
     if (entry.type === 'symlink') {
-      contents.symlinks.set(entry.path, entry.linkname)
+      if (contents.symlinks.size < limits.maxSymlinksPerLayer)
+        contents.symlinks.set(entry.path, entry.linkname)
+      else if (contents.symlinks.size === limits.maxSymlinksPerLayer && !symlinksCapped) {
+        symlinksCapped = true
+        warn(
+          `${where}: more than ${limits.maxSymlinksPerLayer} symlinks; paths through later ones are not resolved`
+        )
+      }
       return undefined
     }
     if (entry.type === 'hardlink') {

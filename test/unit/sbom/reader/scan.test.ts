@@ -359,3 +359,15 @@ describe('layer reader: empty input', () => {
     expect((await scan([])).packages).toEqual([])
   })
 })
+
+describe('layer reader: symlink cap', () => {
+  it('remembers a bounded number of symlinks per layer, with a warning', async () => {
+    const links = Array.from({ length: 20 }, (_, i) => ({
+      type: 'symlink' as const,
+      path: `l/${i}`,
+      target: 'x'
+    }))
+    const { warnings } = await scan([buildTar(links)], [lineCataloger], { maxSymlinksPerLayer: 5 })
+    expect(warnings).toEqual([expect.stringMatching(/layer 0 \(sha256:[0-9a-f]+\): more than 5 symlinks/)])
+  })
+})
