@@ -12,7 +12,17 @@ export interface SbomCommandIo {
 
 export const SBOM_USAGE = `usage: oci-attest sbom <image-ref | oci-layout:DIR | docker-archive:FILE>
        [--platform os/arch[/variant]] [--format cyclonedx-json|spdx-json] [--output FILE]
-       [--include-files] [--quiet] [--debug]`
+       [--include-files] [--max-file-size SIZE] [--max-layer-size SIZE] [--quiet] [--debug]
+  SIZE: bytes, or with a K/M/G/T suffix (binary units); caps against decompression bombs`
+
+/** "1048576", "512K", "64M", "2G", "1T" (binary units) → bytes. */
+export function parseSize(text: string): number | undefined {
+  const m = /^(\d+)\s*([KMGT])?(?:i?B)?$/i.exec(text.trim())
+  if (!m) return undefined
+  const power = m[2] ? 'KMGT'.indexOf(m[2].toUpperCase()) + 1 : 0
+  const bytes = Number(m[1]) * 1024 ** power
+  return Number.isSafeInteger(bytes) && bytes > 0 ? bytes : undefined
+}
 
 /** Exit codes: 0 written, 1 the image could not be read, 2 bad command line. */
 export async function runSbomCommand(argv: string[], io: SbomCommandIo): Promise<number> {
@@ -26,6 +36,8 @@ export async function runSbomCommand(argv: string[], io: SbomCommandIo): Promise
         format: { type: 'string', default: 'cyclonedx-json' },
         output: { type: 'string', short: 'o' },
         'include-files': { type: 'boolean', default: false },
+        'max-file-size': { type: 'string' },
+        'max-layer-size': { type: 'string' },
         quiet: { type: 'boolean', short: 'q', default: false },
         debug: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false }
@@ -49,6 +61,20 @@ export async function runSbomCommand(argv: string[], io: SbomCommandIo): Promise
     io.stderr.write(`oci-attest sbom: --format "${values.format}" is not one of ${SBOM_FORMATS.join(', ')}\n`)
     return 2
   }
+  const limits: { maxFileBytes?: number; maxLayerBytes?: number } = {}
+  for (const [flag, key] of [
+    ['max-file-size', 'maxFileBytes'],
+    ['max-layer-size', 'maxLayerBytes']
+  ] as const) {
+    const text = values[flag]
+    if (text === undefined) continue
+    const bytes = parseSize(text)
+    if (bytes === undefined) {
+      io.stderr.write(`oci-attest sbom: --${flag} "${text}" is not a size (e.g. 512M, 64G)\n`)
+      return 2
+    }
+    limits[key] = bytes
+  }
   const started = Date.now()
   const progress = (p: ScanProgress): void => {
     if (values.quiet) return
@@ -64,6 +90,7 @@ export async function runSbomCommand(argv: string[], io: SbomCommandIo): Promise
       ...(values.platform ? { platform: values.platform } : {}),
       registry: new RegistryClient({ credentials: dockerConfigCredentials() }),
       includeFiles: values['include-files'],
+      limits,
       onProgress: progress,
       onWarning: m => io.stderr.write(`warning: ${m}\n`)
     })

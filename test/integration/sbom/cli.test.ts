@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
-import { runSbomCommand } from '../../../src/cli/sbom.js'
+import { parseSize, runSbomCommand } from '../../../src/cli/sbom.js'
 import { buildImage, writeOciLayout } from '../../fixtures/sbom/build-synthetic-image.js'
 
 const STATUS = `Package: base-files
@@ -63,6 +63,17 @@ describe('oci-attest sbom', () => {
     expect(r.stderr).toMatch(/1 packages in linux\/amd64/)
   })
 
+  it('applies --max-layer-size as the decompression-bomb cap', async () => {
+    const r = await cli([`oci-layout:${join(dir, 'layout')}`, '--max-layer-size', '1K'])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(
+      /SBOM_LAYER_TOO_LARGE: layer 0 \(sha256:[0-9a-f]{64}\) expands beyond 1024 bytes/
+    )
+    expect(parseSize('64G')).toBe(64 * 1024 ** 3)
+    expect(parseSize('512KiB')).toBe(512 * 1024)
+    expect(parseSize('0')).toBeUndefined()
+  })
+
   it('writes SPDX to a file with --output', async () => {
     const file = join(dir, 'out.spdx.json')
     const r = await cli([
@@ -88,6 +99,9 @@ describe('oci-attest sbom', () => {
     expect(missing.code).toBe(1)
     expect(missing.stderr.trim().split('\n')).toHaveLength(1)
     expect(missing.stderr).toMatch(/^oci-attest sbom: SBOM_BAD_SOURCE: .*nope is not an OCI image layout/)
+    const size = await cli([`oci-layout:${join(dir, 'layout')}`, '--max-layer-size', 'lots'])
+    expect(size.code).toBe(2)
+    expect(size.stderr).toMatch(/--max-layer-size "lots" is not a size/)
     const debug = await cli([`oci-layout:${join(dir, 'nope')}`, '--debug'])
     expect(debug.stderr).toMatch(/\n\s+at /)
   })
