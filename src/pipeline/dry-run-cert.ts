@@ -41,8 +41,12 @@ function oid(dotted: string): Buffer {
   return tlv(0x06, Buffer.from(out))
 }
 
+/** DER INTEGER of unsigned big-endian bytes: minimal (no leading zeros), with a 0x00 pad when the top bit is set. */
 function positiveInt(b: Buffer): Buffer {
-  return tlv(0x02, b[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), b]) : b)
+  let i = 0
+  while (i < b.length - 1 && b[i] === 0) i++
+  const bytes = b.subarray(i)
+  return tlv(0x02, bytes[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes)
 }
 
 function utcTime(d: Date): Buffer {
