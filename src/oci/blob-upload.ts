@@ -142,16 +142,19 @@ async function uploadTo(
   return finishMonolithic(t, ref, location, data, digest, size)
 }
 
-/** Uploads a blob unless the repository has it: one PUT, or PATCH chunks above the threshold. */
+/**
+ * Uploads a blob unless the repository has it: one PUT, or PATCH chunks above the threshold. `fresh` skips
+ * the existence check for bytes this run just made (a new signature); were they there, they are sent again.
+ */
 export async function uploadBlob(
   t: RegistryTransport,
   ref: ImageReference,
   data: BlobSource,
   digest: string,
   size: number,
-  opts: UploadOptions = {}
+  opts: UploadOptions & { fresh?: boolean } = {}
 ): Promise<{ digest: string; size: number; uploaded: boolean }> {
-  if (await blobExists(t, ref, digest)) return { digest, size, uploaded: false }
+  if (!opts.fresh && (await blobExists(t, ref, digest))) return { digest, size, uploaded: false }
   const { location } = await startUpload(t, ref)
   await uploadTo(t, ref, location!, data, digest, size, opts)
   return { digest, size, uploaded: true }

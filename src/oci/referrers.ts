@@ -108,22 +108,35 @@ export async function listReferrersViaTag(
 }
 
 /**
- * Adds a descriptor to the `sha256-<hex>` fallback index (creating it on 404), with If-Match when the
- * registry gave an ETag; a 412 means someone else wrote first, so re-read and try again.
+ * Adds descriptors to the `sha256-<hex>` fallback index in one read-modify-write (creating it on 404), with
+ * If-Match when the registry gave an ETag; a 412 means someone else wrote first, so re-read and try again.
+ * A function is asked for the descriptors after each read (callers batch whatever arrived meanwhile).
+ * `added` lists the digests that were not there yet.
  */
 export async function addToFallbackIndex(
   t: RegistryTransport,
   ref: ImageReference,
   subject: string,
-  descriptor: Descriptor,
+  descriptors: Descriptor | Descriptor[] | (() => Descriptor[]),
   attempts = 5
-): Promise<{ changed: boolean; digest?: string }> {
+): Promise<{ changed: boolean; digest?: string; added: string[] }> {
   const tagRef = ref.withTag(referrersTag(subject))
   for (let attempt = 1; ; attempt++) {
     const found = await readFallbackIndex(t, ref, subject)
+    const wanted =
+      typeof descriptors === 'function'
+        ? descriptors()
+        : Array.isArray(descriptors)
+          ? descriptors
+          : [descriptors]
     const index: ImageIndex = found?.index ?? { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [] }
-    if (index.manifests.some(d => d.digest === descriptor.digest)) return { changed: false }
-    index.manifests.push(descriptor)
+    const added: string[] = []
+    for (const descriptor of wanted) {
+      if (index.manifests.some(d => d.digest === descriptor.digest)) continue
+      index.manifests.push(descriptor)
+      added.push(descriptor.digest)
+    }
+    if (added.length === 0) return { changed: false, added }
     try {
       const bytes = Buffer.from(JSON.stringify(index))
       const { digest } = await putManifest(
@@ -133,7 +146,7 @@ export async function addToFallbackIndex(
         OCI_INDEX,
         found?.etag ? { ifMatch: found.etag } : {}
       )
-      return { changed: true, digest }
+      return { changed: true, digest, added }
     } catch (err) {
       if (err instanceof RegistryError && err.status === 412 && attempt < attempts) continue
       throw err

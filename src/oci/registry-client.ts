@@ -25,6 +25,7 @@ export interface RegistryClientOptions extends UploadOptions {
 }
 
 type Ref = ImageReference | string
+type Batched = { digest?: string; added: string[] }
 
 const toRef = (ref: Ref): ImageReference => (typeof ref === 'string' ? parseReference(ref) : ref)
 
@@ -32,6 +33,12 @@ const toRef = (ref: Ref): ImageReference => (typeof ref === 'string' ? parseRefe
 export class RegistryClient {
   private readonly transport: RegistryTransport
   private readonly referrersApi = new Map<string, Promise<boolean>>()
+  // The first definitive probe per registry: a "no" holds for all its repositories (see supportsReferrersApi).
+  private readonly registryProbe = new Map<string, Promise<{ supported: boolean; definitive: boolean }>>()
+  private readonly fallbackBatches = new Map<
+    string,
+    { descriptors: Descriptor[]; result: Promise<Batched> }
+  >()
   private readonly tagLock = new KeyedLock()
   private readonly upload: UploadOptions
   private readonly uploads = new Map<string, Promise<{ digest: string; size: number; uploaded: boolean }>>()
@@ -88,13 +95,14 @@ export class RegistryClient {
   /**
    * Concurrent uploads of one digest to one repository share a single upload: distribution 2.8 can lose the
    * blob link when two sessions commit the same digest at once (seen with the empty config blob).
+   * `fresh`: the bytes were made by this run (they hold a new signature), so no HEAD asks whether they exist.
    */
-  uploadBlob(repo: Ref, data: BlobSource, digest: string, size: number) {
+  uploadBlob(repo: Ref, data: BlobSource, digest: string, size: number, opts: { fresh?: boolean } = {}) {
     const r = toRef(repo)
     const key = `${r.repoString()}@${digest}`
     let pending = this.uploads.get(key)
     if (!pending) {
-      pending = uploadBlob(this.transport, r, data, digest, size, this.upload)
+      pending = uploadBlob(this.transport, r, data, digest, size, { ...this.upload, ...opts })
       this.uploads.set(key, pending)
       const forget = () => this.uploads.delete(key)
       pending.then(forget, forget)
@@ -107,13 +115,26 @@ export class RegistryClient {
     return mountBlob(this.transport, toRef(repo), digest, toRef(from), fallback, this.upload)
   }
 
-  /** Cached per repository (not while the repository does not exist yet); see probeReferrersApi. */
+  /**
+   * Cached per repository (not while the repository does not exist yet); see probeReferrersApi. A registry
+   * that definitively lacks the API for one repository is taken to lack it for all: wrongly so would only
+   * add a fallback tag that API clients ignore, while a "yes" is never shared (it would drop the tag).
+   */
   supportsReferrersApi(repo: Ref): Promise<boolean> {
     const r = toRef(repo)
     const key = r.repoString()
     let known = this.referrersApi.get(key)
     if (!known) {
-      const probe = probeReferrersApi(this.transport, r)
+      const first = this.registryProbe.get(r.registry)
+      const own = () => probeReferrersApi(this.transport, r)
+      const probe = first ? first.then(p => (p.definitive && !p.supported ? p : own()), own) : own()
+      if (!first) {
+        this.registryProbe.set(r.registry, probe)
+        probe.then(
+          p => (p.definitive ? undefined : this.registryProbe.delete(r.registry)),
+          () => this.registryProbe.delete(r.registry)
+        )
+      }
       known = probe.then(p => p.supported)
       this.referrersApi.set(key, known)
       probe.then(
@@ -131,12 +152,32 @@ export class RegistryClient {
       : listReferrersViaTag(this.transport, r, digest, artifactType)
   }
 
-  /** Serialised per repository tag inside this process; If-Match/412 covers other writers. */
-  addReferrerToFallbackIndex(repo: Ref, subjectDigest: string, descriptor: Descriptor) {
+  /**
+   * Serialised per repository tag inside this process; If-Match/412 covers other writers. Descriptors that
+   * arrive while a write of the same tag waits or reads go out in its PUT; later ones in the next write.
+   */
+  async addReferrerToFallbackIndex(
+    repo: Ref,
+    subjectDigest: string,
+    descriptor: Descriptor
+  ): Promise<{ changed: boolean; digest?: string }> {
     const r = toRef(repo)
-    return this.tagLock.run(`${r.repoString()}:${referrersTag(subjectDigest)}`, () =>
-      addToFallbackIndex(this.transport, r, subjectDigest, descriptor)
-    )
+    const key = `${r.repoString()}:${referrersTag(subjectDigest)}`
+    let batch = this.fallbackBatches.get(key)
+    if (!batch) {
+      const descriptors: Descriptor[] = []
+      // The batch closes once its write has read the index: what arrived during that GET goes in this PUT.
+      const close = () => {
+        if (this.fallbackBatches.get(key)?.descriptors === descriptors) this.fallbackBatches.delete(key)
+        return descriptors
+      }
+      const result = this.tagLock.run(key, () => addToFallbackIndex(this.transport, r, subjectDigest, close))
+      batch = { descriptors, result }
+      this.fallbackBatches.set(key, batch)
+    }
+    batch.descriptors.push(descriptor)
+    const { digest, added } = await batch.result
+    return added.includes(descriptor.digest) && digest ? { changed: true, digest } : { changed: false }
   }
 
   /** Runs read-modify-write work on one tag of a repository, one at a time (cosign's .sig/.att tags). */

@@ -50,7 +50,8 @@ export async function pushBundleReferrer(
 ): Promise<ReferrerResult> {
   const manifest = referrerManifest(bundleJson, subject, predicateType, opts.created ?? new Date())
   if (!opts.emptyConfigPresent) await uploadEmptyConfig(registry, repo)
-  await registry.uploadBlob(repo, bundleJson, manifest.layers[0]!.digest, bundleJson.length)
+  // A bundle holds a signature made in this run: new bytes, so no existence check.
+  await registry.uploadBlob(repo, bundleJson, manifest.layers[0]!.digest, bundleJson.length, { fresh: true })
   const bytes = Buffer.from(JSON.stringify(manifest))
   const manifestDigest = computeDigest(bytes)
   await registry.putManifest(repo.withDigest(manifestDigest), bytes, OCI_MANIFEST)

@@ -23,6 +23,8 @@ export interface CosignLayer {
   mediaType: string
   bytes: Buffer
   annotations: Record<string, string>
+  /** Bytes made by this run (they hold its signature): uploaded without asking whether they exist. */
+  fresh?: boolean
 }
 
 export type TagSuffix = 'sig' | 'att'
@@ -77,18 +79,27 @@ async function readTag(
 
 const CONFIRM_ATTEMPTS = 3
 
-/** GET, merge our layers in, write config and manifest; returns the manifest digest. */
+/**
+ * GET, merge our layers in, write config and manifest (once `layersUp` settled); returns the manifest digest.
+ * A config listing a fresh layer of ours is new bytes too, so it skips the existence check.
+ */
 async function writeMerged(
   registry: PublishRegistry,
   repo: ImageReference,
   tagRef: ImageReference,
-  added: Descriptor[]
+  added: Descriptor[],
+  fresh: Set<string>,
+  layersUp: Promise<unknown>
 ): Promise<string> {
   const existing = await readTag(registry, tagRef)
   const merged = mergeLayers(existing?.layers ?? [], added)
   const config = layoutConfig(merged)
   const configDigest = computeDigest(config)
-  await registry.uploadBlob(repo, config, configDigest, config.length)
+  const newConfig = merged.some(l => fresh.has(l.digest))
+  await Promise.all([
+    registry.uploadBlob(repo, config, configDigest, config.length, { fresh: newConfig }),
+    layersUp
+  ])
   const manifest: ImageManifest = {
     schemaVersion: 2,
     mediaType: OCI_MANIFEST,
@@ -116,19 +127,27 @@ export async function appendToCosignTag(
 ): Promise<AppendResult> {
   const tag = cosignTag(subjectDigest, suffix)
   const tagRef = repo.withTag(tag)
-  // Layer blobs need no lock and go up side by side.
-  const added: Descriptor[] = await Promise.all(
-    layers.map(async layer => {
-      const digest = computeDigest(layer.bytes)
-      await registry.uploadBlob(repo, layer.bytes, digest, layer.bytes.length)
-      return { mediaType: layer.mediaType, digest, size: layer.bytes.length, annotations: layer.annotations }
-    })
+  const added: Descriptor[] = layers.map(layer => ({
+    mediaType: layer.mediaType,
+    digest: computeDigest(layer.bytes),
+    size: layer.bytes.length,
+    annotations: layer.annotations
+  }))
+  const fresh = new Set(added.filter((_, i) => layers[i]!.fresh).map(a => a.digest))
+  // Layer blobs go up side by side while the tag is read; only the manifest PUT waits for them.
+  const layersUp = Promise.all(
+    layers.map((layer, i) =>
+      registry.uploadBlob(repo, layer.bytes, added[i]!.digest, layer.bytes.length, {
+        fresh: layer.fresh === true
+      })
+    )
   )
+  layersUp.catch(() => undefined) // awaited below; a failure before that must not go unhandled
   // Writers of one tag are serialised; the .sig and .att tags of a repository may be written side by side.
   return locks.run(`${repo.repoString()}:${tag}`, async () => {
     // Other processes (a parallel job, cosign) do not share our lock: if our layers vanish, merge again.
     for (let attempt = 1; ; attempt++) {
-      const digest = await writeMerged(registry, repo, tagRef, added)
+      const digest = await writeMerged(registry, repo, tagRef, added, fresh, layersUp)
       const reread = (await registry.getManifest(tagRef, { accept: [OCI_MANIFEST] })).json as ImageManifest
       const missing = added.filter(
         a => !reread.layers.some(l => l.digest === a.digest && sameAnnotations(l.annotations, a.annotations))

@@ -53,6 +53,7 @@ export function attestationLayer(envelope: Buffer, predicateType: string, m: Lay
   return {
     mediaType: DSSE_MEDIA_TYPE,
     bytes: envelope,
+    fresh: true, // the envelope carries this run's signature
     // cosign rejects an .att layer without the signature key, even though the signature lives in the envelope.
     annotations: {
       [ANNOTATION.signature]: '',

@@ -14,7 +14,8 @@ export interface PublishRegistry {
     repo: ImageReference,
     data: Buffer | (() => Readable),
     digest: string,
-    size: number
+    size: number,
+    opts?: { fresh?: boolean }
   ): Promise<unknown>
   supportsReferrersApi(repo: ImageReference): Promise<boolean>
   listReferrers(repo: ImageReference, digest: string, artifactType?: string): Promise<Descriptor[]>
