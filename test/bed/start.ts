@@ -8,7 +8,7 @@ import { killNow } from './registries/tied-child.js'
 import type { BedState } from './state.js'
 import { printSummary } from './tools/bed-summary.js'
 import { TESTBED_DIR } from './tools/paths.js'
-import { COSIGN_V2, COSIGN_V3, CRANE, SIGSTORE_PYTHON } from './tools/pins.js'
+import { COSIGN_V2, COSIGN_V3, CRANE, GH, SIGSTORE_PYTHON } from './tools/pins.js'
 import { startSigstore, type RunningSigstore } from './tools/sigstore-loader.js'
 
 const args = process.argv.slice(2)
@@ -78,7 +78,8 @@ async function main(): Promise<void> {
       cosignV2: COSIGN_V2.path,
       cosignV3: COSIGN_V3.path,
       sigstorePython: SIGSTORE_PYTHON.python,
-      crane: CRANE.path
+      crane: CRANE.path,
+      gh: GH.path
     }
   }
   const tmp = `${statePath}.tmp-${process.pid}`

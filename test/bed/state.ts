@@ -63,6 +63,8 @@ export interface BedTools {
   cosignV3: string
   sigstorePython: string
   crane: string
+  /** GitHub CLI, for `gh attestation verify`. */
+  gh: string
 }
 
 export interface BedState {

@@ -1,6 +1,6 @@
-// Installs pinned Go tools with `go install` into a private GOBIN, then moves them to their versioned names.
+// Builds pinned Go tools (`go install`, or `go build` in a throwaway module) privately, then moves them to versioned names.
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { InstallError } from './install-error.js'
 import { waitForForeignProcess, withInstallLock } from './install-lock.js'
@@ -14,6 +14,30 @@ export async function goToolOk(pin: GoToolPin): Promise<boolean> {
   if (!existsSync(pin.path)) return false
   const r = await run(pin.path, pin.versionArgs, { timeoutMs: 30000 })
   return r.code === 0 && pin.versionPattern.test(r.stdout + r.stderr)
+}
+
+interface GoBuild {
+  args: string[]
+  cwd?: string
+  byHand: string
+}
+
+/** `go install pkg@version`, or for `viaModule` pins a `go build` inside a throwaway module requiring it. */
+async function goBuild(pin: GoToolPin, gobin: string): Promise<GoBuild> {
+  const target = `${pin.pkg}@${pin.version}`
+  const moveIt = `mv ${gobin}/${pin.built} ${pin.path}`
+  if (!pin.viaModule) {
+    return { args: ['install', target], byHand: `GOBIN=${gobin} go install ${target} && ${moveIt}` }
+  }
+  const { path, goDirective } = pin.viaModule
+  const goMod = `module oci-attest.local/bed-build\n\ngo ${goDirective}\n\nrequire ${path} ${pin.version}\n`
+  await writeFile(join(gobin, 'go.mod'), goMod)
+  const args = ['build', '-mod=mod', '-trimpath', '-o', join(gobin, pin.built), pin.pkg]
+  return {
+    args,
+    cwd: gobin,
+    byHand: `cd ${gobin} && printf '${goMod.replaceAll('\n', '\\n')}' > go.mod && go ${args.join(' ')} && ${moveIt}`
+  }
 }
 
 export async function requireGo(): Promise<void> {
@@ -43,12 +67,12 @@ export async function ensureGoTool(pin: GoToolPin, say: Say): Promise<boolean> {
       await mkdir(join(TOOLS_DIR, 'tmp'), { recursive: true })
       await mkdir(BIN_DIR, { recursive: true })
       const gobin = await mkdtemp(join(TOOLS_DIR, 'tmp', 'gobin-'))
-      const byHand = `GOBIN=${gobin} go install ${target} && mv ${gobin}/${pin.built} ${pin.path}`
+      const { args, cwd, byHand } = await goBuild(pin, gobin)
       try {
-        say(`installing ${pin.label}: go install ${target}`)
-        const r = await run('go', ['install', target], { env: { ...process.env, GOBIN: gobin } })
+        say(`installing ${pin.label}: go ${args[0]} ${target}`)
+        const r = await run('go', args, { env: { ...process.env, GOBIN: gobin }, ...(cwd ? { cwd } : {}) })
         if (r.code !== 0) {
-          throw new InstallError(pin.label, `go install failed:\n${tail(r.stderr || r.stdout)}`, byHand)
+          throw new InstallError(pin.label, `go ${args[0]} failed:\n${tail(r.stderr || r.stdout)}`, byHand)
         }
         await rename(join(gobin, pin.built), pin.path)
       } finally {

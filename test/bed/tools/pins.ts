@@ -14,6 +14,11 @@ export interface GoToolPin {
   path: string
   versionArgs: string[]
   versionPattern: RegExp
+  /**
+   * Build inside a throwaway module that requires this one, instead of `go install pkg@version`: that command
+   * reads the module's version list for deprecations and aborts when the proxy refuses the list (it does for cli/cli).
+   */
+  viaModule?: { path: string; goDirective: string }
 }
 
 export const CRANE: GoToolPin = {
@@ -46,7 +51,19 @@ export const COSIGN_V2: GoToolPin = {
   versionPattern: /GitVersion:\s+v2\.6\.4\s*$/m
 }
 
-export const GO_TOOLS: GoToolPin[] = [CRANE, COSIGN_V3, COSIGN_V2]
+export const GH: GoToolPin = {
+  label: 'gh v2.90.0',
+  pkg: 'github.com/cli/cli/v2/cmd/gh',
+  version: 'v2.90.0',
+  built: 'gh',
+  path: join(BIN_DIR, 'gh-v2.90.0'),
+  versionArgs: ['--version'],
+  // gh takes this from the build info, i.e. the version of the module the main package was compiled from.
+  versionPattern: /^gh version 2\.90\.0\s/m,
+  viaModule: { path: 'github.com/cli/cli/v2', goDirective: '1.26.1' }
+}
+
+export const GO_TOOLS: GoToolPin[] = [CRANE, COSIGN_V3, COSIGN_V2, GH]
 
 /** Our own small Go program (OCI 1.1 referrers API registry), built from source in this repository. */
 export const REFERRERS_REGISTRY = {
