@@ -70209,9 +70209,12 @@ async function uploadTo(t, ref, location, data, digest, size, opts) {
         return finishChunked(t, ref, location, data, digest, size, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
     return finishMonolithic(t, ref, location, data, digest, size);
 }
-/** Uploads a blob unless the repository has it: one PUT, or PATCH chunks above the threshold. */
+/**
+ * Uploads a blob unless the repository has it: one PUT, or PATCH chunks above the threshold. `fresh` skips
+ * the existence check for bytes this run just made (a new signature); were they there, they are sent again.
+ */
 async function uploadBlob(t, ref, data, digest, size, opts = {}) {
-    if (await blobExists(t, ref, digest))
+    if (!opts.fresh && (await blobExists(t, ref, digest)))
         return { digest, size, uploaded: false };
     const { location } = await startUpload(t, ref);
     await uploadTo(t, ref, location, data, digest, size, opts);
@@ -70511,21 +70514,34 @@ async function listReferrersViaTag(t, ref, subject, artifactType) {
     return matching(found?.index.manifests ?? [], artifactType);
 }
 /**
- * Adds a descriptor to the `sha256-<hex>` fallback index (creating it on 404), with If-Match when the
- * registry gave an ETag; a 412 means someone else wrote first, so re-read and try again.
+ * Adds descriptors to the `sha256-<hex>` fallback index in one read-modify-write (creating it on 404), with
+ * If-Match when the registry gave an ETag; a 412 means someone else wrote first, so re-read and try again.
+ * A function is asked for the descriptors after each read (callers batch whatever arrived meanwhile).
+ * `added` lists the digests that were not there yet.
  */
-async function addToFallbackIndex(t, ref, subject, descriptor, attempts = 5) {
+async function addToFallbackIndex(t, ref, subject, descriptors, attempts = 5) {
     const tagRef = ref.withTag(referrersTag(subject));
     for (let attempt = 1;; attempt++) {
         const found = await readFallbackIndex(t, ref, subject);
+        const wanted = typeof descriptors === 'function'
+            ? descriptors()
+            : Array.isArray(descriptors)
+                ? descriptors
+                : [descriptors];
         const index = found?.index ?? { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [] };
-        if (index.manifests.some(d => d.digest === descriptor.digest))
-            return { changed: false };
-        index.manifests.push(descriptor);
+        const added = [];
+        for (const descriptor of wanted) {
+            if (index.manifests.some(d => d.digest === descriptor.digest))
+                continue;
+            index.manifests.push(descriptor);
+            added.push(descriptor.digest);
+        }
+        if (added.length === 0)
+            return { changed: false, added };
         try {
             const bytes = Buffer.from(JSON.stringify(index));
             const { digest } = await putManifest(t, tagRef, bytes, OCI_INDEX, found?.etag ? { ifMatch: found.etag } : {});
-            return { changed: true, digest };
+            return { changed: true, digest, added };
         }
         catch (err) {
             if (err instanceof RegistryError && err.status === 412 && attempt < attempts)
@@ -70551,6 +70567,9 @@ const toRef = (ref) => (typeof ref === 'string' ? parseReference(ref) : ref);
 class RegistryClient {
     transport;
     referrersApi = new Map();
+    // The first definitive probe per registry: a "no" holds for all its repositories (see supportsReferrersApi).
+    registryProbe = new Map();
+    fallbackBatches = new Map();
     tagLock = new KeyedLock();
     upload;
     uploads = new Map();
@@ -70597,13 +70616,14 @@ class RegistryClient {
     /**
      * Concurrent uploads of one digest to one repository share a single upload: distribution 2.8 can lose the
      * blob link when two sessions commit the same digest at once (seen with the empty config blob).
+     * `fresh`: the bytes were made by this run (they hold a new signature), so no HEAD asks whether they exist.
      */
-    uploadBlob(repo, data, digest, size) {
+    uploadBlob(repo, data, digest, size, opts = {}) {
         const r = toRef(repo);
         const key = `${r.repoString()}@${digest}`;
         let pending = this.uploads.get(key);
         if (!pending) {
-            pending = uploadBlob(this.transport, r, data, digest, size, this.upload);
+            pending = uploadBlob(this.transport, r, data, digest, size, { ...this.upload, ...opts });
             this.uploads.set(key, pending);
             const forget = () => this.uploads.delete(key);
             pending.then(forget, forget);
@@ -70614,13 +70634,23 @@ class RegistryClient {
     mountBlob(repo, digest, from, fallback) {
         return mountBlob(this.transport, toRef(repo), digest, toRef(from), fallback, this.upload);
     }
-    /** Cached per repository (not while the repository does not exist yet); see probeReferrersApi. */
+    /**
+     * Cached per repository (not while the repository does not exist yet); see probeReferrersApi. A registry
+     * that definitively lacks the API for one repository is taken to lack it for all: wrongly so would only
+     * add a fallback tag that API clients ignore, while a "yes" is never shared (it would drop the tag).
+     */
     supportsReferrersApi(repo) {
         const r = toRef(repo);
         const key = r.repoString();
         let known = this.referrersApi.get(key);
         if (!known) {
-            const probe = probeReferrersApi(this.transport, r);
+            const first = this.registryProbe.get(r.registry);
+            const own = () => probeReferrersApi(this.transport, r);
+            const probe = first ? first.then(p => (p.definitive && !p.supported ? p : own()), own) : own();
+            if (!first) {
+                this.registryProbe.set(r.registry, probe);
+                probe.then(p => (p.definitive ? undefined : this.registryProbe.delete(r.registry)), () => this.registryProbe.delete(r.registry));
+            }
             known = probe.then(p => p.supported);
             this.referrersApi.set(key, known);
             probe.then(p => (p.definitive ? undefined : this.referrersApi.delete(key)), () => this.referrersApi.delete(key));
@@ -70633,10 +70663,29 @@ class RegistryClient {
             ? listReferrersViaApi(this.transport, r, digest, artifactType)
             : listReferrersViaTag(this.transport, r, digest, artifactType);
     }
-    /** Serialised per repository tag inside this process; If-Match/412 covers other writers. */
-    addReferrerToFallbackIndex(repo, subjectDigest, descriptor) {
+    /**
+     * Serialised per repository tag inside this process; If-Match/412 covers other writers. Descriptors that
+     * arrive while a write of the same tag waits or reads go out in its PUT; later ones in the next write.
+     */
+    async addReferrerToFallbackIndex(repo, subjectDigest, descriptor) {
         const r = toRef(repo);
-        return this.tagLock.run(`${r.repoString()}:${referrersTag(subjectDigest)}`, () => addToFallbackIndex(this.transport, r, subjectDigest, descriptor));
+        const key = `${r.repoString()}:${referrersTag(subjectDigest)}`;
+        let batch = this.fallbackBatches.get(key);
+        if (!batch) {
+            const descriptors = [];
+            // The batch closes once its write has read the index: what arrived during that GET goes in this PUT.
+            const close = () => {
+                if (this.fallbackBatches.get(key)?.descriptors === descriptors)
+                    this.fallbackBatches.delete(key);
+                return descriptors;
+            };
+            const result = this.tagLock.run(key, () => addToFallbackIndex(this.transport, r, subjectDigest, close));
+            batch = { descriptors, result };
+            this.fallbackBatches.set(key, batch);
+        }
+        batch.descriptors.push(descriptor);
+        const { digest, added } = await batch.result;
+        return added.includes(descriptor.digest) && digest ? { changed: true, digest } : { changed: false };
     }
     /** Runs read-modify-write work on one tag of a repository, one at a time (cosign's .sig/.att tags). */
     withTagLock(repo, tag, work) {
@@ -70937,7 +70986,8 @@ async function pushBundleReferrer(registry, repo, subject, bundleJson, predicate
     const manifest = referrerManifest(bundleJson, subject, predicateType, opts.created ?? new Date());
     if (!opts.emptyConfigPresent)
         await uploadEmptyConfig(registry, repo);
-    await registry.uploadBlob(repo, bundleJson, manifest.layers[0].digest, bundleJson.length);
+    // A bundle holds a signature made in this run: new bytes, so no existence check.
+    await registry.uploadBlob(repo, bundleJson, manifest.layers[0].digest, bundleJson.length, { fresh: true });
     const bytes = Buffer.from(JSON.stringify(manifest));
     const manifestDigest = computeDigest(bytes);
     await registry.putManifest(repo.withDigest(manifestDigest), bytes, OCI_MANIFEST);
@@ -71019,13 +71069,20 @@ async function readTag(registry, tagRef) {
     }
 }
 const CONFIRM_ATTEMPTS = 3;
-/** GET, merge our layers in, write config and manifest; returns the manifest digest. */
-async function writeMerged(registry, repo, tagRef, added) {
+/**
+ * GET, merge our layers in, write config and manifest (once `layersUp` settled); returns the manifest digest.
+ * A config listing a fresh layer of ours is new bytes too, so it skips the existence check.
+ */
+async function writeMerged(registry, repo, tagRef, added, fresh, layersUp) {
     const existing = await readTag(registry, tagRef);
     const merged = mergeLayers(existing?.layers ?? [], added);
     const config = layoutConfig(merged);
     const configDigest = computeDigest(config);
-    await registry.uploadBlob(repo, config, configDigest, config.length);
+    const newConfig = merged.some(l => fresh.has(l.digest));
+    await Promise.all([
+        registry.uploadBlob(repo, config, configDigest, config.length, { fresh: newConfig }),
+        layersUp
+    ]);
     const manifest = {
         schemaVersion: 2,
         mediaType: OCI_MANIFEST,
@@ -71039,17 +71096,23 @@ async function writeMerged(registry, repo, tagRef, added) {
 async function appendToCosignTag(registry, locks, repo, subjectDigest, suffix, layers) {
     const tag = cosignTag(subjectDigest, suffix);
     const tagRef = repo.withTag(tag);
-    // Layer blobs need no lock and go up side by side.
-    const added = await Promise.all(layers.map(async (layer) => {
-        const digest = computeDigest(layer.bytes);
-        await registry.uploadBlob(repo, layer.bytes, digest, layer.bytes.length);
-        return { mediaType: layer.mediaType, digest, size: layer.bytes.length, annotations: layer.annotations };
+    const added = layers.map(layer => ({
+        mediaType: layer.mediaType,
+        digest: computeDigest(layer.bytes),
+        size: layer.bytes.length,
+        annotations: layer.annotations
     }));
+    const fresh = new Set(added.filter((_, i) => layers[i].fresh).map(a => a.digest));
+    // Layer blobs go up side by side while the tag is read; only the manifest PUT waits for them.
+    const layersUp = Promise.all(layers.map((layer, i) => registry.uploadBlob(repo, layer.bytes, added[i].digest, layer.bytes.length, {
+        fresh: layer.fresh === true
+    })));
+    layersUp.catch(() => undefined); // awaited below; a failure before that must not go unhandled
     // Writers of one tag are serialised; the .sig and .att tags of a repository may be written side by side.
     return locks.run(`${repo.repoString()}:${tag}`, async () => {
         // Other processes (a parallel job, cosign) do not share our lock: if our layers vanish, merge again.
         for (let attempt = 1;; attempt++) {
-            const digest = await writeMerged(registry, repo, tagRef, added);
+            const digest = await writeMerged(registry, repo, tagRef, added, fresh, layersUp);
             const reread = (await registry.getManifest(tagRef, { accept: [OCI_MANIFEST] })).json;
             const missing = added.filter(a => !reread.layers.some(l => l.digest === a.digest && sameAnnotations(l.annotations, a.annotations)));
             if (missing.length === 0)
@@ -71141,6 +71204,7 @@ function attestationLayer(envelope, predicateType, m) {
     return {
         mediaType: DSSE_MEDIA_TYPE,
         bytes: envelope,
+        fresh: true, // the envelope carries this run's signature
         // cosign rejects an .att layer without the signature key, even though the signature lives in the envelope.
         annotations: {
             [ANNOTATION.signature]: '',
