@@ -16,7 +16,8 @@ import { StaticIdentityProvider } from '../../src/sigstore/identity/provider.js'
 const { values } = parseArgs({
   options: {
     subjects: { type: 'string', default: '10' },
-    registry: { type: 'string', default: 'distribution' }
+    registry: { type: 'string', default: 'distribution' },
+    timeline: { type: 'boolean', default: false }
   }
 })
 const n = Number(values.subjects)
@@ -37,7 +38,9 @@ function kind(method: string, url: URL): string {
     .replace(/uploads\/.+$/, 'uploads/<session>')
   return `${method} ${path}`
 }
+let t = performance.now()
 const counts = new Map<string, number>()
+const timeline: string[] = [] // subject 0's requests: start–end ms and kind, with --timeline
 let publishStart = 0 // first registry write after the subjects were checked: signing is over for one subject
 const base = createHttpClient()
 const http: HttpClient = {
@@ -48,7 +51,11 @@ const http: HttpClient = {
       counts.set(k, (counts.get(k) ?? 0) + 1)
       if (!publishStart && k !== 'HEAD manifests/<digest>') publishStart = performance.now()
     }
-    return base.request(url, init)
+    if (!values.timeline || !u.pathname.includes('-0/')) return base.request(url, init)
+    const start = performance.now()
+    const line = (end: number) =>
+      `${(start - t).toFixed(0).padStart(5)}–${(end - t).toFixed(0).padEnd(5)} ${kind(init?.method ?? 'GET', u)}`
+    return base.request(url, init).then(res => (timeline.push(line(performance.now())), res))
   }
 }
 
@@ -72,18 +79,21 @@ const session = await openSigningSession(
   },
   { identity: new StaticIdentityProvider(token) }
 )
-const t = performance.now()
+t = performance.now()
+const cpuBefore = process.cpuUsage()
 await attestSubjects(
   { subjects, sbom: { path: sbomPath }, verify: false, bundleDir: join(work, 'bundles') },
   { registry: new RegistryClient({ http }), session }
 )
 const ms = performance.now() - t
+const cpu = process.cpuUsage(cpuBefore)
 const total = [...counts.values()].reduce((a, b) => a + b, 0)
 console.log(
-  `registry ${registryName}: ${n} subjects in ${(ms / 1000).toFixed(2)} s, ${total} registry requests`
+  `registry ${registryName}: ${n} subjects in ${(ms / 1000).toFixed(2)} s, ${total} registry requests, our CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s`
 )
 console.log(
   `per subject: ${(total / n).toFixed(1)}; first publishing request after ${(publishStart - t).toFixed(0)} ms`
 )
+for (const line of timeline) console.log(line)
 for (const [k, v] of [...counts].sort((a, b) => b[1] - a[1]))
   console.log(`  ${(v / n).toFixed(1).padStart(5)}  ${k}`)

@@ -3,6 +3,7 @@ import { computeDigest } from '../oci/digest.js'
 import { EMPTY_JSON_DESCRIPTOR, OCI_MANIFEST } from '../oci/media-types.js'
 import type { Descriptor, ImageManifest } from '../oci/manifest.js'
 import type { ImageReference } from '../oci/reference.js'
+import { joinReferrerBatch } from './referrer-batch.js'
 import type { PublishRegistry } from './registry.js'
 
 export const BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json'
@@ -48,20 +49,27 @@ export async function pushBundleReferrer(
   predicateType: string,
   opts: { created?: Date; emptyConfigPresent?: boolean } = {}
 ): Promise<ReferrerResult> {
-  const manifest = referrerManifest(bundleJson, subject, predicateType, opts.created ?? new Date())
-  if (!opts.emptyConfigPresent) await uploadEmptyConfig(registry, repo)
-  // A bundle holds a signature made in this run: new bytes, so no existence check.
-  await registry.uploadBlob(repo, bundleJson, manifest.layers[0]!.digest, bundleJson.length, { fresh: true })
-  const bytes = Buffer.from(JSON.stringify(manifest))
-  const manifestDigest = computeDigest(bytes)
-  await registry.putManifest(repo.withDigest(manifestDigest), bytes, OCI_MANIFEST)
-  if (await registry.supportsReferrersApi(repo)) return { manifestDigest, via: 'api' }
-  await registry.addReferrerToFallbackIndex(repo, subject.digest, {
-    mediaType: OCI_MANIFEST,
-    digest: manifestDigest,
-    size: bytes.length,
-    artifactType: BUNDLE_MEDIA_TYPE,
-    annotations: manifest.annotations
-  })
-  return { manifestDigest, via: 'fallback-tag' }
+  const slot = joinReferrerBatch(registry, repo, subject.digest) // before any await: siblings share a write
+  try {
+    const manifest = referrerManifest(bundleJson, subject, predicateType, opts.created ?? new Date())
+    if (!opts.emptyConfigPresent) await uploadEmptyConfig(registry, repo)
+    // A bundle holds a signature made in this run: new bytes, so no existence check.
+    await registry.uploadBlob(repo, bundleJson, manifest.layers[0]!.digest, bundleJson.length, {
+      fresh: true
+    })
+    const bytes = Buffer.from(JSON.stringify(manifest))
+    const manifestDigest = computeDigest(bytes)
+    await registry.putManifest(repo.withDigest(manifestDigest), bytes, OCI_MANIFEST)
+    if (await registry.supportsReferrersApi(repo)) return { manifestDigest, via: 'api' }
+    await slot.add({
+      mediaType: OCI_MANIFEST,
+      digest: manifestDigest,
+      size: bytes.length,
+      artifactType: BUNDLE_MEDIA_TYPE,
+      annotations: manifest.annotations
+    })
+    return { manifestDigest, via: 'fallback-tag' }
+  } finally {
+    slot.leave() // no-op after add; otherwise siblings must not wait for this one
+  }
 }

@@ -68,9 +68,10 @@ export function layoutConfig(layers: Descriptor[]): Buffer {
 async function readTag(
   registry: PublishRegistry,
   tagRef: ImageReference
-): Promise<ImageManifest | undefined> {
+): Promise<{ digest: string; manifest: ImageManifest } | undefined> {
   try {
-    return (await registry.getManifest(tagRef, { accept: [OCI_MANIFEST] })).json as ImageManifest
+    const fetched = await registry.getManifest(tagRef, { accept: [OCI_MANIFEST] })
+    return { digest: fetched.digest, manifest: fetched.json as ImageManifest }
   } catch (err) {
     if ((err as { code?: string }).code === 'REGISTRY_NOT_FOUND') return undefined
     throw err
@@ -79,35 +80,50 @@ async function readTag(
 
 const CONFIRM_ATTEMPTS = 3
 
+interface Pending {
+  layers: CosignLayer[]
+  added: Descriptor[]
+  /** Uploads already under way (fresh layers start before the tag is read), by digest. */
+  uploads: Map<string, Promise<unknown>>
+}
+
 /**
- * GET, merge our layers in, write config and manifest (once `layersUp` settled); returns the manifest digest.
- * A config listing a fresh layer of ours is new bytes too, so it skips the existence check.
+ * GET, merge our layers in, write config and manifest; returns the manifest digest, and whether the tag was
+ * written (it is not when every layer of ours is there already). The tag just read answers which blobs the
+ * repository has: a layer or config it does not list goes up without a HEAD (re-sending a small blob that
+ * happened to be there is harmless), one it lists is not sent again.
  */
 async function writeMerged(
   registry: PublishRegistry,
   repo: ImageReference,
   tagRef: ImageReference,
-  added: Descriptor[],
-  fresh: Set<string>,
-  layersUp: Promise<unknown>
-): Promise<string> {
+  p: Pending
+): Promise<{ digest: string; written: boolean }> {
   const existing = await readTag(registry, tagRef)
-  const merged = mergeLayers(existing?.layers ?? [], added)
+  const present = existing?.manifest.layers ?? []
+  const merged = mergeLayers(present, p.added)
+  if (existing && merged.length === present.length) return { digest: existing.digest, written: false }
+  const listed = new Set(present.map(l => l.digest))
+  p.added.forEach((a, i) => {
+    if (listed.has(a.digest) || p.uploads.has(a.digest)) return
+    const bytes = p.layers[i]!.bytes
+    p.uploads.set(a.digest, registry.uploadBlob(repo, bytes, a.digest, bytes.length, { fresh: true }))
+  })
   const config = layoutConfig(merged)
   const configDigest = computeDigest(config)
-  const newConfig = merged.some(l => fresh.has(l.digest))
   await Promise.all([
-    registry.uploadBlob(repo, config, configDigest, config.length, { fresh: newConfig }),
-    layersUp
+    registry.uploadBlob(repo, config, configDigest, config.length, { fresh: true }),
+    ...p.uploads.values()
   ])
   const manifest: ImageManifest = {
     schemaVersion: 2,
     mediaType: OCI_MANIFEST,
     config: { mediaType: OCI_CONFIG, size: config.length, digest: configDigest },
     layers: merged,
-    ...(existing?.annotations ? { annotations: existing.annotations } : {})
+    ...(existing?.manifest.annotations ? { annotations: existing.manifest.annotations } : {})
   }
-  return (await registry.putManifest(tagRef, Buffer.from(JSON.stringify(manifest)), OCI_MANIFEST)).digest
+  const bytes = Buffer.from(JSON.stringify(manifest))
+  return { digest: (await registry.putManifest(tagRef, bytes, OCI_MANIFEST)).digest, written: true }
 }
 
 export interface AppendResult {
@@ -133,25 +149,30 @@ export async function appendToCosignTag(
     size: layer.bytes.length,
     annotations: layer.annotations
   }))
-  const fresh = new Set(added.filter((_, i) => layers[i]!.fresh).map(a => a.digest))
-  // Layer blobs go up side by side while the tag is read; only the manifest PUT waits for them.
-  const layersUp = Promise.all(
-    layers.map((layer, i) =>
-      registry.uploadBlob(repo, layer.bytes, added[i]!.digest, layer.bytes.length, {
-        fresh: layer.fresh === true
-      })
-    )
-  )
-  layersUp.catch(() => undefined) // awaited below; a failure before that must not go unhandled
+  // Layers holding this run's signatures cannot be there yet: they go up while the tag is read.
+  const uploads = new Map<string, Promise<unknown>>()
+  layers.forEach((layer, i) => {
+    if (!layer.fresh) return
+    const up = registry.uploadBlob(repo, layer.bytes, added[i]!.digest, layer.bytes.length, { fresh: true })
+    up.catch(() => undefined) // awaited before the manifest PUT; a failure before that must not go unhandled
+    uploads.set(added[i]!.digest, up)
+  })
+  const pending: Pending = { layers, added, uploads }
   // Writers of one tag are serialised; the .sig and .att tags of a repository may be written side by side.
   return locks.run(`${repo.repoString()}:${tag}`, async () => {
     // Other processes (a parallel job, cosign) do not share our lock: if our layers vanish, merge again.
     for (let attempt = 1; ; attempt++) {
-      const digest = await writeMerged(registry, repo, tagRef, added, fresh, layersUp)
-      const reread = (await registry.getManifest(tagRef, { accept: [OCI_MANIFEST] })).json as ImageManifest
-      const missing = added.filter(
-        a => !reread.layers.some(l => l.digest === a.digest && sameAnnotations(l.annotations, a.annotations))
-      )
+      const { digest, written } = await writeMerged(registry, repo, tagRef, pending)
+      // Nothing to write means the read under the lock already showed every layer of ours.
+      const reread = written
+        ? ((await registry.getManifest(tagRef, { accept: [OCI_MANIFEST] })).json as ImageManifest)
+        : undefined
+      const missing = reread
+        ? added.filter(
+            a =>
+              !reread.layers.some(l => l.digest === a.digest && sameAnnotations(l.annotations, a.annotations))
+          )
+        : []
       if (missing.length === 0) return { tag, manifestDigest: digest, layerDigests: added.map(a => a.digest) }
       if (attempt >= CONFIRM_ATTEMPTS) {
         throw new PublishError(

@@ -1,0 +1,65 @@
+// Error paths of the per-subject referrer batch: a failed sibling must neither hang nor drop the others.
+import { describe, expect, it } from '@jest/globals'
+import type { Descriptor } from '../../../src/oci/manifest.js'
+import { parseReference } from '../../../src/oci/reference.js'
+import { pushBundleReferrer } from '../../../src/publish/bundle-referrer.js'
+import type { PublishRegistry } from '../../../src/publish/registry.js'
+
+const SUBJECT = {
+  mediaType: 'application/vnd.oci.image.manifest.v1+json',
+  digest: `sha256:${'a'.repeat(64)}`,
+  size: 9
+}
+const repo = parseReference('127.0.0.1:1/team/app')
+
+/** Records fallback-index additions; blob uploads of `failing` bytes are refused. */
+function fakeRegistry(failing: Buffer): { registry: PublishRegistry; adds: Descriptor[][] } {
+  const adds: Descriptor[][] = []
+  let current: Descriptor[] | undefined
+  const registry = {
+    uploadBlob: async (_r: unknown, data: Buffer) => {
+      await new Promise(r => setTimeout(r, 5))
+      if (Buffer.isBuffer(data) && data.equals(failing))
+        throw Object.assign(new Error('refused'), { code: 'X' })
+      return {}
+    },
+    putManifest: async () => ({ digest: 'unused' }),
+    supportsReferrersApi: async () => false,
+    addReferrerToFallbackIndex: async (_r: unknown, _s: string, d: Descriptor) => {
+      // Descriptors handed over in one tick count as one write.
+      if (!current) {
+        current = []
+        adds.push(current)
+        queueMicrotask(() => (current = undefined))
+      }
+      current.push(d)
+      return { changed: true }
+    }
+  } as unknown as PublishRegistry
+  return { registry, adds }
+}
+
+describe('referrer batch', () => {
+  it('writes the siblings that succeeded together once one of them failed', async () => {
+    const bad = Buffer.from('{"bad":true}')
+    const { registry, adds } = fakeRegistry(bad)
+    const bundles = [Buffer.from('{"n":1}'), bad, Buffer.from('{"n":3}')]
+    const results = await Promise.allSettled(
+      bundles.map(b => pushBundleReferrer(registry, repo, SUBJECT, b, 'p', { emptyConfigPresent: true }))
+    )
+    expect(results.map(r => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect(adds).toHaveLength(1)
+    expect(adds[0]).toHaveLength(2)
+  })
+
+  it('writes a referrer pushed on its own at once, and a later one in a new batch', async () => {
+    const { registry, adds } = fakeRegistry(Buffer.alloc(0))
+    await pushBundleReferrer(registry, repo, SUBJECT, Buffer.from('{"n":1}'), 'p', {
+      emptyConfigPresent: true
+    })
+    await pushBundleReferrer(registry, repo, SUBJECT, Buffer.from('{"n":2}'), 'p', {
+      emptyConfigPresent: true
+    })
+    expect(adds.map(a => a.length)).toEqual([1, 1])
+  })
+})
