@@ -6,6 +6,7 @@ import { elfPackageNoteCataloger } from './elf-package-note.js'
 import { goBinaryCataloger } from './go-binary.js'
 import { javaArchiveCataloger } from './java.js'
 import { npmCataloger } from './npm.js'
+import { peCataloger } from './pe.js'
 import { pythonCataloger } from './python.js'
 import { rpmCataloger } from './rpm.js'
 import { rustAuditCataloger } from './rust.js'
@@ -27,6 +28,7 @@ export function allCatalogers(): Cataloger[] {
     npmCataloger,
     javaArchiveCataloger,
     binaryClassifierCataloger,
-    elfPackageNoteCataloger
+    elfPackageNoteCataloger,
+    peCataloger
   ]
 }
