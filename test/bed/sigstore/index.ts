@@ -34,7 +34,8 @@ export async function startSigstoreStack(opts: SigstoreStackOptions): Promise<Si
   const host = opts.host ?? '127.0.0.1'
   const now = new Date()
   const validFrom = new Date(now.getTime() - 3600_000)
-  const fulcioCa = createCaChain('fulcio', ['1.3.6.1.5.5.7.3.3'], now)
+  // Named like public-good Fulcio (O=sigstore.dev): gh picks its full checks (SCT, tlog, timestamp) by that name.
+  const fulcioCa = createCaChain('fulcio', ['1.3.6.1.5.5.7.3.3'], now, 'sigstore.dev')
   const tsaCa = createCaChain('tsa', ['1.3.6.1.5.5.7.3.8'], now)
   const ctKey = generateEcKey()
   const rekorKey = generateEcKey()

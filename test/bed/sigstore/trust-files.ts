@@ -42,7 +42,7 @@ export function trustedRoot(t: TrustInputs): Record<string, unknown> {
     tlogs: [transparencyLog(t.rekor.url, t.rekor.key, start)],
     certificateAuthorities: [
       {
-        subject: { organization: 'oci-attest test bed', commonName: 'fulcio' },
+        subject: { organization: 'sigstore.dev', commonName: 'fulcio' },
         uri: t.fulcio.url,
         certChain: {
           certificates: [t.fulcio.ca.intermediate, t.fulcio.ca.root].map(c => ({ rawBytes: b64(c.der) }))

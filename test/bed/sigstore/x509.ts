@@ -147,12 +147,17 @@ export interface CaChain {
 }
 
 /** A root → intermediate pair valid from an hour ago for ten years, like Sigstore's CAs. */
-export function createCaChain(label: string, extKeyUsage: string[], now = new Date()): CaChain {
+export function createCaChain(
+  label: string,
+  extKeyUsage: string[],
+  now = new Date(),
+  organization = 'oci-attest test bed'
+): CaChain {
   const notBefore = new Date(now.getTime() - 3600_000)
   const notAfter = new Date(now.getTime() + 10 * 365 * 86400_000)
   const root = issueCa({
     commonName: label,
-    organization: 'oci-attest test bed',
+    organization,
     key: generateKey(),
     pathLen: 1,
     notBefore,
@@ -160,7 +165,7 @@ export function createCaChain(label: string, extKeyUsage: string[], now = new Da
   })
   const intermediate = issueCa({
     commonName: `${label}-intermediate`,
-    organization: 'oci-attest test bed',
+    organization,
     key: generateKey(),
     issuer: root,
     pathLen: 0,

@@ -145,8 +145,8 @@ describe.each<RegistryName>(['referrers', 'distribution'])(
     it('rejects another owner, another repository, another signer workflow and another issuer', async () => {
       const bundle = bundleOf('provenance-v1')
       const realWorkflow = ['--signer-workflow', WORKFLOW]
-      // gh drops sigstore-go's reason for a failed signature/identity check and names only the CA's organization.
-      const sigstoreFailure = /verifying with issuer "oci-attest test bed"/
+      // gh drops sigstore-go's reason for a failed signature/identity check and names only the CA's organization ("sigstore.dev" selects its public-good checks: SCT, tlog, timestamp).
+      const sigstoreFailure = /verifying with issuer "sigstore.dev"/
       const cases: [string[], RegExp][] = [
         // The SAN check (derived from --owner/--repo) rejects first ...
         [['--owner', 'nvidia-evil'], sigstoreFailure],
@@ -186,7 +186,7 @@ describe.each<RegistryName>(['referrers', 'distribution'])(
           bundle: bundleOf('provenance-v1'),
           identity: ['--owner', OWNER]
         }),
-        /verifying with issuer "oci-attest test bed"/
+        /verifying with issuer "sigstore.dev"/
       )
       rejected(
         await ghVerify(artifact, { bundle: bundleOf('sbom-cyclonedx'), identity: ['--owner', OWNER] }),
