@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { peCataloger, pePackage, versionFromResource } from '../../../../src/sbom/catalogers/pe.js'
 import { readPe } from '../../../../src/sbom/catalogers/pe-reader.js'
-import type { CatalogedFile } from '../../../../src/sbom/catalogers/types.js'
+import { walkResources } from '../../../../src/sbom/catalogers/pe-resources.js'
+import type { CatalogedFile, Cataloger } from '../../../../src/sbom/catalogers/types.js'
 import { cachedFixture, run } from '../../../fixtures/sbom/cache.js'
 import { pythonRootfs } from '../../../fixtures/sbom/lang.js'
 import { fuzzCataloger } from './fuzz.js'
@@ -140,17 +141,66 @@ describe('pe-binary-package-cataloger', () => {
   })
 
   it('survives mutated executables', async () => {
-    const seeds: CatalogedFile[] = []
-    for (const [root, path] of [
-      [await pythonRootfs(), `${SETUPTOOLS}/gui-64.exe`],
-      [await pipRootfs(), `${DISTLIB}/w64.exe`],
-      [await pipRootfs(), `${DISTLIB}/t32.exe`]
-    ] as const) {
-      const data = await readFile(join(root, path))
-      seeds.push({ path, size: data.length, mode: 0o644, data, layer: { index: 0, diffId: 'sha256:fuzz' } })
-    }
-    const report = await fuzzCataloger(peCataloger, seeds, 2000)
+    const seeds = await launcherSeeds()
+    const report = await fuzzCataloger(peCataloger, seeds, 1000)
+    expect(report.iterations).toBeGreaterThan(100)
+    expect(report.slowestMs).toBeLessThan(500)
+    // the reader itself, without the cataloger's safety net: a throw here fails the test
+    const direct = await fuzzCataloger(throughReader('pe-reader', readPe), seeds, 500, 2)
+    expect(direct.iterations).toBeGreaterThan(100)
+  })
+
+  it('survives mutated resource trees and version blobs', async () => {
+    // whole-file mutations seldom land in the few KB of .rsrc: mutate the section alone
+    const seeds = (await launcherSeeds()).map(seed => {
+      const data = seed.data
+      const pe = data.readUInt32LE(60)
+      const directories = pe + 24 + (data.readUInt16LE(pe + 24) === 0x20b ? 112 : 96)
+      const rva = data.readUInt32LE(directories + 16)
+      const table = pe + 24 + data.readUInt16LE(pe + 20)
+      for (let i = 0; i < data.readUInt16LE(pe + 6); i++) {
+        const [size, va, raw] = [8, 12, 20].map(o => data.readUInt32LE(table + 40 * i + o)) as [
+          number,
+          number,
+          number
+        ]
+        if (rva >= va && rva < va + size) {
+          const bytes = data.subarray(raw + rva - va, raw + rva - va + data.readUInt32LE(directories + 20))
+          return { ...seed, data: bytes, size: bytes.length, rva }
+        }
+      }
+      throw new Error(`${seed.path}: no .rsrc section to fuzz`)
+    })
+    expect(walkResources(seeds[1]!.data, seeds[1]!.rva).fields.get('ProductName')).toBe('Simple Launcher')
+    const rva = new Map(seeds.map(s => [s.path, s.rva]))
+    const walk = throughReader('pe-resources', (data, path) => walkResources(data, rva.get(path)!))
+    const report = await fuzzCataloger(walk, seeds, 1000, 3)
     expect(report.iterations).toBeGreaterThan(100)
     expect(report.slowestMs).toBeLessThan(500)
   })
 })
+
+async function launcherSeeds(): Promise<CatalogedFile[]> {
+  const seeds: CatalogedFile[] = []
+  for (const [root, path] of [
+    [await pythonRootfs(), `${SETUPTOOLS}/gui-64.exe`],
+    [await pipRootfs(), `${DISTLIB}/w64.exe`],
+    [await pipRootfs(), `${DISTLIB}/t32.exe`]
+  ] as const) {
+    const data = await readFile(join(root, path))
+    seeds.push({ path, size: data.length, mode: 0o644, data, layer: LAYER })
+  }
+  return seeds
+}
+
+/** A cataloger shell around one reader function so the shared fuzzer can drive it; reports nothing. */
+function throughReader(name: string, read: (data: Buffer, path: string) => unknown): Cataloger {
+  return {
+    name,
+    wants: () => true,
+    parse: file => {
+      read(file.data, file.path)
+      return []
+    }
+  }
+}
