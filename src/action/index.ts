@@ -1,5 +1,8 @@
-// Entry point of the bundled action (dist/index.js): everything happens in main.ts.
-import './commonjs-globals.js'
-import { run } from './main.js'
+// Entry point of the bundled action (dist/index.js): the runner's inputs and workflow commands, then one run.
+import '../bundle-globals.js'
+import * as core from '@actions/core'
+import { run } from '../pipeline/run/run.js'
+import { actionsUi } from './actions-ui.js'
 
-await run()
+// The only getInput call of the project: every input is read through it, into one typed object.
+await run({ getInput: name => core.getInput(name), ui: actionsUi })

@@ -1,7 +1,7 @@
 // `oci-attest attest <ref>...`: the action's pipeline outside GitHub Actions; flags mirror the action's inputs.
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { run } from '../action/main.js'
+import { run } from '../pipeline/run/run.js'
 import { StaticIdentityProvider } from '../sigstore/identity/provider.js'
 import type { IdentityProvider } from '../sigstore/identity/provider.js'
 import { PlainUi } from './plain-ui.js'

@@ -1,5 +1,5 @@
 // `oci-attest`: sbom | attest | verify, dispatched to one module each; published as the package's bin.
-import '../action/commonjs-globals.js'
+import '../bundle-globals.js'
 import { VERSION } from '../http/version.js'
 import { runAttestCommand } from './attest.js'
 import { runSbomCommand } from './sbom.js'

@@ -1,6 +1,6 @@
 // The run's report on a terminal: progress on stderr, secrets redacted, outputs collected for one JSON answer.
 import { writeFile } from 'node:fs/promises'
-import type { Ui } from '../action/ui.js'
+import type { Ui } from '../pipeline/run/ui.js'
 
 export class PlainUi implements Ui {
   readonly outputs: Record<string, string> = {}

@@ -1,5 +1,5 @@
-// The only place that reads the action's inputs: every input is validated here, up front, into one typed object.
-import * as core from '@actions/core'
+// The action's inputs (and the CLI flags that mirror them) validated up front into one typed object.
+// Only the edges know where values come from: src/action passes core.getInput, src/cli its parsed flags.
 
 export type PlatformSelection = 'both' | 'index' | 'platforms'
 export type SbomMode = { kind: 'generate' } | { kind: 'file'; path: string } | { kind: 'none' }
@@ -47,7 +47,7 @@ export type InputGetter = (name: string) => string
 const TRUE = ['true', 'True', 'TRUE']
 const FALSE = ['false', 'False', 'FALSE']
 
-export function getInputs(get: InputGetter = name => core.getInput(name)): ActionInputs {
+export function getInputs(get: InputGetter): ActionInputs {
   const text = (name: string): string | undefined => get(name).trim() || undefined
   const bool = (name: string, fallback: boolean): boolean => {
     const value = text(name)

@@ -1,7 +1,7 @@
 // The job summary: a table per subject, what a dry run would push, and copy-ready verification commands.
-import type { AttestReport } from '../pipeline/attest-subjects.js'
-import type { WouldPush } from '../pipeline/dry-run-report.js'
-import type { Plan } from '../pipeline/plan.js'
+import type { AttestReport } from '../attest-subjects.js'
+import type { WouldPush } from '../dry-run-report.js'
+import type { Plan } from '../plan.js'
 import { ordered, rekorEntryUrl } from './outputs.js'
 import type { PhaseTiming } from './phases.js'
 import type { Ui } from './ui.js'

@@ -1,15 +1,6 @@
-// Where the run reports to: workflow commands on a runner, plain text on a terminal (the CLI passes its own).
+// The runner's side of a run: workflow commands and the job summary through @actions/core.
 import * as core from '@actions/core'
-
-export interface Ui {
-  info(line: string): void
-  warning(line: string): void
-  group<T>(name: string, work: () => Promise<T>): Promise<T>
-  setSecret(secret: string): void
-  setOutput(name: string, value: string): void
-  setFailed(message: string): void
-  writeSummary(markdown: string): Promise<void>
-}
+import type { Ui } from '../pipeline/run/ui.js'
 
 export const actionsUi: Ui = {
   info: line => core.info(line),

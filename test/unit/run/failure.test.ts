@@ -1,6 +1,6 @@
 // Failure messages name the subject, the phase and the fix, from the error chain the pipeline throws.
 import { describe, expect, it } from '@jest/globals'
-import { failureMessage, fixFor } from '../../../src/action/failure.js'
+import { failureMessage, fixFor } from '../../../src/pipeline/run/failure.js'
 import { RegistryError } from '../../../src/oci/errors.js'
 import { PipelineError } from '../../../src/pipeline/errors.js'
 

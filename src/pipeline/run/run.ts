@@ -1,19 +1,19 @@
-// The action: inputs → context → dry-run decision → plan → identity → SBOMs → attest → outputs and summary.
+// One run, for the action and the CLI alike: inputs → context → dry-run decision → plan → identity → SBOMs → attest → outputs and summary.
 import { join } from 'node:path'
-import { RegistryClient } from '../oci/index.js'
-import { attestSubjects } from '../pipeline/attest-subjects.js'
-import type { AttestReport } from '../pipeline/attest-subjects.js'
-import { RecordingRegistry } from '../pipeline/dry-run-registry.js'
-import { checkDryRun, describeWrites } from '../pipeline/dry-run-report.js'
-import type { WouldPush } from '../pipeline/dry-run-report.js'
-import { openDryRunSession } from '../pipeline/dry-run-session.js'
-import { planSubjects } from '../pipeline/plan.js'
-import type { Plan } from '../pipeline/plan.js'
-import { openSigningSession } from '../pipeline/session.js'
-import type { SigningSession } from '../pipeline/session.js'
-import { GitHubAttestationStore } from '../publish/github-store.js'
-import { ActionsIdentityProvider } from '../sigstore/identity/provider.js'
-import type { IdentityProvider } from '../sigstore/identity/provider.js'
+import { RegistryClient } from '../../oci/index.js'
+import { attestSubjects } from '../attest-subjects.js'
+import type { AttestReport } from '../attest-subjects.js'
+import { RecordingRegistry } from '../dry-run-registry.js'
+import { checkDryRun, describeWrites } from '../dry-run-report.js'
+import type { WouldPush } from '../dry-run-report.js'
+import { openDryRunSession } from '../dry-run-session.js'
+import { planSubjects } from '../plan.js'
+import type { Plan } from '../plan.js'
+import { openSigningSession } from '../session.js'
+import type { SigningSession } from '../session.js'
+import { GitHubAttestationStore } from '../../publish/github-store.js'
+import { ActionsIdentityProvider } from '../../sigstore/identity/provider.js'
+import type { IdentityProvider } from '../../sigstore/identity/provider.js'
 import { readRunContext, decideDryRun } from './context.js'
 import { registryCredentials } from './credentials.js'
 import { failureMessage } from './failure.js'
@@ -23,7 +23,6 @@ import { setOutputs } from './outputs.js'
 import { Phases } from './phases.js'
 import { loadSbomFile, prepareSboms } from './sbom-step.js'
 import { writeSummary } from './summary.js'
-import { actionsUi } from './ui.js'
 import type { Ui } from './ui.js'
 
 /** For private or test Sigstore setups whose OIDC discovery is not served at the issuer URL itself. */
@@ -47,14 +46,16 @@ export interface RunResult {
 
 export interface RunOptions {
   env?: NodeJS.ProcessEnv
-  getInput?: InputGetter
-  ui?: Ui
+  /** Where input values come from: core.getInput on a runner, parsed flags in the CLI. */
+  getInput: InputGetter
+  /** Where the run reports to. */
+  ui: Ui
   /** Where the OIDC token comes from; default the Actions token endpoint (the CLI passes a given token). */
   identity?: IdentityProvider
 }
 
-export async function run(opts: RunOptions = {}): Promise<RunResult | undefined> {
-  const ui = opts.ui ?? actionsUi
+export async function run(opts: RunOptions): Promise<RunResult | undefined> {
+  const ui = opts.ui
   const phases = new Phases(ui)
   try {
     return await execute({ ...opts, env: opts.env ?? process.env, ui }, phases)

@@ -7,13 +7,13 @@ import {
   DEFAULT_SBOM_LIMIT,
   sbomPredicate,
   sbomPredicateFromFile
-} from '../attest/sbom-predicate.js'
-import type { SbomPredicate } from '../attest/sbom-predicate.js'
-import type { RegistryClient } from '../oci/index.js'
-import { PipelineError } from '../pipeline/errors.js'
-import type { Plan } from '../pipeline/plan.js'
-import { generateSbom } from '../sbom/index.js'
-import { describe } from '../sigstore/error.js'
+} from '../../attest/sbom-predicate.js'
+import type { SbomPredicate } from '../../attest/sbom-predicate.js'
+import type { RegistryClient } from '../../oci/index.js'
+import { PipelineError } from '../errors.js'
+import type { Plan } from '../plan.js'
+import { generateSbom } from '../../sbom/index.js'
+import { describe } from '../../sigstore/error.js'
 import type { ActionInputs } from './inputs.js'
 import type { Ui } from './ui.js'
 

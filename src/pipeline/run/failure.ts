@@ -1,5 +1,5 @@
 // Turns a failure into one message naming the subject, the phase and the fix.
-import { describe } from '../sigstore/error.js'
+import { describe } from '../../sigstore/error.js'
 
 interface Coded {
   code?: string

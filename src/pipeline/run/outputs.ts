@@ -1,8 +1,8 @@
 // The action's outputs (stable names, see action.yml) and actions/attest's created_attestation_paths.txt.
 import { appendFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { AttestReport } from '../pipeline/attest-subjects.js'
-import type { Plan } from '../pipeline/plan.js'
+import type { AttestReport } from '../attest-subjects.js'
+import type { Plan } from '../plan.js'
 import type { Ui } from './ui.js'
 
 export interface AttestationOutput {

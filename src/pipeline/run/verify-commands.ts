@@ -1,5 +1,5 @@
 // Copy-ready commands that check what this run published, with this run's identity.
-import type { ProducedItem } from '../pipeline/attest-subject.js'
+import type { ProducedItem } from '../attest-subject.js'
 
 export interface VerifyCommandOptions {
   ref: string

@@ -1,6 +1,11 @@
 // Registry credentials in the order the README promises: inputs, Docker config / helpers, github-token for ghcr.io.
-import { chainCredentials, dockerConfigCredentials, parseReference, staticCredentials } from '../oci/index.js'
-import type { CredentialProvider } from '../oci/index.js'
+import {
+  chainCredentials,
+  dockerConfigCredentials,
+  parseReference,
+  staticCredentials
+} from '../../oci/index.js'
+import type { CredentialProvider } from '../../oci/index.js'
 import type { ActionInputs } from './inputs.js'
 
 /** Registry hosts named by the subjects (unparseable lines are left to the plan, which names them). */

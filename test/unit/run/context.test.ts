@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { decideDryRun, readRunContext } from '../../../src/action/context.js'
+import { decideDryRun, readRunContext } from '../../../src/pipeline/run/context.js'
 
 const oidc = { ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:1/t?x=1', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't' }
 
