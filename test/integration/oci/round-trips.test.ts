@@ -103,6 +103,32 @@ describe('round trips on the distribution registry', () => {
     ])
   })
 
+  it('mounts a blob it put in one repository into the others instead of uploading it again', async () => {
+    const { client, seen } = recording('distribution')
+    const repos = [repoOn('distribution', 'rt'), repoOn('distribution', 'rt'), repoOn('distribution', 'rt')]
+    const b = blob(randomBytes(400))
+    await Promise.all(repos.map(r => client.uploadBlob(r, b.bytes, b.descriptor.digest, b.bytes.length)))
+    const [first, ...others] = repos.map(r => seen.filter(x => x.includes(`/v2/${r.repository}/`)))
+    expect(first!.map(x => x.split(' ')[0])).toEqual(['HEAD', 'POST', 'PUT'])
+    for (const o of others)
+      expect(o).toEqual([`POST /v2/${o[0]!.split('/v2/')[1]!.split('/blobs/')[0]}/blobs/uploads/`])
+    for (const r of repos)
+      expect(await readAll(await client.fetchBlob(r, b.descriptor.digest))).toEqual(b.bytes)
+  })
+
+  it('uploads through the mount session when the repository it would mount from lost the blob', async () => {
+    const { client } = recording('distribution')
+    const [a, b] = [repoOn('distribution', 'rt'), repoOn('distribution', 'rt')]
+    const x = blob(randomBytes(400))
+    await client.uploadBlob(a, x.bytes, x.descriptor.digest, x.bytes.length)
+    const url = `http://${a.registry}/v2/${a.repository}/blobs/${x.descriptor.digest}`
+    expect((await fetch(url, { method: 'DELETE' })).status).toBe(202)
+    expect(await client.uploadBlob(b, x.bytes, x.descriptor.digest, x.bytes.length)).toMatchObject({
+      uploaded: true
+    })
+    expect(await readAll(await client.fetchBlob(b, x.descriptor.digest))).toEqual(x.bytes)
+  })
+
   it('probes a registry without the referrers API once for all of its repositories', async () => {
     const { client, seen } = recording('distribution')
     const repos = [repoOn('distribution', 'rt'), repoOn('distribution', 'rt'), repoOn('distribution', 'rt')]
