@@ -45370,6 +45370,8 @@ class RegistryClient {
     tagLock = new KeyedLock();
     upload;
     uploads = new Map();
+    // registry@digest → the repository this client put (or found) that blob in first, to mount it from.
+    holders = new Map();
     constructor(opts = {}) {
         this.transport = new RegistryTransport(opts.http ?? (0,http/* createHttpClient */.uT)(), opts.credentials ?? anonymous, opts.insecureRegistries ?? []);
         this.upload = {
@@ -45420,12 +45422,37 @@ class RegistryClient {
         const key = `${r.repoString()}@${digest}`;
         let pending = this.uploads.get(key);
         if (!pending) {
-            pending = uploadBlob(this.transport, r, data, digest, size, { ...this.upload, ...opts });
+            pending = this.sendBlob(r, data, digest, size, opts);
             this.uploads.set(key, pending);
             const forget = () => this.uploads.delete(key);
             pending.then(forget, forget);
         }
         return pending;
+    }
+    /**
+     * A blob another repository of the registry got from this client (or is getting: that upload is awaited)
+     * is mounted from there: one POST instead of HEAD + POST + PUT, and no second copy of the bytes to write.
+     */
+    sendBlob(r, data, digest, size, opts) {
+        const plain = () => uploadBlob(this.transport, r, data, digest, size, { ...this.upload, ...opts });
+        if (opts.fresh)
+            return plain(); // new bytes are in no other repository
+        const where = `${r.registry}@${digest}`;
+        const earlier = this.holders.get(where);
+        const attempt = (async () => {
+            const holder = await earlier;
+            if (holder && holder.repository !== r.repository) {
+                const mounted = await mountBlob(this.transport, r, digest, holder, { data, size }, this.upload).then(m => ({ digest, size, uploaded: m.uploaded }), () => undefined // a refused mount costs one request; the plain path follows
+                );
+                if (mounted)
+                    return mounted;
+            }
+            return plain();
+        })();
+        const held = attempt.then(() => r, () => undefined);
+        // The first repository that got the blob stays its holder; a failed one gives way to the next.
+        this.holders.set(where, earlier ? earlier.then(h => h ?? held) : held);
+        return attempt;
     }
     /** Mount `digest` from `from` (same registry); uploads `fallback` when the registry will not mount. */
     mountBlob(repo, digest, from, fallback) {
