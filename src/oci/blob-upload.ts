@@ -142,9 +142,43 @@ async function uploadTo(
   return finishMonolithic(t, ref, location, data, digest, size)
 }
 
+/** Blobs up to this size go in the body of the POST that opens the upload, where the registry allows it. */
+export const SINGLE_POST_LIMIT = 1024 * 1024
+
+export interface BlobUploadOptions extends UploadOptions {
+  /** Bytes made by this run: no HEAD asks whether they exist (were they there, they are sent again). */
+  fresh?: boolean
+  /** Try the OCI single-POST upload (`?digest=` with the bytes) for a small buffer; off once declined. */
+  singlePost?: boolean
+  /** Told when the registry answered a single POST with an ordinary session (202): it does not support it. */
+  onSinglePostDeclined?: () => void
+}
+
+/** One POST carrying the bytes: 201 means stored; 202 opens an ordinary session the bytes go to again. */
+async function singlePost(t: RegistryTransport, ref: ImageReference, data: Buffer, digest: string) {
+  const res = await t.request(
+    ref.registry,
+    `/v2/${ref.repository}/blobs/uploads/?digest=${encodeURIComponent(digest)}`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: data,
+      scopes: [repositoryScope(ref.repository, 'push')]
+    }
+  )
+  if (res.status !== 201 && res.status !== 202)
+    return registryFailure(res, `uploading blob ${digest} to ${ref.repoString()} in one POST`)
+  res.discard()
+  const location = res.headers.get('location')
+  if (res.status === 201) return { stored: true as const }
+  if (!location)
+    throw new RegistryError('REGISTRY_ERROR', `${ref.registry} started an upload without a Location header`)
+  return { stored: false as const, location: new URL(location, t.baseUrl(ref.registry)) }
+}
+
 /**
- * Uploads a blob unless the repository has it: one PUT, or PATCH chunks above the threshold. `fresh` skips
- * the existence check for bytes this run just made (a new signature); were they there, they are sent again.
+ * Uploads a blob unless the repository has it: one POST with the bytes where the registry supports it,
+ * else POST + one PUT, or PATCH chunks above the threshold.
  */
 export async function uploadBlob(
   t: RegistryTransport,
@@ -152,11 +186,20 @@ export async function uploadBlob(
   data: BlobSource,
   digest: string,
   size: number,
-  opts: UploadOptions & { fresh?: boolean } = {}
+  opts: BlobUploadOptions = {}
 ): Promise<{ digest: string; size: number; uploaded: boolean }> {
   if (!opts.fresh && (await blobExists(t, ref, digest))) return { digest, size, uploaded: false }
-  const { location } = await startUpload(t, ref)
-  await uploadTo(t, ref, location!, data, digest, size, opts)
+  let location: URL
+  const small = size <= Math.min(SINGLE_POST_LIMIT, opts.chunkThreshold ?? DEFAULT_CHUNK_THRESHOLD)
+  if (opts.singlePost && Buffer.isBuffer(data) && small) {
+    const posted = await singlePost(t, ref, data, digest)
+    if (posted.stored) return { digest, size, uploaded: true }
+    opts.onSinglePostDeclined?.()
+    location = posted.location
+  } else {
+    location = (await startUpload(t, ref)).location!
+  }
+  await uploadTo(t, ref, location, data, digest, size, opts)
   return { digest, size, uploaded: true }
 }
 
@@ -170,7 +213,7 @@ export async function mountBlob(
   digest: string,
   from: ImageReference,
   fallback?: { data: BlobSource; size: number },
-  opts: UploadOptions = {}
+  opts: BlobUploadOptions = {}
 ): Promise<{ mounted: boolean; uploaded: boolean }> {
   if (from.registry !== ref.registry) {
     if (!fallback) return { mounted: false, uploaded: false }

@@ -44,6 +44,8 @@ export class RegistryClient {
   private readonly uploads = new Map<string, Promise<{ digest: string; size: number; uploaded: boolean }>>()
   // registry@digest → the repository this client put (or found) that blob in first, to mount it from.
   private readonly holders = new Map<string, Promise<ImageReference | undefined>>()
+  // Registries that answered a single-POST upload with an ordinary session: bytes go in the PUT only.
+  private readonly noSinglePost = new Set<string>()
 
   constructor(opts: RegistryClientOptions = {}) {
     this.transport = new RegistryTransport(
@@ -123,7 +125,13 @@ export class RegistryClient {
     size: number,
     opts: { fresh?: boolean }
   ) {
-    const plain = () => uploadBlob(this.transport, r, data, digest, size, { ...this.upload, ...opts })
+    const plain = () =>
+      uploadBlob(this.transport, r, data, digest, size, {
+        ...this.upload,
+        ...opts,
+        singlePost: !this.noSinglePost.has(r.registry),
+        onSinglePostDeclined: () => this.noSinglePost.add(r.registry)
+      })
     if (opts.fresh) return plain() // new bytes are in no other repository
     const where = `${r.registry}@${digest}`
     const earlier = this.holders.get(where)

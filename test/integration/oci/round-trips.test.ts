@@ -17,16 +17,18 @@ import type { RegistryName } from '../../bed/state.js'
 import { blob, clientFor, pushImageBlobs, readAll, repoOn } from './fixtures.js'
 
 /** A client for a bed registry that records `METHOD path` of every request it sends. */
-function recording(name: RegistryName): { client: RegistryClient; seen: string[] } {
+function recording(name: RegistryName): { client: RegistryClient; seen: string[]; urls: string[] } {
   const seen: string[] = []
+  const urls: string[] = [] // with the query
   const base = createHttpClient({ minDelayMs: 10, maxDelayMs: 200 })
   const http: HttpClient = {
     request(url, init) {
       seen.push(`${init?.method ?? 'GET'} ${new URL(url).pathname}`)
+      urls.push(`${init?.method ?? 'GET'} ${new URL(url).pathname}${new URL(url).search}`)
       return base.request(url, init)
     }
   }
-  return { client: clientFor(name, { http }), seen }
+  return { client: clientFor(name, { http }), seen, urls }
 }
 
 async function pushSubject(client: RegistryClient, repo: ImageReference): Promise<Descriptor> {
@@ -136,6 +138,35 @@ describe('round trips on the distribution registry', () => {
     seen.length = 0
     expect(await Promise.all(repos.map(r => client.supportsReferrersApi(r)))).toEqual([false, false, false])
     expect(seen.filter(r => r.includes('/referrers/'))).toHaveLength(1)
+  })
+})
+
+describe('single-POST uploads', () => {
+  it('store a small blob in one POST where the registry supports it (referrers registry)', async () => {
+    const { client, urls } = recording('referrers')
+    const repo = repoOn('referrers', 'rt')
+    const b = blob(randomBytes(500))
+    await client.uploadBlob(repo, b.bytes, b.descriptor.digest, b.bytes.length, { fresh: true })
+    expect(urls).toEqual([
+      `POST /v2/${repo.repository}/blobs/uploads/?digest=${encodeURIComponent(b.descriptor.digest)}`
+    ])
+    expect(await readAll(await client.fetchBlob(repo, b.descriptor.digest))).toEqual(b.bytes)
+  })
+
+  it('fall back to the session a registry opens instead (distribution), and are not tried there again', async () => {
+    const { client, urls } = recording('distribution')
+    const repo = repoOn('distribution', 'rt')
+    const [x, y] = [blob(randomBytes(500)), blob(randomBytes(500))]
+    await client.uploadBlob(repo, x.bytes, x.descriptor.digest, x.bytes.length, { fresh: true })
+    await client.uploadBlob(repo, y.bytes, y.descriptor.digest, y.bytes.length, { fresh: true })
+    expect(urls.map(u => u.replace(/uploads\/[^?]+\?.*$/, 'uploads/<session>'))).toEqual([
+      `POST /v2/${repo.repository}/blobs/uploads/?digest=${encodeURIComponent(x.descriptor.digest)}`,
+      `PUT /v2/${repo.repository}/blobs/uploads/<session>`,
+      `POST /v2/${repo.repository}/blobs/uploads/`,
+      `PUT /v2/${repo.repository}/blobs/uploads/<session>`
+    ])
+    for (const b of [x, y])
+      expect(await readAll(await client.fetchBlob(repo, b.descriptor.digest))).toEqual(b.bytes)
   })
 })
 
