@@ -150,11 +150,14 @@ export interface BlobUploadOptions extends UploadOptions {
   fresh?: boolean
   /** Try the OCI single-POST upload (`?digest=` with the bytes) for a small buffer; off once declined. */
   singlePost?: boolean
-  /** Told when the registry answered a single POST with an ordinary session (202): it does not support it. */
+  /** Told when the registry answered a single POST with an ordinary session (202) or refused it. */
   onSinglePostDeclined?: () => void
 }
 
-/** One POST carrying the bytes: 201 means stored; 202 opens an ordinary session the bytes go to again. */
+/**
+ * One POST carrying the bytes: 201 means stored; 202 opens an ordinary session the bytes go to again; a
+ * refusal (no location) means the caller opens one.
+ */
 async function singlePost(t: RegistryTransport, ref: ImageReference, data: Buffer, digest: string) {
   const res = await t.request(
     ref.registry,
@@ -166,6 +169,11 @@ async function singlePost(t: RegistryTransport, ref: ImageReference, data: Buffe
       scopes: [repositoryScope(ref.repository, 'push')]
     }
   )
+  // A registry that refuses the form (4xx other than auth and rate limits) gets the two-step upload instead.
+  if (res.status >= 400 && res.status < 500 && ![401, 403, 429].includes(res.status)) {
+    res.discard()
+    return { stored: false as const, location: undefined }
+  }
   if (res.status !== 201 && res.status !== 202)
     return registryFailure(res, `uploading blob ${digest} to ${ref.repoString()} in one POST`)
   res.discard()
@@ -195,7 +203,7 @@ export async function uploadBlob(
     const posted = await singlePost(t, ref, data, digest)
     if (posted.stored) return { digest, size, uploaded: true }
     opts.onSinglePostDeclined?.()
-    location = posted.location
+    location = posted.location ?? (await startUpload(t, ref)).location!
   } else {
     location = (await startUpload(t, ref)).location!
   }
