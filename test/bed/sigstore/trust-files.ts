@@ -93,7 +93,8 @@ export async function writeTrustFiles(t: TrustInputs): Promise<TrustFiles> {
   }
   const root = trustedRoot(t)
   const signing = signingConfig(t)
-  await writeFile(files.trustedRootPath, JSON.stringify(root, null, 2))
+  // One line ending in a newline: gh reads --custom-trusted-root as JSON lines (cosign, sigstore-python take it too).
+  await writeFile(files.trustedRootPath, JSON.stringify(root) + '\n')
   await writeFile(files.signingConfigPath, JSON.stringify(signing, null, 2))
   await writeFile(
     files.clientTrustConfigPath,
