@@ -45031,14 +45031,53 @@ async function uploadTo(t, ref, location, data, digest, size, opts) {
         return finishChunked(t, ref, location, data, digest, size, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
     return finishMonolithic(t, ref, location, data, digest, size);
 }
+/** Blobs up to this size go in the body of the POST that opens the upload, where the registry allows it. */
+const SINGLE_POST_LIMIT = 1024 * 1024;
 /**
- * Uploads a blob unless the repository has it: one PUT, or PATCH chunks above the threshold. `fresh` skips
- * the existence check for bytes this run just made (a new signature); were they there, they are sent again.
+ * One POST carrying the bytes: 201 means stored; 202 opens an ordinary session the bytes go to again; a
+ * refusal (no location) means the caller opens one.
+ */
+async function singlePost(t, ref, data, digest) {
+    const res = await t.request(ref.registry, `/v2/${ref.repository}/blobs/uploads/?digest=${encodeURIComponent(digest)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream' },
+        body: data,
+        scopes: [repositoryScope(ref.repository, 'push')]
+    });
+    // A registry that refuses the form (4xx other than auth and rate limits) gets the two-step upload instead.
+    if (res.status >= 400 && res.status < 500 && ![401, 403, 429].includes(res.status)) {
+        res.discard();
+        return { stored: false, location: undefined };
+    }
+    if (res.status !== 201 && res.status !== 202)
+        return registryFailure(res, `uploading blob ${digest} to ${ref.repoString()} in one POST`);
+    res.discard();
+    const location = res.headers.get('location');
+    if (res.status === 201)
+        return { stored: true };
+    if (!location)
+        throw new errors/* RegistryError */.g('REGISTRY_ERROR', `${ref.registry} started an upload without a Location header`);
+    return { stored: false, location: new URL(location, t.baseUrl(ref.registry)) };
+}
+/**
+ * Uploads a blob unless the repository has it: one POST with the bytes where the registry supports it,
+ * else POST + one PUT, or PATCH chunks above the threshold.
  */
 async function uploadBlob(t, ref, data, digest, size, opts = {}) {
     if (!opts.fresh && (await blobExists(t, ref, digest)))
         return { digest, size, uploaded: false };
-    const { location } = await startUpload(t, ref);
+    let location;
+    const small = size <= Math.min(SINGLE_POST_LIMIT, opts.chunkThreshold ?? DEFAULT_CHUNK_THRESHOLD);
+    if (opts.singlePost && Buffer.isBuffer(data) && small) {
+        const posted = await singlePost(t, ref, data, digest);
+        if (posted.stored)
+            return { digest, size, uploaded: true };
+        opts.onSinglePostDeclined?.();
+        location = posted.location ?? (await startUpload(t, ref)).location;
+    }
+    else {
+        location = (await startUpload(t, ref)).location;
+    }
     await uploadTo(t, ref, location, data, digest, size, opts);
     return { digest, size, uploaded: true };
 }
@@ -45372,6 +45411,8 @@ class RegistryClient {
     uploads = new Map();
     // registry@digest → the repository this client put (or found) that blob in first, to mount it from.
     holders = new Map();
+    // Registries that answered a single-POST upload with an ordinary session: bytes go in the PUT only.
+    noSinglePost = new Set();
     constructor(opts = {}) {
         this.transport = new RegistryTransport(opts.http ?? (0,http/* createHttpClient */.uT)(), opts.credentials ?? anonymous, opts.insecureRegistries ?? []);
         this.upload = {
@@ -45434,7 +45475,12 @@ class RegistryClient {
      * is mounted from there: one POST instead of HEAD + POST + PUT, and no second copy of the bytes to write.
      */
     sendBlob(r, data, digest, size, opts) {
-        const plain = () => uploadBlob(this.transport, r, data, digest, size, { ...this.upload, ...opts });
+        const plain = () => uploadBlob(this.transport, r, data, digest, size, {
+            ...this.upload,
+            ...opts,
+            singlePost: !this.noSinglePost.has(r.registry),
+            onSinglePostDeclined: () => this.noSinglePost.add(r.registry)
+        });
         if (opts.fresh)
             return plain(); // new bytes are in no other repository
         const where = `${r.registry}@${digest}`;
