@@ -5,12 +5,13 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { rm, writeFile } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { readBedState, requireSigstore } from '../test/bed/state.js'
 import type { BedState } from '../test/bed/state.js'
 import { cosignVerify, cosignVerifyAttestation } from '../test/integration/interop/cosign.js'
 import { bedSigstoreInputs, runAction } from '../test/e2e/support/action-runner.js'
 import { pushChart, pushMultiArch } from '../test/e2e/support/samples.js'
+import { sigstorePythonVerifyCommand } from '../test/bed/tools/sigstore-python-verify.js'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const BED_DIR = join(ROOT, '.testbed', 'demo')
@@ -141,29 +142,16 @@ async function main(): Promise<number> {
         { encoding: 'utf8' }
       )
       check(`oci-attest verify ${subject.kind} ${ref} (${require})`, v.status === 0, v.stdout + v.stderr)
-      const trustConfig = join(dirname(s.trustedRootPath), 'client_trust_config.json')
-      if (existsSync(state.tools.sigstorePython) && existsSync(trustConfig)) {
+      if (existsSync(state.tools.sigstorePython)) {
         for (const bundle of subject.bundles) {
           const kind = /-([a-z0-9.-]+?)\.sigstore\.json$/.exec(bundle.split('@').pop() ?? '')?.[1] ?? bundle
-          const py = spawnSync(
-            state.tools.sigstorePython,
-            [
-              '-m',
-              'sigstore',
-              '--trust-config',
-              trustConfig,
-              'verify',
-              'identity',
-              '--bundle',
-              bundle,
-              '--cert-identity',
-              identity,
-              '--cert-oidc-issuer',
-              s.issuer,
-              subject.digest
-            ],
-            { encoding: 'utf8' }
-          )
+          const [python, args] = sigstorePythonVerifyCommand(state, {
+            bundle,
+            artifact: subject.digest,
+            identity,
+            issuer: s.issuer
+          })
+          const py = spawnSync(python, args, { encoding: 'utf8' })
           check(`sigstore-python verify ${kind} bundle of ${subject.kind}`, py.status === 0, py.stderr)
         }
       }

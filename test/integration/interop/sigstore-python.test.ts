@@ -1,9 +1,8 @@
 // sigstore-python verifies every bundle file the pipeline wrote, against the bed's trust configuration.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { dirname, join } from 'node:path'
 import type { BedState, RegistryName } from '../../bed/state.js'
-import { requireSigstore } from '../../bed/state.js'
 import { run } from '../../bed/tools/run.js'
+import { sigstorePythonVerifyCommand } from '../../bed/tools/sigstore-python-verify.js'
 import type { SigningSession } from '../../../src/pipeline/session.js'
 import { ISSUER, openSession, publishSample, readBedState, sbomFile, tempDir } from './fixture.js'
 import type { Published } from './fixture.js'
@@ -17,26 +16,8 @@ beforeAll(async () => {
 })
 
 function verifyBundle(bundle: string, digest: string, identity: string, issuer = ISSUER) {
-  const trustConfig = join(dirname(requireSigstore(state).trustedRootPath), 'client_trust_config.json')
-  return run(
-    state.tools.sigstorePython,
-    [
-      '-m',
-      'sigstore',
-      '--trust-config',
-      trustConfig,
-      'verify',
-      'identity',
-      '--bundle',
-      bundle,
-      '--cert-identity',
-      identity,
-      '--cert-oidc-issuer',
-      issuer,
-      digest
-    ],
-    { timeoutMs: 60_000 }
-  )
+  const [python, args] = sigstorePythonVerifyCommand(state, { bundle, artifact: digest, identity, issuer })
+  return run(python, args, { timeoutMs: 60_000 })
 }
 
 describe.each<RegistryName>(['referrers', 'distribution'])(
