@@ -16,7 +16,13 @@ interface Point {
   y: bigint
 }
 
+// Jacobian (X, Y, Z) stands for (X/Z², Y/Z³); Z = 0 is the point at infinity. One inversion per
+// verification instead of one per step keeps a hashedrekord entry in the millisecond range.
+type Jacobian = readonly [bigint, bigint, bigint]
+const INFINITY: Jacobian = [1n, 1n, 0n]
+
 const mod = (a: bigint, m: bigint): bigint => ((a % m) + m) % m
+const f = (a: bigint): bigint => mod(a, P)
 
 function inv(a: bigint, m: bigint): bigint {
   let [r0, r1, s0, s1] = [mod(a, m), m, 1n, 0n]
@@ -28,27 +34,60 @@ function inv(a: bigint, m: bigint): bigint {
   return mod(s0, m)
 }
 
-function add(p: Point | null, q: Point | null): Point | null {
-  if (!p) return q
-  if (!q) return p
-  if (p.x === q.x && mod(p.y + q.y, P) === 0n) return null
-  const l =
-    p.x === q.x && p.y === q.y
-      ? mod((3n * p.x * p.x - 3n) * inv(2n * p.y, P), P)
-      : mod((q.y - p.y) * inv(q.x - p.x, P), P)
-  const x = mod(l * l - p.x - q.x, P)
-  return { x, y: mod(l * (p.x - x) - p.y, P) }
+// dbl-2001-b for a = -3.
+function double([x, y, z]: Jacobian): Jacobian {
+  if (z === 0n || y === 0n) return INFINITY
+  const delta = f(z * z)
+  const gamma = f(y * y)
+  const beta = f(x * gamma)
+  const alpha = f(3n * (x - delta) * (x + delta))
+  const x3 = f(alpha * alpha - 8n * beta)
+  const z3 = f((y + z) * (y + z) - gamma - delta)
+  const y3 = f(alpha * (4n * beta - x3) - 8n * gamma * gamma)
+  return [x3, y3, z3]
 }
 
-function mul(k: bigint, p: Point): Point | null {
-  let r: Point | null = null
-  let a: Point | null = p
-  for (let e = k; e > 0n; e >>= 1n) {
-    if (e & 1n) r = add(r, a)
-    a = add(a, a)
+// add-2007-bl, falling back to doubling for equal points.
+function add(p: Jacobian, q: Jacobian): Jacobian {
+  if (p[2] === 0n) return q
+  if (q[2] === 0n) return p
+  const [x1, y1, z1] = p
+  const [x2, y2, z2] = q
+  const z1z1 = f(z1 * z1)
+  const z2z2 = f(z2 * z2)
+  const u1 = f(x1 * z2z2)
+  const u2 = f(x2 * z1z1)
+  const s1 = f(y1 * z2 * z2z2)
+  const s2 = f(y2 * z1 * z1z1)
+  const h = f(u2 - u1)
+  const r = f(s2 - s1)
+  if (h === 0n) return r === 0n ? double(p) : INFINITY
+  const hh = f(h * h)
+  const hhh = f(h * hh)
+  const v = f(u1 * hh)
+  const x3 = f(r * r - hhh - 2n * v)
+  const y3 = f(r * (v - x3) - s1 * hhh)
+  return [x3, y3, f(z1 * z2 * h)]
+}
+
+/** a·G + b·Q by Shamir's trick: one pass over the bits of both scalars. */
+function twoMul(a: bigint, g: Jacobian, b: bigint, q: Jacobian): Jacobian {
+  const both = add(g, q)
+  let r = INFINITY
+  const bits = Math.max(a.toString(2).length, b.toString(2).length)
+  for (let i = bits - 1; i >= 0; i--) {
+    r = double(r)
+    const bit = 1n << BigInt(i)
+    const ai = (a & bit) !== 0n
+    const bi = (b & bit) !== 0n
+    if (ai && bi) r = add(r, both)
+    else if (ai) r = add(r, g)
+    else if (bi) r = add(r, q)
   }
   return r
 }
+
+const affineX = ([x, , z]: Jacobian): bigint => f(x * inv(f(z * z), P))
 
 export const onCurve = (p: Point): boolean => mod(p.y * p.y - (p.x * p.x * p.x - 3n * p.x + B), P) === 0n
 
@@ -75,6 +114,6 @@ export function verifyP256Digest(key: KeyObject, digest: Buffer, signature: Buff
   if (r <= 0n || r >= N || s <= 0n || s >= N || !onCurve(q)) return false
   const e = big(digest.subarray(0, 32))
   const w = inv(s, N)
-  const point = add(mul(mod(e * w, N), G), mul(mod(r * w, N), q))
-  return point !== null && mod(point.x, N) === r
+  const point = twoMul(mod(e * w, N), [G.x, G.y, 1n], mod(r * w, N), [q.x, q.y, 1n])
+  return point[2] !== 0n && mod(affineX(point), N) === r
 }
