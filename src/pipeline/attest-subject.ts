@@ -1,4 +1,5 @@
-// One subject end to end: statements → sign (Rekor) → publish (tags, referrers, GitHub, files) → verify.
+// One subject end to end: statements → sign (Rekor) → publish (tags, referrers, GitHub, files) → verify,
+// as two stages so the pipeline can publish one subject while it signs the next.
 import type { ProvenanceVersion } from '../attest/provenance.js'
 import type { SbomPredicate } from '../attest/sbom-predicate.js'
 import { pushBundleReferrer, uploadEmptyConfig } from '../publish/bundle-referrer.js'
@@ -8,7 +9,7 @@ import { attestationLayer, signatureLayer, simpleSigningPayload } from '../publi
 import type { GitHubAttestationStore } from '../publish/github-store.js'
 import type { PublishRegistry } from '../publish/registry.js'
 import type { RepositoryLocks } from '../publish/repo-lock.js'
-import type { SignedStatement } from '../sigstore/sign-artifacts.js'
+import type { SignedPayload, SignedStatement } from '../sigstore/sign-artifacts.js'
 import { verifyPublished } from '../sigstore/verify/published.js'
 import type { PublishedItem } from '../sigstore/verify/published.js'
 import type { SigningSession } from './session.js'
@@ -16,6 +17,7 @@ import { describe } from '../sigstore/error.js'
 import { PipelineError } from './errors.js'
 import { allOrCancel } from './fail-fast.js'
 import { planStatements } from './statements.js'
+import type { PlannedStatement } from './statements.js'
 import type { ResolvedSubject } from './subjects.js'
 
 export type PublishFormat = 'legacy' | 'referrers'
@@ -50,15 +52,30 @@ export interface SubjectCollaborators {
   githubStore?: GitHubAttestationStore
 }
 
-export async function attestSubject(
+/** A subject whose statements are signed and logged, ready to publish. */
+export interface SignedSubject {
+  subject: ResolvedSubject
+  statements: PlannedStatement[]
+  payload: Buffer
+  signedPayload?: SignedPayload
+  signed: SignedStatement[]
+}
+
+// Failures name the subject and the step, so the edge can say what to fix.
+const failIn =
+  (subject: ResolvedSubject, step: 'sign' | 'publish' | 'verify') =>
+  (cause: unknown): never => {
+    throw new PipelineError('SUBJECT_FAILED', subject.input, 'attest', describe(cause), { cause, step })
+  }
+
+/** Statements → signatures, each logged in Rekor. */
+export async function signSubject(
   subject: ResolvedSubject,
   opts: SubjectOptions,
-  c: SubjectCollaborators
-): Promise<SubjectReport> {
+  c: Pick<SubjectCollaborators, 'session'>
+): Promise<SignedSubject> {
   const { repo, digest } = subject
   const repository = repo.repoString()
-  const legacy = opts.formats.includes('legacy')
-  const referrers = opts.formats.includes('referrers')
   const statements = planStatements({
     repository,
     digest,
@@ -67,94 +84,127 @@ export async function attestSubject(
     provenance: opts.provenance,
     ...(opts.sbom ? { sbom: opts.sbom } : {}),
     ...(opts.sbomLimitBytes ? { sbomLimitBytes: opts.sbomLimitBytes } : {}),
-    bundleSignature: referrers
+    bundleSignature: opts.formats.includes('referrers')
   })
-  // Failures name the subject and the step, so the edge can say what to fix.
-  const failIn =
-    (step: 'sign' | 'publish' | 'verify') =>
-    (cause: unknown): never => {
-      throw new PipelineError('SUBJECT_FAILED', subject.input, 'attest', describe(cause), { cause, step })
-    }
   const payload = simpleSigningPayload(repository, digest)
-  const payloadTask = legacy ? c.session.signer.signPayload(payload) : Promise.resolve(undefined)
+  const payloadTask = opts.formats.includes('legacy')
+    ? c.session.signer.signPayload(payload)
+    : Promise.resolve(undefined)
   const statementTasks = statements.map(s => c.session.signer.signStatement(s.bytes))
   // One failed signature fails the run: the others are cancelled, not left retrying into Rekor.
-  await allOrCancel([payloadTask, ...statementTasks], cause => c.session.cancel(cause)).catch(failIn('sign'))
+  await allOrCancel([payloadTask, ...statementTasks], cause => c.session.cancel(cause)).catch(
+    failIn(subject, 'sign')
+  )
   const signedPayload = await payloadTask
-  const signed = await Promise.all(statementTasks)
+  return {
+    subject,
+    statements,
+    payload,
+    ...(signedPayload ? { signedPayload } : {}),
+    signed: await Promise.all(statementTasks)
+  }
+}
 
+/** Tags, referrers, GitHub store and bundle files for a signed subject, then self-verification. */
+export async function publishSubject(
+  s: SignedSubject,
+  opts: SubjectOptions,
+  c: SubjectCollaborators
+): Promise<SubjectReport> {
+  const { subject, statements, payload, signedPayload, signed } = s
+  const { repo, digest } = subject
+  const repository = repo.repoString()
+  const legacy = opts.formats.includes('legacy')
+  const referrers = opts.formats.includes('referrers')
   const warnings: string[] = []
   const publish = async (): Promise<ProducedItem[]> => {
-    const attIndexes = statements.flatMap((s, i) => (legacy && s.inAttTag ? [i] : []))
-    // The two tags and the referrers are independent writes, so they go out together.
-    const [sigItem, att] = await Promise.all([
-      signedPayload
-        ? appendToCosignTag(c.registry, c.locks, repo, digest, 'sig', [
-            signatureLayer(payload, signedPayload.signature, signedPayload)
-          ]).then((result): ProducedItem => ({
-            kind: 'signature-legacy',
-            rekorLogIndex: signedPayload.tlogEntry.logIndex,
-            legacy: {
-              tag: result.tag,
-              layerDigest: result.layerDigests[0]!,
-              signature: signedPayload.signature.toString('base64')
-            }
-          }))
-        : undefined,
-      attIndexes.length
-        ? appendToCosignTag(
-            c.registry,
-            c.locks,
-            repo,
-            digest,
-            'att',
-            attIndexes.map(i =>
-              attestationLayer(signed[i]!.envelope, statements[i]!.predicateType, signed[i]!)
-            )
-          )
-        : undefined,
-      referrers ? uploadEmptyConfig(c.registry, repo) : undefined
-    ])
-    const statementItems = await Promise.all(
-      statements.map(async (statement, i): Promise<ProducedItem> => {
-        const s = signed[i] as SignedStatement
-        const item: ProducedItem = {
-          kind: statement.kind,
-          predicateType: statement.predicateType,
-          rekorLogIndex: s.tlogEntry.logIndex
-        }
-        const at = attIndexes.indexOf(i)
-        if (att && at >= 0) item.legacy = { tag: att.tag, layerDigest: att.layerDigests[at]! }
-        const [referrer, bundlePath, stored] = await Promise.all([
-          referrers
-            ? pushBundleReferrer(
+    const attIndexes = statements.flatMap((st, i) => (legacy && st.inAttTag ? [i] : []))
+    // The two tags and the referrers are independent writes, so they all go out together.
+    const sigTask = signedPayload
+      ? appendToCosignTag(c.registry, c.locks, repo, digest, 'sig', [
+          signatureLayer(payload, signedPayload.signature, signedPayload)
+        ]).then((result): ProducedItem => ({
+          kind: 'signature-legacy',
+          rekorLogIndex: signedPayload.tlogEntry.logIndex,
+          legacy: {
+            tag: result.tag,
+            layerDigest: result.layerDigests[0]!,
+            signature: signedPayload.signature.toString('base64')
+          }
+        }))
+      : Promise.resolve(undefined)
+    const attTask = attIndexes.length
+      ? appendToCosignTag(
+          c.registry,
+          c.locks,
+          repo,
+          digest,
+          'att',
+          attIndexes.map(i => attestationLayer(signed[i]!.envelope, statements[i]!.predicateType, signed[i]!))
+        )
+      : Promise.resolve(undefined)
+    // Every referrer joins the same fallback-index write, so they are all pushed in one go.
+    const referrerTasks = referrers
+      ? uploadEmptyConfig(c.registry, repo).then(() =>
+          Promise.all(
+            statements.map((statement, i) =>
+              pushBundleReferrer(
                 c.registry,
                 repo,
                 subject.descriptor,
-                s.bundleJson,
+                signed[i]!.bundleJson,
                 statement.predicateType,
-                {
-                  emptyConfigPresent: true
-                }
+                { emptyConfigPresent: true }
               )
-            : undefined,
-          writeBundleFile(opts.bundleDir, repository, digest, statement.kind, s.bundleJson),
-          c.githubStore?.store(JSON.parse(s.bundleJson.toString('utf8')) as object)
+            )
+          )
+        )
+      : Promise.resolve(undefined)
+    const sideTasks = Promise.all(
+      statements.map((statement, i) =>
+        Promise.all([
+          writeBundleFile(opts.bundleDir, repository, digest, statement.kind, signed[i]!.bundleJson),
+          c.githubStore?.store(JSON.parse(signed[i]!.bundleJson.toString('utf8')) as object)
         ])
-        if (referrer) item.referrer = referrer.manifestDigest
-        item.bundlePath = bundlePath
-        if (stored?.stored) item.githubAttestationUrl = stored.url
-        else if (stored && !warnings.includes(stored.warning)) warnings.push(stored.warning)
-        return item
-      })
+      )
     )
+    const [sigItem, att, referrerResults, sides] = await Promise.all([
+      sigTask,
+      attTask,
+      referrerTasks,
+      sideTasks
+    ])
+    const statementItems = statements.map((statement, i): ProducedItem => {
+      const item: ProducedItem = {
+        kind: statement.kind,
+        predicateType: statement.predicateType,
+        rekorLogIndex: signed[i]!.tlogEntry.logIndex
+      }
+      const at = attIndexes.indexOf(i)
+      if (att && at >= 0) item.legacy = { tag: att.tag, layerDigest: att.layerDigests[at]! }
+      const referrer = referrerResults?.[i]
+      if (referrer) item.referrer = referrer.manifestDigest
+      const [bundlePath, stored] = sides[i]!
+      item.bundlePath = bundlePath
+      if (stored?.stored) item.githubAttestationUrl = stored.url
+      else if (stored && !warnings.includes(stored.warning)) warnings.push(stored.warning)
+      return item
+    })
     return [...(sigItem ? [sigItem] : []), ...statementItems]
   }
-  const items = await publish().catch(failIn('publish'))
+  const items = await publish().catch(failIn(subject, 'publish'))
   if (opts.verify) {
     await verifyPublished(c.registry, c.session.verifier, c.session.identity, { repo, digest, items }).catch(
-      failIn('verify')
+      failIn(subject, 'verify')
     )
   }
   return { subject: subject.input, repository, digest, items, warnings }
+}
+
+export async function attestSubject(
+  subject: ResolvedSubject,
+  opts: SubjectOptions,
+  c: SubjectCollaborators
+): Promise<SubjectReport> {
+  return publishSubject(await signSubject(subject, opts, c), opts, c)
 }

@@ -8,10 +8,10 @@ import type { PublishRegistry } from '../publish/registry.js'
 import { processLocks } from '../publish/repo-lock.js'
 import type { RepositoryLocks } from '../publish/repo-lock.js'
 import { describe } from '../sigstore/error.js'
-import { attestSubject } from './attest-subject.js'
-import type { PublishFormat, SubjectReport } from './attest-subject.js'
+import { publishSubject, signSubject } from './attest-subject.js'
+import type { PublishFormat, SubjectOptions, SubjectReport } from './attest-subject.js'
 import { PipelineError } from './errors.js'
-import { mapLimited } from './fail-fast.js'
+import { mapInTwoStages } from './fail-fast.js'
 import type { SigningSession } from './session.js'
 import { resolveSubjects } from './subjects.js'
 import type { ResolvedSubject } from './subjects.js'
@@ -56,34 +56,44 @@ export async function attestSubjects(options: AttestOptions, c: AttestCollaborat
       ? await sbomPredicateFromFile(options.sbom.path, options.sbom.limitBytes ?? options.sbomLimitBytes)
       : undefined
   const locks = c.locks ?? processLocks
-  const reports = await mapLimited(resolved, options.concurrency ?? 8, async subject => {
-    try {
+  const subjectOptions = (sbom: SbomPredicate | undefined): SubjectOptions => ({
+    provenance: options.provenance ?? ['v1', 'v0.2'],
+    formats: options.formats ?? ['legacy', 'referrers'],
+    ...(sbom ? { sbom } : {}),
+    ...(options.sbomLimitBytes ? { sbomLimitBytes: options.sbomLimitBytes } : {}),
+    verify: options.verify ?? true,
+    bundleDir: options.bundleDir ?? bundleDirectory()
+  })
+  const collaborators = {
+    registry: c.registry,
+    session: c.session,
+    locks,
+    ...(c.githubStore ? { githubStore: c.githubStore } : {})
+  }
+  const named =
+    (subject: ResolvedSubject) =>
+    (cause: unknown): never => {
+      if (cause instanceof PipelineError) throw cause
+      throw new PipelineError('SUBJECT_FAILED', subject.input, 'attest', describe(cause), { cause })
+    }
+  // Signing (Rekor-bound) and publishing (registry-bound) overlap across subjects, each with its own
+  // limit, so the last subjects' signatures are not waiting for the first subjects' uploads.
+  const limit = options.concurrency ?? 8
+  const reports = await mapInTwoStages(
+    resolved,
+    { first: limit, second: limit },
+    async subject => {
       const sbom =
         shared ??
         (options.sbom && 'predicate' in options.sbom ? options.sbom.predicate : undefined) ??
         (options.sbom && 'forSubject' in options.sbom ? await options.sbom.forSubject(subject) : undefined)
-      return await attestSubject(
-        subject,
-        {
-          provenance: options.provenance ?? ['v1', 'v0.2'],
-          formats: options.formats ?? ['legacy', 'referrers'],
-          ...(sbom ? { sbom } : {}),
-          ...(options.sbomLimitBytes ? { sbomLimitBytes: options.sbomLimitBytes } : {}),
-          verify: options.verify ?? true,
-          bundleDir: options.bundleDir ?? bundleDirectory()
-        },
-        {
-          registry: c.registry,
-          session: c.session,
-          locks,
-          ...(c.githubStore ? { githubStore: c.githubStore } : {})
-        }
-      )
-    } catch (cause) {
-      if (cause instanceof PipelineError) throw cause
-      throw new PipelineError('SUBJECT_FAILED', subject.input, 'attest', describe(cause), { cause })
-    }
-  })
+      const subjectOpts = subjectOptions(sbom)
+      const signed = await signSubject(subject, subjectOpts, collaborators).catch(named(subject))
+      return { signed, subjectOpts }
+    },
+    ({ signed, subjectOpts }, subject) =>
+      publishSubject(signed, subjectOpts, collaborators).catch(named(subject))
+  )
   return {
     subjects: reports,
     fulcioRequests: c.session.ephemeral.fulcioRequests,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { allOrCancel, mapLimited } from '../../../src/pipeline/fail-fast.js'
+import { allOrCancel, mapInTwoStages, mapLimited } from '../../../src/pipeline/fail-fast.js'
 
 const tick = (ms: number) => new Promise(r => setTimeout(r, ms))
 
@@ -57,5 +57,102 @@ describe('mapLimited', () => {
     await expect(err).rejects.toThrow('item 0')
     expect(started).toEqual([0, 1])
     expect(finished).toEqual([1])
+  })
+})
+
+describe('mapInTwoStages', () => {
+  it('keeps order, respects both limits and overlaps one item’s second stage with the next item’s first', async () => {
+    const running = { one: 0, two: 0 }
+    const peak = { one: 0, two: 0 }
+    const events: string[] = []
+    const out = await mapInTwoStages(
+      [1, 2, 3, 4, 5],
+      { first: 2, second: 1 },
+      async n => {
+        peak.one = Math.max(peak.one, ++running.one)
+        events.push(`1+${n}`)
+        await tick(5)
+        running.one--
+        events.push(`1-${n}`)
+        return n * 10
+      },
+      async (m, n) => {
+        peak.two = Math.max(peak.two, ++running.two)
+        events.push(`2+${n}`)
+        await tick(15)
+        running.two--
+        events.push(`2-${n}`)
+        return m + n
+      }
+    )
+    expect(out).toEqual([11, 22, 33, 44, 55])
+    expect(peak).toEqual({ one: 2, two: 1 })
+    // Item 3's first stage starts before item 1's second stage has ended.
+    expect(events.indexOf('1+3')).toBeLessThan(events.indexOf('2-1'))
+  })
+
+  it('holds the first stage back when the second is full, so at most first + second items are in flight', async () => {
+    let inFlight = 0
+    let peak = 0
+    await mapInTwoStages(
+      Array.from({ length: 8 }, (_, i) => i),
+      { first: 2, second: 1 },
+      async n => {
+        peak = Math.max(peak, ++inFlight)
+        return n
+      },
+      async () => {
+        await tick(5)
+        inFlight--
+      }
+    )
+    expect(peak).toBe(3)
+  })
+
+  it('after a failure starts no first stage, lets items past it finish the second, and rethrows the first failure', async () => {
+    const started: number[] = []
+    const finished: number[] = []
+    const boom = new Error('second stage of 0 failed')
+    await expect(
+      mapInTwoStages(
+        [0, 1, 2, 3, 4, 5],
+        { first: 2, second: 2 },
+        async n => {
+          started.push(n)
+          await tick(n === 0 ? 2 : 10)
+          return n
+        },
+        async n => {
+          if (n === 0) {
+            await tick(1)
+            throw boom
+          }
+          await tick(30)
+          finished.push(n)
+        }
+      )
+    ).rejects.toBe(boom)
+    // 0 and 1 start; 0 finishes its first stage first, so 2 starts; 0's second stage then fails and nothing
+    // else starts, while 1 and 2, already signing, go on to their second stage.
+    expect(started).toEqual([0, 1, 2])
+    expect(finished.sort()).toEqual([1, 2])
+  })
+
+  it('a first-stage failure is rethrown and stops later items', async () => {
+    const started: number[] = []
+    const boom = new Error('sign failed')
+    await expect(
+      mapInTwoStages(
+        [0, 1, 2, 3],
+        { first: 1, second: 1 },
+        async n => {
+          started.push(n)
+          if (n === 1) throw boom
+          return n
+        },
+        async () => undefined
+      )
+    ).rejects.toBe(boom)
+    expect(started).toEqual([0, 1])
   })
 })
