@@ -3,6 +3,9 @@ import '../bundle-globals.js'
 import * as core from '@actions/core'
 import { run } from '../pipeline/run/run.js'
 import { actionsUi } from './actions-ui.js'
+import { enterSbomWorker } from '../sbom/worker/serve.js'
 
 // The only getInput call of the project: every input is read through it, into one typed object.
-await run({ getInput: name => core.getInput(name), ui: actionsUi })
+// The bundle is also the SBOM worker's script: in that thread it generates an SBOM and nothing else.
+if (!(await enterSbomWorker(import.meta.url)))
+  await run({ getInput: name => core.getInput(name), ui: actionsUi })

@@ -1,9 +1,8 @@
 // `oci-attest`: sbom | attest | verify, dispatched to one module each; published as the package's bin.
+// Commands load on demand, so an SBOM worker thread (which starts from this file) loads only the generator.
 import '../bundle-globals.js'
 import { VERSION } from '../http/version.js'
-import { runAttestCommand } from './attest.js'
-import { runSbomCommand } from './sbom.js'
-import { runVerifyCommand } from './verify.js'
+import { enterSbomWorker } from '../sbom/worker/serve.js'
 
 const USAGE = `usage: oci-attest <command> [options]
   attest   sign, attest (SLSA provenance, SBOM), log in Rekor and push for OCI artifacts (the action's pipeline)
@@ -18,11 +17,11 @@ export async function main(
   const [command, ...rest] = argv
   switch (command) {
     case 'attest':
-      return runAttestCommand(rest, io)
+      return (await import('./attest.js')).runAttestCommand(rest, io)
     case 'verify':
-      return runVerifyCommand(rest, io)
+      return (await import('./verify.js')).runVerifyCommand(rest, io)
     case 'sbom':
-      return runSbomCommand(rest, io)
+      return (await import('./sbom.js')).runSbomCommand(rest, io)
     case '--version':
     case 'version':
       io.stdout.write(`${VERSION}\n`)
@@ -39,4 +38,5 @@ export async function main(
   }
 }
 
-process.exitCode = await main(process.argv.slice(2))
+// The bundle is also the SBOM worker's script: in that thread it generates an SBOM and nothing else.
+if (!(await enterSbomWorker(import.meta.url))) process.exitCode = await main(process.argv.slice(2))

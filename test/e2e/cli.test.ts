@@ -1,7 +1,7 @@
 // The command line (dist/cli/index.js): attest outside Actions with a given token, verify what it published.
 import { describe, expect, test } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { readBedState, requireSigstore } from '../bed/state.js'
 import { pushSampleImage } from '../bed/tools/sample-image.js'
@@ -145,5 +145,31 @@ describe('oci-attest command line', () => {
     const bad = await cli(['attest', '--dry-run', '--platforms', 'all', `${host}/${repo}@${digest}`])
     expect(bad.code).toBe(1)
     expect(bad.stderr).toContain('input "platforms": "all" is not one of both, index, platforms')
+  })
+
+  test('sbom from the bundle: generated on its worker thread with the docker config login, same as in-process', async () => {
+    const basic = state.registries.basic
+    const repo = `e2e/cli-sbom-${Date.now()}`
+    const digest = await pushSampleImage(state, 'basic', repo, 'v1')
+    const ref = `${basic.host}/${repo}@${digest}`
+    const dockerConfig = await mkdtemp(join(state.dir, 'cli-sbom-docker-'))
+    const auth = Buffer.from(`${basic.username}:${basic.password}`).toString('base64')
+    await mkdir(dockerConfig, { recursive: true })
+    await writeFile(join(dockerConfig, 'config.json'), JSON.stringify({ auths: { [basic.host]: { auth } } }))
+    const out = join(dockerConfig, 'sbom.cdx.json')
+    const r = await cli(['sbom', ref, '--output', out], { DOCKER_CONFIG: dockerConfig })
+    expect(r.stderr).toMatch(/layers \d+\/\d+/)
+    expect(r.code).toBe(0)
+    const doc = JSON.parse(await readFile(out, 'utf8')) as {
+      bomFormat: string
+      metadata: { component: { name: string } }
+    }
+    expect(doc.bomFormat).toBe('CycloneDX')
+    expect(doc.metadata.component.name).toBe(`${basic.host}/${repo}`)
+    // Without the login the registry refuses, and the error says so (from the worker, through the CLI).
+    const anon = await cli(['sbom', ref])
+    expect(anon.code).toBe(1)
+    expect(anon.stderr).toMatch(/refused anonymous .*docker login/)
+    expect(anon.stderr).not.toContain(basic.password)
   })
 })
