@@ -27,6 +27,12 @@ export function bundle(entry: string, name: string, format: 'cjs' | 'esm'): stri
       '--target=node24',
       `--outfile=${out}`,
       '--log-level=error',
+      // Bundled CommonJS dependencies call require(); an ES module bundle gets one, as ncc's output does.
+      ...(format === 'esm'
+        ? [
+            "--banner:js=import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);"
+          ]
+        : []),
       ...EXTERNAL.map(e => `--external:${e}`)
     ],
     { stdio: 'inherit' }
