@@ -68786,15 +68786,19 @@ const actionsUi = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _bundle_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24974);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88179);
-/* harmony import */ var _pipeline_run_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(49672);
+/* harmony import */ var _pipeline_run_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(55137);
 /* harmony import */ var _actions_ui_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(28744);
+/* harmony import */ var _sbom_worker_serve_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(70927);
 // Entry point of the bundled action (dist/index.js): the runner's inputs and workflow commands, then one run.
 
 
 
 
+
 // The only getInput call of the project: every input is read through it, into one typed object.
-await (0,_pipeline_run_run_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .eF)({ getInput: name => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4(name), ui: _actions_ui_js__WEBPACK_IMPORTED_MODULE_3__/* .actionsUi */ .o });
+// The bundle is also the SBOM worker's script: in that thread it generates an SBOM and nothing else.
+if (!(await (0,_sbom_worker_serve_js__WEBPACK_IMPORTED_MODULE_4__/* .enterSbomWorker */ .q)(import.meta.url)))
+    await (0,_pipeline_run_run_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .eF)({ getInput: name => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4(name), ui: _actions_ui_js__WEBPACK_IMPORTED_MODULE_3__/* .actionsUi */ .o });
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -68827,19 +68831,17 @@ process.emitWarning = ((warning, ...rest) => {
 
 /***/ }),
 
-/***/ 49672:
+/***/ 34982:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  eF: () => (/* binding */ run)
+  uT: () => (/* reexport */ createHttpClient)
 });
 
-// UNUSED EXPORTS: ActionError, OIDC_DISCOVERY_ENV
+// UNUSED EXPORTS: DEFAULT_RETRY_POLICY, HttpError, ProxyResolver, USER_AGENT, VERSION, backoffDelay, expectStatus, isCredentialHeader, isRetryableStatus, maskHeaders, parseProxyUrl, parseRetryAfter, proxySettingsFromEnv, redactUrl, retryDelay
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: external "node:stream"
@@ -69416,11 +69418,8 @@ function sendOnce(url, opts) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/http/version.ts
-// Kept in step with package.json by test/unit/http/version.test.ts (the bundle cannot read package.json).
-const VERSION = '0.1.0';
-const USER_AGENT = `oci-attest/${VERSION}`;
-
+// EXTERNAL MODULE: ./src/http/version.ts
+var version = __nccwpck_require__(33000);
 ;// CONCATENATED MODULE: ./src/http/client.ts
 
 
@@ -69448,7 +69447,7 @@ function createHttpClient(opts = {}) {
         ...(opts.random ? { random: opts.random } : {})
     };
     const log = opts.log ?? (() => undefined);
-    const userAgent = opts.userAgent ?? USER_AGENT;
+    const userAgent = opts.userAgent ?? version/* USER_AGENT */._;
     const maxRedirects = opts.maxRedirects ?? 10;
     const connectTimeoutMs = opts.connectTimeoutMs ?? 15000;
     const routeFor = createProxyRouter(opts.proxy ?? proxySettingsFromEnv(opts.env ?? process.env), connectTimeoutMs);
@@ -69542,6 +69541,160 @@ function createHttpClient(opts = {}) {
 
 
 
+
+/***/ }),
+
+/***/ 33000:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ USER_AGENT),
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+// Kept in step with package.json by test/unit/http/version.test.ts (the bundle cannot read package.json).
+const VERSION = '0.1.0';
+const USER_AGENT = `oci-attest/${VERSION}`;
+
+
+/***/ }),
+
+/***/ 68825:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Do: () => (/* binding */ DigestVerifier),
+/* harmony export */   MK: () => (/* binding */ computeDigest),
+/* harmony export */   Ub: () => (/* binding */ verifyDigest),
+/* harmony export */   WQ: () => (/* binding */ digestProblem),
+/* harmony export */   g4: () => (/* binding */ digestAlgorithm)
+/* harmony export */ });
+/* unused harmony export isDigest */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(28630);
+
+
+
+const HEX_LENGTH = { sha256: 64, sha512: 128 };
+/** Why `digest` is not an OCI digest we can check, or undefined when it is fine. */
+function digestProblem(digest) {
+    const colon = digest.indexOf(':');
+    if (colon <= 0)
+        return 'must look like sha256:<64 hex characters>';
+    const algorithm = digest.slice(0, colon);
+    const encoded = digest.slice(colon + 1);
+    const length = HEX_LENGTH[algorithm];
+    if (length === undefined)
+        return `uses algorithm "${algorithm}"; only sha256 and sha512 are supported`;
+    if (encoded.length !== length)
+        return `${algorithm} needs ${length} hex characters, got ${encoded.length}`;
+    if (!/^[0-9a-f]+$/.test(encoded))
+        return `${algorithm} hex must be lower-case 0-9a-f`;
+    return undefined;
+}
+function isDigest(value) {
+    return digestProblem(value) === undefined;
+}
+function digestAlgorithm(digest) {
+    return digest.startsWith('sha512:') ? 'sha512' : 'sha256';
+}
+function computeDigest(bytes, algorithm = 'sha256') {
+    return `${algorithm}:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(bytes).digest('hex')}`;
+}
+/** Throws DIGEST_MISMATCH unless `bytes` hash to `expected` (with the expected digest's algorithm). */
+function verifyDigest(what, bytes, expected) {
+    const actual = computeDigest(bytes, digestAlgorithm(expected));
+    if (actual !== expected)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DigestMismatchError */ .h(what, expected, actual);
+}
+/** Passes bytes through unchanged and errors with DIGEST_MISMATCH at the end if they hash wrong. */
+class DigestVerifier extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform {
+    what;
+    expected;
+    expectedSize;
+    hash;
+    bytes = 0;
+    constructor(what, expected, expectedSize) {
+        super();
+        this.what = what;
+        this.expected = expected;
+        this.expectedSize = expectedSize;
+        this.hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(digestAlgorithm(expected));
+    }
+    _transform(chunk, _enc, done) {
+        this.hash.update(chunk);
+        this.bytes += chunk.length;
+        done(null, chunk);
+    }
+    _flush(done) {
+        const actual = `${digestAlgorithm(this.expected)}:${this.hash.digest('hex')}`;
+        if (actual !== this.expected)
+            return done(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DigestMismatchError */ .h(this.what, this.expected, actual));
+        if (this.expectedSize !== undefined && this.bytes !== this.expectedSize) {
+            return done(new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .DigestMismatchError */ .h(`${this.what} (size ${this.bytes}, expected ${this.expectedSize})`, this.expected, actual));
+        }
+        done();
+    }
+}
+
+
+/***/ }),
+
+/***/ 28630:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ RegistryError),
+/* harmony export */   h: () => (/* binding */ DigestMismatchError)
+/* harmony export */ });
+/** A registry operation that failed; the message names the reference and what to do about it. */
+class RegistryError extends Error {
+    code;
+    status;
+    constructor(code, message, opts = {}) {
+        super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+        this.name = 'RegistryError';
+        this.code = code;
+        if (opts.status !== undefined)
+            this.status = opts.status;
+    }
+}
+/** The bytes did not hash to the digest they were asked for by. */
+class DigestMismatchError extends RegistryError {
+    expected;
+    actual;
+    constructor(what, expected, actual) {
+        super('DIGEST_MISMATCH', `${what}: content hashes to ${actual}, expected ${expected}; the registry served wrong bytes`);
+        this.name = 'DigestMismatchError';
+        this.expected = expected;
+        this.actual = actual;
+    }
+}
+
+
+/***/ }),
+
+/***/ 1726:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Do: () => (/* reexport */ oci_digest/* DigestVerifier */.Do),
+  bP: () => (/* reexport */ RegistryClient),
+  a: () => (/* reexport */ chainCredentials),
+  MK: () => (/* reexport */ oci_digest/* computeDigest */.MK),
+  D: () => (/* reexport */ dockerConfigCredentials),
+  F2: () => (/* reexport */ reference/* parseReference */.F2),
+  vU: () => (/* reexport */ staticCredentials)
+});
+
+// UNUSED EXPORTS: Authenticator, DEFAULT_CHUNK_SIZE, DEFAULT_CHUNK_THRESHOLD, DOCKER_CONFIG, DOCKER_HUB, DOCKER_HUB_SERVER, DOCKER_LAYER_GZIP, DOCKER_MANIFEST, DOCKER_MANIFEST_LIST, DigestMismatchError, EMPTY_JSON_DESCRIPTOR, ImageReference, InvalidReferenceError, KeyedLock, MANIFEST_ACCEPT, OCI_CONFIG, OCI_EMPTY, OCI_INDEX, OCI_LAYER, OCI_LAYER_GZIP, OCI_LAYER_ZSTD, OCI_MANIFEST, ReferenceError, RegistryError, anonymous, apiHost, describeCredential, digestAlgorithm, digestProblem, dockerConfigPath, isDigest, isImageManifestMediaType, isIndex, isIndexMediaType, isLoopbackRegistry, manifestMediaType, nextLink, parseChallenges, referrersTag, registryBaseUrl, repositoryScope, runCredentialHelper, verifyDigest
+
+// EXTERNAL MODULE: ./src/http/index.ts + 11 modules
+var http = __nccwpck_require__(34982);
 ;// CONCATENATED MODULE: ./src/oci/auth/credentials.ts
 const anonymous = { get: async () => undefined };
 /** Credentials given explicitly (action inputs, CLI flags), keyed by registry host. */
@@ -69572,31 +69725,10 @@ function describeCredential(cred) {
     return 'a registry token';
 }
 
-;// CONCATENATED MODULE: ./src/oci/errors.ts
-/** A registry operation that failed; the message names the reference and what to do about it. */
-class RegistryError extends Error {
-    code;
-    status;
-    constructor(code, message, opts = {}) {
-        super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
-        this.name = 'RegistryError';
-        this.code = code;
-        if (opts.status !== undefined)
-            this.status = opts.status;
-    }
-}
-/** The bytes did not hash to the digest they were asked for by. */
-class DigestMismatchError extends RegistryError {
-    expected;
-    actual;
-    constructor(what, expected, actual) {
-        super('DIGEST_MISMATCH', `${what}: content hashes to ${actual}, expected ${expected}; the registry served wrong bytes`);
-        this.name = 'DigestMismatchError';
-        this.expected = expected;
-        this.actual = actual;
-    }
-}
-
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
+// EXTERNAL MODULE: ./src/oci/errors.ts
+var errors = __nccwpck_require__(28630);
 ;// CONCATENATED MODULE: ./src/oci/auth/challenge.ts
 /**
  * Parses a WWW-Authenticate value into its challenges (RFC 9110 §11.6.1): several may share one header,
@@ -69670,13 +69802,13 @@ const EXPIRY_MARGIN_MS = 10000;
 async function fetchToken(http, registry, challenge, scopes, cred, now = Date.now) {
     const realm = challenge.params.realm;
     if (!realm)
-        throw new RegistryError('AUTH_FAILED', `${registry} asked for Bearer auth without a realm in WWW-Authenticate`);
+        throw new errors/* RegistryError */.g('AUTH_FAILED', `${registry} asked for Bearer auth without a realm in WWW-Authenticate`);
     let url;
     try {
         url = new URL(realm);
     }
     catch (cause) {
-        throw new RegistryError('AUTH_FAILED', `${registry} gave an unusable token realm "${realm}"`, { cause });
+        throw new errors/* RegistryError */.g('AUTH_FAILED', `${registry} gave an unusable token realm "${realm}"`, { cause });
     }
     const service = challenge.params.service;
     let res;
@@ -69708,13 +69840,13 @@ async function fetchToken(http, registry, challenge, scopes, cred, now = Date.no
     }
     if (res.status !== 200) {
         res.discard();
-        throw new RegistryError(res.status === 401 || res.status === 403 ? 'AUTH_FAILED' : 'REGISTRY_ERROR', `token service ${url.origin}${url.pathname} for ${registry} answered ${res.status} to ${describeCredential(cred)} ` +
+        throw new errors/* RegistryError */.g(res.status === 401 || res.status === 403 ? 'AUTH_FAILED' : 'REGISTRY_ERROR', `token service ${url.origin}${url.pathname} for ${registry} answered ${res.status} to ${describeCredential(cred)} ` +
             `asking for ${scopes.join(' ') || 'no scope'}; check the credentials for ${registry}`, { status: res.status });
     }
     const body = await res.json();
     const token = body.token || body.access_token;
     if (!token)
-        throw new RegistryError('AUTH_FAILED', `token service for ${registry} answered without token or access_token`);
+        throw new errors/* RegistryError */.g('AUTH_FAILED', `token service for ${registry} answered without token or access_token`);
     const issued = body.issued_at ? Date.parse(body.issued_at) : NaN;
     const start = Number.isNaN(issued) ? now() : Math.min(issued, now());
     const lifetimeMs = (body.expires_in && body.expires_in > 0 ? body.expires_in : 60) * 1000;
@@ -69755,7 +69887,7 @@ class Authenticator {
         const challenges = parseChallenges(wwwAuthenticate ?? '');
         const challenge = challenges.find(c => c.scheme === 'bearer') ?? challenges.find(c => c.scheme === 'basic');
         if (!challenge)
-            throw new RegistryError('REGISTRY_UNAUTHORIZED', `${registry} answered 401 without a Basic or Bearer challenge`, {
+            throw new errors/* RegistryError */.g('REGISTRY_UNAUTHORIZED', `${registry} answered 401 without a Basic or Bearer challenge`, {
                 status: 401
             });
         this.challenges.set(registry, challenge);
@@ -69774,7 +69906,7 @@ class Authenticator {
     /** The error for a registry that still answers 401 to the best we can send. */
     async refused(registry, scopes) {
         const cred = await this.credentials.get(registry);
-        return new RegistryError('REGISTRY_UNAUTHORIZED', `${registry} refused ${describeCredential(cred)} for ${scopes.join(' ')}; ` +
+        return new errors/* RegistryError */.g('REGISTRY_UNAUTHORIZED', `${registry} refused ${describeCredential(cred)} for ${scopes.join(' ')}; ` +
             (cred
                 ? 'check that the credentials grant this access'
                 : `log in to ${registry} (docker login) or pass credentials`), { status: 401 });
@@ -69788,7 +69920,7 @@ class Authenticator {
             if (!cred)
                 return undefined;
             if (!('password' in cred))
-                throw new RegistryError('AUTH_FAILED', `${registry} wants Basic auth but its credential is ${describeCredential(cred)}`);
+                throw new errors/* RegistryError */.g('AUTH_FAILED', `${registry} wants Basic auth but its credential is ${describeCredential(cred)}`);
             return `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
         }
         if (cred && 'registryToken' in cred)
@@ -69809,235 +69941,10 @@ class Authenticator {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ./src/oci/digest.ts
-
-
-
-const HEX_LENGTH = { sha256: 64, sha512: 128 };
-/** Why `digest` is not an OCI digest we can check, or undefined when it is fine. */
-function digestProblem(digest) {
-    const colon = digest.indexOf(':');
-    if (colon <= 0)
-        return 'must look like sha256:<64 hex characters>';
-    const algorithm = digest.slice(0, colon);
-    const encoded = digest.slice(colon + 1);
-    const length = HEX_LENGTH[algorithm];
-    if (length === undefined)
-        return `uses algorithm "${algorithm}"; only sha256 and sha512 are supported`;
-    if (encoded.length !== length)
-        return `${algorithm} needs ${length} hex characters, got ${encoded.length}`;
-    if (!/^[0-9a-f]+$/.test(encoded))
-        return `${algorithm} hex must be lower-case 0-9a-f`;
-    return undefined;
-}
-function isDigest(value) {
-    return digestProblem(value) === undefined;
-}
-function digestAlgorithm(digest) {
-    return digest.startsWith('sha512:') ? 'sha512' : 'sha256';
-}
-function computeDigest(bytes, algorithm = 'sha256') {
-    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
-}
-/** Throws DIGEST_MISMATCH unless `bytes` hash to `expected` (with the expected digest's algorithm). */
-function verifyDigest(what, bytes, expected) {
-    const actual = computeDigest(bytes, digestAlgorithm(expected));
-    if (actual !== expected)
-        throw new DigestMismatchError(what, expected, actual);
-}
-/** Passes bytes through unchanged and errors with DIGEST_MISMATCH at the end if they hash wrong. */
-class DigestVerifier extends external_node_stream_.Transform {
-    what;
-    expected;
-    expectedSize;
-    hash;
-    bytes = 0;
-    constructor(what, expected, expectedSize) {
-        super();
-        this.what = what;
-        this.expected = expected;
-        this.expectedSize = expectedSize;
-        this.hash = (0,external_node_crypto_.createHash)(digestAlgorithm(expected));
-    }
-    _transform(chunk, _enc, done) {
-        this.hash.update(chunk);
-        this.bytes += chunk.length;
-        done(null, chunk);
-    }
-    _flush(done) {
-        const actual = `${digestAlgorithm(this.expected)}:${this.hash.digest('hex')}`;
-        if (actual !== this.expected)
-            return done(new DigestMismatchError(this.what, this.expected, actual));
-        if (this.expectedSize !== undefined && this.bytes !== this.expectedSize) {
-            return done(new DigestMismatchError(`${this.what} (size ${this.bytes}, expected ${this.expectedSize})`, this.expected, actual));
-        }
-        done();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/oci/reference.ts
-
-const DOCKER_HUB = 'index.docker.io';
-const DOCKER_HUB_ALIASES = new Set([
-    'docker.io',
-    'index.docker.io',
-    'registry-1.docker.io',
-    'registry.hub.docker.com'
-]);
-const TAG = /^[\w][\w.-]{0,127}$/;
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const DOMAIN = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?$/;
-/** An image reference that failed to parse; the message quotes it and says what to change. */
-class InvalidReferenceError extends Error {
-    code = 'INVALID_REFERENCE';
-    reference;
-    constructor(reference, problem) {
-        super(`invalid image reference "${reference}": ${problem}`);
-        this.name = 'ReferenceError';
-        this.reference = reference;
-    }
-}
-/** A normalised reference: registry host (Docker Hub is index.docker.io), repository, tag and/or digest. */
-class ImageReference {
-    registry;
-    repository;
-    tag;
-    digest;
-    constructor(registry, repository, tag, digest) {
-        this.registry = registry;
-        this.repository = repository;
-        this.tag = tag;
-        this.digest = digest;
-    }
-    /** registry/repository, the name cosign puts in docker-reference. */
-    repoString() {
-        return `${this.registry}/${this.repository}`;
-    }
-    /** What goes after /manifests/: the digest when known, else the tag. */
-    get identifier() {
-        return this.digest ?? this.tag ?? 'latest';
-    }
-    withDigest(digest) {
-        const problem = digestProblem(digest);
-        if (problem)
-            throw new InvalidReferenceError(`${this.repoString()}@${digest}`, `digest ${problem}`);
-        return new ImageReference(this.registry, this.repository, undefined, digest);
-    }
-    withTag(tag) {
-        if (!TAG.test(tag))
-            throw new InvalidReferenceError(`${this.repoString()}:${tag}`, tagProblem(tag));
-        return new ImageReference(this.registry, this.repository, tag, undefined);
-    }
-    /** Another repository on the same registry. */
-    withRepository(repository) {
-        return parseReference(`${this.registry}/${repository}`);
-    }
-    toString() {
-        return `${this.repoString()}${this.tag ? `:${this.tag}` : ''}${this.digest ? `@${this.digest}` : ''}`;
-    }
-}
-function tagProblem(tag) {
-    if (tag === '')
-        return 'the tag after ":" is empty';
-    if (tag.length > 128)
-        return `tag "${tag.slice(0, 20)}..." is ${tag.length} characters long; the limit is 128`;
-    return `tag "${tag}" may contain only letters, digits, "_", "." and "-", and must not start with "." or "-"`;
-}
-function isDomain(component) {
-    return (component.includes('.') ||
-        component.includes(':') ||
-        component === 'localhost' ||
-        component.startsWith('['));
-}
-/** Parses `[registry/]repository[:tag][@digest]`; a bare name means Docker Hub and `library/`, no tag means latest. */
-function parseReference(input) {
-    const fail = (problem) => {
-        throw new InvalidReferenceError(input, problem);
-    };
-    if (input === '')
-        fail('it is empty; expected registry/repository[:tag][@digest]');
-    if (/\s/.test(input))
-        fail('it contains whitespace');
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input))
-        fail('remove the URL scheme; references have none (e.g. ghcr.io/org/app:1.0)');
-    let rest = input;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (digest.includes('@'))
-            fail('it has more than one "@"; only one digest may follow the name');
-        const problem = digestProblem(digest);
-        if (problem)
-            fail(`digest "${digest}" ${problem}`);
-    }
-    let tag;
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/') && !rest.endsWith(']')) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!TAG.test(tag))
-            fail(tagProblem(tag));
-    }
-    if (rest === '')
-        fail('the repository name is missing');
-    const slash = rest.indexOf('/');
-    let registry = 'docker.io';
-    let repository = rest;
-    if (slash >= 0 && isDomain(rest.slice(0, slash))) {
-        registry = rest.slice(0, slash);
-        repository = rest.slice(slash + 1);
-    }
-    else if (slash < 0 && isDomain(rest) && rest.includes('.') && tag === undefined && digest === undefined) {
-        fail(`"${rest}" looks like a registry host; add the repository (e.g. ${rest}/org/app)`);
-    }
-    if (!DOMAIN.test(registry))
-        fail(`registry "${registry}" is not a valid host[:port]`);
-    const port = /:(\d+)$/.exec(registry)?.[1];
-    if (port !== undefined && (Number(port) === 0 || Number(port) > 65535))
-        fail(`registry port ${port} is out of range`);
-    registry = registry.toLowerCase();
-    if (DOCKER_HUB_ALIASES.has(registry)) {
-        registry = DOCKER_HUB;
-        if (!repository.includes('/'))
-            repository = `library/${repository}`;
-    }
-    if (repository === '')
-        fail('the repository name is missing after the registry');
-    for (const component of repository.split('/')) {
-        if (PATH_COMPONENT.test(component))
-            continue;
-        if (PATH_COMPONENT.test(component.toLowerCase()))
-            fail(`repository "${repository}" must be lower case`);
-        if (component === '')
-            fail(`repository "${repository}" has an empty path component (a doubled or trailing "/")`);
-        fail(`repository component "${component}" may contain only a-z, 0-9 and the separators ".", "_", "__", "-", ` +
-            'and must start and end with a letter or digit');
-    }
-    if (registry.length + 1 + repository.length > 255)
-        fail('the name is longer than 255 characters');
-    if (tag === undefined && digest === undefined)
-        tag = 'latest';
-    return new ImageReference(registry, repository, tag, digest);
-}
-/** Whether a registry is on this machine (spoken to over plain HTTP, like docker and cosign do). */
-function isLoopbackRegistry(registry) {
-    const host = registry.replace(/:\d+$/, '').toLowerCase();
-    return host === 'localhost' || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
-}
-/** The host that serves the registry API: Docker Hub's differs from its name. */
-function apiHost(registry) {
-    return registry === DOCKER_HUB ? 'registry-1.docker.io' : registry;
-}
-/** https://host, or http://host for loopback registries and those listed as insecure. */
-function registryBaseUrl(registry, insecureRegistries = []) {
-    const plain = isLoopbackRegistry(registry) || insecureRegistries.some(r => r.toLowerCase() === registry);
-    return `${plain ? 'http' : 'https'}://${apiHost(registry)}`;
-}
-
+// EXTERNAL MODULE: ./src/oci/digest.ts
+var oci_digest = __nccwpck_require__(68825);
+// EXTERNAL MODULE: ./src/oci/reference.ts
+var reference = __nccwpck_require__(62148);
 ;// CONCATENATED MODULE: ./src/oci/transport.ts
 
 
@@ -70054,7 +69961,7 @@ class RegistryTransport {
         this.auth = new Authenticator(http, credentials);
     }
     baseUrl(registry) {
-        return registryBaseUrl(registry, this.insecureRegistries);
+        return (0,reference/* registryBaseUrl */.mO)(registry, this.insecureRegistries);
     }
     /** `path` is /v2/... or an absolute URL (upload Locations); credentials go only to the registry's origin. */
     async request(registry, path, init) {
@@ -70075,7 +69982,7 @@ class RegistryTransport {
         const challenge = res.headers.get('www-authenticate');
         res.discard();
         if (init.body instanceof external_node_stream_.Readable)
-            throw new RegistryError('REGISTRY_UNAUTHORIZED', `${registry} asked for credentials in the middle of a streamed upload`);
+            throw new errors/* RegistryError */.g('REGISTRY_UNAUTHORIZED', `${registry} asked for credentials in the middle of a streamed upload`);
         const again = await send(await this.auth.onUnauthorized(registry, init.scopes, challenge, first));
         if (again.status !== 401)
             return again;
@@ -70108,7 +70015,7 @@ async function registryFailure(res, what) {
                 : res.status === 409 || res.status === 412
                     ? 'REGISTRY_CONFLICT'
                     : 'REGISTRY_ERROR';
-    throw new RegistryError(code, `${what}: registry answered ${res.status}${detail ? ` (${detail})` : ''}`, {
+    throw new errors/* RegistryError */.g(code, `${what}: registry answered ${res.status}${detail ? ` (${detail})` : ''}`, {
         status: res.status
     });
 }
@@ -70131,7 +70038,7 @@ async function fetchBlob(t, ref, digest, size) {
     });
     if (res.status !== 200)
         return registryFailure(res, `fetching blob ${digest} from ${ref.repoString()}`);
-    const verifier = new DigestVerifier(`blob ${digest} from ${ref.repoString()}`, digest, size);
+    const verifier = new oci_digest/* DigestVerifier */.Do(`blob ${digest} from ${ref.repoString()}`, digest, size);
     return (0,external_node_stream_.pipeline)(res.body(), verifier, () => undefined);
 }
 async function blobExists(t, ref, digest) {
@@ -70147,6 +70054,8 @@ async function blobExists(t, ref, digest) {
     return registryFailure(res, `checking blob ${digest} in ${ref.repoString()}`);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./src/oci/blob-upload.ts
 // Blob uploads: one PUT for small blobs, PATCH chunks for large ones, cross-repository mounts.
 
@@ -70166,7 +70075,7 @@ async function startUpload(t, ref, query = '', extraScopes = []) {
     res.discard();
     const location = res.headers.get('location');
     if (res.status === 202 && !location)
-        throw new RegistryError('REGISTRY_ERROR', `${ref.registry} started an upload without a Location header`);
+        throw new errors/* RegistryError */.g('REGISTRY_ERROR', `${ref.registry} started an upload without a Location header`);
     return { status: res.status, location: location ? new URL(location, t.baseUrl(ref.registry)) : undefined };
 }
 function withDigest(location, digest) {
@@ -70205,7 +70114,7 @@ async function* fixedChunks(source, chunkSize) {
         yield Buffer.concat(pending);
 }
 async function finishChunked(t, ref, start, data, digest, size, chunkSize) {
-    const hash = (0,external_node_crypto_.createHash)(digestAlgorithm(digest));
+    const hash = (0,external_node_crypto_.createHash)((0,oci_digest/* digestAlgorithm */.g4)(digest));
     const source = Buffer.isBuffer(data) ? external_node_stream_.Readable.from([data]) : data();
     let location = start;
     let offset = 0;
@@ -70228,7 +70137,7 @@ async function finishChunked(t, ref, start, data, digest, size, chunkSize) {
             location = new URL(next, t.baseUrl(ref.registry));
         offset += chunk.length;
     }
-    const actual = `${digestAlgorithm(digest)}:${hash.digest('hex')}`;
+    const actual = `${(0,oci_digest/* digestAlgorithm */.g4)(digest)}:${hash.digest('hex')}`;
     if (actual !== digest || offset !== size) {
         await t
             .request(ref.registry, location, {
@@ -70236,7 +70145,7 @@ async function finishChunked(t, ref, start, data, digest, size, chunkSize) {
             scopes: [repositoryScope(ref.repository, 'push')]
         })
             .then(r => r.discard(), () => undefined);
-        throw new DigestMismatchError(`blob upload to ${ref.repoString()} (${offset} bytes, declared ${size})`, digest, actual);
+        throw new errors/* DigestMismatchError */.h(`blob upload to ${ref.repoString()} (${offset} bytes, declared ${size})`, digest, actual);
     }
     await finishMonolithic(t, ref, location, Buffer.alloc(0), digest, 0);
 }
@@ -70270,7 +70179,7 @@ async function singlePost(t, ref, data, digest) {
     if (res.status === 201)
         return { stored: true };
     if (!location)
-        throw new RegistryError('REGISTRY_ERROR', `${ref.registry} started an upload without a Location header`);
+        throw new errors/* RegistryError */.g('REGISTRY_ERROR', `${ref.registry} started an upload without a Location header`);
     return { stored: false, location: new URL(location, t.baseUrl(ref.registry)) };
 }
 /**
@@ -70313,7 +70222,7 @@ async function mountBlob(t, ref, digest, from, fallback, opts = {}) {
     }
     catch (err) {
         // Some registries refuse an impossible mount (404 BLOB_UNKNOWN, 403 on the source) instead of answering 202.
-        const status = err instanceof RegistryError ? (err.status ?? 0) : 0;
+        const status = err instanceof errors/* RegistryError */.g ? (err.status ?? 0) : 0;
         if (!fallback || status < 400 || status >= 500 || status === 401)
             throw err;
         const up = await uploadBlob(t, ref, fallback.data, digest, fallback.size, opts);
@@ -70351,33 +70260,8 @@ class KeyedLock {
     }
 }
 
-;// CONCATENATED MODULE: ./src/oci/media-types.ts
-const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
-const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
-const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
-const OCI_EMPTY = 'application/vnd.oci.empty.v1+json';
-const OCI_LAYER = 'application/vnd.oci.image.layer.v1.tar';
-const OCI_LAYER_GZIP = 'application/vnd.oci.image.layer.v1.tar+gzip';
-const OCI_LAYER_ZSTD = 'application/vnd.oci.image.layer.v1.tar+zstd';
-const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
-const DOCKER_CONFIG = 'application/vnd.docker.container.image.v1+json';
-const DOCKER_LAYER_GZIP = 'application/vnd.docker.image.rootfs.diff.tar.gzip';
-/** The empty JSON blob `{}` that OCI artifacts use as config. */
-const EMPTY_JSON_DESCRIPTOR = {
-    mediaType: OCI_EMPTY,
-    digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
-    size: 2
-};
-/** Everything we can read, so registries do not down-convert or refuse (schema 1 is left out on purpose). */
-const MANIFEST_ACCEPT = [OCI_MANIFEST, OCI_INDEX, DOCKER_MANIFEST, DOCKER_MANIFEST_LIST];
-function isIndexMediaType(mediaType) {
-    return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
-}
-function isImageManifestMediaType(mediaType) {
-    return mediaType === OCI_MANIFEST || mediaType === DOCKER_MANIFEST;
-}
-
+// EXTERNAL MODULE: ./src/oci/media-types.ts
+var media_types = __nccwpck_require__(29217);
 ;// CONCATENATED MODULE: ./src/oci/manifest.ts
 
 
@@ -70390,10 +70274,10 @@ function isIndex(m) {
  */
 function manifestMediaType(contentType, json, what) {
     const header = contentType?.split(';')[0]?.trim();
-    if (header && MANIFEST_ACCEPT.includes(header))
+    if (header && media_types/* MANIFEST_ACCEPT */.dY.includes(header))
         return header;
     if (typeof json !== 'object' || json === null)
-        throw new RegistryError('MANIFEST_INVALID', `${what} is not a JSON object`);
+        throw new errors/* RegistryError */.g('MANIFEST_INVALID', `${what} is not a JSON object`);
     const own = json.mediaType;
     if (typeof own === 'string' && own)
         return own;
@@ -70401,7 +70285,7 @@ function manifestMediaType(contentType, json, what) {
         return 'application/vnd.oci.image.index.v1+json';
     if (json.config && Array.isArray(json.layers))
         return 'application/vnd.oci.image.manifest.v1+json';
-    throw new RegistryError('MANIFEST_INVALID', `${what} has no media type and is neither a manifest nor an index`);
+    throw new errors/* RegistryError */.g('MANIFEST_INVALID', `${what} has no media type and is neither a manifest nor an index`);
 }
 
 ;// CONCATENATED MODULE: ./src/oci/manifests.ts
@@ -70417,7 +70301,7 @@ function manifestPath(ref, identifier = ref.identifier) {
     return `/v2/${ref.repository}/manifests/${identifier}`;
 }
 /** GET a manifest or index, checked against the digest it was asked by (or the registry's Docker-Content-Digest). */
-async function getManifest(t, ref, accept = MANIFEST_ACCEPT) {
+async function getManifest(t, ref, accept = media_types/* MANIFEST_ACCEPT */.dY) {
     const res = await t.request(ref.registry, manifestPath(ref), {
         headers: { accept: accept.join(', ') },
         scopes: [repositoryScope(ref.repository, 'pull')]
@@ -70428,15 +70312,15 @@ async function getManifest(t, ref, accept = MANIFEST_ACCEPT) {
     const claimed = res.headers.get('docker-content-digest') ?? undefined;
     const expected = ref.digest ?? claimed;
     if (expected)
-        verifyDigest(`manifest ${ref}`, bytes, expected);
+        (0,oci_digest/* verifyDigest */.Ub)(`manifest ${ref}`, bytes, expected);
     let json;
     try {
         json = JSON.parse(bytes.toString('utf8'));
     }
     catch (cause) {
-        throw new RegistryError('MANIFEST_INVALID', `manifest ${ref} is not valid JSON`, { cause });
+        throw new errors/* RegistryError */.g('MANIFEST_INVALID', `manifest ${ref} is not valid JSON`, { cause });
     }
-    const digest = expected ?? computeDigest(bytes);
+    const digest = expected ?? (0,oci_digest/* computeDigest */.MK)(bytes);
     const etag = res.headers.get('etag') ?? undefined;
     return {
         digest,
@@ -70448,7 +70332,7 @@ async function getManifest(t, ref, accept = MANIFEST_ACCEPT) {
     };
 }
 /** HEAD a manifest: undefined when absent; falls back to GET + hash when the registry gives no digest. */
-async function headManifest(t, ref, accept = MANIFEST_ACCEPT) {
+async function headManifest(t, ref, accept = media_types/* MANIFEST_ACCEPT */.dY) {
     const res = await t.request(ref.registry, manifestPath(ref), {
         method: 'HEAD',
         headers: { accept: accept.join(', ') },
@@ -70469,7 +70353,7 @@ async function headManifest(t, ref, accept = MANIFEST_ACCEPT) {
     if (res.status !== 200 && res.status !== 405)
         return registryFailure(res, `checking manifest ${ref}`);
     const full = await getManifest(t, ref, accept).catch((err) => {
-        if (err instanceof RegistryError && err.code === 'REGISTRY_NOT_FOUND')
+        if (err instanceof errors/* RegistryError */.g && err.code === 'REGISTRY_NOT_FOUND')
             return undefined;
         throw err;
     });
@@ -70477,10 +70361,10 @@ async function headManifest(t, ref, accept = MANIFEST_ACCEPT) {
 }
 /** PUT a manifest by tag or digest; answers the digest of the bytes, checked against the registry's. */
 async function putManifest(t, ref, bytes, mediaType, opts = {}) {
-    const algorithm = ref.digest ? digestAlgorithm(ref.digest) : 'sha256';
-    const digest = computeDigest(bytes, algorithm);
+    const algorithm = ref.digest ? (0,oci_digest/* digestAlgorithm */.g4)(ref.digest) : 'sha256';
+    const digest = (0,oci_digest/* computeDigest */.MK)(bytes, algorithm);
     if (ref.digest && ref.digest !== digest)
-        throw new DigestMismatchError(`manifest to push as ${ref}`, ref.digest, digest);
+        throw new errors/* DigestMismatchError */.h(`manifest to push as ${ref}`, ref.digest, digest);
     const headers = { 'content-type': mediaType };
     if (opts.ifMatch)
         headers['if-match'] = opts.ifMatch;
@@ -70494,8 +70378,8 @@ async function putManifest(t, ref, bytes, mediaType, opts = {}) {
         return registryFailure(res, `pushing manifest ${ref}`);
     res.discard();
     const theirs = res.headers.get('docker-content-digest');
-    if (theirs && digestAlgorithm(theirs) === algorithm && theirs !== digest)
-        throw new DigestMismatchError(`manifest pushed as ${ref} (the registry rewrote it)`, digest, theirs);
+    if (theirs && (0,oci_digest/* digestAlgorithm */.g4)(theirs) === algorithm && theirs !== digest)
+        throw new errors/* DigestMismatchError */.h(`manifest pushed as ${ref} (the registry rewrote it)`, digest, theirs);
     return { digest, status: res.status };
 }
 
@@ -70512,7 +70396,7 @@ function referrersTag(subjectDigest) {
 }
 function isIndexContentType(value) {
     // Exactly the index media type; parameters such as charset are tolerated, other types are not.
-    return value?.split(';')[0]?.trim() === OCI_INDEX;
+    return value?.split(';')[0]?.trim() === media_types/* OCI_INDEX */.$p;
 }
 /** `<...>; rel="next"` from a Link header, resolved against the request URL. */
 function nextLink(link, base) {
@@ -70531,9 +70415,9 @@ function nextLink(link, base) {
  * "no such repository", which some referrers-capable registries give before the first push.
  */
 async function probeReferrersApi(t, ref) {
-    const digest = ref.digest ?? EMPTY_JSON_DESCRIPTOR.digest;
+    const digest = ref.digest ?? media_types/* EMPTY_JSON_DESCRIPTOR */.F1.digest;
     const res = await t.request(ref.registry, `/v2/${ref.repository}/referrers/${digest}`, {
-        headers: { accept: OCI_INDEX },
+        headers: { accept: media_types/* OCI_INDEX */.$p },
         scopes: [repositoryScope(ref.repository, 'pull')]
     });
     if (res.status >= 500 || res.status === 401 || res.status === 429)
@@ -70559,7 +70443,7 @@ async function listReferrersViaApi(t, ref, subject, artifactType) {
         url.searchParams.set('artifactType', artifactType);
     for (let page = 0; url && page < MAX_PAGES; page++) {
         const res = await t.request(ref.registry, url, {
-            headers: { accept: OCI_INDEX },
+            headers: { accept: media_types/* OCI_INDEX */.$p },
             scopes: [repositoryScope(ref.repository, 'pull')]
         });
         if (res.status !== 200)
@@ -70573,13 +70457,13 @@ async function listReferrersViaApi(t, ref, subject, artifactType) {
 async function readFallbackIndex(t, ref, subject) {
     const tagRef = ref.withTag(referrersTag(subject));
     try {
-        const fetched = await getManifest(t, tagRef, [OCI_INDEX]);
+        const fetched = await getManifest(t, tagRef, [media_types/* OCI_INDEX */.$p]);
         if (!Array.isArray(fetched.json.manifests))
-            throw new RegistryError('MANIFEST_INVALID', `${tagRef} should hold the referrers fallback index but holds ${fetched.mediaType}; delete that tag`);
+            throw new errors/* RegistryError */.g('MANIFEST_INVALID', `${tagRef} should hold the referrers fallback index but holds ${fetched.mediaType}; delete that tag`);
         return { index: fetched.json, etag: fetched.etag };
     }
     catch (err) {
-        if (err instanceof RegistryError && err.code === 'REGISTRY_NOT_FOUND')
+        if (err instanceof errors/* RegistryError */.g && err.code === 'REGISTRY_NOT_FOUND')
             return undefined;
         throw err;
     }
@@ -70603,7 +70487,7 @@ async function addToFallbackIndex(t, ref, subject, descriptors, attempts = 5) {
             : Array.isArray(descriptors)
                 ? descriptors
                 : [descriptors];
-        const index = found?.index ?? { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [] };
+        const index = found?.index ?? { schemaVersion: 2, mediaType: media_types/* OCI_INDEX */.$p, manifests: [] };
         const added = [];
         for (const descriptor of wanted) {
             if (index.manifests.some(d => d.digest === descriptor.digest))
@@ -70615,11 +70499,11 @@ async function addToFallbackIndex(t, ref, subject, descriptors, attempts = 5) {
             return { changed: false, added };
         try {
             const bytes = Buffer.from(JSON.stringify(index));
-            const { digest } = await putManifest(t, tagRef, bytes, OCI_INDEX, found?.etag ? { ifMatch: found.etag } : {});
+            const { digest } = await putManifest(t, tagRef, bytes, media_types/* OCI_INDEX */.$p, found?.etag ? { ifMatch: found.etag } : {});
             return { changed: true, digest, added };
         }
         catch (err) {
-            if (err instanceof RegistryError && err.status === 412 && attempt < attempts)
+            if (err instanceof errors/* RegistryError */.g && err.status === 412 && attempt < attempts)
                 continue;
             throw err;
         }
@@ -70637,7 +70521,7 @@ async function addToFallbackIndex(t, ref, subject, descriptors, attempts = 5) {
 
 
 
-const toRef = (ref) => (typeof ref === 'string' ? parseReference(ref) : ref);
+const toRef = (ref) => (typeof ref === 'string' ? (0,reference/* parseReference */.F2)(ref) : ref);
 /** Talks to OCI registries: manifests, blobs and referrers, with auth and digest checks on everything read. */
 class RegistryClient {
     transport;
@@ -70653,17 +70537,17 @@ class RegistryClient {
     // Registries that answered a single-POST upload with an ordinary session: bytes go in the PUT only.
     noSinglePost = new Set();
     constructor(opts = {}) {
-        this.transport = new RegistryTransport(opts.http ?? createHttpClient(), opts.credentials ?? anonymous, opts.insecureRegistries ?? []);
+        this.transport = new RegistryTransport(opts.http ?? (0,http/* createHttpClient */.uT)(), opts.credentials ?? anonymous, opts.insecureRegistries ?? []);
         this.upload = {
             ...(opts.chunkThreshold !== undefined ? { chunkThreshold: opts.chunkThreshold } : {}),
             ...(opts.chunkSize !== undefined ? { chunkSize: opts.chunkSize } : {})
         };
     }
     getManifest(ref, opts = {}) {
-        return getManifest(this.transport, toRef(ref), opts.accept ?? MANIFEST_ACCEPT);
+        return getManifest(this.transport, toRef(ref), opts.accept ?? media_types/* MANIFEST_ACCEPT */.dY);
     }
     headManifest(ref, opts = {}) {
-        return headManifest(this.transport, toRef(ref), opts.accept ?? MANIFEST_ACCEPT);
+        return headManifest(this.transport, toRef(ref), opts.accept ?? media_types/* MANIFEST_ACCEPT */.dY);
     }
     /** The digest a tag (or digest) reference points at; throws REGISTRY_NOT_FOUND when absent. */
     async resolveDigest(ref) {
@@ -70804,8 +70688,10 @@ class RegistryClient {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(31421);
 ;// CONCATENATED MODULE: ./src/oci/auth/cred-helper.ts
@@ -70827,14 +70713,14 @@ function runCredentialHelper(name, serverUrl, env = process.env) {
                 const why = err.code === 'ENOENT'
                     ? 'is not on PATH'
                     : `failed (${err.message.split('\n')[0]})`;
-                return reject(new RegistryError('CREDENTIALS_UNAVAILABLE', `credential helper ${program} ${why} while looking up ${serverUrl}; install it or remove it from the docker config`, { cause: err }));
+                return reject(new errors/* RegistryError */.g('CREDENTIALS_UNAVAILABLE', `credential helper ${program} ${why} while looking up ${serverUrl}; install it or remove it from the docker config`, { cause: err }));
             }
             let parsed;
             try {
                 parsed = JSON.parse(out);
             }
             catch (cause) {
-                return reject(new RegistryError('CREDENTIALS_UNAVAILABLE', `credential helper ${program} printed something other than JSON for ${serverUrl}`, { cause }));
+                return reject(new errors/* RegistryError */.g('CREDENTIALS_UNAVAILABLE', `credential helper ${program} printed something other than JSON for ${serverUrl}`, { cause }));
             }
             if (!parsed.Secret)
                 return resolve(undefined);
@@ -70856,15 +70742,15 @@ function runCredentialHelper(name, serverUrl, env = process.env) {
 
 /** The server URL docker itself stores Docker Hub credentials under. */
 const DOCKER_HUB_SERVER = 'https://index.docker.io/v1/';
-const HUB_ALIASES = new Set([DOCKER_HUB, 'docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
+const HUB_ALIASES = new Set([reference/* DOCKER_HUB */.Xb, 'docker.io', 'registry-1.docker.io', 'registry.hub.docker.com']);
 function dockerConfigPath(env = process.env) {
-    return (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
+    return (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker'), 'config.json');
 }
 /** `https://ghcr.io/v2/` and `ghcr.io` name the same host; docker's own key normalisation. */
 function keyHost(key) {
     const host = key.replace(/^[a-z]+:\/\//i, '').split('/')[0] ?? '';
     const lower = host.toLowerCase();
-    return HUB_ALIASES.has(lower) ? DOCKER_HUB : lower;
+    return HUB_ALIASES.has(lower) ? reference/* DOCKER_HUB */.Xb : lower;
 }
 function fromEntry(entry, path, key) {
     if (entry.identitytoken)
@@ -70875,7 +70761,7 @@ function fromEntry(entry, path, key) {
         const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
         const colon = decoded.indexOf(':');
         if (colon < 0)
-            throw new RegistryError('CREDENTIALS_UNAVAILABLE', `${path}: auths["${key}"].auth is not base64 of "user:password"`);
+            throw new errors/* RegistryError */.g('CREDENTIALS_UNAVAILABLE', `${path}: auths["${key}"].auth is not base64 of "user:password"`);
         return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
     }
     if (entry.username && entry.password)
@@ -70897,13 +70783,13 @@ function dockerConfigCredentials(opts = {}) {
         catch (err) {
             if (err.code === 'ENOENT')
                 return undefined;
-            throw new RegistryError('CREDENTIALS_UNAVAILABLE', `cannot read docker config ${path}`, { cause: err });
+            throw new errors/* RegistryError */.g('CREDENTIALS_UNAVAILABLE', `cannot read docker config ${path}`, { cause: err });
         }
         try {
             return JSON.parse(text);
         }
         catch (cause) {
-            throw new RegistryError('CREDENTIALS_UNAVAILABLE', `docker config ${path} is not valid JSON; fix or remove it`, { cause });
+            throw new errors/* RegistryError */.g('CREDENTIALS_UNAVAILABLE', `docker config ${path} is not valid JSON; fix or remove it`, { cause });
         }
     };
     const lookup = async (registry) => {
@@ -70911,7 +70797,7 @@ function dockerConfigCredentials(opts = {}) {
         if (!file)
             return undefined;
         const host = keyHost(registry);
-        const serverUrl = host === DOCKER_HUB ? DOCKER_HUB_SERVER : host;
+        const serverUrl = host === reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_SERVER : host;
         const helper = Object.entries(file.credHelpers ?? {}).find(([key]) => keyHost(key) === host)?.[1];
         if (helper)
             return runHelper(helper, serverUrl, env);
@@ -70953,6 +70839,240 @@ function dockerConfigCredentials(opts = {}) {
 
 
 
+
+/***/ }),
+
+/***/ 29217:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $$: () => (/* binding */ isIndexMediaType),
+/* harmony export */   $p: () => (/* binding */ OCI_INDEX),
+/* harmony export */   EG: () => (/* binding */ OCI_MANIFEST),
+/* harmony export */   F1: () => (/* binding */ EMPTY_JSON_DESCRIPTOR),
+/* harmony export */   TF: () => (/* binding */ OCI_CONFIG),
+/* harmony export */   dY: () => (/* binding */ MANIFEST_ACCEPT)
+/* harmony export */ });
+/* unused harmony exports OCI_EMPTY, OCI_LAYER, OCI_LAYER_GZIP, OCI_LAYER_ZSTD, DOCKER_MANIFEST, DOCKER_MANIFEST_LIST, DOCKER_CONFIG, DOCKER_LAYER_GZIP, isImageManifestMediaType */
+const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
+const OCI_EMPTY = 'application/vnd.oci.empty.v1+json';
+const OCI_LAYER = 'application/vnd.oci.image.layer.v1.tar';
+const OCI_LAYER_GZIP = 'application/vnd.oci.image.layer.v1.tar+gzip';
+const OCI_LAYER_ZSTD = 'application/vnd.oci.image.layer.v1.tar+zstd';
+const DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+const DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+const DOCKER_CONFIG = 'application/vnd.docker.container.image.v1+json';
+const DOCKER_LAYER_GZIP = 'application/vnd.docker.image.rootfs.diff.tar.gzip';
+/** The empty JSON blob `{}` that OCI artifacts use as config. */
+const EMPTY_JSON_DESCRIPTOR = {
+    mediaType: OCI_EMPTY,
+    digest: 'sha256:44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+    size: 2
+};
+/** Everything we can read, so registries do not down-convert or refuse (schema 1 is left out on purpose). */
+const MANIFEST_ACCEPT = [OCI_MANIFEST, OCI_INDEX, DOCKER_MANIFEST, DOCKER_MANIFEST_LIST];
+function isIndexMediaType(mediaType) {
+    return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST;
+}
+function isImageManifestMediaType(mediaType) {
+    return mediaType === OCI_MANIFEST || mediaType === DOCKER_MANIFEST;
+}
+
+
+/***/ }),
+
+/***/ 62148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   mO: () => (/* binding */ registryBaseUrl)
+/* harmony export */ });
+/* unused harmony exports InvalidReferenceError, ImageReference, isLoopbackRegistry, apiHost */
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(68825);
+
+const DOCKER_HUB = 'index.docker.io';
+const DOCKER_HUB_ALIASES = new Set([
+    'docker.io',
+    'index.docker.io',
+    'registry-1.docker.io',
+    'registry.hub.docker.com'
+]);
+const TAG = /^[\w][\w.-]{0,127}$/;
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const DOMAIN = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?$/;
+/** An image reference that failed to parse; the message quotes it and says what to change. */
+class InvalidReferenceError extends Error {
+    code = 'INVALID_REFERENCE';
+    reference;
+    constructor(reference, problem) {
+        super(`invalid image reference "${reference}": ${problem}`);
+        this.name = 'ReferenceError';
+        this.reference = reference;
+    }
+}
+/** A normalised reference: registry host (Docker Hub is index.docker.io), repository, tag and/or digest. */
+class ImageReference {
+    registry;
+    repository;
+    tag;
+    digest;
+    constructor(registry, repository, tag, digest) {
+        this.registry = registry;
+        this.repository = repository;
+        this.tag = tag;
+        this.digest = digest;
+    }
+    /** registry/repository, the name cosign puts in docker-reference. */
+    repoString() {
+        return `${this.registry}/${this.repository}`;
+    }
+    /** What goes after /manifests/: the digest when known, else the tag. */
+    get identifier() {
+        return this.digest ?? this.tag ?? 'latest';
+    }
+    withDigest(digest) {
+        const problem = (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestProblem */ .WQ)(digest);
+        if (problem)
+            throw new InvalidReferenceError(`${this.repoString()}@${digest}`, `digest ${problem}`);
+        return new ImageReference(this.registry, this.repository, undefined, digest);
+    }
+    withTag(tag) {
+        if (!TAG.test(tag))
+            throw new InvalidReferenceError(`${this.repoString()}:${tag}`, tagProblem(tag));
+        return new ImageReference(this.registry, this.repository, tag, undefined);
+    }
+    /** Another repository on the same registry. */
+    withRepository(repository) {
+        return parseReference(`${this.registry}/${repository}`);
+    }
+    toString() {
+        return `${this.repoString()}${this.tag ? `:${this.tag}` : ''}${this.digest ? `@${this.digest}` : ''}`;
+    }
+}
+function tagProblem(tag) {
+    if (tag === '')
+        return 'the tag after ":" is empty';
+    if (tag.length > 128)
+        return `tag "${tag.slice(0, 20)}..." is ${tag.length} characters long; the limit is 128`;
+    return `tag "${tag}" may contain only letters, digits, "_", "." and "-", and must not start with "." or "-"`;
+}
+function isDomain(component) {
+    return (component.includes('.') ||
+        component.includes(':') ||
+        component === 'localhost' ||
+        component.startsWith('['));
+}
+/** Parses `[registry/]repository[:tag][@digest]`; a bare name means Docker Hub and `library/`, no tag means latest. */
+function parseReference(input) {
+    const fail = (problem) => {
+        throw new InvalidReferenceError(input, problem);
+    };
+    if (input === '')
+        fail('it is empty; expected registry/repository[:tag][@digest]');
+    if (/\s/.test(input))
+        fail('it contains whitespace');
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input))
+        fail('remove the URL scheme; references have none (e.g. ghcr.io/org/app:1.0)');
+    let rest = input;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (digest.includes('@'))
+            fail('it has more than one "@"; only one digest may follow the name');
+        const problem = (0,_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .digestProblem */ .WQ)(digest);
+        if (problem)
+            fail(`digest "${digest}" ${problem}`);
+    }
+    let tag;
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/') && !rest.endsWith(']')) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG.test(tag))
+            fail(tagProblem(tag));
+    }
+    if (rest === '')
+        fail('the repository name is missing');
+    const slash = rest.indexOf('/');
+    let registry = 'docker.io';
+    let repository = rest;
+    if (slash >= 0 && isDomain(rest.slice(0, slash))) {
+        registry = rest.slice(0, slash);
+        repository = rest.slice(slash + 1);
+    }
+    else if (slash < 0 && isDomain(rest) && rest.includes('.') && tag === undefined && digest === undefined) {
+        fail(`"${rest}" looks like a registry host; add the repository (e.g. ${rest}/org/app)`);
+    }
+    if (!DOMAIN.test(registry))
+        fail(`registry "${registry}" is not a valid host[:port]`);
+    const port = /:(\d+)$/.exec(registry)?.[1];
+    if (port !== undefined && (Number(port) === 0 || Number(port) > 65535))
+        fail(`registry port ${port} is out of range`);
+    registry = registry.toLowerCase();
+    if (DOCKER_HUB_ALIASES.has(registry)) {
+        registry = DOCKER_HUB;
+        if (!repository.includes('/'))
+            repository = `library/${repository}`;
+    }
+    if (repository === '')
+        fail('the repository name is missing after the registry');
+    for (const component of repository.split('/')) {
+        if (PATH_COMPONENT.test(component))
+            continue;
+        if (PATH_COMPONENT.test(component.toLowerCase()))
+            fail(`repository "${repository}" must be lower case`);
+        if (component === '')
+            fail(`repository "${repository}" has an empty path component (a doubled or trailing "/")`);
+        fail(`repository component "${component}" may contain only a-z, 0-9 and the separators ".", "_", "__", "-", ` +
+            'and must start and end with a letter or digit');
+    }
+    if (registry.length + 1 + repository.length > 255)
+        fail('the name is longer than 255 characters');
+    if (tag === undefined && digest === undefined)
+        tag = 'latest';
+    return new ImageReference(registry, repository, tag, digest);
+}
+/** Whether a registry is on this machine (spoken to over plain HTTP, like docker and cosign do). */
+function isLoopbackRegistry(registry) {
+    const host = registry.replace(/:\d+$/, '').toLowerCase();
+    return host === 'localhost' || host === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+/** The host that serves the registry API: Docker Hub's differs from its name. */
+function apiHost(registry) {
+    return registry === DOCKER_HUB ? 'registry-1.docker.io' : registry;
+}
+/** https://host, or http://host for loopback registries and those listed as insecure. */
+function registryBaseUrl(registry, insecureRegistries = []) {
+    const plain = isLoopbackRegistry(registry) || insecureRegistries.some(r => r.toLowerCase() === registry);
+    return `${plain ? 'http' : 'https'}://${apiHost(registry)}`;
+}
+
+
+/***/ }),
+
+/***/ 55137:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  eF: () => (/* binding */ run)
+});
+
+// UNUSED EXPORTS: ActionError, OIDC_DISCOVERY_ENV
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./src/oci/index.ts + 14 modules
+var oci = __nccwpck_require__(1726);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./src/attest/sbom-predicate.ts
 // An SBOM file as an attestation predicate: format detected from its content, size checked before signing.
 
@@ -71009,13 +71129,15 @@ function assertSbomSize(size, limit, what) {
         'trim it (e.g. drop file-level entries) or raise the limit knowingly');
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./src/publish/bundle-file.ts
 // Every bundle is also left on disk (`<subject>-<kind>.sigstore.json`) for later steps and other verifiers.
 
 
 
 function bundleDirectory(env = process.env) {
-    return env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
+    return env.RUNNER_TEMP || (0,external_node_os_.tmpdir)();
 }
 /** `127.0.0.1:5000/team/app@sha256:ab…` + `provenance-v1` → a file name without path separators. */
 function bundleFileName(repository, digest, kind) {
@@ -71066,6 +71188,10 @@ function describe(err) {
     return typeof err === 'string' ? err : JSON.stringify(err);
 }
 
+// EXTERNAL MODULE: ./src/oci/digest.ts
+var oci_digest = __nccwpck_require__(68825);
+// EXTERNAL MODULE: ./src/oci/media-types.ts
+var media_types = __nccwpck_require__(29217);
 ;// CONCATENATED MODULE: ./src/publish/referrer-batch.ts
 const referrer_batch_open = new WeakMap();
 /**
@@ -71126,10 +71252,10 @@ const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
 function referrerManifest(bundleJson, subject, predicateType, created) {
     return {
         schemaVersion: 2,
-        mediaType: OCI_MANIFEST,
+        mediaType: media_types/* OCI_MANIFEST */.EG,
         artifactType: BUNDLE_MEDIA_TYPE,
-        config: { ...EMPTY_JSON_DESCRIPTOR },
-        layers: [{ mediaType: BUNDLE_MEDIA_TYPE, digest: computeDigest(bundleJson), size: bundleJson.length }],
+        config: { ...media_types/* EMPTY_JSON_DESCRIPTOR */.F1 },
+        layers: [{ mediaType: BUNDLE_MEDIA_TYPE, digest: (0,oci_digest/* computeDigest */.MK)(bundleJson), size: bundleJson.length }],
         subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
         annotations: {
             'dev.sigstore.bundle.content': 'dsse-envelope',
@@ -71140,7 +71266,7 @@ function referrerManifest(bundleJson, subject, predicateType, created) {
 }
 /** The `{}` config every referrer shares; upload it once before pushing several referrers. */
 async function uploadEmptyConfig(registry, repo) {
-    await registry.uploadBlob(repo, Buffer.from('{}'), EMPTY_JSON_DESCRIPTOR.digest, EMPTY_JSON_DESCRIPTOR.size);
+    await registry.uploadBlob(repo, Buffer.from('{}'), media_types/* EMPTY_JSON_DESCRIPTOR */.F1.digest, media_types/* EMPTY_JSON_DESCRIPTOR */.F1.size);
 }
 async function pushBundleReferrer(registry, repo, subject, bundleJson, predicateType, opts = {}) {
     const slot = joinReferrerBatch(registry, repo, subject.digest); // before any await: siblings share a write
@@ -71153,12 +71279,12 @@ async function pushBundleReferrer(registry, repo, subject, bundleJson, predicate
             fresh: true
         });
         const bytes = Buffer.from(JSON.stringify(manifest));
-        const manifestDigest = computeDigest(bytes);
-        await registry.putManifest(repo.withDigest(manifestDigest), bytes, OCI_MANIFEST);
+        const manifestDigest = (0,oci_digest/* computeDigest */.MK)(bytes);
+        await registry.putManifest(repo.withDigest(manifestDigest), bytes, media_types/* OCI_MANIFEST */.EG);
         if (await registry.supportsReferrersApi(repo))
             return { manifestDigest, via: 'api' };
         await slot.add({
-            mediaType: OCI_MANIFEST,
+            mediaType: media_types/* OCI_MANIFEST */.EG,
             digest: manifestDigest,
             size: bytes.length,
             artifactType: BUNDLE_MEDIA_TYPE,
@@ -71228,7 +71354,7 @@ function layoutConfig(layers) {
 /** The tag's manifest, or undefined when the tag does not exist yet (one GET instead of HEAD + GET). */
 async function readTag(registry, tagRef) {
     try {
-        const fetched = await registry.getManifest(tagRef, { accept: [OCI_MANIFEST] });
+        const fetched = await registry.getManifest(tagRef, { accept: [media_types/* OCI_MANIFEST */.EG] });
         return { digest: fetched.digest, manifest: fetched.json };
     }
     catch (err) {
@@ -71258,20 +71384,20 @@ async function writeMerged(registry, repo, tagRef, p) {
         p.uploads.set(a.digest, registry.uploadBlob(repo, bytes, a.digest, bytes.length, { fresh: true }));
     });
     const config = layoutConfig(merged);
-    const configDigest = computeDigest(config);
+    const configDigest = (0,oci_digest/* computeDigest */.MK)(config);
     await Promise.all([
         registry.uploadBlob(repo, config, configDigest, config.length, { fresh: true }),
         ...p.uploads.values()
     ]);
     const manifest = {
         schemaVersion: 2,
-        mediaType: OCI_MANIFEST,
-        config: { mediaType: OCI_CONFIG, size: config.length, digest: configDigest },
+        mediaType: media_types/* OCI_MANIFEST */.EG,
+        config: { mediaType: media_types/* OCI_CONFIG */.TF, size: config.length, digest: configDigest },
         layers: merged,
         ...(existing?.manifest.annotations ? { annotations: existing.manifest.annotations } : {})
     };
     const bytes = Buffer.from(JSON.stringify(manifest));
-    return { digest: (await registry.putManifest(tagRef, bytes, OCI_MANIFEST)).digest, written: true };
+    return { digest: (await registry.putManifest(tagRef, bytes, media_types/* OCI_MANIFEST */.EG)).digest, written: true };
 }
 /** GET the tag (absent = empty), append, PUT, then re-read to confirm every one of our layers is there. */
 async function appendToCosignTag(registry, locks, repo, subjectDigest, suffix, layers) {
@@ -71279,7 +71405,7 @@ async function appendToCosignTag(registry, locks, repo, subjectDigest, suffix, l
     const tagRef = repo.withTag(tag);
     const added = layers.map(layer => ({
         mediaType: layer.mediaType,
-        digest: computeDigest(layer.bytes),
+        digest: (0,oci_digest/* computeDigest */.MK)(layer.bytes),
         size: layer.bytes.length,
         annotations: layer.annotations
     }));
@@ -71300,7 +71426,7 @@ async function appendToCosignTag(registry, locks, repo, subjectDigest, suffix, l
             const { digest, written } = await writeMerged(registry, repo, tagRef, pending);
             // Nothing to write means the read under the lock already showed every layer of ours.
             const reread = written
-                ? (await registry.getManifest(tagRef, { accept: [OCI_MANIFEST] })).json
+                ? (await registry.getManifest(tagRef, { accept: [media_types/* OCI_MANIFEST */.EG] })).json
                 : undefined;
             const missing = reread
                 ? added.filter(a => !reread.layers.some(l => l.digest === a.digest && sameAnnotations(l.annotations, a.annotations)))
@@ -71414,6 +71540,8 @@ async function readBlob(registry, repo, digest) {
     return Buffer.concat(chunks);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./src/sigstore/verify/layer-bundle.ts
 // Rebuilds a v0.1 bundle from a cosign tag-layout layer so the same verifier checks both formats.
 
@@ -71629,6 +71757,89 @@ async function mapLimited(items, limit, work) {
         throw first.cause;
     return out;
 }
+function limiter(n) {
+    let free = Math.max(1, n);
+    const waiting = [];
+    return {
+        async acquire() {
+            if (free > 0)
+                free--;
+            else
+                await new Promise(resolve => waiting.push(resolve));
+            let released = false;
+            return () => {
+                if (released)
+                    return;
+                released = true;
+                const next = waiting.shift();
+                // The permit passes straight to the next waiter, so no newcomer can overtake it.
+                if (next)
+                    next();
+                else
+                    free++;
+            };
+        }
+    };
+}
+/**
+ * `first` then `second` on each item, in order, with at most `limits.first` items in the first stage and
+ * `limits.second` in the second, so one item's second stage overlaps the next items' first stage.
+ * At most `first + second` items are between start and end (a slow second stage holds the first back).
+ * After a failure no item starts its first stage; items already past it still finish their second stage,
+ * so what they produced is not left half-done. The first failure is rethrown once everything has settled.
+ */
+async function mapInTwoStages(items, limits, first, second) {
+    const out = new Array(items.length);
+    const failure = { failed: false };
+    const fail = (cause) => {
+        if (failure.failed)
+            return;
+        failure.failed = true;
+        failure.cause = cause;
+    };
+    const inFlight = limiter(limits.first + limits.second);
+    const stageOne = limiter(limits.first);
+    const stageTwo = limiter(limits.second);
+    const running = [];
+    for (let i = 0; i < items.length && !failure.failed; i++) {
+        const releaseSlot = await inFlight.acquire();
+        const releaseOne = await stageOne.acquire();
+        if (failure.failed) {
+            releaseOne();
+            releaseSlot();
+            break;
+        }
+        const item = items[i];
+        running.push((async () => {
+            try {
+                let mid;
+                try {
+                    mid = await first(item);
+                }
+                finally {
+                    releaseOne();
+                }
+                const releaseTwo = await stageTwo.acquire();
+                try {
+                    out[i] = await second(mid, item);
+                }
+                finally {
+                    releaseTwo();
+                }
+            }
+            catch (cause) {
+                fail(cause);
+            }
+            finally {
+                releaseSlot();
+            }
+        })());
+    }
+    await Promise.all(running);
+    if (failure.failed)
+        throw failure.cause;
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/attest/statement.ts
 // in-toto Statement v1 with exactly the four fields cosign v3.1 accepts (it parses strictly).
@@ -71817,11 +72028,14 @@ function planStatements(opts) {
 
 
 
-async function attestSubject(subject, opts, c) {
+// Failures name the subject and the step, so the edge can say what to fix.
+const failIn = (subject, step) => (cause) => {
+    throw new PipelineError('SUBJECT_FAILED', subject.input, 'attest', describe(cause), { cause, step });
+};
+/** Statements → signatures, each logged in Rekor. */
+async function signSubject(subject, opts, c) {
     const { repo, digest } = subject;
     const repository = repo.repoString();
-    const legacy = opts.formats.includes('legacy');
-    const referrers = opts.formats.includes('referrers');
     const statements = planStatements({
         repository,
         digest,
@@ -71830,79 +72044,99 @@ async function attestSubject(subject, opts, c) {
         provenance: opts.provenance,
         ...(opts.sbom ? { sbom: opts.sbom } : {}),
         ...(opts.sbomLimitBytes ? { sbomLimitBytes: opts.sbomLimitBytes } : {}),
-        bundleSignature: referrers
+        bundleSignature: opts.formats.includes('referrers')
     });
-    // Failures name the subject and the step, so the edge can say what to fix.
-    const failIn = (step) => (cause) => {
-        throw new PipelineError('SUBJECT_FAILED', subject.input, 'attest', describe(cause), { cause, step });
-    };
     const payload = simpleSigningPayload(repository, digest);
-    const payloadTask = legacy ? c.session.signer.signPayload(payload) : Promise.resolve(undefined);
+    const payloadTask = opts.formats.includes('legacy')
+        ? c.session.signer.signPayload(payload)
+        : Promise.resolve(undefined);
     const statementTasks = statements.map(s => c.session.signer.signStatement(s.bytes));
     // One failed signature fails the run: the others are cancelled, not left retrying into Rekor.
-    await allOrCancel([payloadTask, ...statementTasks], cause => c.session.cancel(cause)).catch(failIn('sign'));
+    await allOrCancel([payloadTask, ...statementTasks], cause => c.session.cancel(cause)).catch(failIn(subject, 'sign'));
     const signedPayload = await payloadTask;
-    const signed = await Promise.all(statementTasks);
+    return {
+        subject,
+        statements,
+        payload,
+        ...(signedPayload ? { signedPayload } : {}),
+        signed: await Promise.all(statementTasks)
+    };
+}
+/** Tags, referrers, GitHub store and bundle files for a signed subject, then self-verification. */
+async function publishSubject(s, opts, c) {
+    const { subject, statements, payload, signedPayload, signed } = s;
+    const { repo, digest } = subject;
+    const repository = repo.repoString();
+    const legacy = opts.formats.includes('legacy');
+    const referrers = opts.formats.includes('referrers');
     const warnings = [];
     const publish = async () => {
-        const attIndexes = statements.flatMap((s, i) => (legacy && s.inAttTag ? [i] : []));
-        // The two tags and the referrers are independent writes, so they go out together.
-        const [sigItem, att] = await Promise.all([
-            signedPayload
-                ? appendToCosignTag(c.registry, c.locks, repo, digest, 'sig', [
-                    signatureLayer(payload, signedPayload.signature, signedPayload)
-                ]).then((result) => ({
-                    kind: 'signature-legacy',
-                    rekorLogIndex: signedPayload.tlogEntry.logIndex,
-                    legacy: {
-                        tag: result.tag,
-                        layerDigest: result.layerDigests[0],
-                        signature: signedPayload.signature.toString('base64')
-                    }
-                }))
-                : undefined,
-            attIndexes.length
-                ? appendToCosignTag(c.registry, c.locks, repo, digest, 'att', attIndexes.map(i => attestationLayer(signed[i].envelope, statements[i].predicateType, signed[i])))
-                : undefined,
-            referrers ? uploadEmptyConfig(c.registry, repo) : undefined
+        const attIndexes = statements.flatMap((st, i) => (legacy && st.inAttTag ? [i] : []));
+        // The two tags and the referrers are independent writes, so they all go out together.
+        const sigTask = signedPayload
+            ? appendToCosignTag(c.registry, c.locks, repo, digest, 'sig', [
+                signatureLayer(payload, signedPayload.signature, signedPayload)
+            ]).then((result) => ({
+                kind: 'signature-legacy',
+                rekorLogIndex: signedPayload.tlogEntry.logIndex,
+                legacy: {
+                    tag: result.tag,
+                    layerDigest: result.layerDigests[0],
+                    signature: signedPayload.signature.toString('base64')
+                }
+            }))
+            : Promise.resolve(undefined);
+        const attTask = attIndexes.length
+            ? appendToCosignTag(c.registry, c.locks, repo, digest, 'att', attIndexes.map(i => attestationLayer(signed[i].envelope, statements[i].predicateType, signed[i])))
+            : Promise.resolve(undefined);
+        // Every referrer joins the same fallback-index write, so they are all pushed in one go.
+        const referrerTasks = referrers
+            ? uploadEmptyConfig(c.registry, repo).then(() => Promise.all(statements.map((statement, i) => pushBundleReferrer(c.registry, repo, subject.descriptor, signed[i].bundleJson, statement.predicateType, { emptyConfigPresent: true }))))
+            : Promise.resolve(undefined);
+        const sideTasks = Promise.all(statements.map((statement, i) => Promise.all([
+            writeBundleFile(opts.bundleDir, repository, digest, statement.kind, signed[i].bundleJson),
+            c.githubStore?.store(JSON.parse(signed[i].bundleJson.toString('utf8')))
+        ])));
+        const [sigItem, att, referrerResults, sides] = await Promise.all([
+            sigTask,
+            attTask,
+            referrerTasks,
+            sideTasks
         ]);
-        const statementItems = await Promise.all(statements.map(async (statement, i) => {
-            const s = signed[i];
+        const statementItems = statements.map((statement, i) => {
             const item = {
                 kind: statement.kind,
                 predicateType: statement.predicateType,
-                rekorLogIndex: s.tlogEntry.logIndex
+                rekorLogIndex: signed[i].tlogEntry.logIndex
             };
             const at = attIndexes.indexOf(i);
             if (att && at >= 0)
                 item.legacy = { tag: att.tag, layerDigest: att.layerDigests[at] };
-            const [referrer, bundlePath, stored] = await Promise.all([
-                referrers
-                    ? pushBundleReferrer(c.registry, repo, subject.descriptor, s.bundleJson, statement.predicateType, {
-                        emptyConfigPresent: true
-                    })
-                    : undefined,
-                writeBundleFile(opts.bundleDir, repository, digest, statement.kind, s.bundleJson),
-                c.githubStore?.store(JSON.parse(s.bundleJson.toString('utf8')))
-            ]);
+            const referrer = referrerResults?.[i];
             if (referrer)
                 item.referrer = referrer.manifestDigest;
+            const [bundlePath, stored] = sides[i];
             item.bundlePath = bundlePath;
             if (stored?.stored)
                 item.githubAttestationUrl = stored.url;
             else if (stored && !warnings.includes(stored.warning))
                 warnings.push(stored.warning);
             return item;
-        }));
+        });
         return [...(sigItem ? [sigItem] : []), ...statementItems];
     };
-    const items = await publish().catch(failIn('publish'));
+    const items = await publish().catch(failIn(subject, 'publish'));
     if (opts.verify) {
-        await verifyPublished(c.registry, c.session.verifier, c.session.identity, { repo, digest, items }).catch(failIn('verify'));
+        await verifyPublished(c.registry, c.session.verifier, c.session.identity, { repo, digest, items }).catch(failIn(subject, 'verify'));
     }
     return { subject: subject.input, repository, digest, items, warnings };
 }
+async function attestSubject(subject, opts, c) {
+    return publishSubject(await signSubject(subject, opts, c), opts, c);
+}
 
+// EXTERNAL MODULE: ./src/oci/reference.ts
+var reference = __nccwpck_require__(62148);
 ;// CONCATENATED MODULE: ./src/pipeline/subjects.ts
 // Subjects are `registry/repository@sha256:…`; each must exist before anything about it is signed or logged.
 
@@ -71911,7 +72145,7 @@ async function resolveSubjects(registry, inputs) {
     const refs = inputs.map(input => {
         let ref;
         try {
-            ref = parseReference(input);
+            ref = (0,reference/* parseReference */.F2)(input);
         }
         catch (cause) {
             throw new PipelineError('SUBJECT_INVALID', input, 'plan', 'not an image reference', { cause });
@@ -71926,7 +72160,7 @@ async function resolveSubjects(registry, inputs) {
         if (!head) {
             throw new PipelineError('SUBJECT_NOT_FOUND', input, 'plan', `${digest} is not in ${ref.repoString()}; push the artifact first (nothing was signed or logged)`);
         }
-        const repo = parseReference(ref.repoString());
+        const repo = (0,reference/* parseReference */.F2)(ref.repoString());
         return {
             input,
             repo,
@@ -71951,31 +72185,36 @@ async function attestSubjects(options, c) {
         ? await sbomPredicateFromFile(options.sbom.path, options.sbom.limitBytes ?? options.sbomLimitBytes)
         : undefined;
     const locks = c.locks ?? processLocks;
-    const reports = await mapLimited(resolved, options.concurrency ?? 8, async (subject) => {
-        try {
-            const sbom = shared ??
-                (options.sbom && 'predicate' in options.sbom ? options.sbom.predicate : undefined) ??
-                (options.sbom && 'forSubject' in options.sbom ? await options.sbom.forSubject(subject) : undefined);
-            return await attestSubject(subject, {
-                provenance: options.provenance ?? ['v1', 'v0.2'],
-                formats: options.formats ?? ['legacy', 'referrers'],
-                ...(sbom ? { sbom } : {}),
-                ...(options.sbomLimitBytes ? { sbomLimitBytes: options.sbomLimitBytes } : {}),
-                verify: options.verify ?? true,
-                bundleDir: options.bundleDir ?? bundleDirectory()
-            }, {
-                registry: c.registry,
-                session: c.session,
-                locks,
-                ...(c.githubStore ? { githubStore: c.githubStore } : {})
-            });
-        }
-        catch (cause) {
-            if (cause instanceof PipelineError)
-                throw cause;
-            throw new PipelineError('SUBJECT_FAILED', subject.input, 'attest', describe(cause), { cause });
-        }
+    const subjectOptions = (sbom) => ({
+        provenance: options.provenance ?? ['v1', 'v0.2'],
+        formats: options.formats ?? ['legacy', 'referrers'],
+        ...(sbom ? { sbom } : {}),
+        ...(options.sbomLimitBytes ? { sbomLimitBytes: options.sbomLimitBytes } : {}),
+        verify: options.verify ?? true,
+        bundleDir: options.bundleDir ?? bundleDirectory()
     });
+    const collaborators = {
+        registry: c.registry,
+        session: c.session,
+        locks,
+        ...(c.githubStore ? { githubStore: c.githubStore } : {})
+    };
+    const named = (subject) => (cause) => {
+        if (cause instanceof PipelineError)
+            throw cause;
+        throw new PipelineError('SUBJECT_FAILED', subject.input, 'attest', describe(cause), { cause });
+    };
+    // Signing (Rekor-bound) and publishing (registry-bound) overlap across subjects, each with its own
+    // limit, so the last subjects' signatures are not waiting for the first subjects' uploads.
+    const limit = options.concurrency ?? 8;
+    const reports = await mapInTwoStages(resolved, { first: limit, second: limit }, async (subject) => {
+        const sbom = shared ??
+            (options.sbom && 'predicate' in options.sbom ? options.sbom.predicate : undefined) ??
+            (options.sbom && 'forSubject' in options.sbom ? await options.sbom.forSubject(subject) : undefined);
+        const subjectOpts = subjectOptions(sbom);
+        const signed = await signSubject(subject, subjectOpts, collaborators).catch(named(subject));
+        return { signed, subjectOpts };
+    }, ({ signed, subjectOpts }, subject) => publishSubject(signed, subjectOpts, collaborators).catch(named(subject)));
     return {
         subjects: reports,
         fulcioRequests: c.session.ephemeral.fulcioRequests,
@@ -71985,13 +72224,15 @@ async function attestSubjects(options, c) {
     };
 }
 
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(57075);
 ;// CONCATENATED MODULE: ./src/pipeline/dry-run-registry.ts
 // A registry that reads through to the real one and records every write instead of sending it (dry runs,
 // push-to-registry: false). Reads of what it recorded answer from the record, so publishing code runs unchanged.
 
 
 
-const dry_run_registry_toRef = (ref) => typeof ref === 'string' ? parseReference(ref) : ref;
+const toRef = (ref) => typeof ref === 'string' ? (0,reference/* parseReference */.F2)(ref) : ref;
 class RecordingRegistry {
     #inner;
     manifests = [];
@@ -72005,7 +72246,7 @@ class RecordingRegistry {
         return this.manifests.find(m => m.repository === repository && (ref.digest ? m.digest === ref.digest : m.tag === ref.tag));
     }
     async getManifest(ref, opts) {
-        const found = this.#find(dry_run_registry_toRef(ref));
+        const found = this.#find(toRef(ref));
         if (found)
             return {
                 digest: found.digest,
@@ -72017,14 +72258,14 @@ class RecordingRegistry {
         return this.#inner.getManifest(ref, opts);
     }
     async headManifest(ref) {
-        const found = this.#find(dry_run_registry_toRef(ref));
+        const found = this.#find(toRef(ref));
         if (found)
             return { digest: found.digest, mediaType: found.mediaType, size: found.size };
         return this.#inner.headManifest(ref);
     }
     async putManifest(ref, bytes, mediaType) {
-        const r = dry_run_registry_toRef(ref);
-        const digest = computeDigest(bytes);
+        const r = toRef(ref);
+        const digest = (0,oci_digest/* computeDigest */.MK)(bytes);
         const repository = r.repoString();
         const entry = {
             repository,
@@ -72184,13 +72425,15 @@ async function checkDryRun(report, recorded) {
 var protobuf_specs_dist = __nccwpck_require__(19654);
 // EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
 var verify_dist = __nccwpck_require__(54187);
+// EXTERNAL MODULE: ./src/http/index.ts + 11 modules
+var http = __nccwpck_require__(34982);
 ;// CONCATENATED MODULE: ./src/sigstore/http.ts
 // The sigstore clients need only `request`; taking this slice lets tests hand in a tiny server-backed client.
 
 let shared;
 /** The project's one HTTP client (retries, user agent), created on first use. */
 function defaultHttp() {
-    shared ??= createHttpClient();
+    shared ??= (0,http/* createHttpClient */.uT)();
     return shared;
 }
 /** Reads a JSON answer, turning any non-2xx into a thrown error carrying the status and body excerpt. */
@@ -73093,7 +73336,7 @@ function platformString(p) {
     return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
 }
 function kindOf(manifest) {
-    if (isIndexMediaType(manifest.mediaType))
+    if ((0,media_types/* isIndexMediaType */.$$)(manifest.mediaType))
         return 'index';
     const config = manifest.json.config?.mediaType ?? '';
     if (config === HELM_CONFIG_MEDIA_TYPE)
@@ -73127,7 +73370,7 @@ async function planSubjects(registry, inputs, platforms) {
     const resolved = await Promise.all(inputs.map(async (input) => {
         let ref;
         try {
-            ref = parseReference(input);
+            ref = (0,reference/* parseReference */.F2)(input);
         }
         catch (cause) {
             throw new PipelineError('SUBJECT_INVALID', input, 'plan', `not an image reference (${describe(cause)}); write registry/repository@sha256:<hex> or registry/repository:tag`, { cause });
@@ -73170,7 +73413,7 @@ async function planSubjects(registry, inputs, platforms) {
     return plan;
 }
 function childSubject(input, repository, index, child, platform) {
-    const nested = isIndexMediaType(child.mediaType);
+    const nested = (0,media_types/* isIndexMediaType */.$$)(child.mediaType);
     return {
         input,
         repository,
@@ -73472,7 +73715,7 @@ function hostsOf(subjects) {
     const hosts = new Set();
     for (const s of subjects) {
         try {
-            hosts.add(parseReference(s).registry);
+            hosts.add((0,oci/* parseReference */.F2)(s).registry);
         }
         catch {
             // reported by the plan phase with the input at fault
@@ -73484,15 +73727,15 @@ function registryCredentials(inputs, env) {
     const providers = [];
     if (inputs.registryUsername && inputs.registryPassword) {
         const login = { username: inputs.registryUsername, password: inputs.registryPassword };
-        providers.push(staticCredentials(Object.fromEntries(hostsOf(inputs.subjects).map(h => [h, login]))));
+        providers.push((0,oci/* staticCredentials */.vU)(Object.fromEntries(hostsOf(inputs.subjects).map(h => [h, login]))));
     }
-    providers.push(dockerConfigCredentials({ env }));
+    providers.push((0,oci/* dockerConfigCredentials */.D)({ env }));
     if (inputs.githubToken) {
         // ghcr.io takes any user name with a GITHUB_TOKEN; the actor keeps its audit log readable.
         const username = env.GITHUB_ACTOR || 'github-actions';
-        providers.push(staticCredentials({ 'ghcr.io': { username, password: inputs.githubToken } }));
+        providers.push((0,oci/* staticCredentials */.vU)({ 'ghcr.io': { username, password: inputs.githubToken } }));
     }
-    return chainCredentials(...providers);
+    return (0,oci/* chainCredentials */.a)(...providers);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/run/failure.ts
@@ -73749,6 +73992,344 @@ class Phases {
     }
 }
 
+// EXTERNAL MODULE: ./src/sbom/worker/run-isolated.ts
+var run_isolated = __nccwpck_require__(90669);
+;// CONCATENATED MODULE: ./src/pipeline/run/sbom-step.ts
+// SBOMs for the plan: generated per container image (charts and indexes have no layers to read), a given file
+// for every subject, or none. Files land under the runner's temp folder; their paths become the sbom-paths output.
+
+
+
+
+
+
+const keyOf = (repository, digest) => `${repository}@${digest}`;
+/** A given file is read and checked before anything is signed, so a bad path fails first. */
+async function loadSbomFile(inputs) {
+    if (inputs.sbom.kind !== 'file')
+        return undefined;
+    return sbomPredicateFromFile(inputs.sbom.path);
+}
+async function prepareSboms(plan, inputs, given, credentials, dir, ui) {
+    const out = { bySubject: new Map(), paths: {}, packages: {} };
+    if (given) {
+        for (const s of plan.subjects) {
+            out.bySubject.set(keyOf(s.repository, s.digest), given);
+            if (given.path)
+                out.paths[s.digest] = given.path;
+        }
+        return out;
+    }
+    if (inputs.sbom.kind !== 'generate')
+        return out;
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const extension = inputs.sbomFormat === 'spdx-json' ? 'spdx.json' : 'cdx.json';
+    // One image at a time: layer scans are I/O and memory heavy, and runners have few cores.
+    for (const s of plan.subjects) {
+        const ref = keyOf(s.repository, s.digest);
+        if (!s.sbomEligible) {
+            ui.info(`${ref} (${s.kind}): no SBOM generated, ${s.kind === 'chart' ? 'a Helm chart has no image layers' : 'not a container image'}`);
+            continue;
+        }
+        const started = Date.now();
+        let lastReport = 0;
+        try {
+            const result = await (0,run_isolated/* generateSbomIsolated */.o)({ source: ref, format: inputs.sbomFormat }, {
+                credentials,
+                onProgress: p => {
+                    if (Date.now() - lastReport < 2000 && p.layersDone < p.layersTotal)
+                        return;
+                    lastReport = Date.now();
+                    ui.info(`  ${ref}: layers ${p.layersDone}/${p.layersTotal}, ${(p.bytesRead / 1048576).toFixed(1)} MiB read`);
+                },
+                onWarning: m => ui.warning(`${ref}: ${m}`)
+            });
+            assertSbomSize(Buffer.byteLength(result.serialized), DEFAULT_SBOM_LIMIT, `the SBOM generated for ${ref}`);
+            const path = (0,external_node_path_.join)(dir, `${ref.replace(/[^A-Za-z0-9._@-]+/g, '_').replace(/:/g, '-')}.${extension}`);
+            await (0,promises_.writeFile)(path, result.serialized + '\n');
+            out.bySubject.set(ref, { ...sbomPredicate(result.document, `the SBOM generated for ${ref}`), path });
+            out.paths[s.digest] = path;
+            out.packages[s.digest] = result.packages.length;
+            ui.info(`${ref}${s.platform ? ` (${s.platform})` : ''}: ${result.packages.length} packages, ${((Date.now() - started) / 1000).toFixed(1)} s → ${path}`);
+        }
+        catch (cause) {
+            throw new PipelineError('SUBJECT_FAILED', ref, 'sbom', `${describe(cause)}; give an SBOM file in the sbom input, or sbom: none`, { cause });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run/verify-commands.ts
+const quote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
+/** cosign's --type for each kind we produce (INTEROP §3: slsaprovenance is v0.2). */
+const COSIGN_TYPE = {
+    'provenance-v1': 'slsaprovenance1',
+    'provenance-v0.2': 'slsaprovenance',
+    'sbom-cyclonedx': 'cyclonedx',
+    'sbom-spdx': 'spdxjson'
+};
+function verifyCommands(o) {
+    const who = `--certificate-identity ${quote(o.identity)} --certificate-oidc-issuer ${quote(o.issuer)}`;
+    const root = o.trustedRoot ? ` --trusted-root ${quote(o.trustedRoot)}` : '';
+    const types = [...new Set(o.items.map(i => COSIGN_TYPE[i.kind]).filter((t) => Boolean(t)))];
+    const commands = (bin, extra) => [
+        `${bin} verify ${who}${root}${extra} ${o.ref}`,
+        ...types.map(t => `${bin} verify-attestation --type ${t} ${who}${root}${extra} ${o.ref}`)
+    ];
+    // v2 reads the tag layout by default; v3 reads bundles by default and only tags with --new-bundle-format=false.
+    const v2Extra = o.formats.includes('legacy') ? '' : ' --new-bundle-format';
+    const v3Extra = o.formats.includes('referrers') ? '' : ' --new-bundle-format=false';
+    const gh = o.formats.includes('referrers')
+        ? [
+            `gh attestation verify oci://${o.ref} --bundle-from-oci${o.repository ? ` --repo ${o.repository}` : ''} ` +
+                `--cert-identity ${quote(o.identity)} --cert-oidc-issuer ${quote(o.issuer)}` +
+                `${o.trustedRoot ? ` --custom-trusted-root ${quote(o.trustedRoot)}` : ''} --predicate-type https://slsa.dev/provenance/v1`
+        ]
+        : [];
+    return { cosignV2: commands('cosign', v2Extra), cosignV3: commands('cosign', v3Extra), gh };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run/summary.ts
+
+
+const esc = (s) => s.replace(/[<>&|]/g, c => `&#${c.charCodeAt(0)};`);
+const code = (s) => `<code>${esc(s)}</code>`;
+function summaryMarkdown(o) {
+    const parts = [];
+    parts.push(`## oci-attest${o.dryRun ? ': DRY RUN' : ''}`);
+    if (o.dryRun)
+        parts.push(`> [!NOTE]\n> **DRY RUN** (${esc(o.dryRunReason)}): no OIDC token, Fulcio, Rekor, registry push or GitHub API write. ` +
+            'Everything was built and signed with an ephemeral **self-signed** key that nothing trusts.');
+    parts.push(`Identity${o.dryRun ? ' (what a real run would get)' : ''}: ${code(o.report.identity)}, issuer ${code(o.report.issuer)}`);
+    for (const s of o.report.subjects) {
+        const planned = o.plan.subjects.find(p => p.repository === s.repository && p.digest === s.digest);
+        const label = `${s.repository}@${s.digest}`;
+        parts.push(`### ${esc(s.repository)} ${planned ? `(${planned.kind}${planned.platform ? `, ${planned.platform}` : ''})` : ''}\n` +
+            `Digest ${code(s.digest)}${planned && planned.input !== label ? ` from ${code(planned.input)}` : ''}` +
+            (o.sbomPackages[s.digest] !== undefined
+                ? ` · generated SBOM: ${o.sbomPackages[s.digest]} packages`
+                : ''));
+        const rows = ordered(s.items).map(i => {
+            const rekor = o.dryRun
+                ? 'not logged (dry run)'
+                : `<a href="${rekorEntryUrl(o.rekorUrl, i.rekorLogIndex)}">${i.rekorLogIndex}</a>`;
+            const where = [
+                i.legacy ? `tag ${code(i.legacy.tag)}` : '',
+                i.referrer ? `referrer ${code(i.referrer.slice(0, 19))}…` : '',
+                i.githubAttestationUrl ? `<a href="${i.githubAttestationUrl}">GitHub</a>` : ''
+            ].filter(Boolean);
+            return `| ${i.kind} | ${i.predicateType ? code(i.predicateType) : 'simple signing'} | ${rekor} | ${where.join(', ') || '—'}${o.pushed ? '' : ' (not pushed)'} |`;
+        });
+        parts.push(['| Produced | Predicate type | Rekor entry | Stored |', '|---|---|---|---|', ...rows].join('\n'));
+        for (const w of s.warnings)
+            parts.push(`> [!WARNING]\n> ${esc(w)}`);
+        const cmds = verifyCommands({
+            ref: label,
+            identity: o.report.identity,
+            issuer: o.report.issuer,
+            formats: o.formats,
+            items: s.items,
+            ...(o.repository ? { repository: o.repository } : {}),
+            ...(o.trustedRoot ? { trustedRoot: o.trustedRoot } : {})
+        });
+        const block = (title, lines) => lines.length ? `<b>${title}</b>\n\n\`\`\`sh\n${lines.join('\n')}\n\`\`\`\n` : '';
+        parts.push(`<details><summary>Verify ${esc(s.repository)}@${s.digest.slice(0, 19)}…</summary>\n\n` +
+            block('cosign v2', cmds.cosignV2) +
+            block('cosign v3', cmds.cosignV3) +
+            block('gh', cmds.gh) +
+            '</details>');
+    }
+    if (o.plan.skipped.length)
+        parts.push(`Skipped: ${o.plan.skipped.map(k => `${code(k.digest.slice(0, 19))}… ${esc(k.reason)}`).join('; ')}`);
+    if (o.wouldPush.length) {
+        const rows = o.wouldPush.map(w => `| ${code(w.target)} | ${esc(w.what)} | ${code(w.mediaType)} | ${w.size} |`);
+        const detail = o.wouldPush.map(w => `${w.target}\n${w.contents.map(c => `  ${c}`).join('\n')}`).join('\n');
+        parts.push(`<details${o.dryRun ? ' open' : ''}><summary>${o.dryRun ? 'DRY RUN: would push' : 'Not pushed (push-to-registry: false)'} ` +
+            `(${o.wouldPush.length} writes)</summary>\n\n| Where | What | Media type | Bytes |\n|---|---|---|---|\n${rows.join('\n')}\n\n` +
+            `\`\`\`\n${detail}\n\`\`\`\n</details>`);
+    }
+    parts.push(`<sub>${o.timings.map(t => `${esc(t.name)} ${(t.ms / 1000).toFixed(1)} s`).join(' · ')}</sub>`);
+    return parts.join('\n\n') + '\n';
+}
+async function writeSummary(ui, o) {
+    await ui.writeSummary(summaryMarkdown(o));
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run/run.ts
+// One run, for the action and the CLI alike: inputs → context → dry-run decision → plan → identity → SBOMs → attest → outputs and summary.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** For private or test Sigstore setups whose OIDC discovery is not served at the issuer URL itself. */
+const OIDC_DISCOVERY_ENV = 'OCI_ATTEST_OIDC_DISCOVERY_URL';
+class ActionError extends Error {
+    code;
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+        this.name = 'ActionError';
+    }
+}
+async function run(opts) {
+    const ui = opts.ui;
+    const phases = new Phases(ui);
+    try {
+        return await execute({ ...opts, env: opts.env ?? process.env, ui }, phases);
+    }
+    catch (err) {
+        ui.setFailed(failureMessage(err, phases.current));
+        return undefined;
+    }
+}
+async function openSession(inputs, env, ui, identity) {
+    const discovery = env[OIDC_DISCOVERY_ENV];
+    return openSigningSession({
+        fulcioUrl: inputs.fulcioUrl,
+        rekorUrl: inputs.rekorUrl,
+        ...(inputs.tsaUrl ? { tsaUrl: inputs.tsaUrl } : {}),
+        ...(inputs.trustedRoot ? { trustedRootPath: inputs.trustedRoot } : {}),
+        ...(discovery ? { oidcDiscoveryUrl: discovery } : {}),
+        allowPublicRekorForPrivateRepos: inputs.allowPublicRekorForPrivateRepos
+    }, { identity: identity ?? new ActionsIdentityProvider({ env, maskSecret: s => ui.setSecret(s) }), env });
+}
+async function execute(opts, phases) {
+    const { env, ui } = opts;
+    const inputs = getInputs(opts.getInput);
+    for (const secret of [inputs.registryPassword, inputs.githubToken])
+        if (secret)
+            ui.setSecret(secret);
+    const context = readRunContext(env);
+    const { dryRun, reason } = decideDryRun(inputs.dryRun, context);
+    if (dryRun)
+        ui.info(`DRY RUN (${reason}): no OIDC token, Fulcio, Rekor, registry push or GitHub API write will happen`);
+    if (inputs.githubAttestations === 'true' && !dryRun && !(inputs.githubToken && context.repository))
+        throw new InputError('github-attestations', 'is true, but there is no github-token (or GITHUB_REPOSITORY) to store attestations with');
+    const credentials = registryCredentials(inputs, env);
+    const registry = new oci/* RegistryClient */.bP({ credentials });
+    const sbomFile = await loadSbomFile(inputs);
+    const plan = await phases.run('Plan: resolve subjects', async () => {
+        const p = await planSubjects(registry, inputs.subjects, inputs.platforms);
+        for (const [input, digest] of Object.entries(p.digests))
+            ui.info(`${input} → ${digest}`);
+        for (const s of p.subjects)
+            ui.info(`subject ${s.repository}@${s.digest} (${s.kind}${s.platform ? `, ${s.platform}` : ''})`);
+        for (const k of p.skipped)
+            ui.info(`skipped ${k.repository}@${k.digest}: ${k.reason}`);
+        return p;
+    });
+    const session = await phases.run(dryRun ? 'Identity (DRY RUN: ephemeral self-signed key)' : 'Identity: OIDC token', async () => (dryRun ? openDryRunSession(env) : openSession(inputs, env, ui, opts.identity)));
+    ui.info(`Certificate identity${dryRun ? ' (DRY RUN, what a real run would get)' : ''}: ${session.identity.subjectAlternativeName} ` +
+        `(issuer ${session.identity.issuer})`);
+    const sboms = await phases.run('SBOM', () => prepareSboms(plan, inputs, sbomFile, credentials, (0,external_node_path_.join)(context.runnerTemp, 'oci-attest-sbom'), ui));
+    if (inputs.verify && !inputs.pushToRegistry && !dryRun)
+        ui.warning('verify: nothing is pushed (push-to-registry: false), so nothing can be re-read and verified');
+    const recording = dryRun || !inputs.pushToRegistry ? new RecordingRegistry(registry) : undefined;
+    const githubStore = !dryRun && inputs.githubAttestations !== 'false' && inputs.githubToken && context.repository
+        ? new GitHubAttestationStore({
+            token: inputs.githubToken,
+            repository: context.repository,
+            apiUrl: context.apiUrl
+        })
+        : undefined;
+    const verify = inputs.verify && !recording;
+    const report = await phases.run(`Sign, log${recording ? '' : ', push'}${verify ? ', verify' : ''} (${plan.subjects.length} subjects)`, async () => {
+        const r = await attestSubjects({
+            subjects: plan.subjects.map(s => `${s.repository}@${s.digest}`),
+            sbom: { forSubject: async (s) => sboms.bySubject.get(`${s.repo.repoString()}@${s.digest}`) },
+            provenance: inputs.provenance,
+            formats: inputs.formats,
+            verify,
+            bundleDir: (0,external_node_path_.join)(context.runnerTemp, dryRun ? 'oci-attest-dry-run' : 'oci-attest')
+        }, { registry: recording ?? registry, session, ...(githubStore ? { githubStore } : {}) });
+        for (const s of r.subjects)
+            ui.info(`${s.repository}@${s.digest}: ${s.items.map(i => i.kind).join(', ')}`);
+        ui.info(dryRun
+            ? `DRY RUN: ${r.rekorEntries} signatures with the self-signed key; nothing sent to Fulcio or Rekor`
+            : `${r.fulcioRequests} Fulcio certificate(s), ${r.rekorEntries} Rekor entries${verify ? ', all re-read and verified' : ''}`);
+        return r;
+    });
+    const warnings = [...new Set(report.subjects.flatMap(s => s.warnings))];
+    for (const w of warnings)
+        ui.warning(w);
+    if (inputs.githubAttestations === 'true' && warnings.length > 0)
+        throw new ActionError('GITHUB_ATTESTATION_REFUSED', `github-attestations: true, and ${warnings[0]}`);
+    let wouldPush = [];
+    if (recording) {
+        wouldPush = await phases.run(dryRun ? 'DRY RUN: checks and what would be pushed' : 'Not pushed (push-to-registry: false)', async () => {
+            const writes = describeWrites(recording);
+            for (const w of writes) {
+                ui.info(`${dryRun ? 'DRY RUN would push' : 'not pushed'}: ${w.target} — ${w.what}, ${w.mediaType}, ${w.size} B`);
+                for (const c of w.contents)
+                    ui.info(`    ${c}`);
+            }
+            const problems = dryRun ? await checkDryRun(report, recording) : [];
+            if (problems.length)
+                throw new ActionError('DRY_RUN_CHECK_FAILED', `a real run would fail: ${problems.join('; ')}`);
+            if (dryRun)
+                ui.info(`DRY RUN checks passed: bundles parse, DSSE signatures verify, subjects match, manifests fit`);
+            return writes;
+        });
+    }
+    await setOutputs(ui, {
+        digests: plan.digests,
+        plan,
+        report,
+        rekorUrl: session.rekorUrl,
+        sbomPaths: sboms.paths,
+        dryRun,
+        runnerTemp: context.runnerTemp,
+        recordPaths: env.GITHUB_ACTIONS === 'true'
+    });
+    if (inputs.showSummary) {
+        await writeSummary(ui, {
+            plan,
+            report,
+            dryRun,
+            dryRunReason: reason,
+            rekorUrl: session.rekorUrl,
+            formats: inputs.formats,
+            ...(context.repository ? { repository: context.repository } : {}),
+            ...(inputs.trustedRoot ? { trustedRoot: inputs.trustedRoot } : {}),
+            wouldPush,
+            sbomPackages: sboms.packages,
+            pushed: !recording,
+            timings: phases.timings
+        }).catch(err => ui.warning(`job summary not written: ${err instanceof Error ? err.message : String(err)}`));
+    }
+    return { dryRun, plan, report };
+}
+
+
+/***/ }),
+
+/***/ 112:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  N3: () => (/* binding */ generateSbom)
+});
+
+// UNUSED EXPORTS: SBOM_FORMATS, SbomError
+
+// EXTERNAL MODULE: ./src/http/version.ts
+var version = __nccwpck_require__(33000);
 ;// CONCATENATED MODULE: ./src/sbom/purl.ts
 // Package URLs written byte for byte as Syft writes them (anchore/packageurl-go v0.2 `ToString`).
 const UNRESERVED = /[A-Za-z0-9\-_.~]/;
@@ -76269,7 +76850,7 @@ function sqliteBlobs(data) {
 
 ;// CONCATENATED MODULE: ./src/sbom/catalogers/rpm-header.ts
 // RPM header blobs as the rpm database stores them (no lead, no magic): index entries then a data store.
-const rpm_header_TAG = {
+const TAG = {
     NAME: 1000,
     VERSION: 1001,
     RELEASE: 1002,
@@ -76366,11 +76947,11 @@ class RpmHeader {
     }
     /** Installed file paths: DIRNAMES[DIRINDEXES[i]] + BASENAMES[i], or the pre-4.x OLDFILENAMES. */
     files() {
-        const base = this.stringArray(rpm_header_TAG.BASENAMES);
+        const base = this.stringArray(TAG.BASENAMES);
         if (base.length === 0)
-            return this.stringArray(rpm_header_TAG.OLDFILENAMES);
-        const dirs = this.stringArray(rpm_header_TAG.DIRNAMES);
-        const idx = this.int32Array(rpm_header_TAG.DIRINDEXES);
+            return this.stringArray(TAG.OLDFILENAMES);
+        const dirs = this.stringArray(TAG.DIRNAMES);
+        const idx = this.int32Array(TAG.DIRINDEXES);
         return base.map((b, i) => (dirs[idx[i] ?? -1] ?? '') + b);
     }
 }
@@ -76414,15 +76995,15 @@ function blobsOf(file, warn) {
     throw new Error('neither sqlite, ndb nor Berkeley DB hash');
 }
 function packageOf(header, file, distro) {
-    const name = header.string(rpm_header_TAG.NAME);
-    const version = header.string(rpm_header_TAG.VERSION);
-    const release = header.string(rpm_header_TAG.RELEASE) ?? '';
+    const name = header.string(TAG.NAME);
+    const version = header.string(TAG.VERSION);
+    const release = header.string(TAG.RELEASE) ?? '';
     if (!name || !version)
         return undefined;
-    const epoch = header.int32(rpm_header_TAG.EPOCH);
-    const arch = header.string(rpm_header_TAG.ARCH);
-    const sourceRpm = header.string(rpm_header_TAG.SOURCERPM);
-    const license = header.string(rpm_header_TAG.LICENSE);
+    const epoch = header.int32(TAG.EPOCH);
+    const arch = header.string(TAG.ARCH);
+    const sourceRpm = header.string(TAG.SOURCERPM);
+    const license = header.string(TAG.LICENSE);
     const pkg = {
         name,
         version: epoch === undefined ? `${version}-${release}` : `${epoch}:${version}-${release}`,
@@ -76431,8 +77012,8 @@ function packageOf(header, file, distro) {
         foundBy: RPM_CATALOGER,
         locations: [file.path],
         // Rich dependencies "(a if b)" name no single package; Syft leaves them out too.
-        provides: header.stringArray(rpm_header_TAG.PROVIDENAME).filter(k => k !== '' && !k.trim().startsWith('(')),
-        dependsOn: header.stringArray(rpm_header_TAG.REQUIRENAME).filter(k => k !== '' && !k.trim().startsWith('(')),
+        provides: header.stringArray(TAG.PROVIDENAME).filter(k => k !== '' && !k.trim().startsWith('(')),
+        dependsOn: header.stringArray(TAG.REQUIRENAME).filter(k => k !== '' && !k.trim().startsWith('(')),
         files: header.files().map(path => ({ path })),
         metadata: {
             arch: arch ?? '',
@@ -76441,7 +77022,7 @@ function packageOf(header, file, distro) {
             ...(epoch === undefined ? {} : { epoch: String(epoch) })
         }
     };
-    const modularity = header.string(rpm_header_TAG.MODULARITYLABEL);
+    const modularity = header.string(TAG.MODULARITYLABEL);
     if (modularity)
         pkg.metadata['modularityLabel'] = modularity;
     if (license)
@@ -76616,6 +77197,8 @@ function describeError(err) {
     return String(err);
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./src/sbom/layers/merge.ts
 // Bottom-up merge of layers as a container runtime would apply them: an entry in an upper layer
 // replaces the same path below, a non-directory replaces a lower directory's subtree, whiteouts
@@ -76686,6 +77269,8 @@ class LayerMerge {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
 ;// CONCATENATED MODULE: ./src/sbom/layers/parse-layer.ts
 // Runs catalogers over each wanted file the moment the reader has it, so its buffer is freed at once.
 // The distro is not known yet (it comes from the merged filesystem): a cataloger that reads ctx.distro
@@ -76815,6 +77400,10 @@ async function reparse(cataloger, file, ctx, warn) {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
 ;// CONCATENATED MODULE: ./src/sbom/layers/decompress.ts
 
 function sniffCompression(head) {
@@ -77328,7 +77917,7 @@ async function readLayer(opts) {
         entryCount: 0
     };
     const spillFile = async (path) => {
-        contents.spillDir ??= await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'oci-attest-sbom-'));
+        contents.spillDir ??= await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'oci-attest-sbom-'));
         return (0,external_node_path_.join)(contents.spillDir, `${spills++}-${external_node_path_.posix.basename(path)}`);
     };
     const wantedBy = (candidate) => {
@@ -77996,10 +78585,12 @@ function buildSpdx(model, opts = {}) {
     };
 }
 
+// EXTERNAL MODULE: ./src/oci/index.ts + 14 modules
+var oci = __nccwpck_require__(1726);
 ;// CONCATENATED MODULE: ./src/sbom/source/local-blobs.ts
 
 
-function local_blobs_blobPath(digest) {
+function blobPath(digest) {
     const [alg, hex] = digest.split(':');
     if (!alg || !hex || !/^[a-z0-9]+$/.test(alg) || !/^[a-f0-9]+$/.test(hex)) {
         throw new SbomError('SBOM_BAD_MANIFEST', `"${digest}" is not a digest`);
@@ -78008,7 +78599,7 @@ function local_blobs_blobPath(digest) {
 }
 async function readVerified(files, path, digest) {
     const bytes = await files.read(path);
-    const actual = computeDigest(bytes, digest.startsWith('sha512:') ? 'sha512' : 'sha256');
+    const actual = (0,oci/* computeDigest */.MK)(bytes, digest.startsWith('sha512:') ? 'sha512' : 'sha256');
     if (actual !== digest) {
         throw new SbomError('SBOM_DIGEST_MISMATCH', `${files.where}: ${path} hashes to ${actual}, expected ${digest}`);
     }
@@ -78016,7 +78607,7 @@ async function readVerified(files, path, digest) {
 }
 async function openVerified(files, path, digest, size) {
     const stream = await files.open(path);
-    const verifier = new DigestVerifier(`${files.where}: ${path}`, digest, size);
+    const verifier = new oci/* DigestVerifier */.Do(`${files.where}: ${path}`, digest, size);
     stream.on('error', err => verifier.destroy(err));
     return stream.pipe(verifier);
 }
@@ -78024,14 +78615,14 @@ async function openVerified(files, path, digest, size) {
 function layoutStore(files) {
     return {
         async manifest(desc) {
-            const bytes = await readVerified(files, local_blobs_blobPath(desc.digest), desc.digest);
-            return { json: local_blobs_parseJson(bytes, `${files.where}: manifest ${desc.digest}`), digest: desc.digest };
+            const bytes = await readVerified(files, blobPath(desc.digest), desc.digest);
+            return { json: parseJson(bytes, `${files.where}: manifest ${desc.digest}`), digest: desc.digest };
         },
-        read: desc => readVerified(files, local_blobs_blobPath(desc.digest), desc.digest),
-        open: desc => openVerified(files, local_blobs_blobPath(desc.digest), desc.digest, desc.size)
+        read: desc => readVerified(files, blobPath(desc.digest), desc.digest),
+        open: desc => openVerified(files, blobPath(desc.digest), desc.digest, desc.size)
     };
 }
-function local_blobs_parseJson(bytes, what) {
+function parseJson(bytes, what) {
     try {
         return JSON.parse(bytes.toString('utf8'));
     }
@@ -78044,7 +78635,7 @@ function local_blobs_parseJson(bytes, what) {
 var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./src/sbom/source/platform.ts
 
-function platform_platformString(p) {
+function platformString(p) {
     return [p.os ?? 'unknown', p.architecture ?? 'unknown', ...(p.variant ? [p.variant] : [])].join('/');
 }
 /** Parses "os/arch[/variant]"; throws naming the flag when malformed. */
@@ -78062,12 +78653,12 @@ function isImage(d) {
 /** Picks the wanted platform (default linux/amd64, or the only image) and lists the rest. */
 function choosePlatform(manifests, wanted, where) {
     const images = manifests.filter(isImage);
-    const names = images.map(d => (d.platform ? platform_platformString(d.platform) : 'unknown'));
+    const names = images.map(d => (d.platform ? platformString(d.platform) : 'unknown'));
     let chosen;
     if (wanted) {
         const w = parsePlatform(wanted);
         chosen =
-            images.find(d => d.platform && platform_platformString(d.platform) === platform_platformString(w)) ??
+            images.find(d => d.platform && platformString(d.platform) === platformString(w)) ??
                 (w.variant
                     ? undefined
                     : images.find(d => d.platform?.os === w.os && d.platform.architecture === w.architecture));
@@ -78083,7 +78674,7 @@ function choosePlatform(manifests, wanted, where) {
     }
     const others = images
         .filter(d => d !== chosen)
-        .map(d => (d.platform ? platform_platformString(d.platform) : d.digest));
+        .map(d => (d.platform ? platformString(d.platform) : d.digest));
     return { chosen, others };
 }
 
@@ -78131,7 +78722,7 @@ async function resolveImage(root, store, wantedPlatform, where) {
     return {
         manifestDigest: current.digest,
         config,
-        platform: platform_platformString(config),
+        platform: platformString(config),
         otherPlatforms: others,
         layers
     };
@@ -78170,7 +78761,7 @@ async function openOciLayout(spec, platform) {
     return openLayout(files, pick, platform, 'oci-layout', dir);
 }
 async function openLayout(files, pick, platform, kind, name) {
-    const index = local_blobs_parseJson(await files.read('index.json'), `${files.where}: index.json`);
+    const index = parseJson(await files.read('index.json'), `${files.where}: index.json`);
     let entries = index.manifests ?? [];
     if (pick)
         entries = entries.filter(m => m.digest === pick);
@@ -78309,7 +78900,7 @@ async function openDockerArchive(spec, platform, warn) {
             return openLayout(files, undefined, platform, 'docker-archive', file);
         throw new SbomError('SBOM_BAD_ARCHIVE', `${file} has neither manifest.json nor index.json: not a docker save archive`);
     }
-    const list = local_blobs_parseJson(await files.read('manifest.json'), `${file}: manifest.json`);
+    const list = parseJson(await files.read('manifest.json'), `${file}: manifest.json`);
     if (!Array.isArray(list) || list.length === 0 || !list[0]?.Config || !Array.isArray(list[0].Layers)) {
         throw new SbomError('SBOM_BAD_ARCHIVE', `${file}: manifest.json lists no image`);
     }
@@ -78317,14 +78908,14 @@ async function openDockerArchive(spec, platform, warn) {
         warn(`${file} holds ${list.length} images; reading the first (${list[0].RepoTags?.[0] ?? list[0].Config})`);
     const image = list[0];
     const configBytes = await files.read(image.Config);
-    const configDigest = computeDigest(configBytes);
+    const configDigest = (0,oci/* computeDigest */.MK)(configBytes);
     const named = BLOB_NAME.exec(image.Config)?.[1] ?? /^([a-f0-9]{64})\.json$/.exec(image.Config)?.[1];
     if (named && `sha256:${named}` !== configDigest) {
         throw new SbomError('SBOM_DIGEST_MISMATCH', `${file}: ${image.Config} hashes to ${configDigest}`);
     }
-    const config = local_blobs_parseJson(configBytes, `${file}: ${image.Config}`);
-    if (platform && !platform_platformString(config).startsWith(platform_platformString(parsePlatform(platform)))) {
-        throw new SbomError('SBOM_PLATFORM_NOT_FOUND', `${file} holds a ${platform_platformString(config)} image, not ${platform}: drop --platform or save the ${platform} image`);
+    const config = parseJson(configBytes, `${file}: ${image.Config}`);
+    if (platform && !platformString(config).startsWith(platformString(parsePlatform(platform)))) {
+        throw new SbomError('SBOM_PLATFORM_NOT_FOUND', `${file} holds a ${platformString(config)} image, not ${platform}: drop --platform or save the ${platform} image`);
     }
     const diffIds = config.rootfs?.diff_ids ?? [];
     if (diffIds.length !== image.Layers.length) {
@@ -78351,7 +78942,7 @@ async function openDockerArchive(spec, platform, warn) {
         kind: 'docker-archive',
         name: tag && colon > 0 ? tag.slice(0, colon) : file,
         version: tag && colon > 0 ? tag.slice(colon + 1) : configDigest,
-        platform: platform_platformString(config),
+        platform: platformString(config),
         otherPlatforms: [],
         config,
         layers
@@ -78363,9 +78954,9 @@ async function openDockerArchive(spec, platform, warn) {
 
 
 
-async function openRegistrySource(input, platform, client = new RegistryClient()) {
-    const ref = parseReference(input);
-    const at = (digest) => parseReference(`${ref.repoString()}@${digest}`);
+async function openRegistrySource(input, platform, client = new oci/* RegistryClient */.bP()) {
+    const ref = (0,oci/* parseReference */.F2)(input);
+    const at = (digest) => (0,oci/* parseReference */.F2)(`${ref.repoString()}@${digest}`);
     const store = {
         async manifest(desc) {
             const m = await client.getManifest(at(desc.digest));
@@ -78450,7 +79041,7 @@ async function generateSbom(opts) {
         ...(opts.includeFiles
             ? { files: [...scan.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) }
             : {}),
-        tool: { name: 'oci-attest', version: VERSION }
+        tool: { name: 'oci-attest', version: version/* VERSION */.x }
     };
     let serialized;
     if (opts.format === 'spdx-json')
@@ -78469,325 +79060,181 @@ async function generateSbom(opts) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/run/sbom-step.ts
-// SBOMs for the plan: generated per container image (charts and indexes have no layers to read), a given file
-// for every subject, or none. Files land under the runner's temp folder; their paths become the sbom-paths output.
+
+/***/ }),
+
+/***/ 55962:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ SBOM_WORKER_KIND)
+/* harmony export */ });
+const SBOM_WORKER_KIND = 'oci-attest-sbom-worker';
+
+
+/***/ }),
+
+/***/ 90669:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ setSbomWorkerEntry),
+/* harmony export */   o: () => (/* binding */ generateSbomIsolated)
+/* harmony export */ });
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _oci_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1726);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(112);
+/* harmony import */ var _protocol_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(55962);
+// Runs the SBOM generator on a worker thread with a small young generation: socket and zlib buffers are
+// short-lived and live outside the V8 heap, and frequent scavenges free them before they pile up into
+// full mark-compacts (measured on a 1.6 GiB image: ~15% less wall time and ~20% less peak RSS).
 
 
 
 
-
-
-const keyOf = (repository, digest) => `${repository}@${digest}`;
-/** A given file is read and checked before anything is signed, so a bad path fails first. */
-async function loadSbomFile(inputs) {
-    if (inputs.sbom.kind !== 'file')
-        return undefined;
-    return sbomPredicateFromFile(inputs.sbom.path);
+/** Young generation of the worker (MiB): three semi-spaces' worth, i.e. 1 MiB semi-spaces. */
+const YOUNG_GENERATION_MB = 3;
+let workerEntry;
+/** Entry points register the script a worker starts from (the bundle itself, or a TypeScript entry). */
+function setSbomWorkerEntry(url, execArgv = []) {
+    workerEntry = { url, execArgv };
 }
-async function prepareSboms(plan, inputs, given, registry, dir, ui) {
-    const out = { bySubject: new Map(), paths: {}, packages: {} };
-    if (given) {
-        for (const s of plan.subjects) {
-            out.bySubject.set(keyOf(s.repository, s.digest), given);
-            if (given.path)
-                out.paths[s.digest] = given.path;
-        }
-        return out;
-    }
-    if (inputs.sbom.kind !== 'generate')
-        return out;
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    const extension = inputs.sbomFormat === 'spdx-json' ? 'spdx.json' : 'cdx.json';
-    // One image at a time: layer scans are I/O and memory heavy, and runners have few cores.
-    for (const s of plan.subjects) {
-        const ref = keyOf(s.repository, s.digest);
-        if (!s.sbomEligible) {
-            ui.info(`${ref} (${s.kind}): no SBOM generated, ${s.kind === 'chart' ? 'a Helm chart has no image layers' : 'not a container image'}`);
-            continue;
-        }
-        const started = Date.now();
-        let lastReport = 0;
-        try {
-            const result = await generateSbom({
-                source: ref,
-                format: inputs.sbomFormat,
-                registry,
-                onProgress: p => {
-                    if (Date.now() - lastReport < 2000 && p.layersDone < p.layersTotal)
-                        return;
-                    lastReport = Date.now();
-                    ui.info(`  ${ref}: layers ${p.layersDone}/${p.layersTotal}, ${(p.bytesRead / 1048576).toFixed(1)} MiB read`);
-                },
-                onWarning: m => ui.warning(`${ref}: ${m}`)
-            });
-            assertSbomSize(Buffer.byteLength(result.serialized), DEFAULT_SBOM_LIMIT, `the SBOM generated for ${ref}`);
-            const path = (0,external_node_path_.join)(dir, `${ref.replace(/[^A-Za-z0-9._@-]+/g, '_').replace(/:/g, '-')}.${extension}`);
-            await (0,promises_.writeFile)(path, result.serialized + '\n');
-            out.bySubject.set(ref, { ...sbomPredicate(result.document, `the SBOM generated for ${ref}`), path });
-            out.paths[s.digest] = path;
-            out.packages[s.digest] = result.packages.length;
-            ui.info(`${ref}${s.platform ? ` (${s.platform})` : ''}: ${result.packages.length} packages, ${((Date.now() - started) / 1000).toFixed(1)} s → ${path}`);
-        }
-        catch (cause) {
-            throw new PipelineError('SUBJECT_FAILED', ref, 'sbom', `${describe(cause)}; give an SBOM file in the sbom input, or sbom: none`, { cause });
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/run/verify-commands.ts
-const quote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
-/** cosign's --type for each kind we produce (INTEROP §3: slsaprovenance is v0.2). */
-const COSIGN_TYPE = {
-    'provenance-v1': 'slsaprovenance1',
-    'provenance-v0.2': 'slsaprovenance',
-    'sbom-cyclonedx': 'cyclonedx',
-    'sbom-spdx': 'spdxjson'
-};
-function verifyCommands(o) {
-    const who = `--certificate-identity ${quote(o.identity)} --certificate-oidc-issuer ${quote(o.issuer)}`;
-    const root = o.trustedRoot ? ` --trusted-root ${quote(o.trustedRoot)}` : '';
-    const types = [...new Set(o.items.map(i => COSIGN_TYPE[i.kind]).filter((t) => Boolean(t)))];
-    const commands = (bin, extra) => [
-        `${bin} verify ${who}${root}${extra} ${o.ref}`,
-        ...types.map(t => `${bin} verify-attestation --type ${t} ${who}${root}${extra} ${o.ref}`)
-    ];
-    // v2 reads the tag layout by default; v3 reads bundles by default and only tags with --new-bundle-format=false.
-    const v2Extra = o.formats.includes('legacy') ? '' : ' --new-bundle-format';
-    const v3Extra = o.formats.includes('referrers') ? '' : ' --new-bundle-format=false';
-    const gh = o.formats.includes('referrers')
-        ? [
-            `gh attestation verify oci://${o.ref} --bundle-from-oci${o.repository ? ` --repo ${o.repository}` : ''} ` +
-                `--cert-identity ${quote(o.identity)} --cert-oidc-issuer ${quote(o.issuer)}` +
-                `${o.trustedRoot ? ` --custom-trusted-root ${quote(o.trustedRoot)}` : ''} --predicate-type https://slsa.dev/provenance/v1`
-        ]
-        : [];
-    return { cosignV2: commands('cosign', v2Extra), cosignV3: commands('cosign', v3Extra), gh };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/run/summary.ts
-
-
-const esc = (s) => s.replace(/[<>&|]/g, c => `&#${c.charCodeAt(0)};`);
-const code = (s) => `<code>${esc(s)}</code>`;
-function summaryMarkdown(o) {
-    const parts = [];
-    parts.push(`## oci-attest${o.dryRun ? ': DRY RUN' : ''}`);
-    if (o.dryRun)
-        parts.push(`> [!NOTE]\n> **DRY RUN** (${esc(o.dryRunReason)}): no OIDC token, Fulcio, Rekor, registry push or GitHub API write. ` +
-            'Everything was built and signed with an ephemeral **self-signed** key that nothing trusts.');
-    parts.push(`Identity${o.dryRun ? ' (what a real run would get)' : ''}: ${code(o.report.identity)}, issuer ${code(o.report.issuer)}`);
-    for (const s of o.report.subjects) {
-        const planned = o.plan.subjects.find(p => p.repository === s.repository && p.digest === s.digest);
-        const label = `${s.repository}@${s.digest}`;
-        parts.push(`### ${esc(s.repository)} ${planned ? `(${planned.kind}${planned.platform ? `, ${planned.platform}` : ''})` : ''}\n` +
-            `Digest ${code(s.digest)}${planned && planned.input !== label ? ` from ${code(planned.input)}` : ''}` +
-            (o.sbomPackages[s.digest] !== undefined
-                ? ` · generated SBOM: ${o.sbomPackages[s.digest]} packages`
-                : ''));
-        const rows = ordered(s.items).map(i => {
-            const rekor = o.dryRun
-                ? 'not logged (dry run)'
-                : `<a href="${rekorEntryUrl(o.rekorUrl, i.rekorLogIndex)}">${i.rekorLogIndex}</a>`;
-            const where = [
-                i.legacy ? `tag ${code(i.legacy.tag)}` : '',
-                i.referrer ? `referrer ${code(i.referrer.slice(0, 19))}…` : '',
-                i.githubAttestationUrl ? `<a href="${i.githubAttestationUrl}">GitHub</a>` : ''
-            ].filter(Boolean);
-            return `| ${i.kind} | ${i.predicateType ? code(i.predicateType) : 'simple signing'} | ${rekor} | ${where.join(', ') || '—'}${o.pushed ? '' : ' (not pushed)'} |`;
+/** generateSbom on a worker thread when an entry point registered one, else in this thread. */
+async function generateSbomIsolated(options, hooks = {}) {
+    if (!workerEntry) {
+        return (0,_index_js__WEBPACK_IMPORTED_MODULE_2__/* .generateSbom */ .N3)({
+            ...options,
+            registry: new _oci_index_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryClient */ .bP({
+                ...(hooks.credentials ? { credentials: hooks.credentials } : {}),
+                ...(options.insecureRegistries ? { insecureRegistries: options.insecureRegistries } : {})
+            }),
+            ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
+            ...(hooks.onWarning ? { onWarning: hooks.onWarning } : {})
         });
-        parts.push(['| Produced | Predicate type | Rekor entry | Stored |', '|---|---|---|---|', ...rows].join('\n'));
-        for (const w of s.warnings)
-            parts.push(`> [!WARNING]\n> ${esc(w)}`);
-        const cmds = verifyCommands({
-            ref: label,
-            identity: o.report.identity,
-            issuer: o.report.issuer,
-            formats: o.formats,
-            items: s.items,
-            ...(o.repository ? { repository: o.repository } : {}),
-            ...(o.trustedRoot ? { trustedRoot: o.trustedRoot } : {})
+    }
+    const data = { kind: _protocol_js__WEBPACK_IMPORTED_MODULE_3__/* .SBOM_WORKER_KIND */ .a, options };
+    const worker = new node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.Worker(workerEntry.url, {
+        workerData: data,
+        execArgv: workerEntry.execArgv,
+        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+        stdout: false,
+        stderr: false
+    });
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        const settle = (fn) => {
+            if (settled)
+                return;
+            settled = true;
+            fn();
+        };
+        const reply = (message) => worker.postMessage(message);
+        worker.on('message', (message) => {
+            switch (message.type) {
+                case 'progress':
+                    hooks.onProgress?.(message.progress);
+                    break;
+                case 'warning':
+                    hooks.onWarning?.(message.message);
+                    break;
+                case 'credential-request':
+                    // Credentials stay in this thread's provider; the worker asks per registry host.
+                    ;
+                    (hooks.credentials?.get(message.registry) ?? Promise.resolve(undefined)).then(credential => reply({ type: 'credential', id: message.id, ...(credential ? { credential } : {}) }), (err) => reply({
+                        type: 'credential',
+                        id: message.id,
+                        error: err instanceof Error ? err.message : String(err)
+                    }));
+                    break;
+                case 'result':
+                    settle(() => resolve(message.result));
+                    break;
+                case 'error':
+                    settle(() => reject(Object.assign(new Error(message.error.message), message.error)));
+                    break;
+            }
         });
-        const block = (title, lines) => lines.length ? `<b>${title}</b>\n\n\`\`\`sh\n${lines.join('\n')}\n\`\`\`\n` : '';
-        parts.push(`<details><summary>Verify ${esc(s.repository)}@${s.digest.slice(0, 19)}…</summary>\n\n` +
-            block('cosign v2', cmds.cosignV2) +
-            block('cosign v3', cmds.cosignV3) +
-            block('gh', cmds.gh) +
-            '</details>');
-    }
-    if (o.plan.skipped.length)
-        parts.push(`Skipped: ${o.plan.skipped.map(k => `${code(k.digest.slice(0, 19))}… ${esc(k.reason)}`).join('; ')}`);
-    if (o.wouldPush.length) {
-        const rows = o.wouldPush.map(w => `| ${code(w.target)} | ${esc(w.what)} | ${code(w.mediaType)} | ${w.size} |`);
-        const detail = o.wouldPush.map(w => `${w.target}\n${w.contents.map(c => `  ${c}`).join('\n')}`).join('\n');
-        parts.push(`<details${o.dryRun ? ' open' : ''}><summary>${o.dryRun ? 'DRY RUN: would push' : 'Not pushed (push-to-registry: false)'} ` +
-            `(${o.wouldPush.length} writes)</summary>\n\n| Where | What | Media type | Bytes |\n|---|---|---|---|\n${rows.join('\n')}\n\n` +
-            `\`\`\`\n${detail}\n\`\`\`\n</details>`);
-    }
-    parts.push(`<sub>${o.timings.map(t => `${esc(t.name)} ${(t.ms / 1000).toFixed(1)} s`).join(' · ')}</sub>`);
-    return parts.join('\n\n') + '\n';
-}
-async function writeSummary(ui, o) {
-    await ui.writeSummary(summaryMarkdown(o));
+        worker.on('error', err => settle(() => reject(new Error(`the SBOM worker failed: ${err.message}`, { cause: err }))));
+        worker.on('exit', code => settle(() => reject(new Error(`the SBOM worker stopped (exit code ${code}) before it produced an SBOM`))));
+    }).finally(() => void worker.terminate());
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/run/run.ts
-// One run, for the action and the CLI alike: inputs → context → dry-run decision → plan → identity → SBOMs → attest → outputs and summary.
+
+/***/ }),
+
+/***/ 70927:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ enterSbomWorker)
+/* harmony export */ });
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(75919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _oci_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1726);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(112);
+/* harmony import */ var _protocol_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(55962);
+/* harmony import */ var _run_isolated_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(90669);
+// The worker side: when this thread was started to generate an SBOM, do it and answer through messages.
 
 
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** For private or test Sigstore setups whose OIDC discovery is not served at the issuer URL itself. */
-const OIDC_DISCOVERY_ENV = 'OCI_ATTEST_OIDC_DISCOVERY_URL';
-class ActionError extends Error {
-    code;
-    constructor(code, message) {
-        super(message);
-        this.code = code;
-        this.name = 'ActionError';
+/**
+ * Called first by each entry point with its own URL. In an SBOM worker it runs the job and returns true
+ * (the entry must then do nothing else); otherwise it registers the entry for future workers.
+ */
+async function enterSbomWorker(entryUrl, execArgv = []) {
+    const data = node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData;
+    if (node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread || !node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort || data?.kind !== _protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .SBOM_WORKER_KIND */ .a || !data.options) {
+        if (node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread)
+            (0,_run_isolated_js__WEBPACK_IMPORTED_MODULE_3__/* .setSbomWorkerEntry */ .i)(new URL(entryUrl), execArgv);
+        return false;
     }
-}
-async function run(opts) {
-    const ui = opts.ui;
-    const phases = new Phases(ui);
+    const port = node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort;
+    const send = (message) => port.postMessage(message);
+    const pending = new Map();
+    let nextId = 0;
+    port.on('message', (message) => {
+        const waiter = pending.get(message.id);
+        if (!waiter)
+            return;
+        pending.delete(message.id);
+        if (message.error)
+            waiter.reject(new Error(message.error));
+        else
+            waiter.resolve(message.credential);
+    });
+    const credentials = {
+        get: registry => new Promise((resolve, reject) => {
+            const id = nextId++;
+            pending.set(id, { resolve, reject });
+            send({ type: 'credential-request', id, registry });
+        })
+    };
+    const { insecureRegistries, ...options } = data.options;
     try {
-        return await execute({ ...opts, env: opts.env ?? process.env, ui }, phases);
+        const result = await (0,_index_js__WEBPACK_IMPORTED_MODULE_2__/* .generateSbom */ .N3)({
+            ...options,
+            registry: new _oci_index_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryClient */ .bP({ credentials, ...(insecureRegistries ? { insecureRegistries } : {}) }),
+            onProgress: progress => send({ type: 'progress', progress }),
+            onWarning: message => send({ type: 'warning', message })
+        });
+        send({ type: 'result', result });
     }
     catch (err) {
-        ui.setFailed(failureMessage(err, phases.current));
-        return undefined;
-    }
-}
-async function openSession(inputs, env, ui, identity) {
-    const discovery = env[OIDC_DISCOVERY_ENV];
-    return openSigningSession({
-        fulcioUrl: inputs.fulcioUrl,
-        rekorUrl: inputs.rekorUrl,
-        ...(inputs.tsaUrl ? { tsaUrl: inputs.tsaUrl } : {}),
-        ...(inputs.trustedRoot ? { trustedRootPath: inputs.trustedRoot } : {}),
-        ...(discovery ? { oidcDiscoveryUrl: discovery } : {}),
-        allowPublicRekorForPrivateRepos: inputs.allowPublicRekorForPrivateRepos
-    }, { identity: identity ?? new ActionsIdentityProvider({ env, maskSecret: s => ui.setSecret(s) }), env });
-}
-async function execute(opts, phases) {
-    const { env, ui } = opts;
-    const inputs = getInputs(opts.getInput);
-    for (const secret of [inputs.registryPassword, inputs.githubToken])
-        if (secret)
-            ui.setSecret(secret);
-    const context = readRunContext(env);
-    const { dryRun, reason } = decideDryRun(inputs.dryRun, context);
-    if (dryRun)
-        ui.info(`DRY RUN (${reason}): no OIDC token, Fulcio, Rekor, registry push or GitHub API write will happen`);
-    if (inputs.githubAttestations === 'true' && !dryRun && !(inputs.githubToken && context.repository))
-        throw new InputError('github-attestations', 'is true, but there is no github-token (or GITHUB_REPOSITORY) to store attestations with');
-    const registry = new RegistryClient({ credentials: registryCredentials(inputs, env) });
-    const sbomFile = await loadSbomFile(inputs);
-    const plan = await phases.run('Plan: resolve subjects', async () => {
-        const p = await planSubjects(registry, inputs.subjects, inputs.platforms);
-        for (const [input, digest] of Object.entries(p.digests))
-            ui.info(`${input} → ${digest}`);
-        for (const s of p.subjects)
-            ui.info(`subject ${s.repository}@${s.digest} (${s.kind}${s.platform ? `, ${s.platform}` : ''})`);
-        for (const k of p.skipped)
-            ui.info(`skipped ${k.repository}@${k.digest}: ${k.reason}`);
-        return p;
-    });
-    const session = await phases.run(dryRun ? 'Identity (DRY RUN: ephemeral self-signed key)' : 'Identity: OIDC token', async () => (dryRun ? openDryRunSession(env) : openSession(inputs, env, ui, opts.identity)));
-    ui.info(`Certificate identity${dryRun ? ' (DRY RUN, what a real run would get)' : ''}: ${session.identity.subjectAlternativeName} ` +
-        `(issuer ${session.identity.issuer})`);
-    const sboms = await phases.run('SBOM', () => prepareSboms(plan, inputs, sbomFile, registry, (0,external_node_path_.join)(context.runnerTemp, 'oci-attest-sbom'), ui));
-    if (inputs.verify && !inputs.pushToRegistry && !dryRun)
-        ui.warning('verify: nothing is pushed (push-to-registry: false), so nothing can be re-read and verified');
-    const recording = dryRun || !inputs.pushToRegistry ? new RecordingRegistry(registry) : undefined;
-    const githubStore = !dryRun && inputs.githubAttestations !== 'false' && inputs.githubToken && context.repository
-        ? new GitHubAttestationStore({
-            token: inputs.githubToken,
-            repository: context.repository,
-            apiUrl: context.apiUrl
-        })
-        : undefined;
-    const verify = inputs.verify && !recording;
-    const report = await phases.run(`Sign, log${recording ? '' : ', push'}${verify ? ', verify' : ''} (${plan.subjects.length} subjects)`, async () => {
-        const r = await attestSubjects({
-            subjects: plan.subjects.map(s => `${s.repository}@${s.digest}`),
-            sbom: { forSubject: async (s) => sboms.bySubject.get(`${s.repo.repoString()}@${s.digest}`) },
-            provenance: inputs.provenance,
-            formats: inputs.formats,
-            verify,
-            bundleDir: (0,external_node_path_.join)(context.runnerTemp, dryRun ? 'oci-attest-dry-run' : 'oci-attest')
-        }, { registry: recording ?? registry, session, ...(githubStore ? { githubStore } : {}) });
-        for (const s of r.subjects)
-            ui.info(`${s.repository}@${s.digest}: ${s.items.map(i => i.kind).join(', ')}`);
-        ui.info(dryRun
-            ? `DRY RUN: ${r.rekorEntries} signatures with the self-signed key; nothing sent to Fulcio or Rekor`
-            : `${r.fulcioRequests} Fulcio certificate(s), ${r.rekorEntries} Rekor entries${verify ? ', all re-read and verified' : ''}`);
-        return r;
-    });
-    const warnings = [...new Set(report.subjects.flatMap(s => s.warnings))];
-    for (const w of warnings)
-        ui.warning(w);
-    if (inputs.githubAttestations === 'true' && warnings.length > 0)
-        throw new ActionError('GITHUB_ATTESTATION_REFUSED', `github-attestations: true, and ${warnings[0]}`);
-    let wouldPush = [];
-    if (recording) {
-        wouldPush = await phases.run(dryRun ? 'DRY RUN: checks and what would be pushed' : 'Not pushed (push-to-registry: false)', async () => {
-            const writes = describeWrites(recording);
-            for (const w of writes) {
-                ui.info(`${dryRun ? 'DRY RUN would push' : 'not pushed'}: ${w.target} — ${w.what}, ${w.mediaType}, ${w.size} B`);
-                for (const c of w.contents)
-                    ui.info(`    ${c}`);
-            }
-            const problems = dryRun ? await checkDryRun(report, recording) : [];
-            if (problems.length)
-                throw new ActionError('DRY_RUN_CHECK_FAILED', `a real run would fail: ${problems.join('; ')}`);
-            if (dryRun)
-                ui.info(`DRY RUN checks passed: bundles parse, DSSE signatures verify, subjects match, manifests fit`);
-            return writes;
+        const e = err instanceof Error ? err : new Error(String(err));
+        const code = e.code;
+        send({
+            type: 'error',
+            error: { name: e.name, message: e.message, ...(typeof code === 'string' ? { code } : {}) }
         });
     }
-    await setOutputs(ui, {
-        digests: plan.digests,
-        plan,
-        report,
-        rekorUrl: session.rekorUrl,
-        sbomPaths: sboms.paths,
-        dryRun,
-        runnerTemp: context.runnerTemp,
-        recordPaths: env.GITHUB_ACTIONS === 'true'
-    });
-    if (inputs.showSummary) {
-        await writeSummary(ui, {
-            plan,
-            report,
-            dryRun,
-            dryRunReason: reason,
-            rekorUrl: session.rekorUrl,
-            formats: inputs.formats,
-            ...(context.repository ? { repository: context.repository } : {}),
-            ...(inputs.trustedRoot ? { trustedRoot: inputs.trustedRoot } : {}),
-            wouldPush,
-            sbomPackages: sboms.packages,
-            pushed: !recording,
-            timings: phases.timings
-        }).catch(err => ui.warning(`job summary not written: ${err instanceof Error ? err.message : String(err)}`));
+    finally {
+        port.close();
     }
-    return { dryRun, plan, report };
+    return true;
 }
 
 
@@ -78981,6 +79428,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 48161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
