@@ -41,7 +41,8 @@ export function compare(syft: ComparablePackage[], ours: ComparablePackage[]): E
     const result: EcosystemParity = {
       type,
       syft: new Set(s.map(p => p.purl)).size,
-      ours: o.length,
+      // Distinct name+version+purl on both sides: Syft's count is taken the same way below.
+      ours: new Set(o.map(p => `${p.name}\0${p.version}\0${normalizePurl(p.purl)}`)).size,
       exact: 0,
       purlDiffs: [],
       missing: [],

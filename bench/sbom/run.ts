@@ -36,7 +36,7 @@ try {
 
   const oursOut = join(BENCH_DIR, `${image}.ours.cdx.json`)
   const syftOut = join(BENCH_DIR, `${image}.syft.json`)
-  type Who = 'syft' | 'ours' | 'oursSmallYoung' | 'floor'
+  type Who = 'syft' | 'ours' | 'floor'
   const best: Partial<Record<Who, Measured>> = {}
   const keep = (k: Who, m: Measured) => {
     if (m.exitCode !== 0) throw new Error(`${k} failed: ${m.stderr.slice(-2000)}`)
@@ -48,17 +48,9 @@ try {
   for (let i = 0; i < runs; i++) {
     keep('syft', await runSyft(ref, syftOut))
     keep('ours', await measure(NODE, [ours, 'sbom', ref, '--output', oursOut, '--quiet']))
-    // A 1 MiB young generation lets scavenges free socket/zlib buffers before they pile up into
-    // full mark-compacts (measured: ~120 → ~30 of them); NODE_OPTIONS is how a user would set it.
-    keep(
-      'oursSmallYoung',
-      await measure(NODE, [ours, 'sbom', ref, '--output', oursOut, '--quiet'], {
-        NODE_OPTIONS: '--max-semi-space-size=1'
-      })
-    )
     keep('floor', await measure(NODE, [floorScript, ref]))
   }
-  const { syft, ours: us, oursSmallYoung: small, floor } = best as Record<Who, Measured>
+  const { syft, ours: us, floor } = best as Record<Who, Measured>
   const row = (name: string, m: Measured) =>
     console.log(
       `${name.padEnd(40)} ${m.wallSeconds.toFixed(1).padStart(7)} s ${m.cpuSeconds.toFixed(1).padStart(7)} s ${m.peakRssMiB.toFixed(0).padStart(7)} MiB`
@@ -68,7 +60,6 @@ try {
   )
   row(`syft ${SYFT_VERSION}`, syft)
   row('oci-attest sbom', us)
-  row('oci-attest sbom, --max-semi-space-size=1', small)
   row('floor (fetch+decompress, same code)', floor)
   const ratios = (name: string, m: Measured) =>
     console.log(
@@ -76,7 +67,6 @@ try {
     )
   console.log('')
   ratios('oci-attest sbom', us)
-  ratios('oci-attest sbom, --max-semi-space-size=1', small)
 
   const doc = JSON.parse(await readFile(oursOut, 'utf8')) as {
     components: Array<{
