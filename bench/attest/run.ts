@@ -1,6 +1,7 @@
 // Benchmark (prints, does not assert): N subjects × (signature + SLSA v0.2 + SLSA v1 + CycloneDX SBOM), both
 // formats, through our pipeline vs stock cosign v3 (`sign` + `attest` ×3 per subject) on the same bed stack.
 //   node --import tsx bench/attest/run.ts [--subjects 10] [--registry distribution] [--verify] [--runs 3]
+//     [--latency MS]  (registry behind the bed's fault proxy, every request delayed MS: a registry across a network)
 // Each run uses fresh images; the order of the two sides alternates between runs; medians are printed last.
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -22,14 +23,23 @@ const { values } = parseArgs({
     subjects: { type: 'string', default: '10' },
     registry: { type: 'string', default: 'distribution' },
     verify: { type: 'boolean', default: false },
-    runs: { type: 'string', default: '3' }
+    runs: { type: 'string', default: '3' },
+    latency: { type: 'string' }
   }
 })
 const n = Number(values.subjects)
-const registryName = values.registry as RegistryName
 const state = readBedState()
 const s = requireSigstore(state)
+// The flaky proxy fronts the distribution registry (no referrers API, like GHCR) and can delay requests.
+const registryName = (values.latency ? 'flaky' : values.registry) as RegistryName
 const host = state.registries[registryName].host
+if (values.latency) {
+  const res = await fetch(state.registries.flaky.adminUrl, {
+    method: 'POST',
+    body: JSON.stringify({ rules: [{ path: '.', action: 'delay', delayMs: Number(values.latency) }] })
+  })
+  if (res.status !== 200) throw new Error(`fault proxy answered ${res.status}: ${await res.text()}`)
+}
 const work = join(state.dir, 'bench-attest', String(Date.now()))
 await mkdir(work, { recursive: true })
 
@@ -116,7 +126,7 @@ async function cosign(subjects: string[]): Promise<void> {
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
 console.log(
-  `registry ${registryName} (${host}), ${n} subjects, each: signature + SLSA v0.2 + SLSA v1 + CycloneDX SBOM`
+  `registry ${registryName}${values.latency ? ` (distribution, ${values.latency} ms added to every request)` : ''} (${host}), ${n} subjects, each: signature + SLSA v0.2 + SLSA v1 + CycloneDX SBOM`
 )
 console.log(
   `oci-attest: both formats, self-verify ${values.verify ? 'on' : 'off'}; cosign v3: sign + attest ×3 per subject`
@@ -147,3 +157,4 @@ const ratio = median(results.map(x => x.ours / x.cosign))
 console.log(
   `median: oci-attest ${secs(mo)}, cosign v3 ${secs(mc)}, ratio ${ratio.toFixed(3)} (cosign takes ${(1 / ratio).toFixed(1)}× as long)`
 )
+if (values.latency) await fetch(state.registries.flaky.adminUrl, { method: 'DELETE' })
