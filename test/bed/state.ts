@@ -65,6 +65,8 @@ export interface BedTools {
   crane: string
   /** GitHub CLI, for `gh attestation verify`. */
   gh: string
+  /** Sigstore policy-controller's `policy-tester`: a ClusterImagePolicy evaluated without a cluster. */
+  policyTester: string
 }
 
 export interface BedState {

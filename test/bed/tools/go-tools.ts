@@ -29,8 +29,9 @@ async function goBuild(pin: GoToolPin, gobin: string): Promise<GoBuild> {
   if (!pin.viaModule) {
     return { args: ['install', target], byHand: `GOBIN=${gobin} go install ${target} && ${moveIt}` }
   }
-  const { path, goDirective } = pin.viaModule
-  const goMod = `module oci-attest.local/bed-build\n\ngo ${goDirective}\n\nrequire ${path} ${pin.version}\n`
+  const { path, goDirective, replace = [] } = pin.viaModule
+  const replaces = replace.map(r => `\nreplace ${r}\n`).join('')
+  const goMod = `module oci-attest.local/bed-build\n\ngo ${goDirective}\n\nrequire ${path} ${pin.version}\n${replaces}`
   await writeFile(join(gobin, 'go.mod'), goMod)
   const args = ['build', '-mod=mod', '-trimpath', '-o', join(gobin, pin.built), pin.pkg]
   return {

@@ -18,7 +18,7 @@ export interface GoToolPin {
    * Build inside a throwaway module that requires this one, instead of `go install pkg@version`: that command
    * reads the module's version list for deprecations and aborts when the proxy refuses the list (it does for cli/cli).
    */
-  viaModule?: { path: string; goDirective: string }
+  viaModule?: { path: string; goDirective: string; replace?: string[] }
 }
 
 export const CRANE: GoToolPin = {
@@ -63,7 +63,27 @@ export const GH: GoToolPin = {
   viaModule: { path: 'github.com/cli/cli/v2', goDirective: '1.26.1' }
 }
 
-export const GO_TOOLS: GoToolPin[] = [CRANE, COSIGN_V3, COSIGN_V2, GH]
+export const POLICY_TESTER: GoToolPin = {
+  label: 'policy-tester v0.13.1',
+  pkg: 'github.com/sigstore/policy-controller/cmd/tester',
+  version: 'v0.13.1',
+  built: 'tester',
+  path: join(BIN_DIR, 'policy-tester-v0.13.1'),
+  versionArgs: ['--version'],
+  versionPattern: /GitVersion:\s+v0\.13\.1\s*$/m,
+  // The module's go.mod has replace directives, which `go install pkg@version` refuses; the build that
+  // requires it must repeat the ones that change the compiled code.
+  viaModule: {
+    path: 'github.com/sigstore/policy-controller',
+    goDirective: '1.26.1',
+    replace: [
+      'github.com/golang/glog => github.com/jdolitsky/glog v0.0.0-20220729172235-78744e90d087',
+      'k8s.io/kube-openapi => k8s.io/kube-openapi v0.0.0-20231010175941-2dd684a91f00'
+    ]
+  }
+}
+
+export const GO_TOOLS: GoToolPin[] = [CRANE, COSIGN_V3, COSIGN_V2, GH, POLICY_TESTER]
 
 /** Our own small Go program (OCI 1.1 referrers API registry), built from source in this repository. */
 export const REFERRERS_REGISTRY = {
