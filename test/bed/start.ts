@@ -8,7 +8,7 @@ import { killNow } from './registries/tied-child.js'
 import type { BedState } from './state.js'
 import { printSummary } from './tools/bed-summary.js'
 import { TESTBED_DIR } from './tools/paths.js'
-import { COSIGN_V2, COSIGN_V3, CRANE, GH, POLICY_TESTER, SIGSTORE_PYTHON } from './tools/pins.js'
+import { COSIGN_V2, COSIGN_V3, CRANE, GH, KYVERNO, POLICY_TESTER, SIGSTORE_PYTHON } from './tools/pins.js'
 import { startSigstore, type RunningSigstore } from './tools/sigstore-loader.js'
 
 const args = process.argv.slice(2)
@@ -80,7 +80,8 @@ async function main(): Promise<void> {
       sigstorePython: SIGSTORE_PYTHON.python,
       crane: CRANE.path,
       gh: GH.path,
-      policyTester: POLICY_TESTER.path
+      policyTester: POLICY_TESTER.path,
+      kyverno: KYVERNO.path
     }
   }
   const tmp = `${statePath}.tmp-${process.pid}`

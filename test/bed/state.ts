@@ -67,6 +67,8 @@ export interface BedTools {
   gh: string
   /** Sigstore policy-controller's `policy-tester`: a ClusterImagePolicy evaluated without a cluster. */
   policyTester: string
+  /** The Kyverno CLI (`kyverno apply --registry`), Kyverno's own engine without a cluster. */
+  kyverno: string
 }
 
 export interface BedState {

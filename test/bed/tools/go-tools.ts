@@ -29,15 +29,23 @@ async function goBuild(pin: GoToolPin, gobin: string): Promise<GoBuild> {
   if (!pin.viaModule) {
     return { args: ['install', target], byHand: `GOBIN=${gobin} go install ${target} && ${moveIt}` }
   }
-  const { path, goDirective, replace = [] } = pin.viaModule
+  const { path, goDirective, replace = [], ldflags } = pin.viaModule
   const replaces = replace.map(r => `\nreplace ${r}\n`).join('')
   const goMod = `module oci-attest.local/bed-build\n\ngo ${goDirective}\n\nrequire ${path} ${pin.version}\n${replaces}`
   await writeFile(join(gobin, 'go.mod'), goMod)
-  const args = ['build', '-mod=mod', '-trimpath', '-o', join(gobin, pin.built), pin.pkg]
+  const args = [
+    'build',
+    '-mod=mod',
+    '-trimpath',
+    ...(ldflags ? ['-ldflags', ldflags] : []),
+    '-o',
+    join(gobin, pin.built),
+    pin.pkg
+  ]
   return {
     args,
     cwd: gobin,
-    byHand: `cd ${gobin} && printf '${goMod.replaceAll('\n', '\\n')}' > go.mod && go ${args.join(' ')} && ${moveIt}`
+    byHand: `cd ${gobin} && printf '${goMod.replaceAll('\n', '\\n')}' > go.mod && go ${args.map(a => (a.includes(' ') ? `'${a}'` : a)).join(' ')} && ${moveIt}`
   }
 }
 

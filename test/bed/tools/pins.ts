@@ -18,7 +18,7 @@ export interface GoToolPin {
    * Build inside a throwaway module that requires this one, instead of `go install pkg@version`: that command
    * reads the module's version list for deprecations and aborts when the proxy refuses the list (it does for cli/cli).
    */
-  viaModule?: { path: string; goDirective: string; replace?: string[] }
+  viaModule?: { path: string; goDirective: string; replace?: string[]; ldflags?: string }
 }
 
 export const CRANE: GoToolPin = {
@@ -83,7 +83,26 @@ export const POLICY_TESTER: GoToolPin = {
   }
 }
 
-export const GO_TOOLS: GoToolPin[] = [CRANE, COSIGN_V3, COSIGN_V2, GH, POLICY_TESTER]
+export const KYVERNO: GoToolPin = {
+  label: 'kyverno CLI v1.19.1',
+  pkg: 'github.com/kyverno/kyverno/cmd/cli/kubectl-kyverno',
+  version: 'v1.19.1',
+  built: 'kubectl-kyverno',
+  path: join(BIN_DIR, 'kyverno-v1.19.1'),
+  versionArgs: ['version'],
+  versionPattern: /^Version: v1\.19\.1\s*$/m,
+  viaModule: {
+    path: 'github.com/kyverno/kyverno',
+    goDirective: '1.26.6',
+    replace: [
+      'k8s.io/pod-security-admission => github.com/kyverno/pod-security-admission v0.0.0-20251031094455-46f20778634f'
+    ],
+    // Kyverno reads its version from the main module, which here is the throwaway one.
+    ldflags: '-X github.com/kyverno/kyverno/pkg/version.BuildVersion=v1.19.1'
+  }
+}
+
+export const GO_TOOLS: GoToolPin[] = [CRANE, COSIGN_V3, COSIGN_V2, GH, POLICY_TESTER, KYVERNO]
 
 /** Our own small Go program (OCI 1.1 referrers API registry), built from source in this repository. */
 export const REFERRERS_REGISTRY = {

@@ -1,0 +1,190 @@
+// Stock Kyverno accepts what the pipeline publishes: the Kyverno CLI applies a ClusterPolicy with verifyImages
+// (keyless attestor with the bed's Fulcio root, Rekor and CT log keys; SLSA v1 provenance with a condition) to a
+// Pod that runs the image, reading the image's signatures and attestations from a bed registry, offline.
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { BedState, RegistryName } from '../../bed/state.js'
+import { run } from '../../bed/tools/run.js'
+import type { SigningSession } from '../../../src/pipeline/session.js'
+import {
+  ISSUER,
+  openSession,
+  publishSample,
+  readBedState,
+  requireSigstore,
+  sbomFile,
+  tempDir
+} from './fixture.js'
+import type { Published } from './fixture.js'
+
+let state: BedState
+let session: SigningSession
+let dir: string
+let env: NodeJS.ProcessEnv
+let keys: { fulcio: string; rekor: string; ctlog: string }
+const published = new Map<RegistryName, Published>()
+
+beforeAll(async () => {
+  state = readBedState()
+  if (!existsSync(state.tools.kyverno))
+    throw new Error(
+      `kyverno is missing (${state.tools.kyverno}): run \`npm run testbed:install\` and restart the bed`
+    )
+  const s = requireSigstore(state)
+  session = await openSession(state)
+  dir = await tempDir(state, 'kyverno-')
+  await mkdir(join(dir, 'docker'))
+  const [fulcio, rekor, ctlog] = await Promise.all(
+    [s.fulcioRootsPemPath, s.rekorPublicKeyPath, s.ctlogPublicKeyPath].map(p => readFile(p, 'utf8'))
+  )
+  keys = { fulcio: fulcio!, rekor: rekor!, ctlog: ctlog! }
+  env = {
+    PATH: process.env.PATH,
+    HOME: dir,
+    DOCKER_CONFIG: join(dir, 'docker'),
+    KUBECONFIG: join(dir, 'no-kubeconfig'),
+    // Anything bound for the public Sigstore TUF CDN goes to a closed port; Go never proxies loopback.
+    HTTPS_PROXY: 'http://127.0.0.1:9',
+    HTTP_PROXY: 'http://127.0.0.1:9',
+    NO_PROXY: ''
+  }
+  const sbom = await sbomFile(state)
+  for (const registry of ['referrers', 'distribution'] as const) {
+    published.set(
+      registry,
+      await publishSample(state, session, registry, `interop/kyverno-${registry}`, { sbom: { path: sbom } })
+    )
+  }
+})
+
+interface Policy {
+  subject?: string
+  issuer?: string
+  repository?: string
+}
+
+const indent = (text: string, spaces: number) =>
+  text
+    .trim()
+    .split('\n')
+    .map(l => ' '.repeat(spaces) + l)
+    .join('\n')
+
+/** A ClusterPolicy as a cluster admin would write it for images this pipeline attested. */
+function clusterPolicy(p: Policy): string {
+  const s = requireSigstore(state)
+  const attestor = (pad: number) =>
+    indent(
+      [
+        '- entries:',
+        '  - keyless:',
+        `      subject: ${p.subject ?? session.identity.subjectAlternativeName}`,
+        `      issuer: ${p.issuer ?? ISSUER}`,
+        '      roots: |',
+        indent(keys.fulcio, 8),
+        '      rekor:',
+        `        url: ${s.rekorUrl}`,
+        '        pubkey: |',
+        indent(keys.rekor, 10),
+        '      ctlog:',
+        '        pubkey: |',
+        indent(keys.ctlog, 10)
+      ].join('\n'),
+      pad
+    )
+  return [
+    'apiVersion: kyverno.io/v1',
+    'kind: ClusterPolicy',
+    'metadata:',
+    '  name: oci-attest',
+    'spec:',
+    '  webhookTimeoutSeconds: 30',
+    '  rules:',
+    '  - name: signed-with-provenance',
+    '    match:',
+    '      any:',
+    '      - resources:',
+    '          kinds: [Pod]',
+    '    verifyImages:',
+    "    - imageReferences: ['127.0.0.1:*']",
+    '      failureAction: Enforce',
+    '      type: Cosign',
+    '      attestors:',
+    attestor(6),
+    '      attestations:',
+    '      - type: https://slsa.dev/provenance/v1',
+    '        attestors:',
+    attestor(8),
+    '        conditions:',
+    '        - all:',
+    "          - key: '{{ buildDefinition.externalParameters.workflow.repository }}'",
+    '            operator: Equals',
+    `            value: https://github.com/${p.repository ?? 'nvidia/gpu-operator'}`,
+    ''
+  ].join('\n')
+}
+
+let n = 0
+async function kyvernoApply(p: Policy, image: string) {
+  const policy = join(dir, `policy-${n}.yaml`)
+  const pod = join(dir, `pod-${n++}.yaml`)
+  await writeFile(policy, clusterPolicy(p))
+  await writeFile(
+    pod,
+    [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: operator',
+      '  namespace: default',
+      'spec:',
+      '  containers:',
+      '  - name: operator',
+      `    image: ${image}`,
+      ''
+    ].join('\n')
+  )
+  return run(state.tools.kyverno, ['apply', policy, '--resource', pod, '--registry'], {
+    env,
+    timeoutMs: 120_000
+  })
+}
+
+describe.each(['referrers', 'distribution'] as const)('kyverno apply on the %s registry', registry => {
+  const image = () => {
+    const p = published.get(registry)!
+    return `${p.repo}@${p.digest}`
+  }
+
+  it('admits the Pod: signature by this run’s identity and SLSA v1 provenance from the repository', async () => {
+    const r = await kyvernoApply({}, image())
+    expect({ code: r.code, out: r.code === 0 ? '' : r.stdout + r.stderr }).toEqual({ code: 0, out: '' })
+    expect(r.stdout + r.stderr).toMatch(/pass: [1-9]\d*, fail: 0, warn: 0, error: 0, skip: 0/)
+  })
+
+  it('refuses another subject, another issuer and provenance from another repository', async () => {
+    const cases: Array<[Policy, RegExp]> = [
+      [
+        { subject: 'https://github.com/someone/else/.github/workflows/release.yaml@refs/heads/main' },
+        /subject mismatch: expected https:\/\/github\.com\/someone\/else\//
+      ],
+      [{ issuer: 'https://accounts.google.com' }, /issuer mismatch/],
+      [
+        { repository: 'someone/else' },
+        /attestation checks failed for .* predicate https:\/\/slsa\.dev\/provenance\/v1/
+      ]
+    ]
+    for (const [p, reason] of cases) {
+      const r = await kyvernoApply(p, image())
+      const out = r.stdout + r.stderr
+      expect({
+        policy: p,
+        code: r.code,
+        failed: /fail: [1-9]/.test(out),
+        reason: reason.test(out) ? 'shown' : out
+      }).toEqual({ policy: p, code: 1, failed: true, reason: 'shown' })
+    }
+  })
+})
