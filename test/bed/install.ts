@@ -3,9 +3,9 @@
 import { ensureAptTools } from './tools/apt-tools.js'
 import { ensureGoTool } from './tools/go-tools.js'
 import { InstallError } from './tools/install-error.js'
-import { GO_TOOLS } from './tools/pins.js'
+import { GO_TOOLS, SOURCE_GO_TOOLS } from './tools/pins.js'
 import { ensureSigstorePython } from './tools/python-tools.js'
-import { ensureReferrersRegistry } from './tools/referrers-registry-build.js'
+import { ensureSourceGoTool } from './tools/source-go-tools.js'
 
 const say = (line: string) => process.stdout.write(`testbed install: ${line}\n`)
 
@@ -22,7 +22,7 @@ async function main(): Promise<number> {
   const attempt = (p: Promise<void>) => p.catch(err => failures.push(err))
   // Go builds one after another (they use every core); pip and apt are mostly network and run beside them.
   const goChain = (async () => {
-    await attempt(timed('referrers-registry', () => ensureReferrersRegistry(say)))
+    for (const tool of SOURCE_GO_TOOLS) await attempt(timed(tool.label, () => ensureSourceGoTool(tool, say)))
     for (const pin of GO_TOOLS) await attempt(timed(pin.label, () => ensureGoTool(pin, say)))
   })()
   await Promise.all([

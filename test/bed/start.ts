@@ -8,7 +8,16 @@ import { killNow } from './registries/tied-child.js'
 import type { BedState } from './state.js'
 import { printSummary } from './tools/bed-summary.js'
 import { TESTBED_DIR } from './tools/paths.js'
-import { COSIGN_V2, COSIGN_V3, CRANE, GH, KYVERNO, POLICY_TESTER, SIGSTORE_PYTHON } from './tools/pins.js'
+import {
+  COSIGN_V2,
+  COSIGN_V3,
+  CRANE,
+  GH,
+  KYVERNO,
+  POLICY_TESTER,
+  SIGSTORE_PYTHON,
+  TUF_INIT
+} from './tools/pins.js'
 import { startSigstore, type RunningSigstore } from './tools/sigstore-loader.js'
 
 const args = process.argv.slice(2)
@@ -81,7 +90,8 @@ async function main(): Promise<void> {
       crane: CRANE.path,
       gh: GH.path,
       policyTester: POLICY_TESTER.path,
-      kyverno: KYVERNO.path
+      kyverno: KYVERNO.path,
+      tufInit: TUF_INIT.path
     }
   }
   const tmp = `${statePath}.tmp-${process.pid}`

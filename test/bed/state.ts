@@ -55,6 +55,9 @@ export interface SigstoreState {
   rekorPublicKeyPath: string
   ctlogPublicKeyPath: string
   tsaCertChainPath: string
+  /** A TUF mirror of the trust material and its root.json, for clients that read trust only through TUF. */
+  tufUrl: string
+  tufRootPath: string
   adminUrl: { oidc: string; fulcio: string; rekor: string; tsa: string }
 }
 
@@ -69,6 +72,8 @@ export interface BedTools {
   policyTester: string
   /** The Kyverno CLI (`kyverno apply --registry`), Kyverno's own engine without a cluster. */
   kyverno: string
+  /** Our TUF_ROOT initialiser (test/bed/tools/tuf-init), for clients that read trust only through TUF. */
+  tufInit: string
 }
 
 export interface BedState {

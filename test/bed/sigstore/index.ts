@@ -1,10 +1,12 @@
 // The local Sigstore stack: OIDC issuer, Fulcio, Rekor v1 and a TSA on loopback, plus trust files.
+import { readFile } from 'node:fs/promises'
 import { startFulcio } from './fulcio.js'
 import { generateEcKey, sha256 } from './keys.js'
 import { startOidcIssuer, GITHUB_ISSUER } from './oidc.js'
 import { startRekor } from './rekor.js'
 import { writeTrustFiles, type TrustFiles } from './trust-files.js'
 import { startTsa } from './tsa.js'
+import { startTufRepository } from './tuf.js'
 import { createCaChain } from './x509.js'
 import type { Claims } from './jwt.js'
 
@@ -17,6 +19,9 @@ export interface SigstoreStack extends TrustFiles {
   fulcioUrl: string
   rekorUrl: string
   tsaUrl: string
+  /** TUF mirror publishing the trust material (see tuf.ts) and the root.json clients pin. */
+  tufUrl: string
+  tufRootPath: string
   adminUrl: { oidc: string; fulcio: string; rekor: string; tsa: string }
   /** Mints a token in-process (same as POST <oidcUrl>/__mint). */
   mint(overrides?: Claims): string
@@ -60,6 +65,14 @@ export async function startSigstoreStack(opts: SigstoreStackOptions): Promise<Si
     tsa: { url: tsaUrl, chain: [tsa.leaf, tsaCa.intermediate, tsaCa.root] },
     oidcUrl: oidc.url
   })
+  const read = (path: string) => readFile(path)
+  const tuf = await startTufRepository(opts.dir, [
+    { name: 'trusted_root.json', bytes: await read(files.trustedRootPath) },
+    { name: 'fulcio.crt.pem', bytes: await read(files.fulcioRootsPemPath), usage: 'Fulcio', uri: fulcio.url },
+    { name: 'rekor.pub', bytes: await read(files.rekorPublicKeyPath), usage: 'Rekor', uri: rekor.url },
+    { name: 'ctfe.pub', bytes: await read(files.ctlogPublicKeyPath), usage: 'CTFE', uri: `${fulcio.url}/ct` },
+    { name: 'tsa.certchain.pem', bytes: await read(files.tsaCertChainPath), usage: 'TSA', uri: tsaUrl }
+  ])
 
   return {
     ...files,
@@ -70,10 +83,12 @@ export async function startSigstoreStack(opts: SigstoreStackOptions): Promise<Si
     fulcioUrl: fulcio.url,
     rekorUrl: rekor.url,
     tsaUrl,
+    tufUrl: tuf.url,
+    tufRootPath: tuf.rootPath,
     adminUrl: { oidc: oidc.adminUrl, fulcio: fulcio.adminUrl, rekor: rekor.adminUrl, tsa: tsa.adminUrl },
     mint: overrides => oidc.mint(overrides),
     close: async () => {
-      await Promise.all([oidc.close(), fulcio.close(), rekor.close(), tsa.close()])
+      await Promise.all([oidc.close(), fulcio.close(), rekor.close(), tsa.close(), tuf.close()])
     }
   }
 }

@@ -104,14 +104,29 @@ export const KYVERNO: GoToolPin = {
 
 export const GO_TOOLS: GoToolPin[] = [CRANE, COSIGN_V3, COSIGN_V2, GH, POLICY_TESTER, KYVERNO]
 
-/** Our own small Go program (OCI 1.1 referrers API registry), built from source in this repository. */
-export const REFERRERS_REGISTRY = {
-  label: 'referrers-registry',
-  sourceDir: join(REPO_ROOT, 'test/bed/tools/referrers-registry'),
-  sources: ['main.go', 'go.mod', 'go.sum'],
-  path: join(BIN_DIR, 'referrers-registry'),
-  stampPath: join(BIN_DIR, 'referrers-registry.sha256')
+/** A small Go program of ours, built from its source directory; a stamp of the sources says when to rebuild. */
+export interface SourceGoTool {
+  label: string
+  sourceDir: string
+  sources: string[]
+  path: string
+  stampPath: string
 }
+
+const sourceTool = (name: string): SourceGoTool => ({
+  label: name,
+  sourceDir: join(REPO_ROOT, 'test/bed/tools', name),
+  sources: ['main.go', 'go.mod', 'go.sum'],
+  path: join(BIN_DIR, name),
+  stampPath: join(BIN_DIR, `${name}.sha256`)
+})
+
+/** OCI 1.1 referrers API registry over CUE's ociregistry. */
+export const REFERRERS_REGISTRY = sourceTool('referrers-registry')
+/** Fills a TUF_ROOT cache from the bed's TUF mirror as Kyverno's --tufMirror/--tufRoot start-up does. */
+export const TUF_INIT = sourceTool('tuf-init')
+
+export const SOURCE_GO_TOOLS: SourceGoTool[] = [REFERRERS_REGISTRY, TUF_INIT]
 
 export const SIGSTORE_PYTHON = {
   label: 'sigstore-python 4.5.1',

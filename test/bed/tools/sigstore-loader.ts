@@ -22,6 +22,8 @@ export async function startSigstore(dir: string, say: (line: string) => void): P
     rekorPublicKeyPath: stack.rekorPublicKeyPath,
     ctlogPublicKeyPath: stack.ctlogPublicKeyPath,
     tsaCertChainPath: stack.tsaCertChainPath,
+    tufUrl: stack.tufUrl,
+    tufRootPath: stack.tufRootPath,
     adminUrl: stack.adminUrl
   }
   say(`sigstore stack: fulcio ${state.fulcioUrl}, rekor ${state.rekorUrl}, oidc ${state.oidcUrl}`)

@@ -2,7 +2,13 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import type { BedState, RegistryName } from '../../bed/state.js'
 import type { SigningSession } from '../../../src/pipeline/session.js'
-import { cosignVerify, cosignVerifyAttestation, statementsIn, verifiedDigests } from './cosign.js'
+import {
+  cosignInitializeTuf,
+  cosignVerify,
+  cosignVerifyAttestation,
+  statementsIn,
+  verifiedDigests
+} from './cosign.js'
 import type { CosignCall } from './cosign.js'
 import { ISSUER, openSession, publishSample, readBedState, sbomFile } from './fixture.js'
 import type { Published } from './fixture.js'
@@ -116,6 +122,15 @@ describe.each<RegistryName>(['referrers', 'distribution'])('stock cosign on the 
     )
     const regexp = `^https://github\\.com/${escape(session.claims.repository)}/`
     await expectAllAccepted(legacyOnly, { version: 'v2', trust: 'env' }, { regexp })
+  })
+
+  it('cosign v2.6.4 and v3.1.2 accept a subject in both formats with trust from TUF alone (no trust flags)', async () => {
+    // How public-good users run them: the trusted root comes from a TUF mirror (here the bed's), nothing else.
+    const exact = session.identity.subjectAlternativeName
+    for (const version of ['v2', 'v3'] as const) {
+      await cosignInitializeTuf(state, version)
+      await expectAllAccepted(both, { version, trust: 'tuf' }, { exact })
+    }
   })
 
   it('cosign v2.6.4 accepts a subject published in both formats with --trusted-root', async () => {

@@ -6,7 +6,9 @@ import { cosignEnv } from '../../bed/tools/cosign-env.js'
 import { run } from '../../bed/tools/run.js'
 import type { RunResult } from '../../bed/tools/run.js'
 
-export type TrustMode = 'env' | 'trusted-root'
+/** env: SIGSTORE_* variables (--offline); trusted-root: --trusted-root FILE; tuf: nothing on the command line,
+ * the trust comes through TUF (the bed's mirror, set up with `cosign initialize`) as public-good users get it. */
+export type TrustMode = 'env' | 'trusted-root' | 'tuf'
 
 export interface CosignCall {
   version: 'v2' | 'v3'
@@ -24,10 +26,10 @@ export function cosignArgs(state: BedState, call: CosignCall): { args: string[];
   else args.push('--certificate-identity-regexp', call.identity.regexp)
   args.push('--certificate-oidc-issuer', call.issuer)
   if (call.trust === 'trusted-root') args.push('--trusted-root', s.trustedRootPath)
-  else args.push('--offline')
+  else if (call.trust === 'env') args.push('--offline')
   if (call.newBundleFormat === false) args.push('--new-bundle-format=false')
   const env: NodeJS.ProcessEnv = { ...process.env, ...cosignEnv(state, call.version) }
-  if (call.trust === 'trusted-root') {
+  if (call.trust !== 'env') {
     // Env-var trust material would override --trusted-root in some code paths; keep the modes apart.
     for (const k of [
       'SIGSTORE_ROOT_FILE',
@@ -37,8 +39,26 @@ export function cosignArgs(state: BedState, call: CosignCall): { args: string[];
     ])
       delete env[k]
   }
+  if (call.trust === 'tuf') env.TUF_ROOT = tufRoot(state, call.version)
   env.DOCKER_CONFIG = join(state.dir, 'cosign', 'docker-empty')
   return { args, env }
+}
+
+const tufRoot = (state: BedState, version: 'v2' | 'v3') =>
+  join(state.dir, 'cosign', version, 'tuf-from-mirror')
+
+/** `cosign initialize --mirror <bed TUF> --root <its root.json>`, as an operator of a private instance runs it. */
+export async function cosignInitializeTuf(state: BedState, version: 'v2' | 'v3'): Promise<void> {
+  const s = requireSigstore(state)
+  const r = await run(
+    cosignBinary(state, version),
+    ['initialize', '--mirror', s.tufUrl, '--root', s.tufRootPath],
+    {
+      env: { ...process.env, TUF_ROOT: tufRoot(state, version) },
+      timeoutMs: 60_000
+    }
+  )
+  if (r.code !== 0) throw new Error(`cosign ${version} initialize against the bed's TUF mirror: ${r.stderr}`)
 }
 
 export function cosignBinary(state: BedState, version: 'v2' | 'v3'): string {

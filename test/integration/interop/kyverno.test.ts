@@ -45,11 +45,17 @@ beforeAll(async () => {
     HOME: dir,
     DOCKER_CONFIG: join(dir, 'docker'),
     KUBECONFIG: join(dir, 'no-kubeconfig'),
+    // The SigstoreBundle verifier reads its trusted root only through TUF: this cache, initialised below
+    // from the bed's TUF mirror as Kyverno's controller does with --tufMirror and --tufRoot.
+    TUF_ROOT: join(dir, 'tuf'),
     // Anything bound for the public Sigstore TUF CDN goes to a closed port; Go never proxies loopback.
     HTTPS_PROXY: 'http://127.0.0.1:9',
     HTTP_PROXY: 'http://127.0.0.1:9',
     NO_PROXY: ''
   }
+  const init = await run(state.tools.tufInit, [s.tufUrl, s.tufRootPath], { env, timeoutMs: 60_000 })
+  if (init.code !== 0)
+    throw new Error(`initialising TUF_ROOT from the bed's TUF mirror failed: ${init.stderr}`)
   const sbom = await sbomFile(state)
   for (const registry of ['referrers', 'distribution'] as const) {
     published.set(
@@ -60,6 +66,8 @@ beforeAll(async () => {
 })
 
 interface Policy {
+  /** Cosign: the .sig/.att tags; SigstoreBundle: the bundle referrers, trust from TUF. */
+  type?: 'Cosign' | 'SigstoreBundle'
   subject?: string
   issuer?: string
   repository?: string
@@ -110,7 +118,7 @@ function clusterPolicy(p: Policy): string {
     '    verifyImages:',
     "    - imageReferences: ['127.0.0.1:*']",
     '      failureAction: Enforce',
-    '      type: Cosign',
+    `      type: ${p.type ?? 'Cosign'}`,
     '      attestors:',
     attestor(6),
     '      attestations:',
@@ -158,13 +166,16 @@ describe.each(['referrers', 'distribution'] as const)('kyverno apply on the %s r
     return `${p.repo}@${p.digest}`
   }
 
-  it('admits the Pod: signature by this run’s identity and SLSA v1 provenance from the repository', async () => {
-    const r = await kyvernoApply({}, image())
-    expect({ code: r.code, out: r.code === 0 ? '' : r.stdout + r.stderr }).toEqual({ code: 0, out: '' })
-    expect(r.stdout + r.stderr).toMatch(/pass: [1-9]\d*, fail: 0, warn: 0, error: 0, skip: 0/)
-  })
+  it.each(['Cosign', 'SigstoreBundle'] as const)(
+    'admits the Pod (type %s): signature by this run’s identity and SLSA v1 provenance from the repository',
+    async type => {
+      const r = await kyvernoApply({ type }, image())
+      expect({ code: r.code, out: r.code === 0 ? '' : r.stdout + r.stderr }).toEqual({ code: 0, out: '' })
+      expect(r.stdout + r.stderr).toMatch(/pass: [1-9]\d*, fail: 0, warn: 0, error: 0, skip: 0/)
+    }
+  )
 
-  it('refuses another subject, another issuer and provenance from another repository', async () => {
+  it('refuses another subject, another issuer and provenance from another repository (type Cosign)', async () => {
     const cases: Array<[Policy, RegExp]> = [
       [
         { subject: 'https://github.com/someone/else/.github/workflows/release.yaml@refs/heads/main' },
@@ -176,15 +187,35 @@ describe.each(['referrers', 'distribution'] as const)('kyverno apply on the %s r
         /attestation checks failed for .* predicate https:\/\/slsa\.dev\/provenance\/v1/
       ]
     ]
-    for (const [p, reason] of cases) {
-      const r = await kyvernoApply(p, image())
-      const out = r.stdout + r.stderr
-      expect({
-        policy: p,
-        code: r.code,
-        failed: /fail: [1-9]/.test(out),
-        reason: reason.test(out) ? 'shown' : out
-      }).toEqual({ policy: p, code: 1, failed: true, reason: 'shown' })
-    }
+    for (const [p, reason] of cases) await expectRefused(p, reason)
   })
+
+  it('refuses another subject, another issuer and provenance from another repository (type SigstoreBundle)', async () => {
+    const cases: Array<[Policy, RegExp]> = [
+      [
+        { subject: 'https://github.com/someone/else/.github/workflows/release.yaml@refs/heads/main' },
+        /sigstore bundle verification failed: no matching signatures found/
+      ],
+      [
+        { issuer: 'https://accounts.google.com' },
+        /sigstore bundle verification failed: no matching signatures found/
+      ],
+      [
+        { repository: 'someone/else' },
+        /attestation checks failed for .* predicate https:\/\/slsa\.dev\/provenance\/v1/
+      ]
+    ]
+    for (const [p, reason] of cases) await expectRefused({ ...p, type: 'SigstoreBundle' }, reason)
+  })
+
+  async function expectRefused(p: Policy, reason: RegExp): Promise<void> {
+    const r = await kyvernoApply(p, image())
+    const out = r.stdout + r.stderr
+    expect({
+      policy: p,
+      code: r.code,
+      failed: /fail: [1-9]/.test(out),
+      reason: reason.test(out) ? 'shown' : out
+    }).toEqual({ policy: p, code: 1, failed: true, reason: 'shown' })
+  }
 })
