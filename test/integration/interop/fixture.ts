@@ -94,3 +94,40 @@ export async function publishSample(
 }
 
 export { readBedState, requireSigstore }
+
+/** A fresh sample image attested in both formats (signature, provenance, SBOM) on each bed registry. */
+export async function publishOnEveryRegistry(
+  state: BedState,
+  session: SigningSession,
+  prefix: string
+): Promise<Map<RegistryName, Published>> {
+  const sbom = await sbomFile(state)
+  const out = new Map<RegistryName, Published>()
+  for (const registry of ['referrers', 'distribution'] as const)
+    out.set(
+      registry,
+      await publishSample(state, session, registry, `${prefix}-${registry}`, { sbom: { path: sbom } })
+    )
+  return out
+}
+
+/**
+ * Environment for a stock Go verifier that must work offline: a home and docker config of its own, and
+ * anything bound for the internet (the public TUF CDN, GitHub) sent to a closed port. Go never proxies
+ * loopback, so the bed is reached directly, and a pass proves nothing remote was needed.
+ */
+export async function offlineToolEnv(
+  dir: string,
+  extra: Record<string, string> = {}
+): Promise<NodeJS.ProcessEnv> {
+  await mkdir(join(dir, 'docker'), { recursive: true })
+  return {
+    PATH: process.env.PATH,
+    HOME: dir,
+    DOCKER_CONFIG: join(dir, 'docker'),
+    HTTPS_PROXY: 'http://127.0.0.1:9',
+    HTTP_PROXY: 'http://127.0.0.1:9',
+    NO_PROXY: '',
+    ...extra
+  }
+}

@@ -3,18 +3,18 @@
 // Pod that runs the image, reading the image's signatures and attestations from a bed registry, offline.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BedState, RegistryName } from '../../bed/state.js'
 import { run } from '../../bed/tools/run.js'
 import type { SigningSession } from '../../../src/pipeline/session.js'
 import {
   ISSUER,
+  offlineToolEnv,
   openSession,
-  publishSample,
+  publishOnEveryRegistry,
   readBedState,
   requireSigstore,
-  sbomFile,
   tempDir
 } from './fixture.js'
 import type { Published } from './fixture.js'
@@ -24,7 +24,7 @@ let session: SigningSession
 let dir: string
 let env: NodeJS.ProcessEnv
 let keys: { fulcio: string; rekor: string; ctlog: string }
-const published = new Map<RegistryName, Published>()
+let published: Map<RegistryName, Published>
 
 beforeAll(async () => {
   state = readBedState()
@@ -35,34 +35,17 @@ beforeAll(async () => {
   const s = requireSigstore(state)
   session = await openSession(state)
   dir = await tempDir(state, 'kyverno-')
-  await mkdir(join(dir, 'docker'))
   const [fulcio, rekor, ctlog] = await Promise.all(
     [s.fulcioRootsPemPath, s.rekorPublicKeyPath, s.ctlogPublicKeyPath].map(p => readFile(p, 'utf8'))
   )
   keys = { fulcio: fulcio!, rekor: rekor!, ctlog: ctlog! }
-  env = {
-    PATH: process.env.PATH,
-    HOME: dir,
-    DOCKER_CONFIG: join(dir, 'docker'),
-    KUBECONFIG: join(dir, 'no-kubeconfig'),
-    // The SigstoreBundle verifier reads its trusted root only through TUF: this cache, initialised below
-    // from the bed's TUF mirror as Kyverno's controller does with --tufMirror and --tufRoot.
-    TUF_ROOT: join(dir, 'tuf'),
-    // Anything bound for the public Sigstore TUF CDN goes to a closed port; Go never proxies loopback.
-    HTTPS_PROXY: 'http://127.0.0.1:9',
-    HTTP_PROXY: 'http://127.0.0.1:9',
-    NO_PROXY: ''
-  }
+  // The SigstoreBundle verifier reads its trusted root only through TUF: this cache, initialised below
+  // from the bed's TUF mirror as Kyverno's controller does with --tufMirror and --tufRoot.
+  env = await offlineToolEnv(dir, { KUBECONFIG: join(dir, 'no-kubeconfig'), TUF_ROOT: join(dir, 'tuf') })
   const init = await run(state.tools.tufInit, [s.tufUrl, s.tufRootPath], { env, timeoutMs: 60_000 })
   if (init.code !== 0)
     throw new Error(`initialising TUF_ROOT from the bed's TUF mirror failed: ${init.stderr}`)
-  const sbom = await sbomFile(state)
-  for (const registry of ['referrers', 'distribution'] as const) {
-    published.set(
-      registry,
-      await publishSample(state, session, registry, `interop/kyverno-${registry}`, { sbom: { path: sbom } })
-    )
-  }
+  published = await publishOnEveryRegistry(state, session, 'interop/kyverno')
 })
 
 interface Policy {

@@ -5,18 +5,18 @@
 // their hex (sigstore/policy-controller#1968), so its bundle verifier finds no log for any private Rekor.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BedState, RegistryName } from '../../bed/state.js'
 import { run } from '../../bed/tools/run.js'
 import type { SigningSession } from '../../../src/pipeline/session.js'
 import {
   ISSUER,
+  offlineToolEnv,
   openSession,
-  publishSample,
+  publishOnEveryRegistry,
   readBedState,
   requireSigstore,
-  sbomFile,
   tempDir
 } from './fixture.js'
 import type { Published } from './fixture.js'
@@ -26,7 +26,7 @@ let session: SigningSession
 let dir: string
 let trustRoot: string
 let env: NodeJS.ProcessEnv
-const published = new Map<RegistryName, Published>()
+let published: Map<RegistryName, Published>
 
 const b64 = (bytes: Buffer | string) => Buffer.from(bytes).toString('base64')
 
@@ -40,7 +40,6 @@ beforeAll(async () => {
   const s = requireSigstore(state)
   session = await openSession(state)
   dir = await tempDir(state, 'policy-controller-')
-  await mkdir(join(dir, 'docker'))
   // The bed's keys as policy-controller's own TrustRoot resource (PEM bytes, base64 as Kubernetes writes []byte).
   const [fulcio, rekor, ctlog, tsa] = await Promise.all(
     [s.fulcioRootsPemPath, s.rekorPublicKeyPath, s.ctlogPublicKeyPath, s.tsaCertChainPath].map(p =>
@@ -76,22 +75,8 @@ beforeAll(async () => {
       ''
     ].join('\n')
   )
-  env = {
-    PATH: process.env.PATH,
-    HOME: dir,
-    DOCKER_CONFIG: join(dir, 'docker'),
-    // Anything bound for the public Sigstore TUF CDN goes to a closed port; Go never proxies loopback.
-    HTTPS_PROXY: 'http://127.0.0.1:9',
-    HTTP_PROXY: 'http://127.0.0.1:9',
-    NO_PROXY: ''
-  }
-  const sbom = await sbomFile(state)
-  for (const registry of ['referrers', 'distribution'] as const) {
-    published.set(
-      registry,
-      await publishSample(state, session, registry, `interop/pc-${registry}`, { sbom: { path: sbom } })
-    )
-  }
+  env = await offlineToolEnv(dir)
+  published = await publishOnEveryRegistry(state, session, 'interop/pc')
 })
 
 interface Policy {
