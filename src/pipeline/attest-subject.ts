@@ -200,11 +200,3 @@ export async function publishSubject(
   }
   return { subject: subject.input, repository, digest, items, warnings }
 }
-
-export async function attestSubject(
-  subject: ResolvedSubject,
-  opts: SubjectOptions,
-  c: SubjectCollaborators
-): Promise<SubjectReport> {
-  return publishSubject(await signSubject(subject, opts, c), opts, c)
-}

@@ -20,33 +20,6 @@ export async function allOrCancel(
   if (first.failed) throw first.cause
 }
 
-/** Runs `work` on each item, at most `limit` at a time, in order; after a failure no further item starts,
- * the running ones finish, and the first failure is rethrown. */
-export async function mapLimited<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<R>
-): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length)
-  const first: { failed: boolean; cause?: unknown } = { failed: false }
-  let next = 0
-  const lane = async (): Promise<void> => {
-    while (!first.failed && next < items.length) {
-      const i = next++
-      try {
-        out[i] = await work(items[i]!)
-      } catch (cause) {
-        if (first.failed) continue
-        first.failed = true
-        first.cause = cause
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane))
-  if (first.failed) throw first.cause
-  return out
-}
-
 interface Limiter {
   acquire(): Promise<() => void>
 }

@@ -15,7 +15,6 @@ export interface IsolatedSbomOptions {
   limits?: Partial<ReaderLimits>
   includeFiles?: boolean
   write?: WriteOptions
-  insecureRegistries?: string[]
 }
 
 export interface WorkerData {

@@ -1,19 +1,17 @@
 // The worker side: when this thread was started to generate an SBOM, do it and answer through messages.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads'
 import type { Credential, CredentialProvider } from '../../oci/auth/credentials.js'
-import { RegistryClient } from '../../oci/index.js'
-import { generateSbom } from '../index.js'
 import { SBOM_WORKER_KIND, type FromWorker, type ToWorker, type WorkerData } from './protocol.js'
-import { setSbomWorkerEntry } from './run-isolated.js'
+import { generateWith, setSbomWorkerEntry } from './run-isolated.js'
 
 /**
  * Called first by each entry point with its own URL. In an SBOM worker it runs the job and returns true
  * (the entry must then do nothing else); otherwise it registers the entry for future workers.
  */
-export async function enterSbomWorker(entryUrl: string, execArgv: string[] = []): Promise<boolean> {
+export async function enterSbomWorker(entryUrl: string): Promise<boolean> {
   const data = workerData as Partial<WorkerData> | undefined
   if (isMainThread || !parentPort || data?.kind !== SBOM_WORKER_KIND || !data.options) {
-    if (isMainThread) setSbomWorkerEntry(new URL(entryUrl), execArgv)
+    if (isMainThread) setSbomWorkerEntry(new URL(entryUrl))
     return false
   }
   const port = parentPort
@@ -35,11 +33,9 @@ export async function enterSbomWorker(entryUrl: string, execArgv: string[] = [])
         send({ type: 'credential-request', id, registry })
       })
   }
-  const { insecureRegistries, ...options } = data.options
   try {
-    const result = await generateSbom({
-      ...options,
-      registry: new RegistryClient({ credentials, ...(insecureRegistries ? { insecureRegistries } : {}) }),
+    const result = await generateWith(data.options, {
+      credentials,
       onProgress: progress => send({ type: 'progress', progress }),
       onWarning: message => send({ type: 'warning', message })
     })

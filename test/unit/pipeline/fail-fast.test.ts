@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { allOrCancel, mapInTwoStages, mapLimited } from '../../../src/pipeline/fail-fast.js'
+import { allOrCancel, mapInTwoStages } from '../../../src/pipeline/fail-fast.js'
 
 const tick = (ms: number) => new Promise(r => setTimeout(r, ms))
 
@@ -24,39 +24,6 @@ describe('allOrCancel', () => {
     let cancels = 0
     await allOrCancel([tick(1), Promise.resolve(2)], () => cancels++)
     expect(cancels).toBe(0)
-  })
-})
-
-describe('mapLimited', () => {
-  it('keeps order and never runs more than the limit at once', async () => {
-    let running = 0
-    let peak = 0
-    const out = await mapLimited([5, 1, 3, 2, 4], 2, async n => {
-      peak = Math.max(peak, ++running)
-      await tick(n)
-      running--
-      return n * 10
-    })
-    expect(out).toEqual([50, 10, 30, 20, 40])
-    expect(peak).toBe(2)
-  })
-
-  it('starts no item after one failed, waits for the running ones, and rethrows the first failure', async () => {
-    const started: number[] = []
-    const finished: number[] = []
-    const err = mapLimited([0, 1, 2, 3, 4], 2, async n => {
-      started.push(n)
-      if (n === 0) {
-        await tick(5)
-        throw new Error(`item ${n}`)
-      }
-      await tick(30)
-      finished.push(n)
-      return n
-    })
-    await expect(err).rejects.toThrow('item 0')
-    expect(started).toEqual([0, 1])
-    expect(finished).toEqual([1])
   })
 })
 
