@@ -21,24 +21,3 @@ export class HttpError extends Error {
     if (opts.status !== undefined) this.status = opts.status
   }
 }
-
-/** Throws HTTP_STATUS unless the response status is one of `expected`; the body's first bytes go into the message. */
-export async function expectStatus(
-  res: { status: number; url: string; text(): Promise<string> },
-  expected: number | number[],
-  what: string
-): Promise<void> {
-  const ok = Array.isArray(expected) ? expected : [expected]
-  if (ok.includes(res.status)) return
-  let detail = ''
-  try {
-    detail = (await res.text()).slice(0, 500).trim()
-  } catch {
-    // the status is the useful part; a broken body must not hide it
-  }
-  throw new HttpError(
-    'HTTP_STATUS',
-    `${what}: ${redactUrl(res.url)} answered ${res.status}, expected ${ok.join(' or ')}${detail ? `: ${detail}` : ''}`,
-    { url: res.url, status: res.status }
-  )
-}

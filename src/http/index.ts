@@ -1,5 +1,5 @@
 export { createHttpClient } from './client.js'
-export { HttpError, expectStatus } from './errors.js'
+export { HttpError } from './errors.js'
 export type { HttpErrorCode } from './errors.js'
 export { redactUrl, maskHeaders, isCredentialHeader } from './redact.js'
 export {

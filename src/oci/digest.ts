@@ -17,10 +17,6 @@ export function digestProblem(digest: string): string | undefined {
   return undefined
 }
 
-export function isDigest(value: string): boolean {
-  return digestProblem(value) === undefined
-}
-
 export function digestAlgorithm(digest: string): 'sha256' | 'sha512' {
   return digest.startsWith('sha512:') ? 'sha512' : 'sha256'
 }

@@ -12,14 +12,7 @@ export {
 } from './reference.js'
 export { DigestMismatchError, RegistryError } from './errors.js'
 export type { RegistryErrorCode } from './errors.js'
-export {
-  DigestVerifier,
-  computeDigest,
-  digestAlgorithm,
-  digestProblem,
-  isDigest,
-  verifyDigest
-} from './digest.js'
+export { DigestVerifier, computeDigest, digestAlgorithm, digestProblem, verifyDigest } from './digest.js'
 export {
   DOCKER_CONFIG,
   DOCKER_LAYER_GZIP,
@@ -34,10 +27,9 @@ export {
   OCI_LAYER_GZIP,
   OCI_LAYER_ZSTD,
   OCI_MANIFEST,
-  isImageManifestMediaType,
   isIndexMediaType
 } from './media-types.js'
-export { isIndex, manifestMediaType } from './manifest.js'
+export { manifestMediaType } from './manifest.js'
 export type {
   Descriptor,
   FetchedManifest,

@@ -53,10 +53,6 @@ export interface FetchedManifest {
   size: number
 }
 
-export function isIndex(m: Manifest): m is ImageIndex {
-  return Array.isArray((m as ImageIndex).manifests)
-}
-
 /**
  * The media type of manifest bytes: the registry's Content-Type when it is one we know, else the JSON's own
  * `mediaType`, else inferred from the shape (OCI allows omitting mediaType).

@@ -23,7 +23,3 @@ export const MANIFEST_ACCEPT = [OCI_MANIFEST, OCI_INDEX, DOCKER_MANIFEST, DOCKER
 export function isIndexMediaType(mediaType: string): boolean {
   return mediaType === OCI_INDEX || mediaType === DOCKER_MANIFEST_LIST
 }
-
-export function isImageManifestMediaType(mediaType: string): boolean {
-  return mediaType === OCI_MANIFEST || mediaType === DOCKER_MANIFEST
-}

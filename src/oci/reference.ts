@@ -1,7 +1,8 @@
 import { digestProblem } from './digest.js'
 
 export const DOCKER_HUB = 'index.docker.io'
-const DOCKER_HUB_ALIASES = new Set([
+/** Host names that all mean Docker Hub (references and docker config entries alike). */
+export const DOCKER_HUB_ALIASES: ReadonlySet<string> = new Set([
   'docker.io',
   'index.docker.io',
   'registry-1.docker.io',
@@ -52,11 +53,6 @@ export class ImageReference {
   withTag(tag: string): ImageReference {
     if (!TAG.test(tag)) throw new InvalidReferenceError(`${this.repoString()}:${tag}`, tagProblem(tag))
     return new ImageReference(this.registry, this.repository, tag, undefined)
-  }
-
-  /** Another repository on the same registry. */
-  withRepository(repository: string): ImageReference {
-    return parseReference(`${this.registry}/${repository}`)
   }
 
   toString(): string {

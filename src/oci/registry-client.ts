@@ -4,7 +4,8 @@ import { anonymous, type CredentialProvider } from './auth/credentials.js'
 import { blobExists, fetchBlob, type BlobSource, type UploadOptions } from './blobs.js'
 import { mountBlob, uploadBlob } from './blob-upload.js'
 import { KeyedLock } from './keyed-lock.js'
-import type { Descriptor, FetchedManifest } from './manifest.js'
+import { RegistryError } from './errors.js'
+import type { Descriptor } from './manifest.js'
 import { getManifest, headManifest, putManifest, type ManifestWithEtag } from './manifests.js'
 import { MANIFEST_ACCEPT } from './media-types.js'
 import { parseReference, type ImageReference } from './reference.js'
@@ -72,7 +73,11 @@ export class RegistryClient {
     const r = toRef(ref)
     if (r.digest) return r.digest
     const head = await this.headManifest(r)
-    if (!head) return (await this.getManifest(r)).digest // lets GET produce the not-found error
+    // headManifest already answered a 404 (and fell back to GET where HEAD is refused): no second request.
+    if (!head)
+      throw new RegistryError('REGISTRY_NOT_FOUND', `fetching manifest ${r}: registry answered 404`, {
+        status: 404
+      })
     return head.digest
   }
 
@@ -224,11 +229,4 @@ export class RegistryClient {
     const { digest, added } = await batch.result
     return added.includes(descriptor.digest) && digest ? { changed: true, digest } : { changed: false }
   }
-
-  /** Runs read-modify-write work on one tag of a repository, one at a time (cosign's .sig/.att tags). */
-  withTagLock<T>(repo: Ref, tag: string, work: () => Promise<T>): Promise<T> {
-    return this.tagLock.run(`${toRef(repo).repoString()}:${tag}`, work)
-  }
 }
-
-export type { FetchedManifest }

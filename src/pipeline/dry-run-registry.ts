@@ -1,6 +1,6 @@
 // A registry that reads through to the real one and records every write instead of sending it (dry runs,
 // push-to-registry: false). Reads of what it recorded answer from the record, so publishing code runs unchanged.
-import { Readable } from 'node:stream'
+import type { Readable } from 'node:stream'
 import { computeDigest } from '../oci/digest.js'
 import type { Descriptor, FetchedManifest } from '../oci/manifest.js'
 import { parseReference } from '../oci/reference.js'
@@ -95,10 +95,10 @@ export class RecordingRegistry implements PublishRegistry {
     return { digest }
   }
 
-  async fetchBlob(repo: ImageReference, digest: string): Promise<Readable> {
+  async readBlob(repo: ImageReference, digest: string, size?: number): Promise<Buffer> {
     const found = this.blobs.get(`${repo.repoString()}@${digest}`)
-    if (found?.bytes) return Readable.from([found.bytes])
-    return this.#inner.fetchBlob(repo, digest)
+    if (found?.bytes) return found.bytes
+    return this.#inner.readBlob(repo, digest, size)
   }
 
   async uploadBlob(repo: ImageReference, data: Buffer | (() => Readable), digest: string, size: number) {

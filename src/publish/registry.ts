@@ -9,7 +9,8 @@ export interface PublishRegistry {
     ref: ImageReference | string
   ): Promise<{ digest: string; mediaType: string; size: number } | undefined>
   putManifest(ref: ImageReference | string, bytes: Buffer, mediaType: string): Promise<{ digest: string }>
-  fetchBlob(repo: ImageReference, digest: string): Promise<Readable>
+  /** A small blob (signature layer, bundle) read whole, digest- and size-checked. */
+  readBlob(repo: ImageReference, digest: string, size?: number): Promise<Buffer>
   uploadBlob(
     repo: ImageReference,
     data: Buffer | (() => Readable),
@@ -24,14 +25,4 @@ export interface PublishRegistry {
     subjectDigest: string,
     descriptor: Descriptor
   ): Promise<unknown>
-}
-
-export async function readBlob(
-  registry: PublishRegistry,
-  repo: ImageReference,
-  digest: string
-): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  for await (const chunk of await registry.fetchBlob(repo, digest)) chunks.push(Buffer.from(chunk as Buffer))
-  return Buffer.concat(chunks)
 }

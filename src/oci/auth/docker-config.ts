@@ -2,13 +2,12 @@ import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { RegistryError } from '../errors.js'
-import { DOCKER_HUB } from '../reference.js'
+import { DOCKER_HUB, DOCKER_HUB_ALIASES } from '../reference.js'
 import { runCredentialHelper } from './cred-helper.js'
 import type { Credential, CredentialProvider } from './credentials.js'
 
 /** The server URL docker itself stores Docker Hub credentials under. */
 export const DOCKER_HUB_SERVER = 'https://index.docker.io/v1/'
-const HUB_ALIASES = new Set([DOCKER_HUB, 'docker.io', 'registry-1.docker.io', 'registry.hub.docker.com'])
 
 interface AuthEntry {
   auth?: string
@@ -39,7 +38,7 @@ export function dockerConfigPath(env: NodeJS.ProcessEnv = process.env): string {
 function keyHost(key: string): string {
   const host = key.replace(/^[a-z]+:\/\//i, '').split('/')[0] ?? ''
   const lower = host.toLowerCase()
-  return HUB_ALIASES.has(lower) ? DOCKER_HUB : lower
+  return DOCKER_HUB_ALIASES.has(lower) ? DOCKER_HUB : lower
 }
 
 function fromEntry(entry: AuthEntry, path: string, key: string): Credential | undefined {

@@ -4,7 +4,6 @@ import type { Bundle } from '@sigstore/bundle'
 import type { ImageManifest } from '../../oci/manifest.js'
 import type { ImageReference } from '../../oci/reference.js'
 import type { PublishRegistry } from '../../publish/registry.js'
-import { readBlob } from '../../publish/registry.js'
 import { SigstoreError, describe } from '../error.js'
 import type { BundleVerifier, ExpectedIdentity } from './bundle-verifier.js'
 import { bundleFromLayer } from './layer-bundle.js'
@@ -89,7 +88,9 @@ export async function verifyPublished(
       if (!layer || layer.mediaType !== BUNDLE_MEDIA_TYPE) fail(what, 'referrer has no bundle layer')
       let bundle: Bundle
       try {
-        bundle = bundleFromJSON(JSON.parse((await readBlob(registry, repo, layer.digest)).toString('utf8')))
+        bundle = bundleFromJSON(
+          JSON.parse((await registry.readBlob(repo, layer.digest, layer.size)).toString('utf8'))
+        )
       } catch (cause) {
         fail(what, 'bundle layer is not a Sigstore bundle', cause)
       }
@@ -105,7 +106,7 @@ export async function verifyPublished(
           (signature === undefined || l.annotations?.['dev.cosignproject.cosign/signature'] === signature)
       )
       if (!layer) fail(what, `layer ${layerDigest} is missing from the tag`)
-      const bytes = await readBlob(registry, repo, layer.digest)
+      const bytes = await registry.readBlob(repo, layer.digest, layer.size)
       const kind = item.legacy.tag.endsWith('.att') ? 'att' : 'sig'
       let bundle: Bundle
       try {

@@ -40,6 +40,16 @@ describe('manifest edge cases', () => {
     expect(server.requests[0]!.headers.accept).toContain(OCI_INDEX)
   })
 
+  it('resolving a missing tag fails REGISTRY_NOT_FOUND, naming it, after the one HEAD', async () => {
+    server = await startServer((_req, res) => res.writeHead(404).end())
+    const ref = parseReference(`${new URL(server.url).host}/a/b:gone`)
+    await expect(client().resolveDigest(ref)).rejects.toMatchObject({
+      code: 'REGISTRY_NOT_FOUND',
+      message: expect.stringContaining('/a/b:gone')
+    })
+    expect(server.requests.map(r => r.method)).toEqual(['HEAD'])
+  })
+
   it('checks a manifest fetched by digest even when the registry sends no digest header', async () => {
     server = await startServer((_req, res) =>
       res.writeHead(200, { 'content-type': OCI_MANIFEST }).end(manifest)

@@ -1,7 +1,6 @@
 // Dry-run collaborators: the marked throwaway CA, the in-process Fulcio/Rekor stand-in, the recording registry.
 import { describe, expect, it } from '@jest/globals'
 import { generateKeyPairSync, X509Certificate } from 'node:crypto'
-import { Readable } from 'node:stream'
 import { computeDigest } from '../../../src/oci/digest.js'
 import type { Descriptor, FetchedManifest } from '../../../src/oci/manifest.js'
 import { parseReference } from '../../../src/oci/reference.js'
@@ -63,8 +62,8 @@ class ReadOnly implements PublishRegistry {
   async headManifest() {
     return undefined
   }
-  async fetchBlob(): Promise<Readable> {
-    return Readable.from([])
+  async readBlob(): Promise<Buffer> {
+    return Buffer.alloc(0)
   }
   async supportsReferrersApi() {
     return false
@@ -136,9 +135,7 @@ describe('RecordingRegistry', () => {
       tagManifest.length
     )
     expect((await rec.listReferrers(repo, subject)).map(d => d.digest)).toEqual([digest])
-    const chunks: Buffer[] = []
-    for await (const c of await rec.fetchBlob(repo, computeDigest(layer))) chunks.push(c as Buffer)
-    expect(Buffer.concat(chunks)).toEqual(layer)
+    expect(await rec.readBlob(repo, computeDigest(layer))).toEqual(layer)
     expect(describeWrites(rec).map(w => [w.target, w.size])).toEqual([
       [`ghcr.io/o/app:sha256-${'c'.repeat(64)}.sig`, tagManifest.length],
       [`ghcr.io/o/app@${digest}`, referrer.length],
