@@ -61,9 +61,28 @@ export async function scanLayers(opts: ScanOptions): Promise<ScanResult> {
   }
   const identity = parsed.flatMap(l => l.identityFiles.filter(f => visible(f.path, l.layer.index)))
   const distro = osReleaseCataloger.parseDistro(identity)
+  // One entry per cataloger that read a file: visibility is decided once per layer and path.
   const finals: Array<{ file: ParsedFile; layer: ParsedLayer }> = []
+  const seenPaths = new Map<string, boolean>()
+  const files: ScannedFile[] = []
   for (const layer of parsed) {
-    for (const file of layer.parsed) if (visible(file.path, layer.layer.index)) finals.push({ file, layer })
+    for (const file of layer.parsed) {
+      const key = `${layer.layer.index}\0${file.path}`
+      let shown = seenPaths.get(key)
+      if (shown === undefined) {
+        shown = visible(file.path, layer.layer.index)
+        seenPaths.set(key, shown)
+        if (shown) {
+          files.push({
+            path: file.path,
+            sha256: file.sha256,
+            size: file.size,
+            layer: { index: layer.layer.index, diffId: layer.layer.diffId }
+          })
+        }
+      }
+      if (shown) finals.push({ file, layer })
+    }
   }
   const byCataloger = new Map<number, Package[]>()
   const enrichFiles = new Map<number, CatalogedFile[]>()
@@ -78,7 +97,9 @@ export async function scanLayers(opts: ScanOptions): Promise<ScanResult> {
     list.push(...packages)
     byCataloger.set(file.cataloger, list)
     if (packages.length === 0 && file.retained) {
-      enrichFiles.set(file.cataloger, [...(enrichFiles.get(file.cataloger) ?? []), file.retained])
+      const kept = enrichFiles.get(file.cataloger) ?? []
+      kept.push(file.retained)
+      enrichFiles.set(file.cataloger, kept)
     }
   }
   for (const [index, files] of enrichFiles) {
@@ -90,17 +111,11 @@ export async function scanLayers(opts: ScanOptions): Promise<ScanResult> {
         warn: m => opts.warn(`${cataloger.name}: ${m}`)
       })
     } catch (err) {
-      opts.warn(`${cataloger.name}: enrich failed: ${err instanceof Error ? err.message : String(err)}`)
+      opts.warn(`${cataloger.name}: enrich failed: ${describeError(err)}`)
     }
   }
   const packages = dropOwnedBinaries([...byCataloger.values()].flat(), merge)
   credit(packages, parsed)
-  const files = finals.map(({ file, layer }) => ({
-    path: file.path,
-    sha256: file.sha256,
-    size: file.size,
-    layer: { index: layer.layer.index, diffId: layer.layer.diffId }
-  }))
   return { packages: dedupe(packages), ...(distro ? { distro } : {}), files }
 }
 

@@ -44,6 +44,24 @@ describe('layer reader: formats', () => {
   })
 })
 
+describe('layer reader: files read', () => {
+  it('lists a file several catalogers read once, and a hidden one not at all', async () => {
+    const second: Cataloger = { ...execCataloger, name: 'exec-cataloger-2' }
+    const lower = buildTar([
+      { type: 'file', path: 'bin/tool', data: 'old tool', mode: 0o755 },
+      { type: 'file', path: 'bin/gone', data: 'removed', mode: 0o755 }
+    ])
+    const upper = buildTar([
+      { type: 'file', path: 'bin/tool', data: 'new tool', mode: 0o755 },
+      { type: 'file', path: 'bin/.wh.gone', data: '' }
+    ])
+    const { files, packages } = await scan([lower, upper], [execCataloger, second])
+    expect(files.map(f => [f.path, f.layer.index])).toEqual([['/bin/tool', 1]])
+    // The packages still come from the upper file (8 bytes), none from the whited-out one.
+    expect(packages.map(p => [p.locations[0], p.version.split('-')[0]])).toEqual([['/bin/tool', '8']])
+  })
+})
+
 describe('layer reader: merge', () => {
   const base = buildTar([{ type: 'file', path: 'var/lib/x/pkgdb', data: db('a 1', 'b 2') }])
 
