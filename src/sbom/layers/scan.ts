@@ -1,6 +1,8 @@
 // Reads all layers (a few at a time), merges them, and turns the final filesystem's databases into
 // packages credited to the layer that introduced them.
 import type { Readable } from 'node:stream'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { DEFAULT_RETRY_POLICY, backoffDelay } from '../../http/index.js'
 import { dropBinariesOwnedByOsPackages } from '../catalogers/binary-classifier.js'
 import { osReleaseCataloger } from '../catalogers/os-release.js'
 import type { CatalogedFile, Cataloger, Distro, Package } from '../catalogers/types.js'
@@ -232,6 +234,8 @@ async function readAll(opts: ScanOptions): Promise<ParsedLayer[]> {
             opts.warn(
               `layer ${source.index} (${source.digest}): ${describeError(err)}; reading it again (attempt ${attempt + 1})`
             )
+            // The HTTP client's backoff, so a registry that just dropped us is not hit again at once.
+            await sleep(backoffDelay(attempt, DEFAULT_RETRY_POLICY))
           }
         }
         progress.layersDone++

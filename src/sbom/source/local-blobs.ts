@@ -1,6 +1,12 @@
 // Digest-checked access to blobs of an OCI layout, whether it is a directory or inside a tar.
 import type { Readable } from 'node:stream'
-import { DigestVerifier, computeDigest, type Descriptor } from '../../oci/index.js'
+import {
+  DigestVerifier,
+  computeDigest,
+  digestAlgorithm,
+  digestProblem,
+  type Descriptor
+} from '../../oci/index.js'
 import { SbomError } from '../errors.js'
 import type { ManifestStore } from './resolve.js'
 
@@ -14,16 +20,15 @@ export interface FileAccess {
 }
 
 export function blobPath(digest: string): string {
-  const [alg, hex] = digest.split(':')
-  if (!alg || !hex || !/^[a-z0-9]+$/.test(alg) || !/^[a-f0-9]+$/.test(hex)) {
-    throw new SbomError('SBOM_BAD_MANIFEST', `"${digest}" is not a digest`)
-  }
-  return `blobs/${alg}/${hex}`
+  // The registry client's digest rules: a sha384 or upper-case digest is refused here, not mis-hashed later.
+  const problem = digestProblem(digest)
+  if (problem) throw new SbomError('SBOM_BAD_MANIFEST', `"${digest}" is not a digest (${problem})`)
+  return `blobs/${digest.replace(':', '/')}`
 }
 
 export async function readVerified(files: FileAccess, path: string, digest: string): Promise<Buffer> {
   const bytes = await files.read(path)
-  const actual = computeDigest(bytes, digest.startsWith('sha512:') ? 'sha512' : 'sha256')
+  const actual = computeDigest(bytes, digestAlgorithm(digest))
   if (actual !== digest) {
     throw new SbomError(
       'SBOM_DIGEST_MISMATCH',
