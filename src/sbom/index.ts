@@ -66,6 +66,7 @@ export async function generateSbom(opts: GenerateSbomOptions): Promise<GenerateS
     catalogers,
     limits: resolveLimits(opts.limits),
     warn,
+    hashFiles: opts.includeFiles ?? false,
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {})
   })
   const packages = sortPackages(scan.packages)

@@ -26,6 +26,7 @@ export interface LayerFile {
   wantedBy: number[]
   data?: Buffer
   spillPath?: string
+  /** SHA-256 hex of the bytes when the reader hashes files (file components), else ''. */
   sha256: string
 }
 
@@ -64,6 +65,8 @@ export interface ReadLayerOptions {
   limits: ReaderLimits
   warn(message: string): void
   onBytes?(compressed: number, expanded: number): void
+  /** Hash each wanted file: only file components need it, and executables and jars add up. */
+  hashFiles?: boolean
 }
 
 const WHITEOUT = '.wh.'
@@ -154,8 +157,8 @@ export async function readLayer(opts: ReadLayerOptions): Promise<LayerContents> 
     }
     wanted.set(entry.path, { size: entry.size, mode: entry.mode })
     return entry.size <= limits.maxBufferedFileBytes
-      ? memorySink(file, consumer)
-      : await spillSink(file, consumer, await spillFile(entry.path))
+      ? memorySink(file, consumer, opts.hashFiles ?? false)
+      : await spillSink(file, consumer, await spillFile(entry.path), opts.hashFiles ?? false)
   }
 
   const parser = new TarStreamParser({
@@ -211,38 +214,43 @@ function layerError(err: unknown, where: string): SbomError {
   })
 }
 
-function memorySink(file: LayerFile, consumer: FileConsumer): EntrySink {
+function memorySink(file: LayerFile, consumer: FileConsumer, hashing: boolean): EntrySink {
   // The size is known from the header: one allocation, no chunk list and no concatenation copy.
   const data = Buffer.allocUnsafe(file.size)
   let filled = 0
-  const hash = createHash('sha256')
+  const hash = hashing ? createHash('sha256') : undefined
   return {
     data(chunk) {
       chunk.copy(data, filled)
       filled += chunk.length
-      hash.update(chunk)
+      hash?.update(chunk)
     },
     async end() {
       file.data = data
-      file.sha256 = hash.digest('hex')
+      file.sha256 = hash?.digest('hex') ?? ''
       await consumer.file(file)
       file.data = undefined
     }
   }
 }
 
-async function spillSink(file: LayerFile, consumer: FileConsumer, spillPath: string): Promise<EntrySink> {
+async function spillSink(
+  file: LayerFile,
+  consumer: FileConsumer,
+  spillPath: string,
+  hashing: boolean
+): Promise<EntrySink> {
   const handle = await open(spillPath, 'w', 0o600)
-  const hash = createHash('sha256')
+  const hash = hashing ? createHash('sha256') : undefined
   return {
     async data(chunk) {
-      hash.update(chunk)
+      hash?.update(chunk)
       await handle.write(chunk)
     },
     async end() {
       await handle.close()
       file.spillPath = spillPath
-      file.sha256 = hash.digest('hex')
+      file.sha256 = hash?.digest('hex') ?? ''
       try {
         await consumer.file(file)
       } finally {

@@ -51,6 +51,8 @@ export interface ScanOptions {
   limits: ReaderLimits
   warn(message: string): void
   onProgress?(progress: ScanProgress): void
+  /** SHA-256 of every file catalogers read, for file components (otherwise `files[].sha256` is ''). */
+  hashFiles?: boolean
 }
 
 export async function scanLayers(opts: ScanOptions): Promise<ScanResult> {
@@ -201,6 +203,7 @@ async function readAll(opts: ScanOptions): Promise<ParsedLayer[]> {
         wanters,
         limits,
         warn: opts.warn,
+        hashFiles: opts.hashFiles ?? false,
         onBytes: (compressed, expanded) => {
           counted += compressed
           expandedHere += expanded

@@ -1,5 +1,6 @@
 // The `sbom` command end to end with the real catalogers: output, progress, errors and exit codes.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -72,6 +73,29 @@ describe('oci-attest sbom', () => {
     expect(parseSize('64G')).toBe(64 * 1024 ** 3)
     expect(parseSize('512KiB')).toBe(512 * 1024)
     expect(parseSize('0')).toBeUndefined()
+  })
+
+  it('--include-files adds one file component per file read, with its SHA-256, the same on every run', async () => {
+    const run = async () => {
+      const r = await cli([`oci-layout:${join(dir, 'layout')}`, '--include-files', '--quiet'])
+      expect(r.code).toBe(0)
+      const doc = JSON.parse(r.stdout) as {
+        components: Array<{
+          type: string
+          name: string
+          'bom-ref'?: string
+          hashes?: Array<{ content: string }>
+        }>
+      }
+      return doc.components.filter(c => c.type === 'file')
+    }
+    const files = await run()
+    const status = files.filter(f => f.name === '/var/lib/dpkg/status')
+    expect(status).toHaveLength(1)
+    expect(status[0]!.hashes?.map(h => h.content)).toEqual([
+      createHash('sha256').update(STATUS).digest('hex')
+    ])
+    expect((await run()).map(f => f['bom-ref'])).toEqual(files.map(f => f['bom-ref']))
   })
 
   it('writes SPDX to a file with --output', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
 import { readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { Readable } from 'node:stream'
@@ -56,7 +57,16 @@ describe('layer reader: files read', () => {
       { type: 'file', path: 'bin/.wh.gone', data: '' }
     ])
     const { files, packages } = await scan([lower, upper], [execCataloger, second])
-    expect(files.map(f => [f.path, f.layer.index])).toEqual([['/bin/tool', 1]])
+    // Hashing is for file components only: off by default, the bytes' SHA-256 when asked for.
+    expect(files.map(f => [f.path, f.layer.index, f.sha256])).toEqual([['/bin/tool', 1, '']])
+    const hashed = await scanLayers({
+      layers: [layerFrom(0, lower), layerFrom(1, upper)],
+      catalogers: [execCataloger, second],
+      limits: resolveLimits(),
+      warn: () => undefined,
+      hashFiles: true
+    })
+    expect(hashed.files.map(f => f.sha256)).toEqual([createHash('sha256').update('new tool').digest('hex')])
     // The packages still come from the upper file (8 bytes), none from the whited-out one.
     expect(packages.map(p => [p.locations[0], p.version.split('-')[0]])).toEqual([['/bin/tool', '8']])
   })
