@@ -51,11 +51,7 @@ function placeholderToken(claims: GitHubClaims): string {
   return `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: claims.sub, exp: claims.exp })}.`
 }
 
-export interface DryRunSession extends SigningSession {
-  standIn: DryRunSigstore
-}
-
-export function openDryRunSession(env: NodeJS.ProcessEnv = process.env): DryRunSession {
+export function openDryRunSession(env: NodeJS.ProcessEnv = process.env): SigningSession {
   const claims = claimsFromEnvironment(env)
   const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
   const identity = { subjectAlternativeName: certificateIdentity(claims), issuer: claims.iss }
@@ -85,7 +81,6 @@ export function openDryRunSession(env: NodeJS.ProcessEnv = process.env): DryRunS
     verifier: new BundleVerifier(trust),
     trust,
     // The stand-ins answer at once in-process and publish nothing: there is nothing to cancel.
-    cancel: () => undefined,
-    standIn: standIn
+    cancel: () => undefined
   }
 }

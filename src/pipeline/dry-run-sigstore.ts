@@ -47,7 +47,6 @@ export class DryRunSigstore implements Http {
   readonly #logKey: KeyObject
   readonly #logId: string
   /** What would have been sent to the real services, counted for the report. */
-  certificates = 0
   entries = 0
 
   constructor(identity: { san: string; issuer: string }) {
@@ -63,7 +62,6 @@ export class DryRunSigstore implements Http {
     const href = String(url)
     if (href === `${DRY_RUN_FULCIO_URL}/api/v2/signingCert`) {
       const req = JSON.parse(bodyText(init)) as { publicKeyRequest: { publicKey: { content: string } } }
-      this.certificates++
       const certificates = this.ca.issue(req.publicKeyRequest.publicKey.content)
       return answer(href, 201, { signedCertificateEmbeddedSct: { chain: { certificates } } })
     }

@@ -61,18 +61,3 @@ export class GitHubAttestationStore {
 }
 
 export type GitHubStoreMode = 'auto' | 'true' | 'false'
-
-/** `auto`: store when a token is present; `true`: a missing token is an error; `false`: never. */
-export function selectGitHubStore(
-  mode: GitHubStoreMode,
-  opts: Omit<GitHubStoreOptions, 'token'> & { token?: string }
-): GitHubAttestationStore | undefined {
-  if (mode === 'false' || (mode === 'auto' && !opts.token)) return undefined
-  if (!opts.token) {
-    throw new PublishError(
-      'GITHUB_ATTESTATION_FAILED',
-      'github-attestations is true but no GitHub token was given; pass github-token (with attestations: write)'
-    )
-  }
-  return new GitHubAttestationStore({ ...opts, token: opts.token })
-}

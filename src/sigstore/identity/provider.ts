@@ -81,10 +81,3 @@ export class StaticIdentityProvider implements IdentityProvider {
     return this.#token
   }
 }
-
-/** SIGSTORE_ID_TOKEN wins when set; otherwise the Actions token endpoint. */
-export function identityFromEnv(opts: ActionsTokenOptions = {}): IdentityProvider {
-  const env = opts.env ?? process.env
-  if (env.SIGSTORE_ID_TOKEN) return new StaticIdentityProvider(env.SIGSTORE_ID_TOKEN, opts.maskSecret)
-  return new ActionsIdentityProvider(opts)
-}
