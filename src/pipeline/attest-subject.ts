@@ -164,7 +164,7 @@ export async function publishSubject(
       statements.map((statement, i) =>
         Promise.all([
           writeBundleFile(opts.bundleDir, repository, digest, statement.kind, signed[i]!.bundleJson),
-          c.githubStore?.store(JSON.parse(signed[i]!.bundleJson.toString('utf8')) as object)
+          c.githubStore?.store(signed[i]!.bundleJson)
         ])
       )
     )

@@ -24,7 +24,8 @@ export class GitHubAttestationStore {
     this.#opts = opts
   }
 
-  async store(bundle: object): Promise<GitHubStoreResult> {
+  /** `bundleJson` is the serialized bundle as published; it goes into the request body as is. */
+  async store(bundleJson: Buffer): Promise<GitHubStoreResult> {
     const api = (this.#opts.apiUrl ?? 'https://api.github.com').replace(/\/$/, '')
     const url = `${api}/repos/${this.#opts.repository}/attestations`
     const res = await (this.#opts.http ?? defaultHttp()).request(url, {
@@ -35,7 +36,8 @@ export class GitHubAttestationStore {
         'x-github-api-version': '2022-11-28',
         'content-type': 'application/json'
       },
-      body: JSON.stringify({ bundle })
+      // An SBOM bundle can be 16 MiB: spliced into {"bundle": …} rather than parsed and serialized again.
+      body: Buffer.concat([Buffer.from('{"bundle":'), bundleJson, Buffer.from('}')])
     })
     const text = await res.text()
     if (res.status === 201 || res.status === 200) {

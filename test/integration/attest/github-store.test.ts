@@ -80,6 +80,6 @@ describe('GitHub attestation store', () => {
       repository: session.claims.repository,
       apiUrl: api.url
     })
-    await expect(store.store({})).rejects.toMatchObject({ code: 'GITHUB_ATTESTATION_FAILED' })
+    await expect(store.store(Buffer.from('{}'))).rejects.toMatchObject({ code: 'GITHUB_ATTESTATION_FAILED' })
   })
 })
