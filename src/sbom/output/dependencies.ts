@@ -1,5 +1,6 @@
 // Resolves the names packages depend on (dpkg Depends, rpm Requires, apk D:, Go) to the packages
-// that are or provide them, within the same ecosystem.
+// that are or provide them, within the same dependency scope (database, binary, site-packages).
+import { dependencyScope } from '../catalogers/dependency-scope.js'
 import type { Package } from '../catalogers/types.js'
 
 /** "libc6 (>= 2.34)" → "libc6"; "so:libc.musl-x86_64.so.1" stays whole; ":any" suffixes dropped. */
@@ -10,16 +11,6 @@ function bareName(dep: string): string {
     .replace(/:any$/, '')
 }
 
-/**
- * Targets found in the same file as the depending package (the same Go binary, the same status file)
- * when there are any; else all of them (distroless status.d keeps one file per package).
- */
-function sameSource(from: Package, hits: number[], packages: Package[]): number[] {
-  const mine = new Set(from.locations)
-  const local = hits.filter(t => packages[t]!.locations.some(l => mine.has(l)))
-  return local.length > 0 ? local : hits
-}
-
 /** For each package index, the indices of the packages it depends on (sorted, no self-loops). */
 export function resolveDependencies(packages: Package[]): Map<number, number[]> {
   const byName = new Map<string, number[]>()
@@ -28,9 +19,10 @@ export function resolveDependencies(packages: Package[]): Map<number, number[]> 
     if (!list) byName.set(key, [i])
     else if (!list.includes(i)) list.push(i)
   }
+  const scopes = packages.map(p => dependencyScope(p))
   packages.forEach((p, i) => {
-    add(`${p.type}\0${p.name}`, i)
-    for (const provided of p.provides ?? []) add(`${p.type}\0${bareName(provided)}`, i)
+    add(`${scopes[i]}\0${p.name}`, i)
+    for (const provided of p.provides ?? []) add(`${scopes[i]}\0${bareName(provided)}`, i)
   })
   const out = new Map<number, number[]>()
   packages.forEach((p, i) => {
@@ -39,9 +31,9 @@ export function resolveDependencies(packages: Package[]): Map<number, number[]> 
     for (const dep of p.dependsOn) {
       // "a | b": the first alternative that is installed.
       for (const alt of dep.split('|')) {
-        const hits = byName.get(`${p.type}\0${bareName(alt)}`)
+        const hits = byName.get(`${scopes[i]}\0${bareName(alt)}`)
         if (hits) {
-          for (const t of sameSource(p, hits, packages)) if (t !== i) targets.add(t)
+          for (const t of hits) if (t !== i) targets.add(t)
           break
         }
       }
