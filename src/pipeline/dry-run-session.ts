@@ -2,7 +2,7 @@
 // witness code wired to the in-process stand-ins, and trust in nothing (dry-run bundles verify nowhere).
 import { TrustedRoot } from '@sigstore/protobuf-specs'
 import { toTrustMaterial } from '@sigstore/verify'
-import { certificateIdentity, issuerForServer } from '../sigstore/identity/claims.js'
+import { certificateIdentity, issuerForServer, serverUrlFromEnv } from '../sigstore/identity/claims.js'
 import type { GitHubClaims } from '../sigstore/identity/claims.js'
 import { StaticIdentityProvider } from '../sigstore/identity/provider.js'
 import { ArtifactSigner } from '../sigstore/sign-artifacts.js'
@@ -16,7 +16,7 @@ import type { SigningSession } from './session.js'
 
 /** What the OIDC token would have said, from the variables every runner sets (placeholders outside one). */
 export function claimsFromEnvironment(env: NodeJS.ProcessEnv = process.env): GitHubClaims {
-  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  const serverUrl = serverUrlFromEnv(env)
   const repository = env.GITHUB_REPOSITORY || 'local/unknown'
   const ref = env.GITHUB_REF || 'refs/heads/unknown'
   const workflowRef = env.GITHUB_WORKFLOW_REF || `${repository}/.github/workflows/unknown.yml@${ref}`
@@ -53,7 +53,7 @@ function placeholderToken(claims: GitHubClaims): string {
 
 export function openDryRunSession(env: NodeJS.ProcessEnv = process.env): SigningSession {
   const claims = claimsFromEnvironment(env)
-  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  const serverUrl = serverUrlFromEnv(env)
   const identity = { subjectAlternativeName: certificateIdentity(claims), issuer: claims.iss }
   const standIn = new DryRunSigstore({ san: identity.subjectAlternativeName, issuer: identity.issuer })
   const ephemeral = new EphemeralSigner({

@@ -1,7 +1,7 @@
 // Builds the run's signing collaborators with real defaults: verified identity, one signer, Rekor, trust.
 import type { TrustMaterial } from '@sigstore/verify'
 import type { Witness } from '@sigstore/sign'
-import { certificateIdentity } from '../sigstore/identity/claims.js'
+import { certificateIdentity, serverUrlFromEnv } from '../sigstore/identity/claims.js'
 import type { GitHubClaims } from '../sigstore/identity/claims.js'
 import type { IdentityProvider } from '../sigstore/identity/provider.js'
 import { verifyIdToken } from '../sigstore/identity/verify-token.js'
@@ -53,7 +53,7 @@ export async function openSigningSession(
 ): Promise<SigningSession> {
   const env = collaborators.env ?? process.env
   const http = collaborators.http
-  const serverUrl = (config.serverUrl ?? env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/$/, '')
+  const serverUrl = config.serverUrl?.replace(/\/+$/, '') ?? serverUrlFromEnv(env)
   const rekorUrl = config.rekorUrl ?? DEFAULT_REKOR_URL
   const identityProvider = new CachedIdentityProvider(collaborators.identity)
   const claims = await verifyIdToken(await identityProvider.getToken(), {

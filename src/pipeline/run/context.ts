@@ -1,4 +1,5 @@
 // The GitHub run as the runner describes it in environment variables, read in one place.
+import { serverUrlFromEnv } from '../../sigstore/identity/claims.js'
 import type { TriState } from './inputs.js'
 
 export interface RunContext {
@@ -14,7 +15,7 @@ export interface RunContext {
 export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext {
   return {
     eventName: env.GITHUB_EVENT_NAME || undefined,
-    serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
+    serverUrl: serverUrlFromEnv(env),
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
     repository: env.GITHUB_REPOSITORY || undefined,
     runnerTemp: env.RUNNER_TEMP || env.TMPDIR || '/tmp',

@@ -29,6 +29,11 @@ export interface GitHubClaims {
 export const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com'
 
 /** The issuer follows the server as @actions/attest has it: github.com and GHE.com cloud vs GHES `_services/token`. */
+/** GITHUB_SERVER_URL as every reader takes it: trailing slashes dropped, github.com when unset or empty. */
+export function serverUrlFromEnv(env: NodeJS.ProcessEnv): string {
+  return (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+}
+
 export function issuerForServer(serverUrl = 'https://github.com'): string {
   const url = new URL(serverUrl)
   if (url.hostname === 'github.com') return GITHUB_ACTIONS_ISSUER

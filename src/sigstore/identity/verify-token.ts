@@ -5,7 +5,7 @@ import type { JsonWebKey } from 'node:crypto'
 import { SigstoreError, describe } from '../error.js'
 import { defaultHttp, expectJson } from '../http.js'
 import type { Http } from '../http.js'
-import { issuerForServer, missingClaims } from './claims.js'
+import { issuerForServer, missingClaims, serverUrlFromEnv } from './claims.js'
 import type { GitHubClaims } from './claims.js'
 
 export interface VerifyTokenOptions {
@@ -44,7 +44,7 @@ export function decodeClaims(token: string): Record<string, unknown> {
 
 export async function verifyIdToken(token: string, opts: VerifyTokenOptions = {}): Promise<GitHubClaims> {
   const env = opts.env ?? process.env
-  const issuer = opts.issuer ?? issuerForServer(env.GITHUB_SERVER_URL)
+  const issuer = opts.issuer ?? issuerForServer(serverUrlFromEnv(env))
   const audience = opts.audience ?? 'sigstore'
   const http = opts.http ?? defaultHttp()
   const parts = token.split('.')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { issuerForServer, workflowPath } from '../../../src/sigstore/identity/claims.js'
+import { issuerForServer, serverUrlFromEnv, workflowPath } from '../../../src/sigstore/identity/claims.js'
 import type { GitHubClaims } from '../../../src/sigstore/identity/claims.js'
 import { assertRekorAllowed, isPublicGoodRekor } from '../../../src/sigstore/witness/privacy-guard.js'
 
@@ -9,6 +9,17 @@ describe('GitHub claims', () => {
     expect(issuerForServer('https://github.com/')).toBe('https://token.actions.githubusercontent.com')
     expect(issuerForServer('https://octo.ghe.com')).toBe('https://token.actions.octo.ghe.com')
     expect(issuerForServer('https://ghes.corp.example')).toBe('https://ghes.corp.example/_services/token')
+  })
+
+  it('reads GITHUB_SERVER_URL one way everywhere: empty or unset is github.com, trailing slashes go', () => {
+    expect(serverUrlFromEnv({})).toBe('https://github.com')
+    expect(serverUrlFromEnv({ GITHUB_SERVER_URL: '' })).toBe('https://github.com')
+    expect(serverUrlFromEnv({ GITHUB_SERVER_URL: 'https://ghes.corp.example//' })).toBe(
+      'https://ghes.corp.example'
+    )
+    expect(issuerForServer(serverUrlFromEnv({ GITHUB_SERVER_URL: '' }))).toBe(
+      'https://token.actions.githubusercontent.com'
+    )
   })
 
   it('workflow path comes from workflow_ref without repository and ref', () => {
