@@ -23,7 +23,8 @@ export type SbomSource =
   | { forSubject: (subject: ResolvedSubject) => Promise<SbomPredicate | undefined> }
 
 export interface AttestOptions {
-  subjects: string[]
+  /** `registry/repository@sha256:…` (checked in the registry first), or subjects a plan already found. */
+  subjects: Array<string | ResolvedSubject>
   sbom?: SbomSource
   /** Limit for any SBOM statement, generated or from a file (default 16 MiB). */
   sbomLimitBytes?: number

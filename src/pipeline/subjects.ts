@@ -13,11 +13,13 @@ export interface ResolvedSubject {
   descriptor: Descriptor
 }
 
+/** Strings are parsed and checked in the registry; subjects a plan already found pass through unchanged. */
 export async function resolveSubjects(
   registry: PublishRegistry,
-  inputs: string[]
+  inputs: ReadonlyArray<string | ResolvedSubject>
 ): Promise<ResolvedSubject[]> {
   const refs = inputs.map(input => {
+    if (typeof input !== 'string') return input
     let ref: ImageReference
     try {
       ref = parseReference(input)
@@ -35,7 +37,9 @@ export async function resolveSubjects(
     return { input, ref, digest: ref.digest }
   })
   return Promise.all(
-    refs.map(async ({ input, ref, digest }) => {
+    refs.map(async subject => {
+      if (!('ref' in subject)) return subject
+      const { input, ref, digest } = subject
       const head = await registry.headManifest(ref)
       if (!head) {
         throw new PipelineError(

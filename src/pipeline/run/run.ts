@@ -1,6 +1,6 @@
 // One run, for the action and the CLI alike: inputs → context → dry-run decision → plan → identity → SBOMs → attest → outputs and summary.
 import { join } from 'node:path'
-import { RegistryClient } from '../../oci/index.js'
+import { RegistryClient, parseReference } from '../../oci/index.js'
 import { attestSubjects } from '../attest-subjects.js'
 import type { AttestReport } from '../attest-subjects.js'
 import { RecordingRegistry } from '../dry-run-registry.js'
@@ -146,7 +146,13 @@ async function execute(
     async () => {
       const r = await attestSubjects(
         {
-          subjects: plan.subjects.map(s => `${s.repository}@${s.digest}`),
+          // The plan found each subject in the registry moments ago: no second HEAD per subject.
+          subjects: plan.subjects.map(s => ({
+            input: `${s.repository}@${s.digest}`,
+            repo: parseReference(s.repository),
+            digest: s.digest,
+            descriptor: { mediaType: s.mediaType, digest: s.digest, size: s.size }
+          })),
           sbom: { forSubject: async s => sboms.bySubject.get(`${s.repo.repoString()}@${s.digest}`) },
           provenance: inputs.provenance,
           formats: inputs.formats,
