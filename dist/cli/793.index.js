@@ -20,8 +20,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
 var dist = __webpack_require__(54187);
-// EXTERNAL MODULE: ./src/oci/index.ts + 14 modules
-var oci = __webpack_require__(1726);
+// EXTERNAL MODULE: ./src/oci/index.ts + 13 modules
+var oci = __webpack_require__(66287);
 // EXTERNAL MODULE: ./src/sigstore/error.ts
 var error = __webpack_require__(58396);
 // EXTERNAL MODULE: ./src/sigstore/verify/bundle-verifier.ts + 1 modules

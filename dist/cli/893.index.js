@@ -15,8 +15,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _oci_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1726);
-/* harmony import */ var _sbom_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5773);
+/* harmony import */ var _oci_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66287);
+/* harmony import */ var _sbom_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38473);
 /* harmony import */ var _sbom_worker_run_isolated_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90669);
 /* harmony import */ var _sbom_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(62290);
 // `oci-attest sbom <image-ref | oci-layout:DIR | docker-archive:FILE>`: writes an SBOM of one image.
@@ -100,7 +100,7 @@ async function runSbomCommand(argv, io) {
         io.stderr.write(`layers ${p.layersDone}/${p.layersTotal}, ${mib(p.bytesRead)}/${mib(p.bytesTotal)} MiB read, ${mib(p.expandedBytes)} MiB expanded\n`);
     };
     try {
-        const result = await (0,_sbom_worker_run_isolated_js__WEBPACK_IMPORTED_MODULE_4__/* .generateSbomIsolated */ .o)({
+        const result = await (0,_sbom_worker_run_isolated_js__WEBPACK_IMPORTED_MODULE_4__/* .generateSbomIsolated */ .oh)({
             source: positionals[0],
             format,
             ...(values.platform ? { platform: values.platform } : {}),
