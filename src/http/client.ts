@@ -4,7 +4,8 @@ import { HttpError } from './errors.js'
 import { proxySettingsFromEnv } from './proxy-env.js'
 import { createProxyRouter } from './proxy-route.js'
 import { isCredentialHeader, redactUrl } from './redact.js'
-import { bufferedResponse, wrapResponse } from './response.js'
+import { sendBulkGet } from './bulk-get.js'
+import { bufferedResponse, wrapBulkResponse, wrapResponse } from './response.js'
 import {
   DEFAULT_RETRY_POLICY,
   isRetryableStatus,
@@ -50,16 +51,23 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
       // Decided per hop: a redirect to storage may be on the NO_PROXY list when the registry is not.
       const route = routeFor(url)
       if (route) log(`${method} ${redactUrl(url)} via proxy ${redactUrl(route.proxy)}`)
-      const raw = await sendOnce(url, {
-        method,
-        headers,
-        timeoutMs: init.timeoutMs ?? opts.timeoutMs ?? 60000,
-        connectTimeoutMs,
-        ...(route ? { route } : {}),
-        ...(body !== undefined ? { body } : {}),
-        ...(init.signal ? { signal: init.signal } : {})
-      })
-      const res = wrapResponse(raw, url)
+      const timeoutMs = init.timeoutMs ?? opts.timeoutMs ?? 60000
+      const signal = init.signal ? { signal: init.signal } : {}
+      const res =
+        init.bulk && method === 'GET' && !route && body === undefined
+          ? wrapBulkResponse(await sendBulkGet(url, { headers, timeoutMs, connectTimeoutMs, ...signal }), url)
+          : wrapResponse(
+              await sendOnce(url, {
+                method,
+                headers,
+                timeoutMs,
+                connectTimeoutMs,
+                ...(route ? { route } : {}),
+                ...(body !== undefined ? { body } : {}),
+                ...signal
+              }),
+              url
+            )
       const location = res.headers.get('location')
       if (init.redirect === 'manual' || !REDIRECTS.has(res.status) || !location) return res
       if (hop >= maxRedirects)

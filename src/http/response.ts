@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import { PassThrough, Readable } from 'node:stream'
+import type { BulkResponse } from './bulk-get.js'
 import { HttpError } from './errors.js'
 import { redactUrl } from './redact.js'
 import type { HttpResponse } from './types.js'
@@ -47,6 +48,7 @@ export function bufferedResponse(res: HttpResponse, bytes: Buffer): HttpResponse
     headers: res.headers,
     url: res.url,
     body: () => Readable.from([take()]),
+    chunks: () => Readable.from([take()]),
     buffer: async (maxBytes = Infinity) => {
       if (bytes.length > maxBytes)
         throw new HttpError(
@@ -101,39 +103,13 @@ export function wrapResponse(res: IncomingMessage, url: URL): HttpResponse {
     taken = true
     return guardedBody(res, url)
   }
-  const buffer = async (maxBytes = 64 * 1024 * 1024): Promise<Buffer> => {
-    const stream = take()
-    const chunks: Buffer[] = []
-    let total = 0
-    try {
-      for await (const chunk of stream) {
-        total += (chunk as Buffer).length
-        if (total > maxBytes) {
-          stream.destroy()
-          throw new HttpError(
-            'HTTP_BODY',
-            `response body of ${url.origin}${url.pathname} exceeds ${maxBytes} bytes`,
-            {
-              url
-            }
-          )
-        }
-        chunks.push(chunk as Buffer)
-      }
-    } catch (err) {
-      if (err instanceof HttpError) throw err
-      throw new HttpError('HTTP_NETWORK', `reading the body of ${url.origin}${url.pathname} failed`, {
-        url,
-        cause: err
-      })
-    }
-    return Buffer.concat(chunks)
-  }
+  const buffer = (maxBytes?: number): Promise<Buffer> => readAll(take(), url, false, maxBytes)
   return {
     status: res.statusCode ?? 0,
     headers: toHeaders(res),
     url: url.toString(),
     body: take,
+    chunks: take,
     buffer,
     text: async () => (await buffer()).toString('utf8'),
     json: async <T>() => parseJson<T>(await buffer(), url),
@@ -144,4 +120,70 @@ export function wrapResponse(res: IncomingMessage, url: URL): HttpResponse {
       res.on('error', () => undefined)
     }
   }
+}
+
+/** Reads a whole body (copying lent chunks) up to a cap; failures become HttpErrors naming the URL. */
+async function readAll(
+  chunks: AsyncIterable<Buffer>,
+  url: URL,
+  lent: boolean,
+  maxBytes = 64 * 1024 * 1024
+): Promise<Buffer> {
+  const kept: Buffer[] = []
+  let total = 0
+  const it = chunks[Symbol.asyncIterator]()
+  try {
+    for (let next = await it.next(); !next.done; next = await it.next()) {
+      total += next.value.length
+      if (total > maxBytes) {
+        await it.return?.()
+        throw new HttpError(
+          'HTTP_BODY',
+          `response body of ${url.origin}${url.pathname} exceeds ${maxBytes} bytes`,
+          {
+            url
+          }
+        )
+      }
+      kept.push(lent ? Buffer.from(next.value) : next.value)
+    }
+  } catch (err) {
+    if (err instanceof HttpError) throw err
+    throw new HttpError('HTTP_NETWORK', `reading the body of ${url.origin}${url.pathname} failed`, {
+      url,
+      cause: err
+    })
+  }
+  return Buffer.concat(kept)
+}
+
+/** A response read through bulk-get.ts: chunks() lends views of its read buffer, body() copies them. */
+export function wrapBulkResponse(res: BulkResponse, url: URL): HttpResponse {
+  let taken = false
+  const take = (): AsyncGenerator<Buffer> => {
+    if (taken)
+      throw new HttpError('HTTP_BODY', `the body of ${url.origin}${url.pathname} was already read`, { url })
+    taken = true
+    return res.chunks()
+  }
+  const buffer = (maxBytes?: number): Promise<Buffer> => readAll(take(), url, true, maxBytes)
+  return {
+    status: res.status,
+    headers: res.headers,
+    url: url.toString(),
+    body: () => Readable.from(copies(take())),
+    chunks: take,
+    buffer,
+    text: async () => (await buffer()).toString('utf8'),
+    json: async <T>() => parseJson<T>(await buffer(), url),
+    discard: () => {
+      if (taken) return
+      taken = true
+      res.close()
+    }
+  }
+}
+
+async function* copies(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) yield Buffer.from(chunk)
 }

@@ -18,6 +18,9 @@ export interface RequestInit {
   /** Read the whole body before returning, retrying (when allowed) if it breaks off. Default: true except
    * for GET and HEAD, whose answers (blobs) may be large. The body is capped at 64 MiB. */
   buffered?: boolean
+  /** A large GET body to be read once through chunks(): sent on a connection of its own that reads into
+   * one reused buffer (bulk-get.ts). Through a proxy, or for other methods, the usual path is taken. */
+  bulk?: boolean
 }
 
 export interface HttpResponse {
@@ -27,6 +30,9 @@ export interface HttpResponse {
   url: string
   /** The body as a stream; it can be taken once, and rules out buffer()/json()/text(). */
   body(): Readable
+  /** The body as chunks that may be lent: each is valid only until the next is requested (copy what you
+   * keep). The fastest way through a large body; like body(), it can be taken once. */
+  chunks(): AsyncIterable<Buffer>
   buffer(maxBytes?: number): Promise<Buffer>
   json<T = unknown>(): Promise<T>
   text(): Promise<string>

@@ -1,7 +1,7 @@
 // Blob reads: streamed, digest-checked GETs and existence checks.
 import { type Readable, pipeline } from 'node:stream'
 import { repositoryScope } from './auth/authenticator.js'
-import { DigestVerifier } from './digest.js'
+import { DigestVerifier, verifiedChunks } from './digest.js'
 import type { ImageReference } from './reference.js'
 import { registryFailure, type RegistryTransport } from './transport.js'
 
@@ -34,6 +34,27 @@ export async function fetchBlob(
   if (res.status !== 200) return registryFailure(res, `fetching blob ${digest} from ${ref.repoString()}`)
   const verifier = new DigestVerifier(`blob ${digest} from ${ref.repoString()}`, digest, size)
   return pipeline(res.body(), verifier, () => undefined)
+}
+
+/**
+ * A long read (a layer): the blob as lent chunks, each valid until the next is asked for, fetched on a
+ * connection of its own (the http client's bulk path); the last step throws DIGEST_MISMATCH if the bytes
+ * do not hash to `digest`.
+ */
+export async function blobChunks(
+  t: RegistryTransport,
+  ref: ImageReference,
+  digest: string,
+  size?: number,
+  signal?: AbortSignal
+): Promise<AsyncIterable<Buffer>> {
+  const res = await t.request(ref.registry, blobPath(ref, digest), {
+    scopes: [repositoryScope(ref.repository, 'pull')],
+    bulk: true,
+    ...(signal ? { signal } : {})
+  })
+  if (res.status !== 200) return registryFailure(res, `fetching blob ${digest} from ${ref.repoString()}`)
+  return verifiedChunks(res.chunks(), `blob ${digest} from ${ref.repoString()}`, digest, size)
 }
 
 export async function blobExists(

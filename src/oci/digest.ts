@@ -31,8 +31,8 @@ export function verifyDigest(what: string, bytes: Buffer, expected: string): voi
   if (actual !== expected) throw new DigestMismatchError(what, expected, actual)
 }
 
-/** Passes bytes through unchanged and errors with DIGEST_MISMATCH at the end if they hash wrong. */
-export class DigestVerifier extends Transform {
+/** Hashes bytes as they pass and says at the end whether they were the expected blob. */
+class DigestCheck {
   private readonly hash
   private bytes = 0
 
@@ -41,28 +41,60 @@ export class DigestVerifier extends Transform {
     private readonly expected: string,
     private readonly expectedSize?: number
   ) {
-    super()
     this.hash = createHash(digestAlgorithm(expected))
   }
 
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+  update(chunk: Buffer): void {
     this.hash.update(chunk)
     this.bytes += chunk.length
+  }
+
+  /** The mismatch, or undefined when digest and size are right. */
+  finish(): DigestMismatchError | undefined {
+    const actual = `${digestAlgorithm(this.expected)}:${this.hash.digest('hex')}`
+    if (actual !== this.expected) return new DigestMismatchError(this.what, this.expected, actual)
+    if (this.expectedSize !== undefined && this.bytes !== this.expectedSize) {
+      return new DigestMismatchError(
+        `${this.what} (size ${this.bytes}, expected ${this.expectedSize})`,
+        this.expected,
+        actual
+      )
+    }
+    return undefined
+  }
+}
+
+/** Passes bytes through unchanged and errors with DIGEST_MISMATCH at the end if they hash wrong. */
+export class DigestVerifier extends Transform {
+  private readonly check
+
+  constructor(what: string, expected: string, expectedSize?: number) {
+    super()
+    this.check = new DigestCheck(what, expected, expectedSize)
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    this.check.update(chunk)
     done(null, chunk)
   }
 
   override _flush(done: TransformCallback): void {
-    const actual = `${digestAlgorithm(this.expected)}:${this.hash.digest('hex')}`
-    if (actual !== this.expected) return done(new DigestMismatchError(this.what, this.expected, actual))
-    if (this.expectedSize !== undefined && this.bytes !== this.expectedSize) {
-      return done(
-        new DigestMismatchError(
-          `${this.what} (size ${this.bytes}, expected ${this.expectedSize})`,
-          this.expected,
-          actual
-        )
-      )
-    }
-    done()
+    done(this.check.finish())
   }
+}
+
+/** The same check over (possibly lent) chunks: the last step throws DIGEST_MISMATCH if they hash wrong. */
+export async function* verifiedChunks(
+  chunks: AsyncIterable<Buffer>,
+  what: string,
+  expected: string,
+  expectedSize?: number
+): AsyncGenerator<Buffer> {
+  const check = new DigestCheck(what, expected, expectedSize)
+  for await (const chunk of chunks) {
+    check.update(chunk)
+    yield chunk
+  }
+  const mismatch = check.finish()
+  if (mismatch) throw mismatch
 }

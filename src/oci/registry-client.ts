@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream'
 import { createHttpClient, type HttpClient } from '../http/index.js'
 import { anonymous, type CredentialProvider } from './auth/credentials.js'
-import { blobExists, fetchBlob, type BlobSource, type UploadOptions } from './blobs.js'
+import { blobChunks, blobExists, fetchBlob, type BlobSource, type UploadOptions } from './blobs.js'
 import { mountBlob, uploadBlob } from './blob-upload.js'
 import { KeyedLock } from './keyed-lock.js'
 import { RegistryError } from './errors.js'
@@ -88,6 +88,11 @@ export class RegistryClient {
 
   fetchBlob(repo: Ref, digest: string, size?: number): Promise<Readable> {
     return fetchBlob(this.transport, toRef(repo), digest, size)
+  }
+
+  /** A long read (a layer) as lent, digest-checked chunks: copy what you keep before asking for the next. */
+  blobChunks(repo: Ref, digest: string, size?: number, signal?: AbortSignal): Promise<AsyncIterable<Buffer>> {
+    return blobChunks(this.transport, toRef(repo), digest, size, signal)
   }
 
   /** A small blob (config, signature layer) read whole, digest-checked. */

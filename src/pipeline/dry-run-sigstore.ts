@@ -17,6 +17,7 @@ function answer(url: string, status: number, value: unknown): HttpResponse {
     headers: new Headers({ 'content-type': 'application/json' }),
     url,
     body: () => Readable.from([Buffer.from(text)]),
+    chunks: () => Readable.from([Buffer.from(text)]),
     buffer: async () => Buffer.from(text),
     json: async <T>() => JSON.parse(text) as T,
     text: async () => text,
