@@ -13,7 +13,7 @@ const repo = parseReference(ref)
 async function decompress(digest: string, size: number): Promise<number> {
   let n = 0
   // The reader's own decompression (magic-byte sniffing, zlib gunzip / zstd), minus tar and catalogers.
-  for await (const chunk of decompressed(await client.fetchBlob(repo, digest, size))) n += chunk.length
+  for await (const chunk of decompressed(await client.blobChunks(repo, digest, size))) n += chunk.length
   return n
 }
 

@@ -1,5 +1,5 @@
 // Decompression chosen by the blob's magic bytes (media types lie: Docker calls zstd layers "tar.gzip").
-import type { Readable, Transform } from 'node:stream'
+import type { Transform } from 'node:stream'
 import zlib from 'node:zlib'
 
 export type Compression = 'gzip' | 'zstd' | 'none'
@@ -16,89 +16,90 @@ function decompressor(kind: Compression): Transform | undefined {
   return undefined
 }
 
+export interface DecompressHooks {
+  onCompression?(kind: Compression): void
+  onCompressedBytes?(n: number): void
+  /** Stops the source at once (its connection), when the consumer stops early or something failed. */
+  cancel?(): void
+}
+
 /**
  * Yields the decompressed bytes of `source`. Errors of the source (digest mismatch, network) and of
- * the decompressor (truncated or corrupt data) surface as a rejection of the iteration.
+ * the decompressor (truncated or corrupt data) surface as a rejection of the iteration. Source chunks
+ * may be lent (valid until the next is asked for): each is used up before the next is requested.
  */
 export async function* decompressed(
-  source: Readable,
-  onCompression?: (kind: Compression) => void,
-  onCompressedBytes?: (n: number) => void
+  source: AsyncIterable<Buffer>,
+  hooks: DecompressHooks = {}
 ): AsyncGenerator<Buffer> {
-  const raw = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>
-  const it = {
-    async next(): Promise<IteratorResult<Buffer>> {
-      const r = await raw.next()
-      if (!r.done) onCompressedBytes?.(r.value.length)
-      return r
-    }
+  const raw = source[Symbol.asyncIterator]()
+  const next = async (): Promise<IteratorResult<Buffer>> => {
+    const r = await raw.next()
+    if (!r.done) hooks.onCompressedBytes?.(r.value.length)
+    return r
+  }
+  let stopped = false
+  const stop = (): void => {
+    if (stopped) return
+    stopped = true
+    hooks.cancel?.()
+    void raw.return?.().catch(() => undefined)
   }
   let head: Buffer = Buffer.alloc(0)
-  while (head.length < 4) {
-    const next = await it.next()
-    if (next.done) break
-    head = head.length === 0 ? next.value : Buffer.concat([head, next.value])
-  }
-  const kind = sniffCompression(head)
-  onCompression?.(kind)
-  const z = decompressor(kind)
-  if (!z) {
-    try {
-      if (head.length > 0) yield head
-      for (;;) {
-        const next = await it.next()
-        if (next.done) return
-        yield next.value
-      }
-    } finally {
-      if (!source.destroyed) source.destroy()
-    }
-  }
-  let zDone = false
-  let feedError: unknown
-  const feed = async (): Promise<void> => {
-    try {
-      if (head.length > 0 && !z.write(head)) await drained(z)
-      for (;;) {
-        const next = await it.next()
-        if (next.done) break
-        // Bytes after the end of the compressed stream are still read: the digest covers them.
-        if (!zDone && !z.write(next.value)) await drained(z)
-      }
-      if (!zDone) z.end()
-    } catch (err) {
-      feedError = err
-      z.destroy(err as Error)
-    }
-  }
-  const feeding = feed()
+  let z: Transform | undefined
+  let feeding: Promise<void> = Promise.resolve()
   try {
-    for await (const chunk of z) yield chunk as Buffer
+    while (head.length < 4) {
+      const r = await next()
+      if (r.done) break
+      // A lent first chunk is used as is; shorter ones are copied together.
+      head = head.length === 0 && r.value.length >= 4 ? r.value : Buffer.concat([head, r.value])
+    }
+    const kind = sniffCompression(head)
+    hooks.onCompression?.(kind)
+    z = decompressor(kind)
+    if (!z) {
+      if (head.length > 0) yield head
+      for (let r = await next(); !r.done; r = await next()) yield r.value
+      return
+    }
+    const inflater = z
+    let zDone = false
+    let feedError: unknown
+    const feed = async (): Promise<void> => {
+      try {
+        if (head.length > 0) await written(inflater, head)
+        for (let r = await next(); !r.done; r = await next()) {
+          // Bytes after the end of the compressed stream are still read: the digest covers them.
+          if (!zDone) await written(inflater, r.value)
+        }
+        if (!zDone) inflater.end()
+      } catch (err) {
+        feedError = err
+        inflater.destroy(err as Error)
+      }
+    }
+    feeding = feed()
+    for await (const chunk of inflater) yield chunk as Buffer
     zDone = true
     await feeding
     if (feedError !== undefined) throw feedError
   } finally {
-    // Stops the source when the consumer stops early or something failed.
-    if (!z.destroyed) z.destroy()
-    if (!source.destroyed) source.destroy()
+    if (z && !z.destroyed) z.destroy()
+    stop()
     await feeding
   }
 }
 
-function drained(z: Transform): Promise<void> {
+/** Resolves once the decompressor has consumed `chunk` (so a lent chunk may be reused). */
+function written(z: Transform, chunk: Buffer): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onDrain = (): void => {
-      z.off('error', onError)
-      z.off('close', onDrain)
-      resolve()
-    }
-    const onError = (err: Error): void => {
-      z.off('drain', onDrain)
-      z.off('close', onDrain)
-      reject(err)
-    }
-    z.once('drain', onDrain)
-    z.once('error', onError)
-    z.once('close', onDrain)
+    const onClose = (): void => reject(new Error('the decompressor closed'))
+    z.once('close', onClose)
+    z.write(chunk, err => {
+      z.off('close', onClose)
+      if (err) reject(err)
+      else resolve()
+    })
   })
 }

@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto'
 import { mkdtemp, open, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, posix } from 'node:path'
-import type { Readable } from 'node:stream'
 import type { FileCandidate, LayerRef } from '../catalogers/types.js'
 import { SbomError, describeError } from '../errors.js'
 import { decompressed, type Compression } from './decompress.js'
@@ -59,7 +58,8 @@ export interface LayerContents {
 
 export interface ReadLayerOptions {
   layer: LayerRef & { digest: string }
-  open(): Promise<Readable>
+  /** Chunks may be lent: each is used up before the next is asked for. `signal` stops the read. */
+  open(signal?: AbortSignal): Promise<AsyncIterable<Buffer>>
   wanters: Wanter[]
   consumer: FileConsumer
   limits: ReaderLimits
@@ -165,9 +165,11 @@ export async function readLayer(opts: ReadLayerOptions): Promise<LayerContents> 
     entry: onEntry,
     rejected: (name, reason) => warn(`${where}: skipped tar entry "${name}": ${reason}`)
   })
-  let stream: Readable
+  let stream: AsyncIterable<Buffer>
+  // Stops a registry read at once when the layer is abandoned midway (the connection is not drained).
+  const cancel = new AbortController()
   try {
-    stream = await opts.open()
+    stream = await opts.open(cancel.signal)
   } catch (err) {
     throw new SbomError('SBOM_BLOB_MISSING', `${where}: cannot open the blob: ${describeError(err)}`, {
       cause: err
@@ -175,11 +177,11 @@ export async function readLayer(opts: ReadLayerOptions): Promise<LayerContents> 
   }
   let compressedBytes = 0
   try {
-    const chunks = decompressed(
-      stream,
-      kind => (contents.compression = kind),
-      n => (compressedBytes += n)
-    )
+    const chunks = decompressed(stream, {
+      onCompression: kind => (contents.compression = kind),
+      onCompressedBytes: n => (compressedBytes += n),
+      cancel: () => cancel.abort()
+    })
     for await (const chunk of chunks) {
       contents.expandedBytes += chunk.length
       if (contents.expandedBytes > limits.maxLayerBytes) {

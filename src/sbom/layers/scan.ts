@@ -1,6 +1,5 @@
 // Reads all layers (a few at a time), merges them, and turns the final filesystem's databases into
 // packages credited to the layer that introduced them.
-import type { Readable } from 'node:stream'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { DEFAULT_RETRY_POLICY, backoffDelay } from '../../http/index.js'
 import { dropBinariesOwnedByOsPackages } from '../catalogers/binary-classifier.js'
@@ -19,7 +18,8 @@ export interface LayerSource {
   diffId: string
   mediaType: string
   size: number
-  open(): Promise<Readable>
+  /** `signal` stops a read that is still under way. */
+  open(signal?: AbortSignal): Promise<AsyncIterable<Buffer>>
 }
 
 export interface ScanProgress {

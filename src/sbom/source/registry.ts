@@ -17,7 +17,7 @@ export async function openRegistrySource(
       return { json: m.json, digest: m.digest }
     },
     read: desc => client.readBlob(ref, desc.digest, desc.size),
-    open: desc => client.fetchBlob(ref, desc.digest, desc.size)
+    open: (desc, signal) => client.blobChunks(ref, desc.digest, desc.size, signal)
   }
   let root
   try {

@@ -1,5 +1,4 @@
 // The walk shared by every source: index → platform manifest → config → layers with diff IDs.
-import type { Readable } from 'node:stream'
 import type { Descriptor, ImageManifest } from '../../oci/index.js'
 import { SbomError } from '../errors.js'
 import type { LayerSource } from '../layers/scan.js'
@@ -11,8 +10,9 @@ export interface ManifestStore {
   manifest(desc: Descriptor): Promise<{ json: unknown; digest: string }>
   /** A small blob read whole (digest-verified). */
   read(desc: Descriptor): Promise<Buffer>
-  /** A blob as a digest-verifying stream. */
-  open(desc: Descriptor): Promise<Readable>
+  /** A layer's bytes, digest-checked; chunks may be lent (valid until the next is asked for), and
+   * `signal` stops a read that is still under way. */
+  open(desc: Descriptor, signal?: AbortSignal): Promise<AsyncIterable<Buffer>>
 }
 
 export interface ResolvedImage {
@@ -70,7 +70,7 @@ export async function resolveImage(
     diffId: diffIds[index]!,
     mediaType: desc.mediaType,
     size: desc.size,
-    open: () => store.open(desc)
+    open: signal => store.open(desc, signal)
   }))
   return {
     manifestDigest: current.digest,

@@ -10,6 +10,7 @@ import { RegistryClient } from '../../../src/oci/index.js'
 import { generateSbom } from '../../../src/sbom/index.js'
 import type { Cataloger, Package } from '../../../src/sbom/catalogers/types.js'
 import { readBedState } from '../../bed/state.js'
+import { startLossyFront } from '../reliability/lossy-front.js'
 import { buildTar, type SyntheticEntry } from '../../fixtures/sbom/build-synthetic-tar.js'
 import {
   buildImage,
@@ -141,6 +142,31 @@ describe('SBOM from every source', () => {
       code: 'SBOM_PLATFORM_NOT_FOUND',
       message: expect.stringMatching(/linux\/amd64, linux\/arm64/)
     })
+  })
+
+  it('reads a layer again when the registry breaks off in the middle of it', async () => {
+    const bed = readBedState()
+    const layer = amd64.layerDigests[1]!
+    const front = await startLossyFront(`http://${bed.registries.referrers.host}`, {
+      method: 'GET',
+      path: new RegExp(`/blobs/${layer}$`),
+      times: 1,
+      cut: 'mid-body'
+    })
+    try {
+      const result = await gen(`${new URL(front.url).host}/sbom/synthetic:v1`)
+      expect(summary(result.packages)).toEqual(expected)
+      expect(result.warnings).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `layer 1 \\(${layer}\\): .*the connection to .* broke after \\d+ of \\d+ bytes.*; reading it again \\(attempt 2\\)`
+          )
+        )
+      ])
+      expect(front.seen.filter(s => s.path.endsWith(layer)).map(s => s.dropped)).toEqual([true, false])
+    } finally {
+      await front.close()
+    }
   })
 
   it('gives the same packages from an OCI layout (ours and crane pull --format=oci) and docker save archives', async () => {
