@@ -1329,8 +1329,8 @@ async function checkDryRun(report, recorded) {
 var protobuf_specs_dist = __webpack_require__(19654);
 // EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
 var verify_dist = __webpack_require__(54187);
-// EXTERNAL MODULE: ./src/http/index.ts + 10 modules
-var http = __webpack_require__(54720);
+// EXTERNAL MODULE: ./src/http/index.ts + 11 modules
+var http = __webpack_require__(29958);
 ;// CONCATENATED MODULE: ./src/sigstore/http.ts
 // The sigstore clients need only `request`; taking this slice lets tests hand in a tiny server-backed client.
 
@@ -2051,6 +2051,7 @@ function answer(url, status, value) {
         headers: new Headers({ 'content-type': 'application/json' }),
         url,
         body: () => external_node_stream_.Readable.from([Buffer.from(text)]),
+        chunks: () => external_node_stream_.Readable.from([Buffer.from(text)]),
         buffer: async () => Buffer.from(text),
         json: async () => JSON.parse(text),
         text: async () => text,
@@ -2883,8 +2884,8 @@ class Phases {
     }
 }
 
-// EXTERNAL MODULE: ./src/sbom/worker/run-isolated.ts + 54 modules
-var run_isolated = __webpack_require__(22078);
+// EXTERNAL MODULE: ./src/sbom/worker/run-isolated.ts + 55 modules
+var run_isolated = __webpack_require__(94499);
 ;// CONCATENATED MODULE: ./src/pipeline/run/sbom-step.ts
 // SBOMs for the plan: generated per container image (charts and indexes have no layers to read), a given file
 // for every subject, or none. Files land under the runner's temp folder; their paths become the sbom-paths output.

@@ -1012,8 +1012,8 @@ async function checkDryRun(report, recorded) {
 var protobuf_specs_dist = __webpack_require__(19654);
 // EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
 var verify_dist = __webpack_require__(54187);
-// EXTERNAL MODULE: ./src/http/index.ts + 12 modules
-var http = __webpack_require__(37704);
+// EXTERNAL MODULE: ./src/http/index.ts + 14 modules
+var http = __webpack_require__(84353);
 ;// CONCATENATED MODULE: ./src/sigstore/http.ts
 // The sigstore clients need only `request`; taking this slice lets tests hand in a tiny server-backed client.
 
@@ -1632,6 +1632,7 @@ function answer(url, status, value) {
         headers: new Headers({ 'content-type': 'application/json' }),
         url,
         body: () => external_node_stream_.Readable.from([Buffer.from(text)]),
+        chunks: () => external_node_stream_.Readable.from([Buffer.from(text)]),
         buffer: async () => Buffer.from(text),
         json: async () => JSON.parse(text),
         text: async () => text,
@@ -2441,8 +2442,8 @@ class Phases {
     }
 }
 
-// EXTERNAL MODULE: ./src/sbom/worker/run-isolated.ts
-var run_isolated = __webpack_require__(90669);
+// EXTERNAL MODULE: ./src/sbom/worker/run-isolated.ts + 1 modules
+var run_isolated = __webpack_require__(52927);
 ;// CONCATENATED MODULE: ./src/pipeline/run/sbom-step.ts
 // SBOMs for the plan: generated per container image (charts and indexes have no layers to read), a given file
 // for every subject, or none. Files land under the runner's temp folder; their paths become the sbom-paths output.

@@ -17,7 +17,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _oci_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66287);
 /* harmony import */ var _sbom_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38473);
-/* harmony import */ var _sbom_worker_run_isolated_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90669);
+/* harmony import */ var _sbom_worker_run_isolated_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(52927);
 /* harmony import */ var _sbom_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(62290);
 // `oci-attest sbom <image-ref | oci-layout:DIR | docker-archive:FILE>`: writes an SBOM of one image.
 
