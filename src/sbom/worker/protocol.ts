@@ -26,7 +26,8 @@ export type FromWorker =
   | { type: 'progress'; progress: ScanProgress }
   | { type: 'warning'; message: string }
   | { type: 'credential-request'; id: number; registry: string }
-  | { type: 'result'; result: GenerateSbomResult }
+  /** Without `document`: it is `serialized` parsed, and cloning both across threads would copy the SBOM twice. */
+  | { type: 'result'; result: Omit<GenerateSbomResult, 'document'> }
   | { type: 'error'; error: { name: string; message: string; code?: string } }
 
 export type ToWorker = { type: 'credential'; id: number; credential?: Credential; error?: string }

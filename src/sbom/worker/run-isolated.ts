@@ -97,7 +97,12 @@ export async function generateSbomIsolated(
           )
           break
         case 'result':
-          settle(() => resolve(message.result))
+          settle(() =>
+            resolve({
+              ...message.result,
+              document: JSON.parse(message.result.serialized) as Record<string, unknown>
+            })
+          )
           break
         case 'error':
           settle(() => reject(Object.assign(new Error(message.error.message), message.error)))

@@ -39,7 +39,8 @@ export async function enterSbomWorker(entryUrl: string): Promise<boolean> {
       onProgress: progress => send({ type: 'progress', progress }),
       onWarning: message => send({ type: 'warning', message })
     })
-    send({ type: 'result', result })
+    const { document: _document, ...rest } = result
+    send({ type: 'result', result: rest })
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err))
     const code = (e as { code?: unknown }).code

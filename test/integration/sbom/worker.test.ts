@@ -68,6 +68,10 @@ describe('generateSbomIsolated', () => {
       write: { serialNumber: 'urn:uuid:0', timestamp: new Date(0) }
     })
     expect(isolated.serialized).toBe(inThread.serialized)
+    // The worker sends the text only; the document is parsed again on this side.
+    expect(isolated.document).toEqual(inThread.document)
+    expect(isolated.document).toEqual(JSON.parse(isolated.serialized))
+    expect(isolated.document).toHaveProperty('bomFormat', 'CycloneDX')
     expect(isolated.packages.map(p => p.purl)).toEqual([
       'pkg:deb/debian/base-files@12.4%2Bdeb12u9?arch=amd64&distro=debian-12'
     ])
