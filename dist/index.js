@@ -16412,7 +16412,10 @@ async function generateSbomIsolated(options, hooks = {}) {
                     }));
                     break;
                 case 'result':
-                    settle(() => resolve(message.result));
+                    settle(() => resolve({
+                        ...message.result,
+                        document: JSON.parse(message.result.serialized)
+                    }));
                     break;
                 case 'error':
                     settle(() => reject(Object.assign(new Error(message.error.message), message.error)));
@@ -16479,7 +16482,8 @@ async function enterSbomWorker(entryUrl) {
             onProgress: progress => send({ type: 'progress', progress }),
             onWarning: message => send({ type: 'warning', message })
         });
-        send({ type: 'result', result });
+        const { document: _document, ...rest } = result;
+        send({ type: 'result', result: rest });
     }
     catch (err) {
         const e = err instanceof Error ? err : new Error(String(err));
