@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { archiveFilename } from '../../../../src/sbom/catalogers/java-archive.js'
 import { javaArchiveCataloger } from '../../../../src/sbom/catalogers/java.js'
-import { JAVA_PATHS, javaRootfs } from '../../../fixtures/sbom/java.js'
+import { JAVA_PATHS, ZIP64_ENTRIES, ZIP64_JAR, javaRootfs, zip64Rootfs } from '../../../fixtures/sbom/java.js'
 import { fuzzCataloger } from './fuzz.js'
 import { scanDir } from './scan-dir.js'
 
@@ -69,6 +69,41 @@ describe('java-archive-cataloger', () => {
     expect(await javaArchiveCataloger.parse(file, ctx)).toHaveLength(1)
     expect(asked).toBe(false)
   })
+
+  it('reads a ZIP64 jar (over 65,535 entries, as the JDK writes it) to its last entry', async () => {
+    const root = await zip64Rootfs()
+    const jar = await readFile(join(root, ZIP64_JAR))
+    // The fixture must really be ZIP64: the classic end record says 0xFFFF entries, a ZIP64 locator precedes it.
+    const eocd = jar.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
+    expect(jar.readUInt16LE(eocd + 10)).toBe(0xffff)
+    expect(jar.readUInt32LE(eocd - 20)).toBe(0x07064b50)
+    const { packages, warnings } = await scanDir(root, [javaArchiveCataloger])
+    expect(warnings).toEqual([])
+    expect(packages.map(p => p.purl).sort()).toEqual([
+      'pkg:maven/org.example.shaded/shaded-lib@4.5.6',
+      'pkg:maven/shaded-big/shaded-big@2.0.0'
+    ])
+    expect(ZIP64_ENTRIES).toBeGreaterThan(0xffff)
+
+    // A ZIP64 record that is not where its locator says: a warning naming the jar, no packages, no throw.
+    const broken = Buffer.from(jar)
+    broken.writeUInt32LE(0, eocd - 20 - 56) // the record's signature
+    broken.writeBigUInt64LE(0xffffffffffn, eocd - 20 + 8) // the locator's offset of it
+    const warned: string[] = []
+    const file = {
+      path: ZIP64_JAR,
+      size: broken.length,
+      mode: 0o644,
+      layer: { index: 0, diffId: 'sha256:x' },
+      data: broken
+    }
+    expect(await javaArchiveCataloger.parse(file, { distro: undefined, warn: m => warned.push(m) })).toEqual(
+      []
+    )
+    expect(warned).toEqual([
+      `${ZIP64_JAR}: not a readable zip archive (ZIP64 end-of-central-directory record is missing or out of bounds) (layer sha256:x)`
+    ])
+  }, 120_000)
 
   it('splits archive file names as Syft does', () => {
     expect(archiveFilename('/x/spring-core-6.1.5.jar')).toEqual({
