@@ -2,6 +2,7 @@
 // archives (ours and crane's): every source must give the same packages credited to the same layers.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -66,7 +67,12 @@ function image(arch: string): BuiltImage {
           { type: 'file', path: 'var/lib/db/pkgdb', data: `base 1\nshared 2\narch-${arch} 1\nadded 3\n` }
         ]
       },
-      { compression: 'none', entries: [{ type: 'file', path: 'srv/app/pkgdb', data: 'app 7\n' }] }
+      { compression: 'none', entries: [{ type: 'file', path: 'srv/app/pkgdb', data: 'app 7\n' }] },
+      // Over 1 MiB compressed, so registry reads of it take the HTTP client's bulk path.
+      {
+        compression: 'gzip',
+        entries: [{ type: 'file', path: 'srv/data/blob.bin', data: randomBytes(1536 * 1024) }]
+      }
     ],
     { os: 'linux', architecture: arch },
     { 'org.opencontainers.image.title': 'synthetic' }
@@ -144,26 +150,30 @@ describe('SBOM from every source', () => {
     })
   })
 
-  it('reads a layer again when the registry breaks off in the middle of it', async () => {
+  it('reads a layer again when the registry breaks off in the middle of it, small or bulk read', async () => {
     const bed = readBedState()
-    const layer = amd64.layerDigests[1]!
+    const small = amd64.layerDigests[1]!
+    const large = amd64.layerDigests[3]!
+    expect(amd64.blobs.get(large)!.length).toBeGreaterThan(1024 * 1024)
     const front = await startLossyFront(`http://${bed.registries.referrers.host}`, {
       method: 'GET',
-      path: new RegExp(`/blobs/${layer}$`),
-      times: 1,
+      path: new RegExp(`/blobs/(${small}|${large})$`),
+      times: 2,
       cut: 'mid-body'
     })
     try {
       const result = await gen(`${new URL(front.url).host}/sbom/synthetic:v1`)
       expect(summary(result.packages)).toEqual(expected)
-      expect(result.warnings).toEqual([
+      const broke = (index: number, digest: string) =>
         expect.stringMatching(
           new RegExp(
-            `layer 1 \\(${layer}\\): .*the connection to .* broke after \\d+ of \\d+ bytes.*; reading it again \\(attempt 2\\)`
+            `layer ${index} \\(${digest}\\): .*the connection to .* broke after \\d+ of \\d+ bytes.*; reading it again \\(attempt 2\\)`
           )
         )
-      ])
-      expect(front.seen.filter(s => s.path.endsWith(layer)).map(s => s.dropped)).toEqual([true, false])
+      expect(result.warnings).toHaveLength(2)
+      expect(result.warnings).toEqual(expect.arrayContaining([broke(1, small), broke(3, large)]))
+      for (const digest of [small, large])
+        expect(front.seen.filter(s => s.path.endsWith(digest)).map(s => s.dropped)).toEqual([true, false])
     } finally {
       await front.close()
     }
