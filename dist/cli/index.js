@@ -10521,15 +10521,17 @@ async function fetchBlob(t, ref, digest, size) {
     const verifier = new oci_digest/* DigestVerifier */.Do(`blob ${digest} from ${ref.repoString()}`, digest, size);
     return (0,external_node_stream_.pipeline)(res.body(), verifier, () => undefined);
 }
+/** Below this size a blob keeps the pooled connection: a new connection (TLS handshake) costs more than the copies. */
+const BULK_MIN_BYTES = 1024 * 1024;
 /**
  * A long read (a layer): the blob as lent chunks, each valid until the next is asked for, fetched on a
- * connection of its own (the http client's bulk path); the last step throws DIGEST_MISMATCH if the bytes
- * do not hash to `digest`.
+ * connection of its own (the http client's bulk path) unless it is known to be small; the last step
+ * throws DIGEST_MISMATCH if the bytes do not hash to `digest`.
  */
 async function blobChunks(t, ref, digest, size, signal) {
     const res = await t.request(ref.registry, blobPath(ref, digest), {
         scopes: [repositoryScope(ref.repository, 'pull')],
-        bulk: true,
+        bulk: size === undefined || size >= BULK_MIN_BYTES,
         ...(signal ? { signal } : {})
     });
     if (res.status !== 200)
