@@ -10,10 +10,9 @@ export function sniffCompression(head: Buffer): Compression {
   return 'none'
 }
 
-function decompressor(kind: Compression): Transform | undefined {
+function decompressor(kind: 'gzip' | 'zstd'): Transform & { bytesWritten: number } {
   if (kind === 'gzip') return zlib.createGunzip({ chunkSize: 256 * 1024 })
-  if (kind === 'zstd') return zlib.createZstdDecompress({ chunkSize: 256 * 1024 })
-  return undefined
+  return zlib.createZstdDecompress({ chunkSize: 256 * 1024 })
 }
 
 export interface DecompressHooks {
@@ -46,7 +45,7 @@ export async function* decompressed(
     void raw.return?.().catch(() => undefined)
   }
   let head: Buffer = Buffer.alloc(0)
-  let z: Transform | undefined
+  const decoders: Transform[] = []
   let feeding: Promise<void> = Promise.resolve()
   try {
     while (head.length < 4) {
@@ -57,49 +56,117 @@ export async function* decompressed(
     }
     const kind = sniffCompression(head)
     hooks.onCompression?.(kind)
-    z = decompressor(kind)
-    if (!z) {
+    if (kind === 'none') {
       if (head.length > 0) yield head
       for (let r = await next(); !r.done; r = await next()) yield r.value
       return
     }
-    const inflater = z
-    let zDone = false
+    // One decoder per zstd frame: Node's stops after a frame, and layers may hold many (zstd:chunked
+    // writes one per file, plus skippable frames for its table of contents). gzip's decoder reads all
+    // members itself. The reader takes the decoders in order, one ahead at most.
+    const open = (): Decoder => {
+      const z = decompressor(kind)
+      // Errors after a decoder ended would have no reader left to throw to; before, the reader throws them.
+      z.on('error', () => undefined)
+      const d: Decoder = { z, fed: 0, ended: false, read: deferred() }
+      z.once('end', () => (d.ended = true))
+      decoders.push(z)
+      return d
+    }
+    let current = open()
+    const handOffs: Array<ReturnType<typeof deferred<Decoder | undefined>>> = [deferred()]
     let feedError: unknown
     const feed = async (): Promise<void> => {
-      try {
-        if (head.length > 0) await written(inflater, head)
-        for (let r = await next(); !r.done; r = await next()) {
-          // Bytes after the end of the compressed stream are still read: the digest covers them.
-          if (!zDone) await written(inflater, r.value)
+      const write = async (input: Buffer): Promise<void> => {
+        let chunk = input
+        while (chunk.length > 0) {
+          if (current.ended) {
+            // Bytes after gzip's end are Node's to judge (it reads further members); the digest covers them.
+            if (kind !== 'zstd') return
+            await current.read.promise
+            current = open()
+            handOffs.at(-1)!.resolve(current)
+            handOffs.push(deferred())
+          }
+          current.fed += chunk.length
+          try {
+            await written(current.z, chunk)
+          } catch (err) {
+            if (!current.ended) throw err
+          }
+          // A decoder that leaves input unread has reached the end of its frame (or gzip stream).
+          const unused = current.fed - current.z.bytesWritten
+          if (unused <= 0 && !current.ended) return
+          if (!current.ended) {
+            current.ended = true
+            current.z.end()
+          }
+          // The rest of the chunk begins the next frame.
+          chunk = unused > 0 ? chunk.subarray(chunk.length - unused) : Buffer.alloc(0)
         }
-        if (!zDone) inflater.end()
+      }
+      try {
+        if (head.length > 0) await write(head)
+        for (let r = await next(); !r.done; r = await next()) await write(r.value)
+        if (!current.ended) {
+          current.ended = true
+          current.z.end()
+        }
       } catch (err) {
         feedError = err
-        inflater.destroy(err as Error)
+        current.z.destroy(err as Error)
+      } finally {
+        handOffs.at(-1)!.resolve(undefined)
       }
     }
     feeding = feed()
-    for await (const chunk of inflater) yield chunk as Buffer
-    zDone = true
+    let d: Decoder | undefined = current
+    for (let i = 0; d; i++) {
+      for await (const chunk of d.z) yield chunk as Buffer
+      d.ended = true
+      d.read.resolve(undefined)
+      d = await handOffs[i]!.promise
+    }
     await feeding
     if (feedError !== undefined) throw feedError
   } finally {
-    if (z && !z.destroyed) z.destroy()
+    for (const z of decoders) if (!z.destroyed) z.destroy()
     stop()
     await feeding
   }
 }
 
-/** Resolves once the decompressor has consumed `chunk` (so a lent chunk may be reused). */
+interface Decoder {
+  z: Transform & { bytesWritten: number }
+  /** Input bytes written to it. */
+  fed: number
+  ended: boolean
+  /** Settles when the reader has taken all its output. */
+  read: ReturnType<typeof deferred<undefined>>
+}
+
+function deferred<T>(): { promise: Promise<T>; resolve(value: T): void } {
+  let resolve!: (value: T) => void
+  const promise = new Promise<T>(r => (resolve = r))
+  return { promise, resolve }
+}
+
+/**
+ * Resolves once the decompressor has consumed `chunk` (so a lent chunk may be reused), or has ended and
+ * will take no more; rejects if it closes or fails first.
+ */
 function written(z: Transform, chunk: Buffer): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onClose = (): void => reject(new Error('the decompressor closed'))
-    z.once('close', onClose)
-    z.write(chunk, err => {
+    const settle = (err?: Error | null): void => {
       z.off('close', onClose)
+      z.off('end', onEnd)
       if (err) reject(err)
       else resolve()
-    })
+    }
+    const onClose = (): void => settle(new Error('the decompressor closed'))
+    const onEnd = (): void => settle()
+    z.once('close', onClose)
+    z.once('end', onEnd)
+    z.write(chunk, err => settle(err))
   })
 }

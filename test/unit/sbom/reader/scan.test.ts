@@ -25,6 +25,54 @@ describe('layer reader: formats', () => {
     })
   }
 
+  it('reads every frame of a multi-frame zstd layer, skippable frames included (zstd:chunked)', async () => {
+    // zstd:chunked compresses each file on its own and puts its table of contents in skippable frames.
+    const tar = buildTar([
+      { type: 'dir', path: 'var/lib/x' },
+      { type: 'file', path: 'var/lib/x/pkgdb', data: db('first 1') },
+      { type: 'file', path: 'opt/big.bin', data: Buffer.alloc(400_000, 1) },
+      { type: 'dir', path: 'usr/lib/y' },
+      { type: 'file', path: 'usr/lib/y/pkgdb', data: db('last 2') }
+    ])
+    const skippable = Buffer.concat([Buffer.from([0x5e, 0x2a, 0x4d, 0x18, 5, 0, 0, 0]), Buffer.from('toc!!')])
+    const cuts = [0, 1024, 1536, 300_000, 402_432, tar.length]
+    const frames = cuts
+      .slice(1)
+      .flatMap((end, i) => [
+        zlib.zstdCompressSync(tar.subarray(cuts[i], end)),
+        ...(i === 2 ? [skippable] : [])
+      ])
+    const blob = Buffer.concat(frames)
+    // Frame boundaries inside chunks, at chunk edges, and one chunk holding everything; the chunks are
+    // lent like the bulk GET's (one buffer, overwritten for the next), so nothing may hold on to one.
+    for (const size of [7, frames[0]!.length, 65_536, blob.length]) {
+      const lent = Buffer.alloc(size)
+      const source = {
+        ...layerFrom(0, blob),
+        open: async () =>
+          (async function* () {
+            for (let i = 0; i < blob.length; i += size) {
+              lent.fill(0)
+              yield lent.subarray(0, blob.copy(lent, 0, i, i + size))
+            }
+          })()
+      }
+      const warnings: string[] = []
+      const result = await scanLayers({
+        layers: [source],
+        catalogers: [lineCataloger],
+        limits: resolveLimits(),
+        warn: m => warnings.push(m)
+      })
+      expect(result.packages.map(p => `${p.name}@${p.version}`).sort()).toEqual(['first@1', 'last@2'])
+      expect(warnings).toEqual([])
+    }
+    // Bytes after the last frame that are no frame: the layer is corrupt, as for gzip.
+    await expect(scan([Buffer.concat([blob, Buffer.alloc(64)])])).rejects.toMatchObject({
+      code: 'SBOM_CORRUPT_LAYER'
+    })
+  })
+
   it('follows GNU long names and PAX paths', async () => {
     const deep = 'opt/' + 'd'.repeat(90) + '/' + 'e'.repeat(90)
     const gnu = buildTar([{ type: 'file', path: `${deep}/pkgdb`, data: db('gnu 1') }], { longNames: 'gnu' })
