@@ -14748,9 +14748,7 @@ function sniffCompression(head) {
 function decompressor(kind) {
     if (kind === 'gzip')
         return external_node_zlib_default().createGunzip({ chunkSize: 256 * 1024 });
-    if (kind === 'zstd')
-        return external_node_zlib_default().createZstdDecompress({ chunkSize: 256 * 1024 });
-    return undefined;
+    return external_node_zlib_default().createZstdDecompress({ chunkSize: 256 * 1024 });
 }
 /**
  * Yields the decompressed bytes of `source`. Errors of the source (digest mismatch, network) and of
@@ -14774,7 +14772,7 @@ async function* decompressed(source, hooks = {}) {
         void raw.return?.().catch(() => undefined);
     };
     let head = Buffer.alloc(0);
-    let z;
+    const decoders = [];
     let feeding = Promise.resolve();
     try {
         while (head.length < 4) {
@@ -14786,61 +14784,124 @@ async function* decompressed(source, hooks = {}) {
         }
         const kind = sniffCompression(head);
         hooks.onCompression?.(kind);
-        z = decompressor(kind);
-        if (!z) {
+        if (kind === 'none') {
             if (head.length > 0)
                 yield head;
             for (let r = await next(); !r.done; r = await next())
                 yield r.value;
             return;
         }
-        const inflater = z;
-        let zDone = false;
+        // One decoder per zstd frame: Node's stops after a frame, and layers may hold many (zstd:chunked
+        // writes one per file, plus skippable frames for its table of contents). gzip's decoder reads all
+        // members itself. The reader takes the decoders in order, one ahead at most.
+        const open = () => {
+            const z = decompressor(kind);
+            // Errors after a decoder ended would have no reader left to throw to; before, the reader throws them.
+            z.on('error', () => undefined);
+            const d = { z, fed: 0, ended: false, read: deferred() };
+            z.once('end', () => (d.ended = true));
+            decoders.push(z);
+            return d;
+        };
+        let current = open();
+        const handOffs = [deferred()];
         let feedError;
         const feed = async () => {
+            const write = async (input) => {
+                let chunk = input;
+                while (chunk.length > 0) {
+                    if (current.ended) {
+                        // Bytes after gzip's end are Node's to judge (it reads further members); the digest covers them.
+                        if (kind !== 'zstd')
+                            return;
+                        await current.read.promise;
+                        current = open();
+                        handOffs.at(-1).resolve(current);
+                        handOffs.push(deferred());
+                    }
+                    current.fed += chunk.length;
+                    try {
+                        await written(current.z, chunk);
+                    }
+                    catch (err) {
+                        if (!current.ended)
+                            throw err;
+                    }
+                    // A decoder that leaves input unread has reached the end of its frame (or gzip stream).
+                    const unused = current.fed - current.z.bytesWritten;
+                    if (unused <= 0 && !current.ended)
+                        return;
+                    if (!current.ended) {
+                        current.ended = true;
+                        current.z.end();
+                    }
+                    // The rest of the chunk begins the next frame.
+                    chunk = unused > 0 ? chunk.subarray(chunk.length - unused) : Buffer.alloc(0);
+                }
+            };
             try {
                 if (head.length > 0)
-                    await written(inflater, head);
-                for (let r = await next(); !r.done; r = await next()) {
-                    // Bytes after the end of the compressed stream are still read: the digest covers them.
-                    if (!zDone)
-                        await written(inflater, r.value);
+                    await write(head);
+                for (let r = await next(); !r.done; r = await next())
+                    await write(r.value);
+                if (!current.ended) {
+                    current.ended = true;
+                    current.z.end();
                 }
-                if (!zDone)
-                    inflater.end();
             }
             catch (err) {
                 feedError = err;
-                inflater.destroy(err);
+                current.z.destroy(err);
+            }
+            finally {
+                handOffs.at(-1).resolve(undefined);
             }
         };
         feeding = feed();
-        for await (const chunk of inflater)
-            yield chunk;
-        zDone = true;
+        let d = current;
+        for (let i = 0; d; i++) {
+            for await (const chunk of d.z)
+                yield chunk;
+            d.ended = true;
+            d.read.resolve(undefined);
+            d = await handOffs[i].promise;
+        }
         await feeding;
         if (feedError !== undefined)
             throw feedError;
     }
     finally {
-        if (z && !z.destroyed)
-            z.destroy();
+        for (const z of decoders)
+            if (!z.destroyed)
+                z.destroy();
         stop();
         await feeding;
     }
 }
-/** Resolves once the decompressor has consumed `chunk` (so a lent chunk may be reused). */
+function deferred() {
+    let resolve;
+    const promise = new Promise(r => (resolve = r));
+    return { promise, resolve };
+}
+/**
+ * Resolves once the decompressor has consumed `chunk` (so a lent chunk may be reused), or has ended and
+ * will take no more; rejects if it closes or fails first.
+ */
 function written(z, chunk) {
     return new Promise((resolve, reject) => {
-        const onClose = () => reject(new Error('the decompressor closed'));
-        z.once('close', onClose);
-        z.write(chunk, err => {
+        const settle = (err) => {
             z.off('close', onClose);
+            z.off('end', onEnd);
             if (err)
                 reject(err);
             else
                 resolve();
-        });
+        };
+        const onClose = () => settle(new Error('the decompressor closed'));
+        const onEnd = () => settle();
+        z.once('close', onClose);
+        z.once('end', onEnd);
+        z.write(chunk, err => settle(err));
     });
 }
 
