@@ -18,7 +18,7 @@ export interface BulkGetOptions {
 export interface BulkResponse {
   status: number
   headers: Headers
-  /** The body as lent chunks; can be iterated once. */
+  /** The body as lent chunks; call it once (wrapBulkResponse sees to that). */
   chunks(): AsyncGenerator<Buffer>
   /** Drops the connection (the body is not wanted, or no longer). */
   close(): void
@@ -55,7 +55,6 @@ class BulkExchange {
   private resolveHead!: (res: BulkResponse) => void
   private rejectHead!: (err: HttpError) => void
   private timer: NodeJS.Timeout | undefined
-  private iterated = false
 
   constructor(
     private readonly url: URL,
@@ -260,9 +259,6 @@ class BulkExchange {
   }
 
   private async *chunks(): AsyncGenerator<Buffer> {
-    if (this.iterated)
-      throw new HttpError('HTTP_BODY', `the body of ${this.describe()} was already read`, { url: this.url })
-    this.iterated = true
     try {
       for (;;) {
         const next = this.queue.shift()

@@ -103,7 +103,7 @@ export function wrapResponse(res: IncomingMessage, url: URL): HttpResponse {
     taken = true
     return guardedBody(res, url)
   }
-  const buffer = (maxBytes?: number): Promise<Buffer> => readAll(take(), url, false, maxBytes)
+  const buffer = (maxBytes?: number): Promise<Buffer> => readAll(take(), url, maxBytes)
   return {
     status: res.statusCode ?? 0,
     headers: toHeaders(res),
@@ -122,11 +122,10 @@ export function wrapResponse(res: IncomingMessage, url: URL): HttpResponse {
   }
 }
 
-/** Reads a whole body (copying lent chunks) up to a cap; failures become HttpErrors naming the URL. */
+/** Reads a whole body (chunks it may keep) up to a cap; failures become HttpErrors naming the URL. */
 async function readAll(
   chunks: AsyncIterable<Buffer>,
   url: URL,
-  lent: boolean,
   maxBytes = 64 * 1024 * 1024
 ): Promise<Buffer> {
   const kept: Buffer[] = []
@@ -145,7 +144,7 @@ async function readAll(
           }
         )
       }
-      kept.push(lent ? Buffer.from(next.value) : next.value)
+      kept.push(next.value)
     }
   } catch (err) {
     if (err instanceof HttpError) throw err
@@ -166,7 +165,7 @@ export function wrapBulkResponse(res: BulkResponse, url: URL): HttpResponse {
     taken = true
     return res.chunks()
   }
-  const buffer = (maxBytes?: number): Promise<Buffer> => readAll(take(), url, true, maxBytes)
+  const buffer = (maxBytes?: number): Promise<Buffer> => readAll(copies(take()), url, maxBytes)
   return {
     status: res.status,
     headers: res.headers,
@@ -184,6 +183,7 @@ export function wrapBulkResponse(res: BulkResponse, url: URL): HttpResponse {
   }
 }
 
+/** Lent chunks made the caller's own. */
 async function* copies(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   for await (const chunk of chunks) yield Buffer.from(chunk)
 }

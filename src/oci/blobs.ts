@@ -1,5 +1,6 @@
 // Blob reads: streamed, digest-checked GETs and existence checks.
 import { type Readable, pipeline } from 'node:stream'
+import type { HttpResponse } from '../http/index.js'
 import { repositoryScope } from './auth/authenticator.js'
 import { DigestVerifier, verifiedChunks } from './digest.js'
 import type { ImageReference } from './reference.js'
@@ -21,6 +22,21 @@ export function blobPath(ref: ImageReference, digest: string): string {
   return `/v2/${ref.repository}/blobs/${digest}`
 }
 
+/** The 200 answer to a blob GET, or the registry's refusal as a RegistryError. */
+async function getBlob(
+  t: RegistryTransport,
+  ref: ImageReference,
+  digest: string,
+  init: { bulk?: boolean; signal?: AbortSignal } = {}
+): Promise<HttpResponse> {
+  const res = await t.request(ref.registry, blobPath(ref, digest), {
+    scopes: [repositoryScope(ref.repository, 'pull')],
+    ...init
+  })
+  if (res.status !== 200) return registryFailure(res, `fetching blob ${digest} from ${ref.repoString()}`)
+  return res
+}
+
 /** Streams a blob; the stream fails with DIGEST_MISMATCH at its end if the bytes do not hash to `digest`. */
 export async function fetchBlob(
   t: RegistryTransport,
@@ -28,10 +44,7 @@ export async function fetchBlob(
   digest: string,
   size?: number
 ): Promise<Readable> {
-  const res = await t.request(ref.registry, blobPath(ref, digest), {
-    scopes: [repositoryScope(ref.repository, 'pull')]
-  })
-  if (res.status !== 200) return registryFailure(res, `fetching blob ${digest} from ${ref.repoString()}`)
+  const res = await getBlob(t, ref, digest)
   const verifier = new DigestVerifier(`blob ${digest} from ${ref.repoString()}`, digest, size)
   return pipeline(res.body(), verifier, () => undefined)
 }
@@ -51,12 +64,10 @@ export async function blobChunks(
   size?: number,
   signal?: AbortSignal
 ): Promise<AsyncIterable<Buffer>> {
-  const res = await t.request(ref.registry, blobPath(ref, digest), {
-    scopes: [repositoryScope(ref.repository, 'pull')],
+  const res = await getBlob(t, ref, digest, {
     bulk: size === undefined || size >= BULK_MIN_BYTES,
     ...(signal ? { signal } : {})
   })
-  if (res.status !== 200) return registryFailure(res, `fetching blob ${digest} from ${ref.repoString()}`)
   return verifiedChunks(res.chunks(), `blob ${digest} from ${ref.repoString()}`, digest, size)
 }
 

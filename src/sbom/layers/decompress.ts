@@ -37,13 +37,6 @@ export async function* decompressed(
     if (!r.done) hooks.onCompressedBytes?.(r.value.length)
     return r
   }
-  let stopped = false
-  const stop = (): void => {
-    if (stopped) return
-    stopped = true
-    hooks.cancel?.()
-    void raw.return?.().catch(() => undefined)
-  }
   let head: Buffer = Buffer.alloc(0)
   const decoders: Transform[] = []
   let feeding: Promise<void> = Promise.resolve()
@@ -75,6 +68,12 @@ export async function* decompressed(
     }
     let current = open()
     const handOffs: Array<ReturnType<typeof deferred<Decoder | undefined>>> = [deferred()]
+    /** No more input for the current decoder: its frame (or stream) is complete, or the source is. */
+    const finishCurrent = (): void => {
+      if (current.ended) return
+      current.ended = true
+      current.z.end()
+    }
     let feedError: unknown
     const feed = async (): Promise<void> => {
       const write = async (input: Buffer): Promise<void> => {
@@ -97,10 +96,7 @@ export async function* decompressed(
           // A decoder that leaves input unread has reached the end of its frame (or gzip stream).
           const unused = current.fed - current.z.bytesWritten
           if (unused <= 0 && !current.ended) return
-          if (!current.ended) {
-            current.ended = true
-            current.z.end()
-          }
+          finishCurrent()
           // The rest of the chunk begins the next frame.
           chunk = unused > 0 ? chunk.subarray(chunk.length - unused) : Buffer.alloc(0)
         }
@@ -108,10 +104,7 @@ export async function* decompressed(
       try {
         if (head.length > 0) await write(head)
         for (let r = await next(); !r.done; r = await next()) await write(r.value)
-        if (!current.ended) {
-          current.ended = true
-          current.z.end()
-        }
+        finishCurrent()
       } catch (err) {
         feedError = err
         current.z.destroy(err as Error)
@@ -123,7 +116,6 @@ export async function* decompressed(
     let d: Decoder | undefined = current
     for (let i = 0; d; i++) {
       for await (const chunk of d.z) yield chunk as Buffer
-      d.ended = true
       d.read.resolve(undefined)
       d = await handOffs[i]!.promise
     }
@@ -131,7 +123,9 @@ export async function* decompressed(
     if (feedError !== undefined) throw feedError
   } finally {
     for (const z of decoders) if (!z.destroyed) z.destroy()
-    stop()
+    // Stops the source at once; its pending read (if any) then settles and the feed can finish.
+    hooks.cancel?.()
+    void raw.return?.().catch(() => undefined)
     await feeding
   }
 }
@@ -140,6 +134,7 @@ interface Decoder {
   z: Transform & { bytesWritten: number }
   /** Input bytes written to it. */
   fed: number
+  /** Takes no more input: it reached its end, or was ended. */
   ended: boolean
   /** Settles when the reader has taken all its output. */
   read: ReturnType<typeof deferred<undefined>>
