@@ -9237,7 +9237,6 @@ class BulkExchange {
     resolveHead;
     rejectHead;
     timer;
-    iterated = false;
     constructor(url, opts) {
         this.url = url;
         this.opts = opts;
@@ -9447,9 +9446,6 @@ class BulkExchange {
         wake?.();
     }
     async *chunks() {
-        if (this.iterated)
-            throw new HttpError('HTTP_BODY', `the body of ${this.describe()} was already read`, { url: this.url });
-        this.iterated = true;
         try {
             for (;;) {
                 const next = this.queue.shift();
@@ -9627,7 +9623,7 @@ function wrapResponse(res, url) {
         taken = true;
         return guardedBody(res, url);
     };
-    const buffer = (maxBytes) => readAll(take(), url, false, maxBytes);
+    const buffer = (maxBytes) => readAll(take(), url, maxBytes);
     return {
         status: res.statusCode ?? 0,
         headers: toHeaders(res),
@@ -9646,8 +9642,8 @@ function wrapResponse(res, url) {
         }
     };
 }
-/** Reads a whole body (copying lent chunks) up to a cap; failures become HttpErrors naming the URL. */
-async function readAll(chunks, url, lent, maxBytes = 64 * 1024 * 1024) {
+/** Reads a whole body (chunks it may keep) up to a cap; failures become HttpErrors naming the URL. */
+async function readAll(chunks, url, maxBytes = 64 * 1024 * 1024) {
     const kept = [];
     let total = 0;
     const it = chunks[Symbol.asyncIterator]();
@@ -9660,7 +9656,7 @@ async function readAll(chunks, url, lent, maxBytes = 64 * 1024 * 1024) {
                     url
                 });
             }
-            kept.push(lent ? Buffer.from(next.value) : next.value);
+            kept.push(next.value);
         }
     }
     catch (err) {
@@ -9682,7 +9678,7 @@ function wrapBulkResponse(res, url) {
         taken = true;
         return res.chunks();
     };
-    const buffer = (maxBytes) => readAll(take(), url, true, maxBytes);
+    const buffer = (maxBytes) => readAll(copies(take()), url, maxBytes);
     return {
         status: res.status,
         headers: res.headers,
@@ -9700,6 +9696,7 @@ function wrapBulkResponse(res, url) {
         }
     };
 }
+/** Lent chunks made the caller's own. */
 async function* copies(chunks) {
     for await (const chunk of chunks)
         yield Buffer.from(chunk);
@@ -10484,13 +10481,19 @@ const DEFAULT_CHUNK_SIZE = 16 * 1024 * 1024;
 function blobPath(ref, digest) {
     return `/v2/${ref.repository}/blobs/${digest}`;
 }
-/** Streams a blob; the stream fails with DIGEST_MISMATCH at its end if the bytes do not hash to `digest`. */
-async function fetchBlob(t, ref, digest, size) {
+/** The 200 answer to a blob GET, or the registry's refusal as a RegistryError. */
+async function getBlob(t, ref, digest, init = {}) {
     const res = await t.request(ref.registry, blobPath(ref, digest), {
-        scopes: [repositoryScope(ref.repository, 'pull')]
+        scopes: [repositoryScope(ref.repository, 'pull')],
+        ...init
     });
     if (res.status !== 200)
         return registryFailure(res, `fetching blob ${digest} from ${ref.repoString()}`);
+    return res;
+}
+/** Streams a blob; the stream fails with DIGEST_MISMATCH at its end if the bytes do not hash to `digest`. */
+async function fetchBlob(t, ref, digest, size) {
+    const res = await getBlob(t, ref, digest);
     const verifier = new oci_digest/* DigestVerifier */.Do(`blob ${digest} from ${ref.repoString()}`, digest, size);
     return (0,external_node_stream_.pipeline)(res.body(), verifier, () => undefined);
 }
@@ -10502,13 +10505,10 @@ const BULK_MIN_BYTES = 1024 * 1024;
  * throws DIGEST_MISMATCH if the bytes do not hash to `digest`.
  */
 async function blobChunks(t, ref, digest, size, signal) {
-    const res = await t.request(ref.registry, blobPath(ref, digest), {
-        scopes: [repositoryScope(ref.repository, 'pull')],
+    const res = await getBlob(t, ref, digest, {
         bulk: size === undefined || size >= BULK_MIN_BYTES,
         ...(signal ? { signal } : {})
     });
-    if (res.status !== 200)
-        return registryFailure(res, `fetching blob ${digest} from ${ref.repoString()}`);
     return (0,oci_digest/* verifiedChunks */.Dc)(res.chunks(), `blob ${digest} from ${ref.repoString()}`, digest, size);
 }
 async function blobExists(t, ref, digest) {
@@ -14742,14 +14742,6 @@ async function* decompressed(source, hooks = {}) {
             hooks.onCompressedBytes?.(r.value.length);
         return r;
     };
-    let stopped = false;
-    const stop = () => {
-        if (stopped)
-            return;
-        stopped = true;
-        hooks.cancel?.();
-        void raw.return?.().catch(() => undefined);
-    };
     let head = Buffer.alloc(0);
     const decoders = [];
     let feeding = Promise.resolve();
@@ -14784,6 +14776,13 @@ async function* decompressed(source, hooks = {}) {
         };
         let current = open();
         const handOffs = [deferred()];
+        /** No more input for the current decoder: its frame (or stream) is complete, or the source is. */
+        const finishCurrent = () => {
+            if (current.ended)
+                return;
+            current.ended = true;
+            current.z.end();
+        };
         let feedError;
         const feed = async () => {
             const write = async (input) => {
@@ -14810,10 +14809,7 @@ async function* decompressed(source, hooks = {}) {
                     const unused = current.fed - current.z.bytesWritten;
                     if (unused <= 0 && !current.ended)
                         return;
-                    if (!current.ended) {
-                        current.ended = true;
-                        current.z.end();
-                    }
+                    finishCurrent();
                     // The rest of the chunk begins the next frame.
                     chunk = unused > 0 ? chunk.subarray(chunk.length - unused) : Buffer.alloc(0);
                 }
@@ -14823,10 +14819,7 @@ async function* decompressed(source, hooks = {}) {
                     await write(head);
                 for (let r = await next(); !r.done; r = await next())
                     await write(r.value);
-                if (!current.ended) {
-                    current.ended = true;
-                    current.z.end();
-                }
+                finishCurrent();
             }
             catch (err) {
                 feedError = err;
@@ -14841,7 +14834,6 @@ async function* decompressed(source, hooks = {}) {
         for (let i = 0; d; i++) {
             for await (const chunk of d.z)
                 yield chunk;
-            d.ended = true;
             d.read.resolve(undefined);
             d = await handOffs[i].promise;
         }
@@ -14853,7 +14845,9 @@ async function* decompressed(source, hooks = {}) {
         for (const z of decoders)
             if (!z.destroyed)
                 z.destroy();
-        stop();
+        // Stops the source at once; its pending read (if any) then settles and the feed can finish.
+        hooks.cancel?.();
+        void raw.return?.().catch(() => undefined);
         await feeding;
     }
 }
