@@ -96,28 +96,54 @@ function guardedBody(res: IncomingMessage, url: URL): Readable {
 
 /** Wraps a live IncomingMessage; the body is read at most once, by whichever accessor comes first. */
 export function wrapResponse(res: IncomingMessage, url: URL): HttpResponse {
-  let taken = false
-  const take = (): Readable => {
-    if (taken)
-      throw new HttpError('HTTP_BODY', `the body of ${url.origin}${url.pathname} was already read`, { url })
-    taken = true
-    return guardedBody(res, url)
-  }
-  const buffer = (maxBytes?: number): Promise<Buffer> => readAll(take(), url, maxBytes)
   return {
     status: res.statusCode ?? 0,
     headers: toHeaders(res),
     url: url.toString(),
-    body: take,
-    chunks: take,
+    ...takenOnce(url, {
+      stream: () => guardedBody(res, url),
+      chunks: () => guardedBody(res, url),
+      drop: () => {
+        res.resume()
+        res.on('error', () => undefined)
+      }
+    })
+  }
+}
+
+/** Where a live response's body comes from, in the forms its accessors hand out. */
+interface BodySource {
+  /** A stream of chunks the reader may keep. */
+  stream(): Readable
+  /** Chunks that may be lent (valid until the next is asked for). */
+  chunks(): AsyncIterable<Buffer>
+  /** Throws the body away. */
+  drop(): void
+}
+
+/** The body accessors of a live response: the body is taken once, by whichever comes first. */
+function takenOnce(
+  url: URL,
+  source: BodySource
+): Pick<HttpResponse, 'body' | 'chunks' | 'buffer' | 'text' | 'json' | 'discard'> {
+  let taken = false
+  const take = <T>(open: () => T): T => {
+    if (taken)
+      throw new HttpError('HTTP_BODY', `the body of ${url.origin}${url.pathname} was already read`, { url })
+    taken = true
+    return open()
+  }
+  const buffer = (maxBytes?: number): Promise<Buffer> => readAll(take(source.stream), url, maxBytes)
+  return {
+    body: () => take(source.stream),
+    chunks: () => take(source.chunks),
     buffer,
     text: async () => (await buffer()).toString('utf8'),
     json: async <T>() => parseJson<T>(await buffer(), url),
     discard: () => {
       if (taken) return
       taken = true
-      res.resume()
-      res.on('error', () => undefined)
+      source.drop()
     }
   }
 }
@@ -158,28 +184,15 @@ async function readAll(
 
 /** A response read through bulk-get.ts: chunks() lends views of its read buffer, body() copies them. */
 export function wrapBulkResponse(res: BulkResponse, url: URL): HttpResponse {
-  let taken = false
-  const take = (): AsyncGenerator<Buffer> => {
-    if (taken)
-      throw new HttpError('HTTP_BODY', `the body of ${url.origin}${url.pathname} was already read`, { url })
-    taken = true
-    return res.chunks()
-  }
-  const buffer = (maxBytes?: number): Promise<Buffer> => readAll(copies(take()), url, maxBytes)
   return {
     status: res.status,
     headers: res.headers,
     url: url.toString(),
-    body: () => Readable.from(copies(take())),
-    chunks: take,
-    buffer,
-    text: async () => (await buffer()).toString('utf8'),
-    json: async <T>() => parseJson<T>(await buffer(), url),
-    discard: () => {
-      if (taken) return
-      taken = true
-      res.close()
-    }
+    ...takenOnce(url, {
+      stream: () => Readable.from(copies(res.chunks())),
+      chunks: () => res.chunks(),
+      drop: () => res.close()
+    })
   }
 }
 
