@@ -9616,20 +9616,33 @@ function guardedBody(res, url) {
 }
 /** Wraps a live IncomingMessage; the body is read at most once, by whichever accessor comes first. */
 function wrapResponse(res, url) {
-    let taken = false;
-    const take = () => {
-        if (taken)
-            throw new HttpError('HTTP_BODY', `the body of ${url.origin}${url.pathname} was already read`, { url });
-        taken = true;
-        return guardedBody(res, url);
-    };
-    const buffer = (maxBytes) => readAll(take(), url, maxBytes);
     return {
         status: res.statusCode ?? 0,
         headers: toHeaders(res),
         url: url.toString(),
-        body: take,
-        chunks: take,
+        ...takenOnce(url, {
+            stream: () => guardedBody(res, url),
+            chunks: () => guardedBody(res, url),
+            drop: () => {
+                res.resume();
+                res.on('error', () => undefined);
+            }
+        })
+    };
+}
+/** The body accessors of a live response: the body is taken once, by whichever comes first. */
+function takenOnce(url, source) {
+    let taken = false;
+    const take = (open) => {
+        if (taken)
+            throw new HttpError('HTTP_BODY', `the body of ${url.origin}${url.pathname} was already read`, { url });
+        taken = true;
+        return open();
+    };
+    const buffer = (maxBytes) => readAll(take(source.stream), url, maxBytes);
+    return {
+        body: () => take(source.stream),
+        chunks: () => take(source.chunks),
         buffer,
         text: async () => (await buffer()).toString('utf8'),
         json: async () => parseJson(await buffer(), url),
@@ -9637,8 +9650,7 @@ function wrapResponse(res, url) {
             if (taken)
                 return;
             taken = true;
-            res.resume();
-            res.on('error', () => undefined);
+            source.drop();
         }
     };
 }
@@ -9671,29 +9683,15 @@ async function readAll(chunks, url, maxBytes = 64 * 1024 * 1024) {
 }
 /** A response read through bulk-get.ts: chunks() lends views of its read buffer, body() copies them. */
 function wrapBulkResponse(res, url) {
-    let taken = false;
-    const take = () => {
-        if (taken)
-            throw new HttpError('HTTP_BODY', `the body of ${url.origin}${url.pathname} was already read`, { url });
-        taken = true;
-        return res.chunks();
-    };
-    const buffer = (maxBytes) => readAll(copies(take()), url, maxBytes);
     return {
         status: res.status,
         headers: res.headers,
         url: url.toString(),
-        body: () => external_node_stream_.Readable.from(copies(take())),
-        chunks: take,
-        buffer,
-        text: async () => (await buffer()).toString('utf8'),
-        json: async () => parseJson(await buffer(), url),
-        discard: () => {
-            if (taken)
-                return;
-            taken = true;
-            res.close();
-        }
+        ...takenOnce(url, {
+            stream: () => external_node_stream_.Readable.from(copies(res.chunks())),
+            chunks: () => res.chunks(),
+            drop: () => res.close()
+        })
     };
 }
 /** Lent chunks made the caller's own. */
