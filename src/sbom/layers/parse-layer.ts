@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises'
 import type { CatalogContext, CatalogedFile, Cataloger, Package } from '../catalogers/types.js'
 import { describeError } from '../errors.js'
 import type { FileConsumer, LayerContents, LayerFile } from './read-layer.js'
+import { releaseBuffer } from './release-memory.js'
 
 /** What one wanted file of one layer contributed. */
 export interface ParsedFile {
@@ -57,10 +58,17 @@ export class LayerParser implements FileConsumer {
         layer: file.layer,
         data
       }
+      // The bytes are released once this returns (ours too, for a spilled file): what is kept is a copy.
+      let kept: CatalogedFile | undefined
+      const keep = (): CatalogedFile => (kept ??= { ...cataloged, data: Buffer.from(data) })
       const results: ParsedFile[] = []
-      for (const index of file.wantedBy) {
-        if (index === 0) this.identity.set(file.path, cataloged)
-        else results.push(await this.parseOne(index - 1, cataloged, file.sha256))
+      try {
+        for (const index of file.wantedBy) {
+          if (index === 0) this.identity.set(file.path, keep())
+          else results.push(await this.parseOne(index - 1, cataloged, file.sha256, keep))
+        }
+      } finally {
+        if (!file.data) releaseBuffer(data)
       }
       if (results.length) this.byPath.set(file.path, results)
     }
@@ -99,7 +107,12 @@ export class LayerParser implements FileConsumer {
     return { ...contents, parsed, identityFiles: [...this.identity.values()], listed }
   }
 
-  private async parseOne(index: number, file: CatalogedFile, sha256: string): Promise<ParsedFile> {
+  private async parseOne(
+    index: number,
+    file: CatalogedFile,
+    sha256: string,
+    keep: () => CatalogedFile
+  ): Promise<ParsedFile> {
     const cataloger = this.catalogers[index]!
     let needsDistro = false
     const warnings: string[] = []
@@ -129,7 +142,7 @@ export class LayerParser implements FileConsumer {
     if (!needsDistro)
       for (const w of warnings) this.warn(`${cataloger.name}: ${this.where} ${file.path}: ${w}`)
     if (needsDistro || (parsed.packages.length === 0 && cataloger.enrich && file.size <= ENRICH_CAP)) {
-      parsed.retained = file
+      parsed.retained = keep()
     }
     return parsed
   }

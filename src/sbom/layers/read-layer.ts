@@ -8,6 +8,7 @@ import type { FileCandidate, LayerRef } from '../catalogers/types.js'
 import { SbomError, describeError } from '../errors.js'
 import { decompressed, type Compression } from './decompress.js'
 import type { ReaderLimits } from './limits.js'
+import { releaseBuffer } from './release-memory.js'
 import { PathHashSet, pathHash } from './path-set.js'
 import { TarStreamParser, type EntrySink, type TarEntry } from './tar-stream.js'
 
@@ -23,6 +24,7 @@ export interface LayerFile {
   layer: LayerRef
   /** Indices into the wanter list passed to readLayer. */
   wantedBy: number[]
+  /** Valid only until `FileConsumer.file` settles: its memory is released then. */
   data?: Buffer
   spillPath?: string
   /** SHA-256 hex of the bytes when the reader hashes files (file components), else ''. */
@@ -31,6 +33,7 @@ export interface LayerFile {
 
 /** Takes each wanted file as soon as its bytes are in, so buffers live only while it is parsed. */
 export interface FileConsumer {
+  /** A consumer that keeps `file.data` past the returned promise must copy it. */
   file(file: LayerFile): Promise<void>
   /** A hardlink to an earlier wanted file of the layer: same bytes, another path. */
   hardlink(path: string, target: string, wantedBy: number[]): void
@@ -217,8 +220,9 @@ function layerError(err: unknown, where: string): SbomError {
 }
 
 function memorySink(file: LayerFile, consumer: FileConsumer, hashing: boolean): EntrySink {
-  // The size is known from the header: one allocation, no chunk list and no concatenation copy.
-  const data = Buffer.allocUnsafe(file.size)
+  // The size is known from the header: one allocation, no chunk list and no concatenation copy; not
+  // from the shared pool, so it can be released on its own (executables of tens of MiB, hundreds per image).
+  const data = Buffer.allocUnsafeSlow(file.size)
   let filled = 0
   const hash = hashing ? createHash('sha256') : undefined
   return {
@@ -230,8 +234,12 @@ function memorySink(file: LayerFile, consumer: FileConsumer, hashing: boolean): 
     async end() {
       file.data = data
       file.sha256 = hash?.digest('hex') ?? ''
-      await consumer.file(file)
-      file.data = undefined
+      try {
+        await consumer.file(file)
+      } finally {
+        file.data = undefined
+        releaseBuffer(data)
+      }
     }
   }
 }

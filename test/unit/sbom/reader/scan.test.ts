@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { Readable } from 'node:stream'
 import zlib from 'node:zlib'
 import type { Cataloger } from '../../../../src/sbom/catalogers/types.js'
+import { decompressed } from '../../../../src/sbom/layers/decompress.js'
 import { resolveLimits } from '../../../../src/sbom/layers/limits.js'
 import { scanLayers } from '../../../../src/sbom/layers/scan.js'
 import { buildTar } from '../../../fixtures/sbom/build-synthetic-tar.js'
@@ -71,6 +72,28 @@ describe('layer reader: formats', () => {
     await expect(scan([Buffer.concat([blob, Buffer.alloc(64)])])).rejects.toMatchObject({
       code: 'SBOM_CORRUPT_LAYER'
     })
+  })
+
+  it('releases each decompressed buffer once read, and never the source chunks of a plain tar', async () => {
+    const tar = Buffer.from(Array.from({ length: 3 * 1024 * 1024 }, (_, i) => (i * 7919) % 251))
+    const want = createHash('sha256').update(tar).digest('hex')
+    for (const kind of ['gzip', 'zstd'] as const) {
+      const chunks: Buffer[] = []
+      const hash = createHash('sha256')
+      for await (const c of decompressed(Readable.from([compress(tar, kind)]))) {
+        hash.update(c)
+        chunks.push(c)
+      }
+      expect(hash.digest('hex')).toBe(want)
+      // The decoder's full output buffers are freed as the reader moves on (their views read empty).
+      const spent = chunks.slice(0, -1).filter(c => c.length === 0).length
+      expect({ kind, spent }).toEqual({ kind, spent: chunks.length - 1 })
+    }
+    // Uncompressed layers pass the source's (lent) chunks through: those are not ours to free.
+    const source = [tar.subarray(0, 1 << 20), Buffer.from(tar.subarray(1 << 20))]
+    for await (const c of decompressed(Readable.from(source))) expect(c.length).toBeGreaterThan(0)
+    expect(source.map(c => c.length)).toEqual([1 << 20, tar.length - (1 << 20)])
+    expect(tar.buffer.byteLength).toBeGreaterThan(0)
   })
 
   it('follows GNU long names and PAX paths', async () => {
