@@ -23,15 +23,42 @@ function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1)
 }
 
+/**
+ * Binaries are read as text a window at a time: a string of the whole file (tens of MiB for a Go
+ * toolchain's `go`) is an external copy that lives until V8's next full GC, and dozens of them were a
+ * quarter of the peak RSS on an image of toolchains. Windows stay ordinary heap strings that die young.
+ */
+export const WINDOW = 512 * 1024
+/** Windows overlap by more than any version string the patterns match is long. */
+export const OVERLAP = 64 * 1024
+
+/**
+ * The leftmost match of `pattern` in `data` read as latin1 (one character per byte, so patterns with
+ * \x00 match as written), as over the whole file. A match is taken from the window it starts in, and
+ * only if it ends before that window does; one the window's end cut short is read from the whole file.
+ */
+export function firstMatch(data: Buffer, pattern: RegExp): RegExpExecArray | null {
+  for (let start = 0; start < data.length; start += WINDOW) {
+    const end = Math.min(data.length, start + WINDOW + OVERLAP)
+    const m = pattern.exec(data.toString('latin1', start, end))
+    if (!m) continue
+    if (m.index >= WINDOW) continue
+    if (end === data.length || m.index + m[0].length < end - start) {
+      m.index += start
+      return m
+    }
+    return pattern.exec(data.toString('latin1'))
+  }
+  return null
+}
+
 export function classify(file: CatalogedFile): Package[] {
   const classifiers = classifiersFor(baseName(file.path))
   if (classifiers.length === 0) return []
-  // latin1 keeps one character per byte, so binary patterns (\x00) match as written.
-  const text = file.data.toString('latin1')
   for (const { c, patterns } of classifiers) {
-    if (c.require && !c.require.test(text)) continue
+    if (c.require && !firstMatch(file.data, c.require)) continue
     for (const pattern of patterns) {
-      const version = pattern.exec(text)?.groups?.['version']
+      const version = firstMatch(file.data, pattern)?.groups?.['version']
       if (!version) continue
       return [
         {

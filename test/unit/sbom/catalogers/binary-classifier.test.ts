@@ -2,8 +2,11 @@ import { beforeAll, describe, expect, it } from '@jest/globals'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
+  OVERLAP,
+  WINDOW,
   binaryClassifierCataloger,
-  dropBinariesOwnedByOsPackages
+  dropBinariesOwnedByOsPackages,
+  firstMatch
 } from '../../../../src/sbom/catalogers/binary-classifier.js'
 import { dpkgCataloger } from '../../../../src/sbom/catalogers/dpkg.js'
 import { run } from '../../../fixtures/sbom/cache.js'
@@ -80,5 +83,57 @@ describe('binary-classifier-cataloger', () => {
     }
     const report = await fuzzCataloger(binaryClassifierCataloger, [seed], 1500)
     expect(report.slowestMs).toBeLessThan(1000)
+  })
+})
+
+describe('binary-classifier-cataloger: reading binaries a window at a time', () => {
+  // Syft's Go classifier pattern: the version ends at a NUL byte.
+  // eslint-disable-next-line no-control-regex
+  const GO = /go(?<version>[0-9]+\.[0-9]+(\.[0-9]+|beta[0-9]+|alpha[0-9]+|rc[0-9]+)?)\x00/m
+  const whole = (data: Buffer, re: RegExp) => {
+    const m = re.exec(data.toString('latin1'))
+    return m ? { index: m.index, text: m[0], version: m.groups?.['version'] } : null
+  }
+  const windowed = (data: Buffer, re: RegExp) => {
+    const m = firstMatch(data, re)
+    return m ? { index: m.index, text: m[0], version: m.groups?.['version'] } : null
+  }
+  // Bytes that never match: no digits, no "go".
+  const filler = (n: number) => Buffer.alloc(n, 'x')
+
+  it('finds what a whole-file read finds wherever the version string sits', () => {
+    const size = 3 * WINDOW + 1000
+    const at = [0, 17, WINDOW - 12, WINDOW - 3, WINDOW, WINDOW + 5, WINDOW + OVERLAP - 6, WINDOW + OVERLAP]
+    at.push(2 * WINDOW - 1, 2 * WINDOW + OVERLAP + 1, size - 12)
+    for (const pos of at) {
+      const data = filler(size)
+      data.write('go1.22.3\0', pos, 'latin1')
+      const expected = whole(data, GO)
+      expect(expected).toMatchObject({ index: pos, version: '1.22.3' })
+      expect({ pos, found: windowed(data, GO) }).toEqual({ pos, found: expected })
+    }
+  })
+
+  it('takes the leftmost match when several windows hold one', () => {
+    const data = filler(3 * WINDOW)
+    data.write('go1.9.1\0', 2 * WINDOW + 100, 'latin1')
+    data.write('go1.21.0\0', WINDOW + 7, 'latin1')
+    expect(windowed(data, GO)).toEqual(whole(data, GO))
+    expect(windowed(data, GO)?.version).toBe('1.21.0')
+  })
+
+  it('reads a match cut short by the end of its window from the whole file', () => {
+    // A greedy run of digits longer than the overlap: the window would return a shorter version.
+    const data = filler(2 * WINDOW)
+    const digits = '7'.repeat(OVERLAP + 100)
+    data.write(`v${digits}!`, WINDOW - 50, 'latin1')
+    const re = /v(?<version>[0-9]+)!?/
+    expect(windowed(data, re)).toEqual(whole(data, re))
+    expect(windowed(data, re)?.version).toHaveLength(digits.length)
+  })
+
+  it('returns nothing for a binary without the string', () => {
+    expect(firstMatch(filler(WINDOW * 2 + 3), GO)).toBeNull()
+    expect(firstMatch(Buffer.alloc(0), GO)).toBeNull()
   })
 })
