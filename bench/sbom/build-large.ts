@@ -1,6 +1,7 @@
 // The benchmark image: every SBOM fixture (all ecosystems we have fixtures for), tens of thousands of
 // small files, and incompressible data to pass 1.5 GiB compressed, in 16 layers, as an OCI layout.
 //   node --import tsx bench/sbom/build-large.ts   (reuses .testbed/bench/sbom/large when present)
+import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -88,7 +89,48 @@ export async function buildManyFilesImage(): Promise<string> {
   return MANY_FILES_LAYOUT
 }
 
+export const TOOLCHAINS_LAYOUT = join(BENCH_DIR, 'toolchains')
+
+/**
+ * Compressible content as real images carry it: the fixture layers of `large`, then 24 copies of the
+ * Go toolchain (binaries, archives and sources, ~270 MiB each, ~65 MiB compressed) in a layer each,
+ * mostly gzip -6 (what `docker build` writes) and every fourth zstd -3. `large` is mostly random
+ * bytes, which measures copying; this one measures decompression and the scanning of real files.
+ */
+export async function buildToolchainsImage(): Promise<string> {
+  if (existsSync(join(TOOLCHAINS_LAYOUT, 'index.json'))) return TOOLCHAINS_LAYOUT
+  await rm(TOOLCHAINS_LAYOUT, { recursive: true, force: true })
+  const goroot = execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim()
+  const layers: WrittenLayer[] = [
+    await writeLayer(TOOLCHAINS_LAYOUT, tarDirectory(await FIXTURES['debian']!(), ''), 'gzip', 6)
+  ]
+  for (const name of ['distroless', 'go', 'python', 'npm', 'alpine', 'rpm-sqlite']) {
+    layers.push(
+      await writeLayer(TOOLCHAINS_LAYOUT, tarDirectory(await FIXTURES[name]!(), `fx/${name}`), 'gzip', 6)
+    )
+  }
+  for (let i = 0; i < 24; i++) {
+    const started = Date.now()
+    const zstd = i % 4 === 3
+    const l = await writeLayer(
+      TOOLCHAINS_LAYOUT,
+      tarDirectory(goroot, `opt/go-${i}`),
+      zstd ? 'zstd' : 'gzip',
+      zstd ? 3 : 6
+    )
+    layers.push(l)
+    console.log(
+      `layer ${layers.length - 1}: ${goroot} as /opt/go-${i}: ${(l.size / MiB).toFixed(1)} MiB (${((Date.now() - started) / 1000).toFixed(1)} s)`
+    )
+  }
+  await writeLayout(TOOLCHAINS_LAYOUT, layers, { os: 'linux', architecture: 'amd64' })
+  const total = layers.reduce((n, l) => n + l.size, 0)
+  console.log(`${layers.length} layers, ${(total / 1024 / MiB).toFixed(2)} GiB compressed`)
+  return TOOLCHAINS_LAYOUT
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   await buildLargeImage()
   await buildManyFilesImage()
+  if (process.argv.includes('--toolchains')) await buildToolchainsImage()
 }

@@ -1,12 +1,12 @@
 // Benchmark: the large generated image in a registry; Syft (pinned) vs oci-attest vs the
 // decompression floor, wall time and peak RSS, in the same run. Prints, does not assert.
-//   node --import tsx bench/sbom/run.ts [--runs N] [--image large|many-files]
+//   node --import tsx bench/sbom/run.ts [--runs N] [--image large|many-files|toolchains]
 //   (best wall of N interleaved rounds, default 2; default image: large)
 import { spawnSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
-import { buildLargeImage, buildManyFilesImage } from './build-large.js'
+import { buildLargeImage, buildManyFilesImage, buildToolchainsImage } from './build-large.js'
 import { bundle } from './bundle.js'
 import { compare, printParity } from './compare.js'
 import { measure, type Measured } from './measure.js'
@@ -19,7 +19,13 @@ const runs = runsFlag === -1 ? 2 : Number(process.argv[runsFlag + 1])
 
 const imageFlag = process.argv.indexOf('--image')
 const image = imageFlag === -1 ? 'large' : process.argv[imageFlag + 1]!
-const layout = image === 'many-files' ? await buildManyFilesImage() : await buildLargeImage()
+const builders: Record<string, () => Promise<string>> = {
+  large: buildLargeImage,
+  'many-files': buildManyFilesImage,
+  toolchains: buildToolchainsImage
+}
+if (!builders[image]) throw new Error(`--image: one of ${Object.keys(builders).join(', ')}`)
+const layout = await builders[image]()
 // The CLI as shipped: an ES module bundle that is also its own SBOM worker's script.
 const ours = bundle('src/cli/index.ts', 'cli.mjs', 'esm')
 const floorScript = bundle('bench/sbom/floor.ts', 'floor.mjs', 'esm')
