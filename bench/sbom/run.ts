@@ -26,7 +26,7 @@ const builders: Record<string, () => Promise<string>> = {
 }
 if (!builders[image]) throw new Error(`--image: one of ${Object.keys(builders).join(', ')}`)
 const layout = await builders[image]()
-// The CLI as shipped: an ES module bundle that is also its own SBOM worker's script.
+// The CLI as shipped: an ES module bundle.
 const ours = bundle('src/cli/index.ts', 'cli.mjs', 'esm')
 const floorScript = bundle('bench/sbom/floor.ts', 'floor.mjs', 'esm')
 const registry = await benchRegistry()

@@ -1,8 +1,7 @@
 // `oci-attest`: sbom | attest | verify, dispatched to one module each; published as the package's bin.
-// Commands load on demand, so an SBOM worker thread (which starts from this file) loads only the generator.
+// Commands load on demand: a command pays only for its own modules' start-up.
 import '../bundle-globals.js'
 import { VERSION } from '../http/version.js'
-import { enterSbomWorker } from '../sbom/worker/serve.js'
 
 const USAGE = `usage: oci-attest <command> [options]
   attest   sign, attest (SLSA provenance, SBOM), log in Rekor and push for OCI artifacts (the action's pipeline)
@@ -38,5 +37,4 @@ export async function main(
   }
 }
 
-// The bundle is also the SBOM worker's script: in that thread it generates an SBOM and nothing else.
-if (!(await enterSbomWorker(import.meta.url))) process.exitCode = await main(process.argv.slice(2))
+process.exitCode = await main(process.argv.slice(2))

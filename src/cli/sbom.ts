@@ -1,9 +1,8 @@
 // `oci-attest sbom <image-ref | oci-layout:DIR | docker-archive:FILE>`: writes an SBOM of one image.
 import { writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { dockerConfigCredentials } from '../oci/index.js'
-import { SBOM_FORMATS, type SbomFormat, type ScanProgress } from '../sbom/index.js'
-import { generateSbomIsolated } from '../sbom/worker/run-isolated.js'
+import { RegistryClient, dockerConfigCredentials } from '../oci/index.js'
+import { SBOM_FORMATS, generateSbom, type SbomFormat, type ScanProgress } from '../sbom/index.js'
 import { describeError } from '../sbom/errors.js'
 
 export interface SbomCommandIo {
@@ -85,20 +84,16 @@ export async function runSbomCommand(argv: string[], io: SbomCommandIo): Promise
     )
   }
   try {
-    const result = await generateSbomIsolated(
-      {
-        source: positionals[0]!,
-        format,
-        ...(values.platform ? { platform: values.platform } : {}),
-        includeFiles: values['include-files'],
-        limits
-      },
-      {
-        credentials: dockerConfigCredentials(),
-        onProgress: progress,
-        onWarning: m => io.stderr.write(`warning: ${m}\n`)
-      }
-    )
+    const result = await generateSbom({
+      source: positionals[0]!,
+      format,
+      ...(values.platform ? { platform: values.platform } : {}),
+      includeFiles: values['include-files'],
+      limits,
+      registry: new RegistryClient({ credentials: dockerConfigCredentials() }),
+      onProgress: progress,
+      onWarning: m => io.stderr.write(`warning: ${m}\n`)
+    })
     if (values.output) await writeFile(values.output, result.serialized + '\n')
     else io.stdout.write(result.serialized + '\n')
     if (!values.quiet) {

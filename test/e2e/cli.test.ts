@@ -147,7 +147,7 @@ describe('oci-attest command line', () => {
     expect(bad.stderr).toContain('input "platforms": "all" is not one of both, index, platforms')
   })
 
-  test('sbom from the bundle: generated on its worker thread with the docker config login, same as in-process', async () => {
+  test('sbom from the bundle, with the docker config login', async () => {
     const basic = state.registries.basic
     const repo = `e2e/cli-sbom-${Date.now()}`
     const digest = await pushSampleImage(state, 'basic', repo, 'v1')
@@ -166,7 +166,7 @@ describe('oci-attest command line', () => {
     }
     expect(doc.bomFormat).toBe('CycloneDX')
     expect(doc.metadata.component.name).toBe(`${basic.host}/${repo}`)
-    // Without the login the registry refuses, and the error says so (from the worker, through the CLI).
+    // Without the login the registry refuses, and the error says so.
     const anon = await cli(['sbom', ref])
     expect(anon.code).toBe(1)
     expect(anon.stderr).toMatch(/refused anonymous .*docker login/)

@@ -9,10 +9,10 @@ import {
   sbomPredicateFromFile
 } from '../../attest/sbom-predicate.js'
 import type { SbomPredicate } from '../../attest/sbom-predicate.js'
-import type { CredentialProvider } from '../../oci/index.js'
+import { RegistryClient, type CredentialProvider } from '../../oci/index.js'
 import { PipelineError } from '../errors.js'
 import type { Plan } from '../plan.js'
-import { generateSbomIsolated } from '../../sbom/worker/run-isolated.js'
+import { generateSbom } from '../../sbom/index.js'
 import { describe } from '../../sigstore/error.js'
 import type { ActionInputs } from './inputs.js'
 import type { Ui } from './ui.js'
@@ -65,20 +65,19 @@ export async function prepareSboms(
     const started = Date.now()
     let lastReport = 0
     try {
-      const result = await generateSbomIsolated(
-        { source: ref, format: inputs.sbomFormat },
-        {
-          credentials,
-          onProgress: p => {
-            if (Date.now() - lastReport < 2000 && p.layersDone < p.layersTotal) return
-            lastReport = Date.now()
-            ui.info(
-              `  ${ref}: layers ${p.layersDone}/${p.layersTotal}, ${(p.bytesRead / 1048576).toFixed(1)} MiB read`
-            )
-          },
-          onWarning: m => ui.warning(`${ref}: ${m}`)
-        }
-      )
+      const result = await generateSbom({
+        source: ref,
+        format: inputs.sbomFormat,
+        registry: new RegistryClient({ credentials }),
+        onProgress: p => {
+          if (Date.now() - lastReport < 2000 && p.layersDone < p.layersTotal) return
+          lastReport = Date.now()
+          ui.info(
+            `  ${ref}: layers ${p.layersDone}/${p.layersTotal}, ${(p.bytesRead / 1048576).toFixed(1)} MiB read`
+          )
+        },
+        onWarning: m => ui.warning(`${ref}: ${m}`)
+      })
       assertSbomSize(
         Buffer.byteLength(result.serialized),
         DEFAULT_SBOM_LIMIT,
