@@ -1012,8 +1012,8 @@ async function checkDryRun(report, recorded) {
 var protobuf_specs_dist = __webpack_require__(19654);
 // EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
 var verify_dist = __webpack_require__(54187);
-// EXTERNAL MODULE: ./src/http/index.ts + 14 modules
-var http = __webpack_require__(84353);
+// EXTERNAL MODULE: ./src/http/index.ts + 10 modules
+var http = __webpack_require__(43245);
 ;// CONCATENATED MODULE: ./src/sigstore/http.ts
 // The sigstore clients need only `request`; taking this slice lets tests hand in a tiny server-backed client.
 
@@ -2442,11 +2442,12 @@ class Phases {
     }
 }
 
-// EXTERNAL MODULE: ./src/sbom/worker/run-isolated.ts + 1 modules
-var run_isolated = __webpack_require__(52927);
+// EXTERNAL MODULE: ./src/sbom/index.ts + 52 modules
+var sbom = __webpack_require__(36840);
 ;// CONCATENATED MODULE: ./src/pipeline/run/sbom-step.ts
 // SBOMs for the plan: generated per container image (charts and indexes have no layers to read), a given file
 // for every subject, or none. Files land under the runner's temp folder; their paths become the sbom-paths output.
+
 
 
 
@@ -2484,8 +2485,10 @@ async function prepareSboms(plan, inputs, given, credentials, dir, ui) {
         const started = Date.now();
         let lastReport = 0;
         try {
-            const result = await (0,run_isolated/* generateSbomIsolated */.oh)({ source: ref, format: inputs.sbomFormat }, {
-                credentials,
+            const result = await (0,sbom/* generateSbom */.N3)({
+                source: ref,
+                format: inputs.sbomFormat,
+                registry: new oci/* RegistryClient */.bP({ credentials }),
                 onProgress: p => {
                     if (Date.now() - lastReport < 2000 && p.layersDone < p.layersTotal)
                         return;

@@ -16,11 +16,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _oci_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66287);
-/* harmony import */ var _sbom_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38473);
-/* harmony import */ var _sbom_worker_run_isolated_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(52927);
-/* harmony import */ var _sbom_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(62290);
+/* harmony import */ var _sbom_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(36840);
+/* harmony import */ var _sbom_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(62290);
 // `oci-attest sbom <image-ref | oci-layout:DIR | docker-archive:FILE>`: writes an SBOM of one image.
-
 
 
 
@@ -60,7 +58,7 @@ async function runSbomCommand(argv, io) {
         });
     }
     catch (err) {
-        io.stderr.write(`oci-attest sbom: ${(0,_sbom_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeError */ .U)(err)}\n${SBOM_USAGE}\n`);
+        io.stderr.write(`oci-attest sbom: ${(0,_sbom_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(err)}\n${SBOM_USAGE}\n`);
         return 2;
     }
     const { values, positionals } = args;
@@ -100,14 +98,13 @@ async function runSbomCommand(argv, io) {
         io.stderr.write(`layers ${p.layersDone}/${p.layersTotal}, ${mib(p.bytesRead)}/${mib(p.bytesTotal)} MiB read, ${mib(p.expandedBytes)} MiB expanded\n`);
     };
     try {
-        const result = await (0,_sbom_worker_run_isolated_js__WEBPACK_IMPORTED_MODULE_4__/* .generateSbomIsolated */ .oh)({
+        const result = await (0,_sbom_index_js__WEBPACK_IMPORTED_MODULE_3__/* .generateSbom */ .N3)({
             source: positionals[0],
             format,
             ...(values.platform ? { platform: values.platform } : {}),
             includeFiles: values['include-files'],
-            limits
-        }, {
-            credentials: (0,_oci_index_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerConfigCredentials */ .D)(),
+            limits,
+            registry: new _oci_index_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryClient */ .bP({ credentials: (0,_oci_index_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerConfigCredentials */ .D)() }),
             onProgress: progress,
             onWarning: m => io.stderr.write(`warning: ${m}\n`)
         });
@@ -126,7 +123,7 @@ async function runSbomCommand(argv, io) {
     }
     catch (err) {
         const code = err.code;
-        io.stderr.write(`oci-attest sbom: ${typeof code === 'string' ? `${code}: ` : ''}${(0,_sbom_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeError */ .U)(err)}\n`);
+        io.stderr.write(`oci-attest sbom: ${typeof code === 'string' ? `${code}: ` : ''}${(0,_sbom_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(err)}\n`);
         if (values.debug && err instanceof Error && err.stack)
             io.stderr.write(`${err.stack}\n`);
         return 1;
