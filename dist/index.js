@@ -77446,7 +77446,8 @@ async function* decompressed(source, hooks = {}) {
             const z = decompressor(kind);
             // Errors after a decoder ended would have no reader left to throw to; before, the reader throws them.
             z.on('error', () => undefined);
-            const d = { z, fed: 0, ended: false, read: deferred() };
+            const d = { z, fed: 0, ended: false, read: deferred(), outputs: new WeakSet() };
+            noteOutput(d);
             z.once('end', () => (d.ended = true));
             decoders.push(z);
             return d;
@@ -77511,7 +77512,7 @@ async function* decompressed(source, hooks = {}) {
         for (let i = 0; d; i++) {
             for await (const chunk of d.z) {
                 yield chunk;
-                releaseSpent(d.z, chunk);
+                releaseSpent(d, chunk);
             }
             d.read.resolve(undefined);
             d = await handOffs[i].promise;
@@ -77530,18 +77531,31 @@ async function* decompressed(source, hooks = {}) {
         await feeding;
     }
 }
+/** The buffer the decoder writes into now; `_outBuffer` is Node's, and if it is ever missing nothing is released. */
+function outputBuffer(d) {
+    const current = d.z._outBuffer;
+    return current instanceof Uint8Array ? current.buffer : undefined;
+}
+function noteOutput(d) {
+    const current = outputBuffer(d);
+    if (current)
+        d.outputs.add(current);
+}
 /**
  * The decoder hands out slices of an output buffer until it is full, then allocates another. Once the
  * reader is done with the slice that ends a buffer the decoder has already replaced, nobody holds that
  * memory: it is released now instead of at V8's next full GC (~60 MiB of such garbage held in glibc's
- * heaps at a time otherwise). `_outBuffer` is Node's; if it is ever missing, nothing is released.
+ * heaps at a time otherwise). A chunk the stream assembled from several slices is a copy (small ones
+ * come from Node's shared pool): it was never the decoder's, so it is left to the GC.
  */
-function releaseSpent(z, chunk) {
-    const current = z._outBuffer;
-    if (!(current instanceof Uint8Array) || current.buffer === chunk.buffer)
-        return;
+function releaseSpent(d, chunk) {
+    const current = outputBuffer(d);
+    noteOutput(d);
     const backing = chunk.buffer;
+    if (!current || backing === current || !d.outputs.has(backing))
+        return;
     if (backing instanceof ArrayBuffer && chunk.byteOffset + chunk.length === backing.byteLength) {
+        d.outputs.delete(backing);
         backing.transfer(0);
     }
 }
