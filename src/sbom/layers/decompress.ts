@@ -10,9 +10,15 @@ export function sniffCompression(head: Buffer): Compression {
   return 'none'
 }
 
+/**
+ * Output buffer size: each fill is a hand-off to a libuv thread and back, which costs more than the
+ * bytes on a small VM; 1 MiB took 5-10% less wall time than 256 KiB on compressible layers (bench/sbom).
+ */
+const OUTPUT_CHUNK_BYTES = 1024 * 1024
+
 function decompressor(kind: 'gzip' | 'zstd'): Transform & { bytesWritten: number } {
-  if (kind === 'gzip') return zlib.createGunzip({ chunkSize: 256 * 1024 })
-  return zlib.createZstdDecompress({ chunkSize: 256 * 1024 })
+  if (kind === 'gzip') return zlib.createGunzip({ chunkSize: OUTPUT_CHUNK_BYTES })
+  return zlib.createZstdDecompress({ chunkSize: OUTPUT_CHUNK_BYTES })
 }
 
 export interface DecompressHooks {
