@@ -3240,10 +3240,15 @@ function sniffCompression(head) {
         return 'zstd';
     return 'none';
 }
+/**
+ * Output buffer size: each fill is a hand-off to a libuv thread and back, which costs more than the
+ * bytes on a small VM; 1 MiB took 5-10% less wall time than 256 KiB on compressible layers (bench/sbom).
+ */
+const OUTPUT_CHUNK_BYTES = 1024 * 1024;
 function decompressor(kind) {
     if (kind === 'gzip')
-        return external_node_zlib_default().createGunzip({ chunkSize: 256 * 1024 });
-    return external_node_zlib_default().createZstdDecompress({ chunkSize: 256 * 1024 });
+        return external_node_zlib_default().createGunzip({ chunkSize: OUTPUT_CHUNK_BYTES });
+    return external_node_zlib_default().createZstdDecompress({ chunkSize: OUTPUT_CHUNK_BYTES });
 }
 /**
  * Yields the decompressed bytes of `source`. Errors of the source (digest mismatch, network) and of
