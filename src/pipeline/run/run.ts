@@ -103,8 +103,7 @@ async function execute(
       'github-attestations',
       'is true, but there is no github-token (or GITHUB_REPOSITORY) to store attestations with'
     )
-  const credentials = registryCredentials(inputs, env)
-  const registry = new RegistryClient({ credentials })
+  const registry = new RegistryClient({ credentials: registryCredentials(inputs, env) })
   const sbomFile = await loadSbomFile(inputs)
 
   const plan = await phases.run('Plan: resolve subjects', async () => {
@@ -126,7 +125,7 @@ async function execute(
   )
 
   const sboms = await phases.run('SBOM', () =>
-    prepareSboms(plan, inputs, sbomFile, credentials, join(context.runnerTemp, 'oci-attest-sbom'), ui)
+    prepareSboms(plan, inputs, sbomFile, registry, join(context.runnerTemp, 'oci-attest-sbom'), ui)
   )
 
   if (inputs.verify && !inputs.pushToRegistry && !dryRun)

@@ -9,7 +9,7 @@ import {
   sbomPredicateFromFile
 } from '../../attest/sbom-predicate.js'
 import type { SbomPredicate } from '../../attest/sbom-predicate.js'
-import { RegistryClient, type CredentialProvider } from '../../oci/index.js'
+import type { RegistryClient } from '../../oci/index.js'
 import { PipelineError } from '../errors.js'
 import type { Plan } from '../plan.js'
 import { generateSbom } from '../../sbom/index.js'
@@ -38,7 +38,8 @@ export async function prepareSboms(
   plan: Plan,
   inputs: Pick<ActionInputs, 'sbom' | 'sbomFormat'>,
   given: SbomPredicate | undefined,
-  credentials: CredentialProvider,
+  /** The run's client: its tokens and connections are the ones the plan just used. */
+  registry: RegistryClient,
   dir: string,
   ui: Ui
 ): Promise<PreparedSboms> {
@@ -68,7 +69,7 @@ export async function prepareSboms(
       const result = await generateSbom({
         source: ref,
         format: inputs.sbomFormat,
-        registry: new RegistryClient({ credentials }),
+        registry,
         onProgress: p => {
           if (Date.now() - lastReport < 2000 && p.layersDone < p.layersTotal) return
           lastReport = Date.now()
