@@ -1,6 +1,7 @@
 // Decompression chosen by the blob's magic bytes (media types lie: Docker calls zstd layers "tar.gzip").
 import type { Transform } from 'node:stream'
 import zlib from 'node:zlib'
+import { releaseMemory } from './release-memory.js'
 
 export type Compression = 'gzip' | 'zstd' | 'none'
 
@@ -173,13 +174,11 @@ function noteOutput(d: Decoder): void {
  */
 function releaseSpent(d: Decoder, chunk: Buffer): void {
   const current = outputBuffer(d)
-  noteOutput(d)
+  if (!current) return
+  d.outputs.add(current)
   const backing = chunk.buffer
-  if (!current || backing === current || !d.outputs.has(backing)) return
-  if (backing instanceof ArrayBuffer && chunk.byteOffset + chunk.length === backing.byteLength) {
-    d.outputs.delete(backing)
-    backing.transfer(0)
-  }
+  if (backing === current || !d.outputs.has(backing)) return
+  if (chunk.byteOffset + chunk.length === backing.byteLength) releaseMemory(backing)
 }
 
 function deferred<T>(): { promise: Promise<T>; resolve(value: T): void } {

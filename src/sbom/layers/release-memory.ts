@@ -6,8 +6,10 @@
  * alone). Views of it that remain become empty, so a holder that should have copied reads nothing.
  */
 export function releaseBuffer(buf: Buffer): void {
-  const backing = buf.buffer
-  if (backing instanceof ArrayBuffer && buf.byteOffset === 0 && buf.length === backing.byteLength) {
-    backing.transfer(0)
-  }
+  if (buf.byteOffset === 0 && buf.length === buf.buffer.byteLength) releaseMemory(buf.buffer)
+}
+
+/** Releases `backing` now; the caller knows nothing else uses it. Shared memory is never ours to free. */
+export function releaseMemory(backing: ArrayBufferLike): void {
+  if (backing instanceof ArrayBuffer) backing.transfer(0)
 }
