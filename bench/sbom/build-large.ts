@@ -27,48 +27,65 @@ const FIXTURE_LAYERS = [
   'elf-notes'
 ]
 
+/** Collects an image's layers as they are written, logging each with its size and time. */
+function layerList(): {
+  layers: WrittenLayer[]
+  add(what: string, layer: Promise<WrittenLayer>): Promise<void>
+  total(): string
+} {
+  const layers: WrittenLayer[] = []
+  return {
+    layers,
+    add: async (what, layer) => {
+      const started = Date.now()
+      const l = await layer
+      layers.push(l)
+      console.log(
+        `layer ${layers.length - 1}: ${what}: ${(l.size / MiB).toFixed(1)} MiB ${l.mediaType.split('+')[1]} (${((Date.now() - started) / 1000).toFixed(1)} s)`
+      )
+    },
+    total: () =>
+      `${layers.length} layers, ${(layers.reduce((n, l) => n + l.size, 0) / 1024 / MiB).toFixed(2)} GiB compressed`
+  }
+}
+
+/** The Debian root, then every other fixture under /fx/<name> (databases are found by path wherever they are). */
+async function addFixtureLayers(layout: string, list: ReturnType<typeof layerList>): Promise<void> {
+  await list.add(
+    'debian rootfs',
+    writeLayer(layout, tarDirectory(await FIXTURES['debian']!(), ''), 'gzip', 6)
+  )
+  for (const name of FIXTURE_LAYERS) {
+    await list.add(
+      `fixture ${name}`,
+      writeLayer(layout, tarDirectory(await FIXTURES[name]!(), `fx/${name}`), 'gzip', 6)
+    )
+  }
+}
+
 export async function buildLargeImage(): Promise<string> {
   if (existsSync(join(LARGE_LAYOUT, 'index.json'))) return LARGE_LAYOUT
   await rm(LARGE_LAYOUT, { recursive: true, force: true })
-  const layers: WrittenLayer[] = []
-  const add = async (what: string, layer: Promise<WrittenLayer>) => {
-    const started = Date.now()
-    const l = await layer
-    layers.push(l)
-    console.log(
-      `layer ${layers.length - 1}: ${what}: ${(l.size / MiB).toFixed(1)} MiB ${l.mediaType.split('+')[1]} (${((Date.now() - started) / 1000).toFixed(1)} s)`
-    )
-  }
-  await add(
-    'debian rootfs',
-    writeLayer(LARGE_LAYOUT, tarDirectory(await FIXTURES['debian']!(), ''), 'gzip', 6)
-  )
-  // The other fixtures sit under /fx/<name>: their databases are found by path wherever they are.
-  for (const name of FIXTURE_LAYERS) {
-    await add(
-      `fixture ${name}`,
-      writeLayer(LARGE_LAYOUT, tarDirectory(await FIXTURES[name]!(), `fx/${name}`), 'gzip', 6)
-    )
-  }
-  await add(
+  const list = layerList()
+  await addFixtureLayers(LARGE_LAYOUT, list)
+  await list.add(
     '40,000 small files',
     writeLayer(LARGE_LAYOUT, smallFilesTar('srv/small', 40_000, 1500), 'zstd', 3)
   )
   for (let i = 0; i < 10; i++) {
     const compression = i % 2 === 0 ? 'gzip' : 'zstd'
-    await add(
+    await list.add(
       `random data ${i}`,
       writeLayer(LARGE_LAYOUT, randomFilesTar(`data/r${i}`, 160 * MiB, 16 * MiB), compression, 1)
     )
   }
   await writeLayout(
     LARGE_LAYOUT,
-    layers,
+    list.layers,
     { os: 'linux', architecture: 'amd64' },
     { 'org.opencontainers.image.title': 'oci-attest sbom bench' }
   )
-  const total = layers.reduce((n, l) => n + l.size, 0)
-  console.log(`${layers.length} layers, ${(total / 1024 / MiB).toFixed(2)} GiB compressed`)
+  console.log(list.total())
   return LARGE_LAYOUT
 }
 
@@ -78,21 +95,18 @@ export const MANY_FILES_LAYOUT = join(BENCH_DIR, 'many-files')
 export async function buildManyFilesImage(): Promise<string> {
   if (existsSync(join(MANY_FILES_LAYOUT, 'index.json'))) return MANY_FILES_LAYOUT
   await rm(MANY_FILES_LAYOUT, { recursive: true, force: true })
-  const layers: WrittenLayer[] = [
-    await writeLayer(MANY_FILES_LAYOUT, tarDirectory(await FIXTURES['debian']!(), ''), 'gzip', 6)
-  ]
+  const list = layerList()
+  await list.add(
+    'debian rootfs',
+    writeLayer(MANY_FILES_LAYOUT, tarDirectory(await FIXTURES['debian']!(), ''), 'gzip', 6)
+  )
   for (let i = 0; i < 4; i++) {
-    layers.push(
-      await writeLayer(
-        MANY_FILES_LAYOUT,
-        smallFilesTar(`srv/many${i}`, 100_000, 700),
-        i % 2 ? 'zstd' : 'gzip',
-        3
-      )
+    await list.add(
+      '100,000 small files',
+      writeLayer(MANY_FILES_LAYOUT, smallFilesTar(`srv/many${i}`, 100_000, 700), i % 2 ? 'zstd' : 'gzip', 3)
     )
-    console.log(`layer ${layers.length - 1}: 100,000 small files`)
   }
-  await writeLayout(MANY_FILES_LAYOUT, layers, { os: 'linux', architecture: 'amd64' })
+  await writeLayout(MANY_FILES_LAYOUT, list.layers, { os: 'linux', architecture: 'amd64' })
   return MANY_FILES_LAYOUT
 }
 
@@ -100,7 +114,7 @@ export const TOOLCHAINS_LAYOUT = join(BENCH_DIR, 'toolchains')
 
 /**
  * Compressible content as real images carry it: the fixture layers of `large`, then 24 copies of the
- * Go toolchain (binaries, archives and sources, ~270 MiB each, ~65 MiB compressed) in a layer each,
+ * Go toolchain (binaries, archives and sources, ~234 MiB each, 60-64 MiB compressed) in a layer each,
  * mostly gzip -6 (what `docker build` writes) and every fourth zstd -3. `large` is mostly random
  * bytes, which measures copying; this one measures decompression and the scanning of real files.
  */
@@ -108,31 +122,17 @@ export async function buildToolchainsImage(): Promise<string> {
   if (existsSync(join(TOOLCHAINS_LAYOUT, 'index.json'))) return TOOLCHAINS_LAYOUT
   await rm(TOOLCHAINS_LAYOUT, { recursive: true, force: true })
   const goroot = execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim()
-  const layers: WrittenLayer[] = [
-    await writeLayer(TOOLCHAINS_LAYOUT, tarDirectory(await FIXTURES['debian']!(), ''), 'gzip', 6)
-  ]
-  for (const name of FIXTURE_LAYERS) {
-    layers.push(
-      await writeLayer(TOOLCHAINS_LAYOUT, tarDirectory(await FIXTURES[name]!(), `fx/${name}`), 'gzip', 6)
-    )
-  }
+  const list = layerList()
+  await addFixtureLayers(TOOLCHAINS_LAYOUT, list)
   for (let i = 0; i < 24; i++) {
-    const started = Date.now()
     const zstd = i % 4 === 3
-    const l = await writeLayer(
-      TOOLCHAINS_LAYOUT,
-      tarDirectory(goroot, `opt/go-${i}`),
-      zstd ? 'zstd' : 'gzip',
-      zstd ? 3 : 6
-    )
-    layers.push(l)
-    console.log(
-      `layer ${layers.length - 1}: ${goroot} as /opt/go-${i}: ${(l.size / MiB).toFixed(1)} MiB (${((Date.now() - started) / 1000).toFixed(1)} s)`
+    await list.add(
+      `${goroot} as /opt/go-${i}`,
+      writeLayer(TOOLCHAINS_LAYOUT, tarDirectory(goroot, `opt/go-${i}`), zstd ? 'zstd' : 'gzip', zstd ? 3 : 6)
     )
   }
-  await writeLayout(TOOLCHAINS_LAYOUT, layers, { os: 'linux', architecture: 'amd64' })
-  const total = layers.reduce((n, l) => n + l.size, 0)
-  console.log(`${layers.length} layers, ${(total / 1024 / MiB).toFixed(2)} GiB compressed`)
+  await writeLayout(TOOLCHAINS_LAYOUT, list.layers, { os: 'linux', architecture: 'amd64' })
+  console.log(list.total())
   return TOOLCHAINS_LAYOUT
 }
 
