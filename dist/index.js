@@ -77246,10 +77246,13 @@ class LayerMerge {
  * alone). Views of it that remain become empty, so a holder that should have copied reads nothing.
  */
 function releaseBuffer(buf) {
-    const backing = buf.buffer;
-    if (backing instanceof ArrayBuffer && buf.byteOffset === 0 && buf.length === backing.byteLength) {
+    if (buf.byteOffset === 0 && buf.length === buf.buffer.byteLength)
+        releaseMemory(buf.buffer);
+}
+/** Releases `backing` now; the caller knows nothing else uses it. Shared memory is never ours to free. */
+function releaseMemory(backing) {
+    if (backing instanceof ArrayBuffer)
         backing.transfer(0);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/sbom/layers/parse-layer.ts
@@ -77392,6 +77395,7 @@ async function reparse(cataloger, file, ctx, warn) {
 }
 
 ;// CONCATENATED MODULE: ./src/sbom/layers/decompress.ts
+
 
 function sniffCompression(head) {
     if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b)
@@ -77555,14 +77559,14 @@ function noteOutput(d) {
  */
 function releaseSpent(d, chunk) {
     const current = outputBuffer(d);
-    noteOutput(d);
-    const backing = chunk.buffer;
-    if (!current || backing === current || !d.outputs.has(backing))
+    if (!current)
         return;
-    if (backing instanceof ArrayBuffer && chunk.byteOffset + chunk.length === backing.byteLength) {
-        d.outputs.delete(backing);
-        backing.transfer(0);
-    }
+    d.outputs.add(current);
+    const backing = chunk.buffer;
+    if (backing === current || !d.outputs.has(backing))
+        return;
+    if (chunk.byteOffset + chunk.length === backing.byteLength)
+        releaseMemory(backing);
 }
 function deferred() {
     let resolve;
@@ -79199,7 +79203,6 @@ async function generateSbom(opts) {
 
 
 
-
 const keyOf = (repository, digest) => `${repository}@${digest}`;
 /** A given file is read and checked before anything is signed, so a bad path fails first. */
 async function loadSbomFile(inputs) {
@@ -79207,7 +79210,9 @@ async function loadSbomFile(inputs) {
         return undefined;
     return sbomPredicateFromFile(inputs.sbom.path);
 }
-async function prepareSboms(plan, inputs, given, credentials, dir, ui) {
+async function prepareSboms(plan, inputs, given, 
+/** The run's client: its tokens and connections are the ones the plan just used. */
+registry, dir, ui) {
     const out = { bySubject: new Map(), paths: {}, packages: {} };
     if (given) {
         for (const s of plan.subjects) {
@@ -79234,7 +79239,7 @@ async function prepareSboms(plan, inputs, given, credentials, dir, ui) {
             const result = await generateSbom({
                 source: ref,
                 format: inputs.sbomFormat,
-                registry: new RegistryClient({ credentials }),
+                registry,
                 onProgress: p => {
                     if (Date.now() - lastReport < 2000 && p.layersDone < p.layersTotal)
                         return;
@@ -79418,8 +79423,7 @@ async function execute(opts, phases) {
         ui.info(`DRY RUN (${reason}): no OIDC token, Fulcio, Rekor, registry push or GitHub API write will happen`);
     if (inputs.githubAttestations === 'true' && !dryRun && !(inputs.githubToken && context.repository))
         throw new InputError('github-attestations', 'is true, but there is no github-token (or GITHUB_REPOSITORY) to store attestations with');
-    const credentials = registryCredentials(inputs, env);
-    const registry = new RegistryClient({ credentials });
+    const registry = new RegistryClient({ credentials: registryCredentials(inputs, env) });
     const sbomFile = await loadSbomFile(inputs);
     const plan = await phases.run('Plan: resolve subjects', async () => {
         const p = await planSubjects(registry, inputs.subjects, inputs.platforms);
@@ -79434,7 +79438,7 @@ async function execute(opts, phases) {
     const session = await phases.run(dryRun ? 'Identity (DRY RUN: ephemeral self-signed key)' : 'Identity: OIDC token', async () => (dryRun ? openDryRunSession(env) : openSession(inputs, env, ui, opts.identity)));
     ui.info(`Certificate identity${dryRun ? ' (DRY RUN, what a real run would get)' : ''}: ${session.identity.subjectAlternativeName} ` +
         `(issuer ${session.identity.issuer})`);
-    const sboms = await phases.run('SBOM', () => prepareSboms(plan, inputs, sbomFile, credentials, (0,external_node_path_.join)(context.runnerTemp, 'oci-attest-sbom'), ui));
+    const sboms = await phases.run('SBOM', () => prepareSboms(plan, inputs, sbomFile, registry, (0,external_node_path_.join)(context.runnerTemp, 'oci-attest-sbom'), ui));
     if (inputs.verify && !inputs.pushToRegistry && !dryRun)
         ui.warning('verify: nothing is pushed (push-to-registry: false), so nothing can be re-read and verified');
     const recording = dryRun || !inputs.pushToRegistry ? new RecordingRegistry(registry) : undefined;

@@ -2453,7 +2453,6 @@ var sbom = __webpack_require__(36840);
 
 
 
-
 const keyOf = (repository, digest) => `${repository}@${digest}`;
 /** A given file is read and checked before anything is signed, so a bad path fails first. */
 async function loadSbomFile(inputs) {
@@ -2461,7 +2460,9 @@ async function loadSbomFile(inputs) {
         return undefined;
     return sbomPredicateFromFile(inputs.sbom.path);
 }
-async function prepareSboms(plan, inputs, given, credentials, dir, ui) {
+async function prepareSboms(plan, inputs, given, 
+/** The run's client: its tokens and connections are the ones the plan just used. */
+registry, dir, ui) {
     const out = { bySubject: new Map(), paths: {}, packages: {} };
     if (given) {
         for (const s of plan.subjects) {
@@ -2488,7 +2489,7 @@ async function prepareSboms(plan, inputs, given, credentials, dir, ui) {
             const result = await (0,sbom/* generateSbom */.N3)({
                 source: ref,
                 format: inputs.sbomFormat,
-                registry: new oci/* RegistryClient */.bP({ credentials }),
+                registry,
                 onProgress: p => {
                     if (Date.now() - lastReport < 2000 && p.layersDone < p.layersTotal)
                         return;
@@ -2672,8 +2673,7 @@ async function execute(opts, phases) {
         ui.info(`DRY RUN (${reason}): no OIDC token, Fulcio, Rekor, registry push or GitHub API write will happen`);
     if (inputs.githubAttestations === 'true' && !dryRun && !(inputs.githubToken && context.repository))
         throw new InputError('github-attestations', 'is true, but there is no github-token (or GITHUB_REPOSITORY) to store attestations with');
-    const credentials = registryCredentials(inputs, env);
-    const registry = new oci/* RegistryClient */.bP({ credentials });
+    const registry = new oci/* RegistryClient */.bP({ credentials: registryCredentials(inputs, env) });
     const sbomFile = await loadSbomFile(inputs);
     const plan = await phases.run('Plan: resolve subjects', async () => {
         const p = await planSubjects(registry, inputs.subjects, inputs.platforms);
@@ -2688,7 +2688,7 @@ async function execute(opts, phases) {
     const session = await phases.run(dryRun ? 'Identity (DRY RUN: ephemeral self-signed key)' : 'Identity: OIDC token', async () => (dryRun ? openDryRunSession(env) : openSession(inputs, env, ui, opts.identity)));
     ui.info(`Certificate identity${dryRun ? ' (DRY RUN, what a real run would get)' : ''}: ${session.identity.subjectAlternativeName} ` +
         `(issuer ${session.identity.issuer})`);
-    const sboms = await phases.run('SBOM', () => prepareSboms(plan, inputs, sbomFile, credentials, (0,external_node_path_.join)(context.runnerTemp, 'oci-attest-sbom'), ui));
+    const sboms = await phases.run('SBOM', () => prepareSboms(plan, inputs, sbomFile, registry, (0,external_node_path_.join)(context.runnerTemp, 'oci-attest-sbom'), ui));
     if (inputs.verify && !inputs.pushToRegistry && !dryRun)
         ui.warning('verify: nothing is pushed (push-to-registry: false), so nothing can be re-read and verified');
     const recording = dryRun || !inputs.pushToRegistry ? new RecordingRegistry(registry) : undefined;

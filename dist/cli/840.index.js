@@ -3082,10 +3082,13 @@ var external_node_fs_promises_ = __webpack_require__(51455);
  * alone). Views of it that remain become empty, so a holder that should have copied reads nothing.
  */
 function releaseBuffer(buf) {
-    const backing = buf.buffer;
-    if (backing instanceof ArrayBuffer && buf.byteOffset === 0 && buf.length === backing.byteLength) {
+    if (buf.byteOffset === 0 && buf.length === buf.buffer.byteLength)
+        releaseMemory(buf.buffer);
+}
+/** Releases `backing` now; the caller knows nothing else uses it. Shared memory is never ours to free. */
+function releaseMemory(backing) {
+    if (backing instanceof ArrayBuffer)
         backing.transfer(0);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/sbom/layers/parse-layer.ts
@@ -3232,6 +3235,7 @@ var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 ;// CONCATENATED MODULE: ./src/sbom/layers/decompress.ts
+
 
 function sniffCompression(head) {
     if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b)
@@ -3395,14 +3399,14 @@ function noteOutput(d) {
  */
 function releaseSpent(d, chunk) {
     const current = outputBuffer(d);
-    noteOutput(d);
-    const backing = chunk.buffer;
-    if (!current || backing === current || !d.outputs.has(backing))
+    if (!current)
         return;
-    if (backing instanceof ArrayBuffer && chunk.byteOffset + chunk.length === backing.byteLength) {
-        d.outputs.delete(backing);
-        backing.transfer(0);
-    }
+    d.outputs.add(current);
+    const backing = chunk.buffer;
+    if (backing === current || !d.outputs.has(backing))
+        return;
+    if (chunk.byteOffset + chunk.length === backing.byteLength)
+        releaseMemory(backing);
 }
 function deferred() {
     let resolve;
