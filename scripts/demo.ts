@@ -1,7 +1,8 @@
-// `npm run demo`: the action end to end on a laptop. Installs the test bed's tools when missing, starts the local
-// registries and Sigstore stack, pushes a multi-arch image (a `docker manifest create` list) and a Helm chart,
-// runs `node dist/index.js` as a runner would, verifies everything with `oci-attest verify` and stock cosign,
-// prints the job summary and writes demo-result.json. `--keep-running` leaves the bed up for your own checks.
+// `npm run demo`: the action end to end on a laptop. Installs only what it runs (a registry from Debian; the
+// Sigstore stack is Node), starts them, pushes a multi-arch image (a `docker manifest create` list) and a Helm
+// chart, runs `node dist/index.js` as a runner would, verifies everything with `oci-attest verify` (and stock
+// cosign / sigstore-python when installed: `--with-cosign`, `--with-sigstore-python`), prints a one-screen
+// summary and writes demo-result.json. `--keep-running` leaves the bed up for your own checks.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { rm, writeFile } from 'node:fs/promises'
@@ -12,9 +13,12 @@ import { cosignVerify, cosignVerifyAttestation } from '../test/integration/inter
 import { bedSigstoreInputs, runAction } from '../test/e2e/support/action-runner.js'
 import { pushChart, pushMultiArch } from '../test/e2e/support/samples.js'
 import { sigstorePythonVerifyCommand } from '../test/bed/tools/sigstore-python-verify.js'
+import { demoSummary, plainLog } from './demo/report.js'
+import { setUpDemo } from './demo/setup.js'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const BED_DIR = join(ROOT, '.testbed', 'demo')
+const DEMO_FLAGS = ['--keep-running', '--with-cosign', '--with-sigstore-python']
 const keepRunning = process.argv.includes('--keep-running')
 const say = (line: string): void => void process.stdout.write(`demo: ${line}\n`)
 
@@ -28,7 +32,7 @@ async function startBed(): Promise<{ state: BedState; stop: () => void }> {
   // stdin is a pipe: when this process ends, for any reason, the bed sees EOF and stops.
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'test/bed/start.ts', '--dir', BED_DIR, '--exit-on-stdin-eof'],
+    ['--import', 'tsx', 'test/bed/start.ts', '--dir', BED_DIR, '--profile', 'demo', '--exit-on-stdin-eof'],
     {
       cwd: ROOT,
       stdio: ['pipe', 'ignore', 'inherit']
@@ -42,7 +46,7 @@ async function startBed(): Promise<{ state: BedState; stop: () => void }> {
     await new Promise(r => setTimeout(r, 200))
   }
   process.env.OCI_ATTEST_BED_STATE = statePath
-  return { state: readBedState(statePath), stop: () => child.stdin?.end() }
+  return { state: readBedState(statePath, 'demo'), stop: () => child.stdin?.end() }
 }
 
 interface DemoSubject {
@@ -53,8 +57,18 @@ interface DemoSubject {
 }
 
 async function main(): Promise<number> {
-  say('installing missing test-bed tools (cosign v2/v3, crane, registries; first run builds them)')
-  node(['--import', 'tsx', 'test/bed/install.ts'], 'npm run testbed:install')
+  const unknown = process.argv.slice(2).filter(a => !DEMO_FLAGS.includes(a))
+  if (unknown.length) {
+    process.stderr.write(`demo: unknown option ${unknown.join(' ')} (known: ${DEMO_FLAGS.join(' ')})\n`)
+    return 2
+  }
+  const peers = await setUpDemo(
+    {
+      withCosign: process.argv.includes('--with-cosign'),
+      withSigstorePython: process.argv.includes('--with-sigstore-python')
+    },
+    say
+  )
   if (!existsSync(join(ROOT, 'dist/index.js')) || !existsSync(join(ROOT, 'dist/cli/index.js')))
     node(['scripts/bundle.mjs'], 'npm run bundle')
   const { state, stop } = await startBed()
@@ -74,12 +88,7 @@ async function main(): Promise<number> {
     const sigstoreInputs = await bedSigstoreInputs(state)
     say('running node dist/index.js as a runner would (INPUT_*, GITHUB_*, ACTIONS_ID_TOKEN_REQUEST_*)')
     const run = await runAction(state, { subjects: `${image.ref}\n${chart.ref}`, ...sigstoreInputs })
-    process.stdout.write(
-      run.stdout
-        .split('\n')
-        .filter(l => !l.startsWith('::add-mask::'))
-        .join('\n')
-    )
+    process.stdout.write(plainLog(run.stdout))
     if (run.code !== 0) throw new Error(`the action failed (exit ${run.code}):\n${run.stderr}`)
 
     const attestations = JSON.parse(run.outputs.attestations ?? '[]') as {
@@ -116,9 +125,10 @@ async function main(): Promise<number> {
     }
     await writeFile(join(ROOT, 'demo-result.json'), JSON.stringify(result, null, 2) + '\n')
 
-    let failures = 0
+    const passed: string[] = []
+    const failed: string[] = []
     const check = (label: string, ok: boolean, detail = ''): void => {
-      if (!ok) failures++
+      ;(ok ? passed : failed).push(label)
       say(`${ok ? 'ok  ' : 'FAIL'} ${label}${ok || !detail ? '' : `\n${detail}`}`)
     }
     for (const subject of subjects) {
@@ -142,7 +152,7 @@ async function main(): Promise<number> {
         { encoding: 'utf8' }
       )
       check(`oci-attest verify ${subject.kind} ${ref} (${require})`, v.status === 0, v.stdout + v.stderr)
-      if (existsSync(state.tools.sigstorePython)) {
+      if (peers.sigstorePython) {
         for (const bundle of subject.bundles) {
           const kind = /-([a-z0-9.-]+?)\.sigstore\.json$/.exec(bundle.split('@').pop() ?? '')?.[1] ?? bundle
           const [python, args] = sigstorePythonVerifyCommand(state, {
@@ -160,10 +170,7 @@ async function main(): Promise<number> {
         issuer: s.issuer
       } as const
       for (const version of ['v2', 'v3'] as const) {
-        if (!existsSync(version === 'v2' ? state.tools.cosignV2 : state.tools.cosignV3)) {
-          say(`cosign ${version} not installed: skipped`)
-          continue
-        }
+        if (!peers.cosign) continue
         const call = { ...cosign, version, trust: 'trusted-root' } as const
         const sig = await cosignVerify(state, ref, call)
         check(`cosign ${version} verify ${subject.kind}`, sig.code === 0, sig.stderr)
@@ -182,9 +189,24 @@ async function main(): Promise<number> {
         }
       }
     }
-    process.stdout.write(`\n${run.summary}\n`)
-    say(`wrote ${join(ROOT, 'demo-result.json')}: ${subjects.length} subjects, ${bundlePaths.length} bundles`)
-    say(failures === 0 ? 'every check passed' : `${failures} check(s) FAILED`)
+    const markdownSummary = join(BED_DIR, 'summary.md')
+    await writeFile(markdownSummary, run.summary)
+    process.stdout.write(
+      demoSummary({
+        ...result,
+        trustedRoot: result.trustedRoot!,
+        passed,
+        failed,
+        verifiers: [
+          'oci-attest verify',
+          ...(peers.cosign ? ['cosign v2', 'cosign v3'] : []),
+          ...(peers.sigstorePython ? ['sigstore-python'] : [])
+        ],
+        markdownSummary,
+        resultFile: join(ROOT, 'demo-result.json'),
+        keepRunning
+      })
+    )
     if (keepRunning) {
       say(
         `the bed keeps serving (registry ${registry}); export OCI_ATTEST_BED_STATE=${process.env.OCI_ATTEST_BED_STATE}; Ctrl-C stops it`
@@ -194,7 +216,7 @@ async function main(): Promise<number> {
         process.once('SIGTERM', () => done())
       })
     }
-    return failures === 0 ? 0 : 1
+    return failed.length === 0 ? 0 : 1
   } finally {
     stop()
   }

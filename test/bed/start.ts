@@ -1,11 +1,12 @@
 // Starts the test bed (registries + local Sigstore stack), writes <dir>/state.json, and runs until SIGTERM/SIGINT.
-//   node --import tsx test/bed/start.ts [--dir .testbed] [--keep-running] [--exit-on-stdin-eof]
+//   node --import tsx test/bed/start.ts [--dir .testbed] [--profile full|demo] [--keep-running] [--exit-on-stdin-eof]
+// The demo profile starts one distribution registry and the Node Sigstore stack: nothing it needs is built with Go.
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { startRegistries, type RunningRegistries } from './registries/index.js'
+import { startDemoRegistries, startRegistries, type RunningRegistries } from './registries/index.js'
 import { killNow } from './registries/tied-child.js'
-import type { BedState } from './state.js'
+import type { BedProfile, BedState } from './state.js'
 import { printSummary } from './tools/bed-summary.js'
 import { TESTBED_DIR } from './tools/paths.js'
 import {
@@ -25,6 +26,8 @@ const flag = (name: string) => args.includes(name)
 const dirArg = args[args.indexOf('--dir') + 1]
 const dir = resolve(args.includes('--dir') && dirArg ? dirArg : TESTBED_DIR)
 const statePath = join(dir, 'state.json')
+const profileArg = args[args.indexOf('--profile') + 1]
+const profile: BedProfile = args.includes('--profile') && profileArg === 'demo' ? 'demo' : 'full'
 
 let log: WriteStream | undefined
 const say = (line: string) => {
@@ -68,9 +71,9 @@ async function main(): Promise<void> {
   }
 
   const started = Date.now()
-  say(`starting the test bed in ${dir} (pid ${process.pid})`)
+  say(`starting the test bed (${profile}) in ${dir} (pid ${process.pid})`)
   const [regs, sig] = await Promise.allSettled([
-    startRegistries(join(dir, 'registries')),
+    (profile === 'demo' ? startDemoRegistries : startRegistries)(join(dir, 'registries')),
     startSigstore(join(dir, 'sigstore'), say)
   ])
   if (regs.status === 'fulfilled') registries = regs.value
@@ -81,6 +84,7 @@ async function main(): Promise<void> {
   const state: BedState = {
     pid: process.pid,
     dir,
+    profile,
     registries: registries!.registries,
     sigstore: sigstore!.state,
     tools: {

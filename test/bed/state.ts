@@ -76,8 +76,12 @@ export interface BedTools {
   tufInit: string
 }
 
+/** `full`: every registry, for the suites; `demo`: only `registries.distribution`, for `npm run demo`. */
+export type BedProfile = 'full' | 'demo'
+
 export interface BedState {
   pid: number
+  profile?: BedProfile
   /** The directory the bed writes (storage, logs, sigstore material). */
   dir: string
   registries: BedRegistries
@@ -100,6 +104,8 @@ export function bedStatePath(): string {
   return process.env.OCI_ATTEST_BED_STATE || DEFAULT_STATE_PATH
 }
 
+const FULL_REGISTRIES = ['referrers', 'distribution', 'basic', 'bearer', 'flaky'] as const
+
 function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
@@ -114,7 +120,7 @@ function check(cond: boolean, path: string, what: string): void {
     throw new BedStateError(`test bed state ${path} is malformed: ${what}; restart the bed (${HOW_TO_START})`)
 }
 
-export function readBedState(path = bedStatePath()): BedState {
+export function readBedState(path = bedStatePath(), profile: BedProfile = 'full'): BedState {
   let raw: string
   try {
     raw = readFileSync(path, 'utf8')
@@ -136,7 +142,10 @@ export function readBedState(path = bedStatePath()): BedState {
     )
   }
   check(typeof state.registries === 'object' && state.registries !== null, path, 'no "registries"')
-  for (const name of ['referrers', 'distribution', 'basic', 'bearer', 'flaky'] as const) {
+  if (profile === 'full' && state.profile === 'demo')
+    throw new BedStateError(`the bed at ${path} is the demo's (one registry only): ${HOW_TO_START}`)
+  const names = profile === 'demo' ? (['distribution'] as const) : FULL_REGISTRIES
+  for (const name of names) {
     const r = state.registries[name]
     check(typeof r?.host === 'string' && /^127\.0\.0\.1:\d+$/.test(r.host), path, `registries.${name}.host`)
   }

@@ -97,3 +97,15 @@ export async function startRegistries(dir: string): Promise<RunningRegistries> {
     throw err
   }
 }
+
+/** The demo's bed: one plain distribution registry (no referrers API, like ghcr.io), nothing built with Go. */
+export async function startDemoRegistries(dir: string): Promise<RunningRegistries> {
+  await mkdir(dir, { recursive: true })
+  const distribution = await startDistribution('distribution', dir, { kind: 'none' })
+  return {
+    // The demo reads only `distribution`; readBedState checks the profile before anyone relies on the rest.
+    registries: { distribution: { host: distribution.state.host, auth: 'none' } } as BedRegistries,
+    children: distribution.children ?? [],
+    close: () => distribution.close()
+  }
+}
