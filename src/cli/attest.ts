@@ -1,9 +1,11 @@
 // `oci-attest attest <ref>...`: the action's pipeline outside GitHub Actions; flags mirror the action's inputs.
 import { readFile } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
+import { parseReference } from '../oci/index.js'
+import { getInputs, InputError } from '../pipeline/run/inputs.js'
 import { run } from '../pipeline/run/run.js'
 import { StaticIdentityProvider } from '../sigstore/identity/provider.js'
 import type { IdentityProvider } from '../sigstore/identity/provider.js'
+import { parseFlags, UsageError } from './args.js'
 import { PlainUi } from './plain-ui.js'
 
 export const ATTEST_USAGE = `usage: oci-attest attest <registry/repo@sha256:… | registry/repo:tag>... [options]
@@ -16,7 +18,8 @@ export const ATTEST_USAGE = `usage: oci-attest attest <registry/repo@sha256:… 
   --registry-username U --registry-password P (or the Docker config and its credential helpers)
   --fulcio-url URL --rekor-url URL --tsa-url URL --trusted-root FILE
   --allow-public-rekor-for-private-repos true|false  --summary-file FILE (markdown job summary)
-  Prints the outputs (digests, attestations, bundle-paths, sbom-paths, dry-run) as JSON on stdout.`
+  Prints the outputs (digests, attestations, bundle-paths, sbom-paths, dry-run) as JSON on stdout.
+  Exit codes: 0 attested (or the dry run passed), 1 the run failed, 2 bad command line.`
 
 /** Action inputs that are plain strings on the command line (the rest are handled below). */
 const PASSTHROUGH = [
@@ -55,12 +58,21 @@ async function identityFrom(
   return undefined
 }
 
+/** The CLI speaks in flags: an input's name is its flag, and the subjects are the positional references. */
+export const flagLabel = (input: string): string =>
+  input === 'subjects' ? 'artifact reference' : `--${input}`
+
+const usageError = (io: CommandIo, problem: string): number => {
+  io.stderr.write(`oci-attest attest: ${problem}\n${ATTEST_USAGE}\n`)
+  return 2
+}
+
 /** Exit codes: 0 attested (or dry run passed), 1 the run failed, 2 bad command line. */
 export async function runAttestCommand(argv: string[], io: CommandIo): Promise<number> {
   const env = io.env ?? process.env
   let parsed
   try {
-    parsed = parseArgs({
+    parsed = parseFlags({
       args: argv,
       allowPositionals: true,
       options: {
@@ -73,10 +85,8 @@ export async function runAttestCommand(argv: string[], io: CommandIo): Promise<n
       }
     })
   } catch (err) {
-    io.stderr.write(
-      `oci-attest attest: ${err instanceof Error ? err.message : String(err)}\n${ATTEST_USAGE}\n`
-    )
-    return 2
+    if (err instanceof UsageError) return usageError(io, err.message)
+    throw err
   }
   const { values, positionals } = parsed
   if (values.help) {
@@ -92,6 +102,28 @@ export async function runAttestCommand(argv: string[], io: CommandIo): Promise<n
     if (name === 'show-summary') return summaryFile ? 'true' : 'false'
     const value = flags[name]
     return typeof value === 'string' ? value : ''
+  }
+  for (const ref of subjects) {
+    try {
+      parseReference(ref)
+    } catch (err) {
+      return usageError(
+        io,
+        `artifact reference: ${err instanceof Error ? err.message : String(err)}; write registry/repo@sha256:<hex> or registry/repo:tag`
+      )
+    }
+  }
+  // Every flag value is checked before the identity, so a typo is reported as the typo, not a missing token.
+  try {
+    getInputs(get)
+  } catch (err) {
+    if (!(err instanceof InputError)) throw err
+    return usageError(
+      io,
+      err.input === 'subjects'
+        ? 'no artifact given: pass one or more references (registry/repo@sha256:<hex> or registry/repo:tag)'
+        : `${flagLabel(err.input)}: ${err.problem}`
+    )
   }
   let identity: IdentityProvider | undefined
   try {
@@ -115,8 +147,16 @@ export async function runAttestCommand(argv: string[], io: CommandIo): Promise<n
     return 2
   }
   const ui = new PlainUi(io.stderr, summaryFile)
-  const result = await run({ env, getInput: get, ui, ...(identity ? { identity } : {}) })
-  io.stdout.write(`${JSON.stringify(parseOutputs(ui.outputs), null, 2)}\n`)
+  const result = await run({
+    env,
+    getInput: get,
+    ui,
+    inputLabel: flagLabel,
+    ...(identity ? { identity } : {})
+  })
+  // A failed run may still have published some outputs (what was pushed before it stopped); an empty {} says nothing.
+  if (Object.keys(ui.outputs).length > 0)
+    io.stdout.write(`${JSON.stringify(parseOutputs(ui.outputs), null, 2)}\n`)
   return result && !ui.failure ? 0 : 1
 }
 

@@ -1,19 +1,27 @@
+#!/usr/bin/env node
 // `oci-attest`: sbom | attest | verify, dispatched to one module each; published as the package's bin.
 // Commands load on demand: a command pays only for its own modules' start-up.
 import '../bundle-globals.js'
 import { VERSION } from '../http/version.js'
+import { nodeVersionProblem } from './args.js'
 
 const USAGE = `usage: oci-attest <command> [options]
   attest   sign, attest (SLSA provenance, SBOM), log in Rekor and push for OCI artifacts (the action's pipeline)
   verify   verify what was published for an artifact: signature, provenance, SBOM
   sbom     write an SBOM of an image (registry, oci-layout:DIR or docker-archive:FILE)
-Run \`oci-attest <command> --help\` for a command's options. Version ${VERSION}.`
+Run \`oci-attest <command> --help\` for a command's options. Version ${VERSION}.
+Exit codes: 0 success, 1 the command ran and failed (not attested, not verified), 2 bad usage.`
 
 export async function main(
   argv: string[],
   io = { stdout: process.stdout, stderr: process.stderr }
 ): Promise<number> {
   const [command, ...rest] = argv
+  const tooOld = nodeVersionProblem(process.version)
+  if (tooOld && command !== '--version' && command !== 'version') {
+    io.stderr.write(`${tooOld}\n`)
+    return 1
+  }
   switch (command) {
     case 'attest':
       return (await import('./attest.js')).runAttestCommand(rest, io)

@@ -1,9 +1,9 @@
 // `oci-attest sbom <image-ref | oci-layout:DIR | docker-archive:FILE>`: writes an SBOM of one image.
 import { writeFile } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
-import { RegistryClient, dockerConfigCredentials } from '../oci/index.js'
+import { RegistryClient, dockerConfigCredentials, parseReference } from '../oci/index.js'
 import { SBOM_FORMATS, generateSbom, type SbomFormat, type ScanProgress } from '../sbom/index.js'
 import { describeError } from '../sbom/errors.js'
+import { parseFlags } from './args.js'
 
 export interface SbomCommandIo {
   stdout: NodeJS.WritableStream
@@ -13,7 +13,8 @@ export interface SbomCommandIo {
 export const SBOM_USAGE = `usage: oci-attest sbom <image-ref | oci-layout:DIR | docker-archive:FILE>
        [--platform os/arch[/variant]] [--format cyclonedx-json|spdx-json] [--output FILE]
        [--include-files] [--max-file-size SIZE] [--max-layer-size SIZE] [--quiet] [--debug]
-  SIZE: bytes, or with a K/M/G/T suffix (binary units); caps against decompression bombs`
+  SIZE: bytes, or with a K/M/G/T suffix (binary units); caps against decompression bombs
+  Exit codes: 0 written, 1 the image could not be read, 2 bad command line.`
 
 /** "1048576", "512K", "64M", "2G", "1T" (binary units) → bytes. */
 export function parseSize(text: string): number | undefined {
@@ -28,7 +29,7 @@ export function parseSize(text: string): number | undefined {
 export async function runSbomCommand(argv: string[], io: SbomCommandIo): Promise<number> {
   let args
   try {
-    args = parseArgs({
+    args = parseFlags({
       args: argv,
       allowPositionals: true,
       options: {
@@ -55,6 +56,17 @@ export async function runSbomCommand(argv: string[], io: SbomCommandIo): Promise
   if (positionals.length !== 1) {
     io.stderr.write(`oci-attest sbom: expected one image, got ${positionals.length}\n${SBOM_USAGE}\n`)
     return 2
+  }
+  const source = positionals[0]!
+  if (!/^(oci-layout|docker-archive):/.test(source)) {
+    try {
+      parseReference(source)
+    } catch (err) {
+      io.stderr.write(
+        `oci-attest sbom: ${describeError(err)}: give registry/repo:tag, registry/repo@sha256:<hex>, oci-layout:DIR or docker-archive:FILE\n${SBOM_USAGE}\n`
+      )
+      return 2
+    }
   }
   const format = values.format as SbomFormat
   if (!SBOM_FORMATS.includes(format)) {
@@ -85,7 +97,7 @@ export async function runSbomCommand(argv: string[], io: SbomCommandIo): Promise
   }
   try {
     const result = await generateSbom({
-      source: positionals[0]!,
+      source,
       format,
       ...(values.platform ? { platform: values.platform } : {}),
       includeFiles: values['include-files'],

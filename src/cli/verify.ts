@@ -1,10 +1,10 @@
 // `oci-attest verify <ref>`: what the action published for one artifact, verified and described.
-import { parseArgs } from 'node:util'
 import { Verifier } from '@sigstore/verify'
 import { RegistryClient, dockerConfigCredentials, parseReference } from '../oci/index.js'
 import { describe } from '../sigstore/error.js'
 import { anchoredIdentity } from '../sigstore/verify/bundle-verifier.js'
 import { loadTrustMaterial } from '../sigstore/verify/trust.js'
+import { parseFlags } from './args.js'
 import type { CommandIo } from './attest.js'
 import { discoverAndVerify } from './verify-discover.js'
 import type { FoundItem, IdentityPolicy } from './verify-discover.js'
@@ -13,7 +13,8 @@ export const VERIFY_USAGE = `usage: oci-attest verify <registry/repo@sha256:… 
        (--certificate-identity SAN | --certificate-identity-regexp RE) --certificate-oidc-issuer URL
        [--trusted-root trusted_root.json] [--require signature,provenance,sbom] [--json]
   Verifies the signature, SLSA provenance and SBOM attestations published for the artifact (bundle referrers
-  and cosign .sig/.att tags) against the trusted root (default: Sigstore public good via TUF).`
+  and cosign .sig/.att tags) against the trusted root (default: Sigstore public good via TUF).
+  Exit codes: 0 verified, 1 not verified (or the registry/trust could not be read), 2 bad command line.`
 
 type Requirement = 'signature' | 'provenance' | 'sbom'
 const REQUIREMENTS: Requirement[] = ['signature', 'provenance', 'sbom']
@@ -45,7 +46,7 @@ export function provenanceFacts(predicate: Record<string, unknown> | undefined):
 export async function runVerifyCommand(argv: string[], io: CommandIo): Promise<number> {
   let parsed
   try {
-    parsed = parseArgs({
+    parsed = parseFlags({
       args: argv,
       allowPositionals: true,
       options: {
@@ -85,8 +86,13 @@ export async function runVerifyCommand(argv: string[], io: CommandIo): Promise<n
   if (unknown.length)
     return usage(`--require: "${unknown.join(', ')}" is not one of ${REQUIREMENTS.join(', ')}`)
 
+  let ref
   try {
-    const ref = parseReference(positionals[0]!)
+    ref = parseReference(positionals[0]!)
+  } catch (err) {
+    return usage(`${describe(err)}: give registry/repo@sha256:<hex> or registry/repo:tag`)
+  }
+  try {
     const registry = new RegistryClient({
       credentials: dockerConfigCredentials({ env: io.env ?? process.env })
     })
@@ -110,6 +116,10 @@ export async function runVerifyCommand(argv: string[], io: CommandIo): Promise<n
         `${JSON.stringify({ ref: `${repo.repoString()}@${digest}`, verified: [...verified], missing, found }, null, 2)}\n`
       )
     else io.stdout.write(report(`${repo.repoString()}@${digest}`, found, missing))
+    if (missing.length > 0)
+      io.stderr.write(
+        `oci-attest verify: ${repo.repoString()}@${digest} NOT VERIFIED: no valid ${missing.join(', ')} for this identity and issuer\n`
+      )
     return missing.length === 0 ? 0 : 1
   } catch (err) {
     const code = (err as { code?: unknown }).code

@@ -143,8 +143,9 @@ describe('oci-attest command line', () => {
     expect((await cli(['frobnicate'])).code).toBe(2)
     expect((await cli(['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
     const bad = await cli(['attest', '--dry-run', '--platforms', 'all', `${host}/${repo}@${digest}`])
-    expect(bad.code).toBe(1)
-    expect(bad.stderr).toContain('input "platforms": "all" is not one of both, index, platforms')
+    // The CLI names its flags, not the action's inputs, and a bad value is bad usage (exit 2).
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('--platforms: "all" is not one of both, index, platforms')
   })
 
   test('sbom from the bundle, with the docker config login', async () => {

@@ -57,10 +57,16 @@ export function fixFor(err: unknown): string | undefined {
   return undefined
 }
 
-export function failureMessage(err: unknown, phase: string): string {
-  const top = err as Coded
+/** How the caller names an input: `input "platforms"` on a runner, `--platforms` on the command line. */
+export type InputLabel = (input: string) => string
+
+export function failureMessage(err: unknown, phase: string, inputLabel?: InputLabel): string {
+  const top = err as Coded & { input?: string; problem?: string }
   const where = top?.subject ? `${top.subject} [${top.phase ?? phase}]` : `[${phase}]`
-  const text = describe(err)
+  const text =
+    inputLabel && top?.code === 'INVALID_INPUT' && top.input && top.problem
+      ? `${inputLabel(top.input)}: ${top.problem}`
+      : describe(err)
   const message = top?.subject && text.startsWith(top.subject) ? text : `${where}: ${text}`
   const fix = fixFor(err)
   const code = chain(err)

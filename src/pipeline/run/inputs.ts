@@ -34,9 +34,9 @@ export class InputError extends Error {
   readonly code = 'INVALID_INPUT'
   constructor(
     readonly input: string,
-    message: string
+    readonly problem: string
   ) {
-    super(`input "${input}": ${message}`)
+    super(`input "${input}": ${problem}`)
     this.name = 'InputError'
   }
 }

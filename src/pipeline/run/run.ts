@@ -17,6 +17,7 @@ import type { IdentityProvider } from '../../sigstore/identity/provider.js'
 import { readRunContext, decideDryRun } from './context.js'
 import { registryCredentials } from './credentials.js'
 import { failureMessage } from './failure.js'
+import type { InputLabel } from './failure.js'
 import { getInputs, InputError } from './inputs.js'
 import type { ActionInputs, InputGetter } from './inputs.js'
 import { setOutputs } from './outputs.js'
@@ -52,6 +53,8 @@ export interface RunOptions {
   ui: Ui
   /** Where the OIDC token comes from; default the Actions token endpoint (the CLI passes a given token). */
   identity?: IdentityProvider
+  /** How failure messages name inputs; default the action's `input "name"`. */
+  inputLabel?: InputLabel
 }
 
 export async function run(opts: RunOptions): Promise<RunResult | undefined> {
@@ -60,7 +63,7 @@ export async function run(opts: RunOptions): Promise<RunResult | undefined> {
   try {
     return await execute({ ...opts, env: opts.env ?? process.env, ui }, phases)
   } catch (err) {
-    ui.setFailed(failureMessage(err, phases.current))
+    ui.setFailed(failureMessage(err, phases.current, opts.inputLabel))
     return undefined
   }
 }
