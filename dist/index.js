@@ -73989,10 +73989,12 @@ function fixFor(err) {
         return `${WRITE_ACCESS_FIX}; if tags are immutable: ${IMMUTABLE_FIX}`;
     return undefined;
 }
-function failureMessage(err, phase) {
+function failureMessage(err, phase, inputLabel) {
     const top = err;
     const where = top?.subject ? `${top.subject} [${top.phase ?? phase}]` : `[${phase}]`;
-    const text = describe(err);
+    const text = inputLabel && top?.code === 'INVALID_INPUT' && top.input && top.problem
+        ? `${inputLabel(top.input)}: ${top.problem}`
+        : describe(err);
     const message = top?.subject && text.startsWith(top.subject) ? text : `${where}: ${text}`;
     const fix = fixFor(err);
     const code = chain(err)
@@ -74006,10 +74008,12 @@ function failureMessage(err, phase) {
 // Only the edges know where values come from: src/action passes core.getInput, src/cli its parsed flags.
 class InputError extends Error {
     input;
+    problem;
     code = 'INVALID_INPUT';
-    constructor(input, message) {
-        super(`input "${input}": ${message}`);
+    constructor(input, problem) {
+        super(`input "${input}": ${problem}`);
         this.input = input;
+        this.problem = problem;
         this.name = 'InputError';
     }
 }
@@ -79396,7 +79400,7 @@ async function run(opts) {
         return await execute({ ...opts, env: opts.env ?? process.env, ui }, phases);
     }
     catch (err) {
-        ui.setFailed(failureMessage(err, phases.current));
+        ui.setFailed(failureMessage(err, phases.current, opts.inputLabel));
         return undefined;
     }
 }

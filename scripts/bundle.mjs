@@ -1,6 +1,6 @@
 // Builds dist/ with ncc: unminified (reviewable diffs) with licenses, one bundle per entry point.
 import { execFileSync } from 'node:child_process'
-import { rmSync, existsSync } from 'node:fs'
+import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs'
 
 const entries = [
   { src: 'src/action/index.ts', out: 'dist' },
@@ -25,4 +25,15 @@ for (const { src, out } of entries) {
     ],
     { stdio: 'inherit' }
   )
+}
+
+// The CLI is the package's `bin`: npm's shim needs the shebang (ncc keeps the entry's) and a fixed mode keeps
+// `git diff` clean whether or not npx has touched the file.
+const cli = 'dist/cli/index.js'
+if (existsSync(cli)) {
+  if (!readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node\n'))
+    throw new Error(
+      `${cli} lost its #!/usr/bin/env node line: the npm bin shim would run it as a shell script`
+    )
+  chmodSync(cli, 0o755)
 }

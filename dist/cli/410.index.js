@@ -11,17 +11,138 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   ATTEST_USAGE: () => (/* binding */ ATTEST_USAGE),
+  flagLabel: () => (/* binding */ flagLabel),
   runAttestCommand: () => (/* binding */ runAttestCommand)
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/oci/index.ts + 13 modules
 var oci = __webpack_require__(66287);
+;// CONCATENATED MODULE: ./src/pipeline/run/inputs.ts
+// The action's inputs (and the CLI flags that mirror them) validated up front into one typed object.
+// Only the edges know where values come from: src/action passes core.getInput, src/cli its parsed flags.
+class InputError extends Error {
+    input;
+    problem;
+    code = 'INVALID_INPUT';
+    constructor(input, problem) {
+        super(`input "${input}": ${problem}`);
+        this.input = input;
+        this.problem = problem;
+        this.name = 'InputError';
+    }
+}
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+function getInputs(get) {
+    const text = (name) => get(name).trim() || undefined;
+    const bool = (name, fallback) => {
+        const value = text(name);
+        if (value === undefined)
+            return fallback;
+        if (TRUE.includes(value))
+            return true;
+        if (FALSE.includes(value))
+            return false;
+        // Same rule as core.getBooleanInput, which only accepts the YAML 1.2 core-schema spellings.
+        throw new InputError(name, `"${value}" is not a boolean: use true or false`);
+    };
+    const oneOf = (name, allowed, fallback) => {
+        const value = text(name) ?? fallback;
+        if (!allowed.includes(value))
+            throw new InputError(name, `"${value}" is not one of ${allowed.join(', ')}`);
+        return value;
+    };
+    const list = (name, allowed, fallback, none) => {
+        const value = text(name);
+        if (value === undefined)
+            return fallback;
+        const items = value
+            .split(/[\s,]+/)
+            .map(s => s.trim())
+            .filter(Boolean);
+        if (none !== undefined && items.length === 1 && items[0] === none)
+            return [];
+        for (const item of items)
+            if (!allowed.includes(item))
+                throw new InputError(name, `"${item}" is not one of ${allowed.join(', ')}${none ? ` (or ${none} alone)` : ''}`);
+        if (items.length === 0)
+            throw new InputError(name, `list is empty: give ${allowed.join(', ')}`);
+        return [...new Set(items)];
+    };
+    const url = (name, fallback) => {
+        const value = text(name) ?? fallback;
+        if (value === undefined)
+            return undefined;
+        let parsed;
+        try {
+            parsed = new URL(value);
+        }
+        catch {
+            throw new InputError(name, `"${value}" is not a URL`);
+        }
+        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+            throw new InputError(name, `"${value}" must be an http(s) URL`);
+        return value.replace(/\/+$/, '');
+    };
+    const subjects = readSubjects(text('subject-name'), text('subject-digest'), get('subjects'));
+    const sbomValue = text('sbom') ?? 'generate';
+    const sbom = sbomValue === 'generate'
+        ? { kind: 'generate' }
+        : sbomValue === 'none'
+            ? { kind: 'none' }
+            : { kind: 'file', path: sbomValue };
+    const registryUsername = text('registry-username');
+    const registryPassword = text('registry-password');
+    if ((registryUsername === undefined) !== (registryPassword === undefined))
+        throw new InputError(registryUsername === undefined ? 'registry-username' : 'registry-password', 'registry-username and registry-password must be given together');
+    const formats = list('formats', ['legacy', 'referrers'], ['legacy', 'referrers']);
+    return {
+        subjects,
+        platforms: oneOf('platforms', ['both', 'index', 'platforms'], 'both'),
+        sbom,
+        sbomFormat: oneOf('sbom-format', ['cyclonedx-json', 'spdx-json'], 'cyclonedx-json'),
+        provenance: list('provenance', ['v1', 'v0.2'], ['v1', 'v0.2'], 'none'),
+        formats,
+        pushToRegistry: bool('push-to-registry', true),
+        githubAttestations: oneOf('github-attestations', ['auto', 'true', 'false'], 'auto'),
+        verify: bool('verify', true),
+        showSummary: bool('show-summary', true),
+        dryRun: oneOf('dry-run', ['auto', 'true', 'false'], 'auto'),
+        registryUsername,
+        registryPassword,
+        githubToken: text('github-token'),
+        fulcioUrl: url('fulcio-url', 'https://fulcio.sigstore.dev'),
+        rekorUrl: url('rekor-url', 'https://rekor.sigstore.dev'),
+        tsaUrl: url('tsa-url'),
+        trustedRoot: text('trusted-root'),
+        allowPublicRekorForPrivateRepos: bool('allow-public-rekor-for-private-repos', false)
+    };
+}
+function readSubjects(name, digest, multi) {
+    const lines = multi
+        .split(/\r?\n/)
+        .map(l => l.replace(/#.*$/, '').trim())
+        .filter(Boolean);
+    if (name !== undefined || digest !== undefined) {
+        if (name === undefined)
+            throw new InputError('subject-name', 'is required when subject-digest is given');
+        if (digest === undefined)
+            throw new InputError('subject-digest', 'is required when subject-name is given');
+        if (!/^sha256:[a-f0-9]{64}$/.test(digest))
+            throw new InputError('subject-digest', `"${digest}" is not sha256:<64 lower-case hex>`);
+        if (/[@]/.test(name) || /:[^/]*$/.test(name.replace(/^[^/]*\//, '')))
+            throw new InputError('subject-name', `"${name}" must not carry a tag or digest; put the digest in subject-digest`);
+        lines.unshift(`${name}@${digest}`);
+    }
+    if (lines.length === 0)
+        throw new InputError('subjects', 'no subject given: set subjects, or subject-name with subject-digest');
+    return [...new Set(lines)];
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./src/attest/sbom-predicate.ts
 // An SBOM file as an attestation predicate: format detected from its content, size checked before signing.
 
@@ -2232,136 +2353,18 @@ function fixFor(err) {
         return `${WRITE_ACCESS_FIX}; if tags are immutable: ${IMMUTABLE_FIX}`;
     return undefined;
 }
-function failureMessage(err, phase) {
+function failureMessage(err, phase, inputLabel) {
     const top = err;
     const where = top?.subject ? `${top.subject} [${top.phase ?? phase}]` : `[${phase}]`;
-    const text = (0,error/* describe */.q)(err);
+    const text = inputLabel && top?.code === 'INVALID_INPUT' && top.input && top.problem
+        ? `${inputLabel(top.input)}: ${top.problem}`
+        : (0,error/* describe */.q)(err);
     const message = top?.subject && text.startsWith(top.subject) ? text : `${where}: ${text}`;
     const fix = fixFor(err);
     const code = chain(err)
         .map(e => e.code)
         .find(c => typeof c === 'string');
     return `${message}${fix ? `\nFix: ${fix}` : ''}${code ? ` (${code})` : ''}`;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/run/inputs.ts
-// The action's inputs (and the CLI flags that mirror them) validated up front into one typed object.
-// Only the edges know where values come from: src/action passes core.getInput, src/cli its parsed flags.
-class InputError extends Error {
-    input;
-    code = 'INVALID_INPUT';
-    constructor(input, message) {
-        super(`input "${input}": ${message}`);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-function getInputs(get) {
-    const text = (name) => get(name).trim() || undefined;
-    const bool = (name, fallback) => {
-        const value = text(name);
-        if (value === undefined)
-            return fallback;
-        if (TRUE.includes(value))
-            return true;
-        if (FALSE.includes(value))
-            return false;
-        // Same rule as core.getBooleanInput, which only accepts the YAML 1.2 core-schema spellings.
-        throw new InputError(name, `"${value}" is not a boolean: use true or false`);
-    };
-    const oneOf = (name, allowed, fallback) => {
-        const value = text(name) ?? fallback;
-        if (!allowed.includes(value))
-            throw new InputError(name, `"${value}" is not one of ${allowed.join(', ')}`);
-        return value;
-    };
-    const list = (name, allowed, fallback, none) => {
-        const value = text(name);
-        if (value === undefined)
-            return fallback;
-        const items = value
-            .split(/[\s,]+/)
-            .map(s => s.trim())
-            .filter(Boolean);
-        if (none !== undefined && items.length === 1 && items[0] === none)
-            return [];
-        for (const item of items)
-            if (!allowed.includes(item))
-                throw new InputError(name, `"${item}" is not one of ${allowed.join(', ')}${none ? ` (or ${none} alone)` : ''}`);
-        if (items.length === 0)
-            throw new InputError(name, `list is empty: give ${allowed.join(', ')}`);
-        return [...new Set(items)];
-    };
-    const url = (name, fallback) => {
-        const value = text(name) ?? fallback;
-        if (value === undefined)
-            return undefined;
-        let parsed;
-        try {
-            parsed = new URL(value);
-        }
-        catch {
-            throw new InputError(name, `"${value}" is not a URL`);
-        }
-        if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-            throw new InputError(name, `"${value}" must be an http(s) URL`);
-        return value.replace(/\/+$/, '');
-    };
-    const subjects = readSubjects(text('subject-name'), text('subject-digest'), get('subjects'));
-    const sbomValue = text('sbom') ?? 'generate';
-    const sbom = sbomValue === 'generate'
-        ? { kind: 'generate' }
-        : sbomValue === 'none'
-            ? { kind: 'none' }
-            : { kind: 'file', path: sbomValue };
-    const registryUsername = text('registry-username');
-    const registryPassword = text('registry-password');
-    if ((registryUsername === undefined) !== (registryPassword === undefined))
-        throw new InputError(registryUsername === undefined ? 'registry-username' : 'registry-password', 'registry-username and registry-password must be given together');
-    const formats = list('formats', ['legacy', 'referrers'], ['legacy', 'referrers']);
-    return {
-        subjects,
-        platforms: oneOf('platforms', ['both', 'index', 'platforms'], 'both'),
-        sbom,
-        sbomFormat: oneOf('sbom-format', ['cyclonedx-json', 'spdx-json'], 'cyclonedx-json'),
-        provenance: list('provenance', ['v1', 'v0.2'], ['v1', 'v0.2'], 'none'),
-        formats,
-        pushToRegistry: bool('push-to-registry', true),
-        githubAttestations: oneOf('github-attestations', ['auto', 'true', 'false'], 'auto'),
-        verify: bool('verify', true),
-        showSummary: bool('show-summary', true),
-        dryRun: oneOf('dry-run', ['auto', 'true', 'false'], 'auto'),
-        registryUsername,
-        registryPassword,
-        githubToken: text('github-token'),
-        fulcioUrl: url('fulcio-url', 'https://fulcio.sigstore.dev'),
-        rekorUrl: url('rekor-url', 'https://rekor.sigstore.dev'),
-        tsaUrl: url('tsa-url'),
-        trustedRoot: text('trusted-root'),
-        allowPublicRekorForPrivateRepos: bool('allow-public-rekor-for-private-repos', false)
-    };
-}
-function readSubjects(name, digest, multi) {
-    const lines = multi
-        .split(/\r?\n/)
-        .map(l => l.replace(/#.*$/, '').trim())
-        .filter(Boolean);
-    if (name !== undefined || digest !== undefined) {
-        if (name === undefined)
-            throw new InputError('subject-name', 'is required when subject-digest is given');
-        if (digest === undefined)
-            throw new InputError('subject-digest', 'is required when subject-name is given');
-        if (!/^sha256:[a-f0-9]{64}$/.test(digest))
-            throw new InputError('subject-digest', `"${digest}" is not sha256:<64 lower-case hex>`);
-        if (/[@]/.test(name) || /:[^/]*$/.test(name.replace(/^[^/]*\//, '')))
-            throw new InputError('subject-name', `"${name}" must not carry a tag or digest; put the digest in subject-digest`);
-        lines.unshift(`${name}@${digest}`);
-    }
-    if (lines.length === 0)
-        throw new InputError('subjects', 'no subject given: set subjects, or subject-name with subject-digest');
-    return [...new Set(lines)];
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/run/outputs.ts
@@ -2646,7 +2649,7 @@ async function run(opts) {
         return await execute({ ...opts, env: opts.env ?? process.env, ui }, phases);
     }
     catch (err) {
-        ui.setFailed(failureMessage(err, phases.current));
+        ui.setFailed(failureMessage(err, phases.current, opts.inputLabel));
         return undefined;
     }
 }
@@ -2773,6 +2776,8 @@ async function execute(opts, phases) {
     return { dryRun, plan, report };
 }
 
+// EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
+var args = __webpack_require__(86890);
 ;// CONCATENATED MODULE: ./src/cli/plain-ui.ts
 // The run's report on a terminal: progress on stderr, secrets redacted, outputs collected for one JSON answer.
 
@@ -2823,6 +2828,8 @@ class PlainUi {
 
 
 
+
+
 const ATTEST_USAGE = `usage: oci-attest attest <registry/repo@sha256:… | registry/repo:tag>... [options]
   Signs each artifact keylessly, attests SLSA provenance and an SBOM, logs them in Rekor and pushes them.
   Identity: SIGSTORE_ID_TOKEN, --identity-token-file FILE, or (inside GitHub Actions) the Actions token.
@@ -2833,7 +2840,8 @@ const ATTEST_USAGE = `usage: oci-attest attest <registry/repo@sha256:… | regis
   --registry-username U --registry-password P (or the Docker config and its credential helpers)
   --fulcio-url URL --rekor-url URL --tsa-url URL --trusted-root FILE
   --allow-public-rekor-for-private-repos true|false  --summary-file FILE (markdown job summary)
-  Prints the outputs (digests, attestations, bundle-paths, sbom-paths, dry-run) as JSON on stdout.`;
+  Prints the outputs (digests, attestations, bundle-paths, sbom-paths, dry-run) as JSON on stdout.
+  Exit codes: 0 attested (or the dry run passed), 1 the run failed, 2 bad command line.`;
 /** Action inputs that are plain strings on the command line (the rest are handled below). */
 const PASSTHROUGH = [
     'subject-name',
@@ -2862,12 +2870,18 @@ async function identityFrom(file, env) {
         return new StaticIdentityProvider(env.SIGSTORE_ID_TOKEN);
     return undefined;
 }
+/** The CLI speaks in flags: an input's name is its flag, and the subjects are the positional references. */
+const flagLabel = (input) => input === 'subjects' ? 'artifact reference' : `--${input}`;
+const usageError = (io, problem) => {
+    io.stderr.write(`oci-attest attest: ${problem}\n${ATTEST_USAGE}\n`);
+    return 2;
+};
 /** Exit codes: 0 attested (or dry run passed), 1 the run failed, 2 bad command line. */
 async function runAttestCommand(argv, io) {
     const env = io.env ?? process.env;
     let parsed;
     try {
-        parsed = (0,external_node_util_.parseArgs)({
+        parsed = (0,args/* parseFlags */.bQ)({
             args: argv,
             allowPositionals: true,
             options: {
@@ -2881,8 +2895,9 @@ async function runAttestCommand(argv, io) {
         });
     }
     catch (err) {
-        io.stderr.write(`oci-attest attest: ${err instanceof Error ? err.message : String(err)}\n${ATTEST_USAGE}\n`);
-        return 2;
+        if (err instanceof args/* UsageError */.eb)
+            return usageError(io, err.message);
+        throw err;
     }
     const { values, positionals } = parsed;
     if (values.help) {
@@ -2902,6 +2917,25 @@ async function runAttestCommand(argv, io) {
         const value = flags[name];
         return typeof value === 'string' ? value : '';
     };
+    for (const ref of subjects) {
+        try {
+            (0,oci/* parseReference */.F2)(ref);
+        }
+        catch (err) {
+            return usageError(io, `artifact reference: ${err instanceof Error ? err.message : String(err)}; write registry/repo@sha256:<hex> or registry/repo:tag`);
+        }
+    }
+    // Every flag value is checked before the identity, so a typo is reported as the typo, not a missing token.
+    try {
+        getInputs(get);
+    }
+    catch (err) {
+        if (!(err instanceof InputError))
+            throw err;
+        return usageError(io, err.input === 'subjects'
+            ? 'no artifact given: pass one or more references (registry/repo@sha256:<hex> or registry/repo:tag)'
+            : `${flagLabel(err.input)}: ${err.problem}`);
+    }
     let identity;
     try {
         identity = flags['dry-run']
@@ -2919,8 +2953,16 @@ async function runAttestCommand(argv, io) {
         return 2;
     }
     const ui = new PlainUi(io.stderr, summaryFile);
-    const result = await run({ env, getInput: get, ui, ...(identity ? { identity } : {}) });
-    io.stdout.write(`${JSON.stringify(parseOutputs(ui.outputs), null, 2)}\n`);
+    const result = await run({
+        env,
+        getInput: get,
+        ui,
+        inputLabel: flagLabel,
+        ...(identity ? { identity } : {})
+    });
+    // A failed run may still have published some outputs (what was pushed before it stopped); an empty {} says nothing.
+    if (Object.keys(ui.outputs).length > 0)
+        io.stdout.write(`${JSON.stringify(parseOutputs(ui.outputs), null, 2)}\n`);
     return result && !ui.failure ? 0 : 1;
 }
 /** Outputs are JSON strings on a runner; on a terminal one JSON document reads better. */

@@ -16,8 +16,6 @@ __webpack_require__.d(__webpack_exports__, {
   runVerifyCommand: () => (/* binding */ runVerifyCommand)
 });
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
 var dist = __webpack_require__(54187);
 // EXTERNAL MODULE: ./src/oci/index.ts + 13 modules
@@ -28,6 +26,8 @@ var error = __webpack_require__(58396);
 var bundle_verifier = __webpack_require__(21471);
 // EXTERNAL MODULE: ./src/sigstore/verify/trust.ts
 var trust = __webpack_require__(62412);
+// EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
+var args = __webpack_require__(86890);
 // EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
 var bundle_dist = __webpack_require__(61040);
 // EXTERNAL MODULE: ./src/publish/bundle-referrer.ts + 1 modules
@@ -115,7 +115,8 @@ const VERIFY_USAGE = `usage: oci-attest verify <registry/repo@sha256:… | regis
        (--certificate-identity SAN | --certificate-identity-regexp RE) --certificate-oidc-issuer URL
        [--trusted-root trusted_root.json] [--require signature,provenance,sbom] [--json]
   Verifies the signature, SLSA provenance and SBOM attestations published for the artifact (bundle referrers
-  and cosign .sig/.att tags) against the trusted root (default: Sigstore public good via TUF).`;
+  and cosign .sig/.att tags) against the trusted root (default: Sigstore public good via TUF).
+  Exit codes: 0 verified, 1 not verified (or the registry/trust could not be read), 2 bad command line.`;
 const REQUIREMENTS = ['signature', 'provenance', 'sbom'];
 function classify(kind) {
     if (kind === 'signature')
@@ -140,7 +141,7 @@ function provenanceFacts(predicate) {
 async function runVerifyCommand(argv, io) {
     let parsed;
     try {
-        parsed = (0,external_node_util_.parseArgs)({
+        parsed = (0,args/* parseFlags */.bQ)({
             args: argv,
             allowPositionals: true,
             options: {
@@ -182,8 +183,14 @@ async function runVerifyCommand(argv, io) {
     const unknown = required.filter(r => !REQUIREMENTS.includes(r));
     if (unknown.length)
         return usage(`--require: "${unknown.join(', ')}" is not one of ${REQUIREMENTS.join(', ')}`);
+    let ref;
     try {
-        const ref = (0,oci/* parseReference */.F2)(positionals[0]);
+        ref = (0,oci/* parseReference */.F2)(positionals[0]);
+    }
+    catch (err) {
+        return usage(`${(0,error/* describe */.q)(err)}: give registry/repo@sha256:<hex> or registry/repo:tag`);
+    }
+    try {
         const registry = new oci/* RegistryClient */.bP({
             credentials: (0,oci/* dockerConfigCredentials */.D)({ env: io.env ?? process.env })
         });
@@ -204,6 +211,8 @@ async function runVerifyCommand(argv, io) {
             io.stdout.write(`${JSON.stringify({ ref: `${repo.repoString()}@${digest}`, verified: [...verified], missing, found }, null, 2)}\n`);
         else
             io.stdout.write(report(`${repo.repoString()}@${digest}`, found, missing));
+        if (missing.length > 0)
+            io.stderr.write(`oci-attest verify: ${repo.repoString()}@${digest} NOT VERIFIED: no valid ${missing.join(', ')} for this identity and issuer\n`);
         return missing.length === 0 ? 0 : 1;
     }
     catch (err) {

@@ -13,11 +13,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _oci_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66287);
-/* harmony import */ var _sbom_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(36840);
-/* harmony import */ var _sbom_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(62290);
+/* harmony import */ var _oci_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66287);
+/* harmony import */ var _sbom_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36840);
+/* harmony import */ var _sbom_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62290);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(86890);
 // `oci-attest sbom <image-ref | oci-layout:DIR | docker-archive:FILE>`: writes an SBOM of one image.
 
 
@@ -27,7 +26,8 @@ __webpack_require__.r(__webpack_exports__);
 const SBOM_USAGE = `usage: oci-attest sbom <image-ref | oci-layout:DIR | docker-archive:FILE>
        [--platform os/arch[/variant]] [--format cyclonedx-json|spdx-json] [--output FILE]
        [--include-files] [--max-file-size SIZE] [--max-layer-size SIZE] [--quiet] [--debug]
-  SIZE: bytes, or with a K/M/G/T suffix (binary units); caps against decompression bombs`;
+  SIZE: bytes, or with a K/M/G/T suffix (binary units); caps against decompression bombs
+  Exit codes: 0 written, 1 the image could not be read, 2 bad command line.`;
 /** "1048576", "512K", "64M", "2G", "1T" (binary units) → bytes. */
 function parseSize(text) {
     const m = /^(\d+)\s*([KMGT])?(?:i?B)?$/i.exec(text.trim());
@@ -41,7 +41,7 @@ function parseSize(text) {
 async function runSbomCommand(argv, io) {
     let args;
     try {
-        args = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({
+        args = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseFlags */ .bQ)({
             args: argv,
             allowPositionals: true,
             options: {
@@ -58,7 +58,7 @@ async function runSbomCommand(argv, io) {
         });
     }
     catch (err) {
-        io.stderr.write(`oci-attest sbom: ${(0,_sbom_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(err)}\n${SBOM_USAGE}\n`);
+        io.stderr.write(`oci-attest sbom: ${(0,_sbom_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .U)(err)}\n${SBOM_USAGE}\n`);
         return 2;
     }
     const { values, positionals } = args;
@@ -70,9 +70,19 @@ async function runSbomCommand(argv, io) {
         io.stderr.write(`oci-attest sbom: expected one image, got ${positionals.length}\n${SBOM_USAGE}\n`);
         return 2;
     }
+    const source = positionals[0];
+    if (!/^(oci-layout|docker-archive):/.test(source)) {
+        try {
+            (0,_oci_index_js__WEBPACK_IMPORTED_MODULE_1__/* .parseReference */ .F2)(source);
+        }
+        catch (err) {
+            io.stderr.write(`oci-attest sbom: ${(0,_sbom_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .U)(err)}: give registry/repo:tag, registry/repo@sha256:<hex>, oci-layout:DIR or docker-archive:FILE\n${SBOM_USAGE}\n`);
+            return 2;
+        }
+    }
     const format = values.format;
-    if (!_sbom_index_js__WEBPACK_IMPORTED_MODULE_3__/* .SBOM_FORMATS */ .zu.includes(format)) {
-        io.stderr.write(`oci-attest sbom: --format "${values.format}" is not one of ${_sbom_index_js__WEBPACK_IMPORTED_MODULE_3__/* .SBOM_FORMATS */ .zu.join(', ')}\n`);
+    if (!_sbom_index_js__WEBPACK_IMPORTED_MODULE_2__/* .SBOM_FORMATS */ .zu.includes(format)) {
+        io.stderr.write(`oci-attest sbom: --format "${values.format}" is not one of ${_sbom_index_js__WEBPACK_IMPORTED_MODULE_2__/* .SBOM_FORMATS */ .zu.join(', ')}\n`);
         return 2;
     }
     const limits = {};
@@ -98,13 +108,13 @@ async function runSbomCommand(argv, io) {
         io.stderr.write(`layers ${p.layersDone}/${p.layersTotal}, ${mib(p.bytesRead)}/${mib(p.bytesTotal)} MiB read, ${mib(p.expandedBytes)} MiB expanded\n`);
     };
     try {
-        const result = await (0,_sbom_index_js__WEBPACK_IMPORTED_MODULE_3__/* .generateSbom */ .N3)({
-            source: positionals[0],
+        const result = await (0,_sbom_index_js__WEBPACK_IMPORTED_MODULE_2__/* .generateSbom */ .N3)({
+            source,
             format,
             ...(values.platform ? { platform: values.platform } : {}),
             includeFiles: values['include-files'],
             limits,
-            registry: new _oci_index_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryClient */ .bP({ credentials: (0,_oci_index_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerConfigCredentials */ .D)() }),
+            registry: new _oci_index_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryClient */ .bP({ credentials: (0,_oci_index_js__WEBPACK_IMPORTED_MODULE_1__/* .dockerConfigCredentials */ .D)() }),
             onProgress: progress,
             onWarning: m => io.stderr.write(`warning: ${m}\n`)
         });
@@ -123,7 +133,7 @@ async function runSbomCommand(argv, io) {
     }
     catch (err) {
         const code = err.code;
-        io.stderr.write(`oci-attest sbom: ${typeof code === 'string' ? `${code}: ` : ''}${(0,_sbom_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .U)(err)}\n`);
+        io.stderr.write(`oci-attest sbom: ${typeof code === 'string' ? `${code}: ` : ''}${(0,_sbom_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .U)(err)}\n`);
         if (values.debug && err instanceof Error && err.stack)
             io.stderr.write(`${err.stack}\n`);
         return 1;

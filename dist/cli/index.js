@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
@@ -27,6 +28,68 @@ process.emitWarning = ((warning, ...rest) => {
 
 /***/ }),
 
+/***/ 86890:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  eb: () => (/* binding */ UsageError),
+  e9: () => (/* binding */ nodeVersionProblem),
+  bQ: () => (/* binding */ parseFlags)
+});
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/cli/args.ts
+// Command-line parsing shared by the commands: Node's parseArgs, with its errors worded for a terminal user.
+
+/** A bad command line: the command prints it with its usage and exits 2. */
+class UsageError extends Error {
+    code = 'USAGE';
+    constructor(message) {
+        super(message);
+        this.name = 'UsageError';
+    }
+}
+/** parseArgs, throwing UsageError with a message that names the flag and what would fix it. */
+function parseFlags(config) {
+    try {
+        return (0,external_node_util_namespaceObject.parseArgs)(config);
+    }
+    catch (err) {
+        throw new UsageError(flagProblem(err));
+    }
+}
+function flagProblem(err) {
+    const { code, message } = err;
+    const text = message ?? String(err);
+    // Node quotes the flag in single quotes; its own advice for '-'-leading positionals has an unbalanced quote.
+    const flag = /'(-[^' ]*)/.exec(text)?.[1];
+    switch (code) {
+        case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+            return `unknown option ${flag ?? text}`;
+        case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+            return text.includes('argument missing')
+                ? `option ${flag} needs a value (${flag} VALUE)`
+                : `option ${flag} takes no value`;
+        case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+            return `unexpected argument ${/'([^']*)'/.exec(text)?.[1] ?? text}`;
+        default:
+            return text;
+    }
+}
+/** Node 24 brings node:sqlite and zstd, which `sbom` and `attest` need; an older Node fails obscurely without this. */
+function nodeVersionProblem(version) {
+    const major = Number(/^v?(\d+)\./.exec(version)?.[1]);
+    if (major >= 24)
+        return undefined;
+    return `oci-attest needs Node 24 or newer (found ${version.replace(/^v/, '')}): install Node 24 from https://nodejs.org or with a version manager (\`nvm install 24\`); in a checkout of oci-attest, \`npm ci\` puts Node 24 in node_modules/.bin`;
+}
+
+
+/***/ }),
+
 /***/ 70486:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -35,18 +98,26 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
 /* harmony import */ var _bundle_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24974);
-/* harmony import */ var _http_version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(33000);
+/* harmony import */ var _http_version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(33000);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(86890);
 // `oci-attest`: sbom | attest | verify, dispatched to one module each; published as the package's bin.
 // Commands load on demand: a command pays only for its own modules' start-up.
+
 
 
 const USAGE = `usage: oci-attest <command> [options]
   attest   sign, attest (SLSA provenance, SBOM), log in Rekor and push for OCI artifacts (the action's pipeline)
   verify   verify what was published for an artifact: signature, provenance, SBOM
   sbom     write an SBOM of an image (registry, oci-layout:DIR or docker-archive:FILE)
-Run \`oci-attest <command> --help\` for a command's options. Version ${_http_version_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION */ .x}.`;
+Run \`oci-attest <command> --help\` for a command's options. Version ${_http_version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x}.
+Exit codes: 0 success, 1 the command ran and failed (not attested, not verified), 2 bad usage.`;
 async function main(argv, io = { stdout: process.stdout, stderr: process.stderr }) {
     const [command, ...rest] = argv;
+    const tooOld = (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeVersionProblem */ .e9)(process.version);
+    if (tooOld && command !== '--version' && command !== 'version') {
+        io.stderr.write(`${tooOld}\n`);
+        return 1;
+    }
     switch (command) {
         case 'attest':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(168), __nccwpck_require__.e(335), __nccwpck_require__.e(179), __nccwpck_require__.e(287), __nccwpck_require__.e(840), __nccwpck_require__.e(410)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31410))).runAttestCommand(rest, io);
@@ -56,7 +127,7 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
             return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(287), __nccwpck_require__.e(840), __nccwpck_require__.e(893)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65893))).runSbomCommand(rest, io);
         case '--version':
         case 'version':
-            io.stdout.write(`${_http_version_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION */ .x}\n`);
+            io.stdout.write(`${_http_version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x}\n`);
             return 0;
         case undefined:
         case '--help':
@@ -283,13 +354,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 57975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
