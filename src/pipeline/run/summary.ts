@@ -7,6 +7,9 @@ import type { PhaseTiming } from './phases.js'
 import type { Ui } from './ui.js'
 import { verifyCommands } from './verify-commands.js'
 
+const GH_LOGIN_NOTE =
+  '# gh needs a login even for --bundle-from-oci: `gh auth login` first, or set GH_TOKEN (in a workflow: GH_TOKEN: ${{ github.token }})'
+
 export interface SummaryInput {
   plan: Plan
   report: AttestReport
@@ -77,7 +80,8 @@ export function summaryMarkdown(o: SummaryInput): string {
       `<details><summary>Verify ${esc(s.repository)}@${s.digest.slice(0, 19)}…</summary>\n\n` +
         block('cosign v2', cmds.cosignV2) +
         block('cosign v3', cmds.cosignV3) +
-        block('gh', cmds.gh) +
+        // gh refuses to start without a login even for --bundle-from-oci, which makes no GitHub API call.
+        block('gh', cmds.gh.length ? [GH_LOGIN_NOTE, ...cmds.gh] : []) +
         '</details>'
     )
   }
