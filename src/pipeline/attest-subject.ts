@@ -154,7 +154,8 @@ export async function publishSubject(
                 subject.descriptor,
                 signed[i]!.bundleJson,
                 statement.predicateType,
-                { emptyConfigPresent: true }
+                // A plain file name per kind, so `oras pull` of any referrer writes e.g. sbom-cyclonedx.sigstore.json.
+                { emptyConfigPresent: true, title: `${statement.kind}.sigstore.json` }
               )
             )
           )
