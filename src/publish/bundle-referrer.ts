@@ -62,20 +62,40 @@ export async function pushBundleReferrer(
   predicateType: string,
   opts: { created?: Date; emptyConfigPresent?: boolean; title?: string } = {}
 ): Promise<ReferrerResult> {
-  const slot = joinReferrerBatch(registry, repo, subject.digest) // before any await: siblings share a write
+  const manifest = referrerManifest(
+    bundleJson,
+    subject,
+    predicateType,
+    opts.created ?? new Date(),
+    opts.title
+  )
+  // A bundle holds a signature made in this run: new bytes, so no existence check.
+  return pushArtifactReferrer(registry, repo, manifest, bundleJson, { ...opts, fresh: true })
+}
+
+/**
+ * Pushes a one-layer artifact manifest that names its subject, and lists it in the fallback index where the
+ * registry has no referrers API. Joins the subject's referrer batch synchronously, before its first await.
+ */
+export async function pushArtifactReferrer(
+  registry: PublishRegistry,
+  repo: ImageReference,
+  manifest: ImageManifest,
+  layerBytes: Buffer,
+  opts: { emptyConfigPresent?: boolean; fresh?: boolean } = {}
+): Promise<ReferrerResult> {
+  const subjectDigest = manifest.subject!.digest
+  const slot = joinReferrerBatch(registry, repo, subjectDigest) // before any await: siblings share a write
   try {
-    const manifest = referrerManifest(
-      bundleJson,
-      subject,
-      predicateType,
-      opts.created ?? new Date(),
-      opts.title
-    )
     if (!opts.emptyConfigPresent) await uploadEmptyConfig(registry, repo)
-    // A bundle holds a signature made in this run: new bytes, so no existence check.
-    await registry.uploadBlob(repo, bundleJson, manifest.layers[0]!.digest, bundleJson.length, {
-      fresh: true
-    })
+    const layer = manifest.layers[0]!
+    await registry.uploadBlob(
+      repo,
+      layerBytes,
+      layer.digest,
+      layerBytes.length,
+      opts.fresh ? { fresh: true } : {}
+    )
     const bytes = Buffer.from(JSON.stringify(manifest))
     const manifestDigest = computeDigest(bytes)
     await registry.putManifest(repo.withDigest(manifestDigest), bytes, OCI_MANIFEST)
@@ -84,8 +104,8 @@ export async function pushBundleReferrer(
       mediaType: OCI_MANIFEST,
       digest: manifestDigest,
       size: bytes.length,
-      artifactType: BUNDLE_MEDIA_TYPE,
-      annotations: manifest.annotations
+      ...(manifest.artifactType ? { artifactType: manifest.artifactType } : {}),
+      ...(manifest.annotations ? { annotations: manifest.annotations } : {})
     })
     return { manifestDigest, via: 'fallback-tag' }
   } finally {

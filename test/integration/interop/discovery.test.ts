@@ -8,7 +8,9 @@ import { run } from '../../bed/tools/run.js'
 import { RegistryClient } from '../../../src/oci/index.js'
 import { attestSubjects } from '../../../src/pipeline/attest-subjects.js'
 import { OCI_INDEX, OCI_MANIFEST, sha256 } from '../bed/raw-registry.js'
-import { CYCLONEDX_SBOM, openSession, readBedState, sbomFile } from './fixture.js'
+import type { SigningSession } from '../../../src/pipeline/session.js'
+import { cosignVerifyAttestation, statementsIn } from './cosign.js'
+import { CYCLONEDX_SBOM, ISSUER, openSession, readBedState, sbomFile } from './fixture.js'
 
 const BUNDLE = 'application/vnd.dev.sigstore.bundle.v0.3+json'
 // Trivy's pkg/oci SupportedSBOMArtifactTypes: the referrer descriptors `--sbom-sources oci` downloads.
@@ -82,13 +84,20 @@ describe.each<[RegistryName, string]>([
   const repo = `discovery/${registry}`
   let host: string
   let index: string
+  let session: SigningSession
 
   beforeAll(async () => {
     host = state.registries[registry].host
     index = await pushIndex(registry, repo)
-    const session = await openSession(state)
+    session = await openSession(state)
+    // With the plain SBOM referrer too: the bundles must stay findable (and verifiable) next to it.
     await attestSubjects(
-      { subjects: [`${host}/${repo}@${index}`], sbom: { path: await sbomFile(state) }, provenance: ['v1'] },
+      {
+        subjects: [`${host}/${repo}@${index}`],
+        sbom: { path: await sbomFile(state) },
+        provenance: ['v1'],
+        sbomReferrer: true
+      },
       { registry: new RegistryClient(), session }
     )
   })
@@ -99,7 +108,9 @@ describe.each<[RegistryName, string]>([
     // Every attestation says what it is, so a reader after one kind downloads nothing else.
     for (const d of listed.manifests)
       expect(d.annotations?.[PREDICATE_TYPE]).toBe(d.annotations?.['dev.sigstore.bundle.predicateType'])
-    const sboms = listed.manifests.filter(
+    const bundles = listed.manifests.filter(d => d.artifactType === BUNDLE)
+    expect(bundles).toHaveLength(3)
+    const sboms = bundles.filter(
       d =>
         TRIVY_SBOM_ARTIFACT_TYPES.includes(d.artifactType ?? '') &&
         d.annotations?.[PREDICATE_TYPE] === CYCLONEDX
@@ -132,7 +143,7 @@ describe.each<[RegistryName, string]>([
   it('every bundle layer carries a plain file name and its predicate type (oras pull, BuildKit-style readers)', async () => {
     const { manifests } = await referrersOf(host, repo, index)
     const titles: string[] = []
-    for (const d of manifests) {
+    for (const d of manifests.filter(m => m.artifactType === BUNDLE)) {
       const m = JSON.parse((await getVerified(host, repo, 'manifests', d.digest)).toString()) as {
         layers: Descriptor[]
       }
@@ -144,5 +155,34 @@ describe.each<[RegistryName, string]>([
     expect(titles.sort()).toEqual(
       ['provenance-v1', 'sbom-cyclonedx', 'signature'].map(k => `${k}.sigstore.json`)
     )
+  })
+
+  it('with sbom-referrer, Trivy finds the bare SBOM as a CycloneDX artifact referrer, titled for oras', async () => {
+    const { manifests } = await referrersOf(host, repo, index)
+    const plain = manifests.filter(d => d.artifactType === 'application/vnd.cyclonedx+json')
+    expect(plain).toHaveLength(1)
+    const manifest = JSON.parse(
+      (await getVerified(host, repo, 'manifests', plain[0]!.digest)).toString()
+    ) as {
+      layers: Descriptor[]
+      subject: Descriptor
+    }
+    expect(manifest.subject.digest).toBe(index)
+    expect(manifest.layers).toHaveLength(1)
+    expect(manifest.layers[0]!.mediaType).toBe('application/vnd.cyclonedx+json')
+    expect(manifest.layers[0]!.annotations?.[TITLE]).toBe('sbom.cdx.json')
+    const document = await getVerified(host, repo, 'blobs', manifest.layers[0]!.digest)
+    expect(JSON.parse(document.toString())).toEqual(CYCLONEDX_SBOM)
+  })
+
+  it('cosign v3 still verifies the SBOM attestation from the bundles next to the plain SBOM', async () => {
+    const r = await cosignVerifyAttestation(state, `${host}/${repo}@${index}`, 'cyclonedx', {
+      version: 'v3',
+      trust: 'trusted-root',
+      identity: { exact: session.identity.subjectAlternativeName },
+      issuer: ISSUER
+    })
+    expect({ code: r.code, err: r.code === 0 ? '' : r.stderr }).toEqual({ code: 0, err: '' })
+    expect(statementsIn(r.stdout).map(st => st.predicate)).toEqual([CYCLONEDX_SBOM])
   })
 })
