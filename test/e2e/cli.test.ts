@@ -188,6 +188,11 @@ describe('oci-attest command line', () => {
     expect({ code: dry.code, err: dry.code === 0 ? '' : dry.stderr }).toEqual({ code: 0, err: '' })
     expect((JSON.parse(dry.stdout) as { 'dry-run': boolean })['dry-run']).toBe(true)
     expect(dry.stderr).toContain('DRY RUN would push')
+    // --sbom-referrer (input sbom-referrer) adds the bare SBOM as a CycloneDX artifact referrer.
+    const plain = await cli(['attest', '--dry-run', '--sbom-referrer', 'true', `${host}/${repo}@${digest}`])
+    expect({ code: plain.code, err: plain.code === 0 ? '' : plain.stderr }).toEqual({ code: 0, err: '' })
+    expect(plain.stderr).toContain('artifactType application/vnd.cyclonedx+json')
+    expect(dry.stderr).not.toContain('artifactType application/vnd.cyclonedx+json')
 
     expect((await cli(['attest', `${host}/${repo}@${digest}`])).stderr).toContain('no OIDC identity token')
     expect((await cli(['attest', `${host}/${repo}@${digest}`])).code).toBe(2)
