@@ -14,6 +14,7 @@ import {
   CRANE,
   GH,
   KYVERNO,
+  ORAS,
   POLICY_TESTER,
   SIGSTORE_PYTHON,
   TUF_INIT
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
       gh: GH.path,
       policyTester: POLICY_TESTER.path,
       kyverno: KYVERNO.path,
+      oras: ORAS.path,
       tufInit: TUF_INIT.path
     }
   }

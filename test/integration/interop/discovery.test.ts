@@ -2,6 +2,8 @@
 // through the referrers API or the `sha256-<hex>` fallback index, narrowed by `in-toto.io/predicate-type`) and
 // the titled bundle layer `oras pull` writes. Raw HTTP, as those tools speak it, not src/oci.
 import { beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdir, readFile, readdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { BedState, RegistryName } from '../../bed/state.js'
 import { pushSampleImage } from '../../bed/tools/sample-image.js'
 import { run } from '../../bed/tools/run.js'
@@ -10,7 +12,7 @@ import { attestSubjects } from '../../../src/pipeline/attest-subjects.js'
 import { OCI_INDEX, OCI_MANIFEST, sha256 } from '../bed/raw-registry.js'
 import type { SigningSession } from '../../../src/pipeline/session.js'
 import { cosignVerifyAttestation, statementsIn } from './cosign.js'
-import { CYCLONEDX_SBOM, ISSUER, openSession, readBedState, sbomFile } from './fixture.js'
+import { CYCLONEDX_SBOM, ISSUER, openSession, readBedState, sbomFile, tempDir } from './fixture.js'
 
 const BUNDLE = 'application/vnd.dev.sigstore.bundle.v0.3+json'
 // Trivy's pkg/oci SupportedSBOMArtifactTypes: the referrer descriptors `--sbom-sources oci` downloads.
@@ -184,5 +186,41 @@ describe.each<[RegistryName, string]>([
     })
     expect({ code: r.code, err: r.code === 0 ? '' : r.stderr }).toEqual({ code: 0, err: '' })
     expect(statementsIn(r.stdout).map(st => st.predicate)).toEqual([CYCLONEDX_SBOM])
+  })
+
+  it('oras pull of a referrer writes the bundle (or the bare SBOM) as the file its title names', async () => {
+    const { manifests } = await referrersOf(host, repo, index)
+    const wanted = manifests.filter(
+      d =>
+        d.annotations?.[PREDICATE_TYPE] === CYCLONEDX || d.artifactType === 'application/vnd.cyclonedx+json'
+    )
+    expect(wanted).toHaveLength(2)
+    const out = await tempDir(state, 'oras-')
+    const home = join(out, 'home')
+    await mkdir(home)
+    for (const d of wanted) {
+      const r = await run(
+        state.tools.oras,
+        ['pull', '--plain-http', '-o', out, `${host}/${repo}@${d.digest}`],
+        {
+          env: { PATH: process.env.PATH, HOME: home, DOCKER_CONFIG: home }
+        }
+      )
+      expect({ code: r.code, err: r.code === 0 ? '' : r.stderr }).toEqual({ code: 0, err: '' })
+    }
+    expect((await readdir(out)).filter(f => f !== 'home').sort()).toEqual([
+      'sbom-cyclonedx.sigstore.json',
+      'sbom.cdx.json'
+    ])
+    const bundle = JSON.parse(await readFile(join(out, 'sbom-cyclonedx.sigstore.json'), 'utf8')) as {
+      mediaType: string
+      dsseEnvelope: { payload: string }
+    }
+    expect(bundle.mediaType).toBe(BUNDLE)
+    const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString()) as {
+      predicate: unknown
+    }
+    expect(statement.predicate).toEqual(CYCLONEDX_SBOM)
+    expect(JSON.parse(await readFile(join(out, 'sbom.cdx.json'), 'utf8'))).toEqual(CYCLONEDX_SBOM)
   })
 })
