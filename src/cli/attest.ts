@@ -13,6 +13,7 @@ export const ATTEST_USAGE = `usage: oci-attest attest <registry/repo@sha256:… 
   Identity: SIGSTORE_ID_TOKEN, --identity-token-file FILE, or (inside GitHub Actions) the Actions token.
   --dry-run                        build and check everything, sign with a throwaway key, push nothing
   --platforms both|index|platforms --sbom generate|none|FILE  --sbom-format cyclonedx-json|spdx-json
+  --sbom-referrer true|false       (also push the bare SBOM as a referrer, for trivy --sbom-sources oci)
   --provenance v1,v0.2|none        --formats legacy,referrers  --push-to-registry true|false
   --verify true|false              --github-attestations auto|true|false  --github-token TOKEN
   --registry-username U --registry-password P (or the Docker config and its credential helpers)
@@ -28,6 +29,7 @@ const PASSTHROUGH = [
   'platforms',
   'sbom',
   'sbom-format',
+  'sbom-referrer',
   'provenance',
   'formats',
   'push-to-registry',

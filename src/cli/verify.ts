@@ -8,12 +8,17 @@ import { parseFlags } from './args.js'
 import type { CommandIo } from './attest.js'
 import { discoverAndVerify } from './verify-discover.js'
 import type { FoundItem, IdentityPolicy } from './verify-discover.js'
+import { writeVerifiedPredicates } from './verify-output.js'
+import type { WrittenPredicate } from './verify-output.js'
 
 export const VERIFY_USAGE = `usage: oci-attest verify <registry/repo@sha256:… | registry/repo:tag>
        (--certificate-identity SAN | --certificate-identity-regexp RE) --certificate-oidc-issuer URL
        [--trusted-root trusted_root.json] [--require signature,provenance,sbom] [--json]
+       [--output-predicate DIR]
   Verifies the signature, SLSA provenance and SBOM attestations published for the artifact (bundle referrers
   and cosign .sig/.att tags) against the trusted root (default: Sigstore public good via TUF).
+  --output-predicate writes each verified predicate to DIR once verification succeeds: sbom.cdx.json or
+  sbom.spdx.json (a bare SBOM, e.g. for grype sbom:DIR/sbom.cdx.json), provenance-v1.json, provenance-v0.2.json.
   Exit codes: 0 verified, 1 not verified (or the registry/trust could not be read), 2 bad command line.`
 
 type Requirement = 'signature' | 'provenance' | 'sbom'
@@ -56,6 +61,7 @@ export async function runVerifyCommand(argv: string[], io: CommandIo): Promise<n
         'trusted-root': { type: 'string' },
         require: { type: 'string', default: 'signature' },
         json: { type: 'boolean', default: false },
+        'output-predicate': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false }
       }
     })
@@ -111,14 +117,18 @@ export async function runVerifyCommand(argv: string[], io: CommandIo): Promise<n
         .filter(Boolean)
     )
     const missing = required.filter(r => !verified.has(r))
+    // Only a verification that passed leaves files behind: a later step must not scan an unverified SBOM.
+    const outDir = v['output-predicate']
+    const predicates = outDir && missing.length === 0 ? await writeVerifiedPredicates(outDir, found) : []
+    const subject = `${repo.repoString()}@${digest}`
     if (v.json)
       io.stdout.write(
-        `${JSON.stringify({ ref: `${repo.repoString()}@${digest}`, verified: [...verified], missing, found }, null, 2)}\n`
+        `${JSON.stringify({ ref: subject, verified: [...verified], missing, found, ...(outDir ? { predicates } : {}) }, null, 2)}\n`
       )
-    else io.stdout.write(report(`${repo.repoString()}@${digest}`, found, missing))
+    else io.stdout.write(report(subject, found, missing, predicates))
     if (missing.length > 0)
       io.stderr.write(
-        `oci-attest verify: ${repo.repoString()}@${digest} NOT VERIFIED: no valid ${missing.join(', ')} for this identity and issuer\n`
+        `oci-attest verify: ${subject} NOT VERIFIED: no valid ${missing.join(', ')} for this identity and issuer\n`
       )
     return missing.length === 0 ? 0 : 1
   } catch (err) {
@@ -134,7 +144,7 @@ export async function runVerifyCommand(argv: string[], io: CommandIo): Promise<n
   }
 }
 
-function report(ref: string, found: FoundItem[], missing: string[]): string {
+function report(ref: string, found: FoundItem[], missing: string[], predicates: WrittenPredicate[]): string {
   const lines = [ref]
   if (found.length === 0)
     lines.push('  nothing published for this digest (no bundle referrers, no .sig/.att tags)')
@@ -150,6 +160,7 @@ function report(ref: string, found: FoundItem[], missing: string[]): string {
       `  ✓ ${label} (${f.source} ${f.where}, Rekor ${f.logIndex ?? '?'}, ${f.san ?? '?'})${facts}${sbom}`
     )
   }
+  for (const p of predicates) lines.push(`  wrote ${p.path} (${p.predicateType})`)
   lines.push(missing.length ? `NOT VERIFIED: no valid ${missing.join(', ')} for this identity` : 'Verified.')
   return `${lines.join('\n')}\n`
 }

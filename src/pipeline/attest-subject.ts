@@ -4,6 +4,7 @@ import type { ProvenanceVersion } from '../attest/provenance.js'
 import type { SbomPredicate } from '../attest/sbom-predicate.js'
 import { pushBundleReferrer, uploadEmptyConfig } from '../publish/bundle-referrer.js'
 import { writeBundleFile } from '../publish/bundle-file.js'
+import { pushSbomReferrer } from '../publish/sbom-referrer.js'
 import { appendToCosignTag } from '../publish/cosign-layout.js'
 import { attestationLayer, signatureLayer, simpleSigningPayload } from '../publish/cosign-payloads.js'
 import type { GitHubAttestationStore } from '../publish/github-store.js'
@@ -27,12 +28,16 @@ export interface SubjectOptions {
   formats: PublishFormat[]
   sbom?: SbomPredicate
   sbomLimitBytes?: number
+  /** Also push the SBOM itself (unsigned) as a plain artifact referrer, for registry-SBOM readers. */
+  sbomReferrer?: boolean
   verify: boolean
   bundleDir: string
 }
 
 export interface ProducedItem extends PublishedItem {
   rekorLogIndex: string
+  /** On the SBOM item: the plain SBOM referrer pushed next to its attestation. */
+  sbomReferrer?: string
   bundlePath?: string
   githubAttestationUrl?: string
 }
@@ -143,23 +148,32 @@ export async function publishSubject(
           attIndexes.map(i => attestationLayer(signed[i]!.envelope, statements[i]!.predicateType, signed[i]!))
         )
       : Promise.resolve(undefined)
+    const plainSbom = opts.sbomReferrer && opts.sbom ? opts.sbom : undefined
     // Every referrer joins the same fallback-index write, so they are all pushed in one go.
-    const referrerTasks = referrers
-      ? uploadEmptyConfig(c.registry, repo).then(() =>
-          Promise.all(
-            statements.map((statement, i) =>
-              pushBundleReferrer(
-                c.registry,
-                repo,
-                subject.descriptor,
-                signed[i]!.bundleJson,
-                statement.predicateType,
-                { emptyConfigPresent: true }
-              )
-            )
+    const referrerTasks =
+      referrers || plainSbom
+        ? uploadEmptyConfig(c.registry, repo).then(() =>
+            Promise.all([
+              Promise.all(
+                (referrers ? statements : []).map((statement, i) =>
+                  pushBundleReferrer(
+                    c.registry,
+                    repo,
+                    subject.descriptor,
+                    signed[i]!.bundleJson,
+                    statement.predicateType,
+                    // A plain file name per kind, so `oras pull` of any referrer writes e.g. sbom-cyclonedx.sigstore.json.
+                    { emptyConfigPresent: true, title: `${statement.kind}.sigstore.json` }
+                  )
+                )
+              ),
+              plainSbom &&
+                pushSbomReferrer(c.registry, repo, subject.descriptor, plainSbom, {
+                  emptyConfigPresent: true
+                })
+            ])
           )
-        )
-      : Promise.resolve(undefined)
+        : Promise.resolve(undefined)
     const sideTasks = Promise.all(
       statements.map((statement, i) =>
         Promise.all([
@@ -168,12 +182,13 @@ export async function publishSubject(
         ])
       )
     )
-    const [sigItem, att, referrerResults, sides] = await Promise.all([
+    const [sigItem, att, pushedReferrers, sides] = await Promise.all([
       sigTask,
       attTask,
       referrerTasks,
       sideTasks
     ])
+    const [referrerResults, sbomReferrer] = pushedReferrers ?? []
     const statementItems = statements.map((statement, i): ProducedItem => {
       const item: ProducedItem = {
         kind: statement.kind,
@@ -184,6 +199,8 @@ export async function publishSubject(
       if (att && at >= 0) item.legacy = { tag: att.tag, layerDigest: att.layerDigests[at]! }
       const referrer = referrerResults?.[i]
       if (referrer) item.referrer = referrer.manifestDigest
+      if (sbomReferrer && statement.kind === `sbom-${plainSbom!.kind}`)
+        item.sbomReferrer = sbomReferrer.manifestDigest
       const [bundlePath, stored] = sides[i]!
       item.bundlePath = bundlePath
       if (stored?.stored) item.githubAttestationUrl = stored.url

@@ -30,6 +30,8 @@ export interface AttestOptions {
   sbomLimitBytes?: number
   provenance?: ProvenanceVersion[]
   formats?: PublishFormat[]
+  /** Also push each SBOM as a plain (unsigned) artifact referrer. */
+  sbomReferrer?: boolean
   verify?: boolean
   bundleDir?: string
   concurrency?: number
@@ -62,6 +64,7 @@ export async function attestSubjects(options: AttestOptions, c: AttestCollaborat
     formats: options.formats ?? ['legacy', 'referrers'],
     ...(sbom ? { sbom } : {}),
     ...(options.sbomLimitBytes ? { sbomLimitBytes: options.sbomLimitBytes } : {}),
+    ...(options.sbomReferrer ? { sbomReferrer: true } : {}),
     verify: options.verify ?? true,
     bundleDir: options.bundleDir ?? bundleDirectory()
   })

@@ -8,6 +8,10 @@ import type { PublishRegistry } from './registry.js'
 
 export const BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json'
 export const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1'
+/** What scanners filter referrers by (Trivy's VEX discovery, BuildKit-style readers) without downloading them. */
+export const PREDICATE_TYPE_ANNOTATION = 'in-toto.io/predicate-type'
+/** `oras pull` (and Trivy's artifact download) names the written file after it and skips layers without it. */
+export const TITLE_ANNOTATION = 'org.opencontainers.image.title'
 
 export interface ReferrerResult {
   manifestDigest: string
@@ -19,18 +23,27 @@ export function referrerManifest(
   bundleJson: Buffer,
   subject: Descriptor,
   predicateType: string,
-  created: Date
+  created: Date,
+  title = 'attestation.sigstore.json'
 ): ImageManifest {
   return {
     schemaVersion: 2,
     mediaType: OCI_MANIFEST,
     artifactType: BUNDLE_MEDIA_TYPE,
     config: { ...EMPTY_JSON_DESCRIPTOR },
-    layers: [{ mediaType: BUNDLE_MEDIA_TYPE, digest: computeDigest(bundleJson), size: bundleJson.length }],
+    layers: [
+      {
+        mediaType: BUNDLE_MEDIA_TYPE,
+        digest: computeDigest(bundleJson),
+        size: bundleJson.length,
+        annotations: { [PREDICATE_TYPE_ANNOTATION]: predicateType, [TITLE_ANNOTATION]: title }
+      }
+    ],
     subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
     annotations: {
       'dev.sigstore.bundle.content': 'dsse-envelope',
       'dev.sigstore.bundle.predicateType': predicateType,
+      [PREDICATE_TYPE_ANNOTATION]: predicateType,
       'org.opencontainers.image.created': created.toISOString().replace(/\.\d{3}Z$/, 'Z')
     }
   }
@@ -47,16 +60,42 @@ export async function pushBundleReferrer(
   subject: Descriptor,
   bundleJson: Buffer,
   predicateType: string,
-  opts: { created?: Date; emptyConfigPresent?: boolean } = {}
+  opts: { created?: Date; emptyConfigPresent?: boolean; title?: string } = {}
 ): Promise<ReferrerResult> {
-  const slot = joinReferrerBatch(registry, repo, subject.digest) // before any await: siblings share a write
+  const manifest = referrerManifest(
+    bundleJson,
+    subject,
+    predicateType,
+    opts.created ?? new Date(),
+    opts.title
+  )
+  // A bundle holds a signature made in this run: new bytes, so no existence check.
+  return pushArtifactReferrer(registry, repo, manifest, bundleJson, { ...opts, fresh: true })
+}
+
+/**
+ * Pushes a one-layer artifact manifest that names its subject, and lists it in the fallback index where the
+ * registry has no referrers API. Joins the subject's referrer batch synchronously, before its first await.
+ */
+export async function pushArtifactReferrer(
+  registry: PublishRegistry,
+  repo: ImageReference,
+  manifest: ImageManifest,
+  layerBytes: Buffer,
+  opts: { emptyConfigPresent?: boolean; fresh?: boolean } = {}
+): Promise<ReferrerResult> {
+  const subjectDigest = manifest.subject!.digest
+  const slot = joinReferrerBatch(registry, repo, subjectDigest) // before any await: siblings share a write
   try {
-    const manifest = referrerManifest(bundleJson, subject, predicateType, opts.created ?? new Date())
     if (!opts.emptyConfigPresent) await uploadEmptyConfig(registry, repo)
-    // A bundle holds a signature made in this run: new bytes, so no existence check.
-    await registry.uploadBlob(repo, bundleJson, manifest.layers[0]!.digest, bundleJson.length, {
-      fresh: true
-    })
+    const layer = manifest.layers[0]!
+    await registry.uploadBlob(
+      repo,
+      layerBytes,
+      layer.digest,
+      layerBytes.length,
+      opts.fresh ? { fresh: true } : {}
+    )
     const bytes = Buffer.from(JSON.stringify(manifest))
     const manifestDigest = computeDigest(bytes)
     await registry.putManifest(repo.withDigest(manifestDigest), bytes, OCI_MANIFEST)
@@ -65,8 +104,8 @@ export async function pushBundleReferrer(
       mediaType: OCI_MANIFEST,
       digest: manifestDigest,
       size: bytes.length,
-      artifactType: BUNDLE_MEDIA_TYPE,
-      annotations: manifest.annotations
+      ...(manifest.artifactType ? { artifactType: manifest.artifactType } : {}),
+      ...(manifest.annotations ? { annotations: manifest.annotations } : {})
     })
     return { manifestDigest, via: 'fallback-tag' }
   } finally {

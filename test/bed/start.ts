@@ -15,6 +15,7 @@ import {
   CRANE,
   GH,
   KYVERNO,
+  ORAS,
   POLICY_TESTER,
   SIGSTORE_PYTHON,
   TUF_INIT
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
       gh: GH.path,
       policyTester: POLICY_TESTER.path,
       kyverno: KYVERNO.path,
+      oras: ORAS.path,
       tufInit: TUF_INIT.path
     }
   }

@@ -72,6 +72,8 @@ export interface BedTools {
   policyTester: string
   /** The Kyverno CLI (`kyverno apply --registry`), Kyverno's own engine without a cluster. */
   kyverno: string
+  /** oras, whose `pull` writes an artifact's titled layers as files. */
+  oras: string
   /** Our TUF_ROOT initialiser (test/bed/tools/tuf-init), for clients that read trust only through TUF. */
   tufInit: string
 }

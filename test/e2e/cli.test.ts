@@ -1,7 +1,7 @@
 // The command line (dist/cli/index.js): attest outside Actions with a given token, verify what it published.
 import { describe, expect, test } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { readBedState, requireSigstore } from '../bed/state.js'
 import { pushSampleImage } from '../bed/tools/sample-image.js'
@@ -72,7 +72,11 @@ describe('oci-attest command line', () => {
       { OCI_ATTEST_OIDC_DISCOVERY_URL: s.oidcUrl, RUNNER_TEMP: dir }
     )
     expect({ code: attest.code, err: attest.code === 0 ? '' : attest.stderr }).toEqual({ code: 0, err: '' })
-    const outputs = JSON.parse(attest.stdout) as { digests: Record<string, string>; 'dry-run': boolean }
+    const outputs = JSON.parse(attest.stdout) as {
+      digests: Record<string, string>
+      'dry-run': boolean
+      'sbom-paths': Record<string, string>
+    }
     expect(outputs.digests).toEqual({ [`${host}/${repo}:v1`]: digest })
     expect(outputs['dry-run']).toBe(false)
     expect(attest.stderr).toContain(
@@ -101,6 +105,40 @@ describe('oci-attest command line', () => {
     expect(found.found.every(f => f.ok)).toBe(true)
     expect(new Set(found.found.map(f => f.source))).toEqual(new Set(['referrer', 'tag']))
 
+    // --output-predicate: the verified predicates as bare files, one per type though both formats hold them.
+    const predicates = join(dir, 'predicates')
+    const written = await cli([
+      'verify',
+      `${host}/${repo}@${digest}`,
+      '--certificate-identity-regexp',
+      '^https://github.com/acme/widgets/',
+      '--certificate-oidc-issuer',
+      ISSUER,
+      '--trusted-root',
+      root,
+      '--require',
+      'sbom',
+      '--output-predicate',
+      predicates
+    ])
+    expect({ code: written.code, err: written.stderr }).toEqual({ code: 0, err: '' })
+    expect((await readdir(predicates)).sort()).toEqual([
+      'provenance-v0.2.json',
+      'provenance-v1.json',
+      'sbom.cdx.json'
+    ])
+    expect(written.stdout).toContain(`wrote ${join(predicates, 'sbom.cdx.json')} (https://cyclonedx.org/bom)`)
+    // The file is the SBOM the attest step generated and signed, not a statement or an envelope around it.
+    const sbom = JSON.parse(await readFile(join(predicates, 'sbom.cdx.json'), 'utf8')) as {
+      bomFormat: string
+    }
+    expect(sbom.bomFormat).toBe('CycloneDX')
+    expect(sbom).toEqual(JSON.parse(await readFile(outputs['sbom-paths'][digest]!, 'utf8')))
+    const v1 = JSON.parse(await readFile(join(predicates, 'provenance-v1.json'), 'utf8')) as {
+      buildDefinition: { externalParameters: { workflow: { repository: string } } }
+    }
+    expect(v1.buildDefinition.externalParameters.workflow.repository).toMatch(/\/acme\/widgets$/)
+
     const other = await cli([
       'verify',
       `${host}/${repo}@${digest}`,
@@ -113,6 +151,22 @@ describe('oci-attest command line', () => {
     ])
     expect(other.code).toBe(1)
     expect(other.stdout).toContain('NOT VERIFIED: no valid signature')
+    // A failed verification leaves no file a later step could scan as if it were verified.
+    const refused = join(dir, 'refused')
+    const none = await cli([
+      'verify',
+      `${host}/${repo}@${digest}`,
+      '--certificate-identity',
+      'https://github.com/acme/widgets/.github/workflows/other.yml@refs/heads/main',
+      '--certificate-oidc-issuer',
+      ISSUER,
+      '--trusted-root',
+      root,
+      '--output-predicate',
+      refused
+    ])
+    expect(none.code).toBe(1)
+    await expect(readdir(refused)).rejects.toMatchObject({ code: 'ENOENT' })
     const issuer = await cli([
       'verify',
       `${host}/${repo}@${digest}`,
@@ -134,6 +188,11 @@ describe('oci-attest command line', () => {
     expect({ code: dry.code, err: dry.code === 0 ? '' : dry.stderr }).toEqual({ code: 0, err: '' })
     expect((JSON.parse(dry.stdout) as { 'dry-run': boolean })['dry-run']).toBe(true)
     expect(dry.stderr).toContain('DRY RUN would push')
+    // --sbom-referrer (input sbom-referrer) adds the bare SBOM as a CycloneDX artifact referrer.
+    const plain = await cli(['attest', '--dry-run', '--sbom-referrer', 'true', `${host}/${repo}@${digest}`])
+    expect({ code: plain.code, err: plain.code === 0 ? '' : plain.stderr }).toEqual({ code: 0, err: '' })
+    expect(plain.stderr).toContain('artifactType application/vnd.cyclonedx+json')
+    expect(dry.stderr).not.toContain('artifactType application/vnd.cyclonedx+json')
 
     expect((await cli(['attest', `${host}/${repo}@${digest}`])).stderr).toContain('no OIDC identity token')
     expect((await cli(['attest', `${host}/${repo}@${digest}`])).code).toBe(2)

@@ -13,6 +13,7 @@ export interface ActionInputs {
   platforms: PlatformSelection
   sbom: SbomMode
   sbomFormat: SbomFormat
+  sbomReferrer: boolean
   provenance: ProvenanceVersion[]
   formats: PublishFormat[]
   pushToRegistry: boolean
@@ -118,6 +119,7 @@ export function getInputs(get: InputGetter): ActionInputs {
     platforms: oneOf<PlatformSelection>('platforms', ['both', 'index', 'platforms'], 'both'),
     sbom,
     sbomFormat: oneOf<SbomFormat>('sbom-format', ['cyclonedx-json', 'spdx-json'], 'cyclonedx-json'),
+    sbomReferrer: bool('sbom-referrer', false),
     provenance: list<ProvenanceVersion>('provenance', ['v1', 'v0.2'], ['v1', 'v0.2'], 'none'),
     formats,
     pushToRegistry: bool('push-to-registry', true),

@@ -16,6 +16,8 @@ export interface AttestationOutput {
   rekorLogIndex?: number
   rekorUrl?: string
   referrer?: string
+  /** The plain SBOM referrer next to an SBOM attestation (input sbom-referrer). */
+  sbomReferrer?: string
   tag?: string
   githubAttestationUrl?: string
 }
@@ -55,6 +57,7 @@ export function attestationsOf(
         ? {}
         : { rekorLogIndex: Number(i.rekorLogIndex), rekorUrl: rekorEntryUrl(rekorUrl, i.rekorLogIndex) }),
       ...(i.referrer ? { referrer: i.referrer } : {}),
+      ...(i.sbomReferrer ? { sbomReferrer: i.sbomReferrer } : {}),
       ...(i.legacy ? { tag: i.legacy.tag } : {}),
       ...(i.githubAttestationUrl ? { githubAttestationUrl: i.githubAttestationUrl } : {})
     }))

@@ -158,6 +158,7 @@ async function execute(
           sbom: { forSubject: async s => sboms.bySubject.get(`${s.repo.repoString()}@${s.digest}`) },
           provenance: inputs.provenance,
           formats: inputs.formats,
+          sbomReferrer: inputs.sbomReferrer,
           verify,
           bundleDir: join(context.runnerTemp, dryRun ? 'oci-attest-dry-run' : 'oci-attest')
         },

@@ -12,6 +12,7 @@ describe('pinned peer tools installed by test/bed/install.ts', () => {
     ['cosignV3', ['version'], /GitVersion:\s+v3\.1\.2$/m],
     ['cosignV2', ['version'], /GitVersion:\s+v2\.6\.4$/m],
     ['crane', ['version'], /^v0\.22\.1$/m],
+    ['oras', ['version'], /^Version:\s+1\.3\.6$/m],
     ['sigstorePython', ['-m', 'sigstore', '--version'], /^sigstore 4\.5\.1$/m]
   ] as const)('%s reports its pinned version', async (tool, args, pattern) => {
     const { stdout, stderr } = await exec(state.tools[tool], [...args])

@@ -43,7 +43,7 @@ describe('cosign tag layout', () => {
 })
 
 describe('bundle referrer manifest', () => {
-  it('has the bundle artifactType, the empty config, one bundle layer, the subject and the annotations', () => {
+  it('has the bundle artifactType, the empty config, one titled bundle layer, the subject and the annotations', () => {
     const bundle = Buffer.from('{"mediaType":"application/vnd.dev.sigstore.bundle.v0.3+json"}')
     const subject = {
       mediaType: 'application/vnd.oci.image.index.v1+json',
@@ -55,7 +55,8 @@ describe('bundle referrer manifest', () => {
       bundle,
       subject,
       'https://slsa.dev/provenance/v1',
-      new Date('2026-01-02T03:04:05.678Z')
+      new Date('2026-01-02T03:04:05.678Z'),
+      'provenance-v1.sigstore.json'
     )
     expect(m).toEqual({
       schemaVersion: 2,
@@ -70,13 +71,18 @@ describe('bundle referrer manifest', () => {
         {
           mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
           digest: `sha256:${createHash('sha256').update(bundle).digest('hex')}`,
-          size: bundle.length
+          size: bundle.length,
+          annotations: {
+            'in-toto.io/predicate-type': 'https://slsa.dev/provenance/v1',
+            'org.opencontainers.image.title': 'provenance-v1.sigstore.json'
+          }
         }
       ],
       subject: { mediaType: subject.mediaType, digest: D, size: 321 },
       annotations: {
         'dev.sigstore.bundle.content': 'dsse-envelope',
         'dev.sigstore.bundle.predicateType': 'https://slsa.dev/provenance/v1',
+        'in-toto.io/predicate-type': 'https://slsa.dev/provenance/v1',
         'org.opencontainers.image.created': '2026-01-02T03:04:05Z'
       }
     })

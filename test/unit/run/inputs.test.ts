@@ -29,6 +29,7 @@ describe('getInputs', () => {
       platforms: 'both',
       sbom: { kind: 'generate' },
       sbomFormat: 'cyclonedx-json',
+      sbomReferrer: false,
       provenance: ['v1', 'v0.2'],
       formats: ['legacy', 'referrers'],
       pushToRegistry: true,
@@ -61,9 +62,11 @@ describe('getInputs', () => {
       subjects: 'r/x:1',
       provenance: 'none',
       formats: 'referrers',
-      sbom: 'out/sbom.json'
+      sbom: 'out/sbom.json',
+      'sbom-referrer': 'true'
     })
     const inputs = getInputs(get)
+    expect(inputs.sbomReferrer).toBe(true)
     expect(inputs.provenance).toEqual([])
     expect(inputs.formats).toEqual(['referrers'])
     expect(inputs.sbom).toEqual({ kind: 'file', path: 'out/sbom.json' })
