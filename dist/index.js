@@ -68786,7 +68786,7 @@ const actionsUi = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _bundle_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24974);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88179);
-/* harmony import */ var _pipeline_run_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(61526);
+/* harmony import */ var _pipeline_run_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(72300);
 /* harmony import */ var _actions_ui_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(28744);
 // Entry point of the bundled action (dist/index.js): the runner's inputs and workflow commands, then one run.
 
@@ -68827,7 +68827,7 @@ process.emitWarning = ((warning, ...rest) => {
 
 /***/ }),
 
-/***/ 61526:
+/***/ 72300:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -71508,17 +71508,29 @@ function joinReferrerBatch(registry, repo, subjectDigest) {
 
 const BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
 const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
-function referrerManifest(bundleJson, subject, predicateType, created) {
+/** What scanners filter referrers by (Trivy's VEX discovery, BuildKit-style readers) without downloading them. */
+const PREDICATE_TYPE_ANNOTATION = 'in-toto.io/predicate-type';
+/** `oras pull` (and Trivy's artifact download) names the written file after it and skips layers without it. */
+const TITLE_ANNOTATION = 'org.opencontainers.image.title';
+function referrerManifest(bundleJson, subject, predicateType, created, title = 'attestation.sigstore.json') {
     return {
         schemaVersion: 2,
         mediaType: OCI_MANIFEST,
         artifactType: BUNDLE_MEDIA_TYPE,
         config: { ...EMPTY_JSON_DESCRIPTOR },
-        layers: [{ mediaType: BUNDLE_MEDIA_TYPE, digest: computeDigest(bundleJson), size: bundleJson.length }],
+        layers: [
+            {
+                mediaType: BUNDLE_MEDIA_TYPE,
+                digest: computeDigest(bundleJson),
+                size: bundleJson.length,
+                annotations: { [PREDICATE_TYPE_ANNOTATION]: predicateType, [TITLE_ANNOTATION]: title }
+            }
+        ],
         subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
         annotations: {
             'dev.sigstore.bundle.content': 'dsse-envelope',
             'dev.sigstore.bundle.predicateType': predicateType,
+            [PREDICATE_TYPE_ANNOTATION]: predicateType,
             'org.opencontainers.image.created': created.toISOString().replace(/\.\d{3}Z$/, 'Z')
         }
     };
@@ -71528,15 +71540,22 @@ async function uploadEmptyConfig(registry, repo) {
     await registry.uploadBlob(repo, Buffer.from('{}'), EMPTY_JSON_DESCRIPTOR.digest, EMPTY_JSON_DESCRIPTOR.size);
 }
 async function pushBundleReferrer(registry, repo, subject, bundleJson, predicateType, opts = {}) {
-    const slot = joinReferrerBatch(registry, repo, subject.digest); // before any await: siblings share a write
+    const manifest = referrerManifest(bundleJson, subject, predicateType, opts.created ?? new Date(), opts.title);
+    // A bundle holds a signature made in this run: new bytes, so no existence check.
+    return pushArtifactReferrer(registry, repo, manifest, bundleJson, { ...opts, fresh: true });
+}
+/**
+ * Pushes a one-layer artifact manifest that names its subject, and lists it in the fallback index where the
+ * registry has no referrers API. Joins the subject's referrer batch synchronously, before its first await.
+ */
+async function pushArtifactReferrer(registry, repo, manifest, layerBytes, opts = {}) {
+    const subjectDigest = manifest.subject.digest;
+    const slot = joinReferrerBatch(registry, repo, subjectDigest); // before any await: siblings share a write
     try {
-        const manifest = referrerManifest(bundleJson, subject, predicateType, opts.created ?? new Date());
         if (!opts.emptyConfigPresent)
             await uploadEmptyConfig(registry, repo);
-        // A bundle holds a signature made in this run: new bytes, so no existence check.
-        await registry.uploadBlob(repo, bundleJson, manifest.layers[0].digest, bundleJson.length, {
-            fresh: true
-        });
+        const layer = manifest.layers[0];
+        await registry.uploadBlob(repo, layerBytes, layer.digest, layerBytes.length, opts.fresh ? { fresh: true } : {});
         const bytes = Buffer.from(JSON.stringify(manifest));
         const manifestDigest = computeDigest(bytes);
         await registry.putManifest(repo.withDigest(manifestDigest), bytes, OCI_MANIFEST);
@@ -71546,14 +71565,49 @@ async function pushBundleReferrer(registry, repo, subject, bundleJson, predicate
             mediaType: OCI_MANIFEST,
             digest: manifestDigest,
             size: bytes.length,
-            artifactType: BUNDLE_MEDIA_TYPE,
-            annotations: manifest.annotations
+            ...(manifest.artifactType ? { artifactType: manifest.artifactType } : {}),
+            ...(manifest.annotations ? { annotations: manifest.annotations } : {})
         });
         return { manifestDigest, via: 'fallback-tag' };
     }
     finally {
         slot.leave(); // no-op after add; otherwise siblings must not wait for this one
     }
+}
+
+;// CONCATENATED MODULE: ./src/publish/sbom-referrer.ts
+
+
+
+const SBOM_ARTIFACT_TYPES = {
+    cyclonedx: 'application/vnd.cyclonedx+json',
+    spdx: 'application/spdx+json'
+};
+const FILE_NAMES = { cyclonedx: 'sbom.cdx.json', spdx: 'sbom.spdx.json' };
+function sbomReferrerManifest(document, kind, subject, created) {
+    const artifactType = SBOM_ARTIFACT_TYPES[kind];
+    return {
+        schemaVersion: 2,
+        mediaType: OCI_MANIFEST,
+        artifactType,
+        config: { ...EMPTY_JSON_DESCRIPTOR },
+        layers: [
+            {
+                mediaType: artifactType,
+                digest: computeDigest(document),
+                size: document.length,
+                annotations: { [TITLE_ANNOTATION]: FILE_NAMES[kind] }
+            }
+        ],
+        subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+        annotations: { 'org.opencontainers.image.created': created.toISOString().replace(/\.\d{3}Z$/, 'Z') }
+    };
+}
+function pushSbomReferrer(registry, repo, subject, sbom, opts = {}) {
+    // The same document the SBOM attestation carries as its predicate.
+    const document = Buffer.from(JSON.stringify(sbom.predicate));
+    const manifest = sbomReferrerManifest(document, sbom.kind, subject, opts.created ?? new Date());
+    return pushArtifactReferrer(registry, repo, manifest, document, opts);
 }
 
 ;// CONCATENATED MODULE: ./src/publish/errors.ts
@@ -72255,6 +72309,7 @@ function planStatements(opts) {
 
 
 
+
 // Failures name the subject and the step, so the edge can say what to fix.
 const failIn = (subject, step) => (cause) => {
     throw new PipelineError('SUBJECT_FAILED', subject.input, 'attest', describe(cause), { cause, step });
@@ -72316,20 +72371,30 @@ async function publishSubject(s, opts, c) {
         const attTask = attIndexes.length
             ? appendToCosignTag(c.registry, c.locks, repo, digest, 'att', attIndexes.map(i => attestationLayer(signed[i].envelope, statements[i].predicateType, signed[i])))
             : Promise.resolve(undefined);
+        const plainSbom = opts.sbomReferrer && opts.sbom ? opts.sbom : undefined;
         // Every referrer joins the same fallback-index write, so they are all pushed in one go.
-        const referrerTasks = referrers
-            ? uploadEmptyConfig(c.registry, repo).then(() => Promise.all(statements.map((statement, i) => pushBundleReferrer(c.registry, repo, subject.descriptor, signed[i].bundleJson, statement.predicateType, { emptyConfigPresent: true }))))
+        const referrerTasks = referrers || plainSbom
+            ? uploadEmptyConfig(c.registry, repo).then(() => Promise.all([
+                Promise.all((referrers ? statements : []).map((statement, i) => pushBundleReferrer(c.registry, repo, subject.descriptor, signed[i].bundleJson, statement.predicateType, 
+                // A plain file name per kind, so `oras pull` of any referrer writes e.g. sbom-cyclonedx.sigstore.json.
+                { emptyConfigPresent: true, title: `${statement.kind}.sigstore.json` }))),
+                plainSbom &&
+                    pushSbomReferrer(c.registry, repo, subject.descriptor, plainSbom, {
+                        emptyConfigPresent: true
+                    })
+            ]))
             : Promise.resolve(undefined);
         const sideTasks = Promise.all(statements.map((statement, i) => Promise.all([
             writeBundleFile(opts.bundleDir, repository, digest, statement.kind, signed[i].bundleJson),
             c.githubStore?.store(signed[i].bundleJson)
         ])));
-        const [sigItem, att, referrerResults, sides] = await Promise.all([
+        const [sigItem, att, pushedReferrers, sides] = await Promise.all([
             sigTask,
             attTask,
             referrerTasks,
             sideTasks
         ]);
+        const [referrerResults, sbomReferrer] = pushedReferrers ?? [];
         const statementItems = statements.map((statement, i) => {
             const item = {
                 kind: statement.kind,
@@ -72342,6 +72407,8 @@ async function publishSubject(s, opts, c) {
             const referrer = referrerResults?.[i];
             if (referrer)
                 item.referrer = referrer.manifestDigest;
+            if (sbomReferrer && statement.kind === `sbom-${plainSbom.kind}`)
+                item.sbomReferrer = sbomReferrer.manifestDigest;
             const [bundlePath, stored] = sides[i];
             item.bundlePath = bundlePath;
             if (stored?.stored)
@@ -72418,6 +72485,7 @@ async function attestSubjects(options, c) {
         formats: options.formats ?? ['legacy', 'referrers'],
         ...(sbom ? { sbom } : {}),
         ...(options.sbomLimitBytes ? { sbomLimitBytes: options.sbomLimitBytes } : {}),
+        ...(options.sbomReferrer ? { sbomReferrer: true } : {}),
         verify: options.verify ?? true,
         bundleDir: options.bundleDir ?? bundleDirectory()
     });
@@ -74087,6 +74155,7 @@ function getInputs(get) {
         platforms: oneOf('platforms', ['both', 'index', 'platforms'], 'both'),
         sbom,
         sbomFormat: oneOf('sbom-format', ['cyclonedx-json', 'spdx-json'], 'cyclonedx-json'),
+        sbomReferrer: bool('sbom-referrer', false),
         provenance: list('provenance', ['v1', 'v0.2'], ['v1', 'v0.2'], 'none'),
         formats,
         pushToRegistry: bool('push-to-registry', true),
@@ -74156,6 +74225,7 @@ function attestationsOf(report, rekorUrl, dryRun, plan) {
                 ? {}
                 : { rekorLogIndex: Number(i.rekorLogIndex), rekorUrl: rekorEntryUrl(rekorUrl, i.rekorLogIndex) }),
             ...(i.referrer ? { referrer: i.referrer } : {}),
+            ...(i.sbomReferrer ? { sbomReferrer: i.sbomReferrer } : {}),
             ...(i.legacy ? { tag: i.legacy.tag } : {}),
             ...(i.githubAttestationUrl ? { githubAttestationUrl: i.githubAttestationUrl } : {})
         }));
@@ -79300,6 +79370,7 @@ function verifyCommands(o) {
 ;// CONCATENATED MODULE: ./src/pipeline/run/summary.ts
 
 
+const GH_LOGIN_NOTE = '# gh needs a login even for --bundle-from-oci: `gh auth login` first, or set GH_TOKEN (in a workflow: GH_TOKEN: ${{ github.token }})';
 const esc = (s) => s.replace(/[<>&|]/g, c => `&#${c.charCodeAt(0)};`);
 const code = (s) => `<code>${esc(s)}</code>`;
 function summaryMarkdown(o) {
@@ -79344,7 +79415,8 @@ function summaryMarkdown(o) {
         parts.push(`<details><summary>Verify ${esc(s.repository)}@${s.digest.slice(0, 19)}…</summary>\n\n` +
             block('cosign v2', cmds.cosignV2) +
             block('cosign v3', cmds.cosignV3) +
-            block('gh', cmds.gh) +
+            // gh refuses to start without a login even for --bundle-from-oci, which makes no GitHub API call.
+            block('gh', cmds.gh.length ? [GH_LOGIN_NOTE, ...cmds.gh] : []) +
             '</details>');
     }
     if (o.plan.skipped.length)
@@ -79466,6 +79538,7 @@ async function execute(opts, phases) {
             sbom: { forSubject: async (s) => sboms.bySubject.get(`${s.repo.repoString()}@${s.digest}`) },
             provenance: inputs.provenance,
             formats: inputs.formats,
+            sbomReferrer: inputs.sbomReferrer,
             verify,
             bundleDir: (0,external_node_path_.join)(context.runnerTemp, dryRun ? 'oci-attest-dry-run' : 'oci-attest')
         }, { registry: recording ?? registry, session, ...(githubStore ? { githubStore } : {}) });

@@ -1,0 +1,320 @@
+export const id = 172;
+export const ids = [172];
+export const modules = {
+
+/***/ 5172:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  VERIFY_USAGE: () => (/* binding */ VERIFY_USAGE),
+  classify: () => (/* binding */ classify),
+  provenanceFacts: () => (/* binding */ provenanceFacts),
+  runVerifyCommand: () => (/* binding */ runVerifyCommand)
+});
+
+// EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
+var dist = __webpack_require__(54187);
+// EXTERNAL MODULE: ./src/oci/index.ts + 13 modules
+var oci = __webpack_require__(66287);
+// EXTERNAL MODULE: ./src/sigstore/error.ts
+var error = __webpack_require__(58396);
+// EXTERNAL MODULE: ./src/sigstore/verify/bundle-verifier.ts + 1 modules
+var bundle_verifier = __webpack_require__(21471);
+// EXTERNAL MODULE: ./src/sigstore/verify/trust.ts
+var trust = __webpack_require__(62412);
+// EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
+var args = __webpack_require__(86890);
+// EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
+var bundle_dist = __webpack_require__(61040);
+// EXTERNAL MODULE: ./src/publish/bundle-referrer.ts + 1 modules
+var bundle_referrer = __webpack_require__(20179);
+// EXTERNAL MODULE: ./src/publish/cosign-layout.ts
+var cosign_layout = __webpack_require__(97095);
+// EXTERNAL MODULE: ./src/sigstore/verify/layer-bundle.ts
+var layer_bundle = __webpack_require__(84592);
+;// CONCATENATED MODULE: ./src/cli/verify-discover.ts
+// Finds everything published for one digest (bundle referrers, cosign `.sig`/`.att` tags) and verifies each
+// piece as self-verification does: chain, SCT, log proof or SET, signature, identity, issuer, subject digest.
+
+
+
+
+
+
+function checkBundle(verifier, policy, bundle, digest, artifact) {
+    const signer = verifier.verify((0,dist/* toSignedEntity */.DC)(bundle, artifact), policy);
+    const logIndex = bundle.verificationMaterial.tlogEntries[0]?.logIndex;
+    const san = signer.identity?.subjectAlternativeName;
+    const base = { ...(logIndex ? { logIndex } : {}), ...(san ? { san } : {}) };
+    if (artifact) {
+        const payload = JSON.parse(artifact.toString('utf8'));
+        if (payload.critical?.image?.['docker-manifest-digest'] !== digest)
+            throw new Error('signed payload names another digest');
+        return { kind: 'signature', ...base };
+    }
+    if (bundle.content.$case !== 'dsseEnvelope')
+        throw new Error('bundle holds no DSSE envelope');
+    const statement = JSON.parse(bundle.content.dsseEnvelope.payload.toString('utf8'));
+    if (!statement.subject?.some(s => `sha256:${s.digest?.sha256}` === digest))
+        throw new Error(`statement does not name ${digest}`);
+    const kind = statement.predicateType === bundle_referrer/* COSIGN_SIGN_PREDICATE */.u ? 'signature' : (statement.predicateType ?? 'unknown');
+    return { kind, ...base, ...(statement.predicate ? { predicate: statement.predicate } : {}) };
+}
+async function discoverAndVerify(registry, repo, digest, verifier, policy) {
+    const found = [];
+    const attempt = async (source, where, work) => {
+        try {
+            found.push({ source, where, ok: true, ...(await work()) });
+        }
+        catch (err) {
+            found.push({ source, where, kind: '?', ok: false, problem: (0,error/* describe */.q)(err) });
+        }
+    };
+    for (const ref of await registry.listReferrers(repo, digest, bundle_referrer/* BUNDLE_MEDIA_TYPE */.NV)) {
+        await attempt('referrer', ref.digest, async () => {
+            const manifest = (await registry.getManifest(repo.withDigest(ref.digest))).json;
+            if (manifest.subject?.digest !== digest)
+                throw new Error('referrer names another subject');
+            const layer = manifest.layers.find(l => l.mediaType === bundle_referrer/* BUNDLE_MEDIA_TYPE */.NV);
+            if (!layer)
+                throw new Error('referrer has no bundle layer');
+            const bundle = (0,bundle_dist.bundleFromJSON)(JSON.parse((await registry.readBlob(repo, layer.digest)).toString('utf8')));
+            return checkBundle(verifier, policy, bundle, digest);
+        });
+    }
+    for (const suffix of ['sig', 'att']) {
+        const tag = (0,cosign_layout/* cosignTag */.qv)(digest, suffix);
+        if (!(await registry.headManifest(repo.withTag(tag))))
+            continue;
+        const manifest = (await registry.getManifest(repo.withTag(tag))).json;
+        for (const [i, layer] of manifest.layers.entries()) {
+            await attempt('tag', `${tag} layer ${i}`, async () => {
+                const bytes = await registry.readBlob(repo, layer.digest);
+                const bundle = (0,layer_bundle/* bundleFromLayer */.A)(bytes, layer.annotations ?? {}, suffix);
+                return checkBundle(verifier, policy, bundle, digest, suffix === 'sig' ? bytes : undefined);
+            });
+        }
+    }
+    return found;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./src/cli/verify-output.ts
+// `verify --output-predicate DIR`: each verified predicate as a bare file, so `grype sbom:DIR/sbom.cdx.json`
+// needs no unwrapping of DSSE envelopes or bundles, whichever format the attestation came in.
+
+
+
+const KNOWN_NAMES = {
+    'https://cyclonedx.org/bom': 'sbom.cdx',
+    'https://spdx.dev/Document': 'sbom.spdx',
+    'https://slsa.dev/provenance/v1': 'provenance-v1',
+    'https://slsa.dev/provenance/v0.2': 'provenance-v0.2'
+};
+/** A file stem per predicate type: the names users expect for SBOMs and provenance, a slug for the rest. */
+function predicateFileStem(predicateType) {
+    const known = KNOWN_NAMES[predicateType];
+    if (known)
+        return known;
+    const slug = predicateType
+        .replace(/^[a-z]+:\/\//i, '')
+        .replace(/[^A-Za-z0-9.]+/g, '-')
+        .replace(/^[-.]+|-+$/g, '');
+    return `predicate-${slug || 'unknown'}`;
+}
+/**
+ * Writes the predicate of every verified attestation (the cosign signature statement has none worth keeping).
+ * The same statement found as a referrer and in the `.att` tag is written once; differing predicates of one
+ * type get `-2`, `-3`… so none is silently dropped.
+ */
+async function writeVerifiedPredicates(dir, found) {
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const seen = new Set();
+    const perType = new Map();
+    const written = [];
+    for (const item of found) {
+        if (!item.ok || item.kind === 'signature' || !item.predicate)
+            continue;
+        const bytes = Buffer.from(`${JSON.stringify(item.predicate)}\n`);
+        const key = `${item.kind}\0${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const n = (perType.get(item.kind) ?? 0) + 1;
+        perType.set(item.kind, n);
+        const path = (0,external_node_path_.join)(dir, `${predicateFileStem(item.kind)}${n > 1 ? `-${n}` : ''}.json`);
+        await (0,promises_.writeFile)(path, bytes);
+        written.push({ predicateType: item.kind, path });
+    }
+    return written;
+}
+
+;// CONCATENATED MODULE: ./src/cli/verify.ts
+// `oci-attest verify <ref>`: what the action published for one artifact, verified and described.
+
+
+
+
+
+
+
+
+const VERIFY_USAGE = `usage: oci-attest verify <registry/repo@sha256:… | registry/repo:tag>
+       (--certificate-identity SAN | --certificate-identity-regexp RE) --certificate-oidc-issuer URL
+       [--trusted-root trusted_root.json] [--require signature,provenance,sbom] [--json]
+       [--output-predicate DIR]
+  Verifies the signature, SLSA provenance and SBOM attestations published for the artifact (bundle referrers
+  and cosign .sig/.att tags) against the trusted root (default: Sigstore public good via TUF).
+  --output-predicate writes each verified predicate to DIR once verification succeeds: sbom.cdx.json or
+  sbom.spdx.json (a bare SBOM, e.g. for grype sbom:DIR/sbom.cdx.json), provenance-v1.json, provenance-v0.2.json.
+  Exit codes: 0 verified, 1 not verified (or the registry/trust could not be read), 2 bad command line.`;
+const REQUIREMENTS = ['signature', 'provenance', 'sbom'];
+function classify(kind) {
+    if (kind === 'signature')
+        return 'signature';
+    if (kind.startsWith('https://slsa.dev/provenance/'))
+        return 'provenance';
+    if (kind === 'https://cyclonedx.org/bom' || kind === 'https://spdx.dev/Document')
+        return 'sbom';
+    return undefined;
+}
+/** Source repository, commit and workflow, as provenance v1 or v0.2 names them. */
+function provenanceFacts(predicate) {
+    const p = predicate;
+    const w = p?.buildDefinition?.externalParameters?.workflow;
+    if (w)
+        return `${w.repository}@${p.buildDefinition?.resolvedDependencies?.[0]?.digest?.gitCommit ?? '?'} ${w.path} (${w.ref})`;
+    const c = p?.invocation?.configSource;
+    if (c)
+        return `${c.uri}@${c.digest?.sha1 ?? '?'} ${c.entryPoint ?? ''}`;
+    return '';
+}
+async function runVerifyCommand(argv, io) {
+    let parsed;
+    try {
+        parsed = (0,args/* parseFlags */.bQ)({
+            args: argv,
+            allowPositionals: true,
+            options: {
+                'certificate-identity': { type: 'string' },
+                'certificate-identity-regexp': { type: 'string' },
+                'certificate-oidc-issuer': { type: 'string' },
+                'trusted-root': { type: 'string' },
+                require: { type: 'string', default: 'signature' },
+                json: { type: 'boolean', default: false },
+                'output-predicate': { type: 'string' },
+                help: { type: 'boolean', short: 'h', default: false }
+            }
+        });
+    }
+    catch (err) {
+        io.stderr.write(`oci-attest verify: ${(0,error/* describe */.q)(err)}\n${VERIFY_USAGE}\n`);
+        return 2;
+    }
+    const { values: v, positionals } = parsed;
+    if (v.help) {
+        io.stdout.write(`${VERIFY_USAGE}\n`);
+        return 0;
+    }
+    const usage = (problem) => {
+        io.stderr.write(`oci-attest verify: ${problem}\n${VERIFY_USAGE}\n`);
+        return 2;
+    };
+    if (positionals.length !== 1)
+        return usage(`expected one artifact reference, got ${positionals.length}`);
+    const exact = v['certificate-identity'];
+    const regexp = v['certificate-identity-regexp'];
+    if (!exact === !regexp)
+        return usage('give exactly one of --certificate-identity or --certificate-identity-regexp');
+    if (!v['certificate-oidc-issuer'])
+        return usage('--certificate-oidc-issuer is required');
+    const required = v.require
+        .split(',')
+        .map(s => s.trim())
+        .filter(Boolean);
+    const unknown = required.filter(r => !REQUIREMENTS.includes(r));
+    if (unknown.length)
+        return usage(`--require: "${unknown.join(', ')}" is not one of ${REQUIREMENTS.join(', ')}`);
+    let ref;
+    try {
+        ref = (0,oci/* parseReference */.F2)(positionals[0]);
+    }
+    catch (err) {
+        return usage(`${(0,error/* describe */.q)(err)}: give registry/repo@sha256:<hex> or registry/repo:tag`);
+    }
+    try {
+        const registry = new oci/* RegistryClient */.bP({
+            credentials: (0,oci/* dockerConfigCredentials */.D)({ env: io.env ?? process.env })
+        });
+        const digest = await registry.resolveDigest(ref);
+        const repo = (0,oci/* parseReference */.F2)(ref.repoString());
+        const verifier = new dist/* Verifier */.BL(await (0,trust/* loadTrustMaterial */.a)(v['trusted-root']));
+        const policy = {
+            subjectAlternativeName: exact ? (0,bundle_verifier/* anchoredIdentity */.$)(exact) : new RegExp(regexp),
+            extensions: { issuer: v['certificate-oidc-issuer'] }
+        };
+        const found = await discoverAndVerify(registry, repo, digest, verifier, policy);
+        const verified = new Set(found
+            .filter(f => f.ok)
+            .map(f => classify(f.kind))
+            .filter(Boolean));
+        const missing = required.filter(r => !verified.has(r));
+        // Only a verification that passed leaves files behind: a later step must not scan an unverified SBOM.
+        const outDir = v['output-predicate'];
+        const predicates = outDir && missing.length === 0 ? await writeVerifiedPredicates(outDir, found) : [];
+        const subject = `${repo.repoString()}@${digest}`;
+        if (v.json)
+            io.stdout.write(`${JSON.stringify({ ref: subject, verified: [...verified], missing, found, ...(outDir ? { predicates } : {}) }, null, 2)}\n`);
+        else
+            io.stdout.write(report(subject, found, missing, predicates));
+        if (missing.length > 0)
+            io.stderr.write(`oci-attest verify: ${subject} NOT VERIFIED: no valid ${missing.join(', ')} for this identity and issuer\n`);
+        return missing.length === 0 ? 0 : 1;
+    }
+    catch (err) {
+        const code = err.code;
+        const hint = typeof code === 'string' && code.startsWith('TUF_')
+            ? ' (the public-good trusted root comes from tuf-repo-cdn.sigstore.dev; without network access, or for a private instance, pass --trusted-root)'
+            : '';
+        io.stderr.write(`oci-attest verify: ${typeof code === 'string' ? `${code}: ` : ''}${(0,error/* describe */.q)(err)}${hint}\n`);
+        return 1;
+    }
+}
+function report(ref, found, missing, predicates) {
+    const lines = [ref];
+    if (found.length === 0)
+        lines.push('  nothing published for this digest (no bundle referrers, no .sig/.att tags)');
+    for (const f of found) {
+        const label = f.kind === 'signature' ? 'signature' : f.kind;
+        if (!f.ok) {
+            lines.push(`  ✗ ${f.source} ${f.where}: ${f.problem}`);
+            continue;
+        }
+        const facts = classify(f.kind) === 'provenance' ? ` — ${provenanceFacts(f.predicate)}` : '';
+        const sbom = classify(f.kind) === 'sbom' ? ` — ${sbomFacts(f.predicate)}` : '';
+        lines.push(`  ✓ ${label} (${f.source} ${f.where}, Rekor ${f.logIndex ?? '?'}, ${f.san ?? '?'})${facts}${sbom}`);
+    }
+    for (const p of predicates)
+        lines.push(`  wrote ${p.path} (${p.predicateType})`);
+    lines.push(missing.length ? `NOT VERIFIED: no valid ${missing.join(', ')} for this identity` : 'Verified.');
+    return `${lines.join('\n')}\n`;
+}
+function sbomFacts(predicate) {
+    const p = predicate;
+    const count = (p?.components ?? p?.packages ?? []).length;
+    return `${p?.specVersion ? `CycloneDX ${p.specVersion}` : (p?.spdxVersion ?? 'SBOM')}, ${count} packages`;
+}
+
+
+/***/ })
+
+};

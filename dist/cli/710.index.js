@@ -1,0 +1,581 @@
+export const id = 710;
+export const ids = [710];
+export const modules = {
+
+/***/ 20179:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  NV: () => (/* binding */ BUNDLE_MEDIA_TYPE),
+  u: () => (/* binding */ COSIGN_SIGN_PREDICATE),
+  H: () => (/* binding */ TITLE_ANNOTATION),
+  Ar: () => (/* binding */ pushArtifactReferrer),
+  ME: () => (/* binding */ pushBundleReferrer),
+  hH: () => (/* binding */ uploadEmptyConfig)
+});
+
+// UNUSED EXPORTS: PREDICATE_TYPE_ANNOTATION, referrerManifest
+
+// EXTERNAL MODULE: ./src/oci/digest.ts
+var digest = __webpack_require__(68825);
+// EXTERNAL MODULE: ./src/oci/media-types.ts
+var media_types = __webpack_require__(29217);
+;// CONCATENATED MODULE: ./src/publish/referrer-batch.ts
+const referrer_batch_open = new WeakMap();
+/**
+ * Call before any await, so that referrers started together join one batch; it is written when every
+ * member has either added its descriptor or left. Each member must end in `add` or `leave`.
+ */
+function joinReferrerBatch(registry, repo, subjectDigest) {
+    const key = `${repo.repoString()}@${subjectDigest}`;
+    let batches = referrer_batch_open.get(registry);
+    if (!batches)
+        referrer_batch_open.set(registry, (batches = new Map()));
+    let batch = batches.get(key);
+    if (!batch) {
+        let flush;
+        const go = new Promise(resolve => (flush = resolve));
+        const descriptors = [];
+        // Called together, the registry client folds these into a single read-modify-write of the tag.
+        const flushed = go.then(async () => {
+            await Promise.all(descriptors.map(d => registry.addReferrerToFallbackIndex(repo, subjectDigest, d)));
+        });
+        flushed.catch(() => undefined); // each adding member awaits it; leavers need not
+        batch = { joined: 0, settled: 0, descriptors, flushed, flush };
+        batches.set(key, batch);
+    }
+    const b = batch;
+    b.joined++;
+    let done = false;
+    const settle = () => {
+        if (done)
+            return false;
+        done = true;
+        if (++b.settled === b.joined) {
+            if (batches.get(key) === b)
+                batches.delete(key);
+            b.flush();
+        }
+        return true;
+    };
+    return {
+        async add(descriptor) {
+            if (done)
+                throw new Error('a referrer slot was used twice'); // a programming error, not a registry one
+            b.descriptors.push(descriptor);
+            settle();
+            await b.flushed;
+        },
+        leave: () => void settle()
+    };
+}
+
+;// CONCATENATED MODULE: ./src/publish/bundle-referrer.ts
+// A Sigstore bundle as an OCI 1.1 referrer of the artifact: referrers API, or the `sha256-<hex>` fallback index.
+
+
+
+const BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
+/** What scanners filter referrers by (Trivy's VEX discovery, BuildKit-style readers) without downloading them. */
+const PREDICATE_TYPE_ANNOTATION = 'in-toto.io/predicate-type';
+/** `oras pull` (and Trivy's artifact download) names the written file after it and skips layers without it. */
+const TITLE_ANNOTATION = 'org.opencontainers.image.title';
+function referrerManifest(bundleJson, subject, predicateType, created, title = 'attestation.sigstore.json') {
+    return {
+        schemaVersion: 2,
+        mediaType: media_types/* OCI_MANIFEST */.EG,
+        artifactType: BUNDLE_MEDIA_TYPE,
+        config: { ...media_types/* EMPTY_JSON_DESCRIPTOR */.F1 },
+        layers: [
+            {
+                mediaType: BUNDLE_MEDIA_TYPE,
+                digest: (0,digest/* computeDigest */.MK)(bundleJson),
+                size: bundleJson.length,
+                annotations: { [PREDICATE_TYPE_ANNOTATION]: predicateType, [TITLE_ANNOTATION]: title }
+            }
+        ],
+        subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+        annotations: {
+            'dev.sigstore.bundle.content': 'dsse-envelope',
+            'dev.sigstore.bundle.predicateType': predicateType,
+            [PREDICATE_TYPE_ANNOTATION]: predicateType,
+            'org.opencontainers.image.created': created.toISOString().replace(/\.\d{3}Z$/, 'Z')
+        }
+    };
+}
+/** The `{}` config every referrer shares; upload it once before pushing several referrers. */
+async function uploadEmptyConfig(registry, repo) {
+    await registry.uploadBlob(repo, Buffer.from('{}'), media_types/* EMPTY_JSON_DESCRIPTOR */.F1.digest, media_types/* EMPTY_JSON_DESCRIPTOR */.F1.size);
+}
+async function pushBundleReferrer(registry, repo, subject, bundleJson, predicateType, opts = {}) {
+    const manifest = referrerManifest(bundleJson, subject, predicateType, opts.created ?? new Date(), opts.title);
+    // A bundle holds a signature made in this run: new bytes, so no existence check.
+    return pushArtifactReferrer(registry, repo, manifest, bundleJson, { ...opts, fresh: true });
+}
+/**
+ * Pushes a one-layer artifact manifest that names its subject, and lists it in the fallback index where the
+ * registry has no referrers API. Joins the subject's referrer batch synchronously, before its first await.
+ */
+async function pushArtifactReferrer(registry, repo, manifest, layerBytes, opts = {}) {
+    const subjectDigest = manifest.subject.digest;
+    const slot = joinReferrerBatch(registry, repo, subjectDigest); // before any await: siblings share a write
+    try {
+        if (!opts.emptyConfigPresent)
+            await uploadEmptyConfig(registry, repo);
+        const layer = manifest.layers[0];
+        await registry.uploadBlob(repo, layerBytes, layer.digest, layerBytes.length, opts.fresh ? { fresh: true } : {});
+        const bytes = Buffer.from(JSON.stringify(manifest));
+        const manifestDigest = (0,digest/* computeDigest */.MK)(bytes);
+        await registry.putManifest(repo.withDigest(manifestDigest), bytes, media_types/* OCI_MANIFEST */.EG);
+        if (await registry.supportsReferrersApi(repo))
+            return { manifestDigest, via: 'api' };
+        await slot.add({
+            mediaType: media_types/* OCI_MANIFEST */.EG,
+            digest: manifestDigest,
+            size: bytes.length,
+            ...(manifest.artifactType ? { artifactType: manifest.artifactType } : {}),
+            ...(manifest.annotations ? { annotations: manifest.annotations } : {})
+        });
+        return { manifestDigest, via: 'fallback-tag' };
+    }
+    finally {
+        slot.leave(); // no-op after add; otherwise siblings must not wait for this one
+    }
+}
+
+
+/***/ }),
+
+/***/ 97095:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $r: () => (/* binding */ SIMPLE_SIGNING_MEDIA_TYPE),
+/* harmony export */   Fy: () => (/* binding */ appendToCosignTag),
+/* harmony export */   OO: () => (/* binding */ DSSE_MEDIA_TYPE),
+/* harmony export */   YX: () => (/* binding */ ANNOTATION),
+/* harmony export */   qv: () => (/* binding */ cosignTag)
+/* harmony export */ });
+/* unused harmony exports mergeLayers, layoutConfig */
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68825);
+/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29217);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54188);
+// cosign's tag layout: `sha256-<hex>.sig` / `.att` tags whose image layers each hold one signature.
+
+
+
+const SIMPLE_SIGNING_MEDIA_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
+const DSSE_MEDIA_TYPE = 'application/vnd.dsse.envelope.v1+json';
+const ANNOTATION = {
+    signature: 'dev.cosignproject.cosign/signature',
+    certificate: 'dev.sigstore.cosign/certificate',
+    chain: 'dev.sigstore.cosign/chain',
+    bundle: 'dev.sigstore.cosign/bundle',
+    timestamp: 'dev.sigstore.cosign/rfc3161timestamp',
+    predicateType: 'predicateType'
+};
+/** `sha256:<hex>` → `sha256-<hex>.sig`. */
+function cosignTag(subjectDigest, suffix) {
+    return `${subjectDigest.replace(':', '-')}.${suffix}`;
+}
+const sameAnnotations = (a = {}, b = {}) => {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every(k => a[k] === b[k]);
+};
+/** Existing layers kept in order, ours appended unless an identical layer (bytes and annotations) is there. */
+function mergeLayers(existing, added) {
+    const out = [...existing];
+    for (const layer of added) {
+        if (!out.some(l => l.digest === layer.digest && sameAnnotations(l.annotations, layer.annotations)))
+            out.push(layer);
+    }
+    return out;
+}
+/** Config that keeps rootfs.diff_ids equal to the (uncompressed) layer digests, as cosign writes it. */
+function layoutConfig(layers) {
+    const epoch = '0001-01-01T00:00:00Z';
+    return Buffer.from(JSON.stringify({
+        architecture: '',
+        created: epoch,
+        history: layers.map(() => ({ created: epoch })),
+        os: '',
+        rootfs: { type: 'layers', diff_ids: layers.map(l => l.digest) },
+        config: {}
+    }));
+}
+/** The tag's manifest, or undefined when the tag does not exist yet (one GET instead of HEAD + GET). */
+async function readTag(registry, tagRef) {
+    try {
+        const fetched = await registry.getManifest(tagRef, { accept: [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OCI_MANIFEST */ .EG] });
+        return { digest: fetched.digest, manifest: fetched.json };
+    }
+    catch (err) {
+        if (err.code === 'REGISTRY_NOT_FOUND')
+            return undefined;
+        throw err;
+    }
+}
+const CONFIRM_ATTEMPTS = 3;
+/**
+ * GET, merge our layers in, write config and manifest; returns the manifest digest, and whether the tag was
+ * written (it is not when every layer of ours is there already). The tag just read answers which blobs the
+ * repository has: a layer or config it does not list goes up without a HEAD (re-sending a small blob that
+ * happened to be there is harmless), one it lists is not sent again.
+ */
+async function writeMerged(registry, repo, tagRef, p) {
+    const existing = await readTag(registry, tagRef);
+    const present = existing?.manifest.layers ?? [];
+    const merged = mergeLayers(present, p.added);
+    if (existing && merged.length === present.length)
+        return { digest: existing.digest, written: false };
+    const listed = new Set(present.map(l => l.digest));
+    p.added.forEach((a, i) => {
+        if (listed.has(a.digest) || p.uploads.has(a.digest))
+            return;
+        const bytes = p.layers[i].bytes;
+        p.uploads.set(a.digest, registry.uploadBlob(repo, bytes, a.digest, bytes.length, { fresh: true }));
+    });
+    const config = layoutConfig(merged);
+    const configDigest = (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .computeDigest */ .MK)(config);
+    await Promise.all([
+        registry.uploadBlob(repo, config, configDigest, config.length, { fresh: true }),
+        ...p.uploads.values()
+    ]);
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OCI_MANIFEST */ .EG,
+        config: { mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OCI_CONFIG */ .TF, size: config.length, digest: configDigest },
+        layers: merged,
+        ...(existing?.manifest.annotations ? { annotations: existing.manifest.annotations } : {})
+    };
+    const bytes = Buffer.from(JSON.stringify(manifest));
+    return { digest: (await registry.putManifest(tagRef, bytes, _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OCI_MANIFEST */ .EG)).digest, written: true };
+}
+/** GET the tag (absent = empty), append, PUT, then re-read to confirm every one of our layers is there. */
+async function appendToCosignTag(registry, locks, repo, subjectDigest, suffix, layers) {
+    const tag = cosignTag(subjectDigest, suffix);
+    const tagRef = repo.withTag(tag);
+    const added = layers.map(layer => ({
+        mediaType: layer.mediaType,
+        digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .computeDigest */ .MK)(layer.bytes),
+        size: layer.bytes.length,
+        annotations: layer.annotations
+    }));
+    // Layers holding this run's signatures cannot be there yet: they go up while the tag is read.
+    const uploads = new Map();
+    layers.forEach((layer, i) => {
+        if (!layer.fresh)
+            return;
+        const up = registry.uploadBlob(repo, layer.bytes, added[i].digest, layer.bytes.length, { fresh: true });
+        up.catch(() => undefined); // awaited before the manifest PUT; a failure before that must not go unhandled
+        uploads.set(added[i].digest, up);
+    });
+    const pending = { layers, added, uploads };
+    // Writers of one tag are serialised; the .sig and .att tags of a repository may be written side by side.
+    return locks.run(`${repo.repoString()}:${tag}`, async () => {
+        // Other processes (a parallel job, cosign) do not share our lock: if our layers vanish, merge again.
+        for (let attempt = 1;; attempt++) {
+            const { digest, written } = await writeMerged(registry, repo, tagRef, pending);
+            // Nothing to write means the read under the lock already showed every layer of ours.
+            const reread = written
+                ? (await registry.getManifest(tagRef, { accept: [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OCI_MANIFEST */ .EG] })).json
+                : undefined;
+            const missing = reread
+                ? added.filter(a => !reread.layers.some(l => l.digest === a.digest && sameAnnotations(l.annotations, a.annotations)))
+                : [];
+            if (missing.length === 0)
+                return { tag, manifestDigest: digest, layerDigests: added.map(a => a.digest) };
+            if (attempt >= CONFIRM_ATTEMPTS) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PublishError */ .S('PUBLISH_NOT_CONFIRMED', `${tagRef.toString()} was written ${attempt} times but re-reading it lacks ${missing.length} of our ` +
+                    'layers; another writer keeps replacing the tag. Run again when it is done (appending is safe)');
+            }
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 54188:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ PublishError)
+/* harmony export */ });
+class PublishError extends Error {
+    code;
+    constructor(code, message, options) {
+        super(message, options);
+        this.name = 'PublishError';
+        this.code = code;
+    }
+}
+
+
+/***/ }),
+
+/***/ 58396:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ SigstoreError),
+/* harmony export */   q: () => (/* binding */ describe)
+/* harmony export */ });
+class SigstoreError extends Error {
+    code;
+    constructor(code, message, options) {
+        super(message, options);
+        this.name = 'SigstoreError';
+        this.code = code;
+    }
+}
+/** Text of any thrown value, including non-Error rejections. */
+function describe(err) {
+    if (err instanceof Error)
+        return err.message;
+    return typeof err === 'string' ? err : JSON.stringify(err);
+}
+
+
+/***/ }),
+
+/***/ 21471:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  b: () => (/* binding */ BundleVerifier),
+  $: () => (/* binding */ anchoredIdentity)
+});
+
+// EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
+var dist = __webpack_require__(54187);
+// EXTERNAL MODULE: ./src/sigstore/error.ts
+var error = __webpack_require__(58396);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./src/sigstore/verify/verified-cache.ts
+// Remembers material that already passed full verification, so the same signature read back in its second
+// format (tag-layout layer vs referrer bundle) is not re-verified from scratch.
+
+/**
+ * Digest of every input the verifier reads except the inclusion proof: content and signature, leaf
+ * certificate, Rekor entry (index, log, time, SET, body), timestamps, artifact and policy. The chain a
+ * tag layer carries is left out because verification builds the path from the trusted root, not from it.
+ */
+function verificationKey(bundle, policy, artifact) {
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    const part = (value) => {
+        const b = Buffer.from(value ?? '');
+        h.update(`${b.length}:`).update(b);
+    };
+    const content = bundle.content;
+    if (content.$case === 'dsseEnvelope') {
+        part('dsse');
+        part(content.dsseEnvelope.payloadType);
+        part(content.dsseEnvelope.payload);
+        for (const s of content.dsseEnvelope.signatures)
+            part(s.sig);
+    }
+    else {
+        part('message');
+        part(content.messageSignature.messageDigest?.digest);
+        part(content.messageSignature.signature);
+    }
+    const vm = bundle.verificationMaterial;
+    const leaf = vm.content?.$case === 'certificate'
+        ? vm.content.certificate.rawBytes
+        : vm.content?.$case === 'x509CertificateChain'
+            ? vm.content.x509CertificateChain.certificates[0]?.rawBytes
+            : undefined;
+    part(leaf);
+    for (const e of vm.tlogEntries) {
+        part(e.logIndex);
+        part(e.logId?.keyId);
+        part(`${e.kindVersion?.kind}/${e.kindVersion?.version}`);
+        part(e.integratedTime);
+        part(e.inclusionPromise?.signedEntryTimestamp);
+        part(e.canonicalizedBody);
+    }
+    for (const t of vm.timestampVerificationData?.rfc3161Timestamps ?? [])
+        part(t.signedTimestamp);
+    part(artifact);
+    part(policy.subjectAlternativeName);
+    part(policy.issuer);
+    return h.digest('hex');
+}
+const hasInclusionProof = (bundle) => bundle.verificationMaterial.tlogEntries.some(e => e.inclusionProof !== undefined);
+/** Key → whether that verification also checked an inclusion proof (a SET-only pass does not cover one). */
+class VerifiedCache {
+    #passed = new Map();
+    covers(key, needsProof) {
+        const withProof = this.#passed.get(key);
+        return withProof !== undefined && (withProof || !needsProof);
+    }
+    record(key, withProof) {
+        this.#passed.set(key, withProof || (this.#passed.get(key) ?? false));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sigstore/verify/bundle-verifier.ts
+// Verifies one bundle as a consumer would: chain, SCT, tlog (proof or SET), signature, identity and issuer.
+
+
+
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** @sigstore/verify matches the SAN with an unanchored regex; anchoring makes it exact. */
+function anchoredIdentity(san) {
+    return new RegExp(`^${escapeRegExp(san)}$`);
+}
+class BundleVerifier {
+    #verifier;
+    #cache = new VerifiedCache();
+    /** Full verifications run (the rest were byte-identical to one that passed). */
+    verifications = 0;
+    constructor(trust) {
+        this.#verifier = new dist/* Verifier */.BL(trust);
+    }
+    /** `what` names the artifact and kind in the error, e.g. "registry/app@sha256:… provenance-v1 (referrer)". */
+    verify(what, bundle, identity, artifact) {
+        const key = verificationKey(bundle, identity, artifact);
+        const withProof = hasInclusionProof(bundle);
+        if (this.#cache.covers(key, withProof))
+            return;
+        try {
+            this.verifications++;
+            this.#verifier.verify((0,dist/* toSignedEntity */.DC)(bundle, artifact), {
+                subjectAlternativeName: anchoredIdentity(identity.subjectAlternativeName),
+                extensions: { issuer: identity.issuer }
+            });
+        }
+        catch (cause) {
+            const code = cause.code ?? 'UNKNOWN';
+            throw new error/* SigstoreError */.F('VERIFICATION_FAILED', `${what}: verification failed at ${code}: ${(0,error/* describe */.q)(cause)}`, {
+                cause
+            });
+        }
+        this.#cache.record(key, withProof);
+    }
+}
+
+
+/***/ }),
+
+/***/ 84592:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ bundleFromLayer)
+/* harmony export */ });
+/* harmony import */ var _sigstore_bundle__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61040);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+// Rebuilds a v0.1 bundle from a cosign tag-layout layer so the same verifier checks both formats.
+
+
+
+const BUNDLE_V01 = 'application/vnd.dev.sigstore.bundle+json;version=0.1';
+function pemBlocks(pem) {
+    return pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+}
+function bundleFromLayer(layerBytes, annotations, kind) {
+    const certificate = annotations['dev.sigstore.cosign/certificate'];
+    const rekor = annotations['dev.sigstore.cosign/bundle'];
+    if (!certificate || !rekor)
+        throw new Error('layer lacks the certificate or Rekor bundle annotation');
+    const set = JSON.parse(rekor);
+    const body = JSON.parse(Buffer.from(set.Payload.body, 'base64').toString('utf8'));
+    const certificates = [
+        ...pemBlocks(certificate),
+        ...pemBlocks(annotations['dev.sigstore.cosign/chain'] ?? '')
+    ].map(pem => ({ rawBytes: new node_crypto__WEBPACK_IMPORTED_MODULE_1__.X509Certificate(pem).raw.toString('base64') }));
+    const ts = annotations['dev.sigstore.cosign/rfc3161timestamp'];
+    const verificationMaterial = {
+        x509CertificateChain: { certificates },
+        tlogEntries: [
+            {
+                logIndex: String(set.Payload.logIndex),
+                logId: { keyId: Buffer.from(set.Payload.logID, 'hex').toString('base64') },
+                kindVersion: { kind: body.kind, version: body.apiVersion },
+                integratedTime: String(set.Payload.integratedTime),
+                inclusionPromise: { signedEntryTimestamp: set.SignedEntryTimestamp },
+                canonicalizedBody: set.Payload.body
+            }
+        ],
+        timestampVerificationData: {
+            rfc3161Timestamps: ts
+                ? [{ signedTimestamp: JSON.parse(ts).SignedRFC3161Timestamp }]
+                : []
+        }
+    };
+    if (kind === 'att') {
+        return (0,_sigstore_bundle__WEBPACK_IMPORTED_MODULE_0__.bundleFromJSON)({
+            mediaType: BUNDLE_V01,
+            verificationMaterial,
+            dsseEnvelope: JSON.parse(layerBytes.toString('utf8'))
+        });
+    }
+    return (0,_sigstore_bundle__WEBPACK_IMPORTED_MODULE_0__.bundleFromJSON)({
+        mediaType: BUNDLE_V01,
+        verificationMaterial,
+        messageSignature: {
+            messageDigest: {
+                algorithm: 'SHA2_256',
+                digest: (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(layerBytes).digest('base64')
+            },
+            signature: annotations['dev.cosignproject.cosign/signature'] ?? ''
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 62412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ loadTrustMaterial)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19654);
+/* harmony import */ var _sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(_sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _sigstore_verify__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54187);
+/* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58396);
+// Trust material for verification: a given trusted_root.json (private instances, the test bed) or public-good TUF.
+
+
+
+
+async function loadTrustMaterial(trustedRootPath) {
+    if (!trustedRootPath) {
+        // Public good: the TUF-distributed root, fetched and checked by @sigstore/tuf.
+        const { getTrustedRoot } = await Promise.all(/* import() */[__webpack_require__.e(335), __webpack_require__.e(694)]).then(__webpack_require__.bind(__webpack_require__, 84423));
+        return (0,_sigstore_verify__WEBPACK_IMPORTED_MODULE_2__/* .toTrustMaterial */ .jO)(await getTrustedRoot());
+    }
+    let json;
+    try {
+        json = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(trustedRootPath, 'utf8'));
+    }
+    catch (cause) {
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .SigstoreError */ .F('TRUSTED_ROOT_INVALID', `trusted root ${trustedRootPath} cannot be read as JSON; give the trusted_root.json of your Sigstore instance`, { cause });
+    }
+    try {
+        return (0,_sigstore_verify__WEBPACK_IMPORTED_MODULE_2__/* .toTrustMaterial */ .jO)(_sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_1__.TrustedRoot.fromJSON(json));
+    }
+    catch (cause) {
+        throw new _error_js__WEBPACK_IMPORTED_MODULE_3__/* .SigstoreError */ .F('TRUSTED_ROOT_INVALID', `trusted root ${trustedRootPath} is not a Sigstore TrustedRoot`, {
+            cause
+        });
+    }
+}
+
+
+/***/ })
+
+};
