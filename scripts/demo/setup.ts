@@ -66,7 +66,7 @@ export async function setUpDemo(opts: DemoOptions, say: Say): Promise<DemoPeers>
     (await sigstorePythonVersion()) === `sigstore ${SIGSTORE_PYTHON.version}`
   if (!cosign)
     say(
-      'stock cosign is not installed: the demo verifies with oci-attest only. `npm run demo -- --with-cosign` builds the pinned cosign v2 and v3 (needs Go; 5–10 min once)'
+      'stock cosign is not installed: the demo verifies with oci-attest only. `npm run demo -- --with-cosign` builds the pinned cosign v2 and v3 (needs Go; about 10 min once on 2 cores)'
     )
   if (!sigstorePython)
     say(
