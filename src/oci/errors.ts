@@ -8,6 +8,7 @@ export type RegistryErrorCode =
   | 'MANIFEST_INVALID'
   | 'AUTH_FAILED'
   | 'CREDENTIALS_UNAVAILABLE'
+  | 'TAG_WRITE_RACED'
 
 /** A registry operation that failed; the message names the reference and what to do about it. */
 export class RegistryError extends Error {
@@ -35,5 +36,16 @@ export class DigestMismatchError extends RegistryError {
     this.name = 'DigestMismatchError'
     this.expected = expected
     this.actual = actual
+  }
+}
+
+/** Parallel writers kept replacing a tag (cosign's .sig/.att, the fallback index) and ours did not stick. */
+export class TagRaceError extends RegistryError {
+  readonly tag: string
+
+  constructor(tag: string, message: string) {
+    super('TAG_WRITE_RACED', message)
+    this.name = 'TagRaceError'
+    this.tag = tag
   }
 }

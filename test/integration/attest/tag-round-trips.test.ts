@@ -9,7 +9,7 @@ import type { ImageManifest } from '../../../src/oci/index.js'
 import { pushBundleReferrer, uploadEmptyConfig } from '../../../src/publish/bundle-referrer.js'
 import { appendToCosignTag, DSSE_MEDIA_TYPE } from '../../../src/publish/cosign-layout.js'
 import type { CosignLayer } from '../../../src/publish/cosign-layout.js'
-import { RepositoryLocks } from '../../../src/publish/repo-lock.js'
+import { TagWriters } from '../../../src/oci/tag-writer.js'
 import { readBedState } from '../../bed/state.js'
 import { pushSampleImage } from '../../bed/tools/sample-image.js'
 
@@ -39,7 +39,7 @@ describe('publishing round trips on the distribution registry', () => {
     const digest = await pushSampleImage(state, 'distribution', name, 'v1')
     const repo = parseReference(`${state.registries.distribution.host}/${name}`)
     const { client, seen } = recording()
-    const locks = new RepositoryLocks()
+    const locks = new TagWriters()
     const before = layer(false)
     await appendToCosignTag(client, locks, repo, digest, 'att', [before])
     // The tag's absence already says its blobs are new: no HEAD even for a layer that is not fresh.
