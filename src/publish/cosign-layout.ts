@@ -115,10 +115,27 @@ function cosignTagSpec(
       }
       const bytes = Buffer.from(JSON.stringify(manifest))
       const etag = current?.etag
-      return (await registry.putManifest(tagRef, bytes, OCI_MANIFEST, etag ? { ifMatch: etag } : {})).digest
+      const put = () => registry.putManifest(tagRef, bytes, OCI_MANIFEST, etag ? { ifMatch: etag } : {})
+      try {
+        return (await put()).digest
+      } catch (err) {
+        if (!blobUnknown(err)) throw err
+        // Parallel jobs that merged the same layers commit the same config at once, and distribution 2.8 can
+        // lose that blob's link then: upload it (and ours) again, once.
+        await Promise.all([
+          registry.uploadBlob(repo, config, configDigest, config.length, { fresh: true }),
+          ...entries.flatMap(({ descriptor, bytes: b }) =>
+            b ? [registry.uploadBlob(repo, b, descriptor.digest, b.length, { fresh: true })] : []
+          )
+        ])
+        return (await put()).digest
+      }
     }
   }
 }
+
+const blobUnknown = (err: unknown): boolean =>
+  (err as { status?: number }).status === 400 && /BLOB_UNKNOWN/.test((err as Error).message)
 
 export interface AppendResult {
   tag: string

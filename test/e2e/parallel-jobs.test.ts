@@ -47,6 +47,8 @@ interface Tally {
   succeeded: number
   expected: number
   lost: string[]
+  /** Debug lines of re-merges: proof the runs really raced (and were repaired). */
+  remerges: number
 }
 
 /** One repetition: three runs at once, then what of each run's material a fresh read still finds. */
@@ -69,6 +71,9 @@ async function race(registry: RegistryName, rep: number, tally: Tally): Promise<
   const referrers = new Set((await client.listReferrers(base, digest)).map(d => d.digest))
   runs.forEach((run, i) => {
     tally.runs++
+    tally.remerges += run.stdout
+      .split('\n')
+      .filter(l => l.startsWith('::debug::') && l.includes('re-merging')).length
     if (run.code === 0) tally.succeeded++
     else
       tally.lost.push(
@@ -100,12 +105,12 @@ describe('three parallel jobs on one digest, verify: false', () => {
   test.each(['distribution', 'referrers'] as const)(
     'on %s: every run succeeds and a re-read finds every layer and referrer of every run',
     async registry => {
-      const tally: Tally = { runs: 0, succeeded: 0, expected: 0, lost: [] }
+      const tally: Tally = { runs: 0, succeeded: 0, expected: 0, lost: [], remerges: 0 }
       for (let rep = 1; rep <= REPS; rep++) await race(registry, rep, tally)
       const lost = tally.lost.filter(l => !l.includes(': exit ')).length
       console.log(
         `parallel jobs on ${registry}: ${REPS} reps x ${RUNS} runs = ${tally.runs} runs, ` +
-          `${tally.succeeded} succeeded, ${lost} of ${tally.expected} layers/referrers lost`
+          `${tally.succeeded} succeeded, ${lost} of ${tally.expected} layers/referrers lost, ${tally.remerges} re-merges`
       )
       expect(tally.lost).toEqual([])
       expect(tally.expected).toBeGreaterThan(0)

@@ -43,6 +43,7 @@ const asLayer = (o: ReturnType<typeof ours_>) => ({
 function fakeRegistry() {
   let stored: Buffer | undefined
   const hooks = new Map<number, () => void>()
+  const failures = new Map<number, Error>()
   let puts = 0
   const ifMatch: Array<string | undefined> = []
   const uploads: string[] = []
@@ -57,6 +58,11 @@ function fakeRegistry() {
     },
     putManifest: async (_ref: ImageReference, bytes: Buffer, _mt: string, opts?: { ifMatch?: string }) => {
       ifMatch.push(opts?.ifMatch)
+      const failure = failures.get(puts + 1)
+      if (failure) {
+        failures.delete(++puts)
+        throw failure
+      }
       stored = bytes
       hooks.get(++puts)?.()
       return { digest: computeDigest(bytes) }
@@ -72,6 +78,7 @@ function fakeRegistry() {
     ifMatch,
     uploads,
     afterPut: (n: number, fn: () => void) => hooks.set(n, fn),
+    failPut: (n: number, err: Error) => failures.set(n, err),
     layers: () => (JSON.parse(stored!.toString()) as ImageManifest).layers,
     digest: () => computeDigest(stored!)
   }
@@ -117,6 +124,19 @@ describe('cosign tag layout', () => {
     expect(fake.ifMatch.every(e => typeof e === 'string')).toBe(true)
     expect(fake.uploads.filter(d => d === ours[0]!.digest)).toHaveLength(1) // our layer went up once
     expect(lines).toEqual([expect.stringContaining(`${cosignTag(D, 'att')}: re-merging (write 2)`)])
+  })
+
+  it('uploads the config and our layers again when the registry lost a blob link (400 BLOB_UNKNOWN)', async () => {
+    const fake = fakeRegistry()
+    fake.failPut(
+      1,
+      Object.assign(new Error('MANIFEST_BLOB_UNKNOWN: blob unknown to registry'), { status: 400 })
+    )
+    const ours = [ours_('4', 'ours')]
+    await appendToCosignTag(fake.registry, new TagWriters(), repo, D, 'sig', ours, { minSettleMs: 1 })
+    expect(fake.layers().map(l => l.digest)).toEqual([ours[0]!.digest])
+    expect(fake.uploads.filter(d => d === ours[0]!.digest)).toHaveLength(2)
+    expect(fake.uploads).toHaveLength(4) // layer and config, twice
   })
 
   it('writes a config whose diff_ids equal the uncompressed layer digests', () => {
