@@ -23,6 +23,13 @@ export class RegistryError extends Error {
   }
 }
 
+/**
+ * A manifest PUT refused for a blob it names: distribution 2.8 can lose a blob's link when parallel jobs
+ * commit the same digest at once (a shared config), so the blob is uploaded again.
+ */
+export const isBlobUnknown = (err: unknown): boolean =>
+  err instanceof RegistryError && err.status === 400 && /BLOB_UNKNOWN/.test(err.message)
+
 /** The bytes did not hash to the digest they were asked for by. */
 export class DigestMismatchError extends RegistryError {
   readonly expected: string

@@ -10,7 +10,7 @@ export {
   parseReference,
   registryBaseUrl
 } from './reference.js'
-export { DigestMismatchError, RegistryError, TagRaceError } from './errors.js'
+export { DigestMismatchError, isBlobUnknown, RegistryError, TagRaceError } from './errors.js'
 export type { RegistryErrorCode } from './errors.js'
 export { DigestVerifier, computeDigest, digestAlgorithm, digestProblem, verifyDigest } from './digest.js'
 export {

@@ -1,5 +1,6 @@
 // cosign's tag layout: `sha256-<hex>.sig` / `.att` tags whose image layers each hold one signature.
 import { computeDigest } from '../oci/digest.js'
+import { isBlobUnknown } from '../oci/errors.js'
 import { OCI_CONFIG, OCI_MANIFEST } from '../oci/media-types.js'
 import type { Descriptor, ImageManifest } from '../oci/manifest.js'
 import type { ImageReference } from '../oci/reference.js'
@@ -119,7 +120,7 @@ function cosignTagSpec(
       try {
         return (await put()).digest
       } catch (err) {
-        if (!blobUnknown(err)) throw err
+        if (!isBlobUnknown(err)) throw err
         // Parallel jobs that merged the same layers commit the same config at once, and distribution 2.8 can
         // lose that blob's link then: upload it (and ours) again, once.
         await Promise.all([
@@ -133,9 +134,6 @@ function cosignTagSpec(
     }
   }
 }
-
-const blobUnknown = (err: unknown): boolean =>
-  (err as { status?: number }).status === 400 && /BLOB_UNKNOWN/.test((err as Error).message)
 
 export interface AppendResult {
   tag: string

@@ -75,10 +75,12 @@ async function race(registry: RegistryName, rep: number, tally: Tally): Promise<
       .split('\n')
       .filter(l => l.startsWith('::debug::') && l.includes('re-merging')).length
     if (run.code === 0) tally.succeeded++
-    else
+    else {
+      const errors = run.stdout.split('\n').filter(l => l.startsWith('::error'))
       tally.lost.push(
-        `rep ${rep} run ${i}: exit ${run.code}: ${run.stdout.slice(-600)}${run.stderr.slice(-600)}`
+        `rep ${rep} run ${i}: exit ${run.code}: ${errors.join('\n') || run.stderr.slice(-1000)}`
       )
+    }
   })
   for (const [i, run] of runs.entries()) {
     const produced = JSON.parse(run.outputs.attestations ?? '[]') as Attestation[]

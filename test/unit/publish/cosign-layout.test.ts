@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
 import { computeDigest } from '../../../src/oci/digest.js'
+import { RegistryError } from '../../../src/oci/errors.js'
 import type { ImageManifest } from '../../../src/oci/manifest.js'
 import { parseReference, type ImageReference } from '../../../src/oci/reference.js'
 import { TagWriters } from '../../../src/oci/tag-writer.js'
@@ -130,7 +131,9 @@ describe('cosign tag layout', () => {
     const fake = fakeRegistry()
     fake.failPut(
       1,
-      Object.assign(new Error('MANIFEST_BLOB_UNKNOWN: blob unknown to registry'), { status: 400 })
+      new RegistryError('REGISTRY_ERROR', 'registry answered 400 (MANIFEST_BLOB_UNKNOWN: blob unknown)', {
+        status: 400
+      })
     )
     const ours = [ours_('4', 'ours')]
     await appendToCosignTag(fake.registry, new TagWriters(), repo, D, 'sig', ours, { minSettleMs: 1 })
