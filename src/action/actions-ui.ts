@@ -4,6 +4,7 @@ import type { Ui } from '../pipeline/run/ui.js'
 
 export const actionsUi: Ui = {
   info: line => core.info(line),
+  debug: line => core.debug(line),
   warning: line => core.warning(line),
   group: (name, work) => core.group(name, work),
   setSecret: secret => core.setSecret(secret),

@@ -148,7 +148,9 @@ export async function runAttestCommand(argv: string[], io: CommandIo): Promise<n
     )
     return 2
   }
-  const ui = new PlainUi(io.stderr, summaryFile)
+  // The runner's debug switches, so a CLI step in a debugged workflow shows what the action would.
+  const debug = env.RUNNER_DEBUG === '1' || env.ACTIONS_STEP_DEBUG === 'true'
+  const ui = new PlainUi(io.stderr, summaryFile, debug)
   const result = await run({
     env,
     getInput: get,

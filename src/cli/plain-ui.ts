@@ -9,9 +9,12 @@ export class PlainUi implements Ui {
   readonly #err: NodeJS.WritableStream
   readonly #summaryFile: string | undefined
 
-  constructor(err: NodeJS.WritableStream, summaryFile?: string) {
+  readonly #debug: boolean
+
+  constructor(err: NodeJS.WritableStream, summaryFile?: string, debug = false) {
     this.#err = err
     this.#summaryFile = summaryFile
+    this.#debug = debug
   }
 
   #redact(line: string): string {
@@ -19,6 +22,9 @@ export class PlainUi implements Ui {
   }
   info(line: string): void {
     this.#err.write(`${this.#redact(line)}\n`)
+  }
+  debug(line: string): void {
+    if (this.#debug) this.#err.write(`debug: ${this.#redact(line)}\n`)
   }
   warning(line: string): void {
     this.#err.write(`warning: ${this.#redact(line)}\n`)

@@ -8,6 +8,7 @@ export type RegistryErrorCode =
   | 'MANIFEST_INVALID'
   | 'AUTH_FAILED'
   | 'CREDENTIALS_UNAVAILABLE'
+  | 'TAG_WRITE_RACED'
 
 /** A registry operation that failed; the message names the reference and what to do about it. */
 export class RegistryError extends Error {
@@ -22,6 +23,13 @@ export class RegistryError extends Error {
   }
 }
 
+/**
+ * A manifest PUT refused for a blob it names: distribution 2.8 can lose a blob's link when parallel jobs
+ * commit the same digest at once (a shared config), so the blob is uploaded again.
+ */
+export const isBlobUnknown = (err: unknown): boolean =>
+  err instanceof RegistryError && err.status === 400 && /BLOB_UNKNOWN/.test(err.message)
+
 /** The bytes did not hash to the digest they were asked for by. */
 export class DigestMismatchError extends RegistryError {
   readonly expected: string
@@ -35,5 +43,16 @@ export class DigestMismatchError extends RegistryError {
     this.name = 'DigestMismatchError'
     this.expected = expected
     this.actual = actual
+  }
+}
+
+/** Parallel writers kept replacing a tag (cosign's .sig/.att, the fallback index) and ours did not stick. */
+export class TagRaceError extends RegistryError {
+  readonly tag: string
+
+  constructor(tag: string, message: string) {
+    super('TAG_WRITE_RACED', message)
+    this.name = 'TagRaceError'
+    this.tag = tag
   }
 }

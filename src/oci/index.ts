@@ -10,7 +10,7 @@ export {
   parseReference,
   registryBaseUrl
 } from './reference.js'
-export { DigestMismatchError, RegistryError } from './errors.js'
+export { DigestMismatchError, isBlobUnknown, RegistryError, TagRaceError } from './errors.js'
 export type { RegistryErrorCode } from './errors.js'
 export { DigestVerifier, computeDigest, digestAlgorithm, digestProblem, verifyDigest } from './digest.js'
 export {
@@ -42,7 +42,8 @@ export type { ManifestWithEtag } from './manifests.js'
 export { DEFAULT_CHUNK_SIZE, DEFAULT_CHUNK_THRESHOLD } from './blobs.js'
 export type { BlobSource, UploadOptions } from './blobs.js'
 export { nextLink, referrersTag } from './referrers.js'
-export { KeyedLock } from './keyed-lock.js'
+export { TagWriters, convergeTag, processTagWriters } from './tag-writer.js'
+export type { ConvergeOptions, Converged, TagSpec, TagState } from './tag-writer.js'
 export { parseChallenges } from './auth/challenge.js'
 export type { Challenge } from './auth/challenge.js'
 export { anonymous, chainCredentials, describeCredential, staticCredentials } from './auth/credentials.js'

@@ -4,6 +4,7 @@ import type { Descriptor, ImageIndex } from './manifest.js'
 import { getManifest, putManifest } from './manifests.js'
 import { EMPTY_JSON_DESCRIPTOR, OCI_INDEX } from './media-types.js'
 import type { ImageReference } from './reference.js'
+import type { TagSpec, TagState } from './tag-writer.js'
 import { registryFailure, type RegistryTransport } from './transport.js'
 
 const MAX_PAGES = 100
@@ -90,7 +91,11 @@ async function readFallbackIndex(t: RegistryTransport, ref: ImageReference, subj
         'MANIFEST_INVALID',
         `${tagRef} should hold the referrers fallback index but holds ${fetched.mediaType}; delete that tag`
       )
-    return { index: fetched.json as ImageIndex, etag: fetched.etag }
+    return {
+      index: fetched.json as ImageIndex,
+      digest: fetched.digest,
+      ...(fetched.etag ? { etag: fetched.etag } : {})
+    }
   } catch (err) {
     if (err instanceof RegistryError && err.code === 'REGISTRY_NOT_FOUND') return undefined
     throw err
@@ -108,48 +113,30 @@ export async function listReferrersViaTag(
 }
 
 /**
- * Adds descriptors to the `sha256-<hex>` fallback index in one read-modify-write (creating it on 404), with
- * If-Match when the registry gave an ETag; a 412 means someone else wrote first, so re-read and try again.
- * A function is asked for the descriptors after each read (callers batch whatever arrived meanwhile).
- * `added` lists the digests that were not there yet.
+ * The `sha256-<hex>` fallback index as a tag of descriptors (one per referrer manifest) for convergeTag:
+ * created on first write, updated with If-Match where the registry gave an ETag.
  */
-export async function addToFallbackIndex(
+export function fallbackIndexSpec(
   t: RegistryTransport,
   ref: ImageReference,
-  subject: string,
-  descriptors: Descriptor | Descriptor[] | (() => Descriptor[]),
-  attempts = 5
-): Promise<{ changed: boolean; digest?: string; added: string[] }> {
+  subject: string
+): TagSpec<Descriptor, TagState<Descriptor> & { index: ImageIndex }> {
   const tagRef = ref.withTag(referrersTag(subject))
-  for (let attempt = 1; ; attempt++) {
-    const found = await readFallbackIndex(t, ref, subject)
-    const wanted =
-      typeof descriptors === 'function'
-        ? descriptors()
-        : Array.isArray(descriptors)
-          ? descriptors
-          : [descriptors]
-    const index: ImageIndex = found?.index ?? { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [] }
-    const added: string[] = []
-    for (const descriptor of wanted) {
-      if (index.manifests.some(d => d.digest === descriptor.digest)) continue
-      index.manifests.push(descriptor)
-      added.push(descriptor.digest)
-    }
-    if (added.length === 0) return { changed: false, added }
-    try {
+  return {
+    tag: tagRef.toString(),
+    key: d => d.digest,
+    read: async () => {
+      const found = await readFallbackIndex(t, ref, subject)
+      return found && { ...found, entries: found.index.manifests }
+    },
+    write: async (current, entries) => {
+      const index: ImageIndex = {
+        ...(current?.index ?? { schemaVersion: 2, mediaType: OCI_INDEX }),
+        manifests: entries
+      }
       const bytes = Buffer.from(JSON.stringify(index))
-      const { digest } = await putManifest(
-        t,
-        tagRef,
-        bytes,
-        OCI_INDEX,
-        found?.etag ? { ifMatch: found.etag } : {}
-      )
-      return { changed: true, digest, added }
-    } catch (err) {
-      if (err instanceof RegistryError && err.status === 412 && attempt < attempts) continue
-      throw err
+      const etag = current?.etag
+      return (await putManifest(t, tagRef, bytes, OCI_INDEX, etag ? { ifMatch: etag } : {})).digest
     }
   }
 }

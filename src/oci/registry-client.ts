@@ -3,19 +3,19 @@ import { createHttpClient, type HttpClient } from '../http/index.js'
 import { anonymous, type CredentialProvider } from './auth/credentials.js'
 import { blobChunks, blobExists, fetchBlob, type BlobSource, type UploadOptions } from './blobs.js'
 import { mountBlob, uploadBlob } from './blob-upload.js'
-import { KeyedLock } from './keyed-lock.js'
 import { RegistryError } from './errors.js'
 import type { Descriptor } from './manifest.js'
 import { getManifest, headManifest, putManifest, type ManifestWithEtag } from './manifests.js'
 import { MANIFEST_ACCEPT } from './media-types.js'
 import { parseReference, type ImageReference } from './reference.js'
 import {
-  addToFallbackIndex,
+  fallbackIndexSpec,
   listReferrersViaApi,
   listReferrersViaTag,
   probeReferrersApi,
   referrersTag
 } from './referrers.js'
+import { processTagWriters, type TagWriters } from './tag-writer.js'
 import { RegistryTransport } from './transport.js'
 
 export interface RegistryClientOptions extends UploadOptions {
@@ -23,11 +23,13 @@ export interface RegistryClientOptions extends UploadOptions {
   credentials?: CredentialProvider
   /** Registries (host[:port]) to speak plain HTTP to besides loopback ones. */
   insecureRegistries?: string[]
+  /** Debug lines: each re-merge of a tag that a parallel writer raced. */
+  log?: (line: string) => void
+  /** Serialises this process's writes of one tag; default one table for the whole process. */
+  tagWriters?: TagWriters
 }
 
 type Ref = ImageReference | string
-type Batched = { digest?: string; added: string[] }
-
 const toRef = (ref: Ref): ImageReference => (typeof ref === 'string' ? parseReference(ref) : ref)
 
 /** Talks to OCI registries: manifests, blobs and referrers, with auth and digest checks on everything read. */
@@ -36,11 +38,8 @@ export class RegistryClient {
   private readonly referrersApi = new Map<string, Promise<boolean>>()
   // The first definitive probe per registry: a "no" holds for all its repositories (see supportsReferrersApi).
   private readonly registryProbe = new Map<string, Promise<{ supported: boolean; definitive: boolean }>>()
-  private readonly fallbackBatches = new Map<
-    string,
-    { descriptors: Descriptor[]; result: Promise<Batched> }
-  >()
-  private readonly tagLock = new KeyedLock()
+  private readonly tagWriters: TagWriters
+  private readonly log: ((line: string) => void) | undefined
   private readonly upload: UploadOptions
   private readonly uploads = new Map<string, Promise<{ digest: string; size: number; uploaded: boolean }>>()
   // registry@digest → the repository this client put (or found) that blob in first, to mount it from.
@@ -54,6 +53,8 @@ export class RegistryClient {
       opts.credentials ?? anonymous,
       opts.insecureRegistries ?? []
     )
+    this.tagWriters = opts.tagWriters ?? processTagWriters
+    this.log = opts.log
     this.upload = {
       ...(opts.chunkThreshold !== undefined ? { chunkThreshold: opts.chunkThreshold } : {}),
       ...(opts.chunkSize !== undefined ? { chunkSize: opts.chunkSize } : {})
@@ -81,8 +82,14 @@ export class RegistryClient {
     return head.digest
   }
 
-  async putManifest(ref: Ref, bytes: Buffer, mediaType: string): Promise<{ digest: string }> {
-    const { digest } = await putManifest(this.transport, toRef(ref), bytes, mediaType)
+  /** `ifMatch`: replace only the version with that ETag (registries that ignore it replace any). */
+  async putManifest(
+    ref: Ref,
+    bytes: Buffer,
+    mediaType: string,
+    opts: { ifMatch?: string } = {}
+  ): Promise<{ digest: string }> {
+    const { digest } = await putManifest(this.transport, toRef(ref), bytes, mediaType, opts)
     return { digest }
   }
 
@@ -208,8 +215,8 @@ export class RegistryClient {
   }
 
   /**
-   * Serialised per repository tag inside this process; If-Match/412 covers other writers. Descriptors that
-   * arrive while a write of the same tag waits or reads go out in its PUT; later ones in the next write.
+   * Adds a referrer to the `sha256-<hex>` fallback index and returns once a re-read holds it: convergeTag
+   * re-merges when a parallel job overwrote the index. Adds that arrive while a write waits share it.
    */
   async addReferrerToFallbackIndex(
     repo: Ref,
@@ -217,21 +224,13 @@ export class RegistryClient {
     descriptor: Descriptor
   ): Promise<{ changed: boolean; digest?: string }> {
     const r = toRef(repo)
-    const key = `${r.repoString()}:${referrersTag(subjectDigest)}`
-    let batch = this.fallbackBatches.get(key)
-    if (!batch) {
-      const descriptors: Descriptor[] = []
-      // The batch closes once its write has read the index: what arrived during that GET goes in this PUT.
-      const close = () => {
-        if (this.fallbackBatches.get(key)?.descriptors === descriptors) this.fallbackBatches.delete(key)
-        return descriptors
-      }
-      const result = this.tagLock.run(key, () => addToFallbackIndex(this.transport, r, subjectDigest, close))
-      batch = { descriptors, result }
-      this.fallbackBatches.set(key, batch)
-    }
-    batch.descriptors.push(descriptor)
-    const { digest, added } = await batch.result
-    return added.includes(descriptor.digest) && digest ? { changed: true, digest } : { changed: false }
+    const spec = fallbackIndexSpec(this.transport, r, subjectDigest)
+    const { current, added } = await this.tagWriters.add(
+      `${r.repoString()}:${referrersTag(subjectDigest)}`,
+      [descriptor],
+      spec,
+      this.log ? { log: this.log } : {}
+    )
+    return added.includes(descriptor.digest) ? { changed: true, digest: current.digest } : { changed: false }
   }
 }

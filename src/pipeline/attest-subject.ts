@@ -9,7 +9,7 @@ import { appendToCosignTag } from '../publish/cosign-layout.js'
 import { attestationLayer, signatureLayer, simpleSigningPayload } from '../publish/cosign-payloads.js'
 import type { GitHubAttestationStore } from '../publish/github-store.js'
 import type { PublishRegistry } from '../publish/registry.js'
-import type { RepositoryLocks } from '../publish/repo-lock.js'
+import type { TagWriters } from '../oci/tag-writer.js'
 import type { SignedPayload, SignedStatement } from '../sigstore/sign-artifacts.js'
 import { verifyPublished } from '../sigstore/verify/published.js'
 import type { PublishedItem } from '../sigstore/verify/published.js'
@@ -53,7 +53,8 @@ export interface SubjectReport {
 export interface SubjectCollaborators {
   registry: PublishRegistry
   session: SigningSession
-  locks: RepositoryLocks
+  locks: TagWriters
+  log?: (line: string) => void
   githubStore?: GitHubAttestationStore
 }
 
@@ -123,12 +124,19 @@ export async function publishSubject(
   const referrers = opts.formats.includes('referrers')
   const warnings: string[] = []
   const publish = async (): Promise<ProducedItem[]> => {
+    const converge = c.log ? { log: c.log } : {}
     const attIndexes = statements.flatMap((st, i) => (legacy && st.inAttTag ? [i] : []))
     // The two tags and the referrers are independent writes, so they all go out together.
     const sigTask = signedPayload
-      ? appendToCosignTag(c.registry, c.locks, repo, digest, 'sig', [
-          signatureLayer(payload, signedPayload.signature, signedPayload)
-        ]).then((result): ProducedItem => ({
+      ? appendToCosignTag(
+          c.registry,
+          c.locks,
+          repo,
+          digest,
+          'sig',
+          [signatureLayer(payload, signedPayload.signature, signedPayload)],
+          converge
+        ).then((result): ProducedItem => ({
           kind: 'signature-legacy',
           rekorLogIndex: signedPayload.tlogEntry.logIndex,
           legacy: {
@@ -145,7 +153,10 @@ export async function publishSubject(
           repo,
           digest,
           'att',
-          attIndexes.map(i => attestationLayer(signed[i]!.envelope, statements[i]!.predicateType, signed[i]!))
+          attIndexes.map(i =>
+            attestationLayer(signed[i]!.envelope, statements[i]!.predicateType, signed[i]!)
+          ),
+          converge
         )
       : Promise.resolve(undefined)
     const plainSbom = opts.sbomReferrer && opts.sbom ? opts.sbom : undefined

@@ -5,8 +5,8 @@ import type { SbomPredicate } from '../attest/sbom-predicate.js'
 import { bundleDirectory } from '../publish/bundle-file.js'
 import type { GitHubAttestationStore } from '../publish/github-store.js'
 import type { PublishRegistry } from '../publish/registry.js'
-import { processLocks } from '../publish/repo-lock.js'
-import type { RepositoryLocks } from '../publish/repo-lock.js'
+import { processTagWriters } from '../oci/tag-writer.js'
+import type { TagWriters } from '../oci/tag-writer.js'
 import { describe } from '../sigstore/error.js'
 import { publishSubject, signSubject } from './attest-subject.js'
 import type { PublishFormat, SubjectOptions, SubjectReport } from './attest-subject.js'
@@ -41,7 +41,9 @@ export interface AttestCollaborators {
   registry: PublishRegistry
   session: SigningSession
   githubStore?: GitHubAttestationStore
-  locks?: RepositoryLocks
+  locks?: TagWriters
+  /** Debug lines (re-merges of raced tags). */
+  log?: (line: string) => void
 }
 
 export interface AttestReport {
@@ -58,7 +60,7 @@ export async function attestSubjects(options: AttestOptions, c: AttestCollaborat
     options.sbom && 'path' in options.sbom
       ? await sbomPredicateFromFile(options.sbom.path, options.sbom.limitBytes ?? options.sbomLimitBytes)
       : undefined
-  const locks = c.locks ?? processLocks
+  const locks = c.locks ?? processTagWriters
   const subjectOptions = (sbom: SbomPredicate | undefined): SubjectOptions => ({
     provenance: options.provenance ?? ['v1', 'v0.2'],
     formats: options.formats ?? ['legacy', 'referrers'],
@@ -72,6 +74,7 @@ export async function attestSubjects(options: AttestOptions, c: AttestCollaborat
     registry: c.registry,
     session: c.session,
     locks,
+    ...(c.log ? { log: c.log } : {}),
     ...(c.githubStore ? { githubStore: c.githubStore } : {})
   }
   const named =

@@ -1,5 +1,6 @@
 // A Sigstore bundle as an OCI 1.1 referrer of the artifact: referrers API, or the `sha256-<hex>` fallback index.
 import { computeDigest } from '../oci/digest.js'
+import { isBlobUnknown } from '../oci/errors.js'
 import { EMPTY_JSON_DESCRIPTOR, OCI_MANIFEST } from '../oci/media-types.js'
 import type { Descriptor, ImageManifest } from '../oci/manifest.js'
 import type { ImageReference } from '../oci/reference.js'
@@ -54,6 +55,11 @@ export async function uploadEmptyConfig(registry: PublishRegistry, repo: ImageRe
   await registry.uploadBlob(repo, Buffer.from('{}'), EMPTY_JSON_DESCRIPTOR.digest, EMPTY_JSON_DESCRIPTOR.size)
 }
 
+const uploadEmptyConfigAgain = (registry: PublishRegistry, repo: ImageReference) =>
+  registry.uploadBlob(repo, Buffer.from('{}'), EMPTY_JSON_DESCRIPTOR.digest, EMPTY_JSON_DESCRIPTOR.size, {
+    fresh: true
+  })
+
 export async function pushBundleReferrer(
   registry: PublishRegistry,
   repo: ImageReference,
@@ -98,7 +104,16 @@ export async function pushArtifactReferrer(
     )
     const bytes = Buffer.from(JSON.stringify(manifest))
     const manifestDigest = computeDigest(bytes)
-    await registry.putManifest(repo.withDigest(manifestDigest), bytes, OCI_MANIFEST)
+    const put = () => registry.putManifest(repo.withDigest(manifestDigest), bytes, OCI_MANIFEST)
+    await put().catch(async (err: unknown) => {
+      if (!isBlobUnknown(err)) throw err
+      // Parallel jobs commit the shared `{}` config at once; distribution 2.8 may lose its link: again, once.
+      await Promise.all([
+        uploadEmptyConfigAgain(registry, repo),
+        registry.uploadBlob(repo, bundleJson, manifest.layers[0]!.digest, bundleJson.length, { fresh: true })
+      ])
+      await put()
+    })
     if (await registry.supportsReferrersApi(repo)) return { manifestDigest, via: 'api' }
     await slot.add({
       mediaType: OCI_MANIFEST,

@@ -4,11 +4,20 @@ import type { ImageReference } from '../oci/reference.js'
 import type { Descriptor, FetchedManifest } from '../oci/manifest.js'
 
 export interface PublishRegistry {
-  getManifest(ref: ImageReference | string, opts?: { accept?: string[] }): Promise<FetchedManifest>
+  getManifest(
+    ref: ImageReference | string,
+    opts?: { accept?: string[] }
+  ): Promise<FetchedManifest & { etag?: string }>
   headManifest(
     ref: ImageReference | string
   ): Promise<{ digest: string; mediaType: string; size: number } | undefined>
-  putManifest(ref: ImageReference | string, bytes: Buffer, mediaType: string): Promise<{ digest: string }>
+  /** `ifMatch`: where the registry honours it, replace only the version with that ETag. */
+  putManifest(
+    ref: ImageReference | string,
+    bytes: Buffer,
+    mediaType: string,
+    opts?: { ifMatch?: string }
+  ): Promise<{ digest: string }>
   /** A small blob (signature layer, bundle) read whole, digest- and size-checked. */
   readBlob(repo: ImageReference, digest: string, size?: number): Promise<Buffer>
   uploadBlob(

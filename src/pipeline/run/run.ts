@@ -106,7 +106,11 @@ async function execute(
       'github-attestations',
       'is true, but there is no github-token (or GITHUB_REPOSITORY) to store attestations with'
     )
-  const registry = new RegistryClient({ credentials: registryCredentials(inputs, env) })
+  const log = ui.debug ? (line: string) => ui.debug?.(line) : undefined
+  const registry = new RegistryClient({
+    credentials: registryCredentials(inputs, env),
+    ...(log ? { log } : {})
+  })
   const sbomFile = await loadSbomFile(inputs)
 
   const plan = await phases.run('Plan: resolve subjects', async () => {
@@ -162,7 +166,12 @@ async function execute(
           verify,
           bundleDir: join(context.runnerTemp, dryRun ? 'oci-attest-dry-run' : 'oci-attest')
         },
-        { registry: recording ?? registry, session, ...(githubStore ? { githubStore } : {}) }
+        {
+          registry: recording ?? registry,
+          session,
+          ...(githubStore ? { githubStore } : {}),
+          ...(log ? { log } : {})
+        }
       )
       for (const s of r.subjects)
         ui.info(`${s.repository}@${s.digest}: ${s.items.map(i => i.kind).join(', ')}`)

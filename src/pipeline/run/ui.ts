@@ -1,6 +1,8 @@
 // Where a run reports to: workflow commands on a runner (src/action), plain text on a terminal (src/cli).
 export interface Ui {
   info(line: string): void
+  /** Shown only when the run is debugged (RUNNER_DEBUG / ACTIONS_STEP_DEBUG). */
+  debug?(line: string): void
   warning(line: string): void
   group<T>(name: string, work: () => Promise<T>): Promise<T>
   setSecret(secret: string): void

@@ -9,7 +9,7 @@ import type { ImageManifest } from '../../../src/oci/index.js'
 import { pushBundleReferrer, uploadEmptyConfig } from '../../../src/publish/bundle-referrer.js'
 import { appendToCosignTag, DSSE_MEDIA_TYPE } from '../../../src/publish/cosign-layout.js'
 import type { CosignLayer } from '../../../src/publish/cosign-layout.js'
-import { RepositoryLocks } from '../../../src/publish/repo-lock.js'
+import { TagWriters } from '../../../src/oci/tag-writer.js'
 import { readBedState } from '../../bed/state.js'
 import { pushSampleImage } from '../../bed/tools/sample-image.js'
 
@@ -39,7 +39,7 @@ describe('publishing round trips on the distribution registry', () => {
     const digest = await pushSampleImage(state, 'distribution', name, 'v1')
     const repo = parseReference(`${state.registries.distribution.host}/${name}`)
     const { client, seen } = recording()
-    const locks = new RepositoryLocks()
+    const locks = new TagWriters()
     const before = layer(false)
     await appendToCosignTag(client, locks, repo, digest, 'att', [before])
     // The tag's absence already says its blobs are new: no HEAD even for a layer that is not fresh.
@@ -82,7 +82,7 @@ describe('publishing round trips on the distribution registry', () => {
     expect(last.layers.map(l => l.annotations)).toEqual([before, ...ours, resigned].map(l => l.annotations))
   })
 
-  it('indexes referrers of one subject pushed side by side with one GET + PUT of the fallback tag', async () => {
+  it('indexes referrers of one subject pushed side by side with one write of the fallback tag (GET, PUT, re-read)', async () => {
     const state = readBedState()
     const name = `rt/refs${randomBytes(4).toString('hex')}`
     const digest = await pushSampleImage(state, 'distribution', name, 'v1')
@@ -96,7 +96,11 @@ describe('publishing round trips on the distribution registry', () => {
       bundles.map(b => pushBundleReferrer(client, repo, subject, b, 'https://slsa.dev/provenance/v1'))
     )
     const tagPath = `/v2/${name}/manifests/${digest.replace(':', '-')}`
-    expect(seen.filter(r => r.endsWith(tagPath))).toEqual([`GET ${tagPath}`, `PUT ${tagPath}`])
+    expect(seen.filter(r => r.endsWith(tagPath))).toEqual([
+      `GET ${tagPath}`,
+      `PUT ${tagPath}`,
+      `GET ${tagPath}` // the confirming re-read
+    ])
     expect((await client.listReferrers(repo, digest)).map(d => d.digest).sort()).toEqual(
       results.map(r => r.manifestDigest).sort()
     )

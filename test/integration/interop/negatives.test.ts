@@ -12,7 +12,7 @@ import {
   signatureLayer,
   simpleSigningPayload
 } from '../../../src/publish/cosign-payloads.js'
-import { RepositoryLocks } from '../../../src/publish/repo-lock.js'
+import { TagWriters } from '../../../src/oci/tag-writer.js'
 import type { SigningSession } from '../../../src/pipeline/session.js'
 import { cosignVerify, cosignVerifyAttestation } from './cosign.js'
 import type { CosignCall } from './cosign.js'
@@ -111,7 +111,7 @@ describe.each<RegistryName>(['referrers', 'distribution'])(
       const payload = simpleSigningPayload(legacyImage.ref, legacyImage.digest)
       const signed = await session.signer.signPayload(payload)
       const tampered = Buffer.from(payload.toString().replace('"optional":null', '"optional":{}'))
-      await appendToCosignTag(registryClient, new RepositoryLocks(), repo, legacyImage.digest, 'sig', [
+      await appendToCosignTag(registryClient, new TagWriters(), repo, legacyImage.digest, 'sig', [
         signatureLayer(tampered, signed.signature, signed)
       ])
       const real = serializeStatement(
@@ -125,7 +125,7 @@ describe.each<RegistryName>(['referrers', 'distribution'])(
       const tamperedEnvelope = Buffer.from(
         JSON.stringify({ ...envelope, payload: forged.toString('base64') })
       )
-      await appendToCosignTag(registryClient, new RepositoryLocks(), repo, legacyImage.digest, 'att', [
+      await appendToCosignTag(registryClient, new TagWriters(), repo, legacyImage.digest, 'att', [
         attestationLayer(tamperedEnvelope, predicateType, dsse)
       ])
       for (const { name, call } of MODES.filter(m => m.name !== 'cosign v3 bundles')) {

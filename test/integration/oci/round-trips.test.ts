@@ -76,7 +76,7 @@ describe('round trips on the distribution registry', () => {
     expect(seen).toEqual([`HEAD /v2/${repo.repository}/blobs/${b.descriptor.digest}`])
   })
 
-  it('adds referrers that arrive together in one GET + PUT of the fallback tag, and each learns it was added', async () => {
+  it('adds referrers that arrive together in one write of the fallback tag (GET, PUT, re-read), and each learns it was added', async () => {
     const { client, seen } = recording('distribution')
     const repo = repoOn('distribution', 'rt')
     const subject = await pushSubject(client, repo)
@@ -86,7 +86,12 @@ describe('round trips on the distribution registry', () => {
     const results = await Promise.all(
       referrers.map(d => client.addReferrerToFallbackIndex(repo, subject.digest, d))
     )
-    expect(seen.filter(r => r.endsWith(tagPath))).toEqual([`GET ${tagPath}`, `PUT ${tagPath}`])
+    // The last GET is the confirming re-read after the settle wait.
+    expect(seen.filter(r => r.endsWith(tagPath))).toEqual([
+      `GET ${tagPath}`,
+      `PUT ${tagPath}`,
+      `GET ${tagPath}`
+    ])
     const index = await client.getManifest(repo.withTag(referrersTag(subject.digest)))
     expect(index.json.manifests).toEqual(referrers)
     expect(results).toEqual(referrers.map(() => ({ changed: true, digest: index.digest })))

@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import { cosignTag, layoutConfig, mergeLayers } from '../../../src/publish/cosign-layout.js'
+import { computeDigest } from '../../../src/oci/digest.js'
+import { RegistryError } from '../../../src/oci/errors.js'
+import type { ImageManifest } from '../../../src/oci/manifest.js'
+import { parseReference, type ImageReference } from '../../../src/oci/reference.js'
+import { TagWriters } from '../../../src/oci/tag-writer.js'
+import { appendToCosignTag, cosignTag, layoutConfig } from '../../../src/publish/cosign-layout.js'
+import type { PublishRegistry } from '../../../src/publish/registry.js'
 import { simpleSigningPayload } from '../../../src/publish/cosign-payloads.js'
 import { referrerManifest } from '../../../src/publish/bundle-referrer.js'
 import { bundleFileName } from '../../../src/publish/bundle-file.js'
@@ -13,16 +19,127 @@ const layer = (n: string, sig: string) => ({
   annotations: { 'dev.cosignproject.cosign/signature': sig }
 })
 
+const repo = parseReference('127.0.0.1:1/team/app')
+/** One of our layers: distinct bytes per (n, sig), as each signature is. */
+const ours_ = (n: string, sig: string) => {
+  const bytes = Buffer.from(`${n}${n}`)
+  const l = layer(n, sig)
+  return {
+    mediaType: l.mediaType,
+    bytes,
+    annotations: l.annotations,
+    fresh: true,
+    digest: computeDigest(bytes)
+  }
+}
+
+const asLayer = (o: ReturnType<typeof ours_>) => ({
+  mediaType: o.mediaType,
+  digest: o.digest,
+  size: o.bytes.length,
+  annotations: o.annotations
+})
+
+/** A tag store that, like distribution 2.8, sends ETags and ignores If-Match. */
+function fakeRegistry() {
+  let stored: Buffer | undefined
+  const hooks = new Map<number, () => void>()
+  const failures = new Map<number, Error>()
+  let puts = 0
+  const ifMatch: Array<string | undefined> = []
+  const uploads: string[] = []
+  const seed = (layers: ReturnType<typeof layer>[]) => {
+    stored = Buffer.from(JSON.stringify({ schemaVersion: 2, layers }))
+  }
+  const registry = {
+    getManifest: async (_ref: ImageReference) => {
+      if (!stored) throw Object.assign(new Error('absent'), { code: 'REGISTRY_NOT_FOUND' })
+      const digest = computeDigest(stored)
+      return { json: JSON.parse(stored.toString()), digest, etag: `"${digest}"` }
+    },
+    putManifest: async (_ref: ImageReference, bytes: Buffer, _mt: string, opts?: { ifMatch?: string }) => {
+      ifMatch.push(opts?.ifMatch)
+      const failure = failures.get(puts + 1)
+      if (failure) {
+        failures.delete(++puts)
+        throw failure
+      }
+      stored = bytes
+      hooks.get(++puts)?.()
+      return { digest: computeDigest(bytes) }
+    },
+    uploadBlob: async (_r: ImageReference, _data: Buffer, digest: string) => {
+      uploads.push(digest)
+      return {}
+    }
+  } as unknown as PublishRegistry
+  return {
+    registry,
+    seed,
+    ifMatch,
+    uploads,
+    afterPut: (n: number, fn: () => void) => hooks.set(n, fn),
+    failPut: (n: number, err: Error) => failures.set(n, err),
+    layers: () => (JSON.parse(stored!.toString()) as ImageManifest).layers,
+    digest: () => computeDigest(stored!)
+  }
+}
+
 describe('cosign tag layout', () => {
   it('names tags sha256-<hex>.sig / .att', () => {
     expect(cosignTag(D, 'sig')).toBe(`sha256-${'ab'.repeat(32)}.sig`)
     expect(cosignTag(D, 'att')).toBe(`sha256-${'ab'.repeat(32)}.att`)
   })
 
-  it('appends in order, keeps every existing layer and skips only identical ones', () => {
-    const existing = [layer('1', 'a'), layer('2', 'b')]
-    const merged = mergeLayers(existing, [layer('2', 'b'), layer('2', 'c'), layer('3', 'd')])
-    expect(merged).toEqual([layer('1', 'a'), layer('2', 'b'), layer('2', 'c'), layer('3', 'd')])
+  it('appends in order, keeps every existing layer and skips only identical ones', async () => {
+    const fake = fakeRegistry()
+    fake.seed([asLayer(ours_('1', 'a')), asLayer(ours_('2', 'b'))])
+    const ours = [ours_('2', 'b'), ours_('2', 'c'), ours_('3', 'd')]
+    await appendToCosignTag(fake.registry, new TagWriters(), repo, D, 'sig', ours, { minSettleMs: 1 })
+    expect(fake.layers().map(l => l.annotations!['dev.cosignproject.cosign/signature'])).toEqual([
+      'a',
+      'b',
+      'c',
+      'd'
+    ])
+  })
+
+  it('merges again when a parallel job replaced the tag after our write (the registry ignores If-Match)', async () => {
+    const fake = fakeRegistry()
+    fake.seed([layer('1', 'x')])
+    // The other job read the tag before our write and writes after it: its manifest lacks our layer.
+    fake.afterPut(1, () => fake.seed([layer('1', 'x'), layer('2', 'other')]))
+    const ours = [ours_('3', 'ours')]
+    const lines: string[] = []
+    const result = await appendToCosignTag(fake.registry, new TagWriters(), repo, D, 'att', ours, {
+      minSettleMs: 1,
+      log: l => lines.push(l)
+    })
+    expect(fake.layers().map(l => l.annotations!['dev.cosignproject.cosign/signature'])).toEqual([
+      'x',
+      'other',
+      'ours'
+    ])
+    expect(result.manifestDigest).toBe(fake.digest())
+    expect(fake.ifMatch).toHaveLength(2)
+    expect(fake.ifMatch.every(e => typeof e === 'string')).toBe(true)
+    expect(fake.uploads.filter(d => d === ours[0]!.digest)).toHaveLength(1) // our layer went up once
+    expect(lines).toEqual([expect.stringContaining(`${cosignTag(D, 'att')}: re-merging (write 2)`)])
+  })
+
+  it('uploads the config and our layers again when the registry lost a blob link (400 BLOB_UNKNOWN)', async () => {
+    const fake = fakeRegistry()
+    fake.failPut(
+      1,
+      new RegistryError('REGISTRY_ERROR', 'registry answered 400 (MANIFEST_BLOB_UNKNOWN: blob unknown)', {
+        status: 400
+      })
+    )
+    const ours = [ours_('4', 'ours')]
+    await appendToCosignTag(fake.registry, new TagWriters(), repo, D, 'sig', ours, { minSettleMs: 1 })
+    expect(fake.layers().map(l => l.digest)).toEqual([ours[0]!.digest])
+    expect(fake.uploads.filter(d => d === ours[0]!.digest)).toHaveLength(2)
+    expect(fake.uploads).toHaveLength(4) // layer and config, twice
   })
 
   it('writes a config whose diff_ids equal the uncompressed layer digests', () => {

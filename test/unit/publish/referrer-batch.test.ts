@@ -1,6 +1,8 @@
 // Error paths of the per-subject referrer batch: a failed sibling must neither hang nor drop the others.
 import { describe, expect, it } from '@jest/globals'
 import type { Descriptor } from '../../../src/oci/manifest.js'
+import { RegistryError } from '../../../src/oci/errors.js'
+import { EMPTY_JSON_DESCRIPTOR } from '../../../src/oci/media-types.js'
 import { parseReference } from '../../../src/oci/reference.js'
 import { pushBundleReferrer } from '../../../src/publish/bundle-referrer.js'
 import type { PublishRegistry } from '../../../src/publish/registry.js'
@@ -61,5 +63,32 @@ describe('referrer batch', () => {
       emptyConfigPresent: true
     })
     expect(adds.map(a => a.length)).toEqual([1, 1])
+  })
+})
+
+describe('bundle referrer push', () => {
+  it('uploads the shared {} config and the bundle again when the registry lost a blob link, then pushes', async () => {
+    const uploads: string[] = []
+    let puts = 0
+    const registry = {
+      uploadBlob: async (_r: unknown, _d: Buffer, digest: string) => uploads.push(digest),
+      putManifest: async () => {
+        if (++puts === 1)
+          throw new RegistryError(
+            'REGISTRY_ERROR',
+            'pushing manifest: registry answered 400 (MANIFEST_BLOB_UNKNOWN)',
+            {
+              status: 400
+            }
+          )
+        return { digest: 'unused' }
+      },
+      supportsReferrersApi: async () => true
+    } as unknown as PublishRegistry
+    const result = await pushBundleReferrer(registry, repo, SUBJECT, Buffer.from('{"n":1}'), 'p')
+    expect(result.via).toBe('api')
+    expect(puts).toBe(2)
+    expect(uploads.filter(d => d === EMPTY_JSON_DESCRIPTOR.digest)).toHaveLength(2)
+    expect(uploads).toHaveLength(4)
   })
 })

@@ -1,0 +1,190 @@
+// convergeTag against an in-memory tag that, like distribution 2.8, ignores If-Match: racing writers are
+// played at exact moments (in the settle wait) so each interleaving is deterministic.
+import { describe, expect, it } from '@jest/globals'
+import { RegistryError, TagRaceError } from '../../../src/oci/errors.js'
+import { convergeTag, TagWriters, type TagSpec, type TagState } from '../../../src/oci/tag-writer.js'
+
+interface Store {
+  entries: string[]
+  version: number
+  events: string[]
+}
+
+function tag(store: Store, opts: { refuseFirstPut?: boolean } = {}): TagSpec<string> {
+  let refuse = opts.refuseFirstPut ?? false
+  return {
+    tag: 'reg/app:sha256-ab.sig',
+    key: e => e,
+    read: async () => {
+      store.events.push('read')
+      return store.version === 0
+        ? undefined
+        : { entries: [...store.entries], digest: `v${store.version}`, etag: `"v${store.version}"` }
+    },
+    write: async (_current: TagState<string> | undefined, entries: string[]) => {
+      if (refuse) {
+        refuse = false
+        throw new RegistryError('REGISTRY_CONFLICT', 'precondition failed', { status: 412 })
+      }
+      store.events.push(`write ${entries.join(',')}`)
+      store.entries = [...entries]
+      return `v${++store.version}`
+    }
+  }
+}
+
+/** Another process's write from a stale read: replaces the tag, ignoring If-Match as the registry does. */
+const clobber = (store: Store, entries: string[]) => () => {
+  store.events.push(`other ${entries.join(',')}`)
+  store.entries = entries
+  store.version++
+}
+
+/** A sleep that runs the scheduled racing writes, one per wait, and records the waits. */
+function scripted(races: Array<(() => void) | undefined>, waits: number[] = []) {
+  return async (ms: number) => {
+    waits.push(ms)
+    races.shift()?.()
+  }
+}
+
+const fixed = { random: () => 0.5, now: () => 0 }
+
+describe('convergeTag on a registry that ignores If-Match', () => {
+  it('merges again when a writer that read before our write replaced the tag after it', async () => {
+    const store: Store = { entries: [], version: 0, events: [] }
+    const lines: string[] = []
+    const result = await convergeTag(tag(store), ['a'], {
+      ...fixed,
+      sleep: scripted([clobber(store, ['b'])]),
+      log: l => lines.push(l)
+    })
+    expect(store.entries).toEqual(['b', 'a'])
+    expect(result.writes).toBe(2)
+    expect(result.added).toEqual(['a'])
+    // The confirming read comes after our last write.
+    expect(store.events).toEqual(['read', 'write a', 'other b', 'read', 'write b,a', 'read'])
+    expect(lines).toEqual([
+      'reg/app:sha256-ab.sig: re-merging (write 2): a re-read after our write lacks 1 entries, another writer raced us'
+    ])
+  })
+
+  it("puts back another writer's entries it saw, when a third writer drops them", async () => {
+    const store: Store = { entries: ['x'], version: 1, events: [] }
+    await convergeTag(tag(store), ['a'], { ...fixed, sleep: scripted([clobber(store, ['c'])]) })
+    expect(store.entries).toEqual(['c', 'a', 'x'])
+  })
+
+  it('writes nothing when the tag holds our entries already', async () => {
+    const store: Store = { entries: ['a', 'b'], version: 1, events: [] }
+    const result = await convergeTag(tag(store), ['a'], { ...fixed, sleep: scripted([]) })
+    expect(result).toMatchObject({ writes: 0, added: [] })
+    expect(store.events).toEqual(['read'])
+  })
+
+  it('waits longer after each raced write, scaled by its own read-to-write time, with jitter', async () => {
+    const store: Store = { entries: [], version: 0, events: [] }
+    const waits: number[] = []
+    let clock = 0
+    const now = () => (clock += 20) // every call is 20 ms later: a 20 ms read-to-write window
+    await convergeTag(tag(store), ['a'], {
+      random: () => 0.5,
+      now,
+      minSettleMs: 10,
+      sleep: scripted([clobber(store, ['b']), clobber(store, ['c'])], waits)
+    })
+    expect(waits).toEqual([60, 120, 240])
+    const jittered: number[] = []
+    await convergeTag(tag({ entries: [], version: 0, events: [] }), ['a'], {
+      random: () => 0,
+      now: () => 0,
+      minSettleMs: 100,
+      sleep: scripted([], jittered)
+    })
+    expect(jittered).toEqual([50])
+  })
+
+  it('gives up after the bounded attempts with a coded error naming the tag and what to do', async () => {
+    const store: Store = { entries: [], version: 0, events: [] }
+    const always = Array.from({ length: 10 }, (_, i) => clobber(store, [`o${i}`]))
+    const err = await convergeTag(tag(store), ['a'], {
+      ...fixed,
+      attempts: 3,
+      sleep: scripted(always)
+    }).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(TagRaceError)
+    expect(err).toMatchObject({ code: 'TAG_WRITE_RACED', tag: 'reg/app:sha256-ab.sig' })
+    const message = (err as Error).message
+    expect(message).toContain('reg/app:sha256-ab.sig: another writer raced us')
+    expect(message).toContain('Re-run the job')
+    expect(message).toContain('logged in Rekor')
+    expect(store.events.filter(e => e.startsWith('write'))).toHaveLength(3)
+  })
+
+  it('on a 412 (a registry that honours If-Match) reads again and merges, without a settle wait', async () => {
+    const store: Store = { entries: ['x'], version: 1, events: [] }
+    const waits: number[] = []
+    const result = await convergeTag(tag(store, { refuseFirstPut: true }), ['a'], {
+      ...fixed,
+      minSettleMs: 100,
+      sleep: scripted([clobber(store, ['x', 'y'])], waits)
+    })
+    expect(store.entries).toEqual(['x', 'y', 'a'])
+    expect(result.writes).toBe(1)
+    expect(waits).toEqual([50, 200]) // a short back-off after the 412, then the (second-attempt) settle
+  })
+
+  it('passes other errors through at once', async () => {
+    const spec: TagSpec<string> = {
+      ...tag({ entries: [], version: 0, events: [] }),
+      write: async () => {
+        throw new RegistryError('REGISTRY_DENIED', 'denied', { status: 403 })
+      }
+    }
+    await expect(convergeTag(spec, ['a'], fixed)).rejects.toMatchObject({ code: 'REGISTRY_DENIED' })
+  })
+})
+
+describe('TagWriters', () => {
+  it("serialises one tag's writes in this process and batches the adds that arrive meanwhile", async () => {
+    const store: Store = { entries: [], version: 0, events: [] }
+    const writers = new TagWriters({ ...fixed, sleep: async () => undefined })
+    let open!: () => void
+    const gate = new Promise<void>(r => (open = r))
+    const plain = tag(store)
+    // The first read waits at the gate, so the third and fourth adds arrive while that write is under way.
+    const spec: TagSpec<string> = { ...plain, read: () => gate.then(() => plain.read()) }
+    const first = writers.add('k', ['a'], spec)
+    const second = writers.add('k', ['b'], spec) // same tick: same write
+    await new Promise(r => setImmediate(r))
+    expect(store.events).toEqual([])
+    const third = writers.add('k', ['c'], spec)
+    const fourth = writers.add('k', ['d'], spec)
+    open()
+    const results = await Promise.all([first, second, third, fourth])
+    expect(store.events.filter(e => e.startsWith('write'))).toEqual(['write a,b', 'write a,b,c,d'])
+    expect(results.map(r => r.added)).toEqual([
+      ['a', 'b'],
+      ['a', 'b'],
+      ['c', 'd'],
+      ['c', 'd']
+    ])
+  })
+
+  it('lets the next write of a tag go ahead after one failed', async () => {
+    const writers = new TagWriters({ ...fixed, sleep: async () => undefined })
+    const store: Store = { entries: [], version: 0, events: [] }
+    const failing: TagSpec<string> = {
+      ...tag(store),
+      read: async () => {
+        throw new Error('boom')
+      }
+    }
+    const bad = writers.add('k', ['a'], failing)
+    bad.catch(() => undefined)
+    await new Promise(r => setImmediate(r))
+    const good = writers.add('k', ['b'], tag(store))
+    await expect(bad).rejects.toThrow('boom')
+    await expect(good).resolves.toMatchObject({ writes: 1 })
+  })
+})
