@@ -110,7 +110,7 @@ export async function pushArtifactReferrer(
       // Parallel jobs commit the shared `{}` config at once; distribution 2.8 may lose its link: again, once.
       await Promise.all([
         uploadEmptyConfigAgain(registry, repo),
-        registry.uploadBlob(repo, bundleJson, manifest.layers[0]!.digest, bundleJson.length, { fresh: true })
+        registry.uploadBlob(repo, layerBytes, layer.digest, layerBytes.length, { fresh: true })
       ])
       await put()
     })
