@@ -12,6 +12,8 @@ import { buildSpdx } from './output/spdx.js'
 import { openSource } from './source/index.js'
 
 export { SbomError } from './errors.js'
+export { composeIndexSbom, ociPurl } from './output/index-sbom.js'
+export type { IndexSbomInput, PlatformSbom } from './output/index-sbom.js'
 export type { SbomErrorCode } from './errors.js'
 export type { ReaderLimits } from './layers/limits.js'
 export type { ScanProgress } from './layers/scan.js'

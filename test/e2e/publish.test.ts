@@ -115,13 +115,23 @@ describe('action end to end', () => {
         .filter(a => a.digest === digest)
         .map(a => a.kind)
         .sort()
-    // SBOMs only for platform images: the index and the chart have no layers to read.
+    // SBOMs for platform images from their layers, and for the index composed from theirs (scanners that look
+    // up the tag's digest find the index); the chart has no layers to read.
     for (const p of index.platforms) expect(kinds(p.digest)).toContain('sbom-spdx')
-    expect(kinds(index.digest)).not.toContain('sbom-spdx')
+    expect(kinds(index.digest)).toContain('sbom-spdx')
     expect(kinds(chart.digest)).toEqual(['provenance-v0.2', 'provenance-v1', 'signature', 'signature-legacy'])
-    expect(Object.keys(JSON.parse(run.outputs['sbom-paths']!)).sort()).toEqual(
-      index.platforms.map(p => p.digest).sort()
-    )
+    const sbomPaths = JSON.parse(run.outputs['sbom-paths']!) as Record<string, string>
+    expect(Object.keys(sbomPaths).sort()).toEqual([index.digest, ...index.platforms.map(p => p.digest)].sort())
+    const indexSbom = JSON.parse(readFileSync(sbomPaths[index.digest]!, 'utf8')) as {
+      documentDescribes: string[]
+      relationships: { spdxElementId: string; relationshipType: string; relatedSpdxElement: string }[]
+    }
+    expect(indexSbom.documentDescribes).toEqual(['SPDXRef-DocumentRoot-Index'])
+    expect(
+      indexSbom.relationships.filter(
+        r => r.spdxElementId === 'SPDXRef-DocumentRoot-Index' && r.relationshipType === 'CONTAINS'
+      )
+    ).toHaveLength(index.platforms.length)
     const described = new Set(
       attestations.map(a => `${a.digest} ${a.subjectKind} ${a.platform ?? ''}`.trim())
     )

@@ -12,7 +12,8 @@ import type { SbomPredicate } from '../../attest/sbom-predicate.js'
 import type { RegistryClient } from '../../oci/index.js'
 import { PipelineError } from '../errors.js'
 import type { Plan } from '../plan.js'
-import { generateSbom } from '../../sbom/index.js'
+import { composeIndexSbom, generateSbom } from '../../sbom/index.js'
+import type { PlatformSbom } from '../../sbom/index.js'
 import { describe } from '../../sigstore/error.js'
 import type { ActionInputs } from './inputs.js'
 import type { Ui } from './ui.js'
@@ -54,9 +55,13 @@ export async function prepareSboms(
   if (inputs.sbom.kind !== 'generate') return out
   await mkdir(dir, { recursive: true })
   const extension = inputs.sbomFormat === 'spdx-json' ? 'spdx.json' : 'cdx.json'
+  const fileFor = (ref: string): string =>
+    join(dir, `${ref.replace(/[^A-Za-z0-9._@-]+/g, '_').replace(/:/g, '-')}.${extension}`)
+  const byIndex = new Map<string, PlatformSbom[]>()
   // One image at a time: layer scans are I/O and memory heavy, and runners have few cores.
   for (const s of plan.subjects) {
     const ref = keyOf(s.repository, s.digest)
+    if (s.kind === 'index') continue // composed below from its platform images' SBOMs
     if (!s.sbomEligible) {
       ui.info(
         `${ref} (${s.kind}): no SBOM generated, ${s.kind === 'chart' ? 'a Helm chart has no image layers' : 'not a container image'}`
@@ -84,7 +89,12 @@ export async function prepareSboms(
         DEFAULT_SBOM_LIMIT,
         `the SBOM generated for ${ref}`
       )
-      const path = join(dir, `${ref.replace(/[^A-Za-z0-9._@-]+/g, '_').replace(/:/g, '-')}.${extension}`)
+      const path = fileFor(ref)
+      if (s.index && s.platform) {
+        const siblings = byIndex.get(keyOf(s.repository, s.index)) ?? []
+        siblings.push({ platform: s.platform, digest: s.digest, document: result.document })
+        byIndex.set(keyOf(s.repository, s.index), siblings)
+      }
       await writeFile(path, result.serialized + '\n')
       out.bySubject.set(ref, { ...sbomPredicate(result.document, `the SBOM generated for ${ref}`), path })
       out.paths[s.digest] = path
@@ -101,6 +111,30 @@ export async function prepareSboms(
         { cause }
       )
     }
+  }
+  for (const s of plan.subjects.filter(x => x.kind === 'index')) {
+    const ref = keyOf(s.repository, s.digest)
+    const platforms = byIndex.get(ref)
+    if (!platforms?.length) {
+      ui.info(`${ref} (index): no SBOM, its platform images are not attested in this run (platforms: index)`)
+      continue
+    }
+    const { document, packageCount } = composeIndexSbom({
+      repository: s.repository,
+      digest: s.digest,
+      format: inputs.sbomFormat,
+      platforms
+    })
+    const serialized = JSON.stringify(document, null, 2)
+    assertSbomSize(Buffer.byteLength(serialized), DEFAULT_SBOM_LIMIT, `the SBOM composed for ${ref}`)
+    const path = fileFor(ref)
+    await writeFile(path, serialized + '\n')
+    out.bySubject.set(ref, { ...sbomPredicate(document, `the SBOM composed for ${ref}`), path })
+    out.paths[s.digest] = path
+    out.packages[s.digest] = packageCount
+    ui.info(
+      `${ref} (index): ${packageCount} packages of ${platforms.map(p => p.platform).join(', ')} → ${path}`
+    )
   }
   return out
 }
