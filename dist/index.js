@@ -68767,6 +68767,7 @@ Object.defineProperty(exports, '__esModule', { value: true });
 
 const actionsUi = {
     info: line => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line),
+    debug: line => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(line),
     warning: line => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(line),
     group: (name, work) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(name, work),
     setSecret: secret => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret),
@@ -68786,7 +68787,7 @@ const actionsUi = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _bundle_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24974);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88179);
-/* harmony import */ var _pipeline_run_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(72300);
+/* harmony import */ var _pipeline_run_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(58973);
 /* harmony import */ var _actions_ui_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(28744);
 // Entry point of the bundled action (dist/index.js): the runner's inputs and workflow commands, then one run.
 
@@ -68827,7 +68828,7 @@ process.emitWarning = ((warning, ...rest) => {
 
 /***/ }),
 
-/***/ 72300:
+/***/ 58973:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -69948,6 +69949,11 @@ class RegistryError extends Error {
             this.status = opts.status;
     }
 }
+/**
+ * A manifest PUT refused for a blob it names: distribution 2.8 can lose a blob's link when parallel jobs
+ * commit the same digest at once (a shared config), so the blob is uploaded again.
+ */
+const isBlobUnknown = (err) => err instanceof RegistryError && err.status === 400 && /BLOB_UNKNOWN/.test(err.message);
 /** The bytes did not hash to the digest they were asked for by. */
 class DigestMismatchError extends RegistryError {
     expected;
@@ -69957,6 +69963,15 @@ class DigestMismatchError extends RegistryError {
         this.name = 'DigestMismatchError';
         this.expected = expected;
         this.actual = actual;
+    }
+}
+/** Parallel writers kept replacing a tag (cosign's .sig/.att, the fallback index) and ours did not stick. */
+class TagRaceError extends RegistryError {
+    tag;
+    constructor(tag, message) {
+        super('TAG_WRITE_RACED', message);
+        this.name = 'TagRaceError';
+        this.tag = tag;
     }
 }
 
@@ -70736,23 +70751,6 @@ async function mountBlob(t, ref, digest, from, fallback, opts = {}) {
     return { mounted: false, uploaded: true };
 }
 
-;// CONCATENATED MODULE: ./src/oci/keyed-lock.ts
-/** Serialises async work per key inside this process (read-modify-write of one tag at a time). */
-class KeyedLock {
-    tails = new Map();
-    async run(key, work) {
-        const before = this.tails.get(key) ?? Promise.resolve();
-        const result = before.catch(() => undefined).then(work);
-        const tail = result.catch(() => undefined);
-        this.tails.set(key, tail);
-        void tail.then(() => {
-            if (this.tails.get(key) === tail)
-                this.tails.delete(key);
-        });
-        return result;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/oci/media-types.ts
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
@@ -70972,7 +70970,11 @@ async function readFallbackIndex(t, ref, subject) {
         const fetched = await getManifest(t, tagRef, [OCI_INDEX]);
         if (!Array.isArray(fetched.json.manifests))
             throw new RegistryError('MANIFEST_INVALID', `${tagRef} should hold the referrers fallback index but holds ${fetched.mediaType}; delete that tag`);
-        return { index: fetched.json, etag: fetched.etag };
+        return {
+            index: fetched.json,
+            digest: fetched.digest,
+            ...(fetched.etag ? { etag: fetched.etag } : {})
+        };
     }
     catch (err) {
         if (err instanceof RegistryError && err.code === 'REGISTRY_NOT_FOUND')
@@ -70985,42 +70987,130 @@ async function listReferrersViaTag(t, ref, subject, artifactType) {
     return matching(found?.index.manifests ?? [], artifactType);
 }
 /**
- * Adds descriptors to the `sha256-<hex>` fallback index in one read-modify-write (creating it on 404), with
- * If-Match when the registry gave an ETag; a 412 means someone else wrote first, so re-read and try again.
- * A function is asked for the descriptors after each read (callers batch whatever arrived meanwhile).
- * `added` lists the digests that were not there yet.
+ * The `sha256-<hex>` fallback index as a tag of descriptors (one per referrer manifest) for convergeTag:
+ * created on first write, updated with If-Match where the registry gave an ETag.
  */
-async function addToFallbackIndex(t, ref, subject, descriptors, attempts = 5) {
+function fallbackIndexSpec(t, ref, subject) {
     const tagRef = ref.withTag(referrersTag(subject));
-    for (let attempt = 1;; attempt++) {
-        const found = await readFallbackIndex(t, ref, subject);
-        const wanted = typeof descriptors === 'function'
-            ? descriptors()
-            : Array.isArray(descriptors)
-                ? descriptors
-                : [descriptors];
-        const index = found?.index ?? { schemaVersion: 2, mediaType: OCI_INDEX, manifests: [] };
-        const added = [];
-        for (const descriptor of wanted) {
-            if (index.manifests.some(d => d.digest === descriptor.digest))
-                continue;
-            index.manifests.push(descriptor);
-            added.push(descriptor.digest);
-        }
-        if (added.length === 0)
-            return { changed: false, added };
-        try {
+    return {
+        tag: tagRef.toString(),
+        key: d => d.digest,
+        read: async () => {
+            const found = await readFallbackIndex(t, ref, subject);
+            return found && { ...found, entries: found.index.manifests };
+        },
+        write: async (current, entries) => {
+            const index = {
+                ...(current?.index ?? { schemaVersion: 2, mediaType: OCI_INDEX }),
+                manifests: entries
+            };
             const bytes = Buffer.from(JSON.stringify(index));
-            const { digest } = await putManifest(t, tagRef, bytes, OCI_INDEX, found?.etag ? { ifMatch: found.etag } : {});
-            return { changed: true, digest, added };
+            const etag = current?.etag;
+            return (await putManifest(t, tagRef, bytes, OCI_INDEX, etag ? { ifMatch: etag } : {})).digest;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/oci/tag-writer.ts
+// The one read-modify-write of a tag (cosign's .sig/.att, the referrers fallback index). It converges without
+// registry support: many registries ignore If-Match, so after writing we wait, re-read, and merge again.
+
+
+const DEFAULTS = { attempts: 8, minSettleMs: 100, maxSettleMs: 5000 };
+/**
+ * Adds `ours` to the tag until a re-read made after our last write (and a settle time longer than another
+ * writer's read-to-write window) holds them, and every entry we saw in an earlier read: a writer that read
+ * before our write and wrote after it would otherwise drop ours silently. Each wait doubles, with jitter.
+ */
+async function convergeTag(spec, ours, opts = {}) {
+    const attempts = opts.attempts ?? DEFAULTS.attempts;
+    const minSettle = opts.minSettleMs ?? DEFAULTS.minSettleMs;
+    const random = opts.random ?? Math.random;
+    const sleep = opts.sleep ?? ((ms) => (0,promises_namespaceObject.setTimeout)(ms).then(() => undefined));
+    const now = opts.now ?? Date.now;
+    const log = opts.log ?? (() => undefined);
+    const seen = new Map(ours.map(e => [spec.key(e), e]));
+    let added;
+    let writes = 0;
+    let lastMissing = [];
+    for (let attempt = 1;; attempt++) {
+        const started = now();
+        const current = await spec.read();
+        const present = new Set((current?.entries ?? []).map(e => spec.key(e)));
+        added ??= ours.map(e => spec.key(e)).filter(k => !present.has(k));
+        for (const e of current?.entries ?? [])
+            if (!seen.has(spec.key(e)))
+                seen.set(spec.key(e), e);
+        const missing = [...seen.entries()].filter(([k]) => !present.has(k)).map(([, e]) => e);
+        if (missing.length === 0 && current)
+            return { current, added, writes };
+        if (attempt > attempts)
+            throw raced(spec, attempt - 1, writes, lastMissing.length, ours.length);
+        if (writes > 0)
+            log(`${spec.tag}: re-merging (write ${writes + 1}): a re-read after our write lacks ${missing.length} ` +
+                'entries, another writer raced us');
+        lastMissing = missing;
+        const wait = (base) => Math.min(DEFAULTS.maxSettleMs, base * 2 ** (attempt - 1)) * (0.5 + random());
+        try {
+            await spec.write(current, [...(current?.entries ?? []), ...missing]);
         }
         catch (err) {
-            if (err instanceof RegistryError && err.status === 412 && attempt < attempts)
-                continue;
-            throw err;
+            if (!(err instanceof RegistryError && err.status === 412))
+                throw err;
+            // The registry honours If-Match and someone wrote since our read: nothing of ours was written.
+            log(`${spec.tag}: If-Match refused (412), another writer changed the tag; reading it again`);
+            await sleep(wait(minSettle / 2));
+            continue;
         }
+        writes++;
+        // Another writer's read-to-write window is about ours: wait a few of them before believing the re-read.
+        await sleep(wait(Math.max(minSettle, 3 * (now() - started))));
     }
 }
+function raced(spec, reads, writes, missing, ours) {
+    return new TagRaceError(spec.tag, `${spec.tag}: another writer raced us; after ${writes} writes and ${reads} re-reads the tag still lacks ` +
+        `${missing} entries (${ours} of ours to add). Re-run the job once the parallel jobs are done: appending ` +
+        'is safe, and the signatures of this run are already logged in Rekor');
+}
+/**
+ * Writes of one tag inside this process go one at a time (a parallel job is another process, which
+ * convergeTag handles); adds that arrive while an earlier write of the tag is under way share the next write.
+ */
+class TagWriters {
+    defaults;
+    tails = new Map();
+    open = new Map();
+    constructor(defaults = {}) {
+        this.defaults = defaults;
+    }
+    add(key, entries, spec, opts = {}) {
+        let batch = this.open.get(key);
+        if (!batch) {
+            const pending = [];
+            const before = this.tails.get(key) ?? Promise.resolve();
+            const result = before
+                .catch(() => undefined)
+                .then(() => {
+                // The batch closes when its write starts: later adds go in the next one.
+                if (this.open.get(key)?.entries === pending)
+                    this.open.delete(key);
+                return convergeTag(spec, pending, { ...this.defaults, ...opts });
+            });
+            const tail = result.catch(() => undefined);
+            this.tails.set(key, tail);
+            void tail.then(() => {
+                if (this.tails.get(key) === tail)
+                    this.tails.delete(key);
+            });
+            batch = { entries: pending, result };
+            this.open.set(key, batch);
+        }
+        batch.entries.push(...entries);
+        return batch.result;
+    }
+}
+/** One table per process, so separate pipeline runs (and registry clients) in one process never race. */
+const processTagWriters = new TagWriters();
 
 ;// CONCATENATED MODULE: ./src/oci/registry-client.ts
 
@@ -71041,8 +71131,8 @@ class RegistryClient {
     referrersApi = new Map();
     // The first definitive probe per registry: a "no" holds for all its repositories (see supportsReferrersApi).
     registryProbe = new Map();
-    fallbackBatches = new Map();
-    tagLock = new KeyedLock();
+    tagWriters;
+    log;
     upload;
     uploads = new Map();
     // registry@digest → the repository this client put (or found) that blob in first, to mount it from.
@@ -71051,6 +71141,8 @@ class RegistryClient {
     noSinglePost = new Set();
     constructor(opts = {}) {
         this.transport = new RegistryTransport(opts.http ?? createHttpClient(), opts.credentials ?? anonymous, opts.insecureRegistries ?? []);
+        this.tagWriters = opts.tagWriters ?? processTagWriters;
+        this.log = opts.log;
         this.upload = {
             ...(opts.chunkThreshold !== undefined ? { chunkThreshold: opts.chunkThreshold } : {}),
             ...(opts.chunkSize !== undefined ? { chunkSize: opts.chunkSize } : {})
@@ -71075,8 +71167,9 @@ class RegistryClient {
             });
         return head.digest;
     }
-    async putManifest(ref, bytes, mediaType) {
-        const { digest } = await putManifest(this.transport, toRef(ref), bytes, mediaType);
+    /** `ifMatch`: replace only the version with that ETag (registries that ignore it replace any). */
+    async putManifest(ref, bytes, mediaType, opts = {}) {
+        const { digest } = await putManifest(this.transport, toRef(ref), bytes, mediaType, opts);
         return { digest };
     }
     fetchBlob(repo, digest, size) {
@@ -71177,28 +71270,14 @@ class RegistryClient {
             : listReferrersViaTag(this.transport, r, digest, artifactType);
     }
     /**
-     * Serialised per repository tag inside this process; If-Match/412 covers other writers. Descriptors that
-     * arrive while a write of the same tag waits or reads go out in its PUT; later ones in the next write.
+     * Adds a referrer to the `sha256-<hex>` fallback index and returns once a re-read holds it: convergeTag
+     * re-merges when a parallel job overwrote the index. Adds that arrive while a write waits share it.
      */
     async addReferrerToFallbackIndex(repo, subjectDigest, descriptor) {
         const r = toRef(repo);
-        const key = `${r.repoString()}:${referrersTag(subjectDigest)}`;
-        let batch = this.fallbackBatches.get(key);
-        if (!batch) {
-            const descriptors = [];
-            // The batch closes once its write has read the index: what arrived during that GET goes in this PUT.
-            const close = () => {
-                if (this.fallbackBatches.get(key)?.descriptors === descriptors)
-                    this.fallbackBatches.delete(key);
-                return descriptors;
-            };
-            const result = this.tagLock.run(key, () => addToFallbackIndex(this.transport, r, subjectDigest, close));
-            batch = { descriptors, result };
-            this.fallbackBatches.set(key, batch);
-        }
-        batch.descriptors.push(descriptor);
-        const { digest, added } = await batch.result;
-        return added.includes(descriptor.digest) && digest ? { changed: true, digest } : { changed: false };
+        const spec = fallbackIndexSpec(this.transport, r, subjectDigest);
+        const { current, added } = await this.tagWriters.add(`${r.repoString()}:${referrersTag(subjectDigest)}`, [descriptor], spec, this.log ? { log: this.log } : {});
+        return added.includes(descriptor.digest) ? { changed: true, digest: current.digest } : { changed: false };
     }
 }
 
@@ -71428,13 +71507,6 @@ async function writeBundleFile(dir, repository, digest, kind, bundleJson) {
     return path;
 }
 
-;// CONCATENATED MODULE: ./src/publish/repo-lock.ts
-// Serialises read-modify-write of one key (a repository's tag) inside this process; cosign itself does not lock.
-
-
-/** One lock table for the whole process, so separate pipeline runs in one process never race each other. */
-const processLocks = new KeyedLock();
-
 ;// CONCATENATED MODULE: ./src/sigstore/error.ts
 class SigstoreError extends Error {
     code;
@@ -71506,6 +71578,7 @@ function joinReferrerBatch(registry, repo, subjectDigest) {
 
 
 
+
 const BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
 const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
 /** What scanners filter referrers by (Trivy's VEX discovery, BuildKit-style readers) without downloading them. */
@@ -71539,6 +71612,9 @@ function referrerManifest(bundleJson, subject, predicateType, created, title = '
 async function uploadEmptyConfig(registry, repo) {
     await registry.uploadBlob(repo, Buffer.from('{}'), EMPTY_JSON_DESCRIPTOR.digest, EMPTY_JSON_DESCRIPTOR.size);
 }
+const uploadEmptyConfigAgain = (registry, repo) => registry.uploadBlob(repo, Buffer.from('{}'), EMPTY_JSON_DESCRIPTOR.digest, EMPTY_JSON_DESCRIPTOR.size, {
+    fresh: true
+});
 async function pushBundleReferrer(registry, repo, subject, bundleJson, predicateType, opts = {}) {
     const manifest = referrerManifest(bundleJson, subject, predicateType, opts.created ?? new Date(), opts.title);
     // A bundle holds a signature made in this run: new bytes, so no existence check.
@@ -71558,7 +71634,17 @@ async function pushArtifactReferrer(registry, repo, manifest, layerBytes, opts =
         await registry.uploadBlob(repo, layerBytes, layer.digest, layerBytes.length, opts.fresh ? { fresh: true } : {});
         const bytes = Buffer.from(JSON.stringify(manifest));
         const manifestDigest = computeDigest(bytes);
-        await registry.putManifest(repo.withDigest(manifestDigest), bytes, OCI_MANIFEST);
+        const put = () => registry.putManifest(repo.withDigest(manifestDigest), bytes, OCI_MANIFEST);
+        await put().catch(async (err) => {
+            if (!isBlobUnknown(err))
+                throw err;
+            // Parallel jobs commit the shared `{}` config at once; distribution 2.8 may lose its link: again, once.
+            await Promise.all([
+                uploadEmptyConfigAgain(registry, repo),
+                registry.uploadBlob(repo, layerBytes, layer.digest, layerBytes.length, { fresh: true })
+            ]);
+            await put();
+        });
         if (await registry.supportsReferrersApi(repo))
             return { manifestDigest, via: 'api' };
         await slot.add({
@@ -71610,16 +71696,6 @@ function pushSbomReferrer(registry, repo, subject, sbom, opts = {}) {
     return pushArtifactReferrer(registry, repo, manifest, document, opts);
 }
 
-;// CONCATENATED MODULE: ./src/publish/errors.ts
-class PublishError extends Error {
-    code;
-    constructor(code, message, options) {
-        super(message, options);
-        this.name = 'PublishError';
-        this.code = code;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/publish/cosign-layout.ts
 // cosign's tag layout: `sha256-<hex>.sig` / `.att` tags whose image layers each hold one signature.
 
@@ -71639,19 +71715,6 @@ const ANNOTATION = {
 function cosignTag(subjectDigest, suffix) {
     return `${subjectDigest.replace(':', '-')}.${suffix}`;
 }
-const sameAnnotations = (a = {}, b = {}) => {
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every(k => a[k] === b[k]);
-};
-/** Existing layers kept in order, ours appended unless an identical layer (bytes and annotations) is there. */
-function mergeLayers(existing, added) {
-    const out = [...existing];
-    for (const layer of added) {
-        if (!out.some(l => l.digest === layer.digest && sameAnnotations(l.annotations, layer.annotations)))
-            out.push(layer);
-    }
-    return out;
-}
 /** Config that keeps rootfs.diff_ids equal to the (uncompressed) layer digests, as cosign writes it. */
 function layoutConfig(layers) {
     const epoch = '0001-01-01T00:00:00Z';
@@ -71664,94 +71727,105 @@ function layoutConfig(layers) {
         config: {}
     }));
 }
-/** The tag's manifest, or undefined when the tag does not exist yet (one GET instead of HEAD + GET). */
-async function readTag(registry, tagRef) {
-    try {
-        const fetched = await registry.getManifest(tagRef, { accept: [OCI_MANIFEST] });
-        return { digest: fetched.digest, manifest: fetched.json };
-    }
-    catch (err) {
-        if (err.code === 'REGISTRY_NOT_FOUND')
-            return undefined;
-        throw err;
-    }
-}
-const CONFIRM_ATTEMPTS = 3;
+const layerKey = (l) => `${l.descriptor.digest} ${JSON.stringify(sorted(l.descriptor.annotations))}`;
+const sorted = (a = {}) => Object.entries(a).sort(([x], [y]) => (x < y ? -1 : 1));
 /**
- * GET, merge our layers in, write config and manifest; returns the manifest digest, and whether the tag was
- * written (it is not when every layer of ours is there already). The tag just read answers which blobs the
- * repository has: a layer or config it does not list goes up without a HEAD (re-sending a small blob that
- * happened to be there is harmless), one it lists is not sent again.
+ * The tag for convergeTag. A write uploads the config and those of our layers the tag just read does not
+ * list (re-sending a small blob that happened to be there is harmless; fresh ones went up already), then
+ * PUTs the manifest, with If-Match where the registry gave an ETag.
  */
-async function writeMerged(registry, repo, tagRef, p) {
-    const existing = await readTag(registry, tagRef);
-    const present = existing?.manifest.layers ?? [];
-    const merged = mergeLayers(present, p.added);
-    if (existing && merged.length === present.length)
-        return { digest: existing.digest, written: false };
-    const listed = new Set(present.map(l => l.digest));
-    p.added.forEach((a, i) => {
-        if (listed.has(a.digest) || p.uploads.has(a.digest))
-            return;
-        const bytes = p.layers[i].bytes;
-        p.uploads.set(a.digest, registry.uploadBlob(repo, bytes, a.digest, bytes.length, { fresh: true }));
-    });
-    const config = layoutConfig(merged);
-    const configDigest = computeDigest(config);
-    await Promise.all([
-        registry.uploadBlob(repo, config, configDigest, config.length, { fresh: true }),
-        ...p.uploads.values()
-    ]);
-    const manifest = {
-        schemaVersion: 2,
-        mediaType: OCI_MANIFEST,
-        config: { mediaType: OCI_CONFIG, size: config.length, digest: configDigest },
-        layers: merged,
-        ...(existing?.manifest.annotations ? { annotations: existing.manifest.annotations } : {})
+function cosignTagSpec(registry, repo, tagRef, uploads) {
+    return {
+        tag: tagRef.toString(),
+        key: layerKey,
+        read: async () => {
+            try {
+                const fetched = await registry.getManifest(tagRef, { accept: [OCI_MANIFEST] });
+                const manifest = fetched.json;
+                return {
+                    manifest,
+                    digest: fetched.digest,
+                    entries: manifest.layers.map(descriptor => ({ descriptor })),
+                    ...(fetched.etag ? { etag: fetched.etag } : {})
+                };
+            }
+            catch (err) {
+                if (err.code === 'REGISTRY_NOT_FOUND')
+                    return undefined;
+                throw err;
+            }
+        },
+        write: async (current, entries) => {
+            const listed = new Set(current?.manifest.layers.map(l => l.digest));
+            for (const { descriptor, bytes } of entries) {
+                if (!bytes || listed.has(descriptor.digest) || uploads.has(descriptor.digest))
+                    continue;
+                uploads.set(descriptor.digest, registry.uploadBlob(repo, bytes, descriptor.digest, bytes.length, { fresh: true }));
+            }
+            const layers = entries.map(e => e.descriptor);
+            const config = layoutConfig(layers);
+            const configDigest = computeDigest(config);
+            await Promise.all([
+                registry.uploadBlob(repo, config, configDigest, config.length, { fresh: true }),
+                ...uploads.values()
+            ]);
+            const manifest = {
+                schemaVersion: 2,
+                mediaType: OCI_MANIFEST,
+                config: { mediaType: OCI_CONFIG, size: config.length, digest: configDigest },
+                layers,
+                ...(current?.manifest.annotations ? { annotations: current.manifest.annotations } : {})
+            };
+            const bytes = Buffer.from(JSON.stringify(manifest));
+            const etag = current?.etag;
+            const put = () => registry.putManifest(tagRef, bytes, OCI_MANIFEST, etag ? { ifMatch: etag } : {});
+            try {
+                return (await put()).digest;
+            }
+            catch (err) {
+                if (!isBlobUnknown(err))
+                    throw err;
+                // Parallel jobs that merged the same layers commit the same config at once, and distribution 2.8 can
+                // lose that blob's link then: upload it (and ours) again, once.
+                await Promise.all([
+                    registry.uploadBlob(repo, config, configDigest, config.length, { fresh: true }),
+                    ...entries.flatMap(({ descriptor, bytes: b }) => b ? [registry.uploadBlob(repo, b, descriptor.digest, b.length, { fresh: true })] : [])
+                ]);
+                return (await put()).digest;
+            }
+        }
     };
-    const bytes = Buffer.from(JSON.stringify(manifest));
-    return { digest: (await registry.putManifest(tagRef, bytes, OCI_MANIFEST)).digest, written: true };
 }
-/** GET the tag (absent = empty), append, PUT, then re-read to confirm every one of our layers is there. */
-async function appendToCosignTag(registry, locks, repo, subjectDigest, suffix, layers) {
+/**
+ * Appends our layers to the tag (absent = empty) and returns once a re-read after our last write holds them
+ * all; convergeTag merges again when a parallel job's write dropped them.
+ */
+async function appendToCosignTag(registry, writers, repo, subjectDigest, suffix, layers, opts = {}) {
     const tag = cosignTag(subjectDigest, suffix);
     const tagRef = repo.withTag(tag);
-    const added = layers.map(layer => ({
-        mediaType: layer.mediaType,
-        digest: computeDigest(layer.bytes),
-        size: layer.bytes.length,
-        annotations: layer.annotations
+    const ours = layers.map(layer => ({
+        descriptor: {
+            mediaType: layer.mediaType,
+            digest: computeDigest(layer.bytes),
+            size: layer.bytes.length,
+            annotations: layer.annotations
+        },
+        bytes: layer.bytes
     }));
     // Layers holding this run's signatures cannot be there yet: they go up while the tag is read.
     const uploads = new Map();
     layers.forEach((layer, i) => {
         if (!layer.fresh)
             return;
-        const up = registry.uploadBlob(repo, layer.bytes, added[i].digest, layer.bytes.length, { fresh: true });
+        const digest = ours[i].descriptor.digest;
+        const up = registry.uploadBlob(repo, layer.bytes, digest, layer.bytes.length, { fresh: true });
         up.catch(() => undefined); // awaited before the manifest PUT; a failure before that must not go unhandled
-        uploads.set(added[i].digest, up);
+        uploads.set(digest, up);
     });
-    const pending = { layers, added, uploads };
-    // Writers of one tag are serialised; the .sig and .att tags of a repository may be written side by side.
-    return locks.run(`${repo.repoString()}:${tag}`, async () => {
-        // Other processes (a parallel job, cosign) do not share our lock: if our layers vanish, merge again.
-        for (let attempt = 1;; attempt++) {
-            const { digest, written } = await writeMerged(registry, repo, tagRef, pending);
-            // Nothing to write means the read under the lock already showed every layer of ours.
-            const reread = written
-                ? (await registry.getManifest(tagRef, { accept: [OCI_MANIFEST] })).json
-                : undefined;
-            const missing = reread
-                ? added.filter(a => !reread.layers.some(l => l.digest === a.digest && sameAnnotations(l.annotations, a.annotations)))
-                : [];
-            if (missing.length === 0)
-                return { tag, manifestDigest: digest, layerDigests: added.map(a => a.digest) };
-            if (attempt >= CONFIRM_ATTEMPTS) {
-                throw new PublishError('PUBLISH_NOT_CONFIRMED', `${tagRef.toString()} was written ${attempt} times but re-reading it lacks ${missing.length} of our ` +
-                    'layers; another writer keeps replacing the tag. Run again when it is done (appending is safe)');
-            }
-        }
-    });
+    // The .sig and .att tags of a repository may be written side by side; one tag's writes go one at a time.
+    const spec = cosignTagSpec(registry, repo, tagRef, uploads);
+    const { current } = await writers.add(`${repo.repoString()}:${tag}`, ours, spec, opts);
+    return { tag, manifestDigest: current.digest, layerDigests: ours.map(o => o.descriptor.digest) };
 }
 
 ;// CONCATENATED MODULE: ./src/sigstore/witness/tlog-entry.ts
@@ -72353,12 +72427,11 @@ async function publishSubject(s, opts, c) {
     const referrers = opts.formats.includes('referrers');
     const warnings = [];
     const publish = async () => {
+        const converge = c.log ? { log: c.log } : {};
         const attIndexes = statements.flatMap((st, i) => (legacy && st.inAttTag ? [i] : []));
         // The two tags and the referrers are independent writes, so they all go out together.
         const sigTask = signedPayload
-            ? appendToCosignTag(c.registry, c.locks, repo, digest, 'sig', [
-                signatureLayer(payload, signedPayload.signature, signedPayload)
-            ]).then((result) => ({
+            ? appendToCosignTag(c.registry, c.locks, repo, digest, 'sig', [signatureLayer(payload, signedPayload.signature, signedPayload)], converge).then((result) => ({
                 kind: 'signature-legacy',
                 rekorLogIndex: signedPayload.tlogEntry.logIndex,
                 legacy: {
@@ -72369,7 +72442,7 @@ async function publishSubject(s, opts, c) {
             }))
             : Promise.resolve(undefined);
         const attTask = attIndexes.length
-            ? appendToCosignTag(c.registry, c.locks, repo, digest, 'att', attIndexes.map(i => attestationLayer(signed[i].envelope, statements[i].predicateType, signed[i])))
+            ? appendToCosignTag(c.registry, c.locks, repo, digest, 'att', attIndexes.map(i => attestationLayer(signed[i].envelope, statements[i].predicateType, signed[i])), converge)
             : Promise.resolve(undefined);
         const plainSbom = opts.sbomReferrer && opts.sbom ? opts.sbom : undefined;
         // Every referrer joins the same fallback-index write, so they are all pushed in one go.
@@ -72479,7 +72552,7 @@ async function attestSubjects(options, c) {
     const shared = options.sbom && 'path' in options.sbom
         ? await sbomPredicateFromFile(options.sbom.path, options.sbom.limitBytes ?? options.sbomLimitBytes)
         : undefined;
-    const locks = c.locks ?? processLocks;
+    const locks = c.locks ?? processTagWriters;
     const subjectOptions = (sbom) => ({
         provenance: options.provenance ?? ['v1', 'v0.2'],
         formats: options.formats ?? ['legacy', 'referrers'],
@@ -72493,6 +72566,7 @@ async function attestSubjects(options, c) {
         registry: c.registry,
         session: c.session,
         locks,
+        ...(c.log ? { log: c.log } : {}),
         ...(c.githubStore ? { githubStore: c.githubStore } : {})
     };
     const named = (subject) => (cause) => {
@@ -73905,6 +73979,16 @@ async function openSigningSession(config, collaborators) {
         trust,
         cancel: reason => cancelled.abort(reason)
     };
+}
+
+;// CONCATENATED MODULE: ./src/publish/errors.ts
+class PublishError extends Error {
+    code;
+    constructor(code, message, options) {
+        super(message, options);
+        this.name = 'PublishError';
+        this.code = code;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/publish/github-store.ts
@@ -79203,7 +79287,160 @@ function openSource(source, opts) {
     return openRegistrySource(source.replace(/^(registry|docker):(\/\/)?/, ''), opts.platform, opts.registry);
 }
 
+;// CONCATENATED MODULE: ./src/sbom/output/index-sbom.ts
+// The SBOM of a multi-arch index, composed from its platform images' SBOMs of the same run (no layer is read twice).
+// Scanners that look up SBOMs by the tag's digest (Trivy `--sbom-sources oci`) find the index, not its images: the
+// document lists every platform image as a component and every package once, flat, as scanners read packages,
+// with the image → package relation in `dependencies` (CycloneDX) or CONTAINS relationships (SPDX).
+
+/** `pkg:oci/<name>@<digest>?repository_url=<registry/repo>`, as Syft and vexctl write image purls. */
+function ociPurl(repository, digest, qualifiers = {}) {
+    const name = repository.split('/').pop().toLowerCase();
+    const q = new URLSearchParams({ repository_url: repository, ...qualifiers });
+    return `pkg:oci/${name}@${encodeURIComponent(digest)}?${q.toString()}`;
+}
+function composeIndexSbom(input) {
+    if (input.platforms.length === 0)
+        throw new Error(`no platform SBOMs to compose for ${input.repository}`);
+    return input.format === 'spdx-json' ? composeSpdx(input) : composeCycloneDx(input);
+}
+function composeCycloneDx(input) {
+    const indexRef = `index:${input.repository}@${input.digest}`;
+    const first = input.platforms[0].document;
+    const images = [];
+    const packages = new Map();
+    const dependsOn = new Map([[indexRef, new Set()]]);
+    for (const p of input.platforms) {
+        const metadata = p.document.metadata;
+        const image = { ...metadata.component };
+        const imageRef = String(image['bom-ref']);
+        images.push(image);
+        dependsOn.get(indexRef).add(imageRef);
+        const contains = new Set();
+        for (const c of p.document.components ?? []) {
+            // bom-refs hash a package's content (purl, locations…): equal refs are equal packages, listed once.
+            const ref = String(c['bom-ref']);
+            if (!packages.has(ref))
+                packages.set(ref, c);
+            contains.add(ref);
+        }
+        dependsOn.set(imageRef, contains);
+        for (const d of p.document.dependencies ?? []) {
+            if (d.ref === imageRef)
+                continue;
+            const set = dependsOn.get(d.ref) ?? new Set();
+            for (const t of d.dependsOn ?? [])
+                set.add(t);
+            dependsOn.set(d.ref, set);
+        }
+    }
+    const document = {
+        $schema: first.$schema,
+        bomFormat: 'CycloneDX',
+        specVersion: first.specVersion,
+        version: 1,
+        serialNumber: `urn:uuid:${(0,external_node_crypto_.randomUUID)()}`,
+        metadata: {
+            timestamp: (input.timestamp ?? new Date()).toISOString(),
+            tools: first.metadata.tools,
+            component: {
+                type: 'container',
+                name: input.repository,
+                version: input.digest,
+                'bom-ref': indexRef,
+                purl: ociPurl(input.repository, input.digest),
+                properties: [
+                    { name: 'oci-attest:image:manifestDigest', value: input.digest },
+                    ...input.platforms.map(p => ({ name: 'oci-attest:index:platform', value: p.platform }))
+                ]
+            }
+        },
+        components: [...images, ...packages.values()],
+        dependencies: [...dependsOn].map(([ref, targets]) => targets.size ? { ref, dependsOn: [...targets].sort() } : { ref })
+    };
+    return { document, packageCount: packages.size };
+}
+const ROOT_IDS = ['SPDXRef-DocumentRoot-Image', 'SPDXRef-OperatingSystem'];
+function composeSpdx(input) {
+    const indexId = 'SPDXRef-DocumentRoot-Index';
+    const first = input.platforms[0].document;
+    const packages = new Map();
+    const relationships = [
+        { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: indexId }
+    ];
+    const seen = new Set();
+    let packageCount = 0;
+    input.platforms.forEach((p, i) => {
+        // Each platform document names its image and OS with the same fixed IDs: make them unique per platform.
+        const rename = (id) => (ROOT_IDS.includes(id) ? `${id}-${i + 1}` : id);
+        for (const pkg of p.document.packages ?? []) {
+            const id = rename(String(pkg.SPDXID));
+            if (packages.has(id))
+                continue;
+            packages.set(id, { ...pkg, SPDXID: id });
+            if (!ROOT_IDS.includes(String(pkg.SPDXID)))
+                packageCount++;
+        }
+        relationships.push({
+            spdxElementId: indexId,
+            relationshipType: 'CONTAINS',
+            relatedSpdxElement: rename(ROOT_IDS[0])
+        });
+        for (const r of p.document.relationships ?? []) {
+            if (r.spdxElementId === 'SPDXRef-DOCUMENT')
+                continue;
+            const rel = {
+                ...r,
+                spdxElementId: rename(String(r.spdxElementId)),
+                relatedSpdxElement: rename(String(r.relatedSpdxElement))
+            };
+            const key = JSON.stringify(rel);
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            relationships.push(rel);
+        }
+    });
+    const index = {
+        name: input.repository,
+        SPDXID: indexId,
+        versionInfo: input.digest,
+        supplier: 'NOASSERTION',
+        downloadLocation: 'NOASSERTION',
+        filesAnalyzed: false,
+        licenseConcluded: 'NOASSERTION',
+        licenseDeclared: 'NOASSERTION',
+        copyrightText: 'NOASSERTION',
+        primaryPackagePurpose: 'CONTAINER',
+        checksums: [{ algorithm: 'SHA256', checksumValue: input.digest.replace(/^sha256:/, '') }],
+        externalRefs: [
+            {
+                referenceCategory: 'PACKAGE-MANAGER',
+                referenceType: 'purl',
+                referenceLocator: ociPurl(input.repository, input.digest)
+            }
+        ]
+    };
+    const safeName = input.repository.replace(/[^A-Za-z0-9.\-/]+/g, '-');
+    const document = {
+        spdxVersion: first.spdxVersion,
+        dataLicense: 'CC0-1.0',
+        SPDXID: 'SPDXRef-DOCUMENT',
+        name: `${input.repository}@${input.digest}`,
+        documentNamespace: `https://oci-attest.invalid/spdx/${safeName}-${(0,external_node_crypto_.randomUUID)()}`,
+        creationInfo: {
+            ...first.creationInfo,
+            created: (input.timestamp ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z')
+        },
+        documentDescribes: [indexId],
+        packages: [index, ...packages.values()],
+        relationships
+    };
+    return { document, packageCount };
+}
+
 ;// CONCATENATED MODULE: ./src/sbom/index.ts
+
 
 
 
@@ -79300,9 +79537,13 @@ registry, dir, ui) {
         return out;
     await (0,promises_.mkdir)(dir, { recursive: true });
     const extension = inputs.sbomFormat === 'spdx-json' ? 'spdx.json' : 'cdx.json';
+    const fileFor = (ref) => (0,external_node_path_.join)(dir, `${ref.replace(/[^A-Za-z0-9._@-]+/g, '_').replace(/:/g, '-')}.${extension}`);
+    const byIndex = new Map();
     // One image at a time: layer scans are I/O and memory heavy, and runners have few cores.
     for (const s of plan.subjects) {
         const ref = keyOf(s.repository, s.digest);
+        if (s.kind === 'index')
+            continue; // composed below from its platform images' SBOMs
         if (!s.sbomEligible) {
             ui.info(`${ref} (${s.kind}): no SBOM generated, ${s.kind === 'chart' ? 'a Helm chart has no image layers' : 'not a container image'}`);
             continue;
@@ -79323,7 +79564,12 @@ registry, dir, ui) {
                 onWarning: m => ui.warning(`${ref}: ${m}`)
             });
             assertSbomSize(Buffer.byteLength(result.serialized), DEFAULT_SBOM_LIMIT, `the SBOM generated for ${ref}`);
-            const path = (0,external_node_path_.join)(dir, `${ref.replace(/[^A-Za-z0-9._@-]+/g, '_').replace(/:/g, '-')}.${extension}`);
+            const path = fileFor(ref);
+            if (s.index && s.platform) {
+                const siblings = byIndex.get(keyOf(s.repository, s.index)) ?? [];
+                siblings.push({ platform: s.platform, digest: s.digest, document: result.document });
+                byIndex.set(keyOf(s.repository, s.index), siblings);
+            }
             await (0,promises_.writeFile)(path, result.serialized + '\n');
             out.bySubject.set(ref, { ...sbomPredicate(result.document, `the SBOM generated for ${ref}`), path });
             out.paths[s.digest] = path;
@@ -79333,6 +79579,28 @@ registry, dir, ui) {
         catch (cause) {
             throw new PipelineError('SUBJECT_FAILED', ref, 'sbom', `${describe(cause)}; give an SBOM file in the sbom input, or sbom: none`, { cause });
         }
+    }
+    for (const s of plan.subjects.filter(x => x.kind === 'index')) {
+        const ref = keyOf(s.repository, s.digest);
+        const platforms = byIndex.get(ref);
+        if (!platforms?.length) {
+            ui.info(`${ref} (index): no SBOM, its platform images are not attested in this run (platforms: index)`);
+            continue;
+        }
+        const { document, packageCount } = composeIndexSbom({
+            repository: s.repository,
+            digest: s.digest,
+            format: inputs.sbomFormat,
+            platforms
+        });
+        const serialized = JSON.stringify(document, null, 2);
+        assertSbomSize(Buffer.byteLength(serialized), DEFAULT_SBOM_LIMIT, `the SBOM composed for ${ref}`);
+        const path = fileFor(ref);
+        await (0,promises_.writeFile)(path, serialized + '\n');
+        out.bySubject.set(ref, { ...sbomPredicate(document, `the SBOM composed for ${ref}`), path });
+        out.paths[s.digest] = path;
+        out.packages[s.digest] = packageCount;
+        ui.info(`${ref} (index): ${packageCount} packages of ${platforms.map(p => p.platform).join(', ')} → ${path}`);
     }
     return out;
 }
@@ -79499,7 +79767,11 @@ async function execute(opts, phases) {
         ui.info(`DRY RUN (${reason}): no OIDC token, Fulcio, Rekor, registry push or GitHub API write will happen`);
     if (inputs.githubAttestations === 'true' && !dryRun && !(inputs.githubToken && context.repository))
         throw new InputError('github-attestations', 'is true, but there is no github-token (or GITHUB_REPOSITORY) to store attestations with');
-    const registry = new RegistryClient({ credentials: registryCredentials(inputs, env) });
+    const log = ui.debug ? (line) => ui.debug?.(line) : undefined;
+    const registry = new RegistryClient({
+        credentials: registryCredentials(inputs, env),
+        ...(log ? { log } : {})
+    });
     const sbomFile = await loadSbomFile(inputs);
     const plan = await phases.run('Plan: resolve subjects', async () => {
         const p = await planSubjects(registry, inputs.subjects, inputs.platforms);
@@ -79541,7 +79813,12 @@ async function execute(opts, phases) {
             sbomReferrer: inputs.sbomReferrer,
             verify,
             bundleDir: (0,external_node_path_.join)(context.runnerTemp, dryRun ? 'oci-attest-dry-run' : 'oci-attest')
-        }, { registry: recording ?? registry, session, ...(githubStore ? { githubStore } : {}) });
+        }, {
+            registry: recording ?? registry,
+            session,
+            ...(githubStore ? { githubStore } : {}),
+            ...(log ? { log } : {})
+        });
         for (const s of r.subjects)
             ui.info(`${s.repository}@${s.digest}: ${s.items.map(i => i.kind).join(', ')}`);
         ui.info(dryRun
@@ -91908,6 +92185,7 @@ function qstring(str) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ core_debug),
   V4: () => (/* binding */ getInput),
   Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
@@ -91918,7 +92196,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -94747,7 +95025,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    issueCommand('debug', {}, message);
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue

@@ -1190,7 +1190,9 @@ async function* verifiedChunks(chunks, what, expected, expectedSize) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ RegistryError),
+/* harmony export */   AD: () => (/* binding */ isBlobUnknown),
+/* harmony export */   Gm: () => (/* binding */ TagRaceError),
+/* harmony export */   gl: () => (/* binding */ RegistryError),
 /* harmony export */   h: () => (/* binding */ DigestMismatchError)
 /* harmony export */ });
 /** A registry operation that failed; the message names the reference and what to do about it. */
@@ -1205,6 +1207,11 @@ class RegistryError extends Error {
             this.status = opts.status;
     }
 }
+/**
+ * A manifest PUT refused for a blob it names: distribution 2.8 can lose a blob's link when parallel jobs
+ * commit the same digest at once (a shared config), so the blob is uploaded again.
+ */
+const isBlobUnknown = (err) => err instanceof RegistryError && err.status === 400 && /BLOB_UNKNOWN/.test(err.message);
 /** The bytes did not hash to the digest they were asked for by. */
 class DigestMismatchError extends RegistryError {
     expected;
@@ -1214,6 +1221,15 @@ class DigestMismatchError extends RegistryError {
         this.name = 'DigestMismatchError';
         this.expected = expected;
         this.actual = actual;
+    }
+}
+/** Parallel writers kept replacing a tag (cosign's .sig/.att, the fallback index) and ours did not stick. */
+class TagRaceError extends RegistryError {
+    tag;
+    constructor(tag, message) {
+        super('TAG_WRITE_RACED', message);
+        this.name = 'TagRaceError';
+        this.tag = tag;
     }
 }
 
@@ -1237,7 +1253,7 @@ __webpack_require__.d(__webpack_exports__, {
   vU: () => (/* reexport */ staticCredentials)
 });
 
-// UNUSED EXPORTS: Authenticator, DEFAULT_CHUNK_SIZE, DEFAULT_CHUNK_THRESHOLD, DOCKER_CONFIG, DOCKER_HUB, DOCKER_HUB_SERVER, DOCKER_LAYER_GZIP, DOCKER_MANIFEST, DOCKER_MANIFEST_LIST, DigestMismatchError, EMPTY_JSON_DESCRIPTOR, ImageReference, InvalidReferenceError, KeyedLock, MANIFEST_ACCEPT, OCI_CONFIG, OCI_EMPTY, OCI_INDEX, OCI_LAYER, OCI_LAYER_GZIP, OCI_LAYER_ZSTD, OCI_MANIFEST, ReferenceError, RegistryError, anonymous, apiHost, describeCredential, dockerConfigPath, isIndexMediaType, isLoopbackRegistry, manifestMediaType, nextLink, parseChallenges, referrersTag, registryBaseUrl, repositoryScope, runCredentialHelper, verifyDigest
+// UNUSED EXPORTS: Authenticator, DEFAULT_CHUNK_SIZE, DEFAULT_CHUNK_THRESHOLD, DOCKER_CONFIG, DOCKER_HUB, DOCKER_HUB_SERVER, DOCKER_LAYER_GZIP, DOCKER_MANIFEST, DOCKER_MANIFEST_LIST, DigestMismatchError, EMPTY_JSON_DESCRIPTOR, ImageReference, InvalidReferenceError, MANIFEST_ACCEPT, OCI_CONFIG, OCI_EMPTY, OCI_INDEX, OCI_LAYER, OCI_LAYER_GZIP, OCI_LAYER_ZSTD, OCI_MANIFEST, ReferenceError, RegistryError, TagRaceError, TagWriters, anonymous, apiHost, convergeTag, describeCredential, dockerConfigPath, isBlobUnknown, isIndexMediaType, isLoopbackRegistry, manifestMediaType, nextLink, parseChallenges, processTagWriters, referrersTag, registryBaseUrl, repositoryScope, runCredentialHelper, verifyDigest
 
 // EXTERNAL MODULE: ./src/http/index.ts + 10 modules
 var http = __webpack_require__(43245);
@@ -1348,13 +1364,13 @@ const EXPIRY_MARGIN_MS = 10000;
 async function fetchToken(http, registry, challenge, scopes, cred, now = Date.now) {
     const realm = challenge.params.realm;
     if (!realm)
-        throw new errors/* RegistryError */.g('AUTH_FAILED', `${registry} asked for Bearer auth without a realm in WWW-Authenticate`);
+        throw new errors/* RegistryError */.gl('AUTH_FAILED', `${registry} asked for Bearer auth without a realm in WWW-Authenticate`);
     let url;
     try {
         url = new URL(realm);
     }
     catch (cause) {
-        throw new errors/* RegistryError */.g('AUTH_FAILED', `${registry} gave an unusable token realm "${realm}"`, { cause });
+        throw new errors/* RegistryError */.gl('AUTH_FAILED', `${registry} gave an unusable token realm "${realm}"`, { cause });
     }
     const service = challenge.params.service;
     let res;
@@ -1386,13 +1402,13 @@ async function fetchToken(http, registry, challenge, scopes, cred, now = Date.no
     }
     if (res.status !== 200) {
         res.discard();
-        throw new errors/* RegistryError */.g(res.status === 401 || res.status === 403 ? 'AUTH_FAILED' : 'REGISTRY_ERROR', `token service ${url.origin}${url.pathname} for ${registry} answered ${res.status} to ${describeCredential(cred)} ` +
+        throw new errors/* RegistryError */.gl(res.status === 401 || res.status === 403 ? 'AUTH_FAILED' : 'REGISTRY_ERROR', `token service ${url.origin}${url.pathname} for ${registry} answered ${res.status} to ${describeCredential(cred)} ` +
             `asking for ${scopes.join(' ') || 'no scope'}; check the credentials for ${registry}`, { status: res.status });
     }
     const body = await res.json();
     const token = body.token || body.access_token;
     if (!token)
-        throw new errors/* RegistryError */.g('AUTH_FAILED', `token service for ${registry} answered without token or access_token`);
+        throw new errors/* RegistryError */.gl('AUTH_FAILED', `token service for ${registry} answered without token or access_token`);
     const issued = body.issued_at ? Date.parse(body.issued_at) : NaN;
     const start = Number.isNaN(issued) ? now() : Math.min(issued, now());
     const lifetimeMs = (body.expires_in && body.expires_in > 0 ? body.expires_in : 60) * 1000;
@@ -1433,7 +1449,7 @@ class Authenticator {
         const challenges = parseChallenges(wwwAuthenticate ?? '');
         const challenge = challenges.find(c => c.scheme === 'bearer') ?? challenges.find(c => c.scheme === 'basic');
         if (!challenge)
-            throw new errors/* RegistryError */.g('REGISTRY_UNAUTHORIZED', `${registry} answered 401 without a Basic or Bearer challenge`, {
+            throw new errors/* RegistryError */.gl('REGISTRY_UNAUTHORIZED', `${registry} answered 401 without a Basic or Bearer challenge`, {
                 status: 401
             });
         this.challenges.set(registry, challenge);
@@ -1452,7 +1468,7 @@ class Authenticator {
     /** The error for a registry that still answers 401 to the best we can send. */
     async refused(registry, scopes) {
         const cred = await this.credentials.get(registry);
-        return new errors/* RegistryError */.g('REGISTRY_UNAUTHORIZED', `${registry} refused ${describeCredential(cred)} for ${scopes.join(' ')}; ` +
+        return new errors/* RegistryError */.gl('REGISTRY_UNAUTHORIZED', `${registry} refused ${describeCredential(cred)} for ${scopes.join(' ')}; ` +
             (cred
                 ? 'check that the credentials grant this access'
                 : `log in to ${registry} (docker login) or pass credentials`), { status: 401 });
@@ -1466,7 +1482,7 @@ class Authenticator {
             if (!cred)
                 return undefined;
             if (!('password' in cred))
-                throw new errors/* RegistryError */.g('AUTH_FAILED', `${registry} wants Basic auth but its credential is ${describeCredential(cred)}`);
+                throw new errors/* RegistryError */.gl('AUTH_FAILED', `${registry} wants Basic auth but its credential is ${describeCredential(cred)}`);
             return `Basic ${Buffer.from(`${cred.username}:${cred.password}`).toString('base64')}`;
         }
         if (cred && 'registryToken' in cred)
@@ -1528,7 +1544,7 @@ class RegistryTransport {
         const challenge = res.headers.get('www-authenticate');
         res.discard();
         if (init.body instanceof external_node_stream_.Readable)
-            throw new errors/* RegistryError */.g('REGISTRY_UNAUTHORIZED', `${registry} asked for credentials in the middle of a streamed upload`);
+            throw new errors/* RegistryError */.gl('REGISTRY_UNAUTHORIZED', `${registry} asked for credentials in the middle of a streamed upload`);
         const again = await send(await this.auth.onUnauthorized(registry, init.scopes, challenge, first));
         if (again.status !== 401)
             return again;
@@ -1561,7 +1577,7 @@ async function registryFailure(res, what) {
                 : res.status === 409 || res.status === 412
                     ? 'REGISTRY_CONFLICT'
                     : 'REGISTRY_ERROR';
-    throw new errors/* RegistryError */.g(code, `${what}: registry answered ${res.status}${detail ? ` (${detail})` : ''}`, {
+    throw new errors/* RegistryError */.gl(code, `${what}: registry answered ${res.status}${detail ? ` (${detail})` : ''}`, {
         status: res.status
     });
 }
@@ -1641,7 +1657,7 @@ async function startUpload(t, ref, query = '', extraScopes = []) {
     res.discard();
     const location = res.headers.get('location');
     if (res.status === 202 && !location)
-        throw new errors/* RegistryError */.g('REGISTRY_ERROR', `${ref.registry} started an upload without a Location header`);
+        throw new errors/* RegistryError */.gl('REGISTRY_ERROR', `${ref.registry} started an upload without a Location header`);
     return { status: res.status, location: location ? new URL(location, t.baseUrl(ref.registry)) : undefined };
 }
 function withDigest(location, digest) {
@@ -1745,7 +1761,7 @@ async function singlePost(t, ref, data, digest) {
     if (res.status === 201)
         return { stored: true };
     if (!location)
-        throw new errors/* RegistryError */.g('REGISTRY_ERROR', `${ref.registry} started an upload without a Location header`);
+        throw new errors/* RegistryError */.gl('REGISTRY_ERROR', `${ref.registry} started an upload without a Location header`);
     return { stored: false, location: new URL(location, t.baseUrl(ref.registry)) };
 }
 /**
@@ -1788,7 +1804,7 @@ async function mountBlob(t, ref, digest, from, fallback, opts = {}) {
     }
     catch (err) {
         // Some registries refuse an impossible mount (404 BLOB_UNKNOWN, 403 on the source) instead of answering 202.
-        const status = err instanceof errors/* RegistryError */.g ? (err.status ?? 0) : 0;
+        const status = err instanceof errors/* RegistryError */.gl ? (err.status ?? 0) : 0;
         if (!fallback || status < 400 || status >= 500 || status === 401)
             throw err;
         const up = await uploadBlob(t, ref, fallback.data, digest, fallback.size, opts);
@@ -1809,8 +1825,6 @@ async function mountBlob(t, ref, digest, from, fallback, opts = {}) {
     return { mounted: false, uploaded: true };
 }
 
-// EXTERNAL MODULE: ./src/oci/keyed-lock.ts
-var keyed_lock = __webpack_require__(88639);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __webpack_require__(29217);
 ;// CONCATENATED MODULE: ./src/oci/manifest.ts
@@ -1825,7 +1839,7 @@ function manifestMediaType(contentType, json, what) {
     if (header && media_types/* MANIFEST_ACCEPT */.dY.includes(header))
         return header;
     if (typeof json !== 'object' || json === null)
-        throw new errors/* RegistryError */.g('MANIFEST_INVALID', `${what} is not a JSON object`);
+        throw new errors/* RegistryError */.gl('MANIFEST_INVALID', `${what} is not a JSON object`);
     const own = json.mediaType;
     if (typeof own === 'string' && own)
         return own;
@@ -1833,7 +1847,7 @@ function manifestMediaType(contentType, json, what) {
         return 'application/vnd.oci.image.index.v1+json';
     if (json.config && Array.isArray(json.layers))
         return 'application/vnd.oci.image.manifest.v1+json';
-    throw new errors/* RegistryError */.g('MANIFEST_INVALID', `${what} has no media type and is neither a manifest nor an index`);
+    throw new errors/* RegistryError */.gl('MANIFEST_INVALID', `${what} has no media type and is neither a manifest nor an index`);
 }
 
 ;// CONCATENATED MODULE: ./src/oci/manifests.ts
@@ -1866,7 +1880,7 @@ async function getManifest(t, ref, accept = media_types/* MANIFEST_ACCEPT */.dY)
         json = JSON.parse(bytes.toString('utf8'));
     }
     catch (cause) {
-        throw new errors/* RegistryError */.g('MANIFEST_INVALID', `manifest ${ref} is not valid JSON`, { cause });
+        throw new errors/* RegistryError */.gl('MANIFEST_INVALID', `manifest ${ref} is not valid JSON`, { cause });
     }
     const digest = expected ?? (0,oci_digest/* computeDigest */.MK)(bytes);
     const etag = res.headers.get('etag') ?? undefined;
@@ -1901,7 +1915,7 @@ async function headManifest(t, ref, accept = media_types/* MANIFEST_ACCEPT */.dY
     if (res.status !== 200 && res.status !== 405)
         return registryFailure(res, `checking manifest ${ref}`);
     const full = await getManifest(t, ref, accept).catch((err) => {
-        if (err instanceof errors/* RegistryError */.g && err.code === 'REGISTRY_NOT_FOUND')
+        if (err instanceof errors/* RegistryError */.gl && err.code === 'REGISTRY_NOT_FOUND')
             return undefined;
         throw err;
     });
@@ -2007,11 +2021,15 @@ async function readFallbackIndex(t, ref, subject) {
     try {
         const fetched = await getManifest(t, tagRef, [media_types/* OCI_INDEX */.$p]);
         if (!Array.isArray(fetched.json.manifests))
-            throw new errors/* RegistryError */.g('MANIFEST_INVALID', `${tagRef} should hold the referrers fallback index but holds ${fetched.mediaType}; delete that tag`);
-        return { index: fetched.json, etag: fetched.etag };
+            throw new errors/* RegistryError */.gl('MANIFEST_INVALID', `${tagRef} should hold the referrers fallback index but holds ${fetched.mediaType}; delete that tag`);
+        return {
+            index: fetched.json,
+            digest: fetched.digest,
+            ...(fetched.etag ? { etag: fetched.etag } : {})
+        };
     }
     catch (err) {
-        if (err instanceof errors/* RegistryError */.g && err.code === 'REGISTRY_NOT_FOUND')
+        if (err instanceof errors/* RegistryError */.gl && err.code === 'REGISTRY_NOT_FOUND')
             return undefined;
         throw err;
     }
@@ -2021,43 +2039,32 @@ async function listReferrersViaTag(t, ref, subject, artifactType) {
     return matching(found?.index.manifests ?? [], artifactType);
 }
 /**
- * Adds descriptors to the `sha256-<hex>` fallback index in one read-modify-write (creating it on 404), with
- * If-Match when the registry gave an ETag; a 412 means someone else wrote first, so re-read and try again.
- * A function is asked for the descriptors after each read (callers batch whatever arrived meanwhile).
- * `added` lists the digests that were not there yet.
+ * The `sha256-<hex>` fallback index as a tag of descriptors (one per referrer manifest) for convergeTag:
+ * created on first write, updated with If-Match where the registry gave an ETag.
  */
-async function addToFallbackIndex(t, ref, subject, descriptors, attempts = 5) {
+function fallbackIndexSpec(t, ref, subject) {
     const tagRef = ref.withTag(referrersTag(subject));
-    for (let attempt = 1;; attempt++) {
-        const found = await readFallbackIndex(t, ref, subject);
-        const wanted = typeof descriptors === 'function'
-            ? descriptors()
-            : Array.isArray(descriptors)
-                ? descriptors
-                : [descriptors];
-        const index = found?.index ?? { schemaVersion: 2, mediaType: media_types/* OCI_INDEX */.$p, manifests: [] };
-        const added = [];
-        for (const descriptor of wanted) {
-            if (index.manifests.some(d => d.digest === descriptor.digest))
-                continue;
-            index.manifests.push(descriptor);
-            added.push(descriptor.digest);
-        }
-        if (added.length === 0)
-            return { changed: false, added };
-        try {
+    return {
+        tag: tagRef.toString(),
+        key: d => d.digest,
+        read: async () => {
+            const found = await readFallbackIndex(t, ref, subject);
+            return found && { ...found, entries: found.index.manifests };
+        },
+        write: async (current, entries) => {
+            const index = {
+                ...(current?.index ?? { schemaVersion: 2, mediaType: media_types/* OCI_INDEX */.$p }),
+                manifests: entries
+            };
             const bytes = Buffer.from(JSON.stringify(index));
-            const { digest } = await putManifest(t, tagRef, bytes, media_types/* OCI_INDEX */.$p, found?.etag ? { ifMatch: found.etag } : {});
-            return { changed: true, digest, added };
+            const etag = current?.etag;
+            return (await putManifest(t, tagRef, bytes, media_types/* OCI_INDEX */.$p, etag ? { ifMatch: etag } : {})).digest;
         }
-        catch (err) {
-            if (err instanceof errors/* RegistryError */.g && err.status === 412 && attempt < attempts)
-                continue;
-            throw err;
-        }
-    }
+    };
 }
 
+// EXTERNAL MODULE: ./src/oci/tag-writer.ts
+var tag_writer = __webpack_require__(48841);
 ;// CONCATENATED MODULE: ./src/oci/registry-client.ts
 
 
@@ -2077,8 +2084,8 @@ class RegistryClient {
     referrersApi = new Map();
     // The first definitive probe per registry: a "no" holds for all its repositories (see supportsReferrersApi).
     registryProbe = new Map();
-    fallbackBatches = new Map();
-    tagLock = new keyed_lock/* KeyedLock */.s();
+    tagWriters;
+    log;
     upload;
     uploads = new Map();
     // registry@digest → the repository this client put (or found) that blob in first, to mount it from.
@@ -2087,6 +2094,8 @@ class RegistryClient {
     noSinglePost = new Set();
     constructor(opts = {}) {
         this.transport = new RegistryTransport(opts.http ?? (0,http/* createHttpClient */.uT)(), opts.credentials ?? anonymous, opts.insecureRegistries ?? []);
+        this.tagWriters = opts.tagWriters ?? tag_writer/* processTagWriters */.IQ;
+        this.log = opts.log;
         this.upload = {
             ...(opts.chunkThreshold !== undefined ? { chunkThreshold: opts.chunkThreshold } : {}),
             ...(opts.chunkSize !== undefined ? { chunkSize: opts.chunkSize } : {})
@@ -2106,13 +2115,14 @@ class RegistryClient {
         const head = await this.headManifest(r);
         // headManifest already answered a 404 (and fell back to GET where HEAD is refused): no second request.
         if (!head)
-            throw new errors/* RegistryError */.g('REGISTRY_NOT_FOUND', `fetching manifest ${r}: registry answered 404`, {
+            throw new errors/* RegistryError */.gl('REGISTRY_NOT_FOUND', `fetching manifest ${r}: registry answered 404`, {
                 status: 404
             });
         return head.digest;
     }
-    async putManifest(ref, bytes, mediaType) {
-        const { digest } = await putManifest(this.transport, toRef(ref), bytes, mediaType);
+    /** `ifMatch`: replace only the version with that ETag (registries that ignore it replace any). */
+    async putManifest(ref, bytes, mediaType, opts = {}) {
+        const { digest } = await putManifest(this.transport, toRef(ref), bytes, mediaType, opts);
         return { digest };
     }
     fetchBlob(repo, digest, size) {
@@ -2213,28 +2223,14 @@ class RegistryClient {
             : listReferrersViaTag(this.transport, r, digest, artifactType);
     }
     /**
-     * Serialised per repository tag inside this process; If-Match/412 covers other writers. Descriptors that
-     * arrive while a write of the same tag waits or reads go out in its PUT; later ones in the next write.
+     * Adds a referrer to the `sha256-<hex>` fallback index and returns once a re-read holds it: convergeTag
+     * re-merges when a parallel job overwrote the index. Adds that arrive while a write waits share it.
      */
     async addReferrerToFallbackIndex(repo, subjectDigest, descriptor) {
         const r = toRef(repo);
-        const key = `${r.repoString()}:${referrersTag(subjectDigest)}`;
-        let batch = this.fallbackBatches.get(key);
-        if (!batch) {
-            const descriptors = [];
-            // The batch closes once its write has read the index: what arrived during that GET goes in this PUT.
-            const close = () => {
-                if (this.fallbackBatches.get(key)?.descriptors === descriptors)
-                    this.fallbackBatches.delete(key);
-                return descriptors;
-            };
-            const result = this.tagLock.run(key, () => addToFallbackIndex(this.transport, r, subjectDigest, close));
-            batch = { descriptors, result };
-            this.fallbackBatches.set(key, batch);
-        }
-        batch.descriptors.push(descriptor);
-        const { digest, added } = await batch.result;
-        return added.includes(descriptor.digest) && digest ? { changed: true, digest } : { changed: false };
+        const spec = fallbackIndexSpec(this.transport, r, subjectDigest);
+        const { current, added } = await this.tagWriters.add(`${r.repoString()}:${referrersTag(subjectDigest)}`, [descriptor], spec, this.log ? { log: this.log } : {});
+        return added.includes(descriptor.digest) ? { changed: true, digest: current.digest } : { changed: false };
     }
 }
 
@@ -2265,14 +2261,14 @@ function runCredentialHelper(name, serverUrl, env = process.env) {
                 const why = err.code === 'ENOENT'
                     ? 'is not on PATH'
                     : `failed (${err.message.split('\n')[0]})`;
-                return reject(new errors/* RegistryError */.g('CREDENTIALS_UNAVAILABLE', `credential helper ${program} ${why} while looking up ${serverUrl}; install it or remove it from the docker config`, { cause: err }));
+                return reject(new errors/* RegistryError */.gl('CREDENTIALS_UNAVAILABLE', `credential helper ${program} ${why} while looking up ${serverUrl}; install it or remove it from the docker config`, { cause: err }));
             }
             let parsed;
             try {
                 parsed = JSON.parse(out);
             }
             catch (cause) {
-                return reject(new errors/* RegistryError */.g('CREDENTIALS_UNAVAILABLE', `credential helper ${program} printed something other than JSON for ${serverUrl}`, { cause }));
+                return reject(new errors/* RegistryError */.gl('CREDENTIALS_UNAVAILABLE', `credential helper ${program} printed something other than JSON for ${serverUrl}`, { cause }));
             }
             if (!parsed.Secret)
                 return resolve(undefined);
@@ -2312,7 +2308,7 @@ function fromEntry(entry, path, key) {
         const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
         const colon = decoded.indexOf(':');
         if (colon < 0)
-            throw new errors/* RegistryError */.g('CREDENTIALS_UNAVAILABLE', `${path}: auths["${key}"].auth is not base64 of "user:password"`);
+            throw new errors/* RegistryError */.gl('CREDENTIALS_UNAVAILABLE', `${path}: auths["${key}"].auth is not base64 of "user:password"`);
         return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
     }
     if (entry.username && entry.password)
@@ -2334,13 +2330,13 @@ function dockerConfigCredentials(opts = {}) {
         catch (err) {
             if (err.code === 'ENOENT')
                 return undefined;
-            throw new errors/* RegistryError */.g('CREDENTIALS_UNAVAILABLE', `cannot read docker config ${path}`, { cause: err });
+            throw new errors/* RegistryError */.gl('CREDENTIALS_UNAVAILABLE', `cannot read docker config ${path}`, { cause: err });
         }
         try {
             return JSON.parse(text);
         }
         catch (cause) {
-            throw new errors/* RegistryError */.g('CREDENTIALS_UNAVAILABLE', `docker config ${path} is not valid JSON; fix or remove it`, { cause });
+            throw new errors/* RegistryError */.gl('CREDENTIALS_UNAVAILABLE', `docker config ${path} is not valid JSON; fix or remove it`, { cause });
         }
     };
     const lookup = async (registry) => {
@@ -2389,31 +2385,6 @@ function dockerConfigCredentials(opts = {}) {
 
 
 
-
-
-/***/ }),
-
-/***/ 88639:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ KeyedLock)
-/* harmony export */ });
-/** Serialises async work per key inside this process (read-modify-write of one tag at a time). */
-class KeyedLock {
-    tails = new Map();
-    async run(key, work) {
-        const before = this.tails.get(key) ?? Promise.resolve();
-        const result = before.catch(() => undefined).then(work);
-        const tail = result.catch(() => undefined);
-        this.tails.set(key, tail);
-        void tail.then(() => {
-            if (this.tails.get(key) === tail)
-                this.tails.delete(key);
-        });
-        return result;
-    }
-}
 
 
 /***/ }),
@@ -2623,6 +2594,119 @@ function registryBaseUrl(registry, insecureRegistries = []) {
     const plain = isLoopbackRegistry(registry) || insecureRegistries.some(r => r.toLowerCase() === registry);
     return `${plain ? 'http' : 'https'}://${apiHost(registry)}`;
 }
+
+
+/***/ }),
+
+/***/ 48841:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IQ: () => (/* binding */ processTagWriters)
+/* harmony export */ });
+/* unused harmony exports convergeTag, TagWriters */
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28630);
+// The one read-modify-write of a tag (cosign's .sig/.att, the referrers fallback index). It converges without
+// registry support: many registries ignore If-Match, so after writing we wait, re-read, and merge again.
+
+
+const DEFAULTS = { attempts: 8, minSettleMs: 100, maxSettleMs: 5000 };
+/**
+ * Adds `ours` to the tag until a re-read made after our last write (and a settle time longer than another
+ * writer's read-to-write window) holds them, and every entry we saw in an earlier read: a writer that read
+ * before our write and wrote after it would otherwise drop ours silently. Each wait doubles, with jitter.
+ */
+async function convergeTag(spec, ours, opts = {}) {
+    const attempts = opts.attempts ?? DEFAULTS.attempts;
+    const minSettle = opts.minSettleMs ?? DEFAULTS.minSettleMs;
+    const random = opts.random ?? Math.random;
+    const sleep = opts.sleep ?? ((ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms).then(() => undefined));
+    const now = opts.now ?? Date.now;
+    const log = opts.log ?? (() => undefined);
+    const seen = new Map(ours.map(e => [spec.key(e), e]));
+    let added;
+    let writes = 0;
+    let lastMissing = [];
+    for (let attempt = 1;; attempt++) {
+        const started = now();
+        const current = await spec.read();
+        const present = new Set((current?.entries ?? []).map(e => spec.key(e)));
+        added ??= ours.map(e => spec.key(e)).filter(k => !present.has(k));
+        for (const e of current?.entries ?? [])
+            if (!seen.has(spec.key(e)))
+                seen.set(spec.key(e), e);
+        const missing = [...seen.entries()].filter(([k]) => !present.has(k)).map(([, e]) => e);
+        if (missing.length === 0 && current)
+            return { current, added, writes };
+        if (attempt > attempts)
+            throw raced(spec, attempt - 1, writes, lastMissing.length, ours.length);
+        if (writes > 0)
+            log(`${spec.tag}: re-merging (write ${writes + 1}): a re-read after our write lacks ${missing.length} ` +
+                'entries, another writer raced us');
+        lastMissing = missing;
+        const wait = (base) => Math.min(DEFAULTS.maxSettleMs, base * 2 ** (attempt - 1)) * (0.5 + random());
+        try {
+            await spec.write(current, [...(current?.entries ?? []), ...missing]);
+        }
+        catch (err) {
+            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl && err.status === 412))
+                throw err;
+            // The registry honours If-Match and someone wrote since our read: nothing of ours was written.
+            log(`${spec.tag}: If-Match refused (412), another writer changed the tag; reading it again`);
+            await sleep(wait(minSettle / 2));
+            continue;
+        }
+        writes++;
+        // Another writer's read-to-write window is about ours: wait a few of them before believing the re-read.
+        await sleep(wait(Math.max(minSettle, 3 * (now() - started))));
+    }
+}
+function raced(spec, reads, writes, missing, ours) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TagRaceError */ .Gm(spec.tag, `${spec.tag}: another writer raced us; after ${writes} writes and ${reads} re-reads the tag still lacks ` +
+        `${missing} entries (${ours} of ours to add). Re-run the job once the parallel jobs are done: appending ` +
+        'is safe, and the signatures of this run are already logged in Rekor');
+}
+/**
+ * Writes of one tag inside this process go one at a time (a parallel job is another process, which
+ * convergeTag handles); adds that arrive while an earlier write of the tag is under way share the next write.
+ */
+class TagWriters {
+    defaults;
+    tails = new Map();
+    open = new Map();
+    constructor(defaults = {}) {
+        this.defaults = defaults;
+    }
+    add(key, entries, spec, opts = {}) {
+        let batch = this.open.get(key);
+        if (!batch) {
+            const pending = [];
+            const before = this.tails.get(key) ?? Promise.resolve();
+            const result = before
+                .catch(() => undefined)
+                .then(() => {
+                // The batch closes when its write starts: later adds go in the next one.
+                if (this.open.get(key)?.entries === pending)
+                    this.open.delete(key);
+                return convergeTag(spec, pending, { ...this.defaults, ...opts });
+            });
+            const tail = result.catch(() => undefined);
+            this.tails.set(key, tail);
+            void tail.then(() => {
+                if (this.tails.get(key) === tail)
+                    this.tails.delete(key);
+            });
+            batch = { entries: pending, result };
+            this.open.set(key, batch);
+        }
+        batch.entries.push(...entries);
+        return batch.result;
+    }
+}
+/** One table per process, so separate pipeline runs (and registry clients) in one process never race. */
+const processTagWriters = new TagWriters();
 
 
 /***/ })

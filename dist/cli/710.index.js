@@ -20,6 +20,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/oci/digest.ts
 var digest = __webpack_require__(68825);
+// EXTERNAL MODULE: ./src/oci/errors.ts
+var errors = __webpack_require__(28630);
 // EXTERNAL MODULE: ./src/oci/media-types.ts
 var media_types = __webpack_require__(29217);
 ;// CONCATENATED MODULE: ./src/publish/referrer-batch.ts
@@ -77,6 +79,7 @@ function joinReferrerBatch(registry, repo, subjectDigest) {
 
 
 
+
 const BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
 const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1';
 /** What scanners filter referrers by (Trivy's VEX discovery, BuildKit-style readers) without downloading them. */
@@ -110,6 +113,9 @@ function referrerManifest(bundleJson, subject, predicateType, created, title = '
 async function uploadEmptyConfig(registry, repo) {
     await registry.uploadBlob(repo, Buffer.from('{}'), media_types/* EMPTY_JSON_DESCRIPTOR */.F1.digest, media_types/* EMPTY_JSON_DESCRIPTOR */.F1.size);
 }
+const uploadEmptyConfigAgain = (registry, repo) => registry.uploadBlob(repo, Buffer.from('{}'), media_types/* EMPTY_JSON_DESCRIPTOR */.F1.digest, media_types/* EMPTY_JSON_DESCRIPTOR */.F1.size, {
+    fresh: true
+});
 async function pushBundleReferrer(registry, repo, subject, bundleJson, predicateType, opts = {}) {
     const manifest = referrerManifest(bundleJson, subject, predicateType, opts.created ?? new Date(), opts.title);
     // A bundle holds a signature made in this run: new bytes, so no existence check.
@@ -129,7 +135,17 @@ async function pushArtifactReferrer(registry, repo, manifest, layerBytes, opts =
         await registry.uploadBlob(repo, layerBytes, layer.digest, layerBytes.length, opts.fresh ? { fresh: true } : {});
         const bytes = Buffer.from(JSON.stringify(manifest));
         const manifestDigest = (0,digest/* computeDigest */.MK)(bytes);
-        await registry.putManifest(repo.withDigest(manifestDigest), bytes, media_types/* OCI_MANIFEST */.EG);
+        const put = () => registry.putManifest(repo.withDigest(manifestDigest), bytes, media_types/* OCI_MANIFEST */.EG);
+        await put().catch(async (err) => {
+            if (!(0,errors/* isBlobUnknown */.AD)(err))
+                throw err;
+            // Parallel jobs commit the shared `{}` config at once; distribution 2.8 may lose its link: again, once.
+            await Promise.all([
+                uploadEmptyConfigAgain(registry, repo),
+                registry.uploadBlob(repo, layerBytes, layer.digest, layerBytes.length, { fresh: true })
+            ]);
+            await put();
+        });
         if (await registry.supportsReferrersApi(repo))
             return { manifestDigest, via: 'api' };
         await slot.add({
@@ -159,10 +175,10 @@ async function pushArtifactReferrer(registry, repo, manifest, layerBytes, opts =
 /* harmony export */   YX: () => (/* binding */ ANNOTATION),
 /* harmony export */   qv: () => (/* binding */ cosignTag)
 /* harmony export */ });
-/* unused harmony exports mergeLayers, layoutConfig */
+/* unused harmony export layoutConfig */
 /* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68825);
-/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(29217);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54188);
+/* harmony import */ var _oci_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28630);
+/* harmony import */ var _oci_media_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(29217);
 // cosign's tag layout: `sha256-<hex>.sig` / `.att` tags whose image layers each hold one signature.
 
 
@@ -181,19 +197,6 @@ const ANNOTATION = {
 function cosignTag(subjectDigest, suffix) {
     return `${subjectDigest.replace(':', '-')}.${suffix}`;
 }
-const sameAnnotations = (a = {}, b = {}) => {
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every(k => a[k] === b[k]);
-};
-/** Existing layers kept in order, ours appended unless an identical layer (bytes and annotations) is there. */
-function mergeLayers(existing, added) {
-    const out = [...existing];
-    for (const layer of added) {
-        if (!out.some(l => l.digest === layer.digest && sameAnnotations(l.annotations, layer.annotations)))
-            out.push(layer);
-    }
-    return out;
-}
 /** Config that keeps rootfs.diff_ids equal to the (uncompressed) layer digests, as cosign writes it. */
 function layoutConfig(layers) {
     const epoch = '0001-01-01T00:00:00Z';
@@ -206,112 +209,105 @@ function layoutConfig(layers) {
         config: {}
     }));
 }
-/** The tag's manifest, or undefined when the tag does not exist yet (one GET instead of HEAD + GET). */
-async function readTag(registry, tagRef) {
-    try {
-        const fetched = await registry.getManifest(tagRef, { accept: [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OCI_MANIFEST */ .EG] });
-        return { digest: fetched.digest, manifest: fetched.json };
-    }
-    catch (err) {
-        if (err.code === 'REGISTRY_NOT_FOUND')
-            return undefined;
-        throw err;
-    }
-}
-const CONFIRM_ATTEMPTS = 3;
+const layerKey = (l) => `${l.descriptor.digest} ${JSON.stringify(sorted(l.descriptor.annotations))}`;
+const sorted = (a = {}) => Object.entries(a).sort(([x], [y]) => (x < y ? -1 : 1));
 /**
- * GET, merge our layers in, write config and manifest; returns the manifest digest, and whether the tag was
- * written (it is not when every layer of ours is there already). The tag just read answers which blobs the
- * repository has: a layer or config it does not list goes up without a HEAD (re-sending a small blob that
- * happened to be there is harmless), one it lists is not sent again.
+ * The tag for convergeTag. A write uploads the config and those of our layers the tag just read does not
+ * list (re-sending a small blob that happened to be there is harmless; fresh ones went up already), then
+ * PUTs the manifest, with If-Match where the registry gave an ETag.
  */
-async function writeMerged(registry, repo, tagRef, p) {
-    const existing = await readTag(registry, tagRef);
-    const present = existing?.manifest.layers ?? [];
-    const merged = mergeLayers(present, p.added);
-    if (existing && merged.length === present.length)
-        return { digest: existing.digest, written: false };
-    const listed = new Set(present.map(l => l.digest));
-    p.added.forEach((a, i) => {
-        if (listed.has(a.digest) || p.uploads.has(a.digest))
-            return;
-        const bytes = p.layers[i].bytes;
-        p.uploads.set(a.digest, registry.uploadBlob(repo, bytes, a.digest, bytes.length, { fresh: true }));
-    });
-    const config = layoutConfig(merged);
-    const configDigest = (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .computeDigest */ .MK)(config);
-    await Promise.all([
-        registry.uploadBlob(repo, config, configDigest, config.length, { fresh: true }),
-        ...p.uploads.values()
-    ]);
-    const manifest = {
-        schemaVersion: 2,
-        mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OCI_MANIFEST */ .EG,
-        config: { mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OCI_CONFIG */ .TF, size: config.length, digest: configDigest },
-        layers: merged,
-        ...(existing?.manifest.annotations ? { annotations: existing.manifest.annotations } : {})
+function cosignTagSpec(registry, repo, tagRef, uploads) {
+    return {
+        tag: tagRef.toString(),
+        key: layerKey,
+        read: async () => {
+            try {
+                const fetched = await registry.getManifest(tagRef, { accept: [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG] });
+                const manifest = fetched.json;
+                return {
+                    manifest,
+                    digest: fetched.digest,
+                    entries: manifest.layers.map(descriptor => ({ descriptor })),
+                    ...(fetched.etag ? { etag: fetched.etag } : {})
+                };
+            }
+            catch (err) {
+                if (err.code === 'REGISTRY_NOT_FOUND')
+                    return undefined;
+                throw err;
+            }
+        },
+        write: async (current, entries) => {
+            const listed = new Set(current?.manifest.layers.map(l => l.digest));
+            for (const { descriptor, bytes } of entries) {
+                if (!bytes || listed.has(descriptor.digest) || uploads.has(descriptor.digest))
+                    continue;
+                uploads.set(descriptor.digest, registry.uploadBlob(repo, bytes, descriptor.digest, bytes.length, { fresh: true }));
+            }
+            const layers = entries.map(e => e.descriptor);
+            const config = layoutConfig(layers);
+            const configDigest = (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .computeDigest */ .MK)(config);
+            await Promise.all([
+                registry.uploadBlob(repo, config, configDigest, config.length, { fresh: true }),
+                ...uploads.values()
+            ]);
+            const manifest = {
+                schemaVersion: 2,
+                mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG,
+                config: { mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_CONFIG */ .TF, size: config.length, digest: configDigest },
+                layers,
+                ...(current?.manifest.annotations ? { annotations: current.manifest.annotations } : {})
+            };
+            const bytes = Buffer.from(JSON.stringify(manifest));
+            const etag = current?.etag;
+            const put = () => registry.putManifest(tagRef, bytes, _oci_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG, etag ? { ifMatch: etag } : {});
+            try {
+                return (await put()).digest;
+            }
+            catch (err) {
+                if (!(0,_oci_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isBlobUnknown */ .AD)(err))
+                    throw err;
+                // Parallel jobs that merged the same layers commit the same config at once, and distribution 2.8 can
+                // lose that blob's link then: upload it (and ours) again, once.
+                await Promise.all([
+                    registry.uploadBlob(repo, config, configDigest, config.length, { fresh: true }),
+                    ...entries.flatMap(({ descriptor, bytes: b }) => b ? [registry.uploadBlob(repo, b, descriptor.digest, b.length, { fresh: true })] : [])
+                ]);
+                return (await put()).digest;
+            }
+        }
     };
-    const bytes = Buffer.from(JSON.stringify(manifest));
-    return { digest: (await registry.putManifest(tagRef, bytes, _oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OCI_MANIFEST */ .EG)).digest, written: true };
 }
-/** GET the tag (absent = empty), append, PUT, then re-read to confirm every one of our layers is there. */
-async function appendToCosignTag(registry, locks, repo, subjectDigest, suffix, layers) {
+/**
+ * Appends our layers to the tag (absent = empty) and returns once a re-read after our last write holds them
+ * all; convergeTag merges again when a parallel job's write dropped them.
+ */
+async function appendToCosignTag(registry, writers, repo, subjectDigest, suffix, layers, opts = {}) {
     const tag = cosignTag(subjectDigest, suffix);
     const tagRef = repo.withTag(tag);
-    const added = layers.map(layer => ({
-        mediaType: layer.mediaType,
-        digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .computeDigest */ .MK)(layer.bytes),
-        size: layer.bytes.length,
-        annotations: layer.annotations
+    const ours = layers.map(layer => ({
+        descriptor: {
+            mediaType: layer.mediaType,
+            digest: (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .computeDigest */ .MK)(layer.bytes),
+            size: layer.bytes.length,
+            annotations: layer.annotations
+        },
+        bytes: layer.bytes
     }));
     // Layers holding this run's signatures cannot be there yet: they go up while the tag is read.
     const uploads = new Map();
     layers.forEach((layer, i) => {
         if (!layer.fresh)
             return;
-        const up = registry.uploadBlob(repo, layer.bytes, added[i].digest, layer.bytes.length, { fresh: true });
+        const digest = ours[i].descriptor.digest;
+        const up = registry.uploadBlob(repo, layer.bytes, digest, layer.bytes.length, { fresh: true });
         up.catch(() => undefined); // awaited before the manifest PUT; a failure before that must not go unhandled
-        uploads.set(added[i].digest, up);
+        uploads.set(digest, up);
     });
-    const pending = { layers, added, uploads };
-    // Writers of one tag are serialised; the .sig and .att tags of a repository may be written side by side.
-    return locks.run(`${repo.repoString()}:${tag}`, async () => {
-        // Other processes (a parallel job, cosign) do not share our lock: if our layers vanish, merge again.
-        for (let attempt = 1;; attempt++) {
-            const { digest, written } = await writeMerged(registry, repo, tagRef, pending);
-            // Nothing to write means the read under the lock already showed every layer of ours.
-            const reread = written
-                ? (await registry.getManifest(tagRef, { accept: [_oci_media_types_js__WEBPACK_IMPORTED_MODULE_1__/* .OCI_MANIFEST */ .EG] })).json
-                : undefined;
-            const missing = reread
-                ? added.filter(a => !reread.layers.some(l => l.digest === a.digest && sameAnnotations(l.annotations, a.annotations)))
-                : [];
-            if (missing.length === 0)
-                return { tag, manifestDigest: digest, layerDigests: added.map(a => a.digest) };
-            if (attempt >= CONFIRM_ATTEMPTS) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PublishError */ .S('PUBLISH_NOT_CONFIRMED', `${tagRef.toString()} was written ${attempt} times but re-reading it lacks ${missing.length} of our ` +
-                    'layers; another writer keeps replacing the tag. Run again when it is done (appending is safe)');
-            }
-        }
-    });
-}
-
-
-/***/ }),
-
-/***/ 54188:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ PublishError)
-/* harmony export */ });
-class PublishError extends Error {
-    code;
-    constructor(code, message, options) {
-        super(message, options);
-        this.name = 'PublishError';
-        this.code = code;
-    }
+    // The .sig and .att tags of a repository may be written side by side; one tag's writes go one at a time.
+    const spec = cosignTagSpec(registry, repo, tagRef, uploads);
+    const { current } = await writers.add(`${repo.repoString()}:${tag}`, ours, spec, opts);
+    return { tag, manifestDigest: current.digest, layerDigests: ours.map(o => o.descriptor.digest) };
 }
 
 

@@ -120,11 +120,11 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     }
     switch (command) {
         case 'attest':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(168), __nccwpck_require__.e(335), __nccwpck_require__.e(179), __nccwpck_require__.e(287), __nccwpck_require__.e(840), __nccwpck_require__.e(710), __nccwpck_require__.e(363)]).then(__nccwpck_require__.bind(__nccwpck_require__, 39363))).runAttestCommand(rest, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(168), __nccwpck_require__.e(335), __nccwpck_require__.e(179), __nccwpck_require__.e(287), __nccwpck_require__.e(286), __nccwpck_require__.e(710), __nccwpck_require__.e(615)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64615))).runAttestCommand(rest, io);
         case 'verify':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(168), __nccwpck_require__.e(287), __nccwpck_require__.e(710), __nccwpck_require__.e(172)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5172))).runVerifyCommand(rest, io);
         case 'sbom':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(287), __nccwpck_require__.e(840), __nccwpck_require__.e(893)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65893))).runSbomCommand(rest, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(287), __nccwpck_require__.e(286), __nccwpck_require__.e(893)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65893))).runSbomCommand(rest, io);
         case '--version':
         case 'version':
             io.stdout.write(`${_http_version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x}\n`);
