@@ -5,7 +5,7 @@ import { computeDigest } from '../oci/digest.js'
 import type { Descriptor, FetchedManifest } from '../oci/manifest.js'
 import { parseReference } from '../oci/reference.js'
 import type { ImageReference } from '../oci/reference.js'
-import type { PublishRegistry } from '../publish/registry.js'
+import type { PublishRegistry } from '../oci/publish-registry.js'
 
 export interface RecordedManifest {
   repository: string

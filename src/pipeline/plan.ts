@@ -3,7 +3,7 @@ import { isIndexMediaType } from '../oci/media-types.js'
 import type { Descriptor, FetchedManifest, ImageIndex, ImageManifest, Platform } from '../oci/manifest.js'
 import { parseReference } from '../oci/reference.js'
 import type { ImageReference } from '../oci/reference.js'
-import type { PublishRegistry } from '../publish/registry.js'
+import type { PublishRegistry } from '../oci/publish-registry.js'
 import { describe } from '../sigstore/error.js'
 import { PipelineError } from './errors.js'
 

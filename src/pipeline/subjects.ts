@@ -2,7 +2,7 @@
 import { parseReference } from '../oci/reference.js'
 import type { ImageReference } from '../oci/reference.js'
 import type { Descriptor } from '../oci/manifest.js'
-import type { PublishRegistry } from '../publish/registry.js'
+import type { PublishRegistry } from '../oci/publish-registry.js'
 import { PipelineError } from './errors.js'
 
 export interface ResolvedSubject {

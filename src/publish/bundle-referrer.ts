@@ -5,7 +5,7 @@ import { EMPTY_JSON_DESCRIPTOR, OCI_MANIFEST } from '../oci/media-types.js'
 import type { Descriptor, ImageManifest } from '../oci/manifest.js'
 import type { ImageReference } from '../oci/reference.js'
 import { joinReferrerBatch } from './referrer-batch.js'
-import type { PublishRegistry } from './registry.js'
+import type { PublishRegistry } from '../oci/publish-registry.js'
 
 export const BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json'
 export const COSIGN_SIGN_PREDICATE = 'https://sigstore.dev/cosign/sign/v1'

@@ -4,7 +4,7 @@ import { isBlobUnknown } from '../oci/errors.js'
 import { OCI_CONFIG, OCI_MANIFEST } from '../oci/media-types.js'
 import type { Descriptor, ImageManifest } from '../oci/manifest.js'
 import type { ImageReference } from '../oci/reference.js'
-import type { PublishRegistry } from './registry.js'
+import type { PublishRegistry } from '../oci/publish-registry.js'
 import type { ConvergeOptions, TagSpec, TagState, TagWriters } from '../oci/tag-writer.js'
 
 export const SIMPLE_SIGNING_MEDIA_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json'

@@ -1,7 +1,7 @@
 // Referrers of one subject pushed side by side reach its fallback index together: one GET + PUT, not one each.
 import type { Descriptor } from '../oci/manifest.js'
 import type { ImageReference } from '../oci/reference.js'
-import type { PublishRegistry } from './registry.js'
+import type { PublishRegistry } from '../oci/publish-registry.js'
 
 interface Batch {
   joined: number

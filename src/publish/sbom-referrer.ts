@@ -8,7 +8,7 @@ import type { Descriptor, ImageManifest } from '../oci/manifest.js'
 import type { ImageReference } from '../oci/reference.js'
 import { TITLE_ANNOTATION, pushArtifactReferrer } from './bundle-referrer.js'
 import type { ReferrerResult } from './bundle-referrer.js'
-import type { PublishRegistry } from './registry.js'
+import type { PublishRegistry } from '../oci/publish-registry.js'
 
 export const SBOM_ARTIFACT_TYPES: Record<SbomKind, string> = {
   cyclonedx: 'application/vnd.cyclonedx+json',

@@ -9,7 +9,7 @@ import { DRY_RUN_MARK, DryRunCertificateAuthority } from '../../../src/pipeline/
 import { RecordingRegistry } from '../../../src/pipeline/dry-run-registry.js'
 import { describeWrites } from '../../../src/pipeline/dry-run-report.js'
 import { DRY_RUN_REKOR_URL, DryRunSigstore } from '../../../src/pipeline/dry-run-sigstore.js'
-import type { PublishRegistry } from '../../../src/publish/registry.js'
+import type { PublishRegistry } from '../../../src/oci/publish-registry.js'
 
 const SAN = 'https://github.com/o/r/.github/workflows/rel.yml@refs/tags/v1'
 const ISSUER = 'https://token.actions.githubusercontent.com'

@@ -1,6 +1,6 @@
 // Error paths of subject resolution, with an in-process registry double (the real registry is covered on the bed).
 import { describe, expect, it } from '@jest/globals'
-import type { PublishRegistry } from '../../../src/publish/registry.js'
+import type { PublishRegistry } from '../../../src/oci/publish-registry.js'
 import { resolveSubjects } from '../../../src/pipeline/subjects.js'
 
 const present = `sha256:${'a'.repeat(64)}`

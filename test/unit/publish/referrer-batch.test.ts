@@ -5,7 +5,7 @@ import { RegistryError } from '../../../src/oci/errors.js'
 import { EMPTY_JSON_DESCRIPTOR } from '../../../src/oci/media-types.js'
 import { parseReference } from '../../../src/oci/reference.js'
 import { pushBundleReferrer } from '../../../src/publish/bundle-referrer.js'
-import type { PublishRegistry } from '../../../src/publish/registry.js'
+import type { PublishRegistry } from '../../../src/oci/publish-registry.js'
 
 const SUBJECT = {
   mediaType: 'application/vnd.oci.image.manifest.v1+json',

@@ -1,7 +1,8 @@
-// The slice of the registry client publishing uses; RegistryClient from src/oci satisfies it.
+// The slice of the registry client that publishing and verification use; RegistryClient satisfies it. It lives in
+// src/oci, below both, so publish and sigstore need not import each other for it.
 import type { Readable } from 'node:stream'
-import type { ImageReference } from '../oci/reference.js'
-import type { Descriptor, FetchedManifest } from '../oci/manifest.js'
+import type { ImageReference } from './reference.js'
+import type { Descriptor, FetchedManifest } from './manifest.js'
 
 export interface PublishRegistry {
   getManifest(
