@@ -77,30 +77,49 @@ describe('mapInTwoStages', () => {
   })
 
   it('after a failure starts no first stage, lets items past it finish the second, and rethrows the first failure', async () => {
+    // Driven step by step, not by timers, so a loaded machine cannot reorder it.
+    const gate = () => {
+      let open!: () => void
+      const opened = new Promise<void>(r => (open = r))
+      return { opened, open }
+    }
+    const firstDone = [0, 1, 2, 3, 4, 5].map(gate)
+    const failNow = gate()
     const started: number[] = []
     const finished: number[] = []
     const boom = new Error('second stage of 0 failed')
-    await expect(
-      mapInTwoStages(
-        [0, 1, 2, 3, 4, 5],
-        { first: 2, second: 2 },
-        async n => {
-          started.push(n)
-          await tick(n === 0 ? 2 : 10)
-          return n
-        },
-        async n => {
-          if (n === 0) {
-            await tick(1)
-            throw boom
-          }
-          await tick(30)
-          finished.push(n)
+    const settle = () => new Promise(r => setImmediate(r))
+    const result = mapInTwoStages(
+      [0, 1, 2, 3, 4, 5],
+      { first: 2, second: 2 },
+      async n => {
+        started.push(n)
+        await firstDone[n]!.opened
+        return n
+      },
+      async n => {
+        if (n === 0) {
+          await failNow.opened
+          throw boom
         }
-      )
-    ).rejects.toBe(boom)
-    // 0 and 1 start; 0 finishes its first stage first, so 2 starts; 0's second stage then fails and nothing
-    // else starts, while 1 and 2, already signing, go on to their second stage.
+        finished.push(n)
+      }
+    )
+    const outcome = result.then(
+      () => 'resolved',
+      (err: unknown) => err
+    )
+    await settle()
+    expect(started).toEqual([0, 1])
+    firstDone[0]!.open() // 0 moves to its second stage, so 2 may start its first
+    await settle()
+    expect(started).toEqual([0, 1, 2])
+    failNow.open() // 0's second stage fails: nothing new starts from here on
+    await settle()
+    firstDone[1]!.open()
+    firstDone[2]!.open()
+    expect(await outcome).toBe(boom)
+    // 1 and 2 were already signing: they finish their second stage; 3 never starts.
     expect(started).toEqual([0, 1, 2])
     expect(finished.sort()).toEqual([1, 2])
   })
