@@ -121,7 +121,9 @@ describe('action end to end', () => {
     expect(kinds(index.digest)).toContain('sbom-spdx')
     expect(kinds(chart.digest)).toEqual(['provenance-v0.2', 'provenance-v1', 'signature', 'signature-legacy'])
     const sbomPaths = JSON.parse(run.outputs['sbom-paths']!) as Record<string, string>
-    expect(Object.keys(sbomPaths).sort()).toEqual([index.digest, ...index.platforms.map(p => p.digest)].sort())
+    expect(Object.keys(sbomPaths).sort()).toEqual(
+      [index.digest, ...index.platforms.map(p => p.digest)].sort()
+    )
     const indexSbom = JSON.parse(readFileSync(sbomPaths[index.digest]!, 'utf8')) as {
       documentDescribes: string[]
       relationships: { spdxElementId: string; relationshipType: string; relatedSpdxElement: string }[]
