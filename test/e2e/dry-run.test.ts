@@ -51,8 +51,9 @@ describe('dry run', () => {
 
     // Everything else ran: tags resolved, SBOMs generated, every statement signed with the marked key.
     expect(JSON.parse(run.outputs.digests!)).toEqual({ [index.ref]: index.digest, [chart.ref]: chart.digest })
+    // Platform images' SBOMs from their layers, and the index's composed from them.
     expect(Object.keys(JSON.parse(run.outputs['sbom-paths']!)).sort()).toEqual(
-      index.platforms.map(p => p.digest).sort()
+      [index.digest, ...index.platforms.map(p => p.digest)].sort()
     )
     const attestations = JSON.parse(run.outputs.attestations!) as { kind: string; rekorLogIndex?: number }[]
     expect(attestations.length).toBe(4 + 5 + 5 + 4)
