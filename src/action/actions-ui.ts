@@ -5,6 +5,7 @@ import type { Ui } from '../pipeline/run/ui.js'
 export const actionsUi: Ui = {
   info: line => core.info(line),
   warning: line => core.warning(line),
+  debug: line => core.debug(line),
   group: (name, work) => core.group(name, work),
   setSecret: secret => core.setSecret(secret),
   setOutput: (name, value) => core.setOutput(name, value),

@@ -46,3 +46,5 @@ export async function main(
 }
 
 process.exitCode = await main(process.argv.slice(2))
+// A run stopped by its timeout may leave work behind (a layer scan, a retry wait): the command ends with it.
+process.exit()

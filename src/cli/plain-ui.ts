@@ -23,6 +23,9 @@ export class PlainUi implements Ui {
   warning(line: string): void {
     this.#err.write(`warning: ${this.#redact(line)}\n`)
   }
+  debug(line: string): void {
+    this.#err.write(`debug: ${this.#redact(line)}\n`)
+  }
   async group<T>(name: string, work: () => Promise<T>): Promise<T> {
     this.#err.write(`── ${name}\n`)
     return work()
