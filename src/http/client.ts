@@ -31,6 +31,10 @@ function replayable(body: RequestBody | undefined): boolean {
 export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
   const policy: RetryPolicy = {
     retries: opts.retries ?? DEFAULT_RETRY_POLICY.retries,
+    // A client given its own retry count keeps it for 429 too, unless told otherwise.
+    rateLimitRetries:
+      opts.rateLimitRetries ??
+      (opts.retries !== undefined ? opts.retries : DEFAULT_RETRY_POLICY.rateLimitRetries!),
     minDelayMs: opts.minDelayMs ?? DEFAULT_RETRY_POLICY.minDelayMs,
     maxDelayMs: opts.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs,
     maxRetryAfterMs: opts.maxRetryAfterMs ?? DEFAULT_RETRY_POLICY.maxRetryAfterMs,
@@ -119,7 +123,8 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
       const last = !mayRetry || attempt >= policy.retries
       try {
         const res = await followRedirects(url, { ...init, method }, headers)
-        if (last || !isRetryableStatus(res.status)) {
+        const limit = res.status === 429 ? policy.rateLimitRetries! : policy.retries
+        if (!mayRetry || attempt >= limit || !isRetryableStatus(res.status)) {
           log(`${method} ${redactUrl(url)} -> ${res.status}`)
           // A body that breaks off is a lost answer like any other: read it here, where it can be retried.
           return (init.buffered ?? !STREAMED_METHODS.has(method))
@@ -129,7 +134,7 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
         const retryAfter = res.headers.get('retry-after')
         const delay = retryDelay(attempt, policy, retryAfter)
         log(
-          `${method} ${redactUrl(url)} -> ${res.status} (${statusCause(res.status)}), retry ${attempt + 1}/${policy.retries} ` +
+          `${method} ${redactUrl(url)} -> ${res.status} (${statusCause(res.status)}), retry ${attempt + 1}/${limit} ` +
             `in ${delay} ms${retryAfter !== null ? ` (Retry-After: ${retryAfter})` : ''}`
         )
         res.discard()

@@ -56,6 +56,8 @@ export interface HttpClientOptions {
   /** Aborts every request of this client and its retry waits (the run's overall timeout). */
   signal?: AbortSignal
   retries?: number
+  /** Retries for 429 answers (default 8; a client given `retries` uses that for 429 too). */
+  rateLimitRetries?: number
   minDelayMs?: number
   maxDelayMs?: number
   maxRetryAfterMs?: number

@@ -116,3 +116,12 @@ describe('per-request deadlines', () => {
     )
   })
 })
+
+describe('rate limits', () => {
+  it('gives 429 more patience than a 5xx by default: eight retries, then the 429 is returned', async () => {
+    server = await startServer((_req, res) => res.writeHead(429, { 'retry-after': '0' }).end())
+    const res = await createHttpClient({ minDelayMs: 1, maxDelayMs: 2 }).request(`${server.url}/limited`)
+    expect(res.status).toBe(429)
+    expect(server.requests).toHaveLength(9)
+  })
+})
