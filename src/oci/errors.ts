@@ -8,6 +8,7 @@ export type RegistryErrorCode =
   | 'MANIFEST_INVALID'
   | 'AUTH_FAILED'
   | 'CREDENTIALS_UNAVAILABLE'
+  | 'INSECURE_TOKEN_REALM'
 
 /** A registry operation that failed; the message names the reference and what to do about it. */
 export class RegistryError extends Error {
