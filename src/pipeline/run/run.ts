@@ -165,7 +165,10 @@ async function execute(
       'github-attestations',
       'is true, but there is no github-token (or GITHUB_REPOSITORY) to store attestations with'
     )
-  const registry = new RegistryClient({ http, credentials: registryCredentials(inputs, env) })
+  const registry = new RegistryClient({
+    http,
+    credentials: registryCredentials(inputs, env, secret => ui.setSecret(secret))
+  })
   const sbomFile = await loadSbomFile(inputs)
 
   const plan = await phases.run('Plan: resolve subjects', async () => {
