@@ -13,6 +13,8 @@ export interface ActionInputs {
   platforms: PlatformSelection
   sbom: SbomMode
   sbomFormat: SbomFormat
+  /** sbom-format was set, not defaulted: a given SBOM file must then be in that format. */
+  sbomFormatGiven: boolean
   sbomReferrer: boolean
   provenance: ProvenanceVersion[]
   formats: PublishFormat[]
@@ -121,6 +123,7 @@ export function getInputs(get: InputGetter): ActionInputs {
     platforms: oneOf<PlatformSelection>('platforms', ['both', 'index', 'platforms'], 'both'),
     sbom,
     sbomFormat: oneOf<SbomFormat>('sbom-format', ['cyclonedx-json', 'spdx-json'], 'cyclonedx-json'),
+    sbomFormatGiven: text('sbom-format') !== undefined,
     sbomReferrer: bool('sbom-referrer', false),
     provenance: list<ProvenanceVersion>('provenance', ['v1', 'v0.2'], ['v1', 'v0.2'], 'none'),
     formats,

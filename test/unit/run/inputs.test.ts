@@ -45,7 +45,8 @@ describe('getInputs', () => {
       tsaUrl: undefined,
       trustedRoot: undefined,
       allowPublicRekorForPrivateRepos: false,
-      timeoutMs: 30 * 60_000
+      timeoutMs: 30 * 60_000,
+      sbomFormatGiven: false
     })
   })
 
