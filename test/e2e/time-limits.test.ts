@@ -29,7 +29,7 @@ describe('time limits', () => {
     const run = await runAction(
       state,
       { subjects: `${flaky.host}/${repo}@${digest}`, 'dry-run': 'true', sbom: 'none' },
-      { env: { OCI_ATTEST_HEADERS_TIMEOUT_MS: '1500' } }
+      { env: { OCI_ATTEST_HEADERS_TIMEOUT_MS: '1500', RUNNER_DEBUG: '1' } }
     )
     const seconds = (Date.now() - started) / 1000
     expect(run.code).toBe(1)
@@ -37,6 +37,8 @@ describe('time limits', () => {
     expect(error).toContain(`${flaky.host} sent no response headers within 1500 ms (headers deadline)`)
     expect(error).toContain(`${flaky.host}/${repo}@${digest} [plan]`)
     expect(seconds).toBeLessThan(12)
+    // with debug logging on, the retry after the first deadline is visible
+    expect(run.stdout).toMatch(/::debug::GET \S+ failed \(HTTP_TIMEOUT: .*headers deadline.*\), retry 1\/4 in \d+ ms/)
     process.stdout.write(`no-header registry: run ended after ${seconds.toFixed(1)} s\n`)
   })
 
