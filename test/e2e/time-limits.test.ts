@@ -38,7 +38,9 @@ describe('time limits', () => {
     expect(error).toContain(`${flaky.host}/${repo}@${digest} [plan]`)
     expect(seconds).toBeLessThan(12)
     // with debug logging on, the retry after the first deadline is visible
-    expect(run.stdout).toMatch(/::debug::GET \S+ failed \(HTTP_TIMEOUT: .*headers deadline.*\), retry 1\/4 in \d+ ms/)
+    expect(run.stdout).toMatch(
+      /::debug::GET \S+ failed \(HTTP_TIMEOUT: .*headers deadline.*\), retry 1\/4 in \d+ ms/
+    )
     process.stdout.write(`no-header registry: run ended after ${seconds.toFixed(1)} s\n`)
   })
 
