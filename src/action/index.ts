@@ -6,3 +6,5 @@ import { actionsUi } from './actions-ui.js'
 
 // The only getInput call of the project: every input is read through it, into one typed object.
 await run({ getInput: name => core.getInput(name), ui: actionsUi })
+// A run stopped by its timeout may leave work behind (a layer scan); the step ends with the run.
+process.exit(process.exitCode ?? 0)

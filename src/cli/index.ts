@@ -46,3 +46,7 @@ export async function main(
 }
 
 process.exitCode = await main(process.argv.slice(2))
+// Pipes are asynchronous on some platforms (macOS): let an SBOM written to stdout drain before exiting.
+await Promise.all([process.stdout, process.stderr].map(s => new Promise(done => s.write('', done))))
+// A run stopped by its timeout may leave work behind (a layer scan, a retry wait): the command ends with it.
+process.exit()

@@ -4,6 +4,7 @@
 // valid only until the next is asked for, and the socket stays paused while the caller holds one.
 import net from 'node:net'
 import tls from 'node:tls'
+import { bodyDeadlineMs, formatMs, type Deadlines } from './deadlines.js'
 import { HttpError } from './errors.js'
 import { redactUrl } from './redact.js'
 
@@ -12,6 +13,7 @@ export interface BulkGetOptions {
   /** Time allowed for the response headers, and then for each wait for more of the body. */
   timeoutMs: number
   connectTimeoutMs: number
+  deadlines: Deadlines
   signal?: AbortSignal
 }
 
@@ -55,6 +57,7 @@ class BulkExchange {
   private resolveHead!: (res: BulkResponse) => void
   private rejectHead!: (err: HttpError) => void
   private timer: NodeJS.Timeout | undefined
+  private bodyTimer: NodeJS.Timeout | undefined
 
   constructor(
     private readonly url: URL,
@@ -90,7 +93,12 @@ class BulkExchange {
       () => `could not connect to ${url.host} within ${opts.connectTimeoutMs} ms`
     )
     this.socket.once(secure ? 'secureConnect' : 'connect', () =>
-      this.arm(opts.timeoutMs, () => `${url.origin} sent no response within ${opts.timeoutMs} ms`)
+      // Silence before the head is bounded by whichever is shorter, the idle limit or the headers deadline.
+      this.arm(Math.min(opts.timeoutMs, opts.deadlines.headersMs), () =>
+        opts.deadlines.headersMs <= opts.timeoutMs
+          ? `${url.host} sent no response headers within ${formatMs(opts.deadlines.headersMs)} (headers deadline) for GET ${url.pathname}`
+          : `${url.origin} sent no response within ${opts.timeoutMs} ms`
+      )
     )
     this.socket.on('error', err => this.fail(this.networkError(err)))
     this.socket.on('end', () => this.onEnd())
@@ -166,6 +174,7 @@ class BulkExchange {
       this.headDone = true
       this.head = Buffer.alloc(0)
       this.decideFraming(code, headers)
+      this.startBodyDeadline()
       this.resolveHead({
         status: code,
         headers,
@@ -247,6 +256,7 @@ class BulkExchange {
   }
 
   private deliver(): void {
+    if (this.finished || this.failure) clearTimeout(this.bodyTimer)
     if (this.finished) {
       this.opts.signal?.removeEventListener('abort', this.onAbort)
       this.disarm()
@@ -307,6 +317,7 @@ class BulkExchange {
 
   private close(): void {
     this.disarm()
+    clearTimeout(this.bodyTimer)
     this.opts.signal?.removeEventListener('abort', this.onAbort)
     if (!this.finished && !this.failure)
       this.failure = new HttpError('HTTP_BODY', `the body of ${this.describe()} was closed`, {
@@ -318,6 +329,24 @@ class BulkExchange {
   private arm(ms: number, message: () => string): void {
     this.disarm()
     this.timer = setTimeout(() => this.fail(new HttpError('HTTP_TIMEOUT', message(), { url: this.url })), ms)
+  }
+
+  /** The whole body must arrive within its deadline, however steadily it trickles. */
+  private startBodyDeadline(): void {
+    if (this.finished) return
+    const limit = bodyDeadlineMs(this.opts.deadlines, this.expected)
+    const of = this.expected !== undefined ? ` for ${this.expected} bytes` : ''
+    this.bodyTimer = setTimeout(
+      () =>
+        this.fail(
+          new HttpError(
+            'HTTP_TIMEOUT',
+            `${this.url.host} did not send the whole body of GET ${this.url.pathname} within ${formatMs(limit)} (body deadline${of})`,
+            { url: this.url }
+          )
+        ),
+      limit
+    )
   }
 
   private disarm(): void {

@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { Readable } from 'node:stream'
+import { DEFAULT_DEADLINES, deadlinesFromEnv, type Deadlines } from './deadlines.js'
+import { debugLog } from './debug.js'
 import { HttpError } from './errors.js'
 import { proxySettingsFromEnv } from './proxy-env.js'
 import { createProxyRouter } from './proxy-route.js'
@@ -29,19 +31,32 @@ function replayable(body: RequestBody | undefined): boolean {
 export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
   const policy: RetryPolicy = {
     retries: opts.retries ?? DEFAULT_RETRY_POLICY.retries,
+    // A client given its own retry count keeps it for 429 too, unless told otherwise.
+    rateLimitRetries:
+      opts.rateLimitRetries ??
+      (opts.retries !== undefined ? opts.retries : DEFAULT_RETRY_POLICY.rateLimitRetries!),
     minDelayMs: opts.minDelayMs ?? DEFAULT_RETRY_POLICY.minDelayMs,
     maxDelayMs: opts.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs,
     maxRetryAfterMs: opts.maxRetryAfterMs ?? DEFAULT_RETRY_POLICY.maxRetryAfterMs,
     ...(opts.random ? { random: opts.random } : {})
   }
-  const log = opts.log ?? (() => undefined)
+  // Without a log of its own, the client reports to the process-wide debug sink (RUNNER_DEBUG on a runner).
+  const log = opts.log ?? debugLog
+  const env = opts.env ?? process.env
+  const deadlines: Deadlines = {
+    ...DEFAULT_DEADLINES,
+    ...deadlinesFromEnv(env),
+    ...(opts.headersTimeoutMs !== undefined ? { headersMs: opts.headersTimeoutMs } : {}),
+    ...(opts.bodyTimeoutMs !== undefined ? { bodyMs: opts.bodyTimeoutMs } : {}),
+    ...(opts.minBytesPerSecond !== undefined ? { minBytesPerSecond: opts.minBytesPerSecond } : {})
+  }
+  // A server that let one deadline pass will likely let the next pass too: one more try, not four.
+  const timeoutRetries = opts.timeoutRetries ?? 1
+  const clientSignal = opts.signal
   const userAgent = opts.userAgent ?? USER_AGENT
   const maxRedirects = opts.maxRedirects ?? 10
   const connectTimeoutMs = opts.connectTimeoutMs ?? 15000
-  const routeFor = createProxyRouter(
-    opts.proxy ?? proxySettingsFromEnv(opts.env ?? process.env),
-    connectTimeoutMs
-  )
+  const routeFor = createProxyRouter(opts.proxy ?? proxySettingsFromEnv(env), connectTimeoutMs)
 
   async function followRedirects(start: URL, init: RequestInit, headers: Headers): Promise<HttpResponse> {
     let url = start
@@ -53,15 +68,15 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
       if (route) log(`${method} ${redactUrl(url)} via proxy ${redactUrl(route.proxy)}`)
       const timeoutMs = init.timeoutMs ?? opts.timeoutMs ?? 60000
       const signal = init.signal ? { signal: init.signal } : {}
+      const timing = { timeoutMs, connectTimeoutMs, deadlines }
       const res =
         init.bulk && method === 'GET' && !route && body === undefined
-          ? wrapBulkResponse(await sendBulkGet(url, { headers, timeoutMs, connectTimeoutMs, ...signal }), url)
+          ? wrapBulkResponse(await sendBulkGet(url, { headers, ...timing, ...signal }), url)
           : wrapResponse(
               await sendOnce(url, {
                 method,
                 headers,
-                timeoutMs,
-                connectTimeoutMs,
+                ...timing,
                 ...(route ? { route } : {}),
                 ...(body !== undefined ? { body } : {}),
                 ...signal
@@ -92,36 +107,46 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
     }
   }
 
-  async function request(input: string | URL, init: RequestInit = {}): Promise<HttpResponse> {
+  async function request(input: string | URL, given: RequestInit = {}): Promise<HttpResponse> {
+    const signals = [clientSignal, given.signal].filter((s): s is AbortSignal => s !== undefined)
+    const init: RequestInit =
+      signals.length === 0
+        ? given
+        : { ...given, signal: signals.length === 1 ? signals[0]! : AbortSignal.any(signals) }
     const url = new URL(input.toString())
     const method = (init.method ?? 'GET').toUpperCase()
     const mayRetry = init.retry !== false && replayable(init.body)
+    let timeouts = 0
     for (let attempt = 0; ; attempt++) {
       const headers = new Headers(init.headers)
       if (!headers.has('user-agent')) headers.set('user-agent', userAgent)
       const last = !mayRetry || attempt >= policy.retries
       try {
         const res = await followRedirects(url, { ...init, method }, headers)
-        if (last || !isRetryableStatus(res.status)) {
+        const limit = res.status === 429 ? policy.rateLimitRetries! : policy.retries
+        if (!mayRetry || attempt >= limit || !isRetryableStatus(res.status)) {
           log(`${method} ${redactUrl(url)} -> ${res.status}`)
           // A body that breaks off is a lost answer like any other: read it here, where it can be retried.
           return (init.buffered ?? !STREAMED_METHODS.has(method))
             ? bufferedResponse(res, await res.buffer())
             : res
         }
-        const delay = retryDelay(attempt, policy, res.headers.get('retry-after'))
+        const retryAfter = res.headers.get('retry-after')
+        const delay = retryDelay(attempt, policy, retryAfter)
         log(
-          `${method} ${redactUrl(url)} -> ${res.status}, retry ${attempt + 1}/${policy.retries} in ${delay} ms`
+          `${method} ${redactUrl(url)} -> ${res.status} (${statusCause(res.status)}), retry ${attempt + 1}/${limit} ` +
+            `in ${delay} ms${retryAfter !== null ? ` (Retry-After: ${retryAfter})` : ''}`
         )
         res.discard()
         await sleep(delay, undefined, init.signal ? { signal: init.signal } : undefined)
       } catch (err) {
-        const retryable =
-          err instanceof HttpError && (err.code === 'HTTP_NETWORK' || err.code === 'HTTP_TIMEOUT')
+        const timedOut = err instanceof HttpError && err.code === 'HTTP_TIMEOUT'
+        const retryable = err instanceof HttpError && (err.code === 'HTTP_NETWORK' || timedOut)
+        if (timedOut && timeouts++ >= timeoutRetries) throw err
         if (last || !retryable || init.signal?.aborted) throw err
         const delay = backoffDelay(attempt, policy)
         log(
-          `${method} ${redactUrl(url)} failed (${err.code}), retry ${attempt + 1}/${policy.retries} in ${delay} ms`
+          `${method} ${redactUrl(url)} failed (${err.code}: ${err.message}), retry ${attempt + 1}/${policy.retries} in ${delay} ms`
         )
         await sleep(delay, undefined, init.signal ? { signal: init.signal } : undefined)
       }
@@ -129,4 +154,11 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
   }
 
   return { request }
+}
+
+/** What a retryable status means, in the words a failure message and the debug log use. */
+export function statusCause(status: number): string {
+  if (status === 429) return 'rate limited'
+  if (status === 408) return 'request timeout'
+  return status >= 500 ? 'server error' : `HTTP ${status}`
 }

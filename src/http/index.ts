@@ -1,4 +1,14 @@
-export { createHttpClient } from './client.js'
+export { createHttpClient, statusCause } from './client.js'
+export { setDebugSink, debugLog } from './debug.js'
+export {
+  DEFAULT_DEADLINES,
+  HEADERS_TIMEOUT_ENV,
+  BODY_TIMEOUT_ENV,
+  bodyDeadlineMs,
+  deadlinesFromEnv,
+  formatMs
+} from './deadlines.js'
+export type { Deadlines } from './deadlines.js'
 export { HttpError } from './errors.js'
 export type { HttpErrorCode } from './errors.js'
 export { redactUrl, maskHeaders, isCredentialHeader } from './redact.js'

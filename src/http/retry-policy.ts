@@ -1,5 +1,7 @@
 export interface RetryPolicy {
   retries: number
+  /** Retries for 429: a rate limit passes, and the server says when, so it earns more patience than a 5xx. */
+  rateLimitRetries?: number
   minDelayMs: number
   maxDelayMs: number
   /** Retry-After values above this are clamped, so a registry cannot park us for an hour. */
@@ -9,6 +11,7 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   retries: 4,
+  rateLimitRetries: 8,
   minDelayMs: 200,
   maxDelayMs: 8000,
   maxRetryAfterMs: 60000

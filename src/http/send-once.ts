@@ -1,6 +1,7 @@
 import http from 'node:http'
 import https from 'node:https'
 import { Readable } from 'node:stream'
+import { bodyDeadlineMs, formatMs, type Deadlines } from './deadlines.js'
 import { HttpError } from './errors.js'
 import type { ProxyRoute } from './proxy-route.js'
 import { redactUrl } from './redact.js'
@@ -10,8 +11,10 @@ export interface OnceOptions {
   method: string
   headers: Headers
   body?: RequestBody
+  /** Longest silence while sending the request or reading the body. */
   timeoutMs: number
   connectTimeoutMs: number
+  deadlines: Deadlines
   signal?: AbortSignal
   /** Through this proxy instead of directly. */
   route?: ProxyRoute
@@ -73,13 +76,25 @@ export function sendOnce(url: URL, opts: OnceOptions): Promise<http.IncomingMess
       if (response) response.destroy(err)
       else req.destroy(err)
     }
-    const headerTimer = setTimeout(
-      () =>
-        fail(
-          new HttpError('HTTP_TIMEOUT', `${url.origin} sent no response within ${opts.timeoutMs} ms`, { url })
-        ),
-      opts.timeoutMs
-    )
+    const d = opts.deadlines
+    let headerTimer: NodeJS.Timeout | undefined
+    let bodyTimer: NodeJS.Timeout | undefined
+    // The headers deadline runs from the moment the request is sent in full, so uploads are not cut short.
+    req.once('finish', () => {
+      if (response) return
+      headerTimer = setTimeout(
+        () =>
+          fail(
+            new HttpError(
+              'HTTP_TIMEOUT',
+              `${url.host} sent no response headers within ${formatMs(d.headersMs)} (headers deadline) for ` +
+                `${opts.method} ${url.pathname}`,
+              { url }
+            )
+          ),
+        d.headersMs
+      )
+    })
     const onAbort = () =>
       fail(
         new HttpError('HTTP_NETWORK', `request to ${url.origin} aborted`, { url, cause: opts.signal?.reason })
@@ -110,11 +125,30 @@ export function sendOnce(url: URL, opts: OnceOptions): Promise<http.IncomingMess
       clearTimeout(headerTimer)
       response = res
       settled = true
-      res.once('close', () => opts.signal?.removeEventListener('abort', onAbort))
+      const length = Number(res.headers['content-length'] ?? NaN)
+      const bytes = Number.isFinite(length) ? length : undefined
+      const limit = bodyDeadlineMs(d, bytes)
+      bodyTimer = setTimeout(
+        () =>
+          fail(
+            new HttpError(
+              'HTTP_TIMEOUT',
+              `${url.host} did not send the whole body of ${opts.method} ${url.pathname} within ` +
+                `${formatMs(limit)} (body deadline${bytes !== undefined ? ` for ${bytes} bytes` : ''})`,
+              { url }
+            )
+          ),
+        limit
+      )
+      res.once('close', () => {
+        clearTimeout(bodyTimer)
+        opts.signal?.removeEventListener('abort', onAbort)
+      })
       resolve(res)
     })
     req.on('error', err => {
       clearTimeout(headerTimer)
+      clearTimeout(bodyTimer)
       opts.signal?.removeEventListener('abort', onAbort)
       if (settled) return
       settled = true

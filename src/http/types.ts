@@ -10,7 +10,8 @@ export interface RequestInit {
   body?: RequestBody
   /** 'follow' (default) follows redirects itself and drops credentials when the origin changes. */
   redirect?: 'follow' | 'manual'
-  /** Time allowed for the response headers, and then for each gap between body chunks. */
+  /** Longest silence allowed while sending the request or reading the body (the headers and whole-body
+   * deadlines of the client apply besides). */
   timeoutMs?: number
   /** false forbids retries; true (default) retries when the body can be replayed. */
   retry?: boolean
@@ -45,7 +46,18 @@ export interface HttpClientOptions {
   /** Default for RequestInit.timeoutMs. */
   timeoutMs?: number
   connectTimeoutMs?: number
+  /** Deadline for response headers after the request is sent (default 30 s, or OCI_ATTEST_HEADERS_TIMEOUT_MS). */
+  headersTimeoutMs?: number
+  /** Deadline for a whole response body (default 60 s, or OCI_ATTEST_BODY_TIMEOUT_MS), plus size / minBytesPerSecond. */
+  bodyTimeoutMs?: number
+  minBytesPerSecond?: number
+  /** How often a request that ran out of time is tried again (default 1). */
+  timeoutRetries?: number
+  /** Aborts every request of this client and its retry waits (the run's overall timeout). */
+  signal?: AbortSignal
   retries?: number
+  /** Retries for 429 answers (default 8; a client given `retries` uses that for 429 too). */
+  rateLimitRetries?: number
   minDelayMs?: number
   maxDelayMs?: number
   maxRetryAfterMs?: number

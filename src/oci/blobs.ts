@@ -27,7 +27,7 @@ async function getBlob(
   t: RegistryTransport,
   ref: ImageReference,
   digest: string,
-  init: { bulk?: boolean; signal?: AbortSignal } = {}
+  init: { bulk?: boolean; buffered?: boolean; signal?: AbortSignal } = {}
 ): Promise<HttpResponse> {
   const res = await t.request(ref.registry, blobPath(ref, digest), {
     scopes: [repositoryScope(ref.repository, 'pull')],
@@ -37,6 +37,8 @@ async function getBlob(
   return res
 }
 
+const SMALL_BLOB_BYTES = 4 * 1024 * 1024
+
 /** Streams a blob; the stream fails with DIGEST_MISMATCH at its end if the bytes do not hash to `digest`. */
 export async function fetchBlob(
   t: RegistryTransport,
@@ -44,7 +46,9 @@ export async function fetchBlob(
   digest: string,
   size?: number
 ): Promise<Readable> {
-  const res = await getBlob(t, ref, digest)
+  // A small blob is read inside the client's retry loop, so an answer that breaks off is asked for again.
+  const small = size !== undefined && size <= SMALL_BLOB_BYTES
+  const res = await getBlob(t, ref, digest, small ? { buffered: true } : {})
   const verifier = new DigestVerifier(`blob ${digest} from ${ref.repoString()}`, digest, size)
   return pipeline(res.body(), verifier, () => undefined)
 }

@@ -9,6 +9,7 @@ export type RegistryErrorCode =
   | 'AUTH_FAILED'
   | 'CREDENTIALS_UNAVAILABLE'
   | 'TAG_WRITE_RACED'
+  | 'INSECURE_TOKEN_REALM'
 
 /** A registry operation that failed; the message names the reference and what to do about it. */
 export class RegistryError extends Error {

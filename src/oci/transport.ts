@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream'
+import { isRetryableStatus, statusCause } from '../http/index.js'
 import type { HttpClient, HttpResponse, RequestInit } from '../http/index.js'
 import { Authenticator } from './auth/authenticator.js'
 import type { CredentialProvider } from './auth/credentials.js'
@@ -78,7 +79,13 @@ export async function registryFailure(res: HttpResponse, what: string): Promise<
           : res.status === 409 || res.status === 412
             ? 'REGISTRY_CONFLICT'
             : 'REGISTRY_ERROR'
-  throw new RegistryError(code, `${what}: registry answered ${res.status}${detail ? ` (${detail})` : ''}`, {
-    status: res.status
-  })
+  // Answers the client retries (429, 5xx) reach here only once retries ran out: say so, and what it means.
+  const retried = isRetryableStatus(res.status)
+    ? ` (${statusCause(res.status)}, still failing after every retry: the registry is overloaded or failing; re-run the job later)`
+    : ''
+  throw new RegistryError(
+    code,
+    `${what}: registry answered ${res.status}${detail ? ` (${detail})` : ''}${retried}`,
+    { status: res.status }
+  )
 }

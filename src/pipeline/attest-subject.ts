@@ -74,6 +74,17 @@ const failIn =
     throw new PipelineError('SUBJECT_FAILED', subject.input, 'attest', describe(cause), { cause, step })
   }
 
+/** A registry or network failure somewhere in the cause chain (the bytes were never compared). */
+function isReadFailure(err: unknown): boolean {
+  for (
+    let e = err as { code?: unknown; cause?: unknown } | undefined, n = 0;
+    e && n < 10;
+    e = e.cause as typeof e, n++
+  )
+    if (typeof e.code === 'string' && /^(HTTP_|REGISTRY_ERROR$)/.test(e.code)) return true
+  return false
+}
+
 /** Statements → signatures, each logged in Rekor. */
 export async function signSubject(
   subject: ResolvedSubject,
@@ -223,7 +234,20 @@ export async function publishSubject(
   const items = await publish().catch(failIn(subject, 'publish'))
   if (opts.verify) {
     await verifyPublished(c.registry, c.session.verifier, c.session.identity, { repo, digest, items }).catch(
-      failIn(subject, 'verify')
+      (cause: unknown) => {
+        // A read that failed (not a check) leaves a complete publication: a re-run would only sign it twice.
+        if (isReadFailure(cause))
+          throw new PipelineError(
+            'SUBJECT_FAILED',
+            subject.input,
+            'attest',
+            `everything was published (${items.length} items, Rekor entries ${items.map(i => i.rekorLogIndex).join(', ')}), ` +
+              `but re-reading it to verify failed: ${describe(cause)}. Do not re-run the job to sign again; ` +
+              `check it with \`oci-attest verify ${subject.input}\` or cosign verify once the registry recovers`,
+            { cause, step: 'verify' }
+          )
+        return failIn(subject, 'verify')(cause)
+      }
     )
   }
   return { subject: subject.input, repository, digest, items, warnings }

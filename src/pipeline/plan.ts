@@ -125,6 +125,7 @@ export async function planSubjects(
     }
     if (platforms !== 'platforms') add({ ...own, kind, sbomEligible: false })
     if (platforms === 'index') continue
+    const children: Descriptor[] = []
     for (const child of (manifest.json as ImageIndex).manifests ?? []) {
       const platform = platformString(child.platform)
       if (platform.startsWith('unknown/unknown')) {
@@ -136,10 +137,38 @@ export async function planSubjects(
         })
         continue
       }
-      add(childSubject(input, repository, manifest.digest, child, platform))
+      children.push(child)
     }
+    // Each platform manifest is read (and digest-checked) before anything is signed for it.
+    await Promise.all(children.map(child => fetchChild(registry, input, ref, manifest.digest, child)))
+    for (const child of children)
+      add(childSubject(input, repository, manifest.digest, child, platformString(child.platform)))
   }
   return plan
+}
+
+async function fetchChild(
+  registry: PlanRegistry,
+  input: string,
+  ref: ImageReference,
+  index: string,
+  child: Descriptor
+): Promise<void> {
+  const where = `platform manifest ${child.digest} (${platformString(child.platform)}) of index ${index}`
+  try {
+    await registry.getManifest(ref.withDigest(child.digest))
+  } catch (cause) {
+    const missing = (cause as { code?: string }).code === 'REGISTRY_NOT_FOUND'
+    throw new PipelineError(
+      missing ? 'SUBJECT_NOT_FOUND' : 'SUBJECT_FAILED',
+      input,
+      'plan',
+      missing
+        ? `${where} is not in ${ref.repoString()}; push every platform image before signing, or set platforms: index (nothing was signed or logged)`
+        : `cannot read ${where}: ${describe(cause)}`,
+      { cause }
+    )
+  }
 }
 
 function childSubject(

@@ -8,10 +8,12 @@ export interface FaultRule {
   method?: string
   /** Regular expression tested against the request path (with query string). */
   path: string
-  action: 'status' | 'delay' | 'reset'
+  /** trickle: answers `status` (default 200) with a `bodyBytes`-byte body, one byte every `delayMs`. */
+  action: 'status' | 'delay' | 'reset' | 'trickle'
   status?: number
   delayMs?: number
   retryAfter?: string
+  bodyBytes?: number
   /** Only the first N matching requests are affected. */
   times?: number
   /** Probability (0..1) that a matching request is affected. */
@@ -65,9 +67,9 @@ function compileRules(rules: unknown): ActiveRule[] {
     if (typeof r !== 'object' || r === null || typeof r.path !== 'string') {
       throw new FaultRuleError(`fault rule ${i} needs a "path" regular expression string`)
     }
-    if (!['status', 'delay', 'reset'].includes(r.action)) {
+    if (!['status', 'delay', 'reset', 'trickle'].includes(r.action)) {
       throw new FaultRuleError(
-        `fault rule ${i} has action ${JSON.stringify(r.action)}; use status, delay or reset`
+        `fault rule ${i} has action ${JSON.stringify(r.action)}; use status, delay, reset or trickle`
       )
     }
     let regex: RegExp
@@ -99,6 +101,23 @@ function readBody(req: IncomingMessage): Promise<string> {
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' })
   res.end(JSON.stringify(value))
+}
+
+/** A body that never stalls long enough for an idle timeout, yet takes bodyBytes × delayMs to arrive. */
+function trickle(res: ServerResponse, rule: FaultRule): void {
+  const total = rule.bodyBytes ?? 100
+  res.writeHead(rule.status ?? 200, { 'content-type': 'application/json', 'content-length': String(total) })
+  let sent = 0
+  const timer = setInterval(() => {
+    if (res.destroyed || sent >= total) {
+      clearInterval(timer)
+      if (!res.destroyed) res.end()
+      return
+    }
+    res.write(' ')
+    sent++
+  }, rule.delayMs ?? 1000)
+  res.on('close', () => clearInterval(timer))
 }
 
 export function withFaults(inner: RequestHandler, opts: WithFaultsOptions = {}): FaultyHandler {
@@ -185,6 +204,7 @@ export function withFaults(inner: RequestHandler, opts: WithFaultsOptions = {}):
       res.end(JSON.stringify({ code: rule.status ?? 503, message: 'injected fault' }))
       return
     }
+    if (rule?.action === 'trickle') return trickle(res, rule)
     if (rule?.action === 'delay') await new Promise(r => setTimeout(r, rule.delayMs ?? 1000))
     try {
       await inner(req, res)

@@ -19,6 +19,21 @@ const CLIENT_ID = 'oci-attest'
 // Refresh a little early so a token does not expire between our check and the registry's.
 const EXPIRY_MARGIN_MS = 10000
 
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i
+
+/** Credentials go to a realm only over HTTPS, or to the registry's own host, or on loopback; never in the
+ * clear to another host, where anyone on the path reads them. */
+function assertRealmSafe(registry: string, realm: URL): void {
+  if (realm.protocol === 'https:') return
+  const registryHost = registry.replace(/:\d+$/, '').toLowerCase()
+  if (realm.hostname.toLowerCase() === registryHost || LOOPBACK.test(realm.hostname)) return
+  throw new RegistryError(
+    'INSECURE_TOKEN_REALM',
+    `${registry} sends us to the token realm ${realm.origin}${realm.pathname} over plain HTTP on another host; ` +
+      `registry credentials are not sent there. Configure the registry's token realm as https://, or use a registry whose realm is on its own host`
+  )
+}
+
 /**
  * Fetches a bearer token from the challenge's realm: OAuth2 refresh-token POST for identity tokens,
  * otherwise GET with Basic credentials when we have them (the docker token protocol).
@@ -43,6 +58,7 @@ export async function fetchToken(
   } catch (cause) {
     throw new RegistryError('AUTH_FAILED', `${registry} gave an unusable token realm "${realm}"`, { cause })
   }
+  if (cred) assertRealmSafe(registry, url)
   const service = challenge.params.service
   let res
   if (cred && 'identityToken' in cred) {

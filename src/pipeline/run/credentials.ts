@@ -5,7 +5,7 @@ import {
   parseReference,
   staticCredentials
 } from '../../oci/index.js'
-import type { CredentialProvider } from '../../oci/index.js'
+import type { Credential, CredentialProvider } from '../../oci/index.js'
 import type { ActionInputs } from './inputs.js'
 
 /** Registry hosts named by the subjects (unparseable lines are left to the plan, which names them). */
@@ -21,9 +21,29 @@ function hostsOf(subjects: string[]): string[] {
   return [...hosts]
 }
 
+/** Every form a credential can appear in: the secret itself and the base64 `user:password` of Basic auth. */
+export function secretForms(cred: Credential): string[] {
+  if ('password' in cred)
+    return [cred.password, Buffer.from(`${cred.username}:${cred.password}`).toString('base64')]
+  if ('identityToken' in cred) return [cred.identityToken]
+  return [cred.registryToken]
+}
+
+/** Masks each credential the moment it is read (the Docker config and helpers are read lazily). */
+function masking(inner: CredentialProvider, mask: (secret: string) => void): CredentialProvider {
+  return {
+    get: async registry => {
+      const cred = await inner.get(registry)
+      if (cred) for (const secret of secretForms(cred)) if (secret) mask(secret)
+      return cred
+    }
+  }
+}
+
 export function registryCredentials(
   inputs: Pick<ActionInputs, 'subjects' | 'registryUsername' | 'registryPassword' | 'githubToken'>,
-  env: NodeJS.ProcessEnv
+  env: NodeJS.ProcessEnv,
+  mask: (secret: string) => void = () => undefined
 ): CredentialProvider {
   const providers: CredentialProvider[] = []
   if (inputs.registryUsername && inputs.registryPassword) {
@@ -36,5 +56,5 @@ export function registryCredentials(
     const username = env.GITHUB_ACTOR || 'github-actions'
     providers.push(staticCredentials({ 'ghcr.io': { username, password: inputs.githubToken } }))
   }
-  return chainCredentials(...providers)
+  return masking(chainCredentials(...providers), mask)
 }

@@ -13,6 +13,8 @@ export interface ActionInputs {
   platforms: PlatformSelection
   sbom: SbomMode
   sbomFormat: SbomFormat
+  /** sbom-format was set, not defaulted: a given SBOM file must then be in that format. */
+  sbomFormatGiven: boolean
   sbomReferrer: boolean
   provenance: ProvenanceVersion[]
   formats: PublishFormat[]
@@ -29,6 +31,8 @@ export interface ActionInputs {
   tsaUrl?: string
   trustedRoot?: string
   allowPublicRekorForPrivateRepos: boolean
+  /** The whole run's time limit, in milliseconds. */
+  timeoutMs: number
 }
 
 export class InputError extends Error {
@@ -119,6 +123,7 @@ export function getInputs(get: InputGetter): ActionInputs {
     platforms: oneOf<PlatformSelection>('platforms', ['both', 'index', 'platforms'], 'both'),
     sbom,
     sbomFormat: oneOf<SbomFormat>('sbom-format', ['cyclonedx-json', 'spdx-json'], 'cyclonedx-json'),
+    sbomFormatGiven: text('sbom-format') !== undefined,
     sbomReferrer: bool('sbom-referrer', false),
     provenance: list<ProvenanceVersion>('provenance', ['v1', 'v0.2'], ['v1', 'v0.2'], 'none'),
     formats,
@@ -134,8 +139,20 @@ export function getInputs(get: InputGetter): ActionInputs {
     rekorUrl: url('rekor-url', 'https://rekor.sigstore.dev')!,
     tsaUrl: url('tsa-url'),
     trustedRoot: text('trusted-root'),
-    allowPublicRekorForPrivateRepos: bool('allow-public-rekor-for-private-repos', false)
+    allowPublicRekorForPrivateRepos: bool('allow-public-rekor-for-private-repos', false),
+    timeoutMs: duration('timeout', text('timeout') ?? '30m')
   }
+}
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
+
+/** "30m", "90s", "1h", "1500ms", or bare minutes ("45"): the forms workflow authors write. */
+export function duration(input: string, value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/.exec(value.trim())
+  const ms = m ? Number(m[1]) * UNIT_MS[m[2] ?? 'm']! : NaN
+  if (!Number.isFinite(ms) || ms <= 0)
+    throw new InputError(input, `"${value}" is not a duration: write e.g. 30m, 90s or 1h`)
+  return Math.round(ms)
 }
 
 function readSubjects(name: string | undefined, digest: string | undefined, multi: string): string[] {

@@ -1,5 +1,7 @@
 // One run, for the action and the CLI alike: inputs → context → dry-run decision → plan → identity → SBOMs → attest → outputs and summary.
 import { join } from 'node:path'
+import { createHttpClient, setDebugSink } from '../../http/index.js'
+import type { HttpClient } from '../../http/index.js'
 import { RegistryClient, parseReference } from '../../oci/index.js'
 import { attestSubjects } from '../attest-subjects.js'
 import type { AttestReport } from '../attest-subjects.js'
@@ -16,6 +18,8 @@ import { ActionsIdentityProvider } from '../../sigstore/identity/provider.js'
 import type { IdentityProvider } from '../../sigstore/identity/provider.js'
 import { readRunContext, decideDryRun } from './context.js'
 import { registryCredentials } from './credentials.js'
+import { startRunDeadline } from './deadline.js'
+import type { RunDeadline } from './deadline.js'
 import { failureMessage } from './failure.js'
 import type { InputLabel } from './failure.js'
 import { getInputs, InputError } from './inputs.js'
@@ -25,6 +29,7 @@ import { Phases } from './phases.js'
 import { loadSbomFile, prepareSboms } from './sbom-step.js'
 import { writeSummary } from './summary.js'
 import type { Ui } from './ui.js'
+import { WriteLog } from './write-log.js'
 
 /** For private or test Sigstore setups whose OIDC discovery is not served at the issuer URL itself. */
 export const OIDC_DISCOVERY_ENV = 'OCI_ATTEST_OIDC_DISCOVERY_URL'
@@ -57,22 +62,70 @@ export interface RunOptions {
   inputLabel?: InputLabel
 }
 
+/** What a run has under way, so a run stopped by its timeout can say how far it got. */
+interface Progress {
+  deadline?: RunDeadline
+  plan?: Plan
+  session?: SigningSession
+  writes?: WriteLog
+}
+
+const debugEnabled = (env: NodeJS.ProcessEnv): boolean =>
+  env.RUNNER_DEBUG === '1' || env.ACTIONS_STEP_DEBUG === 'true'
+
 export async function run(opts: RunOptions): Promise<RunResult | undefined> {
   const ui = opts.ui
+  const env = opts.env ?? process.env
   const phases = new Phases(ui)
+  const progress: Progress = {}
+  // Retries, backoffs and deadlines of every request show as debug lines when the job asks for them.
+  if (debugEnabled(env) && ui.debug) setDebugSink(line => ui.debug!(line))
   try {
-    return await execute({ ...opts, env: opts.env ?? process.env, ui }, phases)
+    const inputs = getInputs(opts.getInput)
+    const deadline = startRunDeadline(inputs.timeoutMs)
+    progress.deadline = deadline
+    const http = createHttpClient({ env, signal: deadline.signal })
+    try {
+      return await deadline.race(execute({ ...opts, env, ui }, inputs, http, phases, progress))
+    } finally {
+      deadline.clear()
+    }
   } catch (err) {
-    ui.setFailed(failureMessage(err, phases.current, opts.inputLabel))
+    if (progress.deadline?.expired) {
+      progress.session?.cancel(err)
+      ui.setFailed(failureMessage(err, phases.current, opts.inputLabel) + `\n${stoppedReport(progress)}`)
+    } else ui.setFailed(failureMessage(err, phases.current, opts.inputLabel))
     return undefined
+  } finally {
+    setDebugSink(undefined)
   }
+}
+
+/** What a run stopped by its timeout left behind: registry writes, Rekor entries, and what is missing. */
+function stoppedReport(p: Progress): string {
+  const written = p.writes?.written ?? []
+  const entries = p.session?.rekor.entries ?? 0
+  const planned = p.plan?.subjects.map(s => `${s.repository}@${s.digest}`) ?? []
+  const untouched = planned.filter(s => !p.writes?.repositories.has(s.split('@')[0]!))
+  return [
+    written.length
+      ? `Published before the run stopped (${written.length}): ${written.join(', ')}`
+      : 'Nothing was published to a registry.',
+    `Rekor entries created: ${entries}.`,
+    planned.length
+      ? `Not published: ${untouched.length === planned.length ? 'anything for' : 'the rest of'} the ${planned.length} planned subject(s)` +
+        `${untouched.length ? ` (nothing at all for ${untouched.join(', ')})` : ''}; re-run the job (it signs again and appends), ` +
+        'or raise the timeout input'
+      : 'No subject was planned yet; raise the timeout input if the registry is slow'
+  ].join('\n')
 }
 
 async function openSession(
   inputs: ActionInputs,
   env: NodeJS.ProcessEnv,
   ui: Ui,
-  identity: IdentityProvider | undefined
+  identity: IdentityProvider | undefined,
+  http: HttpClient
 ): Promise<SigningSession> {
   const discovery = env[OIDC_DISCOVERY_ENV]
   return openSigningSession(
@@ -84,16 +137,22 @@ async function openSession(
       ...(discovery ? { oidcDiscoveryUrl: discovery } : {}),
       allowPublicRekorForPrivateRepos: inputs.allowPublicRekorForPrivateRepos
     },
-    { identity: identity ?? new ActionsIdentityProvider({ env, maskSecret: s => ui.setSecret(s) }), env }
+    {
+      identity: identity ?? new ActionsIdentityProvider({ env, maskSecret: s => ui.setSecret(s) }),
+      env,
+      http
+    }
   )
 }
 
 async function execute(
   opts: RunOptions & { env: NodeJS.ProcessEnv; ui: Ui },
-  phases: Phases
+  inputs: ActionInputs,
+  http: HttpClient,
+  phases: Phases,
+  progress: Progress
 ): Promise<RunResult> {
   const { env, ui } = opts
-  const inputs = getInputs(opts.getInput)
   for (const secret of [inputs.registryPassword, inputs.githubToken]) if (secret) ui.setSecret(secret)
   const context = readRunContext(env)
   const { dryRun, reason } = decideDryRun(inputs.dryRun, context)
@@ -108,7 +167,8 @@ async function execute(
     )
   const log = ui.debug ? (line: string) => ui.debug?.(line) : undefined
   const registry = new RegistryClient({
-    credentials: registryCredentials(inputs, env),
+    http,
+    credentials: registryCredentials(inputs, env, secret => ui.setSecret(secret)),
     ...(log ? { log } : {})
   })
   const sbomFile = await loadSbomFile(inputs)
@@ -121,11 +181,13 @@ async function execute(
     for (const k of p.skipped) ui.info(`skipped ${k.repository}@${k.digest}: ${k.reason}`)
     return p
   })
+  progress.plan = plan
 
   const session = await phases.run(
     dryRun ? 'Identity (DRY RUN: ephemeral self-signed key)' : 'Identity: OIDC token',
-    async () => (dryRun ? openDryRunSession(env) : openSession(inputs, env, ui, opts.identity))
+    async () => (dryRun ? openDryRunSession(env) : openSession(inputs, env, ui, opts.identity, http))
   )
+  progress.session = session
   ui.info(
     `Certificate identity${dryRun ? ' (DRY RUN, what a real run would get)' : ''}: ${session.identity.subjectAlternativeName} ` +
       `(issuer ${session.identity.issuer})`
@@ -138,6 +200,8 @@ async function execute(
   if (inputs.verify && !inputs.pushToRegistry && !dryRun)
     ui.warning('verify: nothing is pushed (push-to-registry: false), so nothing can be re-read and verified')
   const recording = dryRun || !inputs.pushToRegistry ? new RecordingRegistry(registry) : undefined
+  const writes = new WriteLog(recording ?? registry)
+  progress.writes = writes
   const githubStore =
     !dryRun && inputs.githubAttestations !== 'false' && inputs.githubToken && context.repository
       ? new GitHubAttestationStore({
@@ -167,7 +231,7 @@ async function execute(
           bundleDir: join(context.runnerTemp, dryRun ? 'oci-attest-dry-run' : 'oci-attest')
         },
         {
-          registry: recording ?? registry,
+          registry: writes,
           session,
           ...(githubStore ? { githubStore } : {}),
           ...(log ? { log } : {})

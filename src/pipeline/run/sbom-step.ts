@@ -15,7 +15,8 @@ import type { Plan } from '../plan.js'
 import { composeIndexSbom, generateSbom } from '../../sbom/index.js'
 import type { PlatformSbom } from '../../sbom/index.js'
 import { describe } from '../../sigstore/error.js'
-import type { ActionInputs } from './inputs.js'
+import { InputError } from './inputs.js'
+import type { ActionInputs, SbomFormat } from './inputs.js'
 import type { Ui } from './ui.js'
 
 export interface PreparedSboms {
@@ -30,9 +31,26 @@ export interface PreparedSboms {
 const keyOf = (repository: string, digest: string): string => `${repository}@${digest}`
 
 /** A given file is read and checked before anything is signed, so a bad path fails first. */
-export async function loadSbomFile(inputs: Pick<ActionInputs, 'sbom'>): Promise<SbomPredicate | undefined> {
+const FORMAT_KIND: Record<SbomFormat, SbomPredicate['kind']> = {
+  'cyclonedx-json': 'cyclonedx',
+  'spdx-json': 'spdx'
+}
+const KIND_FORMAT = { cyclonedx: 'cyclonedx-json', spdx: 'spdx-json' } as const
+
+/** The given SBOM file, its format read from its content; a set sbom-format it contradicts is an error. */
+export async function loadSbomFile(
+  inputs: Pick<ActionInputs, 'sbom'> & Partial<Pick<ActionInputs, 'sbomFormat' | 'sbomFormatGiven'>>
+): Promise<SbomPredicate | undefined> {
   if (inputs.sbom.kind !== 'file') return undefined
-  return sbomPredicateFromFile(inputs.sbom.path)
+  const predicate = await sbomPredicateFromFile(inputs.sbom.path)
+  if (inputs.sbomFormatGiven && inputs.sbomFormat && FORMAT_KIND[inputs.sbomFormat] !== predicate.kind)
+    throw new InputError(
+      'sbom-format',
+      `is ${inputs.sbomFormat}, but ${inputs.sbom.path} is ${KIND_FORMAT[predicate.kind]} by its content ` +
+        `(attested as ${predicate.predicateType}); set sbom-format: ${KIND_FORMAT[predicate.kind]}, leave it unset ` +
+        `(a file's format is read from its content), or give a ${inputs.sbomFormat} file`
+    )
+  return predicate
 }
 
 export async function prepareSboms(

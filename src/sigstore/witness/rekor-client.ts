@@ -1,4 +1,5 @@
 // Rekor v1 REST: create an entry, or fetch the one that already exists (409 + Location).
+import { HttpError, statusCause } from '../../http/index.js'
 import { SigstoreError, describe } from '../error.js'
 import { defaultHttp } from '../http.js'
 import type { Http } from '../http.js'
@@ -53,14 +54,14 @@ export class RekorClient {
         if (!location) throw new Error('409 "entry exists" without a Location header')
         return await this.getEntry(location.split('/').pop() ?? '')
       }
-      if (res.status !== 201 && res.status !== 200)
-        throw new Error(`HTTP ${res.status}: ${text.slice(0, 300)}`)
+      if (res.status !== 201 && res.status !== 200) throw new RekorStatus(res.status, text)
       return firstEntry(JSON.parse(text))
     } catch (cause) {
       if (cause instanceof SigstoreError) throw cause
+      const [why, fix] = causeAndFix(cause)
       throw new SigstoreError(
         'REKOR_REQUEST_FAILED',
-        `Rekor (${url}) did not log the ${entry.kind} entry: ${describe(cause)}. Check the rekor URL`,
+        `Rekor (${url}) did not log the ${entry.kind} entry: ${why}: ${describe(cause)}. ${fix}`,
         { cause }
       )
     }
@@ -74,14 +75,52 @@ export class RekorClient {
         ...(this.#signal ? { signal: this.#signal } : {})
       })
       const text = await res.text()
-      if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${text.slice(0, 300)}`)
+      if (res.status !== 200) throw new RekorStatus(res.status, text)
       return firstEntry(JSON.parse(text))
     } catch (cause) {
-      throw new SigstoreError('REKOR_REQUEST_FAILED', `Rekor (${url}) entry ${uuid}: ${describe(cause)}`, {
-        cause
-      })
+      const [why, fix] = causeAndFix(cause)
+      throw new SigstoreError(
+        'REKOR_REQUEST_FAILED',
+        `Rekor (${url}) holds entry ${uuid}, but reading it back failed: ${why}: ${describe(cause)}. ${fix}`,
+        { cause }
+      )
     }
   }
+}
+
+class RekorStatus extends Error {
+  constructor(
+    readonly status: number,
+    text: string
+  ) {
+    super(`HTTP ${status}: ${text.slice(0, 300)}`)
+  }
+}
+
+/** The cause in a word, and the fix that fits it: waiting helps a rate limit, not a wrong URL. */
+function causeAndFix(cause: unknown): [string, string] {
+  if (cause instanceof RekorStatus) {
+    if (cause.status === 429)
+      return [
+        'rate limited after every retry (Retry-After honoured)',
+        'Re-run the job later, or sign fewer subjects per job; a private Rekor avoids the public rate limit'
+      ]
+    if (cause.status >= 500)
+      return [
+        `${statusCause(cause.status)} after every retry`,
+        'Rekor is failing: check its status (status.sigstore.dev for the public instance) and re-run the job'
+      ]
+    return [
+      'refused',
+      'Check that the rekor URL points at a Rekor v1 API and the trusted root matches that instance'
+    ]
+  }
+  if (cause instanceof HttpError && (cause.code === 'HTTP_NETWORK' || cause.code === 'HTTP_TIMEOUT'))
+    return [
+      cause.code === 'HTTP_TIMEOUT' ? 'timed out' : 'network failure',
+      'Check the rekor URL and that the runner can reach it (proxy settings, firewall)'
+    ]
+  return ['unreadable answer', 'Check the rekor URL']
 }
 
 function firstEntry(answer: Record<string, Omit<RekorEntry, 'uuid'>>): RekorEntry {

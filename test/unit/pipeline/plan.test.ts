@@ -120,7 +120,22 @@ describe('planSubjects', () => {
         reason: 'attestation manifest (unknown/unknown)'
       }
     ])
-    expect(reg.reads).toBe(2)
+    // the index and the chart, then each platform manifest before anything is signed for it
+    expect(reg.reads).toBe(4)
+  })
+
+  it('refuses an index whose platform manifest is missing, before anything is signed, naming it and the fix', async () => {
+    const { reg, amd } = registryWithIndex()
+    reg.byRef.delete(`${REPO}@${amd}`)
+    await expect(planSubjects(reg, [`${REPO}:v1`], 'both')).rejects.toMatchObject({
+      code: 'SUBJECT_NOT_FOUND',
+      message: expect.stringContaining(`platform manifest ${amd} (linux/amd64) of index sha256:`)
+    })
+    await expect(planSubjects(reg, [`${REPO}:v1`], 'both')).rejects.toThrow(
+      /is not in ghcr\.io\/nvidia\/gpu-operator; push every platform image before signing, or set platforms: index/
+    )
+    // platforms: index signs only the index, so its children need not be there
+    await expect(planSubjects(reg, [`${REPO}:v1`], 'index')).resolves.toBeDefined()
   })
 
   it.each([

@@ -44,7 +44,9 @@ describe('getInputs', () => {
       rekorUrl: 'https://rekor.sigstore.dev',
       tsaUrl: undefined,
       trustedRoot: undefined,
-      allowPublicRekorForPrivateRepos: false
+      allowPublicRekorForPrivateRepos: false,
+      timeoutMs: 30 * 60_000,
+      sbomFormatGiven: false
     })
   })
 
@@ -55,6 +57,16 @@ describe('getInputs', () => {
       subjects: `ghcr.io/o/chart:1.0 # the chart\n\nghcr.io/o/r@${DIGEST}\n`
     })
     expect(getInputs(get).subjects).toEqual([`ghcr.io/o/r@${DIGEST}`, 'ghcr.io/o/chart:1.0'])
+  })
+
+  it('reads the timeout as a duration and refuses what is not one, naming the input', () => {
+    const at = (timeout: string) => getInputs(getter({ subjects: 'r/x:1', timeout }).get).timeoutMs
+    expect(at('90s')).toBe(90_000)
+    expect(at('1h')).toBe(3_600_000)
+    expect(at('45')).toBe(45 * 60_000)
+    expect(at('1500ms')).toBe(1500)
+    expect(() => at('soon')).toThrow('input "timeout": "soon" is not a duration: write e.g. 30m, 90s or 1h')
+    expect(() => at('0s')).toThrow('is not a duration')
   })
 
   it('reads lists, none and file SBOMs', () => {
