@@ -68787,7 +68787,7 @@ const actionsUi = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _bundle_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24974);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88179);
-/* harmony import */ var _pipeline_run_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(58973);
+/* harmony import */ var _pipeline_run_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4648);
 /* harmony import */ var _actions_ui_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(28744);
 // Entry point of the bundled action (dist/index.js): the runner's inputs and workflow commands, then one run.
 
@@ -68796,6 +68796,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 // The only getInput call of the project: every input is read through it, into one typed object.
 await (0,_pipeline_run_run_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .eF)({ getInput: name => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4(name), ui: _actions_ui_js__WEBPACK_IMPORTED_MODULE_3__/* .actionsUi */ .o });
+// A run stopped by its timeout may leave work behind (a layer scan); the step ends with the run.
+process.exit(process.exitCode ?? 0);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -68828,7 +68830,7 @@ process.emitWarning = ((warning, ...rest) => {
 
 /***/ }),
 
-/***/ 58973:
+/***/ 4648:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -68845,6 +68847,54 @@ var external_node_path_ = __nccwpck_require__(76760);
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(57075);
+;// CONCATENATED MODULE: ./src/http/deadlines.ts
+// Per-request time limits: one for the response headers, one for the whole body (scaled by its size),
+// so a server that trickles a byte every few seconds, or never answers, costs a bounded time.
+const DEFAULT_DEADLINES = {
+    headersMs: 30_000,
+    bodyMs: 60_000,
+    minBytesPerSecond: 256 * 1024
+};
+/** Environment variables that override the defaults (milliseconds), e.g. for tests or slow networks. */
+const HEADERS_TIMEOUT_ENV = 'OCI_ATTEST_HEADERS_TIMEOUT_MS';
+const BODY_TIMEOUT_ENV = 'OCI_ATTEST_BODY_TIMEOUT_MS';
+function positiveMs(env, name) {
+    const raw = env[name]?.trim();
+    if (!raw)
+        return undefined;
+    const value = Number(raw);
+    // A bad override must not silently become "no limit": the default holds instead.
+    return Number.isFinite(value) && value > 0 ? value : undefined;
+}
+function deadlinesFromEnv(env) {
+    const headersMs = positiveMs(env, HEADERS_TIMEOUT_ENV);
+    const bodyMs = positiveMs(env, BODY_TIMEOUT_ENV);
+    return {
+        ...(headersMs !== undefined ? { headersMs } : {}),
+        ...(bodyMs !== undefined ? { bodyMs } : {})
+    };
+}
+/** The whole-body deadline for a body of `bytes` (unknown: the base limit alone). */
+function bodyDeadlineMs(d, bytes) {
+    const extra = bytes && bytes > 0 ? Math.ceil((bytes / d.minBytesPerSecond) * 1000) : 0;
+    return d.bodyMs + extra;
+}
+/** "30 s" or "250 ms": limits read as people set them. */
+function formatMs(ms) {
+    return ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+;// CONCATENATED MODULE: ./src/http/debug.ts
+// A process-wide sink for the HTTP client's debug lines (retries, backoffs, redirects): the edge that owns
+// the output (the action's core.debug, the CLI's --debug) installs it; clients created anywhere report to it.
+let sink;
+function setDebugSink(next) {
+    sink = next;
+}
+function debugLog(line) {
+    sink?.(line);
+}
+
 ;// CONCATENATED MODULE: ./src/http/redact.ts
 // Query keys whose values are credentials in practice (signed storage URLs, OAuth flows).
 const SECRET_QUERY_KEY = /token|sig|signature|credential|secret|password|passwd|key|auth|code|session/i;
@@ -69147,6 +69197,7 @@ var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node
 
 
 
+
 const READ_BUFFER_BYTES = 1024 * 1024;
 const MAX_HEAD_BYTES = 64 * 1024;
 const MAX_CHUNK_LINE = 1024;
@@ -69175,6 +69226,7 @@ class BulkExchange {
     resolveHead;
     rejectHead;
     timer;
+    bodyTimer;
     constructor(url, opts) {
         this.url = url;
         this.opts = opts;
@@ -69204,7 +69256,11 @@ class BulkExchange {
             })
             : external_node_net_default().connect({ host, port, onread });
         this.arm(opts.connectTimeoutMs, () => `could not connect to ${url.host} within ${opts.connectTimeoutMs} ms`);
-        this.socket.once(secure ? 'secureConnect' : 'connect', () => this.arm(opts.timeoutMs, () => `${url.origin} sent no response within ${opts.timeoutMs} ms`));
+        this.socket.once(secure ? 'secureConnect' : 'connect', () => 
+        // Silence before the head is bounded by whichever is shorter, the idle limit or the headers deadline.
+        this.arm(Math.min(opts.timeoutMs, opts.deadlines.headersMs), () => opts.deadlines.headersMs <= opts.timeoutMs
+            ? `${url.host} sent no response headers within ${formatMs(opts.deadlines.headersMs)} (headers deadline) for GET ${url.pathname}`
+            : `${url.origin} sent no response within ${opts.timeoutMs} ms`));
         this.socket.on('error', err => this.fail(this.networkError(err)));
         this.socket.on('end', () => this.onEnd());
         this.socket.on('close', () => this.onEnd());
@@ -69281,6 +69337,7 @@ class BulkExchange {
             this.headDone = true;
             this.head = Buffer.alloc(0);
             this.decideFraming(code, headers);
+            this.startBodyDeadline();
             this.resolveHead({
                 status: code,
                 headers,
@@ -69372,6 +69429,8 @@ class BulkExchange {
         this.queue.push(view);
     }
     deliver() {
+        if (this.finished || this.failure)
+            clearTimeout(this.bodyTimer);
         if (this.finished) {
             this.opts.signal?.removeEventListener('abort', this.onAbort);
             this.disarm();
@@ -69433,6 +69492,7 @@ class BulkExchange {
     }
     close() {
         this.disarm();
+        clearTimeout(this.bodyTimer);
         this.opts.signal?.removeEventListener('abort', this.onAbort);
         if (!this.finished && !this.failure)
             this.failure = new HttpError('HTTP_BODY', `the body of ${this.describe()} was closed`, {
@@ -69444,6 +69504,14 @@ class BulkExchange {
     arm(ms, message) {
         this.disarm();
         this.timer = setTimeout(() => this.fail(new HttpError('HTTP_TIMEOUT', message(), { url: this.url })), ms);
+    }
+    /** The whole body must arrive within its deadline, however steadily it trickles. */
+    startBodyDeadline() {
+        if (this.finished)
+            return;
+        const limit = bodyDeadlineMs(this.opts.deadlines, this.expected);
+        const of = this.expected !== undefined ? ` for ${this.expected} bytes` : '';
+        this.bodyTimer = setTimeout(() => this.fail(new HttpError('HTTP_TIMEOUT', `${this.url.host} did not send the whole body of GET ${this.url.pathname} within ${formatMs(limit)} (body deadline${of})`, { url: this.url })), limit);
     }
     disarm() {
         if (this.timer)
@@ -69641,6 +69709,7 @@ async function* copies(chunks) {
 ;// CONCATENATED MODULE: ./src/http/retry-policy.ts
 const DEFAULT_RETRY_POLICY = {
     retries: 4,
+    rateLimitRetries: 8,
     minDelayMs: 200,
     maxDelayMs: 8000,
     maxRetryAfterMs: 60000
@@ -69674,6 +69743,7 @@ function retryDelay(attempt, policy, retryAfter) {
 }
 
 ;// CONCATENATED MODULE: ./src/http/send-once.ts
+
 
 
 
@@ -69732,7 +69802,16 @@ function sendOnce(url, opts) {
             else
                 req.destroy(err);
         };
-        const headerTimer = setTimeout(() => fail(new HttpError('HTTP_TIMEOUT', `${url.origin} sent no response within ${opts.timeoutMs} ms`, { url })), opts.timeoutMs);
+        const d = opts.deadlines;
+        let headerTimer;
+        let bodyTimer;
+        // The headers deadline runs from the moment the request is sent in full, so uploads are not cut short.
+        req.once('finish', () => {
+            if (response)
+                return;
+            headerTimer = setTimeout(() => fail(new HttpError('HTTP_TIMEOUT', `${url.host} sent no response headers within ${formatMs(d.headersMs)} (headers deadline) for ` +
+                `${opts.method} ${url.pathname}`, { url })), d.headersMs);
+        });
         const onAbort = () => fail(new HttpError('HTTP_NETWORK', `request to ${url.origin} aborted`, { url, cause: opts.signal?.reason }));
         opts.signal?.addEventListener('abort', onAbort, { once: true });
         req.on('socket', socket => {
@@ -69750,11 +69829,20 @@ function sendOnce(url, opts) {
             clearTimeout(headerTimer);
             response = res;
             settled = true;
-            res.once('close', () => opts.signal?.removeEventListener('abort', onAbort));
+            const length = Number(res.headers['content-length'] ?? NaN);
+            const bytes = Number.isFinite(length) ? length : undefined;
+            const limit = bodyDeadlineMs(d, bytes);
+            bodyTimer = setTimeout(() => fail(new HttpError('HTTP_TIMEOUT', `${url.host} did not send the whole body of ${opts.method} ${url.pathname} within ` +
+                `${formatMs(limit)} (body deadline${bytes !== undefined ? ` for ${bytes} bytes` : ''})`, { url })), limit);
+            res.once('close', () => {
+                clearTimeout(bodyTimer);
+                opts.signal?.removeEventListener('abort', onAbort);
+            });
             resolve(res);
         });
         req.on('error', err => {
             clearTimeout(headerTimer);
+            clearTimeout(bodyTimer);
             opts.signal?.removeEventListener('abort', onAbort);
             if (settled)
                 return;
@@ -69793,6 +69881,8 @@ const USER_AGENT = `oci-attest/${VERSION}`;
 
 
 
+
+
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 // Answers that may be large (blobs) stay streams unless the caller asks for buffering.
 const STREAMED_METHODS = new Set(['GET', 'HEAD']);
@@ -69803,16 +69893,31 @@ function replayable(body) {
 function createHttpClient(opts = {}) {
     const policy = {
         retries: opts.retries ?? DEFAULT_RETRY_POLICY.retries,
+        // A client given its own retry count keeps it for 429 too, unless told otherwise.
+        rateLimitRetries: opts.rateLimitRetries ??
+            (opts.retries !== undefined ? opts.retries : DEFAULT_RETRY_POLICY.rateLimitRetries),
         minDelayMs: opts.minDelayMs ?? DEFAULT_RETRY_POLICY.minDelayMs,
         maxDelayMs: opts.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs,
         maxRetryAfterMs: opts.maxRetryAfterMs ?? DEFAULT_RETRY_POLICY.maxRetryAfterMs,
         ...(opts.random ? { random: opts.random } : {})
     };
-    const log = opts.log ?? (() => undefined);
+    // Without a log of its own, the client reports to the process-wide debug sink (RUNNER_DEBUG on a runner).
+    const log = opts.log ?? debugLog;
+    const env = opts.env ?? process.env;
+    const deadlines = {
+        ...DEFAULT_DEADLINES,
+        ...deadlinesFromEnv(env),
+        ...(opts.headersTimeoutMs !== undefined ? { headersMs: opts.headersTimeoutMs } : {}),
+        ...(opts.bodyTimeoutMs !== undefined ? { bodyMs: opts.bodyTimeoutMs } : {}),
+        ...(opts.minBytesPerSecond !== undefined ? { minBytesPerSecond: opts.minBytesPerSecond } : {})
+    };
+    // A server that let one deadline pass will likely let the next pass too: one more try, not four.
+    const timeoutRetries = opts.timeoutRetries ?? 1;
+    const clientSignal = opts.signal;
     const userAgent = opts.userAgent ?? USER_AGENT;
     const maxRedirects = opts.maxRedirects ?? 10;
     const connectTimeoutMs = opts.connectTimeoutMs ?? 15000;
-    const routeFor = createProxyRouter(opts.proxy ?? proxySettingsFromEnv(opts.env ?? process.env), connectTimeoutMs);
+    const routeFor = createProxyRouter(opts.proxy ?? proxySettingsFromEnv(env), connectTimeoutMs);
     async function followRedirects(start, init, headers) {
         let url = start;
         let method = (init.method ?? 'GET').toUpperCase();
@@ -69824,13 +69929,13 @@ function createHttpClient(opts = {}) {
                 log(`${method} ${redactUrl(url)} via proxy ${redactUrl(route.proxy)}`);
             const timeoutMs = init.timeoutMs ?? opts.timeoutMs ?? 60000;
             const signal = init.signal ? { signal: init.signal } : {};
+            const timing = { timeoutMs, connectTimeoutMs, deadlines };
             const res = init.bulk && method === 'GET' && !route && body === undefined
-                ? wrapBulkResponse(await sendBulkGet(url, { headers, timeoutMs, connectTimeoutMs, ...signal }), url)
+                ? wrapBulkResponse(await sendBulkGet(url, { headers, ...timing, ...signal }), url)
                 : wrapResponse(await sendOnce(url, {
                     method,
                     headers,
-                    timeoutMs,
-                    connectTimeoutMs,
+                    ...timing,
                     ...(route ? { route } : {}),
                     ...(body !== undefined ? { body } : {}),
                     ...signal
@@ -69862,10 +69967,15 @@ function createHttpClient(opts = {}) {
             url = next;
         }
     }
-    async function request(input, init = {}) {
+    async function request(input, given = {}) {
+        const signals = [clientSignal, given.signal].filter((s) => s !== undefined);
+        const init = signals.length === 0
+            ? given
+            : { ...given, signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) };
         const url = new URL(input.toString());
         const method = (init.method ?? 'GET').toUpperCase();
         const mayRetry = init.retry !== false && replayable(init.body);
+        let timeouts = 0;
         for (let attempt = 0;; attempt++) {
             const headers = new Headers(init.headers);
             if (!headers.has('user-agent'))
@@ -69873,32 +69983,48 @@ function createHttpClient(opts = {}) {
             const last = !mayRetry || attempt >= policy.retries;
             try {
                 const res = await followRedirects(url, { ...init, method }, headers);
-                if (last || !isRetryableStatus(res.status)) {
+                const limit = res.status === 429 ? policy.rateLimitRetries : policy.retries;
+                if (!mayRetry || attempt >= limit || !isRetryableStatus(res.status)) {
                     log(`${method} ${redactUrl(url)} -> ${res.status}`);
                     // A body that breaks off is a lost answer like any other: read it here, where it can be retried.
                     return (init.buffered ?? !STREAMED_METHODS.has(method))
                         ? bufferedResponse(res, await res.buffer())
                         : res;
                 }
-                const delay = retryDelay(attempt, policy, res.headers.get('retry-after'));
-                log(`${method} ${redactUrl(url)} -> ${res.status}, retry ${attempt + 1}/${policy.retries} in ${delay} ms`);
+                const retryAfter = res.headers.get('retry-after');
+                const delay = retryDelay(attempt, policy, retryAfter);
+                log(`${method} ${redactUrl(url)} -> ${res.status} (${statusCause(res.status)}), retry ${attempt + 1}/${limit} ` +
+                    `in ${delay} ms${retryAfter !== null ? ` (Retry-After: ${retryAfter})` : ''}`);
                 res.discard();
                 await (0,promises_namespaceObject.setTimeout)(delay, undefined, init.signal ? { signal: init.signal } : undefined);
             }
             catch (err) {
-                const retryable = err instanceof HttpError && (err.code === 'HTTP_NETWORK' || err.code === 'HTTP_TIMEOUT');
+                const timedOut = err instanceof HttpError && err.code === 'HTTP_TIMEOUT';
+                const retryable = err instanceof HttpError && (err.code === 'HTTP_NETWORK' || timedOut);
+                if (timedOut && timeouts++ >= timeoutRetries)
+                    throw err;
                 if (last || !retryable || init.signal?.aborted)
                     throw err;
                 const delay = backoffDelay(attempt, policy);
-                log(`${method} ${redactUrl(url)} failed (${err.code}), retry ${attempt + 1}/${policy.retries} in ${delay} ms`);
+                log(`${method} ${redactUrl(url)} failed (${err.code}: ${err.message}), retry ${attempt + 1}/${policy.retries} in ${delay} ms`);
                 await (0,promises_namespaceObject.setTimeout)(delay, undefined, init.signal ? { signal: init.signal } : undefined);
             }
         }
     }
     return { request };
 }
+/** What a retryable status means, in the words a failure message and the debug log use. */
+function statusCause(status) {
+    if (status === 429)
+        return 'rate limited';
+    if (status === 408)
+        return 'request timeout';
+    return status >= 500 ? 'server error' : `HTTP ${status}`;
+}
 
 ;// CONCATENATED MODULE: ./src/http/index.ts
+
+
 
 
 
@@ -70041,6 +70167,18 @@ function parseChallenges(header) {
 const CLIENT_ID = 'oci-attest';
 // Refresh a little early so a token does not expire between our check and the registry's.
 const EXPIRY_MARGIN_MS = 10000;
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+/** Credentials go to a realm only over HTTPS, or to the registry's own host, or on loopback; never in the
+ * clear to another host, where anyone on the path reads them. */
+function assertRealmSafe(registry, realm) {
+    if (realm.protocol === 'https:')
+        return;
+    const registryHost = registry.replace(/:\d+$/, '').toLowerCase();
+    if (realm.hostname.toLowerCase() === registryHost || LOOPBACK.test(realm.hostname))
+        return;
+    throw new RegistryError('INSECURE_TOKEN_REALM', `${registry} sends us to the token realm ${realm.origin}${realm.pathname} over plain HTTP on another host; ` +
+        `registry credentials are not sent there. Configure the registry's token realm as https://, or use a registry whose realm is on its own host`);
+}
 /**
  * Fetches a bearer token from the challenge's realm: OAuth2 refresh-token POST for identity tokens,
  * otherwise GET with Basic credentials when we have them (the docker token protocol).
@@ -70056,6 +70194,8 @@ async function fetchToken(http, registry, challenge, scopes, cred, now = Date.no
     catch (cause) {
         throw new RegistryError('AUTH_FAILED', `${registry} gave an unusable token realm "${realm}"`, { cause });
     }
+    if (cred)
+        assertRealmSafe(registry, url);
     const service = challenge.params.service;
     let res;
     if (cred && 'identityToken' in cred) {
@@ -70440,6 +70580,7 @@ function registryBaseUrl(registry, insecureRegistries = []) {
 
 
 
+
 /** Authenticated requests to one or more registries' /v2/ API. */
 class RegistryTransport {
     http;
@@ -70505,9 +70646,11 @@ async function registryFailure(res, what) {
                 : res.status === 409 || res.status === 412
                     ? 'REGISTRY_CONFLICT'
                     : 'REGISTRY_ERROR';
-    throw new RegistryError(code, `${what}: registry answered ${res.status}${detail ? ` (${detail})` : ''}`, {
-        status: res.status
-    });
+    // Answers the client retries (429, 5xx) reach here only once retries ran out: say so, and what it means.
+    const retried = isRetryableStatus(res.status)
+        ? ` (${statusCause(res.status)}, still failing after every retry: the registry is overloaded or failing; re-run the job later)`
+        : '';
+    throw new RegistryError(code, `${what}: registry answered ${res.status}${detail ? ` (${detail})` : ''}${retried}`, { status: res.status });
 }
 
 ;// CONCATENATED MODULE: ./src/oci/blobs.ts
@@ -70531,9 +70674,12 @@ async function getBlob(t, ref, digest, init = {}) {
         return registryFailure(res, `fetching blob ${digest} from ${ref.repoString()}`);
     return res;
 }
+const SMALL_BLOB_BYTES = 4 * 1024 * 1024;
 /** Streams a blob; the stream fails with DIGEST_MISMATCH at its end if the bytes do not hash to `digest`. */
 async function fetchBlob(t, ref, digest, size) {
-    const res = await getBlob(t, ref, digest);
+    // A small blob is read inside the client's retry loop, so an answer that breaks off is asked for again.
+    const small = size !== undefined && size <= SMALL_BLOB_BYTES;
+    const res = await getBlob(t, ref, digest, small ? { buffered: true } : {});
     const verifier = new DigestVerifier(`blob ${digest} from ${ref.repoString()}`, digest, size);
     return (0,external_node_stream_.pipeline)(res.body(), verifier, () => undefined);
 }
@@ -72388,6 +72534,13 @@ function planStatements(opts) {
 const failIn = (subject, step) => (cause) => {
     throw new PipelineError('SUBJECT_FAILED', subject.input, 'attest', describe(cause), { cause, step });
 };
+/** A registry or network failure somewhere in the cause chain (the bytes were never compared). */
+function isReadFailure(err) {
+    for (let e = err, n = 0; e && n < 10; e = e.cause, n++)
+        if (typeof e.code === 'string' && /^(HTTP_|REGISTRY_ERROR$)/.test(e.code))
+            return true;
+    return false;
+}
 /** Statements → signatures, each logged in Rekor. */
 async function signSubject(subject, opts, c) {
     const { repo, digest } = subject;
@@ -72494,7 +72647,14 @@ async function publishSubject(s, opts, c) {
     };
     const items = await publish().catch(failIn(subject, 'publish'));
     if (opts.verify) {
-        await verifyPublished(c.registry, c.session.verifier, c.session.identity, { repo, digest, items }).catch(failIn(subject, 'verify'));
+        await verifyPublished(c.registry, c.session.verifier, c.session.identity, { repo, digest, items }).catch((cause) => {
+            // A read that failed (not a check) leaves a complete publication: a re-run would only sign it twice.
+            if (isReadFailure(cause))
+                throw new PipelineError('SUBJECT_FAILED', subject.input, 'attest', `everything was published (${items.length} items, Rekor entries ${items.map(i => i.rekorLogIndex).join(', ')}), ` +
+                    `but re-reading it to verify failed: ${describe(cause)}. Do not re-run the job to sign again; ` +
+                    `check it with \`oci-attest verify ${subject.input}\` or cosign verify once the registry recovers`, { cause, step: 'verify' });
+            return failIn(subject, 'verify')(cause);
+        });
     }
     return { subject: subject.input, repository, digest, items, warnings };
 }
@@ -72895,6 +73055,7 @@ class OrderedWitness {
 // Rekor v1 REST: create an entry, or fetch the one that already exists (409 + Location).
 
 
+
 const DEFAULT_REKOR_URL = 'https://rekor.sigstore.dev';
 class RekorClient {
     baseUrl;
@@ -72923,13 +73084,14 @@ class RekorClient {
                 return await this.getEntry(location.split('/').pop() ?? '');
             }
             if (res.status !== 201 && res.status !== 200)
-                throw new Error(`HTTP ${res.status}: ${text.slice(0, 300)}`);
+                throw new RekorStatus(res.status, text);
             return firstEntry(JSON.parse(text));
         }
         catch (cause) {
             if (cause instanceof SigstoreError)
                 throw cause;
-            throw new SigstoreError('REKOR_REQUEST_FAILED', `Rekor (${url}) did not log the ${entry.kind} entry: ${describe(cause)}. Check the rekor URL`, { cause });
+            const [why, fix] = causeAndFix(cause);
+            throw new SigstoreError('REKOR_REQUEST_FAILED', `Rekor (${url}) did not log the ${entry.kind} entry: ${why}: ${describe(cause)}. ${fix}`, { cause });
         }
     }
     async getEntry(uuid) {
@@ -72941,15 +73103,46 @@ class RekorClient {
             });
             const text = await res.text();
             if (res.status !== 200)
-                throw new Error(`HTTP ${res.status}: ${text.slice(0, 300)}`);
+                throw new RekorStatus(res.status, text);
             return firstEntry(JSON.parse(text));
         }
         catch (cause) {
-            throw new SigstoreError('REKOR_REQUEST_FAILED', `Rekor (${url}) entry ${uuid}: ${describe(cause)}`, {
-                cause
-            });
+            const [why, fix] = causeAndFix(cause);
+            throw new SigstoreError('REKOR_REQUEST_FAILED', `Rekor (${url}) holds entry ${uuid}, but reading it back failed: ${why}: ${describe(cause)}. ${fix}`, { cause });
         }
     }
+}
+class RekorStatus extends Error {
+    status;
+    constructor(status, text) {
+        super(`HTTP ${status}: ${text.slice(0, 300)}`);
+        this.status = status;
+    }
+}
+/** The cause in a word, and the fix that fits it: waiting helps a rate limit, not a wrong URL. */
+function causeAndFix(cause) {
+    if (cause instanceof RekorStatus) {
+        if (cause.status === 429)
+            return [
+                'rate limited after every retry (Retry-After honoured)',
+                'Re-run the job later, or sign fewer subjects per job; a private Rekor avoids the public rate limit'
+            ];
+        if (cause.status >= 500)
+            return [
+                `${statusCause(cause.status)} after every retry`,
+                'Rekor is failing: check its status (status.sigstore.dev for the public instance) and re-run the job'
+            ];
+        return [
+            'refused',
+            'Check that the rekor URL points at a Rekor v1 API and the trusted root matches that instance'
+        ];
+    }
+    if (cause instanceof HttpError && (cause.code === 'HTTP_NETWORK' || cause.code === 'HTTP_TIMEOUT'))
+        return [
+            cause.code === 'HTTP_TIMEOUT' ? 'timed out' : 'network failure',
+            'Check the rekor URL and that the runner can reach it (proxy settings, firewall)'
+        ];
+    return ['unreadable answer', 'Check the rekor URL'];
 }
 function firstEntry(answer) {
     const [uuid, entry] = Object.entries(answer)[0] ?? [];
@@ -73750,6 +73943,7 @@ async function planSubjects(registry, inputs, platforms) {
             add({ ...own, kind, sbomEligible: false });
         if (platforms === 'index')
             continue;
+        const children = [];
         for (const child of manifest.json.manifests ?? []) {
             const platform = platformString(child.platform);
             if (platform.startsWith('unknown/unknown')) {
@@ -73761,10 +73955,26 @@ async function planSubjects(registry, inputs, platforms) {
                 });
                 continue;
             }
-            add(childSubject(input, repository, manifest.digest, child, platform));
+            children.push(child);
         }
+        // Each platform manifest is read (and digest-checked) before anything is signed for it.
+        await Promise.all(children.map(child => fetchChild(registry, input, ref, manifest.digest, child)));
+        for (const child of children)
+            add(childSubject(input, repository, manifest.digest, child, platformString(child.platform)));
     }
     return plan;
+}
+async function fetchChild(registry, input, ref, index, child) {
+    const where = `platform manifest ${child.digest} (${platformString(child.platform)}) of index ${index}`;
+    try {
+        await registry.getManifest(ref.withDigest(child.digest));
+    }
+    catch (cause) {
+        const missing = cause.code === 'REGISTRY_NOT_FOUND';
+        throw new PipelineError(missing ? 'SUBJECT_NOT_FOUND' : 'SUBJECT_FAILED', input, 'plan', missing
+            ? `${where} is not in ${ref.repoString()}; push every platform image before signing, or set platforms: index (nothing was signed or logged)`
+            : `cannot read ${where}: ${describe(cause)}`, { cause });
+    }
 }
 function childSubject(input, repository, index, child, platform) {
     const nested = isIndexMediaType(child.mediaType);
@@ -74082,7 +74292,28 @@ function hostsOf(subjects) {
     }
     return [...hosts];
 }
-function registryCredentials(inputs, env) {
+/** Every form a credential can appear in: the secret itself and the base64 `user:password` of Basic auth. */
+function secretForms(cred) {
+    if ('password' in cred)
+        return [cred.password, Buffer.from(`${cred.username}:${cred.password}`).toString('base64')];
+    if ('identityToken' in cred)
+        return [cred.identityToken];
+    return [cred.registryToken];
+}
+/** Masks each credential the moment it is read (the Docker config and helpers are read lazily). */
+function masking(inner, mask) {
+    return {
+        get: async (registry) => {
+            const cred = await inner.get(registry);
+            if (cred)
+                for (const secret of secretForms(cred))
+                    if (secret)
+                        mask(secret);
+            return cred;
+        }
+    };
+}
+function registryCredentials(inputs, env, mask = () => undefined) {
     const providers = [];
     if (inputs.registryUsername && inputs.registryPassword) {
         const login = { username: inputs.registryUsername, password: inputs.registryPassword };
@@ -74094,7 +74325,46 @@ function registryCredentials(inputs, env) {
         const username = env.GITHUB_ACTOR || 'github-actions';
         providers.push(staticCredentials({ 'ghcr.io': { username, password: inputs.githubToken } }));
     }
-    return chainCredentials(...providers);
+    return masking(chainCredentials(...providers), mask);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run/deadline.ts
+// The run's overall time limit: one signal every remote call carries, and a promise that settles the run
+// at the limit even when the work in flight (a layer scan, a retry wait) would go on.
+
+class RunTimeoutError extends Error {
+    limitMs;
+    code = 'RUN_TIMEOUT';
+    constructor(limitMs, message) {
+        super(message);
+        this.limitMs = limitMs;
+        this.name = 'RunTimeoutError';
+    }
+}
+function startRunDeadline(limitMs) {
+    const controller = new AbortController();
+    const error = new RunTimeoutError(limitMs, `the run did not finish within its timeout of ${describeLimit(limitMs)}`);
+    let expired = false;
+    let fire = () => undefined;
+    const passed = new Promise((_, reject) => (fire = reject));
+    passed.catch(() => undefined);
+    const timer = setTimeout(() => {
+        expired = true;
+        controller.abort(error);
+        fire(error);
+    }, limitMs);
+    return {
+        signal: controller.signal,
+        get expired() {
+            return expired;
+        },
+        race: work => Promise.race([work, passed]),
+        clear: () => clearTimeout(timer)
+    };
+}
+/** "30 min" for whole minutes, else seconds or milliseconds. */
+function describeLimit(ms) {
+    return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : formatMs(ms);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/run/failure.ts
@@ -74239,6 +74509,7 @@ function getInputs(get) {
         platforms: oneOf('platforms', ['both', 'index', 'platforms'], 'both'),
         sbom,
         sbomFormat: oneOf('sbom-format', ['cyclonedx-json', 'spdx-json'], 'cyclonedx-json'),
+        sbomFormatGiven: text('sbom-format') !== undefined,
         sbomReferrer: bool('sbom-referrer', false),
         provenance: list('provenance', ['v1', 'v0.2'], ['v1', 'v0.2'], 'none'),
         formats,
@@ -74254,8 +74525,18 @@ function getInputs(get) {
         rekorUrl: url('rekor-url', 'https://rekor.sigstore.dev'),
         tsaUrl: url('tsa-url'),
         trustedRoot: text('trusted-root'),
-        allowPublicRekorForPrivateRepos: bool('allow-public-rekor-for-private-repos', false)
+        allowPublicRekorForPrivateRepos: bool('allow-public-rekor-for-private-repos', false),
+        timeoutMs: duration('timeout', text('timeout') ?? '30m')
     };
+}
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** "30m", "90s", "1h", "1500ms", or bare minutes ("45"): the forms workflow authors write. */
+function duration(input, value) {
+    const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/.exec(value.trim());
+    const ms = m ? Number(m[1]) * UNIT_MS[m[2] ?? 'm'] : NaN;
+    if (!Number.isFinite(ms) || ms <= 0)
+        throw new InputError(input, `"${value}" is not a duration: write e.g. 30m, 90s or 1h`);
+    return Math.round(ms);
 }
 function readSubjects(name, digest, multi) {
     const lines = multi
@@ -79514,12 +79795,24 @@ async function generateSbom(opts) {
 
 
 
+
 const keyOf = (repository, digest) => `${repository}@${digest}`;
 /** A given file is read and checked before anything is signed, so a bad path fails first. */
+const FORMAT_KIND = {
+    'cyclonedx-json': 'cyclonedx',
+    'spdx-json': 'spdx'
+};
+const KIND_FORMAT = { cyclonedx: 'cyclonedx-json', spdx: 'spdx-json' };
+/** The given SBOM file, its format read from its content; a set sbom-format it contradicts is an error. */
 async function loadSbomFile(inputs) {
     if (inputs.sbom.kind !== 'file')
         return undefined;
-    return sbomPredicateFromFile(inputs.sbom.path);
+    const predicate = await sbomPredicateFromFile(inputs.sbom.path);
+    if (inputs.sbomFormatGiven && inputs.sbomFormat && FORMAT_KIND[inputs.sbomFormat] !== predicate.kind)
+        throw new InputError('sbom-format', `is ${inputs.sbomFormat}, but ${inputs.sbom.path} is ${KIND_FORMAT[predicate.kind]} by its content ` +
+            `(attested as ${predicate.predicateType}); set sbom-format: ${KIND_FORMAT[predicate.kind]}, leave it unset ` +
+            `(a file's format is read from its content), or give a ${inputs.sbomFormat} file`);
+    return predicate;
 }
 async function prepareSboms(plan, inputs, given, 
 /** The run's client: its tokens and connections are the ones the plan just used. */
@@ -79703,8 +79996,56 @@ async function writeSummary(ui, o) {
     await ui.writeSummary(summaryMarkdown(o));
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/run/write-log.ts
+
+const write_log_name = (ref) => (typeof ref === 'string' ? ref : ref.toString());
+const repoOf = (ref) => (typeof ref === 'string' ? parseReference(ref) : ref).repoString();
+class WriteLog {
+    #inner;
+    /** Manifests written (tags and referrers) and fallback-index entries added, as readable lines. */
+    written = [];
+    /** Repositories that received at least one manifest. */
+    repositories = new Set();
+    constructor(inner) {
+        this.#inner = inner;
+    }
+    getManifest(ref, opts) {
+        return this.#inner.getManifest(ref, opts);
+    }
+    headManifest(ref) {
+        return this.#inner.headManifest(ref);
+    }
+    async putManifest(ref, bytes, mediaType) {
+        const result = await this.#inner.putManifest(ref, bytes, mediaType);
+        this.written.push(write_log_name(ref));
+        this.repositories.add(repoOf(ref));
+        return result;
+    }
+    readBlob(repo, digest, size) {
+        return this.#inner.readBlob(repo, digest, size);
+    }
+    uploadBlob(repo, data, digest, size, opts) {
+        return this.#inner.uploadBlob(repo, data, digest, size, opts);
+    }
+    supportsReferrersApi(repo) {
+        return this.#inner.supportsReferrersApi(repo);
+    }
+    listReferrers(repo, digest, artifactType) {
+        return this.#inner.listReferrers(repo, digest, artifactType);
+    }
+    async addReferrerToFallbackIndex(repo, subjectDigest, descriptor) {
+        const result = await this.#inner.addReferrerToFallbackIndex(repo, subjectDigest, descriptor);
+        this.written.push(`${repo.repoString()} fallback index entry ${descriptor.digest} for ${subjectDigest}`);
+        this.repositories.add(repo.repoString());
+        return result;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/run/run.ts
 // One run, for the action and the CLI alike: inputs → context → dry-run decision → plan → identity → SBOMs → attest → outputs and summary.
+
+
+
 
 
 
@@ -79733,18 +80074,59 @@ class ActionError extends Error {
         this.name = 'ActionError';
     }
 }
+const debugEnabled = (env) => env.RUNNER_DEBUG === '1' || env.ACTIONS_STEP_DEBUG === 'true';
 async function run(opts) {
     const ui = opts.ui;
+    const env = opts.env ?? process.env;
     const phases = new Phases(ui);
+    const progress = {};
+    // Retries, backoffs and deadlines of every request show as debug lines when the job asks for them.
+    if (debugEnabled(env) && ui.debug)
+        setDebugSink(line => ui.debug(line));
     try {
-        return await execute({ ...opts, env: opts.env ?? process.env, ui }, phases);
+        const inputs = getInputs(opts.getInput);
+        const deadline = startRunDeadline(inputs.timeoutMs);
+        progress.deadline = deadline;
+        const http = createHttpClient({ env, signal: deadline.signal });
+        try {
+            return await deadline.race(execute({ ...opts, env, ui }, inputs, http, phases, progress));
+        }
+        finally {
+            deadline.clear();
+        }
     }
     catch (err) {
-        ui.setFailed(failureMessage(err, phases.current, opts.inputLabel));
+        if (progress.deadline?.expired) {
+            progress.session?.cancel(err);
+            ui.setFailed(failureMessage(err, phases.current, opts.inputLabel) + `\n${stoppedReport(progress)}`);
+        }
+        else
+            ui.setFailed(failureMessage(err, phases.current, opts.inputLabel));
         return undefined;
     }
+    finally {
+        setDebugSink(undefined);
+    }
 }
-async function openSession(inputs, env, ui, identity) {
+/** What a run stopped by its timeout left behind: registry writes, Rekor entries, and what is missing. */
+function stoppedReport(p) {
+    const written = p.writes?.written ?? [];
+    const entries = p.session?.rekor.entries ?? 0;
+    const planned = p.plan?.subjects.map(s => `${s.repository}@${s.digest}`) ?? [];
+    const untouched = planned.filter(s => !p.writes?.repositories.has(s.split('@')[0]));
+    return [
+        written.length
+            ? `Published before the run stopped (${written.length}): ${written.join(', ')}`
+            : 'Nothing was published to a registry.',
+        `Rekor entries created: ${entries}.`,
+        planned.length
+            ? `Not published: ${untouched.length === planned.length ? 'anything for' : 'the rest of'} the ${planned.length} planned subject(s)` +
+                `${untouched.length ? ` (nothing at all for ${untouched.join(', ')})` : ''}; re-run the job (it signs again and appends), ` +
+                'or raise the timeout input'
+            : 'No subject was planned yet; raise the timeout input if the registry is slow'
+    ].join('\n');
+}
+async function openSession(inputs, env, ui, identity, http) {
     const discovery = env[OIDC_DISCOVERY_ENV];
     return openSigningSession({
         fulcioUrl: inputs.fulcioUrl,
@@ -79753,11 +80135,14 @@ async function openSession(inputs, env, ui, identity) {
         ...(inputs.trustedRoot ? { trustedRootPath: inputs.trustedRoot } : {}),
         ...(discovery ? { oidcDiscoveryUrl: discovery } : {}),
         allowPublicRekorForPrivateRepos: inputs.allowPublicRekorForPrivateRepos
-    }, { identity: identity ?? new ActionsIdentityProvider({ env, maskSecret: s => ui.setSecret(s) }), env });
+    }, {
+        identity: identity ?? new ActionsIdentityProvider({ env, maskSecret: s => ui.setSecret(s) }),
+        env,
+        http
+    });
 }
-async function execute(opts, phases) {
+async function execute(opts, inputs, http, phases, progress) {
     const { env, ui } = opts;
-    const inputs = getInputs(opts.getInput);
     for (const secret of [inputs.registryPassword, inputs.githubToken])
         if (secret)
             ui.setSecret(secret);
@@ -79769,7 +80154,8 @@ async function execute(opts, phases) {
         throw new InputError('github-attestations', 'is true, but there is no github-token (or GITHUB_REPOSITORY) to store attestations with');
     const log = ui.debug ? (line) => ui.debug?.(line) : undefined;
     const registry = new RegistryClient({
-        credentials: registryCredentials(inputs, env),
+        http,
+        credentials: registryCredentials(inputs, env, secret => ui.setSecret(secret)),
         ...(log ? { log } : {})
     });
     const sbomFile = await loadSbomFile(inputs);
@@ -79783,13 +80169,17 @@ async function execute(opts, phases) {
             ui.info(`skipped ${k.repository}@${k.digest}: ${k.reason}`);
         return p;
     });
-    const session = await phases.run(dryRun ? 'Identity (DRY RUN: ephemeral self-signed key)' : 'Identity: OIDC token', async () => (dryRun ? openDryRunSession(env) : openSession(inputs, env, ui, opts.identity)));
+    progress.plan = plan;
+    const session = await phases.run(dryRun ? 'Identity (DRY RUN: ephemeral self-signed key)' : 'Identity: OIDC token', async () => (dryRun ? openDryRunSession(env) : openSession(inputs, env, ui, opts.identity, http)));
+    progress.session = session;
     ui.info(`Certificate identity${dryRun ? ' (DRY RUN, what a real run would get)' : ''}: ${session.identity.subjectAlternativeName} ` +
         `(issuer ${session.identity.issuer})`);
     const sboms = await phases.run('SBOM', () => prepareSboms(plan, inputs, sbomFile, registry, (0,external_node_path_.join)(context.runnerTemp, 'oci-attest-sbom'), ui));
     if (inputs.verify && !inputs.pushToRegistry && !dryRun)
         ui.warning('verify: nothing is pushed (push-to-registry: false), so nothing can be re-read and verified');
     const recording = dryRun || !inputs.pushToRegistry ? new RecordingRegistry(registry) : undefined;
+    const writes = new WriteLog(recording ?? registry);
+    progress.writes = writes;
     const githubStore = !dryRun && inputs.githubAttestations !== 'false' && inputs.githubToken && context.repository
         ? new GitHubAttestationStore({
             token: inputs.githubToken,
@@ -79814,7 +80204,7 @@ async function execute(opts, phases) {
             verify,
             bundleDir: (0,external_node_path_.join)(context.runnerTemp, dryRun ? 'oci-attest-dry-run' : 'oci-attest')
         }, {
-            registry: recording ?? registry,
+            registry: writes,
             session,
             ...(githubStore ? { githubStore } : {}),
             ...(log ? { log } : {})

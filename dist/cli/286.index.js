@@ -2997,8 +2997,8 @@ function resolveLimits(partial) {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(58500);
-// EXTERNAL MODULE: ./src/http/index.ts + 10 modules
-var http = __webpack_require__(43245);
+// EXTERNAL MODULE: ./src/http/index.ts + 12 modules
+var http = __webpack_require__(37188);
 // EXTERNAL MODULE: ./src/sbom/errors.ts
 var errors = __webpack_require__(62290);
 // EXTERNAL MODULE: external "node:path"

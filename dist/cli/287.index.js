@@ -2,23 +2,76 @@ export const id = 287;
 export const ids = [287];
 export const modules = {
 
-/***/ 43245:
+/***/ 37188:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   cO: () => (/* reexport */ DEFAULT_RETRY_POLICY),
+  j$: () => (/* reexport */ HttpError),
   EY: () => (/* reexport */ backoffDelay),
-  uT: () => (/* reexport */ createHttpClient)
+  uT: () => (/* reexport */ createHttpClient),
+  _V: () => (/* reexport */ formatMs),
+  PS: () => (/* reexport */ isRetryableStatus),
+  RW: () => (/* reexport */ setDebugSink),
+  Sj: () => (/* reexport */ statusCause)
 });
 
-// UNUSED EXPORTS: HttpError, ProxyResolver, USER_AGENT, VERSION, isCredentialHeader, isRetryableStatus, maskHeaders, parseProxyUrl, parseRetryAfter, proxySettingsFromEnv, redactUrl, retryDelay
+// UNUSED EXPORTS: BODY_TIMEOUT_ENV, DEFAULT_DEADLINES, HEADERS_TIMEOUT_ENV, ProxyResolver, USER_AGENT, VERSION, bodyDeadlineMs, deadlinesFromEnv, debugLog, isCredentialHeader, maskHeaders, parseProxyUrl, parseRetryAfter, proxySettingsFromEnv, redactUrl, retryDelay
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(57075);
+;// CONCATENATED MODULE: ./src/http/deadlines.ts
+// Per-request time limits: one for the response headers, one for the whole body (scaled by its size),
+// so a server that trickles a byte every few seconds, or never answers, costs a bounded time.
+const DEFAULT_DEADLINES = {
+    headersMs: 30_000,
+    bodyMs: 60_000,
+    minBytesPerSecond: 256 * 1024
+};
+/** Environment variables that override the defaults (milliseconds), e.g. for tests or slow networks. */
+const HEADERS_TIMEOUT_ENV = 'OCI_ATTEST_HEADERS_TIMEOUT_MS';
+const BODY_TIMEOUT_ENV = 'OCI_ATTEST_BODY_TIMEOUT_MS';
+function positiveMs(env, name) {
+    const raw = env[name]?.trim();
+    if (!raw)
+        return undefined;
+    const value = Number(raw);
+    // A bad override must not silently become "no limit": the default holds instead.
+    return Number.isFinite(value) && value > 0 ? value : undefined;
+}
+function deadlinesFromEnv(env) {
+    const headersMs = positiveMs(env, HEADERS_TIMEOUT_ENV);
+    const bodyMs = positiveMs(env, BODY_TIMEOUT_ENV);
+    return {
+        ...(headersMs !== undefined ? { headersMs } : {}),
+        ...(bodyMs !== undefined ? { bodyMs } : {})
+    };
+}
+/** The whole-body deadline for a body of `bytes` (unknown: the base limit alone). */
+function bodyDeadlineMs(d, bytes) {
+    const extra = bytes && bytes > 0 ? Math.ceil((bytes / d.minBytesPerSecond) * 1000) : 0;
+    return d.bodyMs + extra;
+}
+/** "30 s" or "250 ms": limits read as people set them. */
+function formatMs(ms) {
+    return ms >= 1000 && ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+;// CONCATENATED MODULE: ./src/http/debug.ts
+// A process-wide sink for the HTTP client's debug lines (retries, backoffs, redirects): the edge that owns
+// the output (the action's core.debug, the CLI's --debug) installs it; clients created anywhere report to it.
+let sink;
+function setDebugSink(next) {
+    sink = next;
+}
+function debugLog(line) {
+    sink?.(line);
+}
+
 ;// CONCATENATED MODULE: ./src/http/redact.ts
 // Query keys whose values are credentials in practice (signed storage URLs, OAuth flows).
 const SECRET_QUERY_KEY = /token|sig|signature|credential|secret|password|passwd|key|auth|code|session/i;
@@ -321,6 +374,7 @@ var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node
 
 
 
+
 const READ_BUFFER_BYTES = 1024 * 1024;
 const MAX_HEAD_BYTES = 64 * 1024;
 const MAX_CHUNK_LINE = 1024;
@@ -349,6 +403,7 @@ class BulkExchange {
     resolveHead;
     rejectHead;
     timer;
+    bodyTimer;
     constructor(url, opts) {
         this.url = url;
         this.opts = opts;
@@ -378,7 +433,11 @@ class BulkExchange {
             })
             : external_node_net_default().connect({ host, port, onread });
         this.arm(opts.connectTimeoutMs, () => `could not connect to ${url.host} within ${opts.connectTimeoutMs} ms`);
-        this.socket.once(secure ? 'secureConnect' : 'connect', () => this.arm(opts.timeoutMs, () => `${url.origin} sent no response within ${opts.timeoutMs} ms`));
+        this.socket.once(secure ? 'secureConnect' : 'connect', () => 
+        // Silence before the head is bounded by whichever is shorter, the idle limit or the headers deadline.
+        this.arm(Math.min(opts.timeoutMs, opts.deadlines.headersMs), () => opts.deadlines.headersMs <= opts.timeoutMs
+            ? `${url.host} sent no response headers within ${formatMs(opts.deadlines.headersMs)} (headers deadline) for GET ${url.pathname}`
+            : `${url.origin} sent no response within ${opts.timeoutMs} ms`));
         this.socket.on('error', err => this.fail(this.networkError(err)));
         this.socket.on('end', () => this.onEnd());
         this.socket.on('close', () => this.onEnd());
@@ -455,6 +514,7 @@ class BulkExchange {
             this.headDone = true;
             this.head = Buffer.alloc(0);
             this.decideFraming(code, headers);
+            this.startBodyDeadline();
             this.resolveHead({
                 status: code,
                 headers,
@@ -546,6 +606,8 @@ class BulkExchange {
         this.queue.push(view);
     }
     deliver() {
+        if (this.finished || this.failure)
+            clearTimeout(this.bodyTimer);
         if (this.finished) {
             this.opts.signal?.removeEventListener('abort', this.onAbort);
             this.disarm();
@@ -607,6 +669,7 @@ class BulkExchange {
     }
     close() {
         this.disarm();
+        clearTimeout(this.bodyTimer);
         this.opts.signal?.removeEventListener('abort', this.onAbort);
         if (!this.finished && !this.failure)
             this.failure = new HttpError('HTTP_BODY', `the body of ${this.describe()} was closed`, {
@@ -618,6 +681,14 @@ class BulkExchange {
     arm(ms, message) {
         this.disarm();
         this.timer = setTimeout(() => this.fail(new HttpError('HTTP_TIMEOUT', message(), { url: this.url })), ms);
+    }
+    /** The whole body must arrive within its deadline, however steadily it trickles. */
+    startBodyDeadline() {
+        if (this.finished)
+            return;
+        const limit = bodyDeadlineMs(this.opts.deadlines, this.expected);
+        const of = this.expected !== undefined ? ` for ${this.expected} bytes` : '';
+        this.bodyTimer = setTimeout(() => this.fail(new HttpError('HTTP_TIMEOUT', `${this.url.host} did not send the whole body of GET ${this.url.pathname} within ${formatMs(limit)} (body deadline${of})`, { url: this.url })), limit);
     }
     disarm() {
         if (this.timer)
@@ -815,6 +886,7 @@ async function* copies(chunks) {
 ;// CONCATENATED MODULE: ./src/http/retry-policy.ts
 const DEFAULT_RETRY_POLICY = {
     retries: 4,
+    rateLimitRetries: 8,
     minDelayMs: 200,
     maxDelayMs: 8000,
     maxRetryAfterMs: 60000
@@ -848,6 +920,7 @@ function retryDelay(attempt, policy, retryAfter) {
 }
 
 ;// CONCATENATED MODULE: ./src/http/send-once.ts
+
 
 
 
@@ -906,7 +979,16 @@ function sendOnce(url, opts) {
             else
                 req.destroy(err);
         };
-        const headerTimer = setTimeout(() => fail(new HttpError('HTTP_TIMEOUT', `${url.origin} sent no response within ${opts.timeoutMs} ms`, { url })), opts.timeoutMs);
+        const d = opts.deadlines;
+        let headerTimer;
+        let bodyTimer;
+        // The headers deadline runs from the moment the request is sent in full, so uploads are not cut short.
+        req.once('finish', () => {
+            if (response)
+                return;
+            headerTimer = setTimeout(() => fail(new HttpError('HTTP_TIMEOUT', `${url.host} sent no response headers within ${formatMs(d.headersMs)} (headers deadline) for ` +
+                `${opts.method} ${url.pathname}`, { url })), d.headersMs);
+        });
         const onAbort = () => fail(new HttpError('HTTP_NETWORK', `request to ${url.origin} aborted`, { url, cause: opts.signal?.reason }));
         opts.signal?.addEventListener('abort', onAbort, { once: true });
         req.on('socket', socket => {
@@ -924,11 +1006,20 @@ function sendOnce(url, opts) {
             clearTimeout(headerTimer);
             response = res;
             settled = true;
-            res.once('close', () => opts.signal?.removeEventListener('abort', onAbort));
+            const length = Number(res.headers['content-length'] ?? NaN);
+            const bytes = Number.isFinite(length) ? length : undefined;
+            const limit = bodyDeadlineMs(d, bytes);
+            bodyTimer = setTimeout(() => fail(new HttpError('HTTP_TIMEOUT', `${url.host} did not send the whole body of ${opts.method} ${url.pathname} within ` +
+                `${formatMs(limit)} (body deadline${bytes !== undefined ? ` for ${bytes} bytes` : ''})`, { url })), limit);
+            res.once('close', () => {
+                clearTimeout(bodyTimer);
+                opts.signal?.removeEventListener('abort', onAbort);
+            });
             resolve(res);
         });
         req.on('error', err => {
             clearTimeout(headerTimer);
+            clearTimeout(bodyTimer);
             opts.signal?.removeEventListener('abort', onAbort);
             if (settled)
                 return;
@@ -964,6 +1055,8 @@ var version = __webpack_require__(33000);
 
 
 
+
+
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 // Answers that may be large (blobs) stay streams unless the caller asks for buffering.
 const STREAMED_METHODS = new Set(['GET', 'HEAD']);
@@ -974,16 +1067,31 @@ function replayable(body) {
 function createHttpClient(opts = {}) {
     const policy = {
         retries: opts.retries ?? DEFAULT_RETRY_POLICY.retries,
+        // A client given its own retry count keeps it for 429 too, unless told otherwise.
+        rateLimitRetries: opts.rateLimitRetries ??
+            (opts.retries !== undefined ? opts.retries : DEFAULT_RETRY_POLICY.rateLimitRetries),
         minDelayMs: opts.minDelayMs ?? DEFAULT_RETRY_POLICY.minDelayMs,
         maxDelayMs: opts.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs,
         maxRetryAfterMs: opts.maxRetryAfterMs ?? DEFAULT_RETRY_POLICY.maxRetryAfterMs,
         ...(opts.random ? { random: opts.random } : {})
     };
-    const log = opts.log ?? (() => undefined);
+    // Without a log of its own, the client reports to the process-wide debug sink (RUNNER_DEBUG on a runner).
+    const log = opts.log ?? debugLog;
+    const env = opts.env ?? process.env;
+    const deadlines = {
+        ...DEFAULT_DEADLINES,
+        ...deadlinesFromEnv(env),
+        ...(opts.headersTimeoutMs !== undefined ? { headersMs: opts.headersTimeoutMs } : {}),
+        ...(opts.bodyTimeoutMs !== undefined ? { bodyMs: opts.bodyTimeoutMs } : {}),
+        ...(opts.minBytesPerSecond !== undefined ? { minBytesPerSecond: opts.minBytesPerSecond } : {})
+    };
+    // A server that let one deadline pass will likely let the next pass too: one more try, not four.
+    const timeoutRetries = opts.timeoutRetries ?? 1;
+    const clientSignal = opts.signal;
     const userAgent = opts.userAgent ?? version/* USER_AGENT */._;
     const maxRedirects = opts.maxRedirects ?? 10;
     const connectTimeoutMs = opts.connectTimeoutMs ?? 15000;
-    const routeFor = createProxyRouter(opts.proxy ?? proxySettingsFromEnv(opts.env ?? process.env), connectTimeoutMs);
+    const routeFor = createProxyRouter(opts.proxy ?? proxySettingsFromEnv(env), connectTimeoutMs);
     async function followRedirects(start, init, headers) {
         let url = start;
         let method = (init.method ?? 'GET').toUpperCase();
@@ -995,13 +1103,13 @@ function createHttpClient(opts = {}) {
                 log(`${method} ${redactUrl(url)} via proxy ${redactUrl(route.proxy)}`);
             const timeoutMs = init.timeoutMs ?? opts.timeoutMs ?? 60000;
             const signal = init.signal ? { signal: init.signal } : {};
+            const timing = { timeoutMs, connectTimeoutMs, deadlines };
             const res = init.bulk && method === 'GET' && !route && body === undefined
-                ? wrapBulkResponse(await sendBulkGet(url, { headers, timeoutMs, connectTimeoutMs, ...signal }), url)
+                ? wrapBulkResponse(await sendBulkGet(url, { headers, ...timing, ...signal }), url)
                 : wrapResponse(await sendOnce(url, {
                     method,
                     headers,
-                    timeoutMs,
-                    connectTimeoutMs,
+                    ...timing,
                     ...(route ? { route } : {}),
                     ...(body !== undefined ? { body } : {}),
                     ...signal
@@ -1033,10 +1141,15 @@ function createHttpClient(opts = {}) {
             url = next;
         }
     }
-    async function request(input, init = {}) {
+    async function request(input, given = {}) {
+        const signals = [clientSignal, given.signal].filter((s) => s !== undefined);
+        const init = signals.length === 0
+            ? given
+            : { ...given, signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals) };
         const url = new URL(input.toString());
         const method = (init.method ?? 'GET').toUpperCase();
         const mayRetry = init.retry !== false && replayable(init.body);
+        let timeouts = 0;
         for (let attempt = 0;; attempt++) {
             const headers = new Headers(init.headers);
             if (!headers.has('user-agent'))
@@ -1044,32 +1157,48 @@ function createHttpClient(opts = {}) {
             const last = !mayRetry || attempt >= policy.retries;
             try {
                 const res = await followRedirects(url, { ...init, method }, headers);
-                if (last || !isRetryableStatus(res.status)) {
+                const limit = res.status === 429 ? policy.rateLimitRetries : policy.retries;
+                if (!mayRetry || attempt >= limit || !isRetryableStatus(res.status)) {
                     log(`${method} ${redactUrl(url)} -> ${res.status}`);
                     // A body that breaks off is a lost answer like any other: read it here, where it can be retried.
                     return (init.buffered ?? !STREAMED_METHODS.has(method))
                         ? bufferedResponse(res, await res.buffer())
                         : res;
                 }
-                const delay = retryDelay(attempt, policy, res.headers.get('retry-after'));
-                log(`${method} ${redactUrl(url)} -> ${res.status}, retry ${attempt + 1}/${policy.retries} in ${delay} ms`);
+                const retryAfter = res.headers.get('retry-after');
+                const delay = retryDelay(attempt, policy, retryAfter);
+                log(`${method} ${redactUrl(url)} -> ${res.status} (${statusCause(res.status)}), retry ${attempt + 1}/${limit} ` +
+                    `in ${delay} ms${retryAfter !== null ? ` (Retry-After: ${retryAfter})` : ''}`);
                 res.discard();
                 await (0,promises_.setTimeout)(delay, undefined, init.signal ? { signal: init.signal } : undefined);
             }
             catch (err) {
-                const retryable = err instanceof HttpError && (err.code === 'HTTP_NETWORK' || err.code === 'HTTP_TIMEOUT');
+                const timedOut = err instanceof HttpError && err.code === 'HTTP_TIMEOUT';
+                const retryable = err instanceof HttpError && (err.code === 'HTTP_NETWORK' || timedOut);
+                if (timedOut && timeouts++ >= timeoutRetries)
+                    throw err;
                 if (last || !retryable || init.signal?.aborted)
                     throw err;
                 const delay = backoffDelay(attempt, policy);
-                log(`${method} ${redactUrl(url)} failed (${err.code}), retry ${attempt + 1}/${policy.retries} in ${delay} ms`);
+                log(`${method} ${redactUrl(url)} failed (${err.code}: ${err.message}), retry ${attempt + 1}/${policy.retries} in ${delay} ms`);
                 await (0,promises_.setTimeout)(delay, undefined, init.signal ? { signal: init.signal } : undefined);
             }
         }
     }
     return { request };
 }
+/** What a retryable status means, in the words a failure message and the debug log use. */
+function statusCause(status) {
+    if (status === 429)
+        return 'rate limited';
+    if (status === 408)
+        return 'request timeout';
+    return status >= 500 ? 'server error' : `HTTP ${status}`;
+}
 
 ;// CONCATENATED MODULE: ./src/http/index.ts
+
+
 
 
 
@@ -1255,8 +1384,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: Authenticator, DEFAULT_CHUNK_SIZE, DEFAULT_CHUNK_THRESHOLD, DOCKER_CONFIG, DOCKER_HUB, DOCKER_HUB_SERVER, DOCKER_LAYER_GZIP, DOCKER_MANIFEST, DOCKER_MANIFEST_LIST, DigestMismatchError, EMPTY_JSON_DESCRIPTOR, ImageReference, InvalidReferenceError, MANIFEST_ACCEPT, OCI_CONFIG, OCI_EMPTY, OCI_INDEX, OCI_LAYER, OCI_LAYER_GZIP, OCI_LAYER_ZSTD, OCI_MANIFEST, ReferenceError, RegistryError, TagRaceError, TagWriters, anonymous, apiHost, convergeTag, describeCredential, dockerConfigPath, isBlobUnknown, isIndexMediaType, isLoopbackRegistry, manifestMediaType, nextLink, parseChallenges, processTagWriters, referrersTag, registryBaseUrl, repositoryScope, runCredentialHelper, verifyDigest
 
-// EXTERNAL MODULE: ./src/http/index.ts + 10 modules
-var http = __webpack_require__(43245);
+// EXTERNAL MODULE: ./src/http/index.ts + 12 modules
+var http = __webpack_require__(37188);
 ;// CONCATENATED MODULE: ./src/oci/auth/credentials.ts
 const anonymous = { get: async () => undefined };
 /** Credentials given explicitly (action inputs, CLI flags), keyed by registry host. */
@@ -1357,6 +1486,18 @@ function parseChallenges(header) {
 const CLIENT_ID = 'oci-attest';
 // Refresh a little early so a token does not expire between our check and the registry's.
 const EXPIRY_MARGIN_MS = 10000;
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+/** Credentials go to a realm only over HTTPS, or to the registry's own host, or on loopback; never in the
+ * clear to another host, where anyone on the path reads them. */
+function assertRealmSafe(registry, realm) {
+    if (realm.protocol === 'https:')
+        return;
+    const registryHost = registry.replace(/:\d+$/, '').toLowerCase();
+    if (realm.hostname.toLowerCase() === registryHost || LOOPBACK.test(realm.hostname))
+        return;
+    throw new errors/* RegistryError */.gl('INSECURE_TOKEN_REALM', `${registry} sends us to the token realm ${realm.origin}${realm.pathname} over plain HTTP on another host; ` +
+        `registry credentials are not sent there. Configure the registry's token realm as https://, or use a registry whose realm is on its own host`);
+}
 /**
  * Fetches a bearer token from the challenge's realm: OAuth2 refresh-token POST for identity tokens,
  * otherwise GET with Basic credentials when we have them (the docker token protocol).
@@ -1372,6 +1513,8 @@ async function fetchToken(http, registry, challenge, scopes, cred, now = Date.no
     catch (cause) {
         throw new errors/* RegistryError */.gl('AUTH_FAILED', `${registry} gave an unusable token realm "${realm}"`, { cause });
     }
+    if (cred)
+        assertRealmSafe(registry, url);
     const service = challenge.params.service;
     let res;
     if (cred && 'identityToken' in cred) {
@@ -1512,6 +1655,7 @@ var reference = __webpack_require__(62148);
 
 
 
+
 /** Authenticated requests to one or more registries' /v2/ API. */
 class RegistryTransport {
     http;
@@ -1577,9 +1721,11 @@ async function registryFailure(res, what) {
                 : res.status === 409 || res.status === 412
                     ? 'REGISTRY_CONFLICT'
                     : 'REGISTRY_ERROR';
-    throw new errors/* RegistryError */.gl(code, `${what}: registry answered ${res.status}${detail ? ` (${detail})` : ''}`, {
-        status: res.status
-    });
+    // Answers the client retries (429, 5xx) reach here only once retries ran out: say so, and what it means.
+    const retried = (0,http/* isRetryableStatus */.PS)(res.status)
+        ? ` (${(0,http/* statusCause */.Sj)(res.status)}, still failing after every retry: the registry is overloaded or failing; re-run the job later)`
+        : '';
+    throw new errors/* RegistryError */.gl(code, `${what}: registry answered ${res.status}${detail ? ` (${detail})` : ''}${retried}`, { status: res.status });
 }
 
 ;// CONCATENATED MODULE: ./src/oci/blobs.ts
@@ -1603,9 +1749,12 @@ async function getBlob(t, ref, digest, init = {}) {
         return registryFailure(res, `fetching blob ${digest} from ${ref.repoString()}`);
     return res;
 }
+const SMALL_BLOB_BYTES = 4 * 1024 * 1024;
 /** Streams a blob; the stream fails with DIGEST_MISMATCH at its end if the bytes do not hash to `digest`. */
 async function fetchBlob(t, ref, digest, size) {
-    const res = await getBlob(t, ref, digest);
+    // A small blob is read inside the client's retry loop, so an answer that breaks off is asked for again.
+    const small = size !== undefined && size <= SMALL_BLOB_BYTES;
+    const res = await getBlob(t, ref, digest, small ? { buffered: true } : {});
     const verifier = new oci_digest/* DigestVerifier */.Do(`blob ${digest} from ${ref.repoString()}`, digest, size);
     return (0,external_node_stream_.pipeline)(res.body(), verifier, () => undefined);
 }

@@ -120,7 +120,7 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     }
     switch (command) {
         case 'attest':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(168), __nccwpck_require__.e(335), __nccwpck_require__.e(179), __nccwpck_require__.e(287), __nccwpck_require__.e(286), __nccwpck_require__.e(710), __nccwpck_require__.e(615)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64615))).runAttestCommand(rest, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(168), __nccwpck_require__.e(335), __nccwpck_require__.e(179), __nccwpck_require__.e(287), __nccwpck_require__.e(286), __nccwpck_require__.e(710), __nccwpck_require__.e(485)]).then(__nccwpck_require__.bind(__nccwpck_require__, 51485))).runAttestCommand(rest, io);
         case 'verify':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(168), __nccwpck_require__.e(287), __nccwpck_require__.e(710), __nccwpck_require__.e(172)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5172))).runVerifyCommand(rest, io);
         case 'sbom':
@@ -141,6 +141,10 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     }
 }
 process.exitCode = await main(process.argv.slice(2));
+// Pipes are asynchronous on some platforms (macOS): let an SBOM written to stdout drain before exiting.
+await Promise.all([process.stdout, process.stderr].map(s => new Promise(done => s.write('', done))));
+// A run stopped by its timeout may leave work behind (a layer scan, a retry wait): the command ends with it.
+process.exit();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
