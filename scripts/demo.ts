@@ -133,7 +133,7 @@ async function main(): Promise<number> {
     }
     for (const subject of subjects) {
       const ref = `${subject.ref}@${subject.digest}`
-      const require = subject.kind === 'image' ? 'signature,provenance,sbom' : 'signature,provenance'
+      const require = subject.kind === 'chart' ? 'signature,provenance' : 'signature,provenance,sbom'
       const v = spawnSync(
         process.execPath,
         [
@@ -177,7 +177,7 @@ async function main(): Promise<number> {
         const types = [
           'slsaprovenance',
           'slsaprovenance1',
-          ...(subject.kind === 'image' ? ['cyclonedx'] : [])
+          ...(subject.kind === 'chart' ? [] : ['cyclonedx'])
         ]
         for (const type of types) {
           const att = await cosignVerifyAttestation(state, ref, type, call)
