@@ -56,7 +56,8 @@ describe('dry run', () => {
       [index.digest, ...index.platforms.map(p => p.digest)].sort()
     )
     const attestations = JSON.parse(run.outputs.attestations!) as { kind: string; rekorLogIndex?: number }[]
-    expect(attestations.length).toBe(4 + 5 + 5 + 4)
+    // index and platform images: 2 signatures, 2 provenances, an SBOM each; the chart: no SBOM.
+    expect(attestations.length).toBe(5 + 5 + 5 + 4)
     expect(attestations.every(a => a.rekorLogIndex === undefined)).toBe(true)
     const bundles = JSON.parse(run.outputs['bundle-paths']!) as string[]
     expect(bundles.every(b => b.includes('oci-attest-dry-run'))).toBe(true)
