@@ -19,6 +19,7 @@ export const ATTEST_USAGE = `usage: oci-attest attest <registry/repo@sha256:… 
   --registry-username U --registry-password P (or the Docker config and its credential helpers)
   --fulcio-url URL --rekor-url URL --tsa-url URL --trusted-root FILE
   --allow-public-rekor-for-private-repos true|false  --summary-file FILE (markdown job summary)
+  --insecure-ignore-sct true|false (private Fulcio without a CT log: certificates carry no SCT)
   Prints the outputs (digests, attestations, bundle-paths, sbom-paths, dry-run) as JSON on stdout.
   Exit codes: 0 attested (or the dry run passed), 1 the run failed, 2 bad command line.`
 
@@ -42,7 +43,8 @@ const PASSTHROUGH = [
   'rekor-url',
   'tsa-url',
   'trusted-root',
-  'allow-public-rekor-for-private-repos'
+  'allow-public-rekor-for-private-repos',
+  'insecure-ignore-sct'
 ] as const
 
 export interface CommandIo {

@@ -29,6 +29,8 @@ export interface ActionInputs {
   tsaUrl?: string
   trustedRoot?: string
   allowPublicRekorForPrivateRepos: boolean
+  /** Private Fulcio without a CT log: certificates carry no SCT, so verification must not require one. */
+  insecureIgnoreSct: boolean
 }
 
 export class InputError extends Error {
@@ -134,7 +136,8 @@ export function getInputs(get: InputGetter): ActionInputs {
     rekorUrl: url('rekor-url', 'https://rekor.sigstore.dev')!,
     tsaUrl: url('tsa-url'),
     trustedRoot: text('trusted-root'),
-    allowPublicRekorForPrivateRepos: bool('allow-public-rekor-for-private-repos', false)
+    allowPublicRekorForPrivateRepos: bool('allow-public-rekor-for-private-repos', false),
+    insecureIgnoreSct: bool('insecure-ignore-sct', false)
   }
 }
 
