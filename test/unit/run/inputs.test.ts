@@ -44,7 +44,8 @@ describe('getInputs', () => {
       rekorUrl: 'https://rekor.sigstore.dev',
       tsaUrl: undefined,
       trustedRoot: undefined,
-      allowPublicRekorForPrivateRepos: false
+      allowPublicRekorForPrivateRepos: false,
+      insecureIgnoreSct: false
     })
   })
 
