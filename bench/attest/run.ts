@@ -14,6 +14,7 @@ import { provenanceV02, provenanceV1 } from '../../src/attest/provenance.js'
 import { RegistryClient } from '../../src/oci/index.js'
 import { attestSubjects } from '../../src/pipeline/attest-subjects.js'
 import { openSigningSession } from '../../src/pipeline/session.js'
+import { probeWriteAccess } from '../../src/pipeline/write-probe.js'
 import { StaticIdentityProvider } from '../../src/sigstore/identity/provider.js'
 import { decodeClaims } from '../../src/sigstore/identity/verify-token.js'
 import type { GitHubClaims } from '../../src/sigstore/identity/claims.js'
@@ -99,9 +100,17 @@ async function ours(subjects: string[]): Promise<void> {
     },
     { identity: new StaticIdentityProvider(token) }
   )
+  // The action proves write access before signing; it costs what the run pays, so it is measured here.
+  const registry = new RegistryClient()
+  await probeWriteAccess(registry, subjects)
   await attestSubjects(
-    { subjects, sbom: { path: files.sbom }, verify: values.verify, bundleDir: join(work, 'bundles') },
-    { registry: new RegistryClient(), session }
+    {
+      subjects,
+      sbom: { path: files.sbom },
+      verify: values.verify,
+      bundleDir: join(work, 'bundles')
+    },
+    { registry, session }
   )
 }
 

@@ -20,6 +20,7 @@ export const ATTEST_USAGE = `usage: oci-attest attest <registry/repo@sha256:… 
   --fulcio-url URL --rekor-url URL --tsa-url URL --trusted-root FILE
   --allow-public-rekor-for-private-repos true|false  --summary-file FILE (markdown job summary)
   --timeout 30m                    stop cleanly after this long, reporting what was and was not published
+  --insecure-ignore-sct true|false (private Fulcio without a CT log: certificates carry no SCT)
   Prints the outputs (digests, attestations, bundle-paths, sbom-paths, dry-run) as JSON on stdout.
   Exit codes: 0 attested (or the dry run passed), 1 the run failed, 2 bad command line.`
 
@@ -44,7 +45,8 @@ const PASSTHROUGH = [
   'tsa-url',
   'trusted-root',
   'allow-public-rekor-for-private-repos',
-  'timeout'
+  'timeout',
+  'insecure-ignore-sct'
 ] as const
 
 export interface CommandIo {

@@ -142,6 +142,24 @@ async function uploadTo(
   return finishMonolithic(t, ref, location, data, digest, size)
 }
 
+/**
+ * Proves push access without writing anything: opens an upload session (the registry authorises a push
+ * there) and cancels it. A registry that cannot cancel just lets the empty session expire.
+ */
+export async function probeUpload(t: RegistryTransport, ref: ImageReference): Promise<void> {
+  const started = await startUpload(t, ref)
+  if (!started.location) return
+  await t
+    .request(ref.registry, started.location, {
+      method: 'DELETE',
+      scopes: [repositoryScope(ref.repository, 'push')]
+    })
+    .then(
+      r => r.discard(),
+      () => undefined
+    )
+}
+
 /** Blobs up to this size go in the body of the POST that opens the upload, where the registry allows it. */
 export const SINGLE_POST_LIMIT = 1024 * 1024
 

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream'
 import { createHttpClient, type HttpClient } from '../http/index.js'
 import { anonymous, type CredentialProvider } from './auth/credentials.js'
 import { blobChunks, blobExists, fetchBlob, type BlobSource, type UploadOptions } from './blobs.js'
-import { mountBlob, uploadBlob } from './blob-upload.js'
+import { mountBlob, probeUpload, uploadBlob } from './blob-upload.js'
 import { RegistryError } from './errors.js'
 import type { Descriptor } from './manifest.js'
 import { getManifest, headManifest, putManifest, type ManifestWithEtag } from './manifests.js'
@@ -63,6 +63,11 @@ export class RegistryClient {
 
   getManifest(ref: Ref, opts: { accept?: string[] } = {}): Promise<ManifestWithEtag> {
     return getManifest(this.transport, toRef(ref), opts.accept ?? MANIFEST_ACCEPT)
+  }
+
+  /** Throws (the registry's refusal) unless the repository accepts pushes; writes nothing. */
+  checkPushAccess(repo: Ref): Promise<void> {
+    return probeUpload(this.transport, toRef(repo))
   }
 
   headManifest(ref: Ref, opts: { accept?: string[] } = {}) {

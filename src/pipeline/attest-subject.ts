@@ -9,10 +9,13 @@ import { appendToCosignTag } from '../publish/cosign-layout.js'
 import { attestationLayer, signatureLayer, simpleSigningPayload } from '../publish/cosign-payloads.js'
 import type { GitHubAttestationStore } from '../publish/github-store.js'
 import type { PublishRegistry } from '../oci/publish-registry.js'
+import { computeDigest } from '../oci/digest.js'
 import type { TagWriters } from '../oci/tag-writer.js'
 import type { SignedPayload, SignedStatement } from '../sigstore/sign-artifacts.js'
-import { verifyPublished } from '../sigstore/verify/published.js'
 import type { PublishedItem } from '../sigstore/verify/published.js'
+import { confirmPublished } from './confirm-published.js'
+import type { RekorLedger } from './rekor-ledger.js'
+import { verifyBeforePush } from './verify-before-push.js'
 import type { SigningSession } from './session.js'
 import { describe } from '../sigstore/error.js'
 import { PipelineError } from './errors.js'
@@ -30,7 +33,10 @@ export interface SubjectOptions {
   sbomLimitBytes?: number
   /** Also push the SBOM itself (unsigned) as a plain artifact referrer, for registry-SBOM readers. */
   sbomReferrer?: boolean
+  /** After pushing, re-read to confirm consumers find exactly the material that verified before the push. */
   verify: boolean
+  /** Verify every signature locally before anything of the subject is pushed (off only for dry runs). */
+  verifyBeforePush?: boolean
   bundleDir: string
 }
 
@@ -56,6 +62,8 @@ export interface SubjectCollaborators {
   locks: TagWriters
   log?: (line: string) => void
   githubStore?: GitHubAttestationStore
+  /** Told of every Rekor entry as it is created, so a later failure can say what is public. */
+  ledger?: RekorLedger
 }
 
 /** A subject whose statements are signed and logged, ready to publish. */
@@ -89,7 +97,7 @@ function isReadFailure(err: unknown): boolean {
 export async function signSubject(
   subject: ResolvedSubject,
   opts: SubjectOptions,
-  c: Pick<SubjectCollaborators, 'session'>
+  c: Pick<SubjectCollaborators, 'session' | 'ledger'>
 ): Promise<SignedSubject> {
   const { repo, digest } = subject
   const repository = repo.repoString()
@@ -104,10 +112,12 @@ export async function signSubject(
     bundleSignature: opts.formats.includes('referrers')
   })
   const payload = simpleSigningPayload(repository, digest)
+  const logged = <T extends { tlogEntry: { logIndex: string } }>(what: string, task: Promise<T>) =>
+    task.then(r => (c.ledger?.record(subject.input, what, r.tlogEntry.logIndex), r))
   const payloadTask = opts.formats.includes('legacy')
-    ? c.session.signer.signPayload(payload)
+    ? logged('signature (tag layout)', c.session.signer.signPayload(payload))
     : Promise.resolve(undefined)
-  const statementTasks = statements.map(s => c.session.signer.signStatement(s.bytes))
+  const statementTasks = statements.map(s => logged(s.kind, c.session.signer.signStatement(s.bytes)))
   // One failed signature fails the run: the others are cancelled, not left retrying into Rekor.
   await allOrCancel([payloadTask, ...statementTasks], cause => c.session.cancel(cause)).catch(
     failIn(subject, 'sign')
@@ -134,41 +144,42 @@ export async function publishSubject(
   const legacy = opts.formats.includes('legacy')
   const referrers = opts.formats.includes('referrers')
   const warnings: string[] = []
+  const attIndexes = statements.flatMap((st, i) => (legacy && st.inAttTag ? [i] : []))
+  const sigLayer = signedPayload && signatureLayer(payload, signedPayload.signature, signedPayload)
+  const attLayers = attIndexes.map(i =>
+    attestationLayer(signed[i]!.envelope, statements[i]!.predicateType, signed[i]!)
+  )
+  if (opts.verifyBeforePush !== false) {
+    try {
+      verifyBeforePush(
+        s,
+        { ...(sigLayer ? { sig: sigLayer } : {}), att: attLayers, attIndexes },
+        c.session.verifier,
+        c.session.identity
+      )
+    } catch (cause) {
+      failIn(subject, 'verify')(cause)
+    }
+  }
   const publish = async (): Promise<ProducedItem[]> => {
     const converge = c.log ? { log: c.log } : {}
-    const attIndexes = statements.flatMap((st, i) => (legacy && st.inAttTag ? [i] : []))
     // The two tags and the referrers are independent writes, so they all go out together.
-    const sigTask = signedPayload
-      ? appendToCosignTag(
-          c.registry,
-          c.locks,
-          repo,
-          digest,
-          'sig',
-          [signatureLayer(payload, signedPayload.signature, signedPayload)],
-          converge
-        ).then((result): ProducedItem => ({
-          kind: 'signature-legacy',
-          rekorLogIndex: signedPayload.tlogEntry.logIndex,
-          legacy: {
-            tag: result.tag,
-            layerDigest: result.layerDigests[0]!,
-            signature: signedPayload.signature.toString('base64')
-          }
-        }))
-      : Promise.resolve(undefined)
+    const sigTask =
+      signedPayload && sigLayer
+        ? appendToCosignTag(c.registry, c.locks, repo, digest, 'sig', [sigLayer], converge).then(
+            (result): ProducedItem => ({
+              kind: 'signature-legacy',
+              rekorLogIndex: signedPayload.tlogEntry.logIndex,
+              legacy: {
+                tag: result.tag,
+                layerDigest: result.layerDigests[0]!,
+                signature: signedPayload.signature.toString('base64')
+              }
+            })
+          )
+        : Promise.resolve(undefined)
     const attTask = attIndexes.length
-      ? appendToCosignTag(
-          c.registry,
-          c.locks,
-          repo,
-          digest,
-          'att',
-          attIndexes.map(i =>
-            attestationLayer(signed[i]!.envelope, statements[i]!.predicateType, signed[i]!)
-          ),
-          converge
-        )
+      ? appendToCosignTag(c.registry, c.locks, repo, digest, 'att', attLayers, converge)
       : Promise.resolve(undefined)
     const plainSbom = opts.sbomReferrer && opts.sbom ? opts.sbom : undefined
     // Every referrer joins the same fallback-index write, so they are all pushed in one go.
@@ -233,22 +244,23 @@ export async function publishSubject(
   }
   const items = await publish().catch(failIn(subject, 'publish'))
   if (opts.verify) {
-    await verifyPublished(c.registry, c.session.verifier, c.session.identity, { repo, digest, items }).catch(
-      (cause: unknown) => {
-        // A read that failed (not a check) leaves a complete publication: a re-run would only sign it twice.
-        if (isReadFailure(cause))
-          throw new PipelineError(
-            'SUBJECT_FAILED',
-            subject.input,
-            'attest',
-            `everything was published (${items.length} items, Rekor entries ${items.map(i => i.rekorLogIndex).join(', ')}), ` +
-              `but re-reading it to verify failed: ${describe(cause)}. Do not re-run the job to sign again; ` +
-              `check it with \`oci-attest verify ${subject.input}\` or cosign verify once the registry recovers`,
-            { cause, step: 'verify' }
-          )
-        return failIn(subject, 'verify')(cause)
-      }
-    )
+    const layerAnnotations = new Map<string, Record<string, string>>()
+    for (const l of [...(sigLayer ? [sigLayer] : []), ...attLayers])
+      layerAnnotations.set(computeDigest(l.bytes), l.annotations)
+    await confirmPublished(c.registry, { repo, digest, items, layerAnnotations }).catch((cause: unknown) => {
+      // A read that failed (not a check) leaves a complete publication: a re-run would only sign it twice.
+      if (isReadFailure(cause))
+        throw new PipelineError(
+          'SUBJECT_FAILED',
+          subject.input,
+          'attest',
+          `everything was published (${items.length} items, Rekor entries ${items.map(i => i.rekorLogIndex).join(', ')}), ` +
+            `but re-reading it to confirm failed: ${describe(cause)}. Do not re-run the job to sign again; ` +
+            `check it with \`oci-attest verify ${subject.input}\` or cosign verify once the registry recovers`,
+          { cause, step: 'verify' }
+        )
+      return failIn(subject, 'verify')(cause)
+    })
   }
   return { subject: subject.input, repository, digest, items, warnings }
 }

@@ -12,6 +12,8 @@ import { publishSubject, signSubject } from './attest-subject.js'
 import type { PublishFormat, SubjectOptions, SubjectReport } from './attest-subject.js'
 import { PipelineError } from './errors.js'
 import { mapInTwoStages } from './fail-fast.js'
+import { DRY_RUN_REKOR_URL } from './dry-run-sigstore.js'
+import { RekorLedger } from './rekor-ledger.js'
 import type { SigningSession } from './session.js'
 import { resolveSubjects } from './subjects.js'
 import type { ResolvedSubject } from './subjects.js'
@@ -33,6 +35,8 @@ export interface AttestOptions {
   /** Also push each SBOM as a plain (unsigned) artifact referrer. */
   sbomReferrer?: boolean
   verify?: boolean
+  /** Verify every signature before it is pushed (default true; dry runs, whose key nothing trusts, turn it off). */
+  verifyBeforePush?: boolean
   bundleDir?: string
   concurrency?: number
 }
@@ -68,9 +72,12 @@ export async function attestSubjects(options: AttestOptions, c: AttestCollaborat
     ...(options.sbomLimitBytes ? { sbomLimitBytes: options.sbomLimitBytes } : {}),
     ...(options.sbomReferrer ? { sbomReferrer: true } : {}),
     verify: options.verify ?? true,
+    verifyBeforePush: options.verifyBeforePush ?? true,
     bundleDir: options.bundleDir ?? bundleDirectory()
   })
+  const ledger = new RekorLedger(c.session.rekorUrl)
   const collaborators = {
+    ledger,
     registry: c.registry,
     session: c.session,
     locks,
@@ -99,8 +106,16 @@ export async function attestSubjects(options: AttestOptions, c: AttestCollaborat
       return { signed, subjectOpts }
     },
     ({ signed, subjectOpts }, subject) =>
-      publishSubject(signed, subjectOpts, collaborators).catch(named(subject))
-  )
+      publishSubject(signed, subjectOpts, collaborators).then(
+        report => (ledger.published(subject.input), report),
+        named(subject)
+      )
+  ).catch((err: unknown) => {
+    // Everything has settled by now, so the ledger holds every entry the run created.
+    if (err instanceof Error && c.session.rekorUrl !== DRY_RUN_REKOR_URL)
+      err.message += ledger.describeUnpublished()
+    throw err
+  })
   return {
     subjects: reports,
     fulcioRequests: c.session.ephemeral.fulcioRequests,

@@ -1,5 +1,10 @@
 // Pipeline failures name the subject and the phase, so the edge can print them as they are.
-export type PipelineErrorCode = 'SUBJECT_INVALID' | 'SUBJECT_NOT_FOUND' | 'SUBJECT_FAILED'
+export type PipelineErrorCode =
+  | 'SUBJECT_INVALID'
+  | 'SUBJECT_NOT_FOUND'
+  | 'SUBJECT_FAILED'
+  | 'WRITE_ACCESS_DENIED'
+  | 'PUBLISH_AFTER_LOGGING_FAILED'
 
 export class PipelineError extends Error {
   readonly code: PipelineErrorCode

@@ -28,6 +28,8 @@ export interface SigstoreConfig {
   /** Where the issuer's discovery document is served, when not at the issuer URL itself. */
   oidcDiscoveryUrl?: string
   allowPublicRekorForPrivateRepos?: boolean
+  /** Private Fulcio without a CT log: verify certificates without requiring an embedded SCT. */
+  insecureIgnoreSct?: boolean
   /** GitHub server URL for provenance (default GITHUB_SERVER_URL or https://github.com). */
   serverUrl?: string
 }
@@ -92,7 +94,7 @@ export async function openSigningSession(
     signer: new ArtifactSigner({ signer: ephemeral, witnesses }),
     ephemeral,
     rekor,
-    verifier: new BundleVerifier(trust),
+    verifier: new BundleVerifier(trust, { ignoreSct: config.insecureIgnoreSct ?? false }),
     trust,
     cancel: reason => cancelled.abort(reason)
   }

@@ -28,6 +28,8 @@ export interface SignedStatement extends SignedMaterial {
 
 export interface SignedPayload extends SignedMaterial {
   signature: Buffer
+  /** The v0.2 message-signature bundle, so the signature is verified before its layer is pushed. */
+  bundle: Bundle
 }
 
 const pemOf = (der: Buffer): string => new X509Certificate(der).toString()
@@ -73,7 +75,7 @@ export class ArtifactSigner {
     bundle.verificationMaterial.timestampVerificationData = {
       rfc3161Timestamps: witnessed.rfc3161Timestamps ?? []
     }
-    return { signature, ...material(bundle, key.certificate, this.signer.chainFor(key.certificate)) }
+    return { signature, bundle, ...material(bundle, key.certificate, this.signer.chainFor(key.certificate)) }
   }
 }
 

@@ -51,7 +51,7 @@ describe('failures name subject, phase and fix', () => {
     expect(run.stdout).toContain('id-token: write` missing')
   })
 
-  test('a registry that refuses writes (403): names the subject, the attest phase and the packages: write fix', async () => {
+  test('a registry that refuses writes (403): names the subject, the write-access check and the packages: write fix', async () => {
     const repo = `e2e/readonly-${unique()}`
     const digest = await pushSampleImage(state, 'flaky', repo, 'v1')
     await setFaults(flaky.adminUrl, [
@@ -65,7 +65,8 @@ describe('failures name subject, phase and fix', () => {
     })
     expect(run.code).toBe(1)
     const error = errorLine(run.stdout)
-    expect(error).toContain(`${flaky.host}/${repo}@${digest} [attest]`)
+    // Refused by the write-access check, before anything is signed (test/e2e/publishable.test.ts has the logs).
+    expect(error).toContain(`${flaky.host}/${repo}@${digest} [Registry: check write access]`)
     expect(error).toContain('the registry refused a write')
     expect(error).toContain('packages: write')
   })

@@ -34,13 +34,26 @@ export function fixFor(err: unknown): string | undefined {
   if (codes.includes('MISSING_ID_TOKEN_PERMISSION') || codes.includes('INVALID_INPUT')) return undefined
   if (codes.some(c => c?.startsWith('TUF_')))
     return 'the public-good trusted root is fetched from tuf-repo-cdn.sigstore.dev: allow that host, or set trusted-root for a private Sigstore instance'
+  if (
+    codes.includes('VERIFICATION_FAILED') &&
+    errors.some(e => /expected \d+ SCTs, got 0/.test(e.message ?? ''))
+  )
+    return (
+      'the certificate carries no SCT that the trusted root accepts. Give the trusted_root.json that lists ' +
+      "your Fulcio's CT log; for a private Fulcio without a CT log set insecure-ignore-sct: true (its " +
+      'consumers then verify with cosign verify --insecure-ignore-sct)'
+    )
+  if (codes.includes('WRITE_ACCESS_DENIED') && codes.some(c => c?.startsWith('HTTP_')))
+    return 'the registry could not be reached for a write: check its host name, the network and any proxy (HTTPS_PROXY, NO_PROXY)'
   if (codes.includes('GITHUB_ATTESTATION_REFUSED'))
     return 'grant the job `permissions:\n  attestations: write`, or set github-attestations: auto or false'
   const registry = errors.find(e => typeof e.code === 'string' && /^REGISTRY_|^AUTH_FAILED$/.test(e.code))
   if (!registry || registry.code === 'REGISTRY_NOT_FOUND') return undefined
   const text = registry.message ?? ''
   // src/oci starts every failure message with the operation: "pushing manifest …", "uploading blob …".
-  const write = /^(pushing|uploading|starting a blob upload|mounting)\b/.test(text)
+  const write =
+    codes.includes('WRITE_ACCESS_DENIED') ||
+    /^(pushing|uploading|starting a blob upload|mounting)\b/.test(text)
   const tag = /sha256-[0-9a-f]{64}(\.sig|\.att)?/.exec(text)?.[0]
   if (tag && registry.status !== undefined && [400, 409, 412].includes(registry.status))
     return `${IMMUTABLE_FIX} (tag ${tag})`

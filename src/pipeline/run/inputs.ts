@@ -33,6 +33,8 @@ export interface ActionInputs {
   allowPublicRekorForPrivateRepos: boolean
   /** The whole run's time limit, in milliseconds. */
   timeoutMs: number
+  /** Private Fulcio without a CT log: certificates carry no SCT, so verification must not require one. */
+  insecureIgnoreSct: boolean
 }
 
 export class InputError extends Error {
@@ -140,7 +142,8 @@ export function getInputs(get: InputGetter): ActionInputs {
     tsaUrl: url('tsa-url'),
     trustedRoot: text('trusted-root'),
     allowPublicRekorForPrivateRepos: bool('allow-public-rekor-for-private-repos', false),
-    timeoutMs: duration('timeout', text('timeout') ?? '30m')
+    timeoutMs: duration('timeout', text('timeout') ?? '30m'),
+    insecureIgnoreSct: bool('insecure-ignore-sct', false)
   }
 }
 

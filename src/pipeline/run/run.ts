@@ -10,6 +10,7 @@ import { checkDryRun, describeWrites } from '../dry-run-report.js'
 import type { WouldPush } from '../dry-run-report.js'
 import { openDryRunSession } from '../dry-run-session.js'
 import { planSubjects } from '../plan.js'
+import { probeWriteAccess, WRITE_PROBE_PHASE } from '../write-probe.js'
 import type { Plan } from '../plan.js'
 import { openSigningSession } from '../session.js'
 import type { SigningSession } from '../session.js'
@@ -135,7 +136,8 @@ async function openSession(
       ...(inputs.tsaUrl ? { tsaUrl: inputs.tsaUrl } : {}),
       ...(inputs.trustedRoot ? { trustedRootPath: inputs.trustedRoot } : {}),
       ...(discovery ? { oidcDiscoveryUrl: discovery } : {}),
-      allowPublicRekorForPrivateRepos: inputs.allowPublicRekorForPrivateRepos
+      allowPublicRekorForPrivateRepos: inputs.allowPublicRekorForPrivateRepos,
+      insecureIgnoreSct: inputs.insecureIgnoreSct
     },
     {
       identity: identity ?? new ActionsIdentityProvider({ env, maskSecret: s => ui.setSecret(s) }),
@@ -183,6 +185,16 @@ async function execute(
   })
   progress.plan = plan
 
+  // Before any token, certificate or log entry: a repository that refuses writes fails the run here.
+  const probeWrites = !dryRun && inputs.pushToRegistry
+  if (probeWrites)
+    await phases.run(WRITE_PROBE_PHASE, () =>
+      probeWriteAccess(
+        registry,
+        plan.subjects.map(s => `${s.repository}@${s.digest}`)
+      )
+    )
+
   const session = await phases.run(
     dryRun ? 'Identity (DRY RUN: ephemeral self-signed key)' : 'Identity: OIDC token',
     async () => (dryRun ? openDryRunSession(env) : openSession(inputs, env, ui, opts.identity, http))
@@ -228,6 +240,7 @@ async function execute(
           formats: inputs.formats,
           sbomReferrer: inputs.sbomReferrer,
           verify,
+          verifyBeforePush: !dryRun,
           bundleDir: join(context.runnerTemp, dryRun ? 'oci-attest-dry-run' : 'oci-attest')
         },
         {

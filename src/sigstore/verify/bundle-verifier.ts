@@ -1,6 +1,9 @@
-// Verifies one bundle as a consumer would: chain, SCT, tlog (proof or SET), signature, identity and issuer.
+// Verifies one bundle as a consumer would: chain, SCT, tlog (proof or SET), signature, identity and issuer;
+// the run's one certificate is checked against the trusted root once, not once per bundle.
+import { createPublicKey } from 'node:crypto'
+import type { KeyObject } from 'node:crypto'
 import { Verifier, toSignedEntity } from '@sigstore/verify'
-import type { TrustMaterial } from '@sigstore/verify'
+import type { SignedEntity, TrustMaterial } from '@sigstore/verify'
 import type { Bundle } from '@sigstore/bundle'
 import { SigstoreError, describe } from '../error.js'
 import { VerifiedCache, hasInclusionProof, verificationKey } from './verified-cache.js'
@@ -11,6 +14,11 @@ export interface ExpectedIdentity {
   issuer: string
 }
 
+export interface BundleVerifierOptions {
+  /** Private instances without a CT log: accept certificates without an embedded SCT. */
+  ignoreSct?: boolean
+}
+
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 
 /** @sigstore/verify matches the SAN with an unanchored regex; anchoring makes it exact. */
@@ -18,14 +26,35 @@ export function anchoredIdentity(san: string): RegExp {
   return new RegExp(`^${escapeRegExp(san)}$`)
 }
 
+/** A leaf that passed the full check (chain, SCT, identity) stands in as a key valid while it and its CA are. */
+interface TrustedLeaf {
+  hint: string
+  identityKey: string
+  publicKey: KeyObject
+  validForDate(date: Date): boolean
+}
+
+const LEAF_HINT = 'oci-attest:verified-leaf:'
+
 export class BundleVerifier {
   readonly #verifier: Verifier
+  readonly #leafVerifier: Verifier
+  readonly #trust: TrustMaterial
   readonly #cache = new VerifiedCache()
+  readonly #leaves = new Map<string, TrustedLeaf>()
   /** Full verifications run (the rest were byte-identical to one that passed). */
   verifications = 0
+  /** Certificate chains built against the trusted root (once per certificate). */
+  chainVerifications = 0
 
-  constructor(trust: TrustMaterial) {
-    this.#verifier = new Verifier(trust)
+  constructor(trust: TrustMaterial, opts: BundleVerifierOptions = {}) {
+    this.#trust = trust
+    const ctlogThreshold = opts.ignoreSct ? 0 : 1
+    this.#verifier = new Verifier(trust, { ctlogThreshold })
+    this.#leafVerifier = new Verifier(
+      { ...trust, publicKey: hint => this.#leafKey(hint) },
+      { ctlogThreshold }
+    )
   }
 
   /** `what` names the artifact and kind in the error, e.g. "registry/app@sha256:… provenance-v1 (referrer)". */
@@ -35,20 +64,57 @@ export class BundleVerifier {
     if (this.#cache.covers(key, withProof)) return
     try {
       this.verifications++
-      this.#verifier.verify(toSignedEntity(bundle, artifact), {
-        subjectAlternativeName: anchoredIdentity(identity.subjectAlternativeName),
-        extensions: { issuer: identity.issuer }
-      })
+      this.#verifyEntity(toSignedEntity(bundle, artifact), identity)
     } catch (cause) {
       const code = (cause as { code?: string }).code ?? 'UNKNOWN'
       throw new SigstoreError(
         'VERIFICATION_FAILED',
         `${what}: verification failed at ${code}: ${describe(cause)}`,
-        {
-          cause
-        }
+        { cause }
       )
     }
     this.#cache.record(key, withProof)
+  }
+
+  #verifyEntity(entity: SignedEntity, identity: ExpectedIdentity): void {
+    const identityKey = `${identity.subjectAlternativeName}\n${identity.issuer}`
+    const der = entity.key.$case === 'certificate' ? entity.key.certificate.root.toDER() : undefined
+    const known = der && this.#leaves.get(der.toString('base64'))
+    if (known && known.identityKey === identityKey) {
+      // Signature, timestamps and log entry in full; the leaf stands for its already-verified chain.
+      this.#leafVerifier.verify({ ...entity, key: { $case: 'public-key', hint: known.hint } })
+      return
+    }
+    this.chainVerifications++
+    this.#verifier.verify(entity, {
+      subjectAlternativeName: anchoredIdentity(identity.subjectAlternativeName),
+      extensions: { issuer: identity.issuer }
+    })
+    if (entity.key.$case === 'certificate' && der) {
+      const leaf = entity.key.certificate
+      this.#leaves.set(der.toString('base64'), {
+        hint: `${LEAF_HINT}${this.#leaves.size}`,
+        identityKey,
+        publicKey: createPublicKey({ key: leaf.publicKey, format: 'der', type: 'spki' }),
+        validForDate: date => leaf.validForDate(date)
+      })
+    }
+  }
+
+  /** What the chain check asserts for a given time: the leaf and some trusted CA (every certificate) valid then. */
+  #leafKey(hint: string) {
+    const entry = [...this.#leaves.values()].find(l => l.hint === hint)
+    if (!entry) throw new SigstoreError('VERIFICATION_FAILED', `no verified certificate for ${hint}`)
+    return {
+      publicKey: entry.publicKey,
+      validFor: (date: Date): boolean =>
+        entry.validForDate(date) &&
+        this.#trust.certificateAuthorities.some(
+          ca =>
+            ca.validFor.start <= date &&
+            date <= ca.validFor.end &&
+            ca.certChain.every(c => c.validForDate(date))
+        )
+    }
   }
 }

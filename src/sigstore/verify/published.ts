@@ -43,7 +43,8 @@ function statementOf(
   }
 }
 
-function checkStatement(
+/** The signed statement names the subject and the expected predicate type. */
+export function checkStatement(
   bundle: Bundle,
   digest: string,
   predicateType: string | undefined,

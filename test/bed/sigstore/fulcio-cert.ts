@@ -59,7 +59,8 @@ export interface LeafRequest {
   claims: Claims
   subjectSpki: Buffer
   issuer: IssuedCert
-  ctLog: CtLogSigner
+  /** Omitted: no SCT is embedded, as a private Fulcio without a CT log issues them. */
+  ctLog?: CtLogSigner
   validityMs?: number
   now?: Date
 }
@@ -93,7 +94,7 @@ export function issueGithubLeaf(req: LeafRequest): { der: Buffer; pem: string } 
     spki: req.subjectSpki,
     extensions: exts
   })
-  embedSct(tbs, req.ctLog, req.issuer.key.spki, now.getTime())
+  if (req.ctLog) embedSct(tbs, req.ctLog, req.issuer.key.spki, now.getTime())
   const certDer = signTbs(tbs, req.issuer.key.privateKey as KeyObject)
   return { der: certDer, pem: pem('CERTIFICATE', certDer) }
 }

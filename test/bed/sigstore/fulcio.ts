@@ -26,6 +26,9 @@ interface KeyRequest {
 
 class FulcioRequestError extends Error {}
 
+/** `<fulcioUrl>/no-ct/api/v2/signingCert`: certificates without an embedded SCT. */
+export const NO_CT_PREFIX = '/no-ct'
+
 const b64 = (v: unknown): Buffer | undefined =>
   typeof v === 'string' && v ? Buffer.from(v, 'base64') : undefined
 
@@ -66,7 +69,7 @@ function checkProof(key: KeyObject, proof: Buffer | undefined, claims: Claims): 
 export async function startFulcio(opts: FulcioOptions): Promise<RunningServer> {
   const chainPems = [opts.ca.intermediate.pem, opts.ca.root.pem]
 
-  const issue = (r: KeyRequest): string[] => {
+  const issue = (r: KeyRequest, withSct: boolean): string[] => {
     let claims: Claims
     try {
       claims = verifyJwt(r.token, { jwks: opts.oidc.jwks, issuer: opts.oidc.issuer, audience: 'sigstore' })
@@ -96,33 +99,42 @@ export async function startFulcio(opts: FulcioOptions): Promise<RunningServer> {
       claims,
       subjectSpki: spki,
       issuer: opts.ca.intermediate,
-      ctLog: opts.ctLog
+      ...(withSct ? { ctLog: opts.ctLog } : {})
     })
     return [leaf.pem, ...chainPems]
   }
 
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const { path } = pathOf(req)
+    // Under /no-ct the same CA issues without SCTs: a private Fulcio that has no CT log.
+    const raw = pathOf(req).path
+    const withSct = !raw.startsWith(NO_CT_PREFIX)
+    const path = withSct ? raw : raw.slice(NO_CT_PREFIX.length)
     try {
       if (req.method === 'POST' && path === '/api/v2/signingCert') {
         const body: unknown = JSON.parse((await readBody(req)).toString('utf8'))
         const content = field(body, 'publicKeyRequest', 'publicKey', 'content')
-        const certificates = issue({
-          token: String(field(body, 'credentials', 'oidcIdentityToken') ?? '') || bearer(req),
-          publicKeyContent: typeof content === 'string' ? Buffer.from(content, 'utf8') : undefined,
-          proof: b64(field(body, 'publicKeyRequest', 'proofOfPossession')),
-          csr: csrDer(field(body, 'certificateSigningRequest'))
-        })
+        const certificates = issue(
+          {
+            token: String(field(body, 'credentials', 'oidcIdentityToken') ?? '') || bearer(req),
+            publicKeyContent: typeof content === 'string' ? Buffer.from(content, 'utf8') : undefined,
+            proof: b64(field(body, 'publicKeyRequest', 'proofOfPossession')),
+            csr: csrDer(field(body, 'certificateSigningRequest'))
+          },
+          withSct
+        )
         return sendJson(res, 200, { signedCertificateEmbeddedSct: { chain: { certificates } } })
       }
       if (req.method === 'POST' && path === '/api/v1/signingCert') {
         const body: unknown = JSON.parse((await readBody(req)).toString('utf8'))
-        const certificates = issue({
-          token: bearer(req),
-          publicKeyContent: b64(field(body, 'publicKey', 'content')),
-          proof: b64(field(body, 'signedEmailAddress')),
-          csr: csrDer(field(body, 'certificateSigningRequest'))
-        })
+        const certificates = issue(
+          {
+            token: bearer(req),
+            publicKeyContent: b64(field(body, 'publicKey', 'content')),
+            proof: b64(field(body, 'signedEmailAddress')),
+            csr: csrDer(field(body, 'certificateSigningRequest'))
+          },
+          withSct
+        )
         res.writeHead(201, { 'content-type': 'application/pem-certificate-chain' })
         res.end(certificates.map(c => c.trim()).join('\n'))
         return

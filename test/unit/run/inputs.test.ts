@@ -46,7 +46,8 @@ describe('getInputs', () => {
       trustedRoot: undefined,
       allowPublicRekorForPrivateRepos: false,
       timeoutMs: 30 * 60_000,
-      sbomFormatGiven: false
+      sbomFormatGiven: false,
+      insecureIgnoreSct: false
     })
   })
 
