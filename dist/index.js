@@ -68787,7 +68787,7 @@ const actionsUi = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _bundle_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24974);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88179);
-/* harmony import */ var _pipeline_run_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4648);
+/* harmony import */ var _pipeline_run_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(87152);
 /* harmony import */ var _actions_ui_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(28744);
 // Entry point of the bundled action (dist/index.js): the runner's inputs and workflow commands, then one run.
 
@@ -68830,7 +68830,7 @@ process.emitWarning = ((warning, ...rest) => {
 
 /***/ }),
 
-/***/ 4648:
+/***/ 87152:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -70808,6 +70808,21 @@ async function uploadTo(t, ref, location, data, digest, size, opts) {
         return finishChunked(t, ref, location, data, digest, size, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
     return finishMonolithic(t, ref, location, data, digest, size);
 }
+/**
+ * Proves push access without writing anything: opens an upload session (the registry authorises a push
+ * there) and cancels it. A registry that cannot cancel just lets the empty session expire.
+ */
+async function probeUpload(t, ref) {
+    const started = await startUpload(t, ref);
+    if (!started.location)
+        return;
+    await t
+        .request(ref.registry, started.location, {
+        method: 'DELETE',
+        scopes: [repositoryScope(ref.repository, 'push')]
+    })
+        .then(r => r.discard(), () => undefined);
+}
 /** Blobs up to this size go in the body of the POST that opens the upload, where the registry allows it. */
 const SINGLE_POST_LIMIT = 1024 * 1024;
 /**
@@ -71296,6 +71311,10 @@ class RegistryClient {
     }
     getManifest(ref, opts = {}) {
         return getManifest(this.transport, toRef(ref), opts.accept ?? MANIFEST_ACCEPT);
+    }
+    /** Throws (the registry's refusal) unless the repository accepts pushes; writes nothing. */
+    checkPushAccess(repo) {
+        return probeUpload(this.transport, toRef(repo));
     }
     headManifest(ref, opts = {}) {
         return headManifest(this.transport, toRef(ref), opts.accept ?? MANIFEST_ACCEPT);
@@ -72063,6 +72082,42 @@ function attestationLayer(envelope, predicateType, m) {
     };
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(57975);
+;// CONCATENATED MODULE: ./src/pipeline/confirm-published.ts
+// After pushing: consumers will find what was verified before the push. Registries address content by digest,
+// so a listed referrer digest or a tag layer with our digest and annotations is byte-for-byte the verified
+// material; no bundle is downloaded or verified a second time.
+
+
+
+const fail = (what, check) => {
+    throw new SigstoreError('VERIFICATION_FAILED', `${what}: ${check}`);
+};
+async function confirmPublished(registry, s) {
+    const base = `${s.repo.repoString()}@${s.digest}`;
+    const referrers = s.items.some(i => i.referrer)
+        ? new Set((await registry.listReferrers(s.repo, s.digest, BUNDLE_MEDIA_TYPE)).map(d => d.digest))
+        : new Set();
+    const tags = new Map();
+    const tag = (name) => {
+        if (!tags.has(name))
+            tags.set(name, registry.getManifest(s.repo.withTag(name)).then(m => m.json));
+        return tags.get(name);
+    };
+    for (const item of s.items) {
+        if (item.referrer && !referrers.has(item.referrer))
+            fail(`${base} ${item.kind} (referrer ${item.referrer})`, 'not listed among the referrers of the subject');
+        if (item.legacy) {
+            const what = `${base} ${item.kind} (tag ${item.legacy.tag})`;
+            const expected = s.layerAnnotations.get(item.legacy.layerDigest);
+            const layer = (await tag(item.legacy.tag)).layers.find(l => l.digest === item.legacy.layerDigest && (0,external_node_util_.isDeepStrictEqual)(l.annotations ?? {}, expected));
+            if (!layer)
+                fail(what, `layer ${item.legacy.layerDigest} with the verified annotations is missing from the tag`);
+        }
+    }
+}
+
 // EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
 var dist = __nccwpck_require__(61040);
 ;// CONCATENATED MODULE: ./src/sigstore/verify/layer-bundle.ts
@@ -72074,7 +72129,7 @@ const BUNDLE_V01 = 'application/vnd.dev.sigstore.bundle+json;version=0.1';
 function pemBlocks(pem) {
     return pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
 }
-function bundleFromLayer(layerBytes, annotations, kind) {
+function layer_bundle_bundleFromLayer(layerBytes, annotations, kind) {
     const certificate = annotations['dev.sigstore.cosign/certificate'];
     const rekor = annotations['dev.sigstore.cosign/bundle'];
     if (!certificate || !rekor)
@@ -72130,28 +72185,29 @@ function bundleFromLayer(layerBytes, annotations, kind) {
 
 
 const published_BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
-function fail(what, check, cause) {
+function published_fail(what, check, cause) {
     throw new SigstoreError('VERIFICATION_FAILED', `${what}: ${check}${cause ? `: ${describe(cause)}` : ''}`, {
         cause
     });
 }
 function statementOf(bundle, what) {
     if (bundle.content.$case !== 'dsseEnvelope')
-        fail(what, 'bundle holds no DSSE envelope');
+        published_fail(what, 'bundle holds no DSSE envelope');
     try {
         return JSON.parse(bundle.content.dsseEnvelope.payload.toString('utf8'));
     }
     catch (cause) {
-        fail(what, 'DSSE payload is not a JSON statement', cause);
+        published_fail(what, 'DSSE payload is not a JSON statement', cause);
     }
 }
+/** The signed statement names the subject and the expected predicate type. */
 function checkStatement(bundle, digest, predicateType, what) {
     const statement = statementOf(bundle, what);
     const hex = digest.replace(/^sha256:/, '');
     if (!statement.subject.some(s => s.digest.sha256 === hex))
-        fail(what, `statement subject does not name ${digest}`);
+        published_fail(what, `statement subject does not name ${digest}`);
     if (predicateType && statement.predicateType !== predicateType) {
-        fail(what, `predicateType is ${statement.predicateType}, expected ${predicateType}`);
+        published_fail(what, `predicateType is ${statement.predicateType}, expected ${predicateType}`);
     }
 }
 async function verifyPublished(registry, verifier, identity, subject) {
@@ -72172,19 +72228,19 @@ async function verifyPublished(registry, verifier, identity, subject) {
         if (item.referrer) {
             const what = `${base} ${item.kind} (referrer ${item.referrer})`;
             if (!referrers.has(item.referrer))
-                fail(what, 'not listed among the referrers of the subject');
+                published_fail(what, 'not listed among the referrers of the subject');
             const manifest = (await registry.getManifest(repo.withDigest(item.referrer))).json;
             if (manifest.subject?.digest !== digest)
-                fail(what, 'referrer manifest names another subject');
+                published_fail(what, 'referrer manifest names another subject');
             const layer = manifest.layers[0];
             if (!layer || layer.mediaType !== published_BUNDLE_MEDIA_TYPE)
-                fail(what, 'referrer has no bundle layer');
+                published_fail(what, 'referrer has no bundle layer');
             let bundle;
             try {
-                bundle = (0,dist.bundleFromJSON)(JSON.parse((await registry.readBlob(repo, layer.digest, layer.size)).toString('utf8')));
+                bundle = bundleFromJSON(JSON.parse((await registry.readBlob(repo, layer.digest, layer.size)).toString('utf8')));
             }
             catch (cause) {
-                fail(what, 'bundle layer is not a Sigstore bundle', cause);
+                published_fail(what, 'bundle layer is not a Sigstore bundle', cause);
             }
             verifier.verify(what, bundle, identity);
             checkStatement(bundle, digest, item.predicateType, what);
@@ -72195,7 +72251,7 @@ async function verifyPublished(registry, verifier, identity, subject) {
             const layer = (await tagManifest(item.legacy.tag)).layers.find(l => l.digest === layerDigest &&
                 (signature === undefined || l.annotations?.['dev.cosignproject.cosign/signature'] === signature));
             if (!layer)
-                fail(what, `layer ${layerDigest} is missing from the tag`);
+                published_fail(what, `layer ${layerDigest} is missing from the tag`);
             const bytes = await registry.readBlob(repo, layer.digest, layer.size);
             const kind = item.legacy.tag.endsWith('.att') ? 'att' : 'sig';
             let bundle;
@@ -72203,18 +72259,47 @@ async function verifyPublished(registry, verifier, identity, subject) {
                 bundle = bundleFromLayer(bytes, layer.annotations ?? {}, kind);
             }
             catch (cause) {
-                fail(what, 'layer annotations do not form a verifiable signature', cause);
+                published_fail(what, 'layer annotations do not form a verifiable signature', cause);
             }
             verifier.verify(what, bundle, identity, kind === 'sig' ? bytes : undefined);
             if (kind === 'sig') {
                 const payload = JSON.parse(bytes.toString('utf8'));
                 if (payload.critical?.image?.['docker-manifest-digest'] !== digest)
-                    fail(what, 'signed payload names another digest');
+                    published_fail(what, 'signed payload names another digest');
             }
             else {
                 checkStatement(bundle, digest, item.predicateType, what);
             }
         }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/verify-before-push.ts
+
+
+function verifyBeforePush(s, layers, verifier, identity) {
+    const base = `${s.subject.repo.repoString()}@${s.subject.digest}`;
+    s.statements.forEach((statement, i) => {
+        const what = `${base} ${statement.kind} (before pushing)`;
+        const bundle = s.signed[i].bundle;
+        verifier.verify(what, bundle, identity);
+        checkStatement(bundle, s.subject.digest, statement.predicateType, what);
+    });
+    if (s.signedPayload)
+        verifier.verify(`${base} signature (before pushing)`, s.signedPayload.bundle, identity, s.payload);
+    // The tag layout's annotations rebuilt as a consumer reads them: the cache proves they carry the material
+    // that just verified (same certificate, entry, SET and signature) without a second cryptographic pass.
+    const tagged = [
+        ...(layers.sig ? [[layers.sig, 'sig', 'signature-legacy']] : []),
+        ...layers.att.map((l, j) => [
+            l,
+            'att',
+            s.statements[layers.attIndexes[j]].kind
+        ])
+    ];
+    for (const [layer, kind, name] of tagged) {
+        const what = `${base} ${name} (.${kind} layer, before pushing)`;
+        verifier.verify(what, layer_bundle_bundleFromLayer(layer.bytes, layer.annotations, kind), identity, kind === 'sig' ? layer.bytes : undefined);
     }
 }
 
@@ -72530,6 +72615,8 @@ function planStatements(opts) {
 
 
 
+
+
 // Failures name the subject and the step, so the edge can say what to fix.
 const failIn = (subject, step) => (cause) => {
     throw new PipelineError('SUBJECT_FAILED', subject.input, 'attest', describe(cause), { cause, step });
@@ -72556,10 +72643,11 @@ async function signSubject(subject, opts, c) {
         bundleSignature: opts.formats.includes('referrers')
     });
     const payload = simpleSigningPayload(repository, digest);
+    const logged = (what, task) => task.then(r => (c.ledger?.record(subject.input, what, r.tlogEntry.logIndex), r));
     const payloadTask = opts.formats.includes('legacy')
-        ? c.session.signer.signPayload(payload)
+        ? logged('signature (tag layout)', c.session.signer.signPayload(payload))
         : Promise.resolve(undefined);
-    const statementTasks = statements.map(s => c.session.signer.signStatement(s.bytes));
+    const statementTasks = statements.map(s => logged(s.kind, c.session.signer.signStatement(s.bytes)));
     // One failed signature fails the run: the others are cancelled, not left retrying into Rekor.
     await allOrCancel([payloadTask, ...statementTasks], cause => c.session.cancel(cause)).catch(failIn(subject, 'sign'));
     const signedPayload = await payloadTask;
@@ -72579,12 +72667,22 @@ async function publishSubject(s, opts, c) {
     const legacy = opts.formats.includes('legacy');
     const referrers = opts.formats.includes('referrers');
     const warnings = [];
+    const attIndexes = statements.flatMap((st, i) => (legacy && st.inAttTag ? [i] : []));
+    const sigLayer = signedPayload && signatureLayer(payload, signedPayload.signature, signedPayload);
+    const attLayers = attIndexes.map(i => attestationLayer(signed[i].envelope, statements[i].predicateType, signed[i]));
+    if (opts.verifyBeforePush !== false) {
+        try {
+            verifyBeforePush(s, { ...(sigLayer ? { sig: sigLayer } : {}), att: attLayers, attIndexes }, c.session.verifier, c.session.identity);
+        }
+        catch (cause) {
+            failIn(subject, 'verify')(cause);
+        }
+    }
     const publish = async () => {
         const converge = c.log ? { log: c.log } : {};
-        const attIndexes = statements.flatMap((st, i) => (legacy && st.inAttTag ? [i] : []));
         // The two tags and the referrers are independent writes, so they all go out together.
-        const sigTask = signedPayload
-            ? appendToCosignTag(c.registry, c.locks, repo, digest, 'sig', [signatureLayer(payload, signedPayload.signature, signedPayload)], converge).then((result) => ({
+        const sigTask = signedPayload && sigLayer
+            ? appendToCosignTag(c.registry, c.locks, repo, digest, 'sig', [sigLayer], converge).then((result) => ({
                 kind: 'signature-legacy',
                 rekorLogIndex: signedPayload.tlogEntry.logIndex,
                 legacy: {
@@ -72595,7 +72693,7 @@ async function publishSubject(s, opts, c) {
             }))
             : Promise.resolve(undefined);
         const attTask = attIndexes.length
-            ? appendToCosignTag(c.registry, c.locks, repo, digest, 'att', attIndexes.map(i => attestationLayer(signed[i].envelope, statements[i].predicateType, signed[i])), converge)
+            ? appendToCosignTag(c.registry, c.locks, repo, digest, 'att', attLayers, converge)
             : Promise.resolve(undefined);
         const plainSbom = opts.sbomReferrer && opts.sbom ? opts.sbom : undefined;
         // Every referrer joins the same fallback-index write, so they are all pushed in one go.
@@ -72647,16 +72745,261 @@ async function publishSubject(s, opts, c) {
     };
     const items = await publish().catch(failIn(subject, 'publish'));
     if (opts.verify) {
-        await verifyPublished(c.registry, c.session.verifier, c.session.identity, { repo, digest, items }).catch((cause) => {
+        const layerAnnotations = new Map();
+        for (const l of [...(sigLayer ? [sigLayer] : []), ...attLayers])
+            layerAnnotations.set(computeDigest(l.bytes), l.annotations);
+        await confirmPublished(c.registry, { repo, digest, items, layerAnnotations }).catch((cause) => {
             // A read that failed (not a check) leaves a complete publication: a re-run would only sign it twice.
             if (isReadFailure(cause))
                 throw new PipelineError('SUBJECT_FAILED', subject.input, 'attest', `everything was published (${items.length} items, Rekor entries ${items.map(i => i.rekorLogIndex).join(', ')}), ` +
-                    `but re-reading it to verify failed: ${describe(cause)}. Do not re-run the job to sign again; ` +
+                    `but re-reading it to confirm failed: ${describe(cause)}. Do not re-run the job to sign again; ` +
                     `check it with \`oci-attest verify ${subject.input}\` or cosign verify once the registry recovers`, { cause, step: 'verify' });
             return failIn(subject, 'verify')(cause);
         });
     }
     return { subject: subject.input, repository, digest, items, warnings };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/dry-run-cert.ts
+// Certificates for dry runs: a throwaway in-process CA, named so no one can mistake them for Fulcio's.
+
+const DRY_RUN_MARK = 'oci-attest DRY RUN - self-signed, not trusted, nothing was logged';
+const OID = {
+    ecdsaWithSha256: '1.2.840.10045.4.3.2',
+    commonName: '2.5.4.3',
+    organization: '2.5.4.10',
+    basicConstraints: '2.5.29.19',
+    extKeyUsage: '2.5.29.37',
+    subjectAltName: '2.5.29.17',
+    codeSigning: '1.3.6.1.5.5.7.3.3',
+    fulcioIssuerV2: '1.3.6.1.4.1.57264.1.8'
+};
+function dry_run_cert_length(n) {
+    if (n < 0x80)
+        return Buffer.from([n]);
+    if (n < 0x100)
+        return Buffer.from([0x81, n]);
+    return Buffer.from([0x82, n >> 8, n & 0xff]);
+}
+const tlv = (tag, content) => Buffer.concat([Buffer.from([tag]), dry_run_cert_length(content.length), content]);
+const seq = (...parts) => tlv(0x30, Buffer.concat(parts));
+const set = (...parts) => tlv(0x31, Buffer.concat(parts));
+const utf8 = (s) => tlv(0x0c, Buffer.from(s, 'utf8'));
+const octets = (b) => tlv(0x04, b);
+const bits = (b) => tlv(0x03, Buffer.concat([Buffer.from([0]), b]));
+const bool = (v) => tlv(0x01, Buffer.from([v ? 0xff : 0]));
+const explicit = (n, content) => tlv(0xa0 | n, content);
+function oid(dotted) {
+    const [a = 0, b = 0, ...rest] = dotted.split('.').map(Number);
+    const out = [40 * a + b];
+    for (const arc of rest) {
+        const chunk = [arc & 0x7f];
+        for (let v = Math.floor(arc / 128); v > 0; v = Math.floor(v / 128))
+            chunk.unshift((v & 0x7f) | 0x80);
+        out.push(...chunk);
+    }
+    return tlv(0x06, Buffer.from(out));
+}
+/** DER INTEGER of unsigned big-endian bytes: minimal (no leading zeros), with a 0x00 pad when the top bit is set. */
+function positiveInt(b) {
+    let i = 0;
+    while (i < b.length - 1 && b[i] === 0)
+        i++;
+    const bytes = b.subarray(i);
+    return tlv(0x02, bytes[0] & 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes);
+}
+function utcTime(d) {
+    const iso = d.toISOString();
+    const text = iso.slice(2, 4) +
+        iso.slice(5, 7) +
+        iso.slice(8, 10) +
+        iso.slice(11, 13) +
+        iso.slice(14, 16) +
+        iso.slice(17, 19) +
+        'Z';
+    return tlv(0x17, Buffer.from(text, 'ascii'));
+}
+const dry_run_cert_name = (cn) => seq(set(seq(oid(OID.organization), utf8('oci-attest DRY RUN'))), set(seq(oid(OID.commonName), utf8(cn))));
+const extension = (id, critical, value) => seq(oid(id), ...(critical ? [bool(true)] : []), octets(value));
+function certificate(spec) {
+    const extensions = [extension(OID.basicConstraints, true, spec.ca ? seq(bool(true)) : seq())];
+    if (!spec.ca)
+        extensions.push(extension(OID.extKeyUsage, false, seq(oid(OID.codeSigning))));
+    if (spec.san)
+        extensions.push(extension(OID.subjectAltName, true, seq(tlv(0x86, Buffer.from(spec.san)))));
+    if (spec.oidcIssuer)
+        extensions.push(extension(OID.fulcioIssuerV2, false, utf8(spec.oidcIssuer)));
+    const algorithm = seq(oid(OID.ecdsaWithSha256));
+    const tbs = seq(explicit(0, positiveInt(Buffer.from([2]))), positiveInt((0,external_node_crypto_.randomBytes)(16)), algorithm, dry_run_cert_name(spec.issuer), seq(utcTime(spec.notBefore), utcTime(spec.notAfter)), dry_run_cert_name(spec.subject), spec.publicKey.export({ format: 'der', type: 'spki' }), explicit(3, seq(...extensions)));
+    const der = seq(tbs, algorithm, bits((0,external_node_crypto_.sign)('sha256', tbs, spec.signingKey)));
+    return new external_node_crypto_.X509Certificate(der).toString();
+}
+/** Issues leaf certificates for any public key, as Fulcio would, but from a CA that lives only in memory. */
+class DryRunCertificateAuthority {
+    #key;
+    rootPem;
+    #identity;
+    constructor(identity, now = new Date()) {
+        const { privateKey, publicKey } = (0,external_node_crypto_.generateKeyPairSync)('ec', { namedCurve: 'P-256' });
+        this.#key = privateKey;
+        this.#identity = identity;
+        this.rootPem = certificate({
+            subject: `${DRY_RUN_MARK} (CA)`,
+            issuer: `${DRY_RUN_MARK} (CA)`,
+            publicKey,
+            signingKey: privateKey,
+            notBefore: new Date(now.getTime() - 60_000),
+            notAfter: new Date(now.getTime() + 3_600_000),
+            ca: true
+        });
+    }
+    /** Leaf first, then the dry-run root, like Fulcio's chain. */
+    issue(publicKeyPem, now = new Date()) {
+        const leaf = certificate({
+            subject: DRY_RUN_MARK,
+            issuer: `${DRY_RUN_MARK} (CA)`,
+            publicKey: (0,external_node_crypto_.createPublicKey)(publicKeyPem),
+            signingKey: this.#key,
+            notBefore: new Date(now.getTime() - 60_000),
+            notAfter: new Date(now.getTime() + 20 * 60_000),
+            ca: false,
+            san: this.#identity.san,
+            oidcIssuer: this.#identity.issuer
+        });
+        return [leaf, this.rootPem];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/dry-run-sigstore.ts
+// An in-process stand-in for Fulcio and Rekor in dry runs: the real signer and witness code run, no request leaves.
+
+
+
+/** Base URLs the dry-run clients are built with; they are never resolved or contacted. */
+const DRY_RUN_FULCIO_URL = 'https://fulcio.dry-run.invalid';
+const DRY_RUN_REKOR_URL = 'https://rekor.dry-run.invalid';
+function answer(url, status, value) {
+    const text = JSON.stringify(value);
+    return {
+        status,
+        headers: new Headers({ 'content-type': 'application/json' }),
+        url,
+        body: () => external_node_stream_.Readable.from([Buffer.from(text)]),
+        chunks: () => external_node_stream_.Readable.from([Buffer.from(text)]),
+        buffer: async () => Buffer.from(text),
+        json: async () => JSON.parse(text),
+        text: async () => text,
+        discard: () => { }
+    };
+}
+function bodyText(init) {
+    const body = init?.body;
+    if (typeof body === 'string')
+        return body;
+    if (Buffer.isBuffer(body))
+        return body.toString('utf8');
+    throw new Error('dry-run Sigstore stand-in only takes string or Buffer bodies');
+}
+/** Sorted-key JSON, as Rekor signs its entry timestamps over. */
+function canonical(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonical).join(',')}]`;
+    if (value && typeof value === 'object')
+        return `{${Object.keys(value)
+            .sort()
+            .map(k => `${JSON.stringify(k)}:${canonical(value[k])}`)
+            .join(',')}}`;
+    return JSON.stringify(value);
+}
+class DryRunSigstore {
+    ca;
+    #logKey;
+    #logId;
+    /** What would have been sent to the real services, counted for the report. */
+    entries = 0;
+    constructor(identity) {
+        this.ca = new DryRunCertificateAuthority(identity);
+        const { privateKey, publicKey } = (0,external_node_crypto_.generateKeyPairSync)('ec', { namedCurve: 'P-256' });
+        this.#logKey = privateKey;
+        this.#logId = (0,external_node_crypto_.createHash)('sha256')
+            .update(publicKey.export({ format: 'der', type: 'spki' }))
+            .digest('hex');
+    }
+    async request(url, init) {
+        const href = String(url);
+        if (href === `${DRY_RUN_FULCIO_URL}/api/v2/signingCert`) {
+            const req = JSON.parse(bodyText(init));
+            const certificates = this.ca.issue(req.publicKeyRequest.publicKey.content);
+            return answer(href, 201, { signedCertificateEmbeddedSct: { chain: { certificates } } });
+        }
+        if (href === `${DRY_RUN_REKOR_URL}/api/v1/log/entries` && init?.method === 'POST') {
+            const body = Buffer.from(canonical(JSON.parse(bodyText(init)))).toString('base64');
+            // Negative indexes: no real log has them, so a dry-run entry can never pass for a logged one.
+            const logIndex = -1 - this.entries++;
+            const integratedTime = Math.floor(Date.now() / 1000);
+            const set = (0,external_node_crypto_.sign)('sha256', Buffer.from(canonical({ body, integratedTime, logID: this.#logId, logIndex })), this.#logKey).toString('base64');
+            // A one-leaf tree per entry: the proof is real for that tree, and the tree is this process's alone.
+            const rootHash = (0,external_node_crypto_.createHash)('sha256')
+                .update(Buffer.concat([Buffer.from([0]), Buffer.from(body, 'base64')]))
+                .digest();
+            const note = `dry-run.invalid - 0\n1\n${rootHash.toString('base64')}\n`;
+            const noteSig = Buffer.concat([
+                Buffer.from(this.#logId.slice(0, 8), 'hex'),
+                (0,external_node_crypto_.sign)('sha256', Buffer.from(note), this.#logKey)
+            ]).toString('base64');
+            const inclusionProof = {
+                checkpoint: `${note}\n\u2014 dry-run.invalid ${noteSig}\n`,
+                hashes: [],
+                logIndex: 0,
+                rootHash: rootHash.toString('hex'),
+                treeSize: 1
+            };
+            const uuid = (0,external_node_crypto_.createHash)('sha256').update(body).digest('hex');
+            return answer(href, 201, {
+                [uuid]: {
+                    body,
+                    integratedTime,
+                    logID: this.#logId,
+                    logIndex,
+                    verification: { signedEntryTimestamp: set, inclusionProof }
+                }
+            });
+        }
+        throw new Error(`dry run: ${init?.method ?? 'GET'} ${href} has no stand-in (nothing leaves the process)`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/rekor-ledger.ts
+class RekorLedger {
+    rekorUrl;
+    #entries = [];
+    #published = new Set();
+    constructor(rekorUrl) {
+        this.rekorUrl = rekorUrl;
+    }
+    record(subject, what, logIndex) {
+        this.#entries.push({ subject, what, logIndex });
+    }
+    /** Everything of the subject is pushed (and confirmed, where asked): its entries are accounted for. */
+    published(subject) {
+        this.#published.add(subject);
+    }
+    /** Entries of subjects not (completely) published. */
+    unpublished() {
+        return this.#entries.filter(e => !this.#published.has(e.subject));
+    }
+    entryUrl(logIndex) {
+        return `${this.rekorUrl.replace(/\/+$/, '')}/api/v1/log/entries?logIndex=${logIndex}`;
+    }
+    /** Lines for the failure message, or '' when nothing unpublished was logged. */
+    describeUnpublished() {
+        const entries = this.unpublished();
+        if (!entries.length)
+            return '';
+        const lines = entries.map(e => `  ${e.subject} ${e.what}: log index ${e.logIndex}, ${this.entryUrl(e.logIndex)}`);
+        return (`\nRekor entries this run created for what was not (completely) published — they are public and ` +
+            `cannot be removed; a re-run logs new ones:\n${lines.join('\n')}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/subjects.ts
@@ -72707,6 +73050,8 @@ async function resolveSubjects(registry, inputs) {
 
 
 
+
+
 async function attestSubjects(options, c) {
     const resolved = await resolveSubjects(c.registry, options.subjects);
     const shared = options.sbom && 'path' in options.sbom
@@ -72720,9 +73065,12 @@ async function attestSubjects(options, c) {
         ...(options.sbomLimitBytes ? { sbomLimitBytes: options.sbomLimitBytes } : {}),
         ...(options.sbomReferrer ? { sbomReferrer: true } : {}),
         verify: options.verify ?? true,
+        verifyBeforePush: options.verifyBeforePush ?? true,
         bundleDir: options.bundleDir ?? bundleDirectory()
     });
+    const ledger = new RekorLedger(c.session.rekorUrl);
     const collaborators = {
+        ledger,
         registry: c.registry,
         session: c.session,
         locks,
@@ -72744,7 +73092,12 @@ async function attestSubjects(options, c) {
         const subjectOpts = subjectOptions(sbom);
         const signed = await signSubject(subject, subjectOpts, collaborators).catch(named(subject));
         return { signed, subjectOpts };
-    }, ({ signed, subjectOpts }, subject) => publishSubject(signed, subjectOpts, collaborators).catch(named(subject)));
+    }, ({ signed, subjectOpts }, subject) => publishSubject(signed, subjectOpts, collaborators).then(report => (ledger.published(subject.input), report), named(subject))).catch((err) => {
+        // Everything has settled by now, so the ledger holds every entry the run created.
+        if (err instanceof Error && c.session.rekorUrl !== DRY_RUN_REKOR_URL)
+            err.message += ledger.describeUnpublished();
+        throw err;
+    });
     return {
         subjects: reports,
         fulcioRequests: c.session.ephemeral.fulcioRequests,
@@ -73251,7 +73604,7 @@ class ArtifactSigner {
         bundle.verificationMaterial.timestampVerificationData = {
             rfc3161Timestamps: witnessed.rfc3161Timestamps ?? []
         };
-        return { signature, ...material(bundle, key.certificate, this.signer.chainFor(key.certificate)) };
+        return { signature, bundle, ...material(bundle, key.certificate, this.signer.chainFor(key.certificate)) };
     }
 }
 function material(bundle, certificatePem, chainPem) {
@@ -73536,7 +73889,9 @@ class VerifiedCache {
 }
 
 ;// CONCATENATED MODULE: ./src/sigstore/verify/bundle-verifier.ts
-// Verifies one bundle as a consumer would: chain, SCT, tlog (proof or SET), signature, identity and issuer.
+// Verifies one bundle as a consumer would: chain, SCT, tlog (proof or SET), signature, identity and issuer;
+// the run's one certificate is checked against the trusted root once, not once per bundle.
+
 
 
 
@@ -73545,13 +73900,22 @@ const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 function anchoredIdentity(san) {
     return new RegExp(`^${escapeRegExp(san)}$`);
 }
+const LEAF_HINT = 'oci-attest:verified-leaf:';
 class BundleVerifier {
     #verifier;
+    #leafVerifier;
+    #trust;
     #cache = new VerifiedCache();
+    #leaves = new Map();
     /** Full verifications run (the rest were byte-identical to one that passed). */
     verifications = 0;
-    constructor(trust) {
-        this.#verifier = new verify_dist/* Verifier */.BL(trust);
+    /** Certificate chains built against the trusted root (once per certificate). */
+    chainVerifications = 0;
+    constructor(trust, opts = {}) {
+        this.#trust = trust;
+        const ctlogThreshold = opts.ignoreSct ? 0 : 1;
+        this.#verifier = new verify_dist/* Verifier */.BL(trust, { ctlogThreshold });
+        this.#leafVerifier = new verify_dist/* Verifier */.BL({ ...trust, publicKey: hint => this.#leafKey(hint) }, { ctlogThreshold });
     }
     /** `what` names the artifact and kind in the error, e.g. "registry/app@sha256:… provenance-v1 (referrer)". */
     verify(what, bundle, identity, artifact) {
@@ -73561,227 +73925,50 @@ class BundleVerifier {
             return;
         try {
             this.verifications++;
-            this.#verifier.verify((0,verify_dist/* toSignedEntity */.DC)(bundle, artifact), {
-                subjectAlternativeName: anchoredIdentity(identity.subjectAlternativeName),
-                extensions: { issuer: identity.issuer }
-            });
+            this.#verifyEntity((0,verify_dist/* toSignedEntity */.DC)(bundle, artifact), identity);
         }
         catch (cause) {
             const code = cause.code ?? 'UNKNOWN';
-            throw new SigstoreError('VERIFICATION_FAILED', `${what}: verification failed at ${code}: ${describe(cause)}`, {
-                cause
-            });
+            throw new SigstoreError('VERIFICATION_FAILED', `${what}: verification failed at ${code}: ${describe(cause)}`, { cause });
         }
         this.#cache.record(key, withProof);
     }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/dry-run-cert.ts
-// Certificates for dry runs: a throwaway in-process CA, named so no one can mistake them for Fulcio's.
-
-const DRY_RUN_MARK = 'oci-attest DRY RUN - self-signed, not trusted, nothing was logged';
-const OID = {
-    ecdsaWithSha256: '1.2.840.10045.4.3.2',
-    commonName: '2.5.4.3',
-    organization: '2.5.4.10',
-    basicConstraints: '2.5.29.19',
-    extKeyUsage: '2.5.29.37',
-    subjectAltName: '2.5.29.17',
-    codeSigning: '1.3.6.1.5.5.7.3.3',
-    fulcioIssuerV2: '1.3.6.1.4.1.57264.1.8'
-};
-function dry_run_cert_length(n) {
-    if (n < 0x80)
-        return Buffer.from([n]);
-    if (n < 0x100)
-        return Buffer.from([0x81, n]);
-    return Buffer.from([0x82, n >> 8, n & 0xff]);
-}
-const tlv = (tag, content) => Buffer.concat([Buffer.from([tag]), dry_run_cert_length(content.length), content]);
-const seq = (...parts) => tlv(0x30, Buffer.concat(parts));
-const set = (...parts) => tlv(0x31, Buffer.concat(parts));
-const utf8 = (s) => tlv(0x0c, Buffer.from(s, 'utf8'));
-const octets = (b) => tlv(0x04, b);
-const bits = (b) => tlv(0x03, Buffer.concat([Buffer.from([0]), b]));
-const bool = (v) => tlv(0x01, Buffer.from([v ? 0xff : 0]));
-const explicit = (n, content) => tlv(0xa0 | n, content);
-function oid(dotted) {
-    const [a = 0, b = 0, ...rest] = dotted.split('.').map(Number);
-    const out = [40 * a + b];
-    for (const arc of rest) {
-        const chunk = [arc & 0x7f];
-        for (let v = Math.floor(arc / 128); v > 0; v = Math.floor(v / 128))
-            chunk.unshift((v & 0x7f) | 0x80);
-        out.push(...chunk);
-    }
-    return tlv(0x06, Buffer.from(out));
-}
-/** DER INTEGER of unsigned big-endian bytes: minimal (no leading zeros), with a 0x00 pad when the top bit is set. */
-function positiveInt(b) {
-    let i = 0;
-    while (i < b.length - 1 && b[i] === 0)
-        i++;
-    const bytes = b.subarray(i);
-    return tlv(0x02, bytes[0] & 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes);
-}
-function utcTime(d) {
-    const iso = d.toISOString();
-    const text = iso.slice(2, 4) +
-        iso.slice(5, 7) +
-        iso.slice(8, 10) +
-        iso.slice(11, 13) +
-        iso.slice(14, 16) +
-        iso.slice(17, 19) +
-        'Z';
-    return tlv(0x17, Buffer.from(text, 'ascii'));
-}
-const dry_run_cert_name = (cn) => seq(set(seq(oid(OID.organization), utf8('oci-attest DRY RUN'))), set(seq(oid(OID.commonName), utf8(cn))));
-const extension = (id, critical, value) => seq(oid(id), ...(critical ? [bool(true)] : []), octets(value));
-function certificate(spec) {
-    const extensions = [extension(OID.basicConstraints, true, spec.ca ? seq(bool(true)) : seq())];
-    if (!spec.ca)
-        extensions.push(extension(OID.extKeyUsage, false, seq(oid(OID.codeSigning))));
-    if (spec.san)
-        extensions.push(extension(OID.subjectAltName, true, seq(tlv(0x86, Buffer.from(spec.san)))));
-    if (spec.oidcIssuer)
-        extensions.push(extension(OID.fulcioIssuerV2, false, utf8(spec.oidcIssuer)));
-    const algorithm = seq(oid(OID.ecdsaWithSha256));
-    const tbs = seq(explicit(0, positiveInt(Buffer.from([2]))), positiveInt((0,external_node_crypto_.randomBytes)(16)), algorithm, dry_run_cert_name(spec.issuer), seq(utcTime(spec.notBefore), utcTime(spec.notAfter)), dry_run_cert_name(spec.subject), spec.publicKey.export({ format: 'der', type: 'spki' }), explicit(3, seq(...extensions)));
-    const der = seq(tbs, algorithm, bits((0,external_node_crypto_.sign)('sha256', tbs, spec.signingKey)));
-    return new external_node_crypto_.X509Certificate(der).toString();
-}
-/** Issues leaf certificates for any public key, as Fulcio would, but from a CA that lives only in memory. */
-class DryRunCertificateAuthority {
-    #key;
-    rootPem;
-    #identity;
-    constructor(identity, now = new Date()) {
-        const { privateKey, publicKey } = (0,external_node_crypto_.generateKeyPairSync)('ec', { namedCurve: 'P-256' });
-        this.#key = privateKey;
-        this.#identity = identity;
-        this.rootPem = certificate({
-            subject: `${DRY_RUN_MARK} (CA)`,
-            issuer: `${DRY_RUN_MARK} (CA)`,
-            publicKey,
-            signingKey: privateKey,
-            notBefore: new Date(now.getTime() - 60_000),
-            notAfter: new Date(now.getTime() + 3_600_000),
-            ca: true
-        });
-    }
-    /** Leaf first, then the dry-run root, like Fulcio's chain. */
-    issue(publicKeyPem, now = new Date()) {
-        const leaf = certificate({
-            subject: DRY_RUN_MARK,
-            issuer: `${DRY_RUN_MARK} (CA)`,
-            publicKey: (0,external_node_crypto_.createPublicKey)(publicKeyPem),
-            signingKey: this.#key,
-            notBefore: new Date(now.getTime() - 60_000),
-            notAfter: new Date(now.getTime() + 20 * 60_000),
-            ca: false,
-            san: this.#identity.san,
-            oidcIssuer: this.#identity.issuer
-        });
-        return [leaf, this.rootPem];
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/dry-run-sigstore.ts
-// An in-process stand-in for Fulcio and Rekor in dry runs: the real signer and witness code run, no request leaves.
-
-
-
-/** Base URLs the dry-run clients are built with; they are never resolved or contacted. */
-const DRY_RUN_FULCIO_URL = 'https://fulcio.dry-run.invalid';
-const DRY_RUN_REKOR_URL = 'https://rekor.dry-run.invalid';
-function answer(url, status, value) {
-    const text = JSON.stringify(value);
-    return {
-        status,
-        headers: new Headers({ 'content-type': 'application/json' }),
-        url,
-        body: () => external_node_stream_.Readable.from([Buffer.from(text)]),
-        chunks: () => external_node_stream_.Readable.from([Buffer.from(text)]),
-        buffer: async () => Buffer.from(text),
-        json: async () => JSON.parse(text),
-        text: async () => text,
-        discard: () => { }
-    };
-}
-function bodyText(init) {
-    const body = init?.body;
-    if (typeof body === 'string')
-        return body;
-    if (Buffer.isBuffer(body))
-        return body.toString('utf8');
-    throw new Error('dry-run Sigstore stand-in only takes string or Buffer bodies');
-}
-/** Sorted-key JSON, as Rekor signs its entry timestamps over. */
-function canonical(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonical).join(',')}]`;
-    if (value && typeof value === 'object')
-        return `{${Object.keys(value)
-            .sort()
-            .map(k => `${JSON.stringify(k)}:${canonical(value[k])}`)
-            .join(',')}}`;
-    return JSON.stringify(value);
-}
-class DryRunSigstore {
-    ca;
-    #logKey;
-    #logId;
-    /** What would have been sent to the real services, counted for the report. */
-    entries = 0;
-    constructor(identity) {
-        this.ca = new DryRunCertificateAuthority(identity);
-        const { privateKey, publicKey } = (0,external_node_crypto_.generateKeyPairSync)('ec', { namedCurve: 'P-256' });
-        this.#logKey = privateKey;
-        this.#logId = (0,external_node_crypto_.createHash)('sha256')
-            .update(publicKey.export({ format: 'der', type: 'spki' }))
-            .digest('hex');
-    }
-    async request(url, init) {
-        const href = String(url);
-        if (href === `${DRY_RUN_FULCIO_URL}/api/v2/signingCert`) {
-            const req = JSON.parse(bodyText(init));
-            const certificates = this.ca.issue(req.publicKeyRequest.publicKey.content);
-            return answer(href, 201, { signedCertificateEmbeddedSct: { chain: { certificates } } });
+    #verifyEntity(entity, identity) {
+        const identityKey = `${identity.subjectAlternativeName}\n${identity.issuer}`;
+        const der = entity.key.$case === 'certificate' ? entity.key.certificate.root.toDER() : undefined;
+        const known = der && this.#leaves.get(der.toString('base64'));
+        if (known && known.identityKey === identityKey) {
+            // Signature, timestamps and log entry in full; the leaf stands for its already-verified chain.
+            this.#leafVerifier.verify({ ...entity, key: { $case: 'public-key', hint: known.hint } });
+            return;
         }
-        if (href === `${DRY_RUN_REKOR_URL}/api/v1/log/entries` && init?.method === 'POST') {
-            const body = Buffer.from(canonical(JSON.parse(bodyText(init)))).toString('base64');
-            // Negative indexes: no real log has them, so a dry-run entry can never pass for a logged one.
-            const logIndex = -1 - this.entries++;
-            const integratedTime = Math.floor(Date.now() / 1000);
-            const set = (0,external_node_crypto_.sign)('sha256', Buffer.from(canonical({ body, integratedTime, logID: this.#logId, logIndex })), this.#logKey).toString('base64');
-            // A one-leaf tree per entry: the proof is real for that tree, and the tree is this process's alone.
-            const rootHash = (0,external_node_crypto_.createHash)('sha256')
-                .update(Buffer.concat([Buffer.from([0]), Buffer.from(body, 'base64')]))
-                .digest();
-            const note = `dry-run.invalid - 0\n1\n${rootHash.toString('base64')}\n`;
-            const noteSig = Buffer.concat([
-                Buffer.from(this.#logId.slice(0, 8), 'hex'),
-                (0,external_node_crypto_.sign)('sha256', Buffer.from(note), this.#logKey)
-            ]).toString('base64');
-            const inclusionProof = {
-                checkpoint: `${note}\n\u2014 dry-run.invalid ${noteSig}\n`,
-                hashes: [],
-                logIndex: 0,
-                rootHash: rootHash.toString('hex'),
-                treeSize: 1
-            };
-            const uuid = (0,external_node_crypto_.createHash)('sha256').update(body).digest('hex');
-            return answer(href, 201, {
-                [uuid]: {
-                    body,
-                    integratedTime,
-                    logID: this.#logId,
-                    logIndex,
-                    verification: { signedEntryTimestamp: set, inclusionProof }
-                }
+        this.chainVerifications++;
+        this.#verifier.verify(entity, {
+            subjectAlternativeName: anchoredIdentity(identity.subjectAlternativeName),
+            extensions: { issuer: identity.issuer }
+        });
+        if (entity.key.$case === 'certificate' && der) {
+            const leaf = entity.key.certificate;
+            this.#leaves.set(der.toString('base64'), {
+                hint: `${LEAF_HINT}${this.#leaves.size}`,
+                identityKey,
+                publicKey: (0,external_node_crypto_.createPublicKey)({ key: leaf.publicKey, format: 'der', type: 'spki' }),
+                validForDate: date => leaf.validForDate(date)
             });
         }
-        throw new Error(`dry run: ${init?.method ?? 'GET'} ${href} has no stand-in (nothing leaves the process)`);
+    }
+    /** What the chain check asserts for a given time: the leaf and some trusted CA (every certificate) valid then. */
+    #leafKey(hint) {
+        const entry = [...this.#leaves.values()].find(l => l.hint === hint);
+        if (!entry)
+            throw new SigstoreError('VERIFICATION_FAILED', `no verified certificate for ${hint}`);
+        return {
+            publicKey: entry.publicKey,
+            validFor: (date) => entry.validForDate(date) &&
+                this.#trust.certificateAuthorities.some(ca => ca.validFor.start <= date &&
+                    date <= ca.validFor.end &&
+                    ca.certChain.every(c => c.validForDate(date)))
+        };
     }
 }
 
@@ -73991,6 +74178,32 @@ function childSubject(input, repository, index, child, platform) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/write-probe.ts
+// Proves every subject's repository accepts our writes before anything is signed: a refusal after Rekor has
+// logged would leave public entries for attestations that exist nowhere.
+
+
+
+const WRITE_PROBE_PHASE = 'Registry: check write access';
+/** One probe per repository of the subjects (`registry/repo@digest`), all at once. */
+async function probeWriteAccess(registry, subjects) {
+    const byRepository = new Map();
+    for (const s of subjects) {
+        const repository = parseReference(s).repoString();
+        if (!byRepository.has(repository))
+            byRepository.set(repository, s);
+    }
+    await Promise.all([...byRepository].map(async ([repository, subject]) => {
+        try {
+            await registry.checkPushAccess(parseReference(repository));
+        }
+        catch (cause) {
+            throw new PipelineError('WRITE_ACCESS_DENIED', subject, WRITE_PROBE_PHASE, `${repository} does not accept writes with the credentials at hand, so nothing was signed or ` +
+                `logged: ${describe(cause)}`, { cause });
+        }
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/sigstore/verify/trust.ts
 // Trust material for verification: a given trusted_root.json (private instances, the test bed) or public-good TUF.
 
@@ -74185,7 +74398,7 @@ async function openSigningSession(config, collaborators) {
         signer: new ArtifactSigner({ signer: ephemeral, witnesses }),
         ephemeral,
         rekor,
-        verifier: new BundleVerifier(trust),
+        verifier: new BundleVerifier(trust, { ignoreSct: config.insecureIgnoreSct ?? false }),
         trust,
         cancel: reason => cancelled.abort(reason)
     };
@@ -74390,6 +74603,13 @@ function fixFor(err) {
         return undefined;
     if (codes.some(c => c?.startsWith('TUF_')))
         return 'the public-good trusted root is fetched from tuf-repo-cdn.sigstore.dev: allow that host, or set trusted-root for a private Sigstore instance';
+    if (codes.includes('VERIFICATION_FAILED') &&
+        errors.some(e => /expected \d+ SCTs, got 0/.test(e.message ?? '')))
+        return ('the certificate carries no SCT that the trusted root accepts. Give the trusted_root.json that lists ' +
+            "your Fulcio's CT log; for a private Fulcio without a CT log set insecure-ignore-sct: true (its " +
+            'consumers then verify with cosign verify --insecure-ignore-sct)');
+    if (codes.includes('WRITE_ACCESS_DENIED') && codes.some(c => c?.startsWith('HTTP_')))
+        return 'the registry could not be reached for a write: check its host name, the network and any proxy (HTTPS_PROXY, NO_PROXY)';
     if (codes.includes('GITHUB_ATTESTATION_REFUSED'))
         return 'grant the job `permissions:\n  attestations: write`, or set github-attestations: auto or false';
     const registry = errors.find(e => typeof e.code === 'string' && /^REGISTRY_|^AUTH_FAILED$/.test(e.code));
@@ -74397,7 +74617,8 @@ function fixFor(err) {
         return undefined;
     const text = registry.message ?? '';
     // src/oci starts every failure message with the operation: "pushing manifest …", "uploading blob …".
-    const write = /^(pushing|uploading|starting a blob upload|mounting)\b/.test(text);
+    const write = codes.includes('WRITE_ACCESS_DENIED') ||
+        /^(pushing|uploading|starting a blob upload|mounting)\b/.test(text);
     const tag = /sha256-[0-9a-f]{64}(\.sig|\.att)?/.exec(text)?.[0];
     if (tag && registry.status !== undefined && [400, 409, 412].includes(registry.status))
         return `${IMMUTABLE_FIX} (tag ${tag})`;
@@ -74526,7 +74747,8 @@ function getInputs(get) {
         tsaUrl: url('tsa-url'),
         trustedRoot: text('trusted-root'),
         allowPublicRekorForPrivateRepos: bool('allow-public-rekor-for-private-repos', false),
-        timeoutMs: duration('timeout', text('timeout') ?? '30m')
+        timeoutMs: duration('timeout', text('timeout') ?? '30m'),
+        insecureIgnoreSct: bool('insecure-ignore-sct', false)
     };
 }
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
@@ -80064,6 +80286,7 @@ class WriteLog {
 
 
 
+
 /** For private or test Sigstore setups whose OIDC discovery is not served at the issuer URL itself. */
 const OIDC_DISCOVERY_ENV = 'OCI_ATTEST_OIDC_DISCOVERY_URL';
 class ActionError extends Error {
@@ -80134,7 +80357,8 @@ async function openSession(inputs, env, ui, identity, http) {
         ...(inputs.tsaUrl ? { tsaUrl: inputs.tsaUrl } : {}),
         ...(inputs.trustedRoot ? { trustedRootPath: inputs.trustedRoot } : {}),
         ...(discovery ? { oidcDiscoveryUrl: discovery } : {}),
-        allowPublicRekorForPrivateRepos: inputs.allowPublicRekorForPrivateRepos
+        allowPublicRekorForPrivateRepos: inputs.allowPublicRekorForPrivateRepos,
+        insecureIgnoreSct: inputs.insecureIgnoreSct
     }, {
         identity: identity ?? new ActionsIdentityProvider({ env, maskSecret: s => ui.setSecret(s) }),
         env,
@@ -80170,6 +80394,10 @@ async function execute(opts, inputs, http, phases, progress) {
         return p;
     });
     progress.plan = plan;
+    // Before any token, certificate or log entry: a repository that refuses writes fails the run here.
+    const probeWrites = !dryRun && inputs.pushToRegistry;
+    if (probeWrites)
+        await phases.run(WRITE_PROBE_PHASE, () => probeWriteAccess(registry, plan.subjects.map(s => `${s.repository}@${s.digest}`)));
     const session = await phases.run(dryRun ? 'Identity (DRY RUN: ephemeral self-signed key)' : 'Identity: OIDC token', async () => (dryRun ? openDryRunSession(env) : openSession(inputs, env, ui, opts.identity, http)));
     progress.session = session;
     ui.info(`Certificate identity${dryRun ? ' (DRY RUN, what a real run would get)' : ''}: ${session.identity.subjectAlternativeName} ` +
@@ -80202,6 +80430,7 @@ async function execute(opts, inputs, http, phases, progress) {
             formats: inputs.formats,
             sbomReferrer: inputs.sbomReferrer,
             verify,
+            verifyBeforePush: !dryRun,
             bundleDir: (0,external_node_path_.join)(context.runnerTemp, dryRun ? 'oci-attest-dry-run' : 'oci-attest')
         }, {
             registry: writes,

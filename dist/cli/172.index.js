@@ -26,8 +26,8 @@ var error = __webpack_require__(58396);
 var bundle_verifier = __webpack_require__(21471);
 // EXTERNAL MODULE: ./src/sigstore/verify/trust.ts
 var trust = __webpack_require__(62412);
-// EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
-var args = __webpack_require__(86890);
+// EXTERNAL MODULE: ./src/cli/args.ts
+var args = __webpack_require__(77593);
 // EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
 var bundle_dist = __webpack_require__(61040);
 // EXTERNAL MODULE: ./src/publish/bundle-referrer.ts + 1 modules

@@ -1885,6 +1885,21 @@ async function uploadTo(t, ref, location, data, digest, size, opts) {
         return finishChunked(t, ref, location, data, digest, size, opts.chunkSize ?? DEFAULT_CHUNK_SIZE);
     return finishMonolithic(t, ref, location, data, digest, size);
 }
+/**
+ * Proves push access without writing anything: opens an upload session (the registry authorises a push
+ * there) and cancels it. A registry that cannot cancel just lets the empty session expire.
+ */
+async function probeUpload(t, ref) {
+    const started = await startUpload(t, ref);
+    if (!started.location)
+        return;
+    await t
+        .request(ref.registry, started.location, {
+        method: 'DELETE',
+        scopes: [repositoryScope(ref.repository, 'push')]
+    })
+        .then(r => r.discard(), () => undefined);
+}
 /** Blobs up to this size go in the body of the POST that opens the upload, where the registry allows it. */
 const SINGLE_POST_LIMIT = 1024 * 1024;
 /**
@@ -2252,6 +2267,10 @@ class RegistryClient {
     }
     getManifest(ref, opts = {}) {
         return getManifest(this.transport, toRef(ref), opts.accept ?? media_types/* MANIFEST_ACCEPT */.dY);
+    }
+    /** Throws (the registry's refusal) unless the repository accepts pushes; writes nothing. */
+    checkPushAccess(repo) {
+        return probeUpload(this.transport, toRef(repo));
     }
     headManifest(ref, opts = {}) {
         return headManifest(this.transport, toRef(ref), opts.accept ?? media_types/* MANIFEST_ACCEPT */.dY);

@@ -348,12 +348,12 @@ __webpack_require__.d(__webpack_exports__, {
   $: () => (/* binding */ anchoredIdentity)
 });
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
 var dist = __webpack_require__(54187);
 // EXTERNAL MODULE: ./src/sigstore/error.ts
 var error = __webpack_require__(58396);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/sigstore/verify/verified-cache.ts
 // Remembers material that already passed full verification, so the same signature read back in its second
 // format (tag-layout layer vs referrer bundle) is not re-verified from scratch.
@@ -418,7 +418,9 @@ class VerifiedCache {
 }
 
 ;// CONCATENATED MODULE: ./src/sigstore/verify/bundle-verifier.ts
-// Verifies one bundle as a consumer would: chain, SCT, tlog (proof or SET), signature, identity and issuer.
+// Verifies one bundle as a consumer would: chain, SCT, tlog (proof or SET), signature, identity and issuer;
+// the run's one certificate is checked against the trusted root once, not once per bundle.
+
 
 
 
@@ -427,13 +429,22 @@ const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 function anchoredIdentity(san) {
     return new RegExp(`^${escapeRegExp(san)}$`);
 }
+const LEAF_HINT = 'oci-attest:verified-leaf:';
 class BundleVerifier {
     #verifier;
+    #leafVerifier;
+    #trust;
     #cache = new VerifiedCache();
+    #leaves = new Map();
     /** Full verifications run (the rest were byte-identical to one that passed). */
     verifications = 0;
-    constructor(trust) {
-        this.#verifier = new dist/* Verifier */.BL(trust);
+    /** Certificate chains built against the trusted root (once per certificate). */
+    chainVerifications = 0;
+    constructor(trust, opts = {}) {
+        this.#trust = trust;
+        const ctlogThreshold = opts.ignoreSct ? 0 : 1;
+        this.#verifier = new dist/* Verifier */.BL(trust, { ctlogThreshold });
+        this.#leafVerifier = new dist/* Verifier */.BL({ ...trust, publicKey: hint => this.#leafKey(hint) }, { ctlogThreshold });
     }
     /** `what` names the artifact and kind in the error, e.g. "registry/app@sha256:… provenance-v1 (referrer)". */
     verify(what, bundle, identity, artifact) {
@@ -443,18 +454,50 @@ class BundleVerifier {
             return;
         try {
             this.verifications++;
-            this.#verifier.verify((0,dist/* toSignedEntity */.DC)(bundle, artifact), {
-                subjectAlternativeName: anchoredIdentity(identity.subjectAlternativeName),
-                extensions: { issuer: identity.issuer }
-            });
+            this.#verifyEntity((0,dist/* toSignedEntity */.DC)(bundle, artifact), identity);
         }
         catch (cause) {
             const code = cause.code ?? 'UNKNOWN';
-            throw new error/* SigstoreError */.F('VERIFICATION_FAILED', `${what}: verification failed at ${code}: ${(0,error/* describe */.q)(cause)}`, {
-                cause
-            });
+            throw new error/* SigstoreError */.F('VERIFICATION_FAILED', `${what}: verification failed at ${code}: ${(0,error/* describe */.q)(cause)}`, { cause });
         }
         this.#cache.record(key, withProof);
+    }
+    #verifyEntity(entity, identity) {
+        const identityKey = `${identity.subjectAlternativeName}\n${identity.issuer}`;
+        const der = entity.key.$case === 'certificate' ? entity.key.certificate.root.toDER() : undefined;
+        const known = der && this.#leaves.get(der.toString('base64'));
+        if (known && known.identityKey === identityKey) {
+            // Signature, timestamps and log entry in full; the leaf stands for its already-verified chain.
+            this.#leafVerifier.verify({ ...entity, key: { $case: 'public-key', hint: known.hint } });
+            return;
+        }
+        this.chainVerifications++;
+        this.#verifier.verify(entity, {
+            subjectAlternativeName: anchoredIdentity(identity.subjectAlternativeName),
+            extensions: { issuer: identity.issuer }
+        });
+        if (entity.key.$case === 'certificate' && der) {
+            const leaf = entity.key.certificate;
+            this.#leaves.set(der.toString('base64'), {
+                hint: `${LEAF_HINT}${this.#leaves.size}`,
+                identityKey,
+                publicKey: (0,external_node_crypto_.createPublicKey)({ key: leaf.publicKey, format: 'der', type: 'spki' }),
+                validForDate: date => leaf.validForDate(date)
+            });
+        }
+    }
+    /** What the chain check asserts for a given time: the leaf and some trusted CA (every certificate) valid then. */
+    #leafKey(hint) {
+        const entry = [...this.#leaves.values()].find(l => l.hint === hint);
+        if (!entry)
+            throw new error/* SigstoreError */.F('VERIFICATION_FAILED', `no verified certificate for ${hint}`);
+        return {
+            publicKey: entry.publicKey,
+            validFor: (date) => entry.validForDate(date) &&
+                this.#trust.certificateAuthorities.some(ca => ca.validFor.start <= date &&
+                    date <= ca.validFor.end &&
+                    ca.certChain.every(c => c.validForDate(date)))
+        };
     }
 }
 

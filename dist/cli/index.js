@@ -28,20 +28,16 @@ process.emitWarning = ((warning, ...rest) => {
 
 /***/ }),
 
-/***/ 86890:
+/***/ 77593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  eb: () => (/* binding */ UsageError),
-  e9: () => (/* binding */ nodeVersionProblem),
-  bQ: () => (/* binding */ parseFlags)
-});
-
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/cli/args.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bQ: () => (/* binding */ parseFlags),
+/* harmony export */   e9: () => (/* binding */ nodeVersionProblem),
+/* harmony export */   eb: () => (/* binding */ UsageError)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 // Command-line parsing shared by the commands: Node's parseArgs, with its errors worded for a terminal user.
 
 /** A bad command line: the command prints it with its usage and exits 2. */
@@ -55,7 +51,7 @@ class UsageError extends Error {
 /** parseArgs, throwing UsageError with a message that names the flag and what would fix it. */
 function parseFlags(config) {
     try {
-        return (0,external_node_util_namespaceObject.parseArgs)(config);
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)(config);
     }
     catch (err) {
         throw new UsageError(flagProblem(err));
@@ -99,7 +95,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ });
 /* harmony import */ var _bundle_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24974);
 /* harmony import */ var _http_version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(33000);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(86890);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(77593);
 // `oci-attest`: sbom | attest | verify, dispatched to one module each; published as the package's bin.
 // Commands load on demand: a command pays only for its own modules' start-up.
 
@@ -120,7 +116,7 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     }
     switch (command) {
         case 'attest':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(168), __nccwpck_require__.e(335), __nccwpck_require__.e(179), __nccwpck_require__.e(287), __nccwpck_require__.e(286), __nccwpck_require__.e(710), __nccwpck_require__.e(485)]).then(__nccwpck_require__.bind(__nccwpck_require__, 51485))).runAttestCommand(rest, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(168), __nccwpck_require__.e(335), __nccwpck_require__.e(179), __nccwpck_require__.e(287), __nccwpck_require__.e(286), __nccwpck_require__.e(710), __nccwpck_require__.e(133)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20133))).runAttestCommand(rest, io);
         case 'verify':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(168), __nccwpck_require__.e(287), __nccwpck_require__.e(710), __nccwpck_require__.e(172)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5172))).runVerifyCommand(rest, io);
         case 'sbom':
@@ -358,6 +354,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 57975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
