@@ -14,6 +14,7 @@ export const ATTEST_USAGE = `usage: oci-attest attest <registry/repo@sha256:… 
   --dry-run                        build and check everything, sign with a throwaway key, push nothing
   --platforms both|index|platforms --sbom generate|none|FILE  --sbom-format cyclonedx-json|spdx-json
   --sbom-referrer true|false       (also push the bare SBOM as a referrer, for trivy --sbom-sources oci)
+  --predicate-type URI --predicate-path FILE | --predicate JSON  (your own predicate, one more attestation)
   --provenance v1,v0.2|none        --formats legacy,referrers  --push-to-registry true|false
   --verify true|false              --github-attestations auto|true|false  --github-token TOKEN
   --registry-username U --registry-password P (or the Docker config and its credential helpers)
@@ -33,6 +34,9 @@ const PASSTHROUGH = [
   'sbom-format',
   'sbom-referrer',
   'provenance',
+  'predicate-type',
+  'predicate-path',
+  'predicate',
   'formats',
   'push-to-registry',
   'github-attestations',

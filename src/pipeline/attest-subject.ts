@@ -2,6 +2,7 @@
 // as two stages so the pipeline can publish one subject while it signs the next.
 import type { ProvenanceVersion } from '../attest/provenance.js'
 import type { SbomPredicate } from '../attest/sbom-predicate.js'
+import type { CustomPredicate } from '../attest/custom-predicate.js'
 import { pushBundleReferrer, uploadEmptyConfig } from '../publish/bundle-referrer.js'
 import { writeBundleFile } from '../publish/bundle-file.js'
 import { pushSbomReferrer } from '../publish/sbom-referrer.js'
@@ -31,6 +32,8 @@ export interface SubjectOptions {
   formats: PublishFormat[]
   sbom?: SbomPredicate
   sbomLimitBytes?: number
+  /** The caller's own predicate, attested on every subject. */
+  custom?: CustomPredicate
   /** Also push the SBOM itself (unsigned) as a plain artifact referrer, for registry-SBOM readers. */
   sbomReferrer?: boolean
   /** After pushing, re-read to confirm consumers find exactly the material that verified before the push. */
@@ -109,6 +112,7 @@ export async function signSubject(
     provenance: opts.provenance,
     ...(opts.sbom ? { sbom: opts.sbom } : {}),
     ...(opts.sbomLimitBytes ? { sbomLimitBytes: opts.sbomLimitBytes } : {}),
+    ...(opts.custom ? { custom: opts.custom } : {}),
     bundleSignature: opts.formats.includes('referrers')
   })
   const payload = simpleSigningPayload(repository, digest)

@@ -2,6 +2,7 @@
 import type { ProvenanceVersion } from '../attest/provenance.js'
 import { sbomPredicateFromFile } from '../attest/sbom-predicate.js'
 import type { SbomPredicate } from '../attest/sbom-predicate.js'
+import type { CustomPredicate } from '../attest/custom-predicate.js'
 import { bundleDirectory } from '../publish/bundle-file.js'
 import type { GitHubAttestationStore } from '../publish/github-store.js'
 import type { PublishRegistry } from '../oci/publish-registry.js'
@@ -31,6 +32,8 @@ export interface AttestOptions {
   /** Limit for any SBOM statement, generated or from a file (default 16 MiB). */
   sbomLimitBytes?: number
   provenance?: ProvenanceVersion[]
+  /** One more attestation per subject with the caller's predicate type. */
+  custom?: CustomPredicate
   formats?: PublishFormat[]
   /** Also push each SBOM as a plain (unsigned) artifact referrer. */
   sbomReferrer?: boolean
@@ -71,6 +74,7 @@ export async function attestSubjects(options: AttestOptions, c: AttestCollaborat
     ...(sbom ? { sbom } : {}),
     ...(options.sbomLimitBytes ? { sbomLimitBytes: options.sbomLimitBytes } : {}),
     ...(options.sbomReferrer ? { sbomReferrer: true } : {}),
+    ...(options.custom ? { custom: options.custom } : {}),
     verify: options.verify ?? true,
     verifyBeforePush: options.verifyBeforePush ?? true,
     bundleDir: options.bundleDir ?? bundleDirectory()

@@ -1,14 +1,19 @@
-// Which statements a subject gets: the bundle-format signature, provenance versions and the SBOM.
+// Which statements a subject gets: the bundle-format signature, provenance versions, the SBOM, a custom predicate.
 import { buildStatement, serializeStatement, subjectFor } from '../attest/statement.js'
 import { provenancePredicate } from '../attest/provenance.js'
 import type { ProvenanceVersion } from '../attest/provenance.js'
 import { DEFAULT_SBOM_LIMIT, assertSbomSize } from '../attest/sbom-predicate.js'
+import { DEFAULT_PREDICATE_LIMIT, CustomPredicateError } from '../attest/custom-predicate.js'
+import type { CustomPredicate } from '../attest/custom-predicate.js'
 import type { SbomPredicate } from '../attest/sbom-predicate.js'
 import { COSIGN_SIGN_PREDICATE } from '../publish/bundle-referrer.js'
 import type { GitHubClaims } from '../sigstore/identity/claims.js'
 
+/** The kind name of the caller's own predicate in outputs, bundle file names and reports. */
+export const CUSTOM_KIND = 'custom'
+
 export interface PlannedStatement {
-  /** Stable short name used in file names and reports: signature, provenance-v1, provenance-v0.2, sbom-cyclonedx. */
+  /** Stable short name used in file names and reports: signature, provenance-v1, provenance-v0.2, sbom-cyclonedx, custom. */
   kind: string
   predicateType: string
   bytes: Buffer
@@ -26,6 +31,8 @@ export function planStatements(opts: {
   bundleSignature: boolean
   /** Whatever produced the SBOM (file, generator), its signed statement must fit, checked before signing. */
   sbomLimitBytes?: number
+  /** The caller's predicate-type + predicate: kind `custom`. */
+  custom?: CustomPredicate
 }): PlannedStatement[] {
   const subject = [subjectFor(opts.repository, opts.digest)]
   const make = (
@@ -49,6 +56,16 @@ export function planStatements(opts: {
     const statement = make(`sbom-${opts.sbom.kind}`, opts.sbom.predicateType, opts.sbom.predicate)
     const what = `the SBOM statement for ${opts.repository}@${opts.digest}${opts.sbom.path ? ` (${opts.sbom.path})` : ''}`
     assertSbomSize(statement.bytes.length, opts.sbomLimitBytes ?? DEFAULT_SBOM_LIMIT, what)
+    out.push(statement)
+  }
+  if (opts.custom) {
+    const statement = make(CUSTOM_KIND, opts.custom.predicateType, opts.custom.predicate)
+    // The predicate was size-checked as input; the statement around it must fit too.
+    if (statement.bytes.length > DEFAULT_PREDICATE_LIMIT)
+      throw new CustomPredicateError(
+        opts.custom.source === 'inline' ? 'predicate' : 'predicate-path',
+        `the statement for ${opts.repository}@${opts.digest} is ${statement.bytes.length} bytes, over the ${DEFAULT_PREDICATE_LIMIT}-byte limit; make the predicate smaller`
+      )
     out.push(statement)
   }
   return out

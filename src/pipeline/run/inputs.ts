@@ -1,5 +1,7 @@
 // The action's inputs (and the CLI flags that mirror them) validated up front into one typed object.
 // Only the edges know where values come from: src/action passes core.getInput, src/cli its parsed flags.
+import { CustomPredicateError, readCustomPredicate } from '../../attest/custom-predicate.js'
+import type { CustomPredicate } from '../../attest/custom-predicate.js'
 
 export type PlatformSelection = 'both' | 'index' | 'platforms'
 export type SbomMode = { kind: 'generate' } | { kind: 'file'; path: string } | { kind: 'none' }
@@ -35,6 +37,8 @@ export interface ActionInputs {
   timeoutMs: number
   /** Private Fulcio without a CT log: certificates carry no SCT, so verification must not require one. */
   insecureIgnoreSct: boolean
+  /** predicate-type with predicate-path or predicate: one more attestation per subject, read and checked here. */
+  customPredicate?: CustomPredicate
 }
 
 export class InputError extends Error {
@@ -119,6 +123,7 @@ export function getInputs(get: InputGetter): ActionInputs {
       'registry-username and registry-password must be given together'
     )
 
+  const customPredicate = readPredicateInputs(text)
   const formats = list<PublishFormat>('formats', ['legacy', 'referrers'], ['legacy', 'referrers'])
   return {
     subjects,
@@ -143,7 +148,25 @@ export function getInputs(get: InputGetter): ActionInputs {
     trustedRoot: text('trusted-root'),
     allowPublicRekorForPrivateRepos: bool('allow-public-rekor-for-private-repos', false),
     timeoutMs: duration('timeout', text('timeout') ?? '30m'),
-    insecureIgnoreSct: bool('insecure-ignore-sct', false)
+    insecureIgnoreSct: bool('insecure-ignore-sct', false),
+    ...(customPredicate ? { customPredicate } : {})
+  }
+}
+
+function readPredicateInputs(text: (name: string) => string | undefined): CustomPredicate | undefined {
+  try {
+    const type = text('predicate-type')
+    const path = text('predicate-path')
+    const inline = text('predicate')
+    return readCustomPredicate({
+      ...(type !== undefined ? { type } : {}),
+      ...(path !== undefined ? { path } : {}),
+      ...(inline !== undefined ? { inline } : {})
+    })
+  } catch (err) {
+    // The edges report InputError by input name (the CLI turns it into a flag), so translate here.
+    if (err instanceof CustomPredicateError) throw new InputError(err.input, err.problem)
+    throw err
   }
 }
 

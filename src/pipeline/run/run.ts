@@ -237,6 +237,7 @@ async function execute(
           })),
           sbom: { forSubject: async s => sboms.bySubject.get(`${s.repo.repoString()}@${s.digest}`) },
           provenance: inputs.provenance,
+          ...(inputs.customPredicate ? { custom: inputs.customPredicate } : {}),
           formats: inputs.formats,
           sbomReferrer: inputs.sbomReferrer,
           verify,

@@ -1,5 +1,6 @@
 // Copy-ready commands that check what this run published, with this run's identity.
 import type { ProducedItem } from '../attest-subject.js'
+import { CUSTOM_KIND } from '../statements.js'
 
 export interface VerifyCommandOptions {
   ref: string
@@ -9,7 +10,7 @@ export interface VerifyCommandOptions {
   repository?: string
   formats: ('legacy' | 'referrers')[]
   trustedRoot?: string
-  items: Pick<ProducedItem, 'kind'>[]
+  items: Pick<ProducedItem, 'kind' | 'predicateType'>[]
 }
 
 const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`
@@ -31,7 +32,10 @@ export interface VerifyCommands {
 export function verifyCommands(o: VerifyCommandOptions): VerifyCommands {
   const who = `--certificate-identity ${quote(o.identity)} --certificate-oidc-issuer ${quote(o.issuer)}`
   const root = o.trustedRoot ? ` --trusted-root ${quote(o.trustedRoot)}` : ''
-  const types = [...new Set(o.items.map(i => COSIGN_TYPE[i.kind]).filter((t): t is string => Boolean(t)))]
+  // A custom predicate has no cosign short name: --type takes its URI as is (quoted, it is the caller's text).
+  const typeOf = (i: Pick<ProducedItem, 'kind' | 'predicateType'>): string | undefined =>
+    i.kind === CUSTOM_KIND && i.predicateType ? quote(i.predicateType) : COSIGN_TYPE[i.kind]
+  const types = [...new Set(o.items.map(typeOf).filter((t): t is string => Boolean(t)))]
   const commands = (bin: string, extra: string): string[] => [
     `${bin} verify ${who}${root}${extra} ${o.ref}`,
     ...types.map(t => `${bin} verify-attestation --type ${t} ${who}${root}${extra} ${o.ref}`)
