@@ -78,4 +78,29 @@ describe('planStatements', () => {
     )
     expect(plan()).toHaveLength(1)
   })
+
+  it('adds the custom predicate as kind custom, in the .att tag, with the predicate unchanged', () => {
+    const planned = planStatements({
+      repository: 'ghcr.io/o/r',
+      digest,
+      claims,
+      serverUrl: 'https://github.com',
+      provenance: [],
+      custom: {
+        predicateType: 'https://example.com/test-result/v1',
+        predicate: { result: 'passed' },
+        source: 'inline'
+      },
+      bundleSignature: false
+    })
+    expect(planned.map(p => [p.kind, p.predicateType, p.inAttTag])).toEqual([
+      ['custom', 'https://example.com/test-result/v1', true]
+    ])
+    expect(JSON.parse(planned[0]!.bytes.toString())).toEqual({
+      _type: 'https://in-toto.io/Statement/v1',
+      subject: [{ name: 'ghcr.io/o/r', digest: { sha256: '1'.repeat(64) } }],
+      predicateType: 'https://example.com/test-result/v1',
+      predicate: { result: 'passed' }
+    })
+  })
 })

@@ -45,4 +45,16 @@ describe('verifyCommands', () => {
     expect(c.cosignV3[0]).toContain("--trusted-root '/r/trusted_root.json'")
     expect(c.gh[0]).toContain("--custom-trusted-root '/r/trusted_root.json'")
   })
+
+  it('gives cosign the custom predicate type URI itself, quoted', () => {
+    const c = verifyCommands({
+      ...base,
+      items: [{ kind: 'signature' }, { kind: 'custom', predicateType: 'https://example.com/t/v1?x=1&y' }],
+      formats: ['legacy', 'referrers']
+    })
+    for (const lines of [c.cosignV2, c.cosignV3])
+      expect(lines[1]).toMatch(
+        /^cosign verify-attestation --type 'https:\/\/example\.com\/t\/v1\?x=1&y' --certificate-identity /
+      )
+  })
 })
