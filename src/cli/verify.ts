@@ -13,7 +13,7 @@ import type { WrittenPredicate } from './verify-output.js'
 
 export const VERIFY_USAGE = `usage: oci-attest verify <registry/repo@sha256:… | registry/repo:tag>
        (--certificate-identity SAN | --certificate-identity-regexp RE) --certificate-oidc-issuer URL
-       [--trusted-root trusted_root.json] [--require signature,provenance,sbom] [--json]
+       [--trusted-root trusted_root.json] [--require signature,provenance,sbom,<predicate type URI>] [--json]
        [--output-predicate DIR]
   Verifies the signature, SLSA provenance and SBOM attestations published for the artifact (bundle referrers
   and cosign .sig/.att tags) against the trusted root (default: Sigstore public good via TUF).
@@ -87,10 +87,13 @@ export async function runVerifyCommand(argv: string[], io: CommandIo): Promise<n
   const required = v.require
     .split(',')
     .map(s => s.trim())
-    .filter(Boolean) as Requirement[]
-  const unknown = required.filter(r => !REQUIREMENTS.includes(r))
+    .filter(Boolean)
+  // A predicate type URI (e.g. a custom predicate-type) may be required too, matched exactly.
+  const unknown = required.filter(r => !(REQUIREMENTS as string[]).includes(r) && !r.includes('://'))
   if (unknown.length)
-    return usage(`--require: "${unknown.join(', ')}" is not one of ${REQUIREMENTS.join(', ')}`)
+    return usage(
+      `--require: "${unknown.join(', ')}" is not one of ${REQUIREMENTS.join(', ')} or a predicate type URI`
+    )
 
   let ref
   try {
@@ -116,7 +119,8 @@ export async function runVerifyCommand(argv: string[], io: CommandIo): Promise<n
         .map(f => classify(f.kind))
         .filter(Boolean)
     )
-    const missing = required.filter(r => !verified.has(r))
+    const verifiedTypes = new Set(found.filter(f => f.ok).map(f => f.kind))
+    const missing = required.filter(r => !verified.has(r as Requirement) && !verifiedTypes.has(r))
     // Only a verification that passed leaves files behind: a later step must not scan an unverified SBOM.
     const outDir = v['output-predicate']
     const predicates = outDir && missing.length === 0 ? await writeVerifiedPredicates(outDir, found) : []
