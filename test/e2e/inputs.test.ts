@@ -58,6 +58,36 @@ const CASES: [string, Record<string, string>, RegExp][] = [
     { ...good, 'sbom-format': 'xml' },
     /input "sbom-format": "xml" is not one of cyclonedx-json, spdx-json/
   ],
+  [
+    'predicate-type not a URI',
+    { ...good, 'predicate-type': 'test-result', predicate: '{}' },
+    /input "predicate-type": "test-result" is not an absolute URI/
+  ],
+  [
+    'predicate-type reserved',
+    { ...good, 'predicate-type': 'https://slsa.dev/provenance/v1', predicate: '{}' },
+    /input "predicate-type": "https:\/\/slsa.dev\/provenance\/v1" is written by oci-attest itself; use the provenance input/
+  ],
+  [
+    'predicate-type without a predicate',
+    { ...good, 'predicate-type': 'https://example.com/p/v1' },
+    /input "predicate-type": is given without a predicate; set predicate-path/
+  ],
+  [
+    'predicate-path missing',
+    { ...good, 'predicate-type': 'https://example.com/p/v1', 'predicate-path': '/nonexistent/p.json' },
+    /input "predicate-path": file \/nonexistent\/p.json cannot be read/
+  ],
+  [
+    'predicate not JSON',
+    { ...good, 'predicate-type': 'https://example.com/p/v1', predicate: 'passed' },
+    /input "predicate": the inline predicate is not valid JSON/
+  ],
+  [
+    'predicate without predicate-type',
+    { ...good, predicate: '{}' },
+    /input "predicate": is given without predicate-type/
+  ],
   ['provenance', { ...good, provenance: 'v3' }, /input "provenance": "v3" is not one of v1, v0.2/],
   ['formats', { ...good, formats: 'tags' }, /input "formats": "tags" is not one of legacy, referrers/],
   [
