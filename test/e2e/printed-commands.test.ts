@@ -61,7 +61,13 @@ beforeAll(async () => {
   const image = await pushMultiArch(`${registry}/nvidia/gpu-operator`, `printed-${Date.now().toString(36)}`, {
     docker: true
   })
-  action = await runAction(state, { subjects: image.ref, ...(await bedSigstoreInputs(state)) })
+  // A custom predicate too, so its printed `--type '<URI>'` line is run as printed.
+  action = await runAction(state, {
+    subjects: image.ref,
+    'predicate-type': 'https://example.com/attestations/printed/v1?x=1&y',
+    predicate: '{"printed": true}',
+    ...(await bedSigstoreInputs(state))
+  })
   expect({ code: action.code, stderr: action.code === 0 ? '' : action.stderr }).toEqual({
     code: 0,
     stderr: ''
@@ -81,6 +87,10 @@ describe('the job summary commands', () => {
       const lines = summaryBlock(action.summary, ref.split('@')[1]!, title)
       expect(lines.length).toBeGreaterThan(0)
       if (title === 'gh') expect(action.summary).toContain('gh needs a login even for --bundle-from-oci')
+      if (title !== 'gh')
+        expect(
+          lines.filter(l => l.includes(`--type 'https://example.com/attestations/printed/v1?x=1&y'`))
+        ).toHaveLength(1)
       const results = await Promise.all(lines.map(l => sh(l, path)))
       expect(results.filter(r => r.code !== 0)).toEqual([])
     }
