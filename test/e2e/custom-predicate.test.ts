@@ -158,6 +158,33 @@ describe('custom predicate end to end', () => {
     expect(missing.stderr).toContain('no valid https://example.com/attestations/other/v1')
   })
 
+  test('a dry run builds, signs with its throwaway key and checks the custom statement without pushing it', async () => {
+    const host = state.registries.referrers.host
+    const repo = `e2e/custom-dry-${unique()}`
+    const ref = `${host}/${repo}@${await pushSampleImage(state, 'referrers', repo, 'v1')}`
+    const run = await runAction(state, {
+      subjects: ref,
+      sbom: 'none',
+      'dry-run': 'true',
+      'predicate-type': TYPE,
+      predicate: JSON.stringify(PREDICATE),
+      ...(await bedSigstoreInputs(state))
+    })
+    expect({ code: run.code, log: run.code === 0 ? '' : explain(run) }).toEqual({ code: 0, log: '' })
+    expect(run.outputs['dry-run']).toBe('true')
+    const custom = (JSON.parse(run.outputs.attestations!) as Attestation[]).filter(a => a.kind === 'custom')
+    expect(custom.map(a => a.predicateType)).toEqual([TYPE])
+    // Both forms would be pushed: a bundle referrer of that type and a DSSE layer in the .att tag.
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `DRY RUN would push: .* — referrer of sha256:[0-9a-f]{64} \\(${TYPE.replace(/[.]/g, '\\.')}\\)`
+      )
+    )
+    expect(run.stdout).toMatch(
+      new RegExp(`application/vnd\\.dsse\\.envelope\\.v1\\+json \\d+ B ${TYPE.replace(/[.]/g, '\\.')}`)
+    )
+  })
+
   test('a bad predicate input fails the step before anything is signed, naming the input', async () => {
     const run = await runAction(state, {
       subjects: `${state.registries.referrers.host}/e2e/never@sha256:${'0'.repeat(64)}`,
