@@ -68787,7 +68787,7 @@ const actionsUi = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _bundle_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24974);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88179);
-/* harmony import */ var _pipeline_run_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(87152);
+/* harmony import */ var _pipeline_run_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5778);
 /* harmony import */ var _actions_ui_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(28744);
 // Entry point of the bundled action (dist/index.js): the runner's inputs and workflow commands, then one run.
 
@@ -68830,7 +68830,7 @@ process.emitWarning = ((warning, ...rest) => {
 
 /***/ }),
 
-/***/ 87152:
+/***/ 5778:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -72574,12 +72574,123 @@ function provenancePredicate(version, claims, serverUrl) {
         : { predicateType: SLSA_V02, predicate: provenanceV02(claims, serverUrl) };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+;// CONCATENATED MODULE: ./src/attest/custom-predicate.ts
+// A caller's own predicate (actions/attest's predicate-type + predicate-path/predicate), checked before signing.
+
+
+/** The same ceiling as SBOM statements: past it Rekor entries and registry layers get refused. */
+const DEFAULT_PREDICATE_LIMIT = DEFAULT_SBOM_LIMIT;
+/** Types this tool writes itself, each with the input that produces it instead. */
+const RESERVED_PREDICATE_TYPES = {
+    'https://slsa.dev/provenance/v1': 'the provenance input (built from the verified OIDC token)',
+    'https://slsa.dev/provenance/v0.2': 'the provenance input (built from the verified OIDC token)',
+    [CYCLONEDX_PREDICATE]: 'the sbom input (sbom: FILE attests a CycloneDX or SPDX file you made)',
+    [SPDX_PREDICATE]: 'the sbom input (sbom: FILE attests a CycloneDX or SPDX file you made)',
+    // cosign's bundle-format signature statement (src/publish/bundle-referrer.ts; attest cannot import publish).
+    'https://sigstore.dev/cosign/sign/v1': 'the formats input (the signature is written for every subject)'
+};
+class CustomPredicateError extends Error {
+    input;
+    problem;
+    code = 'INVALID_PREDICATE';
+    constructor(input, problem, options) {
+        super(`input "${input}": ${problem}`, options);
+        this.input = input;
+        this.problem = problem;
+        this.name = 'CustomPredicateError';
+    }
+}
+const custom_predicate_fail = (input, problem, cause) => {
+    throw new CustomPredicateError(input, problem, cause === undefined ? undefined : { cause });
+};
+const mib = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+/** cosign's --type takes a URI only if Go's url.ParseRequestURI does: scheme://authority, no opaque URNs. */
+function checkPredicateType(type) {
+    const example = 'write an absolute URI such as https://example.com/attestations/my-predicate/v1';
+    if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/\s?#]+[^\s]*$/.test(type))
+        custom_predicate_fail('predicate-type', `"${type}" is not an absolute URI (scheme://host/path); ${example}`);
+    try {
+        new URL(type);
+    }
+    catch (cause) {
+        custom_predicate_fail('predicate-type', `"${type}" does not parse as a URI; ${example}`, cause);
+    }
+    const instead = RESERVED_PREDICATE_TYPES[type];
+    if (instead)
+        custom_predicate_fail('predicate-type', `"${type}" is written by oci-attest itself; use ${instead}, or give your own type URI`);
+    return type;
+}
+/**
+ * The three inputs as given (undefined = not set) → the predicate, or undefined when none is asked for.
+ * Every problem is an error naming the input and the fix, raised before anything is signed.
+ */
+function readCustomPredicate(given, limit = DEFAULT_PREDICATE_LIMIT) {
+    const { type, path, inline } = given;
+    if (type === undefined) {
+        if (path !== undefined)
+            custom_predicate_fail('predicate-path', "is given without predicate-type; set predicate-type to the predicate's type URI");
+        if (inline !== undefined)
+            custom_predicate_fail('predicate', "is given without predicate-type; set predicate-type to the predicate's type URI");
+        return undefined;
+    }
+    const predicateType = checkPredicateType(type);
+    if (path !== undefined && inline !== undefined)
+        custom_predicate_fail('predicate', 'and predicate-path are both given; give the predicate either inline or as a file, not both');
+    if (path === undefined && inline === undefined)
+        custom_predicate_fail('predicate-type', 'is given without a predicate; set predicate-path to a JSON file (or predicate to inline JSON)');
+    const input = path !== undefined ? 'predicate-path' : 'predicate';
+    const what = path !== undefined ? `file ${path}` : 'the inline predicate';
+    let text;
+    if (path !== undefined) {
+        let size = 0;
+        try {
+            const st = (0,external_node_fs_.statSync)(path);
+            if (!st.isFile())
+                custom_predicate_fail(input, `${path} is not a file; give the path of a JSON file`);
+            size = st.size;
+        }
+        catch (cause) {
+            if (cause instanceof CustomPredicateError)
+                throw cause;
+            custom_predicate_fail(input, `file ${path} cannot be read (${cause.message}); check the path`, cause);
+        }
+        // Checked before reading, so a huge file is refused without loading it.
+        if (size > limit)
+            custom_predicate_fail(input, tooLarge(what, size, limit));
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    else {
+        text = inline;
+        const size = Buffer.byteLength(text);
+        if (size > limit)
+            custom_predicate_fail(input, tooLarge(what, size, limit));
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (cause) {
+        custom_predicate_fail(input, `${what} is not valid JSON (${cause.message}); give a JSON object`, cause);
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        custom_predicate_fail(input, `${what} is JSON but not an object (in-toto predicates are objects); wrap it, e.g. {"data": …}`);
+    return { predicateType, predicate: value, source: path ?? 'inline' };
+}
+function tooLarge(what, size, limit) {
+    return `${what} is ${mib(size)}, over the ${mib(limit)} limit for a signed predicate; make it smaller (or attach the data elsewhere and attest its digest)`;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/statements.ts
-// Which statements a subject gets: the bundle-format signature, provenance versions and the SBOM.
+// Which statements a subject gets: the bundle-format signature, provenance versions, the SBOM, a custom predicate.
 
 
 
 
+
+/** The kind name of the caller's own predicate in outputs, bundle file names and reports. */
+const CUSTOM_KIND = 'custom';
 function planStatements(opts) {
     const subject = [subjectFor(opts.repository, opts.digest)];
     const make = (kind, predicateType, predicate, inAttTag = true) => ({
@@ -72599,6 +72710,13 @@ function planStatements(opts) {
         const statement = make(`sbom-${opts.sbom.kind}`, opts.sbom.predicateType, opts.sbom.predicate);
         const what = `the SBOM statement for ${opts.repository}@${opts.digest}${opts.sbom.path ? ` (${opts.sbom.path})` : ''}`;
         assertSbomSize(statement.bytes.length, opts.sbomLimitBytes ?? DEFAULT_SBOM_LIMIT, what);
+        out.push(statement);
+    }
+    if (opts.custom) {
+        const statement = make(CUSTOM_KIND, opts.custom.predicateType, opts.custom.predicate);
+        // The predicate was size-checked as input; the statement around it must fit too.
+        if (statement.bytes.length > DEFAULT_PREDICATE_LIMIT)
+            throw new CustomPredicateError(opts.custom.source === 'inline' ? 'predicate' : 'predicate-path', `the statement for ${opts.repository}@${opts.digest} is ${statement.bytes.length} bytes, over the ${DEFAULT_PREDICATE_LIMIT}-byte limit; make the predicate smaller`);
         out.push(statement);
     }
     return out;
@@ -72640,6 +72758,7 @@ async function signSubject(subject, opts, c) {
         provenance: opts.provenance,
         ...(opts.sbom ? { sbom: opts.sbom } : {}),
         ...(opts.sbomLimitBytes ? { sbomLimitBytes: opts.sbomLimitBytes } : {}),
+        ...(opts.custom ? { custom: opts.custom } : {}),
         bundleSignature: opts.formats.includes('referrers')
     });
     const payload = simpleSigningPayload(repository, digest);
@@ -73064,6 +73183,7 @@ async function attestSubjects(options, c) {
         ...(sbom ? { sbom } : {}),
         ...(options.sbomLimitBytes ? { sbomLimitBytes: options.sbomLimitBytes } : {}),
         ...(options.sbomReferrer ? { sbomReferrer: true } : {}),
+        ...(options.custom ? { custom: options.custom } : {}),
         verify: options.verify ?? true,
         verifyBeforePush: options.verifyBeforePush ?? true,
         bundleDir: options.bundleDir ?? bundleDirectory()
@@ -74649,6 +74769,7 @@ function failureMessage(err, phase, inputLabel) {
 ;// CONCATENATED MODULE: ./src/pipeline/run/inputs.ts
 // The action's inputs (and the CLI flags that mirror them) validated up front into one typed object.
 // Only the edges know where values come from: src/action passes core.getInput, src/cli its parsed flags.
+
 class InputError extends Error {
     input;
     problem;
@@ -74724,6 +74845,7 @@ function getInputs(get) {
     const registryPassword = text('registry-password');
     if ((registryUsername === undefined) !== (registryPassword === undefined))
         throw new InputError(registryUsername === undefined ? 'registry-username' : 'registry-password', 'registry-username and registry-password must be given together');
+    const customPredicate = readPredicateInputs(text);
     const formats = list('formats', ['legacy', 'referrers'], ['legacy', 'referrers']);
     return {
         subjects,
@@ -74748,8 +74870,27 @@ function getInputs(get) {
         trustedRoot: text('trusted-root'),
         allowPublicRekorForPrivateRepos: bool('allow-public-rekor-for-private-repos', false),
         timeoutMs: duration('timeout', text('timeout') ?? '30m'),
-        insecureIgnoreSct: bool('insecure-ignore-sct', false)
+        insecureIgnoreSct: bool('insecure-ignore-sct', false),
+        ...(customPredicate ? { customPredicate } : {})
     };
+}
+function readPredicateInputs(text) {
+    try {
+        const type = text('predicate-type');
+        const path = text('predicate-path');
+        const inline = text('predicate');
+        return readCustomPredicate({
+            ...(type !== undefined ? { type } : {}),
+            ...(path !== undefined ? { path } : {}),
+            ...(inline !== undefined ? { inline } : {})
+        });
+    }
+    catch (err) {
+        // The edges report InputError by input name (the CLI turns it into a flag), so translate here.
+        if (err instanceof CustomPredicateError)
+            throw new InputError(err.input, err.problem);
+        throw err;
+    }
 }
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 /** "30m", "90s", "1h", "1500ms", or bare minutes ("45"): the forms workflow authors write. */
@@ -79425,8 +79566,6 @@ function local_blobs_parseJson(bytes, what) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./src/sbom/source/platform.ts
 
 function platform_platformString(p) {
@@ -80121,6 +80260,7 @@ registry, dir, ui) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/run/verify-commands.ts
+
 const quote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
 /** cosign's --type for each kind we produce (INTEROP §3: slsaprovenance is v0.2). */
 const COSIGN_TYPE = {
@@ -80132,7 +80272,9 @@ const COSIGN_TYPE = {
 function verifyCommands(o) {
     const who = `--certificate-identity ${quote(o.identity)} --certificate-oidc-issuer ${quote(o.issuer)}`;
     const root = o.trustedRoot ? ` --trusted-root ${quote(o.trustedRoot)}` : '';
-    const types = [...new Set(o.items.map(i => COSIGN_TYPE[i.kind]).filter((t) => Boolean(t)))];
+    // A custom predicate has no cosign short name: --type takes its URI as is (quoted, it is the caller's text).
+    const typeOf = (i) => i.kind === CUSTOM_KIND && i.predicateType ? quote(i.predicateType) : COSIGN_TYPE[i.kind];
+    const types = [...new Set(o.items.map(typeOf).filter((t) => Boolean(t)))];
     const commands = (bin, extra) => [
         `${bin} verify ${who}${root}${extra} ${o.ref}`,
         ...types.map(t => `${bin} verify-attestation --type ${t} ${who}${root}${extra} ${o.ref}`)
@@ -80427,6 +80569,7 @@ async function execute(opts, inputs, http, phases, progress) {
             })),
             sbom: { forSubject: async (s) => sboms.bySubject.get(`${s.repo.repoString()}@${s.digest}`) },
             provenance: inputs.provenance,
+            ...(inputs.customPredicate ? { custom: inputs.customPredicate } : {}),
             formats: inputs.formats,
             sbomReferrer: inputs.sbomReferrer,
             verify,

@@ -170,7 +170,7 @@ async function writeVerifiedPredicates(dir, found) {
 
 const VERIFY_USAGE = `usage: oci-attest verify <registry/repo@sha256:… | registry/repo:tag>
        (--certificate-identity SAN | --certificate-identity-regexp RE) --certificate-oidc-issuer URL
-       [--trusted-root trusted_root.json] [--require signature,provenance,sbom] [--json]
+       [--trusted-root trusted_root.json] [--require signature,provenance,sbom,<predicate type URI>] [--json]
        [--output-predicate DIR]
   Verifies the signature, SLSA provenance and SBOM attestations published for the artifact (bundle referrers
   and cosign .sig/.att tags) against the trusted root (default: Sigstore public good via TUF).
@@ -241,9 +241,10 @@ async function runVerifyCommand(argv, io) {
         .split(',')
         .map(s => s.trim())
         .filter(Boolean);
-    const unknown = required.filter(r => !REQUIREMENTS.includes(r));
+    // A predicate type URI (e.g. a custom predicate-type) may be required too, matched exactly.
+    const unknown = required.filter(r => !REQUIREMENTS.includes(r) && !r.includes('://'));
     if (unknown.length)
-        return usage(`--require: "${unknown.join(', ')}" is not one of ${REQUIREMENTS.join(', ')}`);
+        return usage(`--require: "${unknown.join(', ')}" is not one of ${REQUIREMENTS.join(', ')} or a predicate type URI`);
     let ref;
     try {
         ref = (0,oci/* parseReference */.F2)(positionals[0]);
@@ -267,7 +268,8 @@ async function runVerifyCommand(argv, io) {
             .filter(f => f.ok)
             .map(f => classify(f.kind))
             .filter(Boolean));
-        const missing = required.filter(r => !verified.has(r));
+        const verifiedTypes = new Set(found.filter(f => f.ok).map(f => f.kind));
+        const missing = required.filter(r => !verified.has(r) && !verifiedTypes.has(r));
         // Only a verification that passed leaves files behind: a later step must not scan an unverified SBOM.
         const outDir = v['output-predicate'];
         const predicates = outDir && missing.length === 0 ? await writeVerifiedPredicates(outDir, found) : [];

@@ -116,7 +116,7 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     }
     switch (command) {
         case 'attest':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(168), __nccwpck_require__.e(335), __nccwpck_require__.e(179), __nccwpck_require__.e(287), __nccwpck_require__.e(286), __nccwpck_require__.e(710), __nccwpck_require__.e(133)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20133))).runAttestCommand(rest, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(168), __nccwpck_require__.e(335), __nccwpck_require__.e(179), __nccwpck_require__.e(287), __nccwpck_require__.e(286), __nccwpck_require__.e(710), __nccwpck_require__.e(307)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53307))).runAttestCommand(rest, io);
         case 'verify':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(168), __nccwpck_require__.e(287), __nccwpck_require__.e(710), __nccwpck_require__.e(172)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5172))).runVerifyCommand(rest, io);
         case 'sbom':
