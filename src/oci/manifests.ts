@@ -89,7 +89,7 @@ export async function putManifest(
   ref: ImageReference,
   bytes: Buffer,
   mediaType: string,
-  opts: { ifMatch?: string } = {}
+  opts: { ifMatch?: string; retry?: boolean } = {}
 ): Promise<{ digest: string; status: number }> {
   const algorithm = ref.digest ? digestAlgorithm(ref.digest) : 'sha256'
   const digest = computeDigest(bytes, algorithm)
@@ -101,7 +101,8 @@ export async function putManifest(
     method: 'PUT',
     headers,
     body: bytes,
-    scopes: [repositoryScope(ref.repository, 'push')]
+    scopes: [repositoryScope(ref.repository, 'push')],
+    ...(opts.retry === false ? { retry: false } : {})
   })
   if (res.status !== 201 && res.status !== 200 && res.status !== 204)
     return registryFailure(res, `pushing manifest ${ref}`)

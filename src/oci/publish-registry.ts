@@ -17,7 +17,7 @@ export interface PublishRegistry {
     ref: ImageReference | string,
     bytes: Buffer,
     mediaType: string,
-    opts?: { ifMatch?: string }
+    opts?: { ifMatch?: string; retry?: boolean }
   ): Promise<{ digest: string }>
   /** A small blob (signature layer, bundle) read whole, digest- and size-checked. */
   readBlob(repo: ImageReference, digest: string, size?: number): Promise<Buffer>

@@ -136,7 +136,9 @@ export function fallbackIndexSpec(
       }
       const bytes = Buffer.from(JSON.stringify(index))
       const etag = current?.etag
-      return (await putManifest(t, tagRef, bytes, OCI_INDEX, etag ? { ifMatch: etag } : {})).digest
+      // Not retried here: convergeTag re-reads and re-merges, so a late write cannot drop a newer entry.
+      const opts = { retry: false, ...(etag ? { ifMatch: etag } : {}) }
+      return (await putManifest(t, tagRef, bytes, OCI_INDEX, opts)).digest
     }
   }
 }

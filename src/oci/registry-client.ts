@@ -92,7 +92,7 @@ export class RegistryClient {
     ref: Ref,
     bytes: Buffer,
     mediaType: string,
-    opts: { ifMatch?: string } = {}
+    opts: { ifMatch?: string; retry?: boolean } = {}
   ): Promise<{ digest: string }> {
     const { digest } = await putManifest(this.transport, toRef(ref), bytes, mediaType, opts)
     return { digest }

@@ -85,16 +85,42 @@ export async function convergeTag<E, S extends TagState<E>>(
     try {
       await spec.write(current, [...(current?.entries ?? []), ...missing])
     } catch (err) {
-      if (!(err instanceof RegistryError && err.status === 412)) throw err
-      // The registry honours If-Match and someone wrote since our read: nothing of ours was written.
-      log(`${spec.tag}: If-Match refused (412), another writer changed the tag; reading it again`)
-      await sleep(wait(minSettle / 2))
+      if (err instanceof RegistryError && err.status === 412) {
+        // The registry honours If-Match and someone wrote since our read: nothing of ours was written.
+        log(`${spec.tag}: If-Match refused (412), another writer changed the tag; reading it again`)
+        await sleep(wait(minSettle / 2))
+        continue
+      }
+      if (!transient(err)) throw err
+      // Writing the same state again later could drop what another job added meanwhile: read and merge first.
+      log(
+        `${spec.tag}: write failed (${describeTransient(err)}); reading the tag again before the next write`
+      )
+      await sleep(wait(minSettle))
       continue
     }
     writes++
     // Another writer's read-to-write window is about ours: wait a few of them before believing the re-read.
     await sleep(wait(Math.max(minSettle, 3 * (now() - started))))
   }
+}
+
+/** A write that may succeed if tried again: rate limit, server error, or the connection (the write may have landed). */
+function transient(err: unknown): boolean {
+  for (
+    let e = err as { status?: number; code?: string; cause?: unknown } | undefined;
+    e;
+    e = e.cause as typeof e
+  ) {
+    if (e.status !== undefined && (e.status === 429 || e.status >= 500)) return true
+    if (e.code === 'HTTP_NETWORK' || e.code === 'HTTP_TIMEOUT') return true
+  }
+  return false
+}
+
+function describeTransient(err: unknown): string {
+  const status = (err as { status?: number }).status
+  return status !== undefined ? `HTTP ${status}` : 'network'
 }
 
 function raced(spec: { tag: string }, reads: number, writes: number, missing: number, ours: number) {

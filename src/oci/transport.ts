@@ -9,6 +9,8 @@ import { registryBaseUrl } from './reference.js'
 export interface RegistryRequest extends RequestInit {
   /** Token scopes this request needs, e.g. repository:org/app:pull. */
   scopes: string[]
+  /** false: no retry inside the HTTP client (a tag write whose caller re-reads before writing again). */
+  retry?: boolean
 }
 
 /** Authenticated requests to one or more registries' /v2/ API. */

@@ -116,7 +116,13 @@ function cosignTagSpec(
       }
       const bytes = Buffer.from(JSON.stringify(manifest))
       const etag = current?.etag
-      const put = () => registry.putManifest(tagRef, bytes, OCI_MANIFEST, etag ? { ifMatch: etag } : {})
+      // No retry inside the HTTP client: a write sent late could drop what another job added since our read;
+      // convergeTag re-reads and re-merges instead.
+      const put = () =>
+        registry.putManifest(tagRef, bytes, OCI_MANIFEST, {
+          retry: false,
+          ...(etag ? { ifMatch: etag } : {})
+        })
       try {
         return (await put()).digest
       } catch (err) {

@@ -10,8 +10,9 @@ interface Store {
   events: string[]
 }
 
-function tag(store: Store, opts: { refuseFirstPut?: boolean } = {}): TagSpec<string> {
+function tag(store: Store, opts: { refuseFirstPut?: boolean; failFirstPut?: number } = {}): TagSpec<string> {
   let refuse = opts.refuseFirstPut ?? false
+  let fail = opts.failFirstPut
   return {
     tag: 'reg/app:sha256-ab.sig',
     key: e => e,
@@ -25,6 +26,12 @@ function tag(store: Store, opts: { refuseFirstPut?: boolean } = {}): TagSpec<str
       if (refuse) {
         refuse = false
         throw new RegistryError('REGISTRY_CONFLICT', 'precondition failed', { status: 412 })
+      }
+      if (fail !== undefined) {
+        const status = fail
+        fail = undefined
+        store.events.push(`write failed ${status}`)
+        throw new RegistryError('REGISTRY_ERROR', `answered ${status}`, { status })
       }
       store.events.push(`write ${entries.join(',')}`)
       store.entries = [...entries]
@@ -51,6 +58,29 @@ function scripted(races: Array<(() => void) | undefined>, waits: number[] = []) 
 const fixed = { random: () => 0.5, now: () => 0 }
 
 describe('convergeTag on a registry that ignores If-Match', () => {
+  it("after a failed write reads again before writing, so another job's entry added meanwhile survives", async () => {
+    // A 503 on our write, then another job adds "b" before we try again: a blind retry of our first state
+    // (what the HTTP client would do) would write ["a"] and drop "b".
+    const store: Store = { entries: [], version: 0, events: [] }
+    const lines: string[] = []
+    const result = await convergeTag(tag(store, { failFirstPut: 503 }), ['a'], {
+      ...fixed,
+      sleep: scripted([clobber(store, ['b'])]),
+      log: l => lines.push(l)
+    })
+    expect(store.entries.sort()).toEqual(['a', 'b'])
+    expect(store.events).toEqual(['read', 'write failed 503', 'other b', 'read', 'write b,a', 'read'])
+    expect(result.writes).toBe(1)
+    expect(lines.join('\n')).toContain('write failed (HTTP 503); reading the tag again')
+  })
+
+  it('does not retry a write that failed for good', async () => {
+    const store: Store = { entries: [], version: 0, events: [] }
+    await expect(
+      convergeTag(tag(store, { failFirstPut: 403 }), ['a'], { ...fixed, sleep: scripted([]) })
+    ).rejects.toThrow('answered 403')
+  })
+
   it('merges again when a writer that read before our write replaced the tag after it', async () => {
     const store: Store = { entries: [], version: 0, events: [] }
     const lines: string[] = []
