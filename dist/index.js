@@ -71043,7 +71043,8 @@ async function putManifest(t, ref, bytes, mediaType, opts = {}) {
         method: 'PUT',
         headers,
         body: bytes,
-        scopes: [repositoryScope(ref.repository, 'push')]
+        scopes: [repositoryScope(ref.repository, 'push')],
+        ...(opts.retry === false ? { retry: false } : {})
     });
     if (res.status !== 201 && res.status !== 200 && res.status !== 204)
         return registryFailure(res, `pushing manifest ${ref}`);
@@ -71167,7 +71168,9 @@ function fallbackIndexSpec(t, ref, subject) {
             };
             const bytes = Buffer.from(JSON.stringify(index));
             const etag = current?.etag;
-            return (await putManifest(t, tagRef, bytes, OCI_INDEX, etag ? { ifMatch: etag } : {})).digest;
+            // Not retried here: convergeTag re-reads and re-merges, so a late write cannot drop a newer entry.
+            const opts = { retry: false, ...(etag ? { ifMatch: etag } : {}) };
+            return (await putManifest(t, tagRef, bytes, OCI_INDEX, opts)).digest;
         }
     };
 }
@@ -71216,17 +71219,37 @@ async function convergeTag(spec, ours, opts = {}) {
             await spec.write(current, [...(current?.entries ?? []), ...missing]);
         }
         catch (err) {
-            if (!(err instanceof RegistryError && err.status === 412))
+            if (err instanceof RegistryError && err.status === 412) {
+                // The registry honours If-Match and someone wrote since our read: nothing of ours was written.
+                log(`${spec.tag}: If-Match refused (412), another writer changed the tag; reading it again`);
+                await sleep(wait(minSettle / 2));
+                continue;
+            }
+            if (!tag_writer_transient(err))
                 throw err;
-            // The registry honours If-Match and someone wrote since our read: nothing of ours was written.
-            log(`${spec.tag}: If-Match refused (412), another writer changed the tag; reading it again`);
-            await sleep(wait(minSettle / 2));
+            // Writing the same state again later could drop what another job added meanwhile: read and merge first.
+            log(`${spec.tag}: write failed (${describeTransient(err)}); reading the tag again before the next write`);
+            await sleep(wait(minSettle));
             continue;
         }
         writes++;
         // Another writer's read-to-write window is about ours: wait a few of them before believing the re-read.
         await sleep(wait(Math.max(minSettle, 3 * (now() - started))));
     }
+}
+/** A write that may succeed if tried again: rate limit, server error, or the connection (the write may have landed). */
+function tag_writer_transient(err) {
+    for (let e = err; e; e = e.cause) {
+        if (e.status !== undefined && (e.status === 429 || e.status >= 500))
+            return true;
+        if (e.code === 'HTTP_NETWORK' || e.code === 'HTTP_TIMEOUT')
+            return true;
+    }
+    return false;
+}
+function describeTransient(err) {
+    const status = err.status;
+    return status !== undefined ? `HTTP ${status}` : 'network';
 }
 function raced(spec, reads, writes, missing, ours) {
     return new TagRaceError(spec.tag, `${spec.tag}: another writer raced us; after ${writes} writes and ${reads} re-reads the tag still lacks ` +
@@ -71943,7 +71966,12 @@ function cosignTagSpec(registry, repo, tagRef, uploads) {
             };
             const bytes = Buffer.from(JSON.stringify(manifest));
             const etag = current?.etag;
-            const put = () => registry.putManifest(tagRef, bytes, OCI_MANIFEST, etag ? { ifMatch: etag } : {});
+            // No retry inside the HTTP client: a write sent late could drop what another job added since our read;
+            // convergeTag re-reads and re-merges instead.
+            const put = () => registry.putManifest(tagRef, bytes, OCI_MANIFEST, {
+                retry: false,
+                ...(etag ? { ifMatch: etag } : {})
+            });
             try {
                 return (await put()).digest;
             }

@@ -2098,7 +2098,8 @@ async function putManifest(t, ref, bytes, mediaType, opts = {}) {
         method: 'PUT',
         headers,
         body: bytes,
-        scopes: [repositoryScope(ref.repository, 'push')]
+        scopes: [repositoryScope(ref.repository, 'push')],
+        ...(opts.retry === false ? { retry: false } : {})
     });
     if (res.status !== 201 && res.status !== 200 && res.status !== 204)
         return registryFailure(res, `pushing manifest ${ref}`);
@@ -2222,7 +2223,9 @@ function fallbackIndexSpec(t, ref, subject) {
             };
             const bytes = Buffer.from(JSON.stringify(index));
             const etag = current?.etag;
-            return (await putManifest(t, tagRef, bytes, media_types/* OCI_INDEX */.$p, etag ? { ifMatch: etag } : {})).digest;
+            // Not retried here: convergeTag re-reads and re-merges, so a late write cannot drop a newer entry.
+            const opts = { retry: false, ...(etag ? { ifMatch: etag } : {}) };
+            return (await putManifest(t, tagRef, bytes, media_types/* OCI_INDEX */.$p, opts)).digest;
         }
     };
 }
@@ -2819,17 +2822,37 @@ async function convergeTag(spec, ours, opts = {}) {
             await spec.write(current, [...(current?.entries ?? []), ...missing]);
         }
         catch (err) {
-            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl && err.status === 412))
+            if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl && err.status === 412) {
+                // The registry honours If-Match and someone wrote since our read: nothing of ours was written.
+                log(`${spec.tag}: If-Match refused (412), another writer changed the tag; reading it again`);
+                await sleep(wait(minSettle / 2));
+                continue;
+            }
+            if (!transient(err))
                 throw err;
-            // The registry honours If-Match and someone wrote since our read: nothing of ours was written.
-            log(`${spec.tag}: If-Match refused (412), another writer changed the tag; reading it again`);
-            await sleep(wait(minSettle / 2));
+            // Writing the same state again later could drop what another job added meanwhile: read and merge first.
+            log(`${spec.tag}: write failed (${describeTransient(err)}); reading the tag again before the next write`);
+            await sleep(wait(minSettle));
             continue;
         }
         writes++;
         // Another writer's read-to-write window is about ours: wait a few of them before believing the re-read.
         await sleep(wait(Math.max(minSettle, 3 * (now() - started))));
     }
+}
+/** A write that may succeed if tried again: rate limit, server error, or the connection (the write may have landed). */
+function transient(err) {
+    for (let e = err; e; e = e.cause) {
+        if (e.status !== undefined && (e.status === 429 || e.status >= 500))
+            return true;
+        if (e.code === 'HTTP_NETWORK' || e.code === 'HTTP_TIMEOUT')
+            return true;
+    }
+    return false;
+}
+function describeTransient(err) {
+    const status = err.status;
+    return status !== undefined ? `HTTP ${status}` : 'network';
 }
 function raced(spec, reads, writes, missing, ours) {
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TagRaceError */ .Gm(spec.tag, `${spec.tag}: another writer raced us; after ${writes} writes and ${reads} re-reads the tag still lacks ` +

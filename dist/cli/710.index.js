@@ -260,7 +260,12 @@ function cosignTagSpec(registry, repo, tagRef, uploads) {
             };
             const bytes = Buffer.from(JSON.stringify(manifest));
             const etag = current?.etag;
-            const put = () => registry.putManifest(tagRef, bytes, _oci_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG, etag ? { ifMatch: etag } : {});
+            // No retry inside the HTTP client: a write sent late could drop what another job added since our read;
+            // convergeTag re-reads and re-merges instead.
+            const put = () => registry.putManifest(tagRef, bytes, _oci_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG, {
+                retry: false,
+                ...(etag ? { ifMatch: etag } : {})
+            });
             try {
                 return (await put()).digest;
             }
