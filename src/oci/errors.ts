@@ -15,12 +15,19 @@ export type RegistryErrorCode =
 export class RegistryError extends Error {
   readonly code: RegistryErrorCode
   readonly status?: number
+  /** The registry's Retry-After, for callers that retry at their own level (tag writes). */
+  readonly retryAfterMs?: number
 
-  constructor(code: RegistryErrorCode, message: string, opts: { status?: number; cause?: unknown } = {}) {
+  constructor(
+    code: RegistryErrorCode,
+    message: string,
+    opts: { status?: number; cause?: unknown; retryAfterMs?: number } = {}
+  ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause })
     this.name = 'RegistryError'
     this.code = code
     if (opts.status !== undefined) this.status = opts.status
+    if (opts.retryAfterMs !== undefined) this.retryAfterMs = opts.retryAfterMs
   }
 }
 

@@ -1,7 +1,7 @@
 // The one read-modify-write of a tag (cosign's .sig/.att, the referrers fallback index). It converges without
 // registry support: many registries ignore If-Match, so after writing we wait, re-read, and merge again.
 import { setTimeout as delay } from 'node:timers/promises'
-import { RegistryError, TagRaceError } from './errors.js'
+import { isBlobUnknown, RegistryError, TagRaceError } from './errors.js'
 
 /** What a read of the tag found. */
 export interface TagState<E> {
@@ -96,7 +96,7 @@ export async function convergeTag<E, S extends TagState<E>>(
       log(
         `${spec.tag}: write failed (${describeTransient(err)}); reading the tag again before the next write`
       )
-      await sleep(wait(minSettle))
+      await sleep(Math.max(wait(minSettle), (err as { retryAfterMs?: number }).retryAfterMs ?? 0))
       continue
     }
     writes++
@@ -114,6 +114,8 @@ function transient(err: unknown): boolean {
   ) {
     if (e.status !== undefined && (e.status === 429 || e.status >= 500)) return true
     if (e.code === 'HTTP_NETWORK' || e.code === 'HTTP_TIMEOUT') return true
+    // cosign-layout.ts has uploaded the blob whose link the registry lost: the next write can name it.
+    if (isBlobUnknown(e)) return true
   }
   return false
 }

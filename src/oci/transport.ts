@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream'
-import { isRetryableStatus, statusCause } from '../http/index.js'
+import { isRetryableStatus, parseRetryAfter, statusCause } from '../http/index.js'
 import type { HttpClient, HttpResponse, RequestInit } from '../http/index.js'
 import { Authenticator } from './auth/authenticator.js'
 import type { CredentialProvider } from './auth/credentials.js'
@@ -58,6 +58,11 @@ export class RegistryTransport {
 }
 
 /** Reads the OCI error body (if any) and throws a RegistryError whose message says what failed where. */
+function retryAfter(res: HttpResponse): { retryAfterMs?: number } {
+  const ms = parseRetryAfter(res.headers.get('retry-after'))
+  return ms === undefined ? {} : { retryAfterMs: ms }
+}
+
 export async function registryFailure(res: HttpResponse, what: string): Promise<never> {
   let detail = ''
   try {
@@ -88,6 +93,6 @@ export async function registryFailure(res: HttpResponse, what: string): Promise<
   throw new RegistryError(
     code,
     `${what}: registry answered ${res.status}${detail ? ` (${detail})` : ''}${retried}`,
-    { status: res.status }
+    { status: res.status, ...retryAfter(res) }
   )
 }
