@@ -70067,12 +70067,16 @@ function describeCredential(cred) {
 class RegistryError extends Error {
     code;
     status;
+    /** The registry's Retry-After, for callers that retry at their own level (tag writes). */
+    retryAfterMs;
     constructor(code, message, opts = {}) {
         super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
         this.name = 'RegistryError';
         this.code = code;
         if (opts.status !== undefined)
             this.status = opts.status;
+        if (opts.retryAfterMs !== undefined)
+            this.retryAfterMs = opts.retryAfterMs;
     }
 }
 /**
@@ -70622,6 +70626,10 @@ class RegistryTransport {
     }
 }
 /** Reads the OCI error body (if any) and throws a RegistryError whose message says what failed where. */
+function retryAfter(res) {
+    const ms = parseRetryAfter(res.headers.get('retry-after'));
+    return ms === undefined ? {} : { retryAfterMs: ms };
+}
 async function registryFailure(res, what) {
     let detail = '';
     try {
@@ -70650,7 +70658,7 @@ async function registryFailure(res, what) {
     const retried = isRetryableStatus(res.status)
         ? ` (${statusCause(res.status)}, still failing after every retry: the registry is overloaded or failing; re-run the job later)`
         : '';
-    throw new RegistryError(code, `${what}: registry answered ${res.status}${detail ? ` (${detail})` : ''}${retried}`, { status: res.status });
+    throw new RegistryError(code, `${what}: registry answered ${res.status}${detail ? ` (${detail})` : ''}${retried}`, { status: res.status, ...retryAfter(res) });
 }
 
 ;// CONCATENATED MODULE: ./src/oci/blobs.ts
@@ -71229,7 +71237,7 @@ async function convergeTag(spec, ours, opts = {}) {
                 throw err;
             // Writing the same state again later could drop what another job added meanwhile: read and merge first.
             log(`${spec.tag}: write failed (${describeTransient(err)}); reading the tag again before the next write`);
-            await sleep(wait(minSettle));
+            await sleep(Math.max(wait(minSettle), err.retryAfterMs ?? 0));
             continue;
         }
         writes++;
@@ -71243,6 +71251,9 @@ function tag_writer_transient(err) {
         if (e.status !== undefined && (e.status === 429 || e.status >= 500))
             return true;
         if (e.code === 'HTTP_NETWORK' || e.code === 'HTTP_TIMEOUT')
+            return true;
+        // cosign-layout.ts has uploaded the blob whose link the registry lost: the next write can name it.
+        if (isBlobUnknown(e))
             return true;
     }
     return false;
@@ -71979,12 +71990,13 @@ function cosignTagSpec(registry, repo, tagRef, uploads) {
                 if (!isBlobUnknown(err))
                     throw err;
                 // Parallel jobs that merged the same layers commit the same config at once, and distribution 2.8 can
-                // lose that blob's link then: upload it (and ours) again, once.
+                // lose that blob's link then: upload it (and ours) again. The write itself is not re-sent from here (the
+                // uploads take time, and the state read before them may be stale): convergeTag reads, merges and writes.
                 await Promise.all([
                     registry.uploadBlob(repo, config, configDigest, config.length, { fresh: true }),
                     ...entries.flatMap(({ descriptor, bytes: b }) => b ? [registry.uploadBlob(repo, b, descriptor.digest, b.length, { fresh: true })] : [])
                 ]);
-                return (await put()).digest;
+                throw err;
             }
         }
     };

@@ -14,11 +14,12 @@ __webpack_require__.d(__webpack_exports__, {
   uT: () => (/* reexport */ createHttpClient),
   _V: () => (/* reexport */ formatMs),
   PS: () => (/* reexport */ isRetryableStatus),
+  mu: () => (/* reexport */ parseRetryAfter),
   RW: () => (/* reexport */ setDebugSink),
   Sj: () => (/* reexport */ statusCause)
 });
 
-// UNUSED EXPORTS: BODY_TIMEOUT_ENV, DEFAULT_DEADLINES, HEADERS_TIMEOUT_ENV, ProxyResolver, USER_AGENT, VERSION, bodyDeadlineMs, deadlinesFromEnv, debugLog, isCredentialHeader, maskHeaders, parseProxyUrl, parseRetryAfter, proxySettingsFromEnv, redactUrl, retryDelay
+// UNUSED EXPORTS: BODY_TIMEOUT_ENV, DEFAULT_DEADLINES, HEADERS_TIMEOUT_ENV, ProxyResolver, USER_AGENT, VERSION, bodyDeadlineMs, deadlinesFromEnv, debugLog, isCredentialHeader, maskHeaders, parseProxyUrl, proxySettingsFromEnv, redactUrl, retryDelay
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(58500);
@@ -1328,12 +1329,16 @@ async function* verifiedChunks(chunks, what, expected, expectedSize) {
 class RegistryError extends Error {
     code;
     status;
+    /** The registry's Retry-After, for callers that retry at their own level (tag writes). */
+    retryAfterMs;
     constructor(code, message, opts = {}) {
         super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
         this.name = 'RegistryError';
         this.code = code;
         if (opts.status !== undefined)
             this.status = opts.status;
+        if (opts.retryAfterMs !== undefined)
+            this.retryAfterMs = opts.retryAfterMs;
     }
 }
 /**
@@ -1697,6 +1702,10 @@ class RegistryTransport {
     }
 }
 /** Reads the OCI error body (if any) and throws a RegistryError whose message says what failed where. */
+function retryAfter(res) {
+    const ms = (0,http/* parseRetryAfter */.mu)(res.headers.get('retry-after'));
+    return ms === undefined ? {} : { retryAfterMs: ms };
+}
 async function registryFailure(res, what) {
     let detail = '';
     try {
@@ -1725,7 +1734,7 @@ async function registryFailure(res, what) {
     const retried = (0,http/* isRetryableStatus */.PS)(res.status)
         ? ` (${(0,http/* statusCause */.Sj)(res.status)}, still failing after every retry: the registry is overloaded or failing; re-run the job later)`
         : '';
-    throw new errors/* RegistryError */.gl(code, `${what}: registry answered ${res.status}${detail ? ` (${detail})` : ''}${retried}`, { status: res.status });
+    throw new errors/* RegistryError */.gl(code, `${what}: registry answered ${res.status}${detail ? ` (${detail})` : ''}${retried}`, { status: res.status, ...retryAfter(res) });
 }
 
 ;// CONCATENATED MODULE: ./src/oci/blobs.ts
@@ -2832,7 +2841,7 @@ async function convergeTag(spec, ours, opts = {}) {
                 throw err;
             // Writing the same state again later could drop what another job added meanwhile: read and merge first.
             log(`${spec.tag}: write failed (${describeTransient(err)}); reading the tag again before the next write`);
-            await sleep(wait(minSettle));
+            await sleep(Math.max(wait(minSettle), err.retryAfterMs ?? 0));
             continue;
         }
         writes++;
@@ -2846,6 +2855,9 @@ function transient(err) {
         if (e.status !== undefined && (e.status === 429 || e.status >= 500))
             return true;
         if (e.code === 'HTTP_NETWORK' || e.code === 'HTTP_TIMEOUT')
+            return true;
+        // cosign-layout.ts has uploaded the blob whose link the registry lost: the next write can name it.
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isBlobUnknown */ .AD)(e))
             return true;
     }
     return false;

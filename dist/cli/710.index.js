@@ -273,12 +273,13 @@ function cosignTagSpec(registry, repo, tagRef, uploads) {
                 if (!(0,_oci_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isBlobUnknown */ .AD)(err))
                     throw err;
                 // Parallel jobs that merged the same layers commit the same config at once, and distribution 2.8 can
-                // lose that blob's link then: upload it (and ours) again, once.
+                // lose that blob's link then: upload it (and ours) again. The write itself is not re-sent from here (the
+                // uploads take time, and the state read before them may be stale): convergeTag reads, merges and writes.
                 await Promise.all([
                     registry.uploadBlob(repo, config, configDigest, config.length, { fresh: true }),
                     ...entries.flatMap(({ descriptor, bytes: b }) => b ? [registry.uploadBlob(repo, b, descriptor.digest, b.length, { fresh: true })] : [])
                 ]);
-                return (await put()).digest;
+                throw err;
             }
         }
     };
