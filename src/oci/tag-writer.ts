@@ -21,6 +21,8 @@ export interface TagSpec<E, S extends TagState<E> = TagState<E>> {
   read(): Promise<S | undefined>
   /** Replaces the tag with `entries` (what `current` holds first, in order); returns the digest written. */
   write(current: S | undefined, entries: E[]): Promise<string>
+  /** The slow part of a write (blob uploads), done before a quick re-read decides whether to write at all. */
+  prepare?(current: S | undefined, entries: E[]): Promise<void>
 }
 
 export interface ConvergeOptions {
@@ -82,6 +84,15 @@ export async function convergeTag<E, S extends TagState<E>>(
     lastMissing = missing
     const wait = (base: number) =>
       Math.min(DEFAULTS.maxSettleMs, base * 2 ** (attempt - 1)) * (0.5 + random())
+    if (spec.prepare) {
+      await spec.prepare(current, [...(current?.entries ?? []), ...missing])
+      // Uploads can be slow (retries): a write sent long after its read could drop what another job added
+      // meanwhile, and that job may already have confirmed and left. Write only if the tag is still as read.
+      if ((await spec.read())?.digest !== current?.digest) {
+        log(`${spec.tag}: changed while our blobs uploaded; merging again before writing`)
+        continue
+      }
+    }
     try {
       await spec.write(current, [...(current?.entries ?? []), ...missing])
     } catch (err) {

@@ -91,7 +91,7 @@ function cosignTagSpec(
         throw err
       }
     },
-    write: async (current, entries) => {
+    prepare: async (current, entries) => {
       const listed = new Set(current?.manifest.layers.map(l => l.digest))
       for (const { descriptor, bytes } of entries) {
         if (!bytes || listed.has(descriptor.digest) || uploads.has(descriptor.digest)) continue
@@ -107,6 +107,11 @@ function cosignTagSpec(
         registry.uploadBlob(repo, config, configDigest, config.length, { fresh: true }),
         ...uploads.values()
       ])
+    },
+    write: async (current, entries) => {
+      const layers = entries.map(e => e.descriptor)
+      const config = layoutConfig(layers)
+      const configDigest = computeDigest(config)
       const manifest: ImageManifest = {
         schemaVersion: 2,
         mediaType: OCI_MANIFEST,

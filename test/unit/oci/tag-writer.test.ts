@@ -74,6 +74,23 @@ describe('convergeTag on a registry that ignores If-Match', () => {
     expect(lines.join('\n')).toContain('write failed (HTTP 503); reading the tag again')
   })
 
+  it('writes nothing when the tag changed while its blobs uploaded, and merges the newcomer first', async () => {
+    const store: Store = { entries: ['x'], version: 1, events: [] }
+    let uploads = 0
+    const spec = {
+      ...tag(store),
+      prepare: async () => {
+        // The first upload is slow (retried): another job writes meanwhile.
+        if (uploads++ === 0) clobber(store, ['x', 'b'])()
+      }
+    }
+    const lines: string[] = []
+    await convergeTag(spec, ['a'], { ...fixed, sleep: scripted([]), log: l => lines.push(l) })
+    expect(store.entries.sort()).toEqual(['a', 'b', 'x'])
+    expect(store.events).toEqual(['read', 'other x,b', 'read', 'read', 'read', 'write x,b,a', 'read'])
+    expect(lines.join('\n')).toContain('changed while our blobs uploaded')
+  })
+
   it('does not retry a write that failed for good', async () => {
     const store: Store = { entries: [], version: 0, events: [] }
     await expect(
