@@ -71223,6 +71223,15 @@ async function convergeTag(spec, ours, opts = {}) {
                 'entries, another writer raced us');
         lastMissing = missing;
         const wait = (base) => Math.min(DEFAULTS.maxSettleMs, base * 2 ** (attempt - 1)) * (0.5 + random());
+        if (spec.prepare) {
+            await spec.prepare(current, [...(current?.entries ?? []), ...missing]);
+            // Uploads can be slow (retries): a write sent long after its read could drop what another job added
+            // meanwhile, and that job may already have confirmed and left. Write only if the tag is still as read.
+            if ((await spec.read())?.digest !== current?.digest) {
+                log(`${spec.tag}: changed while our blobs uploaded; merging again before writing`);
+                continue;
+            }
+        }
         try {
             await spec.write(current, [...(current?.entries ?? []), ...missing]);
         }
@@ -71954,7 +71963,7 @@ function cosignTagSpec(registry, repo, tagRef, uploads) {
                 throw err;
             }
         },
-        write: async (current, entries) => {
+        prepare: async (current, entries) => {
             const listed = new Set(current?.manifest.layers.map(l => l.digest));
             for (const { descriptor, bytes } of entries) {
                 if (!bytes || listed.has(descriptor.digest) || uploads.has(descriptor.digest))
@@ -71968,6 +71977,11 @@ function cosignTagSpec(registry, repo, tagRef, uploads) {
                 registry.uploadBlob(repo, config, configDigest, config.length, { fresh: true }),
                 ...uploads.values()
             ]);
+        },
+        write: async (current, entries) => {
+            const layers = entries.map(e => e.descriptor);
+            const config = layoutConfig(layers);
+            const configDigest = computeDigest(config);
             const manifest = {
                 schemaVersion: 2,
                 mediaType: OCI_MANIFEST,

@@ -2827,6 +2827,15 @@ async function convergeTag(spec, ours, opts = {}) {
                 'entries, another writer raced us');
         lastMissing = missing;
         const wait = (base) => Math.min(DEFAULTS.maxSettleMs, base * 2 ** (attempt - 1)) * (0.5 + random());
+        if (spec.prepare) {
+            await spec.prepare(current, [...(current?.entries ?? []), ...missing]);
+            // Uploads can be slow (retries): a write sent long after its read could drop what another job added
+            // meanwhile, and that job may already have confirmed and left. Write only if the tag is still as read.
+            if ((await spec.read())?.digest !== current?.digest) {
+                log(`${spec.tag}: changed while our blobs uploaded; merging again before writing`);
+                continue;
+            }
+        }
         try {
             await spec.write(current, [...(current?.entries ?? []), ...missing]);
         }

@@ -237,7 +237,7 @@ function cosignTagSpec(registry, repo, tagRef, uploads) {
                 throw err;
             }
         },
-        write: async (current, entries) => {
+        prepare: async (current, entries) => {
             const listed = new Set(current?.manifest.layers.map(l => l.digest));
             for (const { descriptor, bytes } of entries) {
                 if (!bytes || listed.has(descriptor.digest) || uploads.has(descriptor.digest))
@@ -251,6 +251,11 @@ function cosignTagSpec(registry, repo, tagRef, uploads) {
                 registry.uploadBlob(repo, config, configDigest, config.length, { fresh: true }),
                 ...uploads.values()
             ]);
+        },
+        write: async (current, entries) => {
+            const layers = entries.map(e => e.descriptor);
+            const config = layoutConfig(layers);
+            const configDigest = (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .computeDigest */ .MK)(config);
             const manifest = {
                 schemaVersion: 2,
                 mediaType: _oci_media_types_js__WEBPACK_IMPORTED_MODULE_2__/* .OCI_MANIFEST */ .EG,
