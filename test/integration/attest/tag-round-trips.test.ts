@@ -33,7 +33,7 @@ const layer = (fresh: boolean): CosignLayer => ({
 })
 
 describe('publishing round trips on the distribution registry', () => {
-  it('appends fresh layers without HEADs, keeps the layers already there and re-reads the tag once', async () => {
+  it('appends fresh layers without HEADs, keeps the layers already there, re-reads before writing and once after', async () => {
     const state = readBedState()
     const name = `rt/tag${randomBytes(4).toString('hex')}`
     const digest = await pushSampleImage(state, 'distribution', name, 'v1')
@@ -50,7 +50,9 @@ describe('publishing round trips on the distribution registry', () => {
     const result = await appendToCosignTag(client, locks, repo, digest, 'att', ours)
     expect(seen.filter(r => r.startsWith('HEAD'))).toEqual([])
     const tagPath = `/v2/${name}/manifests/${result.tag}`
+    // read, blobs uploaded, read again (write only a tag still as read), write, confirming read
     expect(seen.filter(r => r.endsWith(tagPath))).toEqual([
+      `GET ${tagPath}`,
       `GET ${tagPath}`,
       `PUT ${tagPath}`,
       `GET ${tagPath}`
