@@ -4,6 +4,7 @@
 // with the image → package relation in `dependencies` (CycloneDX) or CONTAINS relationships (SPDX).
 import { randomUUID } from 'node:crypto'
 import type { SbomFormat } from '../index.js'
+import { formatPurl } from '../purl.js'
 
 export interface PlatformSbom {
   /** `os/arch[/variant]`. */
@@ -26,8 +27,12 @@ type Json = Record<string, unknown>
 /** `pkg:oci/<name>@<digest>?repository_url=<registry/repo>`, as Syft and vexctl write image purls. */
 export function ociPurl(repository: string, digest: string, qualifiers: Record<string, string> = {}): string {
   const name = repository.split('/').pop()!.toLowerCase()
-  const q = new URLSearchParams({ repository_url: repository, ...qualifiers })
-  return `pkg:oci/${name}@${encodeURIComponent(digest)}?${q.toString()}`
+  return formatPurl({
+    type: 'oci',
+    name,
+    version: digest,
+    qualifiers: { repository_url: repository, ...qualifiers }
+  })
 }
 
 export function composeIndexSbom(input: IndexSbomInput): { document: Json; packageCount: number } {
