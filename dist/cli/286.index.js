@@ -4978,11 +4978,16 @@ function openSource(source, opts) {
 // document lists every platform image as a component and every package once, flat, as scanners read packages,
 // with the image → package relation in `dependencies` (CycloneDX) or CONTAINS relationships (SPDX).
 
+
 /** `pkg:oci/<name>@<digest>?repository_url=<registry/repo>`, as Syft and vexctl write image purls. */
 function ociPurl(repository, digest, qualifiers = {}) {
     const name = repository.split('/').pop().toLowerCase();
-    const q = new URLSearchParams({ repository_url: repository, ...qualifiers });
-    return `pkg:oci/${name}@${encodeURIComponent(digest)}?${q.toString()}`;
+    return formatPurl({
+        type: 'oci',
+        name,
+        version: digest,
+        qualifiers: { repository_url: repository, ...qualifiers }
+    });
 }
 function composeIndexSbom(input) {
     if (input.platforms.length === 0)
