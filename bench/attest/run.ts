@@ -3,6 +3,8 @@
 //   node --import tsx bench/attest/run.ts [--subjects 10] [--registry distribution] [--verify] [--runs 3]
 //     [--latency MS]  (registry behind the bed's fault proxy, every request delayed MS: a registry across a network)
 // Each run uses fresh images; the order of the two sides alternates between runs; medians are printed last.
+import { sbomPredicateFromFile } from '../../src/attest/sbom-predicate.js'
+import { planSubjects } from '../../src/pipeline/plan.js'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -101,12 +103,15 @@ async function ours(subjects: string[]): Promise<void> {
     { identity: new StaticIdentityProvider(token) }
   )
   // The action proves write access before signing; it costs what the run pays, so it is measured here.
+  // As the action does: the plan reads each subject once, then the probe, then signing and publishing.
   const registry = new RegistryClient()
-  await probeWriteAccess(registry, subjects)
+  const plan = await planSubjects(registry, subjects, 'both')
+  await probeWriteAccess(registry, plan.subjects)
+  const sbom = await sbomPredicateFromFile(files.sbom)
   await attestSubjects(
     {
-      subjects,
-      sbom: { path: files.sbom },
+      subjects: plan.subjects,
+      sbomFor: async () => sbom,
       verify: values.verify,
       bundleDir: join(work, 'bundles')
     },

@@ -1,4 +1,6 @@
 // in-toto Statement v1 with exactly the four fields cosign v3.1 accepts (it parses strictly).
+import type { Digest, Repository } from '../oci/name.js'
+
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1'
 
 export interface Subject {
@@ -21,16 +23,12 @@ export class StatementError extends Error {
   }
 }
 
-/** `registry/repository` (no tag) and `sha256:<hex>` → the statement subject. */
-export function subjectFor(repository: string, digest: string): Subject {
-  const match = /^sha256:([0-9a-f]{64})$/.exec(digest)
-  if (!match?.[1]) throw new StatementError(`subject digest ${JSON.stringify(digest)} is not sha256:<64 hex>`)
-  if (/[@]/.test(repository) || /:[^/]*$/.test(repository.replace(/^[^/]*\//, ''))) {
-    throw new StatementError(
-      `subject name ${JSON.stringify(repository)} must be registry/repository without tag or digest`
-    )
-  }
-  return { name: repository, digest: { sha256: match[1] } }
+/** A repository (its type carries no tag or digest) and its checked digest → the statement subject. */
+export function subjectFor(repository: Repository, digest: Digest): Subject {
+  // cosign and every verifier match subjects by sha256; other algorithms would never be found.
+  if (!digest.startsWith('sha256:'))
+    throw new StatementError(`subject digest ${JSON.stringify(digest)} is not sha256:<64 hex>`)
+  return { name: repository.toString(), digest: { sha256: digest.slice('sha256:'.length) } }
 }
 
 export function buildStatement<P extends object>(

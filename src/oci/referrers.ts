@@ -3,16 +3,12 @@ import { RegistryError } from './errors.js'
 import type { Descriptor, ImageIndex } from './manifest.js'
 import { getManifest, putManifest } from './manifests.js'
 import { EMPTY_JSON_DESCRIPTOR, OCI_INDEX } from './media-types.js'
+import { digestTag } from './name.js'
 import type { ImageReference } from './reference.js'
 import type { TagSpec, TagState } from './tag-writer.js'
 import { registryFailure, type RegistryTransport } from './transport.js'
 
 const MAX_PAGES = 100
-
-/** The fallback tag of the OCI 1.1 spec: `<alg>-<hex>`, at most 128 characters. */
-export function referrersTag(subjectDigest: string): string {
-  return subjectDigest.replace(':', '-').slice(0, 128)
-}
 
 function isIndexContentType(value: string | null): boolean {
   // Exactly the index media type; parameters such as charset are tolerated, other types are not.
@@ -83,7 +79,7 @@ export async function listReferrersViaApi(
 }
 
 async function readFallbackIndex(t: RegistryTransport, ref: ImageReference, subject: string) {
-  const tagRef = ref.withTag(referrersTag(subject))
+  const tagRef = ref.withTag(digestTag(subject))
   try {
     const fetched = await getManifest(t, tagRef, [OCI_INDEX])
     if (!Array.isArray((fetched.json as ImageIndex).manifests))
@@ -121,7 +117,7 @@ export function fallbackIndexSpec(
   ref: ImageReference,
   subject: string
 ): TagSpec<Descriptor, TagState<Descriptor> & { index: ImageIndex }> {
-  const tagRef = ref.withTag(referrersTag(subject))
+  const tagRef = ref.withTag(digestTag(subject))
   return {
     tag: tagRef.toString(),
     key: d => d.digest,

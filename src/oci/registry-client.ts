@@ -7,13 +7,13 @@ import { RegistryError } from './errors.js'
 import type { Descriptor } from './manifest.js'
 import { getManifest, headManifest, putManifest, type ManifestWithEtag } from './manifests.js'
 import { MANIFEST_ACCEPT } from './media-types.js'
+import { digestTag } from './name.js'
 import { parseReference, type ImageReference } from './reference.js'
 import {
   fallbackIndexSpec,
   listReferrersViaApi,
   listReferrersViaTag,
-  probeReferrersApi,
-  referrersTag
+  probeReferrersApi
 } from './referrers.js'
 import { processTagWriters, type TagWriters } from './tag-writer.js'
 import { RegistryTransport } from './transport.js'
@@ -231,7 +231,7 @@ export class RegistryClient {
     const r = toRef(repo)
     const spec = fallbackIndexSpec(this.transport, r, subjectDigest)
     const { current, added } = await this.tagWriters.add(
-      `${r.repoString()}:${referrersTag(subjectDigest)}`,
+      `${r.repoString()}:${digestTag(subjectDigest)}`,
       [descriptor],
       spec,
       this.log ? { log: this.log } : {}

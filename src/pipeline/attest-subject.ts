@@ -23,7 +23,7 @@ import { PipelineError } from './errors.js'
 import { allOrCancel } from './fail-fast.js'
 import { planStatements } from './statements.js'
 import type { PlannedStatement } from './statements.js'
-import type { ResolvedSubject } from './subjects.js'
+import type { Subject } from '../subject/index.js'
 
 export type PublishFormat = 'legacy' | 'referrers'
 
@@ -52,9 +52,7 @@ export interface ProducedItem extends PublishedItem {
 }
 
 export interface SubjectReport {
-  subject: string
-  repository: string
-  digest: string
+  subject: Subject
   items: ProducedItem[]
   warnings: string[]
 }
@@ -71,7 +69,7 @@ export interface SubjectCollaborators {
 
 /** A subject whose statements are signed and logged, ready to publish. */
 export interface SignedSubject {
-  subject: ResolvedSubject
+  subject: Subject
   statements: PlannedStatement[]
   payload: Buffer
   signedPayload?: SignedPayload
@@ -80,9 +78,9 @@ export interface SignedSubject {
 
 // Failures name the subject and the step, so the edge can say what to fix.
 const failIn =
-  (subject: ResolvedSubject, step: 'sign' | 'publish' | 'verify') =>
+  (subject: Subject, step: 'sign' | 'publish' | 'verify') =>
   (cause: unknown): never => {
-    throw new PipelineError('SUBJECT_FAILED', subject.input, 'attest', describe(cause), { cause, step })
+    throw new PipelineError('SUBJECT_FAILED', subject.ref, 'attest', describe(cause), { cause, step })
   }
 
 /** A registry or network failure somewhere in the cause chain (the bytes were never compared). */
@@ -98,15 +96,12 @@ function isReadFailure(err: unknown): boolean {
 
 /** Statements → signatures, each logged in Rekor. */
 export async function signSubject(
-  subject: ResolvedSubject,
+  subject: Subject,
   opts: SubjectOptions,
   c: Pick<SubjectCollaborators, 'session' | 'ledger'>
 ): Promise<SignedSubject> {
-  const { repo, digest } = subject
-  const repository = repo.repoString()
   const statements = planStatements({
-    repository,
-    digest,
+    subject,
     claims: c.session.claims,
     serverUrl: c.session.serverUrl,
     provenance: opts.provenance,
@@ -115,9 +110,9 @@ export async function signSubject(
     ...(opts.custom ? { custom: opts.custom } : {}),
     bundleSignature: opts.formats.includes('referrers')
   })
-  const payload = simpleSigningPayload(repository, digest)
+  const payload = simpleSigningPayload(subject.repository.toString(), subject.digest)
   const logged = <T extends { tlogEntry: { logIndex: string } }>(what: string, task: Promise<T>) =>
-    task.then(r => (c.ledger?.record(subject.input, what, r.tlogEntry.logIndex), r))
+    task.then(r => (c.ledger?.record(subject.ref, what, r.tlogEntry.logIndex), r))
   const payloadTask = opts.formats.includes('legacy')
     ? logged('signature (tag layout)', c.session.signer.signPayload(payload))
     : Promise.resolve(undefined)
@@ -143,8 +138,7 @@ export async function publishSubject(
   c: SubjectCollaborators
 ): Promise<SubjectReport> {
   const { subject, statements, payload, signedPayload, signed } = s
-  const { repo, digest } = subject
-  const repository = repo.repoString()
+  const { repository: repo, digest } = subject
   const legacy = opts.formats.includes('legacy')
   const referrers = opts.formats.includes('referrers')
   const warnings: string[] = []
@@ -214,7 +208,7 @@ export async function publishSubject(
     const sideTasks = Promise.all(
       statements.map((statement, i) =>
         Promise.all([
-          writeBundleFile(opts.bundleDir, repository, digest, statement.kind, signed[i]!.bundleJson),
+          writeBundleFile(opts.bundleDir, repo.toString(), digest, statement.kind, signed[i]!.bundleJson),
           c.githubStore?.store(signed[i]!.bundleJson)
         ])
       )
@@ -256,15 +250,15 @@ export async function publishSubject(
       if (isReadFailure(cause))
         throw new PipelineError(
           'SUBJECT_FAILED',
-          subject.input,
+          subject.ref,
           'attest',
           `everything was published (${items.length} items, Rekor entries ${items.map(i => i.rekorLogIndex).join(', ')}), ` +
             `but re-reading it to confirm failed: ${describe(cause)}. Do not re-run the job to sign again; ` +
-            `check it with \`oci-attest verify ${subject.input}\` or cosign verify once the registry recovers`,
+            `check it with \`oci-attest verify ${subject.ref}\` or cosign verify once the registry recovers`,
           { cause, step: 'verify' }
         )
       return failIn(subject, 'verify')(cause)
     })
   }
-  return { subject: subject.input, repository, digest, items, warnings }
+  return { subject, items, warnings }
 }

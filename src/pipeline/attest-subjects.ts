@@ -1,6 +1,5 @@
 // The pipeline's entry: every subject checked up front, then attested concurrently with one signer.
 import type { ProvenanceVersion } from '../attest/provenance.js'
-import { sbomPredicateFromFile } from '../attest/sbom-predicate.js'
 import type { SbomPredicate } from '../attest/sbom-predicate.js'
 import type { CustomPredicate } from '../attest/custom-predicate.js'
 import { bundleDirectory } from '../publish/bundle-file.js'
@@ -16,19 +15,13 @@ import { mapInTwoStages } from './fail-fast.js'
 import { DRY_RUN_REKOR_URL } from './dry-run-sigstore.js'
 import { RekorLedger } from './rekor-ledger.js'
 import type { SigningSession } from './session.js'
-import { resolveSubjects } from './subjects.js'
-import type { ResolvedSubject } from './subjects.js'
-
-export type SbomSource =
-  | { path: string; limitBytes?: number }
-  | { predicate: SbomPredicate }
-  /** Generation from image layers plugs in here (one SBOM per subject). */
-  | { forSubject: (subject: ResolvedSubject) => Promise<SbomPredicate | undefined> }
+import type { Subject } from '../subject/index.js'
 
 export interface AttestOptions {
-  /** `registry/repository@sha256:…` (checked in the registry first), or subjects a plan already found. */
-  subjects: Array<string | ResolvedSubject>
-  sbom?: SbomSource
+  /** What the plan found (planSubjects): each subject is in the registry, its manifest read once. */
+  subjects: Subject[]
+  /** The SBOM each subject is attested with, if any (generated, composed or a given file). */
+  sbomFor?: (subject: Subject) => Promise<SbomPredicate | undefined>
   /** Limit for any SBOM statement, generated or from a file (default 16 MiB). */
   sbomLimitBytes?: number
   provenance?: ProvenanceVersion[]
@@ -62,11 +55,6 @@ export interface AttestReport {
 }
 
 export async function attestSubjects(options: AttestOptions, c: AttestCollaborators): Promise<AttestReport> {
-  const resolved = await resolveSubjects(c.registry, options.subjects)
-  const shared =
-    options.sbom && 'path' in options.sbom
-      ? await sbomPredicateFromFile(options.sbom.path, options.sbom.limitBytes ?? options.sbomLimitBytes)
-      : undefined
   const locks = c.locks ?? processTagWriters
   const subjectOptions = (sbom: SbomPredicate | undefined): SubjectOptions => ({
     provenance: options.provenance ?? ['v1', 'v0.2'],
@@ -89,29 +77,26 @@ export async function attestSubjects(options: AttestOptions, c: AttestCollaborat
     ...(c.githubStore ? { githubStore: c.githubStore } : {})
   }
   const named =
-    (subject: ResolvedSubject) =>
+    (subject: Subject) =>
     (cause: unknown): never => {
       if (cause instanceof PipelineError) throw cause
-      throw new PipelineError('SUBJECT_FAILED', subject.input, 'attest', describe(cause), { cause })
+      throw new PipelineError('SUBJECT_FAILED', subject.ref, 'attest', describe(cause), { cause })
     }
   // Signing (Rekor-bound) and publishing (registry-bound) overlap across subjects, each with its own
   // limit, so the last subjects' signatures are not waiting for the first subjects' uploads.
   const limit = options.concurrency ?? 8
   const reports = await mapInTwoStages(
-    resolved,
+    options.subjects,
     { first: limit, second: limit },
     async subject => {
-      const sbom =
-        shared ??
-        (options.sbom && 'predicate' in options.sbom ? options.sbom.predicate : undefined) ??
-        (options.sbom && 'forSubject' in options.sbom ? await options.sbom.forSubject(subject) : undefined)
+      const sbom = await options.sbomFor?.(subject)
       const subjectOpts = subjectOptions(sbom)
       const signed = await signSubject(subject, subjectOpts, collaborators).catch(named(subject))
       return { signed, subjectOpts }
     },
     ({ signed, subjectOpts }, subject) =>
       publishSubject(signed, subjectOpts, collaborators).then(
-        report => (ledger.published(subject.input), report),
+        report => (ledger.published(subject.ref), report),
         named(subject)
       )
   ).catch((err: unknown) => {

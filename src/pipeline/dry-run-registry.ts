@@ -3,6 +3,7 @@
 import type { Readable } from 'node:stream'
 import { computeDigest } from '../oci/digest.js'
 import type { Descriptor, FetchedManifest } from '../oci/manifest.js'
+import { digestTag } from '../oci/name.js'
 import { parseReference } from '../oci/reference.js'
 import type { ImageReference } from '../oci/reference.js'
 import type { PublishRegistry } from '../oci/publish-registry.js'
@@ -132,7 +133,7 @@ export class RecordingRegistry implements PublishRegistry {
   async addReferrerToFallbackIndex(repo: ImageReference, subjectDigest: string, descriptor: Descriptor) {
     this.fallbackUpdates.push({
       repository: repo.repoString(),
-      tag: subjectDigest.replace(':', '-'),
+      tag: digestTag(subjectDigest),
       descriptor
     })
     return undefined

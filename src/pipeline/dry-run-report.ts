@@ -75,10 +75,11 @@ function pae(type: string, payload: Buffer): Buffer {
  */
 export async function checkDryRun(report: AttestReport, recorded: RecordingRegistry): Promise<string[]> {
   const problems: string[] = []
-  for (const subject of report.subjects) {
-    for (const item of subject.items) {
+  for (const { subject, items } of report.subjects) {
+    const name = subject.repository.toString()
+    for (const item of items) {
       if (!item.bundlePath) continue
-      const what = `${subject.repository}@${subject.digest} ${item.kind}`
+      const what = `${subject.ref} ${item.kind}`
       try {
         const bundle = bundleFromJSON(JSON.parse(await readFile(item.bundlePath, 'utf8')))
         if (bundle.content.$case !== 'dsseEnvelope') throw new Error('no DSSE envelope')
@@ -103,12 +104,8 @@ export async function checkDryRun(report: AttestReport, recorded: RecordingRegis
         // cosign v3.1 parses statements strictly: any other top-level field breaks verification.
         const extra = Object.keys(statement).filter(k => !STATEMENT_KEYS.includes(k))
         if (extra.length) throw new Error(`statement has fields stock verifiers reject: ${extra.join(', ')}`)
-        if (
-          !statement.subject.some(
-            s => `sha256:${s.digest.sha256}` === subject.digest && s.name === subject.repository
-          )
-        )
-          throw new Error(`statement does not name ${subject.repository}@${subject.digest}`)
+        if (!statement.subject.some(s => `sha256:${s.digest.sha256}` === subject.digest && s.name === name))
+          throw new Error(`statement does not name ${subject.ref}`)
       } catch (err) {
         problems.push(`${what}: ${err instanceof Error ? err.message : String(err)}`)
       }

@@ -1,10 +1,13 @@
 // Plan: every input resolved to `registry/repository@sha256:…` once, up front; indexes expanded per `platforms`.
 import { isIndexMediaType } from '../oci/media-types.js'
-import type { Descriptor, FetchedManifest, ImageIndex, ImageManifest, Platform } from '../oci/manifest.js'
+import type { Descriptor, FetchedManifest, ImageIndex, ImageManifest } from '../oci/manifest.js'
+import { parseDigest, Repository } from '../oci/name.js'
+import { platformString } from '../oci/platform.js'
 import { parseReference } from '../oci/reference.js'
 import type { ImageReference } from '../oci/reference.js'
 import type { PublishRegistry } from '../oci/publish-registry.js'
 import { describe } from '../sigstore/error.js'
+import type { ImageKind, Subject } from '../subject/index.js'
 import { PipelineError } from './errors.js'
 
 export const HELM_CONFIG_MEDIA_TYPE = 'application/vnd.cncf.helm.config.v1+json'
@@ -14,27 +17,9 @@ const IMAGE_CONFIG_MEDIA_TYPES = new Set([
 ])
 
 export type PlatformSelection = 'both' | 'index' | 'platforms'
-export type SubjectKind = 'index' | 'image' | 'chart' | 'artifact'
-
-export interface PlannedSubject {
-  /** The input line this subject came from. */
-  input: string
-  /** `registry/repository`, no tag or digest. */
-  repository: string
-  digest: string
-  mediaType: string
-  size: number
-  kind: SubjectKind
-  /** `os/arch[/variant]` for a platform image of an index. */
-  platform?: string
-  /** The index digest a platform image was found in. */
-  index?: string
-  /** Only container images have layers an SBOM can be read from. */
-  sbomEligible: boolean
-}
 
 export interface Plan {
-  subjects: PlannedSubject[]
+  subjects: Subject[]
   /** Each input as given → its digest. */
   digests: Record<string, string>
   skipped: { repository: string; digest: string; platform: string; reason: string }[]
@@ -42,12 +27,7 @@ export interface Plan {
 
 export type PlanRegistry = Pick<PublishRegistry, 'getManifest'>
 
-export function platformString(p: Platform | undefined): string {
-  if (!p) return 'unknown/unknown'
-  return [p.os, p.architecture, p.variant].filter(Boolean).join('/')
-}
-
-function kindOf(manifest: FetchedManifest): SubjectKind {
+function kindOf(manifest: FetchedManifest): ImageKind {
   if (isIndexMediaType(manifest.mediaType)) return 'index'
   const config = (manifest.json as ImageManifest).config?.mediaType ?? ''
   if (config === HELM_CONFIG_MEDIA_TYPE) return 'chart'
@@ -78,59 +58,61 @@ async function fetchSubject(
   }
 }
 
+/** An input line and its reference, parsed once for the whole run (credentials read its registry too). */
+export interface SubjectInput {
+  input: string
+  ref: ImageReference
+}
+
+export function parseSubjectInputs(inputs: readonly string[]): SubjectInput[] {
+  return inputs.map(input => {
+    try {
+      return { input, ref: parseReference(input) }
+    } catch (cause) {
+      throw new PipelineError(
+        'SUBJECT_INVALID',
+        input,
+        'plan',
+        `not an image reference (${describe(cause)}); write registry/repository@sha256:<hex> or registry/repository:tag`,
+        { cause }
+      )
+    }
+  })
+}
+
 export async function planSubjects(
   registry: PlanRegistry,
-  inputs: string[],
+  inputs: readonly string[] | readonly SubjectInput[],
   platforms: PlatformSelection
 ): Promise<Plan> {
+  const parsed = inputs.map(i => (typeof i === 'string' ? parseSubjectInputs([i])[0]! : i))
   const plan: Plan = { subjects: [], digests: {}, skipped: [] }
   const seen = new Set<string>()
-  const add = (s: PlannedSubject): void => {
-    const key = `${s.repository}@${s.digest}`
-    if (seen.has(key)) return
-    seen.add(key)
+  const add = (s: Subject): void => {
+    if (seen.has(s.ref)) return
+    seen.add(s.ref)
     plan.subjects.push(s)
   }
   const resolved = await Promise.all(
-    inputs.map(async input => {
-      let ref: ImageReference
-      try {
-        ref = parseReference(input)
-      } catch (cause) {
-        throw new PipelineError(
-          'SUBJECT_INVALID',
-          input,
-          'plan',
-          `not an image reference (${describe(cause)}); write registry/repository@sha256:<hex> or registry/repository:tag`,
-          { cause }
-        )
-      }
-      return { input, ref, manifest: await fetchSubject(registry, input, ref) }
-    })
+    parsed.map(async ({ input, ref }) => ({ input, ref, manifest: await fetchSubject(registry, input, ref) }))
   )
   for (const { input, ref, manifest } of resolved) {
-    const repository = ref.repoString()
+    const repository = Repository.of(ref)
     plan.digests[input] = manifest.digest
     const kind = kindOf(manifest)
-    const own = {
-      input,
-      repository,
-      digest: manifest.digest,
-      mediaType: manifest.mediaType,
-      size: manifest.size
-    }
+    const own = subjectOf(input, repository, manifest, kind)
     if (kind !== 'index') {
-      add({ ...own, kind, sbomEligible: kind === 'image' })
+      add(own)
       continue
     }
-    if (platforms !== 'platforms') add({ ...own, kind, sbomEligible: false })
+    if (platforms !== 'platforms') add(own)
     if (platforms === 'index') continue
     const children: Descriptor[] = []
     for (const child of (manifest.json as ImageIndex).manifests ?? []) {
       const platform = platformString(child.platform)
       if (platform.startsWith('unknown/unknown')) {
         plan.skipped.push({
-          repository,
+          repository: repository.toString(),
           digest: child.digest,
           platform,
           reason: 'attestation manifest (unknown/unknown)'
@@ -139,24 +121,51 @@ export async function planSubjects(
       }
       children.push(child)
     }
-    // Each platform manifest is read (and digest-checked) before anything is signed for it.
-    await Promise.all(children.map(child => fetchChild(registry, input, ref, manifest.digest, child)))
-    for (const child of children)
-      add(childSubject(input, repository, manifest.digest, child, platformString(child.platform)))
+    // Each platform manifest is read (and digest-checked) before anything is signed for it, and kept.
+    const fetched = await Promise.all(
+      children.map(child => fetchChild(registry, input, repository, manifest.digest, child))
+    )
+    children.forEach((child, i) => {
+      const nested = isIndexMediaType(child.mediaType)
+      add({
+        ...subjectOf(input, repository, fetched[i]!, nested ? 'index' : 'image'),
+        platform: platformString(child.platform),
+        index: own.digest
+      })
+    })
   }
   return plan
+}
+
+function subjectOf(
+  input: string,
+  repository: Repository,
+  manifest: FetchedManifest,
+  kind: ImageKind
+): Subject {
+  const digest = parseDigest(manifest.digest)
+  return {
+    source: 'registry',
+    input,
+    repository,
+    digest,
+    ref: `${repository}@${digest}`,
+    descriptor: { mediaType: manifest.mediaType, digest, size: manifest.size },
+    kind,
+    manifest
+  }
 }
 
 async function fetchChild(
   registry: PlanRegistry,
   input: string,
-  ref: ImageReference,
+  repository: Repository,
   index: string,
   child: Descriptor
-): Promise<void> {
+): Promise<FetchedManifest> {
   const where = `platform manifest ${child.digest} (${platformString(child.platform)}) of index ${index}`
   try {
-    await registry.getManifest(ref.withDigest(child.digest))
+    return await registry.getManifest(repository.withDigest(child.digest))
   } catch (cause) {
     const missing = (cause as { code?: string }).code === 'REGISTRY_NOT_FOUND'
     throw new PipelineError(
@@ -164,30 +173,9 @@ async function fetchChild(
       input,
       'plan',
       missing
-        ? `${where} is not in ${ref.repoString()}; push every platform image before signing, or set platforms: index (nothing was signed or logged)`
+        ? `${where} is not in ${repository}; push every platform image before signing, or set platforms: index (nothing was signed or logged)`
         : `cannot read ${where}: ${describe(cause)}`,
       { cause }
     )
-  }
-}
-
-function childSubject(
-  input: string,
-  repository: string,
-  index: string,
-  child: Descriptor,
-  platform: string
-): PlannedSubject {
-  const nested = isIndexMediaType(child.mediaType)
-  return {
-    input,
-    repository,
-    digest: child.digest,
-    mediaType: child.mediaType,
-    size: child.size,
-    kind: nested ? 'index' : 'image',
-    platform,
-    index,
-    sbomEligible: !nested
   }
 }

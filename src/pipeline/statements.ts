@@ -8,6 +8,7 @@ import type { CustomPredicate } from '../attest/custom-predicate.js'
 import type { SbomPredicate } from '../attest/sbom-predicate.js'
 import { COSIGN_SIGN_PREDICATE } from '../publish/bundle-referrer.js'
 import type { GitHubClaims } from '../sigstore/identity/claims.js'
+import type { Subject } from '../subject/index.js'
 
 /** The kind name of the caller's own predicate in outputs, bundle file names and reports. */
 export const CUSTOM_KIND = 'custom'
@@ -22,8 +23,7 @@ export interface PlannedStatement {
 }
 
 export function planStatements(opts: {
-  repository: string
-  digest: string
+  subject: Subject
   claims: GitHubClaims
   serverUrl: string
   provenance: ProvenanceVersion[]
@@ -34,7 +34,7 @@ export function planStatements(opts: {
   /** The caller's predicate-type + predicate: kind `custom`. */
   custom?: CustomPredicate
 }): PlannedStatement[] {
-  const subject = [subjectFor(opts.repository, opts.digest)]
+  const subject = [subjectFor(opts.subject.repository, opts.subject.digest)]
   const make = (
     kind: string,
     predicateType: string,
@@ -54,7 +54,7 @@ export function planStatements(opts: {
   }
   if (opts.sbom) {
     const statement = make(`sbom-${opts.sbom.kind}`, opts.sbom.predicateType, opts.sbom.predicate)
-    const what = `the SBOM statement for ${opts.repository}@${opts.digest}${opts.sbom.path ? ` (${opts.sbom.path})` : ''}`
+    const what = `the SBOM statement for ${opts.subject.ref}${opts.sbom.path ? ` (${opts.sbom.path})` : ''}`
     assertSbomSize(statement.bytes.length, opts.sbomLimitBytes ?? DEFAULT_SBOM_LIMIT, what)
     out.push(statement)
   }
@@ -64,7 +64,7 @@ export function planStatements(opts: {
     if (statement.bytes.length > DEFAULT_PREDICATE_LIMIT)
       throw new CustomPredicateError(
         opts.custom.source === 'inline' ? 'predicate' : 'predicate-path',
-        `the statement for ${opts.repository}@${opts.digest} is ${statement.bytes.length} bytes, over the ${DEFAULT_PREDICATE_LIMIT}-byte limit; make the predicate smaller`
+        `the statement for ${opts.subject.ref} is ${statement.bytes.length} bytes, over the ${DEFAULT_PREDICATE_LIMIT}-byte limit; make the predicate smaller`
       )
     out.push(statement)
   }

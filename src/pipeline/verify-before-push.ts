@@ -19,7 +19,7 @@ export function verifyBeforePush(
   verifier: BundleVerifier,
   identity: ExpectedIdentity
 ): void {
-  const base = `${s.subject.repo.repoString()}@${s.subject.digest}`
+  const base = s.subject.ref
   s.statements.forEach((statement, i) => {
     const what = `${base} ${statement.kind} (before pushing)`
     const bundle = s.signed[i]!.bundle

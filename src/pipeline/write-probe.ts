@@ -1,8 +1,8 @@
 // Proves every subject's repository accepts our writes before anything is signed: a refusal after Rekor has
 // logged would leave public entries for attestations that exist nowhere.
-import { parseReference } from '../oci/reference.js'
 import type { ImageReference } from '../oci/reference.js'
 import { describe } from '../sigstore/error.js'
+import type { Subject } from '../subject/index.js'
 import { PipelineError } from './errors.js'
 
 export const WRITE_PROBE_PHASE = 'Registry: check write access'
@@ -12,21 +12,22 @@ export interface PushAccessChecker {
   checkPushAccess(repo: ImageReference): Promise<void>
 }
 
-/** One probe per repository of the subjects (`registry/repo@digest`), all at once. */
-export async function probeWriteAccess(registry: PushAccessChecker, subjects: string[]): Promise<void> {
-  const byRepository = new Map<string, string>()
-  for (const s of subjects) {
-    const repository = parseReference(s).repoString()
-    if (!byRepository.has(repository)) byRepository.set(repository, s)
-  }
+/** One probe per repository of the subjects, all at once. */
+export async function probeWriteAccess(
+  registry: PushAccessChecker,
+  subjects: readonly Pick<Subject, 'repository' | 'ref'>[]
+): Promise<void> {
+  const byRepository = new Map<string, Pick<Subject, 'repository' | 'ref'>>()
+  for (const s of subjects)
+    if (!byRepository.has(s.repository.toString())) byRepository.set(s.repository.toString(), s)
   await Promise.all(
     [...byRepository].map(async ([repository, subject]) => {
       try {
-        await registry.checkPushAccess(parseReference(repository))
+        await registry.checkPushAccess(subject.repository)
       } catch (cause) {
         throw new PipelineError(
           'WRITE_ACCESS_DENIED',
-          subject,
+          subject.ref,
           WRITE_PROBE_PHASE,
           `${repository} does not accept writes with the credentials at hand, so nothing was signed or ` +
             `logged: ${describe(cause)}`,

@@ -1,6 +1,7 @@
 // cosign's tag layout: `sha256-<hex>.sig` / `.att` tags whose image layers each hold one signature.
 import { computeDigest } from '../oci/digest.js'
 import { isBlobUnknown } from '../oci/errors.js'
+import { digestTag } from '../oci/name.js'
 import { OCI_CONFIG, OCI_MANIFEST } from '../oci/media-types.js'
 import type { Descriptor, ImageManifest } from '../oci/manifest.js'
 import type { ImageReference } from '../oci/reference.js'
@@ -31,7 +32,7 @@ export type TagSuffix = 'sig' | 'att'
 
 /** `sha256:<hex>` → `sha256-<hex>.sig`. */
 export function cosignTag(subjectDigest: string, suffix: TagSuffix): string {
-  return `${subjectDigest.replace(':', '-')}.${suffix}`
+  return `${digestTag(subjectDigest)}.${suffix}`
 }
 
 /** Config that keeps rootfs.diff_ids equal to the (uncompressed) layer digests, as cosign writes it. */

@@ -10,6 +10,7 @@ import { buildCycloneDx, serializeCycloneDx } from './output/cyclonedx.js'
 import type { SbomModel, WriteOptions } from './output/model.js'
 import { buildSpdx } from './output/spdx.js'
 import { openSource } from './source/index.js'
+import type { FetchedImage } from './source/index.js'
 
 export { SbomError } from './errors.js'
 export { composeIndexSbom, ociPurl } from './output/index-sbom.js'
@@ -17,13 +18,14 @@ export type { IndexSbomInput, PlatformSbom } from './output/index-sbom.js'
 export type { SbomErrorCode } from './errors.js'
 export type { ReaderLimits } from './layers/limits.js'
 export type { ScanProgress } from './layers/scan.js'
+export type { FetchedImage } from './source/index.js'
 
 export type SbomFormat = 'cyclonedx-json' | 'spdx-json'
 export const SBOM_FORMATS: readonly SbomFormat[] = ['cyclonedx-json', 'spdx-json']
 
 export interface GenerateSbomOptions {
-  /** Image reference, "oci-layout:DIR[@digest]" or "docker-archive:FILE". */
-  source: string
+  /** Image reference, "oci-layout:DIR[@digest]", "docker-archive:FILE", or a registry image already read. */
+  source: string | FetchedImage
   /** "os/arch[/variant]" of an index to read; default linux/amd64 or the only image. */
   platform?: string
   format: SbomFormat

@@ -1,25 +1,7 @@
 // Registry credentials in the order the README promises: inputs, Docker config / helpers, github-token for ghcr.io.
-import {
-  chainCredentials,
-  dockerConfigCredentials,
-  parseReference,
-  staticCredentials
-} from '../../oci/index.js'
+import { chainCredentials, dockerConfigCredentials, staticCredentials } from '../../oci/index.js'
 import type { Credential, CredentialProvider } from '../../oci/index.js'
 import type { ActionInputs } from './inputs.js'
-
-/** Registry hosts named by the subjects (unparseable lines are left to the plan, which names them). */
-function hostsOf(subjects: string[]): string[] {
-  const hosts = new Set<string>()
-  for (const s of subjects) {
-    try {
-      hosts.add(parseReference(s).registry)
-    } catch {
-      // reported by the plan phase with the input at fault
-    }
-  }
-  return [...hosts]
-}
 
 /** Every form a credential can appear in: the secret itself and the base64 `user:password` of Basic auth. */
 export function secretForms(cred: Credential): string[] {
@@ -41,14 +23,16 @@ function masking(inner: CredentialProvider, mask: (secret: string) => void): Cre
 }
 
 export function registryCredentials(
-  inputs: Pick<ActionInputs, 'subjects' | 'registryUsername' | 'registryPassword' | 'githubToken'>,
+  inputs: Pick<ActionInputs, 'registryUsername' | 'registryPassword' | 'githubToken'>,
+  /** The registries the subjects name: the login inputs are sent to these only. */
+  hosts: readonly string[],
   env: NodeJS.ProcessEnv,
   mask: (secret: string) => void = () => undefined
 ): CredentialProvider {
   const providers: CredentialProvider[] = []
   if (inputs.registryUsername && inputs.registryPassword) {
     const login = { username: inputs.registryUsername, password: inputs.registryPassword }
-    providers.push(staticCredentials(Object.fromEntries(hostsOf(inputs.subjects).map(h => [h, login]))))
+    providers.push(staticCredentials(Object.fromEntries(hosts.map(h => [h, login]))))
   }
   providers.push(dockerConfigCredentials({ env }))
   if (inputs.githubToken) {

@@ -2,12 +2,13 @@
 // Only the edges know where values come from: src/action passes core.getInput, src/cli its parsed flags.
 import { CustomPredicateError, readCustomPredicate } from '../../attest/custom-predicate.js'
 import type { CustomPredicate } from '../../attest/custom-predicate.js'
+import { digestProblem, Repository } from '../../oci/index.js'
+import type { ProvenanceVersion } from '../../attest/provenance.js'
+import type { SbomFormat } from '../../sbom/index.js'
+import type { PublishFormat } from '../attest-subject.js'
+import type { PlatformSelection } from '../plan.js'
 
-export type PlatformSelection = 'both' | 'index' | 'platforms'
 export type SbomMode = { kind: 'generate' } | { kind: 'file'; path: string } | { kind: 'none' }
-export type SbomFormat = 'cyclonedx-json' | 'spdx-json'
-export type ProvenanceVersion = 'v1' | 'v0.2'
-export type PublishFormat = 'legacy' | 'referrers'
 export type TriState = 'auto' | 'true' | 'false'
 
 export interface ActionInputs {
@@ -189,13 +190,20 @@ function readSubjects(name: string | undefined, digest: string | undefined, mult
   if (name !== undefined || digest !== undefined) {
     if (name === undefined) throw new InputError('subject-name', 'is required when subject-digest is given')
     if (digest === undefined) throw new InputError('subject-digest', 'is required when subject-name is given')
-    if (!/^sha256:[a-f0-9]{64}$/.test(digest))
+    // The same parsers as the plan's; statements accept sha256 subjects only.
+    if (digestProblem(digest) || !digest.startsWith('sha256:'))
       throw new InputError('subject-digest', `"${digest}" is not sha256:<64 lower-case hex>`)
-    if (/[@]/.test(name) || /:[^/]*$/.test(name.replace(/^[^/]*\//, '')))
+    try {
+      Repository.parse(name)
+    } catch (cause) {
+      const tagged = /without a tag or digest/.test((cause as Error).message)
       throw new InputError(
         'subject-name',
-        `"${name}" must not carry a tag or digest; put the digest in subject-digest`
+        tagged
+          ? `"${name}" must not carry a tag or digest; put the digest in subject-digest`
+          : (cause as Error).message
       )
+    }
     lines.unshift(`${name}@${digest}`)
   }
   if (lines.length === 0)

@@ -2,7 +2,6 @@
 import { appendFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AttestReport } from '../attest-subjects.js'
-import type { Plan } from '../plan.js'
 import type { Ui } from './ui.js'
 
 export interface AttestationOutput {
@@ -37,19 +36,13 @@ export function rekorEntryUrl(rekorUrl: string, logIndex: string): string {
   return `${rekorUrl.replace(/\/+$/, '')}/api/v1/log/entries?logIndex=${logIndex}`
 }
 
-export function attestationsOf(
-  report: AttestReport,
-  rekorUrl: string,
-  dryRun: boolean,
-  plan?: Plan
-): AttestationOutput[] {
-  return report.subjects.flatMap(s => {
-    const planned = plan?.subjects.find(p => p.repository === s.repository && p.digest === s.digest)
-    return ordered(s.items).map(i => ({
-      subject: s.repository,
-      digest: s.digest,
-      ...(planned ? { subjectKind: planned.kind } : {}),
-      ...(planned?.platform ? { platform: planned.platform } : {}),
+export function attestationsOf(report: AttestReport, rekorUrl: string, dryRun: boolean): AttestationOutput[] {
+  return report.subjects.flatMap(({ subject, items }) => {
+    return ordered(items).map(i => ({
+      subject: subject.repository.toString(),
+      digest: subject.digest,
+      subjectKind: subject.kind,
+      ...(subject.platform ? { platform: subject.platform } : {}),
       kind: i.kind,
       ...(i.predicateType ? { predicateType: i.predicateType } : {}),
       // Dry-run entries were never logged: no index or link that could be mistaken for one.
@@ -72,7 +65,6 @@ export async function setOutputs(
   ui: Ui,
   o: {
     digests: Record<string, string>
-    plan: Plan
     report: AttestReport
     rekorUrl: string
     sbomPaths: Record<string, string>
@@ -86,7 +78,7 @@ export async function setOutputs(
   ui.setOutput('digests', JSON.stringify(o.digests))
   ui.setOutput('bundle-paths', JSON.stringify(bundles))
   ui.setOutput('bundle-path', bundles[0] ?? '')
-  ui.setOutput('attestations', JSON.stringify(attestationsOf(o.report, o.rekorUrl, o.dryRun, o.plan)))
+  ui.setOutput('attestations', JSON.stringify(attestationsOf(o.report, o.rekorUrl, o.dryRun)))
   ui.setOutput('sbom-paths', JSON.stringify(o.sbomPaths))
   ui.setOutput('dry-run', String(o.dryRun))
   // Same file actions/attest appends to, so steps written for it find ours; dry-run bundles are not attestations.

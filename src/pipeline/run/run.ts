@@ -2,14 +2,14 @@
 import { join } from 'node:path'
 import { createHttpClient, setDebugSink } from '../../http/index.js'
 import type { HttpClient } from '../../http/index.js'
-import { RegistryClient, parseReference } from '../../oci/index.js'
+import { RegistryClient } from '../../oci/index.js'
 import { attestSubjects } from '../attest-subjects.js'
 import type { AttestReport } from '../attest-subjects.js'
 import { RecordingRegistry } from '../dry-run-registry.js'
 import { checkDryRun, describeWrites } from '../dry-run-report.js'
 import type { WouldPush } from '../dry-run-report.js'
 import { openDryRunSession } from '../dry-run-session.js'
-import { planSubjects } from '../plan.js'
+import { parseSubjectInputs, planSubjects } from '../plan.js'
 import { probeWriteAccess, WRITE_PROBE_PHASE } from '../write-probe.js'
 import type { Plan } from '../plan.js'
 import { openSigningSession } from '../session.js'
@@ -106,8 +106,9 @@ export async function run(opts: RunOptions): Promise<RunResult | undefined> {
 function stoppedReport(p: Progress): string {
   const written = p.writes?.written ?? []
   const entries = p.session?.rekor.entries ?? 0
-  const planned = p.plan?.subjects.map(s => `${s.repository}@${s.digest}`) ?? []
-  const untouched = planned.filter(s => !p.writes?.repositories.has(s.split('@')[0]!))
+  const subjects = p.plan?.subjects ?? []
+  const planned = subjects.map(s => s.ref)
+  const untouched = subjects.filter(s => !p.writes?.repositories.has(s.repository.toString())).map(s => s.ref)
   return [
     written.length
       ? `Published before the run stopped (${written.length}): ${written.join(', ')}`
@@ -168,18 +169,22 @@ async function execute(
       'is true, but there is no github-token (or GITHUB_REPOSITORY) to store attestations with'
     )
   const log = ui.debug ? (line: string) => ui.debug?.(line) : undefined
-  const registry = new RegistryClient({
-    http,
-    credentials: registryCredentials(inputs, env, secret => ui.setSecret(secret)),
-    ...(log ? { log } : {})
-  })
   const sbomFile = await loadSbomFile(inputs)
 
+  let registry!: RegistryClient
   const plan = await phases.run('Plan: resolve subjects', async () => {
-    const p = await planSubjects(registry, inputs.subjects, inputs.platforms)
+    // Each subject line is parsed here, once: the login inputs go to the registries it names.
+    const parsed = parseSubjectInputs(inputs.subjects)
+    registry = new RegistryClient({
+      http,
+      credentials: registryCredentials(inputs, [...new Set(parsed.map(s => s.ref.registry))], env, secret =>
+        ui.setSecret(secret)
+      ),
+      ...(log ? { log } : {})
+    })
+    const p = await planSubjects(registry, parsed, inputs.platforms)
     for (const [input, digest] of Object.entries(p.digests)) ui.info(`${input} → ${digest}`)
-    for (const s of p.subjects)
-      ui.info(`subject ${s.repository}@${s.digest} (${s.kind}${s.platform ? `, ${s.platform}` : ''})`)
+    for (const s of p.subjects) ui.info(`subject ${s.ref} (${s.kind}${s.platform ? `, ${s.platform}` : ''})`)
     for (const k of p.skipped) ui.info(`skipped ${k.repository}@${k.digest}: ${k.reason}`)
     return p
   })
@@ -187,13 +192,7 @@ async function execute(
 
   // Before any token, certificate or log entry: a repository that refuses writes fails the run here.
   const probeWrites = !dryRun && inputs.pushToRegistry
-  if (probeWrites)
-    await phases.run(WRITE_PROBE_PHASE, () =>
-      probeWriteAccess(
-        registry,
-        plan.subjects.map(s => `${s.repository}@${s.digest}`)
-      )
-    )
+  if (probeWrites) await phases.run(WRITE_PROBE_PHASE, () => probeWriteAccess(registry, plan.subjects))
 
   const session = await phases.run(
     dryRun ? 'Identity (DRY RUN: ephemeral self-signed key)' : 'Identity: OIDC token',
@@ -228,14 +227,9 @@ async function execute(
     async () => {
       const r = await attestSubjects(
         {
-          // The plan found each subject in the registry moments ago: no second HEAD per subject.
-          subjects: plan.subjects.map(s => ({
-            input: `${s.repository}@${s.digest}`,
-            repo: parseReference(s.repository),
-            digest: s.digest,
-            descriptor: { mediaType: s.mediaType, digest: s.digest, size: s.size }
-          })),
-          sbom: { forSubject: async s => sboms.bySubject.get(`${s.repo.repoString()}@${s.digest}`) },
+          // The plan found each subject in the registry moments ago: they go on exactly as it made them.
+          subjects: plan.subjects,
+          sbomFor: async s => sboms.bySubject.get(s.ref),
           provenance: inputs.provenance,
           ...(inputs.customPredicate ? { custom: inputs.customPredicate } : {}),
           formats: inputs.formats,
@@ -251,8 +245,7 @@ async function execute(
           ...(log ? { log } : {})
         }
       )
-      for (const s of r.subjects)
-        ui.info(`${s.repository}@${s.digest}: ${s.items.map(i => i.kind).join(', ')}`)
+      for (const s of r.subjects) ui.info(`${s.subject.ref}: ${s.items.map(i => i.kind).join(', ')}`)
       ui.info(
         dryRun
           ? `DRY RUN: ${r.rekorEntries} signatures with the self-signed key; nothing sent to Fulcio or Rekor`
@@ -292,7 +285,6 @@ async function execute(
 
   await setOutputs(ui, {
     digests: plan.digests,
-    plan,
     report,
     rekorUrl: session.rekorUrl,
     sbomPaths: sboms.paths,

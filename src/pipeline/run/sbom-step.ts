@@ -16,19 +16,19 @@ import { composeIndexSbom, generateSbom } from '../../sbom/index.js'
 import type { PlatformSbom } from '../../sbom/index.js'
 import { describe } from '../../sigstore/error.js'
 import { InputError } from './inputs.js'
-import type { ActionInputs, SbomFormat } from './inputs.js'
+import type { ActionInputs } from './inputs.js'
+import type { SbomFormat } from '../../sbom/index.js'
+import { sbomEligible } from '../../subject/index.js'
 import type { Ui } from './ui.js'
 
 export interface PreparedSboms {
-  /** `registry/repo@digest` → predicate. */
+  /** Subject ref (`registry/repo@digest`) → predicate. */
   bySubject: Map<string, SbomPredicate>
   /** digest → SBOM file path. */
   paths: Record<string, string>
   /** Packages found per generated SBOM, for the summary. */
   packages: Record<string, number>
 }
-
-const keyOf = (repository: string, digest: string): string => `${repository}@${digest}`
 
 /** A given file is read and checked before anything is signed, so a bad path fails first. */
 const FORMAT_KIND: Record<SbomFormat, SbomPredicate['kind']> = {
@@ -65,7 +65,7 @@ export async function prepareSboms(
   const out: PreparedSboms = { bySubject: new Map(), paths: {}, packages: {} }
   if (given) {
     for (const s of plan.subjects) {
-      out.bySubject.set(keyOf(s.repository, s.digest), given)
+      out.bySubject.set(s.ref, given)
       if (given.path) out.paths[s.digest] = given.path
     }
     return out
@@ -78,9 +78,9 @@ export async function prepareSboms(
   const byIndex = new Map<string, PlatformSbom[]>()
   // One image at a time: layer scans are I/O and memory heavy, and runners have few cores.
   for (const s of plan.subjects) {
-    const ref = keyOf(s.repository, s.digest)
+    const ref = s.ref
     if (s.kind === 'index') continue // composed below from its platform images' SBOMs
-    if (!s.sbomEligible) {
+    if (!sbomEligible(s)) {
       ui.info(
         `${ref} (${s.kind}): no SBOM generated, ${s.kind === 'chart' ? 'a Helm chart has no image layers' : 'not a container image'}`
       )
@@ -90,7 +90,8 @@ export async function prepareSboms(
     let lastReport = 0
     try {
       const result = await generateSbom({
-        source: ref,
+        // The manifest the plan read: the SBOM starts from it instead of fetching it again.
+        source: { repository: s.repository, manifest: s.manifest },
         format: inputs.sbomFormat,
         registry,
         onProgress: p => {
@@ -109,9 +110,11 @@ export async function prepareSboms(
       )
       const path = fileFor(ref)
       if (s.index && s.platform) {
-        const siblings = byIndex.get(keyOf(s.repository, s.index)) ?? []
-        siblings.push({ platform: s.platform, digest: s.digest, document: result.document })
-        byIndex.set(keyOf(s.repository, s.index), siblings)
+        const index = `${s.repository}@${s.index}`
+        byIndex.set(index, [
+          ...(byIndex.get(index) ?? []),
+          { platform: s.platform, digest: s.digest, document: result.document }
+        ])
       }
       await writeFile(path, result.serialized + '\n')
       out.bySubject.set(ref, { ...sbomPredicate(result.document, `the SBOM generated for ${ref}`), path })
@@ -131,14 +134,14 @@ export async function prepareSboms(
     }
   }
   for (const s of plan.subjects.filter(x => x.kind === 'index')) {
-    const ref = keyOf(s.repository, s.digest)
+    const ref = s.ref
     const platforms = byIndex.get(ref)
     if (!platforms?.length) {
       ui.info(`${ref} (index): no SBOM, its platform images are not attested in this run (platforms: index)`)
       continue
     }
     const { document, packageCount } = composeIndexSbom({
-      repository: s.repository,
+      repository: s.repository.toString(),
       digest: s.digest,
       format: inputs.sbomFormat,
       platforms

@@ -41,13 +41,13 @@ export function summaryMarkdown(o: SummaryInput): string {
     `Identity${o.dryRun ? ' (what a real run would get)' : ''}: ${code(o.report.identity)}, issuer ${code(o.report.issuer)}`
   )
   for (const s of o.report.subjects) {
-    const planned = o.plan.subjects.find(p => p.repository === s.repository && p.digest === s.digest)
-    const label = `${s.repository}@${s.digest}`
+    const { subject } = s
+    const label = subject.ref
     parts.push(
-      `### ${esc(s.repository)} ${planned ? `(${planned.kind}${planned.platform ? `, ${planned.platform}` : ''})` : ''}\n` +
-        `Digest ${code(s.digest)}${planned && planned.input !== label ? ` from ${code(planned.input)}` : ''}` +
-        (o.sbomPackages[s.digest] !== undefined
-          ? ` · generated SBOM: ${o.sbomPackages[s.digest]} packages`
+      `### ${esc(subject.repository.toString())} (${subject.kind}${subject.platform ? `, ${subject.platform}` : ''})\n` +
+        `Digest ${code(subject.digest)}${subject.input !== label ? ` from ${code(subject.input)}` : ''}` +
+        (o.sbomPackages[subject.digest] !== undefined
+          ? ` · generated SBOM: ${o.sbomPackages[subject.digest]} packages`
           : '')
     )
     const rows = ordered(s.items).map(i => {
@@ -77,7 +77,7 @@ export function summaryMarkdown(o: SummaryInput): string {
     const block = (title: string, lines: string[]): string =>
       lines.length ? `<b>${title}</b>\n\n\`\`\`sh\n${lines.join('\n')}\n\`\`\`\n` : ''
     parts.push(
-      `<details><summary>Verify ${esc(s.repository)}@${s.digest.slice(0, 19)}…</summary>\n\n` +
+      `<details><summary>Verify ${esc(subject.repository.toString())}@${subject.digest.slice(0, 19)}…</summary>\n\n` +
         block('cosign v2', cmds.cosignV2) +
         block('cosign v3', cmds.cosignV3) +
         // gh refuses to start without a login even for --bundle-from-oci, which makes no GitHub API call.

@@ -1,14 +1,9 @@
 // Choosing one image out of an index by platform, as `docker pull --platform` would.
+import { platformString } from '../../oci/index.js'
 import type { Descriptor, Platform } from '../../oci/index.js'
 import { SbomError } from '../errors.js'
 
-export function platformString(p: {
-  os?: string
-  architecture?: string
-  variant?: string | undefined
-}): string {
-  return [p.os ?? 'unknown', p.architecture ?? 'unknown', ...(p.variant ? [p.variant] : [])].join('/')
-}
+export { platformString } from '../../oci/index.js'
 
 /** Parses "os/arch[/variant]"; throws naming the flag when malformed. */
 export function parsePlatform(text: string): Platform {

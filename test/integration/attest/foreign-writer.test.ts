@@ -8,6 +8,7 @@ import { run } from '../../bed/tools/run.js'
 import { RegistryClient, parseReference } from '../../../src/oci/index.js'
 import type { ImageManifest } from '../../../src/oci/index.js'
 import { attestSubjects } from '../../../src/pipeline/attest-subjects.js'
+import { planned } from '../support/subjects.js'
 import type { SigningSession } from '../../../src/pipeline/session.js'
 import { cosignTag } from '../../../src/publish/cosign-layout.js'
 import { cosignVerify } from '../interop/cosign.js'
@@ -53,7 +54,10 @@ describe('a .sig tag another tool wrote', () => {
     const before = (await registry.getManifest(tag)).json as ImageManifest
     expect(before.layers).toHaveLength(1)
 
-    await attestSubjects({ subjects: [ref], formats: ['legacy'], provenance: [] }, { registry, session })
+    await attestSubjects(
+      { subjects: await planned(registry, [ref]), formats: ['legacy'], provenance: [] },
+      { registry, session }
+    )
     const after = (await registry.getManifest(tag)).json as ImageManifest
     expect(after.layers).toHaveLength(2)
     expect(after.layers[0]).toEqual(before.layers[0])

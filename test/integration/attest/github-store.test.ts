@@ -4,6 +4,7 @@ import type { BedState } from '../../bed/state.js'
 import { pushSampleImage } from '../../bed/tools/sample-image.js'
 import { RegistryClient } from '../../../src/oci/index.js'
 import { attestSubjects } from '../../../src/pipeline/attest-subjects.js'
+import { planned, sbomFromFile } from '../support/subjects.js'
 import type { SigningSession } from '../../../src/pipeline/session.js'
 import { GitHubAttestationStore } from '../../../src/publish/github-store.js'
 import { openSession, readBedState, sbomFile } from '../interop/fixture.js'
@@ -35,7 +36,11 @@ describe('GitHub attestation store', () => {
       apiUrl: api.url
     })
     const report = await attestSubjects(
-      { subjects: [await subject()], sbom: { path: await sbomFile(state) }, verify: false },
+      {
+        subjects: await planned(new RegistryClient(), [await subject()]),
+        ...(await sbomFromFile(await sbomFile(state))),
+        verify: false
+      },
       { registry: new RegistryClient(), session, githubStore: store }
     )
     expect(api.rejected).toEqual([])
@@ -62,7 +67,11 @@ describe('GitHub attestation store', () => {
           apiUrl: api.url
         })
         const report = await attestSubjects(
-          { subjects: [await subject()], provenance: ['v1'], verify: false },
+          {
+            subjects: await planned(new RegistryClient(), [await subject()]),
+            provenance: ['v1'],
+            verify: false
+          },
           { registry: new RegistryClient(), session, githubStore: store }
         )
         expect(report.subjects[0]!.warnings).toHaveLength(1)

@@ -8,6 +8,7 @@ import { pushSampleImage } from '../../bed/tools/sample-image.js'
 import { RegistryClient, parseReference } from '../../../src/oci/index.js'
 import type { ImageManifest } from '../../../src/oci/index.js'
 import { attestSubjects } from '../../../src/pipeline/attest-subjects.js'
+import { planned, sbomFromFile } from '../support/subjects.js'
 import type { SigningSession } from '../../../src/pipeline/session.js'
 import { cosignTag } from '../../../src/publish/cosign-layout.js'
 import { verifyPublished } from '../../../src/sigstore/verify/published.js'
@@ -49,7 +50,11 @@ describe.each<RegistryName>(['referrers', 'distribution'])('pipeline on the "%s"
     const subjects = await Promise.all([push(name, 'pipe/a'), push(name, 'pipe/b'), push(name, 'pipe/a')])
     const bundleDir = await tempDir(state, 'bundles-')
     const report = await attestSubjects(
-      { subjects, sbom: { path: await sbomFile(state) }, bundleDir },
+      {
+        subjects: await planned(registry, subjects),
+        ...(await sbomFromFile(await sbomFile(state))),
+        bundleDir
+      },
       { registry, session: fresh }
     )
     expect(count(await bedLog(s.adminUrl.fulcio), 'POST', '/api/v2/signingCert') - before).toBe(1)
@@ -73,9 +78,8 @@ describe.each<RegistryName>(['referrers', 'distribution'])('pipeline on the "%s"
     const present = await push(name, 'pipe/missing')
     const missing = present.replace(/@sha256:.*/, `@sha256:${'e'.repeat(64)}`)
     const before = count(await bedLog(s.adminUrl.rekor), 'POST', '/api/v1/log/entries')
-    await expect(
-      attestSubjects({ subjects: [present, missing] }, { registry, session })
-    ).rejects.toMatchObject({
+    // The plan reads every subject before anything is signed: the run stops there.
+    await expect(planned(registry, [present, missing])).rejects.toMatchObject({
       code: 'SUBJECT_NOT_FOUND',
       subject: missing
     })
@@ -95,7 +99,7 @@ describe.each<RegistryName>(['referrers', 'distribution'])('pipeline on the "%s"
     })
     try {
       await expect(
-        attestSubjects({ subjects: [subject] }, { registry, session: failing })
+        attestSubjects({ subjects: await planned(registry, [subject]) }, { registry, session: failing })
       ).rejects.toMatchObject({
         code: 'SUBJECT_FAILED',
         subject,
@@ -111,7 +115,7 @@ describe.each<RegistryName>(['referrers', 'distribution'])('pipeline on the "%s"
   it('appending keeps existing layers: a second run adds its own and drops none', async () => {
     const subject = await push(name, 'pipe/append')
     const options = {
-      subjects: [subject],
+      subjects: await planned(registry, [subject]),
       formats: ['legacy' as const],
       provenance: ['v1' as const],
       verify: false
@@ -142,7 +146,12 @@ describe.each<RegistryName>(['referrers', 'distribution'])('pipeline on the "%s"
   it('self-verification names the artifact and the failed check when a pushed layer was altered', async () => {
     const subject = await push(name, 'pipe/tamper')
     const report = await attestSubjects(
-      { subjects: [subject], formats: ['legacy'], provenance: ['v1'], verify: false },
+      {
+        subjects: await planned(registry, [subject]),
+        formats: ['legacy'],
+        provenance: ['v1'],
+        verify: false
+      },
       { registry, session }
     )
     const ref = parseReference(subject)

@@ -9,6 +9,7 @@ import { pushSampleImage } from '../../bed/tools/sample-image.js'
 import { run } from '../../bed/tools/run.js'
 import { RegistryClient } from '../../../src/oci/index.js'
 import { attestSubjects } from '../../../src/pipeline/attest-subjects.js'
+import { planned, sbomFromFile } from '../support/subjects.js'
 import { OCI_INDEX, OCI_MANIFEST, sha256 } from '../bed/raw-registry.js'
 import type { SigningSession } from '../../../src/pipeline/session.js'
 import { cosignVerifyAttestation, statementsIn } from './cosign.js'
@@ -93,14 +94,15 @@ describe.each<[RegistryName, string]>([
     index = await pushIndex(registry, repo)
     session = await openSession(state)
     // With the plain SBOM referrer too: the bundles must stay findable (and verifiable) next to it.
+    const client = new RegistryClient()
     await attestSubjects(
       {
-        subjects: [`${host}/${repo}@${index}`],
-        sbom: { path: await sbomFile(state) },
+        subjects: await planned(client, [`${host}/${repo}@${index}`]),
+        ...(await sbomFromFile(await sbomFile(state))),
         provenance: ['v1'],
         sbomReferrer: true
       },
-      { registry: new RegistryClient(), session }
+      { registry: client, session }
     )
   })
 

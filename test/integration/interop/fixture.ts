@@ -1,4 +1,5 @@
 // Signs and publishes sample images on the bed with the real pipeline; suites then ask stock tools about them.
+import { planned, sbomFromFile } from '../support/subjects.js'
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { readBedState, requireSigstore } from '../../bed/state.js'
@@ -74,7 +75,7 @@ export async function publishSample(
   session: SigningSession,
   registry: RegistryName,
   repoName: string,
-  options: Omit<AttestOptions, 'subjects'>
+  { sbom, ...options }: Omit<AttestOptions, 'subjects' | 'sbomFor'> & { sbom?: { path: string } }
 ): Promise<Published> {
   const host = state.registries[registry].host
   const digest = await pushSampleImage(
@@ -86,9 +87,15 @@ export async function publishSample(
   const repo = `${host}/${repoName}`
   // Self-verification is off by default here: these suites ask the stock tools, and test/integration/attest
   // covers our own verifier, so one cannot mask the other.
+  const client = new RegistryClient()
   const report = await attestSubjects(
-    { verify: false, ...options, subjects: [`${repo}@${digest}`] },
-    { registry: new RegistryClient(), session }
+    {
+      verify: false,
+      ...options,
+      ...(sbom ? await sbomFromFile(sbom.path) : {}),
+      subjects: await planned(client, [`${repo}@${digest}`])
+    },
+    { registry: client, session }
   )
   return { registry, repo, digest, report }
 }

@@ -1,4 +1,5 @@
 // A multi-arch index and its platform manifests as subjects: stock cosign verifies each by digest.
+import { planned } from '../support/subjects.js'
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import type { BedState, RegistryName } from '../../bed/state.js'
 import { pushSampleImage } from '../../bed/tools/sample-image.js'
@@ -44,7 +45,11 @@ describe.each<RegistryName>(['referrers', 'distribution'])('an index on the "%s"
       `${host}/interop/multi@${a}`,
       `${host}/interop/multi@${b}`
     )
-    await attestSubjects({ subjects, provenance: ['v1'] }, { registry: new RegistryClient(), session })
+    const client = new RegistryClient()
+    await attestSubjects(
+      { subjects: await planned(client, subjects, 'index'), provenance: ['v1'] },
+      { registry: client, session }
+    )
   })
 
   it.each<[string, Omit<CosignCall, 'identity' | 'issuer'>]>([

@@ -5,6 +5,7 @@ import { pushSampleImage } from '../../bed/tools/sample-image.js'
 import { RegistryClient, parseReference } from '../../../src/oci/index.js'
 import type { ImageManifest } from '../../../src/oci/index.js'
 import { serializeStatement, buildStatement, subjectFor } from '../../../src/attest/statement.js'
+import { parseDigest, Repository } from '../../../src/oci/name.js'
 import { pushBundleReferrer } from '../../../src/publish/bundle-referrer.js'
 import { appendToCosignTag, cosignTag } from '../../../src/publish/cosign-layout.js'
 import {
@@ -115,10 +116,18 @@ describe.each<RegistryName>(['referrers', 'distribution'])(
         signatureLayer(tampered, signed.signature, signed)
       ])
       const real = serializeStatement(
-        buildStatement([subjectFor(legacyImage.ref, legacyImage.digest)], predicateType, { x: 1 })
+        buildStatement(
+          [subjectFor(Repository.parse(legacyImage.ref), parseDigest(legacyImage.digest))],
+          predicateType,
+          { x: 1 }
+        )
       )
       const forged = serializeStatement(
-        buildStatement([subjectFor(legacyImage.ref, legacyImage.digest)], predicateType, { x: 2 })
+        buildStatement(
+          [subjectFor(Repository.parse(legacyImage.ref), parseDigest(legacyImage.digest))],
+          predicateType,
+          { x: 2 }
+        )
       )
       const dsse = await session.signer.signStatement(real)
       const envelope = JSON.parse(dsse.envelope.toString()) as { payload: string }
@@ -140,10 +149,18 @@ describe.each<RegistryName>(['referrers', 'distribution'])(
       const bundleImage = await freshImage(registry, 'negative/tampered-bundle')
       const bundleRepo = parseReference(bundleImage.ref)
       const statement = serializeStatement(
-        buildStatement([subjectFor(bundleImage.ref, bundleImage.digest)], predicateType, { x: 1 })
+        buildStatement(
+          [subjectFor(Repository.parse(bundleImage.ref), parseDigest(bundleImage.digest))],
+          predicateType,
+          { x: 1 }
+        )
       )
       const swapped = serializeStatement(
-        buildStatement([subjectFor(bundleImage.ref, bundleImage.digest)], predicateType, { x: 2 })
+        buildStatement(
+          [subjectFor(Repository.parse(bundleImage.ref), parseDigest(bundleImage.digest))],
+          predicateType,
+          { x: 2 }
+        )
       )
       const signedBundle = await session.signer.signStatement(statement)
       const bundle = JSON.parse(signedBundle.bundleJson.toString()) as { dsseEnvelope: { payload: string } }

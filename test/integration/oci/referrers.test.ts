@@ -5,7 +5,7 @@ import {
   EMPTY_JSON_DESCRIPTOR,
   OCI_INDEX,
   OCI_MANIFEST,
-  referrersTag,
+  digestTag,
   type Descriptor,
   type ImageReference,
   type RegistryClient
@@ -88,7 +88,7 @@ describe.each(['distribution', 'referrers'] as const)('fallback index on the %s 
     expect(first.changed).toBe(true)
     expect(await client.addReferrerToFallbackIndex(repo, subject.digest, bundle)).toEqual({ changed: false })
 
-    const index = await client.getManifest(repo.withTag(referrersTag(subject.digest)))
+    const index = await client.getManifest(repo.withTag(digestTag(subject.digest)))
     expect(index.mediaType).toBe(OCI_INDEX)
     expect(index.digest).toBe(first.digest)
     expect(index.json.manifests).toEqual([bundle])
@@ -106,7 +106,7 @@ describe.each(['distribution', 'referrers'] as const)('fallback index on the %s 
       [BUNDLE, SBOM, BUNDLE, SBOM, BUNDLE].map(t => pushReferrer(client, repo, subject, t))
     )
     await Promise.all(descriptors.map(d => client.addReferrerToFallbackIndex(repo, subject.digest, d)))
-    const index = await client.getManifest(repo.withTag(referrersTag(subject.digest)))
+    const index = await client.getManifest(repo.withTag(digestTag(subject.digest)))
     expect(index.json.manifests.map((d: Descriptor) => d.digest).sort()).toEqual(
       descriptors.map(d => d.digest).sort()
     )

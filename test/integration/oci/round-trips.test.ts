@@ -8,7 +8,7 @@ import {
   computeDigest,
   EMPTY_JSON_DESCRIPTOR,
   OCI_MANIFEST,
-  referrersTag,
+  digestTag,
   type Descriptor,
   type ImageReference,
   type RegistryClient
@@ -81,7 +81,7 @@ describe('round trips on the distribution registry', () => {
     const repo = repoOn('distribution', 'rt')
     const subject = await pushSubject(client, repo)
     const referrers = await Promise.all([1, 2, 3, 4].map(() => pushReferrer(client, repo, subject)))
-    const tagPath = `/v2/${repo.repository}/manifests/${referrersTag(subject.digest)}`
+    const tagPath = `/v2/${repo.repository}/manifests/${digestTag(subject.digest)}`
     seen.length = 0
     const results = await Promise.all(
       referrers.map(d => client.addReferrerToFallbackIndex(repo, subject.digest, d))
@@ -92,7 +92,7 @@ describe('round trips on the distribution registry', () => {
       `PUT ${tagPath}`,
       `GET ${tagPath}`
     ])
-    const index = await client.getManifest(repo.withTag(referrersTag(subject.digest)))
+    const index = await client.getManifest(repo.withTag(digestTag(subject.digest)))
     expect(index.json.manifests).toEqual(referrers)
     expect(results).toEqual(referrers.map(() => ({ changed: true, digest: index.digest })))
     // A descriptor already listed is not written again, alone or next to a new one.
@@ -104,7 +104,7 @@ describe('round trips on the distribution registry', () => {
     ])
     expect(old).toEqual({ changed: false })
     expect(added.changed).toBe(true)
-    expect((await client.getManifest(repo.withTag(referrersTag(subject.digest)))).json.manifests).toEqual([
+    expect((await client.getManifest(repo.withTag(digestTag(subject.digest)))).json.manifests).toEqual([
       ...referrers,
       fifth
     ])

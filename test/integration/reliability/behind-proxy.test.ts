@@ -1,6 +1,7 @@
 // A self-hosted runner behind a forward proxy: the whole pipeline (registry, Fulcio, Rekor, OIDC) goes
 // through HTTP_PROXY with proxy credentials. The bed is reachable only by names the proxy resolves, so a
 // request that bypassed the proxy could not succeed. Stock cosign v3 then verifies the result directly.
+import { planned, sbomFromFile } from '../support/subjects.js'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { BedState } from '../../bed/state.js'
 import { requireSigstore } from '../../bed/state.js'
@@ -58,13 +59,14 @@ describe('behind an HTTP proxy', () => {
     const repo = 'reliability/behind-proxy'
     const digest = await pushSampleImage(state, 'distribution', repo, `t${Date.now()}`)
     const named = `registry.test:${portOf(`http://${state.registries.distribution.host}`)}`
+    const registry = new RegistryClient({ http, insecureRegistries: [named] })
     const report = await attestSubjects(
       {
-        subjects: [`${named}/${repo}@${digest}`],
-        sbom: { path: await sbomFile(state) },
+        subjects: await planned(registry, [`${named}/${repo}@${digest}`]),
+        ...(await sbomFromFile(await sbomFile(state))),
         bundleDir: await tempDir(state, 'proxy-')
       },
-      { registry: new RegistryClient({ http, insecureRegistries: [named] }), session }
+      { registry, session }
     )
     expect(report.subjects[0]!.items).toHaveLength(5)
 

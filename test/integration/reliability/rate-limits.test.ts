@@ -1,6 +1,7 @@
 // Sustained random faults, as a busy public instance and a flaky registry give them: Rekor answering 429 to
 // 30% of uploads, the registry answering 503 to 30% of requests. Each run succeeds, or fails with a message
 // naming the cause; no payload is logged twice. The figures are printed for the issue note.
+import { planned, sbomFromFile } from '../support/subjects.js'
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import type { BedState } from '../../bed/state.js'
 import { requireSigstore } from '../../bed/state.js'
@@ -133,9 +134,14 @@ describe('sustained faults', () => {
         { path: `^/v2/${escapeRegex(repo)}/(manifests|blobs)/`, action: 'status', status: 503, rate: 0.3 }
       ])
       try {
+        const registry = new RegistryClient()
         await attestSubjects(
-          { subjects: [`${flaky.host}/${repo}@${digest}`], sbom: { path: sbomPath }, verify: true },
-          { registry: new RegistryClient(), session }
+          {
+            subjects: await planned(registry, [`${flaky.host}/${repo}@${digest}`]),
+            ...(await sbomFromFile(sbomPath)),
+            verify: true
+          },
+          { registry, session }
         )
         f.succeeded++
       } catch (err) {

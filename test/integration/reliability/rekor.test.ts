@@ -1,6 +1,7 @@
 // The signing pipeline rides out a misbehaving Rekor, never logs a statement twice, and fails clearly,
 // without writing any tag, when Rekor stays down. Stock cosign v3 verifies whatever was published.
 // Fault rules are global to the bed's servers: run the bed suites in band (npm test does).
+import { planned, sbomFromFile } from '../support/subjects.js'
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import type { BedState } from '../../bed/state.js'
 import { requireSigstore } from '../../bed/state.js'
@@ -127,7 +128,10 @@ describe('Rekor faults', () => {
       await setFaults(s.adminUrl.rekor, [{ method: 'POST', path: ENTRIES, action: 'status', status: 503 }])
       const started = Date.now()
       const err = (await attestSubjects(
-        { subjects: [`${host}/${repo}@${digest}`], sbom: { path: sbomPath } },
+        {
+          subjects: await planned(new RegistryClient(), [`${host}/${repo}@${digest}`]),
+          ...(await sbomFromFile(sbomPath))
+        },
         { registry: new RegistryClient(), session }
       ).catch((e: unknown) => e)) as Error & { code?: string; cause?: { code?: string } }
       expect(err).toBeInstanceOf(Error)
@@ -159,7 +163,10 @@ describe('Rekor faults', () => {
     await setFaults(s.adminUrl.rekor, [{ method: 'POST', path: ENTRIES, action: 'status', status: 503 }])
     await expect(
       attestSubjects(
-        { subjects: [`${host}/${repo}@${digest}`], sbom: { path: sbomPath } },
+        {
+          subjects: await planned(new RegistryClient(), [`${host}/${repo}@${digest}`]),
+          ...(await sbomFromFile(sbomPath))
+        },
         { registry: new RegistryClient(), session }
       )
     ).rejects.toMatchObject({ code: 'SUBJECT_FAILED' })

@@ -66,11 +66,11 @@ const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).di
 
 /** The sha256 of every payload the run signed: the simple-signing payload and each statement. */
 export async function signedPayloadHashes(p: Published): Promise<Map<string, string>> {
-  const subject = p.report.subjects[0]!
+  const { subject, items } = p.report.subjects[0]!
   const hashes = new Map<string, string>()
-  for (const item of subject.items) {
+  for (const item of items) {
     if (item.kind === 'signature-legacy') {
-      hashes.set(item.kind, sha256(simpleSigningPayload(subject.repository, subject.digest)))
+      hashes.set(item.kind, sha256(simpleSigningPayload(subject.repository.toString(), subject.digest)))
       continue
     }
     const bundle = JSON.parse(await readFile(item.bundlePath!, 'utf8')) as {

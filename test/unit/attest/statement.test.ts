@@ -1,12 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { buildStatement, serializeStatement, subjectFor } from '../../../src/attest/statement.js'
+import { parseDigest, Repository } from '../../../src/oci/name.js'
 
 const HEX = 'a'.repeat(64)
 
 describe('in-toto statement', () => {
   it('serialises exactly _type, subject{name,digest}, predicateType, predicate (cosign v3.1 parses strictly)', () => {
     const statement = buildStatement(
-      [subjectFor('127.0.0.1:5000/team/app', `sha256:${HEX}`)],
+      [subjectFor(Repository.parse('127.0.0.1:5000/team/app'), parseDigest(`sha256:${HEX}`))],
       'https://x/y',
       { a: 1 }
     )
@@ -25,11 +26,13 @@ describe('in-toto statement', () => {
     })
   })
 
-  it('rejects a subject with a tag or a digest that is not sha256', () => {
-    expect(() => subjectFor('ghcr.io/o/r:v1', `sha256:${HEX}`)).toThrow(/without tag/)
-    expect(() => subjectFor('ghcr.io/o/r', 'sha512:abc')).toThrow(
+  it('rejects a subject with a tag (the name type) or a digest that is not sha256', () => {
+    expect(() => Repository.parse('ghcr.io/o/r:v1')).toThrow(/without a tag or digest/)
+    expect(() => subjectFor(Repository.parse('ghcr.io/o/r'), parseDigest(`sha512:${HEX}${HEX}`))).toThrow(
       expect.objectContaining({ code: 'INVALID_SUBJECT' })
     )
-    expect(subjectFor('localhost:5000/r', `sha256:${HEX}`).name).toBe('localhost:5000/r')
+    expect(subjectFor(Repository.parse('localhost:5000/r'), parseDigest(`sha256:${HEX}`)).name).toBe(
+      'localhost:5000/r'
+    )
   })
 })

@@ -7,6 +7,7 @@ import type { ImageReference } from '../../../src/oci/reference.js'
 import { RegistryError } from '../../../src/oci/errors.js'
 import { planSubjects } from '../../../src/pipeline/plan.js'
 import type { PlanRegistry } from '../../../src/pipeline/plan.js'
+import { sbomEligible } from '../../../src/subject/index.js'
 
 /** Manifests by `repo@digest` and `repo:tag`, answering as getManifest does. */
 class Manifests implements PlanRegistry {
@@ -106,7 +107,7 @@ describe('planSubjects', () => {
     const { reg, amd, arm, index, chart, att } = registryWithIndex()
     const plan = await planSubjects(reg, [`${REPO}:v1`, 'ghcr.io/nvidia/charts/gpu-operator:1.0.0'], 'both')
     expect(plan.digests).toEqual({ [`${REPO}:v1`]: index, 'ghcr.io/nvidia/charts/gpu-operator:1.0.0': chart })
-    expect(plan.subjects.map(s => [s.digest, s.kind, s.platform ?? '', s.sbomEligible])).toEqual([
+    expect(plan.subjects.map(s => [s.digest, s.kind, s.platform ?? '', sbomEligible(s)])).toEqual([
       [index, 'index', '', false],
       [amd, 'image', 'linux/amd64', true],
       [arm, 'image', 'linux/arm64/v8', true],
@@ -122,6 +123,37 @@ describe('planSubjects', () => {
     ])
     // the index and the chart, then each platform manifest before anything is signed for it
     expect(reg.reads).toBe(4)
+  })
+
+  it("hands each subject its descriptor (the referrers' subject) and the manifest it read, so nothing reads it again", async () => {
+    const { reg, amd, index } = registryWithIndex()
+    const plan = await planSubjects(reg, [`${REPO}:v1`], 'both')
+    const [root, platform] = plan.subjects
+    expect(root).toMatchObject({
+      ref: `${REPO}@${index}`,
+      input: `${REPO}:v1`,
+      descriptor: { mediaType: 'application/vnd.oci.image.index.v1+json', digest: index }
+    })
+    expect(root!.repository.toString()).toBe(REPO)
+    expect(root!.repository.tag).toBeUndefined()
+    expect(root!.manifest).toBe(reg.byRef.get(`${REPO}@${index}`))
+    expect(platform).toMatchObject({ ref: `${REPO}@${amd}`, index, platform: 'linux/amd64' })
+    expect(platform!.manifest).toBe(reg.byRef.get(`${REPO}@${amd}`))
+    expect(platform!.descriptor).toEqual({
+      mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+      digest: amd,
+      size: reg.byRef.get(`${REPO}@${amd}`)!.size
+    })
+  })
+
+  it('refuses a digest the registry does not have, naming the input, before anything is signed', async () => {
+    const { reg } = registryWithIndex()
+    const missing = `${REPO}@sha256:${'b'.repeat(64)}`
+    await expect(planSubjects(reg, [missing], 'both')).rejects.toMatchObject({
+      code: 'SUBJECT_NOT_FOUND',
+      subject: missing,
+      message: expect.stringContaining('nothing was signed or logged')
+    })
   })
 
   it('refuses an index whose platform manifest is missing, before anything is signed, naming it and the fix', async () => {

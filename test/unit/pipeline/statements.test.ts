@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { planStatements } from '../../../src/pipeline/statements.js'
+import { subjectAt } from '../support/subject.js'
 import type { GitHubClaims } from '../../../src/sigstore/identity/claims.js'
 
 const claims = {
@@ -20,8 +21,7 @@ const digest = `sha256:${'1'.repeat(64)}`
 describe('planStatements', () => {
   it('signature bundle (referrers only), provenance versions and SBOM, all naming the subject', () => {
     const planned = planStatements({
-      repository: 'ghcr.io/o/r',
-      digest,
+      subject: subjectAt('ghcr.io/o/r', digest),
       claims,
       serverUrl: 'https://github.com',
       provenance: ['v1', 'v0.2'],
@@ -47,8 +47,7 @@ describe('planStatements', () => {
 
   it('without the referrers format there is no bundle-format signature, and provenance can be turned off', () => {
     const planned = planStatements({
-      repository: 'ghcr.io/o/r',
-      digest,
+      subject: subjectAt('ghcr.io/o/r', digest),
       claims,
       serverUrl: 'https://github.com',
       provenance: [],
@@ -61,8 +60,7 @@ describe('planStatements', () => {
     const big = { bomFormat: 'CycloneDX', pad: 'x'.repeat(2 * 1024 * 1024) }
     const plan = (limit?: number) =>
       planStatements({
-        repository: 'ghcr.io/o/r',
-        digest,
+        subject: subjectAt('ghcr.io/o/r', digest),
         claims,
         serverUrl: 'https://github.com',
         provenance: [],
@@ -81,8 +79,7 @@ describe('planStatements', () => {
 
   it('adds the custom predicate as kind custom, in the .att tag, with the predicate unchanged', () => {
     const planned = planStatements({
-      repository: 'ghcr.io/o/r',
-      digest,
+      subject: subjectAt('ghcr.io/o/r', digest),
       claims,
       serverUrl: 'https://github.com',
       provenance: [],

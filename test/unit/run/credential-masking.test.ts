@@ -16,10 +16,8 @@ describe('credential masking', () => {
       })
     )
     const masked: string[] = []
-    const creds = registryCredentials(
-      { subjects: ['tok.example.com/a@sha256:' + 'a'.repeat(64)] },
-      { DOCKER_CONFIG: dir, HOME: dir },
-      s => masked.push(s)
+    const creds = registryCredentials({}, ['tok.example.com'], { DOCKER_CONFIG: dir, HOME: dir }, s =>
+      masked.push(s)
     )
     expect(await creds.get('tok.example.com')).toMatchObject({ identityToken: 'refresh-xyz' })
     expect(await creds.get('pw.example.com')).toMatchObject({ username: 'robot', password: 's3cret-pass' })
@@ -29,11 +27,8 @@ describe('credential masking', () => {
   it('masks the base64 form of the registry-password input too', async () => {
     const masked: string[] = []
     const creds = registryCredentials(
-      {
-        subjects: ['r.example.com/a@sha256:' + 'a'.repeat(64)],
-        registryUsername: 'u',
-        registryPassword: 'p4ss'
-      },
+      { registryUsername: 'u', registryPassword: 'p4ss' },
+      ['r.example.com'],
       { DOCKER_CONFIG: '/nonexistent' },
       s => masked.push(s)
     )

@@ -1,0 +1,2 @@
+export { sbomEligible, statementName } from './subject.js'
+export type { ImageKind, RegistrySubject, Subject } from './subject.js'
