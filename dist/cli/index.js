@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 24974:
+/***/ 65092:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
@@ -28,7 +28,7 @@ process.emitWarning = ((warning, ...rest) => {
 
 /***/ }),
 
-/***/ 77593:
+/***/ 17155:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -86,16 +86,16 @@ function nodeVersionProblem(version) {
 
 /***/ }),
 
-/***/ 70486:
+/***/ 43532:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var _bundle_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24974);
-/* harmony import */ var _http_version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(33000);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(77593);
+/* harmony import */ var _bundle_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(65092);
+/* harmony import */ var _http_version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(84462);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(17155);
 // `oci-attest`: sbom | attest | verify, dispatched to one module each; published as the package's bin.
 // Commands load on demand: a command pays only for its own modules' start-up.
 
@@ -116,11 +116,11 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     }
     switch (command) {
         case 'attest':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(168), __nccwpck_require__.e(335), __nccwpck_require__.e(179), __nccwpck_require__.e(287), __nccwpck_require__.e(286), __nccwpck_require__.e(710), __nccwpck_require__.e(307)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53307))).runAttestCommand(rest, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(263), __nccwpck_require__.e(8), __nccwpck_require__.e(151), __nccwpck_require__.e(715), __nccwpck_require__.e(597), __nccwpck_require__.e(303), __nccwpck_require__.e(622), __nccwpck_require__.e(730)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90730))).runAttestCommand(rest, io);
         case 'verify':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(168), __nccwpck_require__.e(287), __nccwpck_require__.e(710), __nccwpck_require__.e(172)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5172))).runVerifyCommand(rest, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(8), __nccwpck_require__.e(597), __nccwpck_require__.e(622), __nccwpck_require__.e(986)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77986))).runVerifyCommand(rest, io);
         case 'sbom':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(287), __nccwpck_require__.e(286), __nccwpck_require__.e(893)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65893))).runSbomCommand(rest, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(263), __nccwpck_require__.e(597), __nccwpck_require__.e(303), __nccwpck_require__.e(255)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83255))).runSbomCommand(rest, io);
         case '--version':
         case 'version':
             io.stdout.write(`${_http_version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x}\n`);
@@ -147,7 +147,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 33000:
+/***/ 84462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -716,7 +716,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(70486);
+/******/ var __webpack_exports__ = __nccwpck_require__(43532);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ var __webpack_exports__main = __webpack_exports__.i;
 /******/ export { __webpack_exports__main as main };
