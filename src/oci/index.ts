@@ -3,7 +3,6 @@ export type { RegistryClientOptions } from './registry-client.js'
 export {
   ImageReference,
   InvalidReferenceError,
-  InvalidReferenceError as ReferenceError,
   DOCKER_HUB,
   apiHost,
   isLoopbackRegistry,

@@ -61,5 +61,3 @@ export class GitHubAttestationStore {
     )
   }
 }
-
-export type GitHubStoreMode = 'auto' | 'true' | 'false'
