@@ -1,4 +1,6 @@
 // in-toto Statement v1 with exactly the four fields cosign v3.1 accepts (it parses strictly).
+import { CodedError } from '../errors/index.js'
+
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1'
 
 export interface Subject {
@@ -13,10 +15,9 @@ export interface Statement<P extends object = Record<string, unknown>> {
   predicate: P
 }
 
-export class StatementError extends Error {
-  readonly code = 'INVALID_SUBJECT'
+export class StatementError extends CodedError<'INVALID_SUBJECT'> {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options)
+    super('INVALID_SUBJECT', message, options)
     this.name = 'StatementError'
   }
 }

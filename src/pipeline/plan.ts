@@ -1,10 +1,10 @@
 // Plan: every input resolved to `registry/repository@sha256:…` once, up front; indexes expanded per `platforms`.
+import { errorText } from '../errors/index.js'
 import { isIndexMediaType } from '../oci/media-types.js'
 import type { Descriptor, FetchedManifest, ImageIndex, ImageManifest, Platform } from '../oci/manifest.js'
 import { parseReference } from '../oci/reference.js'
 import type { ImageReference } from '../oci/reference.js'
 import type { PublishRegistry } from '../oci/publish-registry.js'
-import { describe } from '../sigstore/error.js'
 import { PipelineError } from './errors.js'
 
 export const HELM_CONFIG_MEDIA_TYPE = 'application/vnd.cncf.helm.config.v1+json'
@@ -72,7 +72,7 @@ async function fetchSubject(
       'plan',
       code === 'REGISTRY_NOT_FOUND'
         ? `${what}; push the artifact first, or fix the reference (nothing was signed or logged)`
-        : `cannot read it: ${describe(cause)}`,
+        : `cannot read it: ${errorText(cause)}`,
       { cause }
     )
   }
@@ -101,7 +101,7 @@ export async function planSubjects(
           'SUBJECT_INVALID',
           input,
           'plan',
-          `not an image reference (${describe(cause)}); write registry/repository@sha256:<hex> or registry/repository:tag`,
+          `not an image reference (${errorText(cause)}); write registry/repository@sha256:<hex> or registry/repository:tag`,
           { cause }
         )
       }
@@ -165,7 +165,7 @@ async function fetchChild(
       'plan',
       missing
         ? `${where} is not in ${ref.repoString()}; push every platform image before signing, or set platforms: index (nothing was signed or logged)`
-        : `cannot read ${where}: ${describe(cause)}`,
+        : `cannot read ${where}: ${errorText(cause)}`,
       { cause }
     )
   }

@@ -1,8 +1,8 @@
 // Proves every subject's repository accepts our writes before anything is signed: a refusal after Rekor has
 // logged would leave public entries for attestations that exist nowhere.
+import { errorText } from '../errors/index.js'
 import { parseReference } from '../oci/reference.js'
 import type { ImageReference } from '../oci/reference.js'
-import { describe } from '../sigstore/error.js'
 import { PipelineError } from './errors.js'
 
 export const WRITE_PROBE_PHASE = 'Registry: check write access'
@@ -29,7 +29,7 @@ export async function probeWriteAccess(registry: PushAccessChecker, subjects: st
           subject,
           WRITE_PROBE_PHASE,
           `${repository} does not accept writes with the credentials at hand, so nothing was signed or ` +
-            `logged: ${describe(cause)}`,
+            `logged: ${errorText(cause)}`,
           { cause }
         )
       }

@@ -1,5 +1,6 @@
 // One run, for the action and the CLI alike: inputs → context → dry-run decision → plan → identity → SBOMs → attest → outputs and summary.
 import { join } from 'node:path'
+import { CodedError, errorText } from '../../errors/index.js'
 import { createHttpClient, setDebugSink } from '../../http/index.js'
 import type { HttpClient } from '../../http/index.js'
 import { RegistryClient, parseReference } from '../../oci/index.js'
@@ -35,12 +36,9 @@ import { WriteLog } from './write-log.js'
 /** For private or test Sigstore setups whose OIDC discovery is not served at the issuer URL itself. */
 export const OIDC_DISCOVERY_ENV = 'OCI_ATTEST_OIDC_DISCOVERY_URL'
 
-export class ActionError extends Error {
-  constructor(
-    readonly code: 'GITHUB_ATTESTATION_REFUSED' | 'DRY_RUN_CHECK_FAILED',
-    message: string
-  ) {
-    super(message)
+export class ActionError extends CodedError<'GITHUB_ATTESTATION_REFUSED' | 'DRY_RUN_CHECK_FAILED'> {
+  constructor(code: 'GITHUB_ATTESTATION_REFUSED' | 'DRY_RUN_CHECK_FAILED', message: string) {
+    super(code, message)
     this.name = 'ActionError'
   }
 }
@@ -314,9 +312,7 @@ async function execute(
       sbomPackages: sboms.packages,
       pushed: !recording,
       timings: phases.timings
-    }).catch(err =>
-      ui.warning(`job summary not written: ${err instanceof Error ? err.message : String(err)}`)
-    )
+    }).catch(err => ui.warning(`job summary not written: ${errorText(err)}`))
   }
   return { dryRun, plan, report }
 }

@@ -1,5 +1,6 @@
 // Where the OIDC token comes from: the Actions token endpoint (audience sigstore) or a token handed in.
-import { SigstoreError, describe } from '../error.js'
+import { errorText } from '../../errors/index.js'
+import { SigstoreError } from '../error.js'
 import { defaultHttp, expectJson } from '../http.js'
 import type { Http } from '../http.js'
 
@@ -54,7 +55,7 @@ export class ActionsIdentityProvider implements IdentityProvider {
     } catch (cause) {
       throw new SigstoreError(
         'ID_TOKEN_REQUEST_FAILED',
-        `could not get an OIDC token from ACTIONS_ID_TOKEN_REQUEST_URL: ${describe(cause)}`,
+        `could not get an OIDC token from ACTIONS_ID_TOKEN_REQUEST_URL: ${errorText(cause)}`,
         { cause }
       )
     }

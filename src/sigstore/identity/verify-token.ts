@@ -1,8 +1,9 @@
 // Checks the OIDC token the way @actions/attest does before trusting its claims for provenance:
 // signature against the issuer's JWKS, issuer, audience and expiry.
+import { errorText } from '../../errors/index.js'
 import { createPublicKey, verify as verifySignature } from 'node:crypto'
 import type { JsonWebKey } from 'node:crypto'
-import { SigstoreError, describe } from '../error.js'
+import { SigstoreError } from '../error.js'
 import { defaultHttp, expectJson } from '../http.js'
 import type { Http } from '../http.js'
 import { issuerForServer, missingClaims, serverUrlFromEnv } from './claims.js'
@@ -72,7 +73,7 @@ export async function verifyIdToken(token: string, opts: VerifyTokenOptions = {}
       (await expectJson<{ keys?: typeof keys }>(await http.request(jwksUrl, {}), 'the issuer JWKS')).keys ??
       []
   } catch (cause) {
-    throw invalid(`could not read the issuer's keys from ${base}: ${describe(cause)}`, cause)
+    throw invalid(`could not read the issuer's keys from ${base}: ${errorText(cause)}`, cause)
   }
   const jwk = keys.find(k => header.kid === undefined || k.kid === header.kid)
   if (!jwk) throw invalid(`no key with kid ${JSON.stringify(header.kid)} in the issuer JWKS`)
