@@ -102,7 +102,7 @@ export async function runSbomCommand(argv: string[], io: SbomCommandIo): Promise
       ...(values.platform ? { platform: values.platform } : {}),
       includeFiles: values['include-files'],
       limits,
-      registry: new RegistryClient({ credentials: dockerConfigCredentials() }),
+      registry: new RegistryClient({ credentials: dockerConfigCredentials({ env: process.env }) }),
       onProgress: progress,
       onWarning: m => io.stderr.write(`warning: ${m}\n`)
     })

@@ -42,7 +42,7 @@ function masking(inner: CredentialProvider, mask: (secret: string) => void): Cre
 
 export function registryCredentials(
   inputs: Pick<ActionInputs, 'subjects' | 'registryUsername' | 'registryPassword' | 'githubToken'>,
-  env: NodeJS.ProcessEnv,
+  environment: { env: NodeJS.ProcessEnv; actor?: string | undefined },
   mask: (secret: string) => void = () => undefined
 ): CredentialProvider {
   const providers: CredentialProvider[] = []
@@ -50,10 +50,11 @@ export function registryCredentials(
     const login = { username: inputs.registryUsername, password: inputs.registryPassword }
     providers.push(staticCredentials(Object.fromEntries(hostsOf(inputs.subjects).map(h => [h, login]))))
   }
-  providers.push(dockerConfigCredentials({ env }))
+  // The whole environment: DOCKER_CONFIG, and what credential helpers (child processes) inherit.
+  providers.push(dockerConfigCredentials({ env: environment.env }))
   if (inputs.githubToken) {
     // ghcr.io takes any user name with a GITHUB_TOKEN; the actor keeps its audit log readable.
-    const username = env.GITHUB_ACTOR || 'github-actions'
+    const username = environment.actor || 'github-actions'
     providers.push(staticCredentials({ 'ghcr.io': { username, password: inputs.githubToken } }))
   }
   return masking(chainCredentials(...providers), mask)

@@ -11,8 +11,15 @@ export interface IdentityProvider {
 
 export const PERMISSIONS_YAML = 'permissions:\n  id-token: write\n  contents: read\n  packages: write'
 
+/** ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN, read by the run, not here. */
+export interface ActionsTokenRequest {
+  url?: string | undefined
+  bearer?: string | undefined
+}
+
 export interface ActionsTokenOptions {
-  env?: NodeJS.ProcessEnv
+  /** The runner's token endpoint; absent or partial when the job lacks `id-token: write`. */
+  request?: ActionsTokenRequest | undefined
   http?: Http
   audience?: string
   /** Called with every token obtained; the action edge passes core.setSecret. */
@@ -21,21 +28,20 @@ export interface ActionsTokenOptions {
 
 /** Fetches the workflow's OIDC token from the runner's token service. */
 export class ActionsIdentityProvider implements IdentityProvider {
-  readonly #env: NodeJS.ProcessEnv
+  readonly #request: ActionsTokenRequest
   readonly #http: Http | undefined
   readonly #audience: string
   readonly #mask: (secret: string) => void
 
   constructor(opts: ActionsTokenOptions = {}) {
-    this.#env = opts.env ?? process.env
+    this.#request = opts.request ?? {}
     this.#http = opts.http
     this.#audience = opts.audience ?? 'sigstore'
     this.#mask = opts.maskSecret ?? (() => {})
   }
 
   async getToken(): Promise<string> {
-    const url = this.#env.ACTIONS_ID_TOKEN_REQUEST_URL
-    const bearer = this.#env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+    const { url, bearer } = this.#request
     if (!url || !bearer) {
       throw new SigstoreError(
         'MISSING_ID_TOKEN_PERMISSION',

@@ -6,18 +6,19 @@ import type { JsonWebKey } from 'node:crypto'
 import { SigstoreError } from '../error.js'
 import { defaultHttp, expectJson } from '../http.js'
 import type { Http } from '../http.js'
-import { issuerForServer, missingClaims, serverUrlFromEnv } from './claims.js'
+import { githubServerUrl, issuerForServer, missingClaims } from './claims.js'
 import type { GitHubClaims } from './claims.js'
 
 export interface VerifyTokenOptions {
-  /** Expected `iss`; defaults to the issuer for GITHUB_SERVER_URL. */
+  /** Expected `iss`; defaults to the issuer for `serverUrl`. */
   issuer?: string
+  /** The GitHub server the token comes from (default https://github.com). */
+  serverUrl?: string
   /** Where `/.well-known/openid-configuration` lives when it is not at the issuer (private test issuers). */
   discoveryBaseUrl?: string
   audience?: string
   http?: Http
   now?: () => number
-  env?: NodeJS.ProcessEnv
 }
 
 const ALGORITHMS: Record<string, { hash: string; dsaEncoding?: 'ieee-p1363' }> = {
@@ -44,8 +45,7 @@ export function decodeClaims(token: string): Record<string, unknown> {
 }
 
 export async function verifyIdToken(token: string, opts: VerifyTokenOptions = {}): Promise<GitHubClaims> {
-  const env = opts.env ?? process.env
-  const issuer = opts.issuer ?? issuerForServer(serverUrlFromEnv(env))
+  const issuer = opts.issuer ?? issuerForServer(githubServerUrl(opts.serverUrl))
   const audience = opts.audience ?? 'sigstore'
   const http = opts.http ?? defaultHttp()
   const parts = token.split('.')

@@ -18,7 +18,7 @@ describe('credential masking', () => {
     const masked: string[] = []
     const creds = registryCredentials(
       { subjects: ['tok.example.com/a@sha256:' + 'a'.repeat(64)] },
-      { DOCKER_CONFIG: dir, HOME: dir },
+      { env: { DOCKER_CONFIG: dir, HOME: dir } },
       s => masked.push(s)
     )
     expect(await creds.get('tok.example.com')).toMatchObject({ identityToken: 'refresh-xyz' })
@@ -34,7 +34,7 @@ describe('credential masking', () => {
         registryUsername: 'u',
         registryPassword: 'p4ss'
       },
-      { DOCKER_CONFIG: '/nonexistent' },
+      { env: { DOCKER_CONFIG: '/nonexistent' } },
       s => masked.push(s)
     )
     await creds.get('r.example.com')
