@@ -31,12 +31,9 @@ export abstract class CodedError<C extends string = string> extends Error {
   constructor(code: C, message: string, facts: ErrorFacts = {}) {
     super(message, facts.cause === undefined ? undefined : { cause: facts.cause })
     this.code = code
-    const self = this as { -readonly [K in keyof ErrorFacts]: ErrorFacts[K] }
-    if (facts.operation !== undefined) self.operation = facts.operation
-    if (facts.tag !== undefined) self.tag = facts.tag
-    if (facts.subject !== undefined) self.subject = facts.subject
-    if (facts.status !== undefined) self.status = facts.status
+    if (facts.operation !== undefined) this.operation = facts.operation
+    if (facts.tag !== undefined) this.tag = facts.tag
+    if (facts.subject !== undefined) this.subject = facts.subject
+    if (facts.status !== undefined) this.status = facts.status
   }
 }
-
-export const isCodedError = (err: unknown): err is CodedError => err instanceof CodedError

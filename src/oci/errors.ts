@@ -32,7 +32,7 @@ export class RegistryError extends CodedError<RegistryErrorCode> {
   constructor(code: RegistryErrorCode, message: string, opts: RegistryErrorOptions = {}) {
     super(code, message, opts)
     this.name = 'RegistryError'
-    if (opts.retryAfterMs !== undefined) (this as { retryAfterMs?: number }).retryAfterMs = opts.retryAfterMs
+    if (opts.retryAfterMs !== undefined) this.retryAfterMs = opts.retryAfterMs
     this.registryCodes = opts.registryCodes ?? []
   }
 }

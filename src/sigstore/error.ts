@@ -24,6 +24,6 @@ export class SigstoreError extends CodedError<SigstoreErrorCode> {
   ) {
     super(code, message, options)
     this.name = 'SigstoreError'
-    if (options?.check) (this as { check?: VerificationCheck }).check = options.check
+    if (options?.check) this.check = options.check
   }
 }
