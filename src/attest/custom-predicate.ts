@@ -1,5 +1,6 @@
 // A caller's own predicate (actions/attest's predicate-type + predicate-path/predicate), checked before signing.
 import { readFileSync, statSync } from 'node:fs'
+import { CodedError, errorText } from '../errors/index.js'
 import { CYCLONEDX_PREDICATE, DEFAULT_SBOM_LIMIT, SPDX_PREDICATE } from './sbom-predicate.js'
 
 /** The same ceiling as SBOM statements: past it Rekor entries and registry layers get refused. */
@@ -17,14 +18,13 @@ export const RESERVED_PREDICATE_TYPES: Record<string, string> = {
 
 export type PredicateInput = 'predicate-type' | 'predicate-path' | 'predicate'
 
-export class CustomPredicateError extends Error {
-  readonly code = 'INVALID_PREDICATE'
+export class CustomPredicateError extends CodedError<'INVALID_PREDICATE'> {
   constructor(
     readonly input: PredicateInput,
     readonly problem: string,
     options?: { cause?: unknown }
   ) {
-    super(`input "${input}": ${problem}`, options)
+    super('INVALID_PREDICATE', `input "${input}": ${problem}`, options)
     this.name = 'CustomPredicateError'
   }
 }
@@ -101,7 +101,7 @@ export function readCustomPredicate(
       size = st.size
     } catch (cause) {
       if (cause instanceof CustomPredicateError) throw cause
-      fail(input, `file ${path} cannot be read (${(cause as Error).message}); check the path`, cause)
+      fail(input, `file ${path} cannot be read (${errorText(cause)}); check the path`, cause)
     }
     // Checked before reading, so a huge file is refused without loading it.
     if (size > limit) fail(input, tooLarge(what, size, limit))
@@ -115,7 +115,7 @@ export function readCustomPredicate(
   try {
     value = JSON.parse(text)
   } catch (cause) {
-    fail(input, `${what} is not valid JSON (${(cause as Error).message}); give a JSON object`, cause)
+    fail(input, `${what} is not valid JSON (${errorText(cause)}); give a JSON object`, cause)
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     fail(

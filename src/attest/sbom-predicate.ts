@@ -1,5 +1,6 @@
 // An SBOM file as an attestation predicate: format detected from its content, size checked before signing.
 import { readFile, stat } from 'node:fs/promises'
+import { CodedError } from '../errors/index.js'
 
 export const CYCLONEDX_PREDICATE = 'https://cyclonedx.org/bom'
 export const SPDX_PREDICATE = 'https://spdx.dev/Document'
@@ -8,12 +9,12 @@ export const DEFAULT_SBOM_LIMIT = 16 * 1024 * 1024
 
 export type SbomKind = 'cyclonedx' | 'spdx'
 
-export class SbomPredicateError extends Error {
-  readonly code: 'SBOM_TOO_LARGE' | 'SBOM_UNREADABLE' | 'SBOM_UNKNOWN_FORMAT'
-  constructor(code: SbomPredicateError['code'], message: string, options?: { cause?: unknown }) {
-    super(message, options)
+export type SbomPredicateErrorCode = 'SBOM_TOO_LARGE' | 'SBOM_UNREADABLE' | 'SBOM_UNKNOWN_FORMAT'
+
+export class SbomPredicateError extends CodedError<SbomPredicateErrorCode> {
+  constructor(code: SbomPredicateErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, options)
     this.name = 'SbomPredicateError'
-    this.code = code
   }
 }
 

@@ -1,4 +1,5 @@
 // in-toto Statement v1 with exactly the four fields cosign v3.1 accepts (it parses strictly).
+import { CodedError } from '../errors/index.js'
 import type { Digest, Repository } from '../oci/name.js'
 
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1'
@@ -15,10 +16,9 @@ export interface Statement<P extends object = Record<string, unknown>> {
   predicate: P
 }
 
-export class StatementError extends Error {
-  readonly code = 'INVALID_SUBJECT'
+export class StatementError extends CodedError<'INVALID_SUBJECT'> {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options)
+    super('INVALID_SUBJECT', message, options)
     this.name = 'StatementError'
   }
 }

@@ -1,12 +1,12 @@
 // Command-line parsing shared by the commands: Node's parseArgs, with its errors worded for a terminal user.
 import { parseArgs } from 'node:util'
 import type { ParseArgsConfig } from 'node:util'
+import { CodedError, errorText } from '../errors/index.js'
 
 /** A bad command line: the command prints it with its usage and exits 2. */
-export class UsageError extends Error {
-  readonly code = 'USAGE'
+export class UsageError extends CodedError<'USAGE'> {
   constructor(message: string) {
-    super(message)
+    super('USAGE', message)
     this.name = 'UsageError'
   }
 }
@@ -22,7 +22,7 @@ export function parseFlags<T extends ParseArgsConfig>(config: T): ReturnType<typ
 
 function flagProblem(err: unknown): string {
   const { code, message } = err as { code?: string; message?: string }
-  const text = message ?? String(err)
+  const text = message ?? errorText(err)
   // Node quotes the flag in single quotes; its own advice for '-'-leading positionals has an unbalanced quote.
   const flag = /'(-[^' ]*)/.exec(text)?.[1]
   switch (code) {

@@ -1,4 +1,5 @@
 // `oci-attest attest <ref>...`: the action's pipeline outside GitHub Actions; flags mirror the action's inputs.
+import { errorText } from '../errors/index.js'
 import { readFile } from 'node:fs/promises'
 import { parseReference } from '../oci/index.js'
 import { getInputs, InputError } from '../pipeline/run/inputs.js'
@@ -119,7 +120,7 @@ export async function runAttestCommand(argv: string[], io: CommandIo): Promise<n
     } catch (err) {
       return usageError(
         io,
-        `artifact reference: ${err instanceof Error ? err.message : String(err)}; write registry/repo@sha256:<hex> or registry/repo:tag`
+        `artifact reference: ${errorText(err)}; write registry/repo@sha256:<hex> or registry/repo:tag`
       )
     }
   }
@@ -141,9 +142,7 @@ export async function runAttestCommand(argv: string[], io: CommandIo): Promise<n
       ? undefined
       : await identityFrom(flags['identity-token-file'] as string | undefined, env)
   } catch (err) {
-    io.stderr.write(
-      `oci-attest attest: --identity-token-file: ${err instanceof Error ? err.message : String(err)}\n`
-    )
+    io.stderr.write(`oci-attest attest: --identity-token-file: ${errorText(err)}\n`)
     return 2
   }
   if (

@@ -1,8 +1,8 @@
 // `oci-attest sbom <image-ref | oci-layout:DIR | docker-archive:FILE>`: writes an SBOM of one image.
+import { errorText } from '../errors/index.js'
 import { writeFile } from 'node:fs/promises'
 import { RegistryClient, dockerConfigCredentials, parseReference } from '../oci/index.js'
 import { SBOM_FORMATS, generateSbom, type SbomFormat, type ScanProgress } from '../sbom/index.js'
-import { describeError } from '../sbom/errors.js'
 import { parseFlags } from './args.js'
 
 export interface SbomCommandIo {
@@ -45,7 +45,7 @@ export async function runSbomCommand(argv: string[], io: SbomCommandIo): Promise
       }
     })
   } catch (err) {
-    io.stderr.write(`oci-attest sbom: ${describeError(err)}\n${SBOM_USAGE}\n`)
+    io.stderr.write(`oci-attest sbom: ${errorText(err)}\n${SBOM_USAGE}\n`)
     return 2
   }
   const { values, positionals } = args
@@ -63,7 +63,7 @@ export async function runSbomCommand(argv: string[], io: SbomCommandIo): Promise
       parseReference(source)
     } catch (err) {
       io.stderr.write(
-        `oci-attest sbom: ${describeError(err)}: give registry/repo:tag, registry/repo@sha256:<hex>, oci-layout:DIR or docker-archive:FILE\n${SBOM_USAGE}\n`
+        `oci-attest sbom: ${errorText(err)}: give registry/repo:tag, registry/repo@sha256:<hex>, oci-layout:DIR or docker-archive:FILE\n${SBOM_USAGE}\n`
       )
       return 2
     }
@@ -102,7 +102,7 @@ export async function runSbomCommand(argv: string[], io: SbomCommandIo): Promise
       ...(values.platform ? { platform: values.platform } : {}),
       includeFiles: values['include-files'],
       limits,
-      registry: new RegistryClient({ credentials: dockerConfigCredentials() }),
+      registry: new RegistryClient({ credentials: dockerConfigCredentials({ env: process.env }) }),
       onProgress: progress,
       onWarning: m => io.stderr.write(`warning: ${m}\n`)
     })
@@ -120,7 +120,7 @@ export async function runSbomCommand(argv: string[], io: SbomCommandIo): Promise
     return 0
   } catch (err) {
     const code = (err as { code?: unknown }).code
-    io.stderr.write(`oci-attest sbom: ${typeof code === 'string' ? `${code}: ` : ''}${describeError(err)}\n`)
+    io.stderr.write(`oci-attest sbom: ${typeof code === 'string' ? `${code}: ` : ''}${errorText(err)}\n`)
     if (values.debug && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`)
     return 1
   }

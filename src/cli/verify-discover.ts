@@ -1,5 +1,6 @@
 // Finds everything published for one digest (bundle referrers, cosign `.sig`/`.att` tags) and verifies each
 // piece as self-verification does: chain, SCT, log proof or SET, signature, identity, issuer, subject digest.
+import { errorText } from '../errors/index.js'
 import { bundleFromJSON } from '@sigstore/bundle'
 import type { Bundle } from '@sigstore/bundle'
 import { toSignedEntity } from '@sigstore/verify'
@@ -7,7 +8,6 @@ import type { Verifier } from '@sigstore/verify'
 import type { ImageManifest, ImageReference, RegistryClient } from '../oci/index.js'
 import { BUNDLE_MEDIA_TYPE, COSIGN_SIGN_PREDICATE } from '../publish/bundle-referrer.js'
 import { cosignTag } from '../publish/cosign-layout.js'
-import { describe } from '../sigstore/error.js'
 import { bundleFromLayer } from '../sigstore/verify/layer-bundle.js'
 
 export interface IdentityPolicy {
@@ -76,7 +76,7 @@ export async function discoverAndVerify(
     try {
       found.push({ source, where, ok: true, ...(await work()) })
     } catch (err) {
-      found.push({ source, where, kind: '?', ok: false, problem: describe(err) })
+      found.push({ source, where, kind: '?', ok: false, problem: errorText(err) })
     }
   }
   for (const ref of await registry.listReferrers(repo, digest, BUNDLE_MEDIA_TYPE)) {

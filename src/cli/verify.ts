@@ -1,7 +1,7 @@
 // `oci-attest verify <ref>`: what the action published for one artifact, verified and described.
+import { errorText } from '../errors/index.js'
 import { Verifier } from '@sigstore/verify'
 import { RegistryClient, dockerConfigCredentials, parseReference } from '../oci/index.js'
-import { describe } from '../sigstore/error.js'
 import { anchoredIdentity } from '../sigstore/verify/bundle-verifier.js'
 import { loadTrustMaterial } from '../sigstore/verify/trust.js'
 import { parseFlags } from './args.js'
@@ -66,7 +66,7 @@ export async function runVerifyCommand(argv: string[], io: CommandIo): Promise<n
       }
     })
   } catch (err) {
-    io.stderr.write(`oci-attest verify: ${describe(err)}\n${VERIFY_USAGE}\n`)
+    io.stderr.write(`oci-attest verify: ${errorText(err)}\n${VERIFY_USAGE}\n`)
     return 2
   }
   const { values: v, positionals } = parsed
@@ -99,7 +99,7 @@ export async function runVerifyCommand(argv: string[], io: CommandIo): Promise<n
   try {
     ref = parseReference(positionals[0]!)
   } catch (err) {
-    return usage(`${describe(err)}: give registry/repo@sha256:<hex> or registry/repo:tag`)
+    return usage(`${errorText(err)}: give registry/repo@sha256:<hex> or registry/repo:tag`)
   }
   try {
     const registry = new RegistryClient({
@@ -142,7 +142,7 @@ export async function runVerifyCommand(argv: string[], io: CommandIo): Promise<n
         ? ' (the public-good trusted root comes from tuf-repo-cdn.sigstore.dev; without network access, or for a private instance, pass --trusted-root)'
         : ''
     io.stderr.write(
-      `oci-attest verify: ${typeof code === 'string' ? `${code}: ` : ''}${describe(err)}${hint}\n`
+      `oci-attest verify: ${typeof code === 'string' ? `${code}: ` : ''}${errorText(err)}${hint}\n`
     )
     return 1
   }

@@ -42,6 +42,8 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
   }
   // Without a log of its own, the client reports to the process-wide debug sink (RUNNER_DEBUG on a runner).
   const log = opts.log ?? debugLog
+  // The one read of process.env below the edges: proxies and deadlines apply to every client, even one a
+  // library default builds without being handed the run's environment.
   const env = opts.env ?? process.env
   const deadlines: Deadlines = {
     ...DEFAULT_DEADLINES,

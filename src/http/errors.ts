@@ -1,12 +1,11 @@
+import { CodedError } from '../errors/index.js'
 import { redactUrl } from './redact.js'
 
 export type HttpErrorCode =
   'HTTP_TIMEOUT' | 'HTTP_NETWORK' | 'HTTP_STATUS' | 'HTTP_REDIRECT' | 'HTTP_BODY' | 'HTTP_PROXY'
 
 /** Every failure of the HTTP layer; `url` is always redacted so the error can be logged as is. */
-export class HttpError extends Error {
-  readonly code: HttpErrorCode
-  readonly status?: number
+export class HttpError extends CodedError<HttpErrorCode> {
   readonly url: string
 
   constructor(
@@ -14,10 +13,8 @@ export class HttpError extends Error {
     message: string,
     opts: { url: string | URL; status?: number; cause?: unknown }
   ) {
-    super(message, opts.cause === undefined ? undefined : { cause: opts.cause })
+    super(code, message, { cause: opts.cause, status: opts.status })
     this.name = 'HttpError'
-    this.code = code
     this.url = redactUrl(opts.url)
-    if (opts.status !== undefined) this.status = opts.status
   }
 }

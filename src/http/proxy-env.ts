@@ -18,7 +18,7 @@ function envAny(env: NodeJS.ProcessEnv, upper: string, lower: string): string | 
   return env[upper] || env[lower] || undefined
 }
 
-export function proxySettingsFromEnv(env: NodeJS.ProcessEnv = process.env): ProxySettings {
+export function proxySettingsFromEnv(env: NodeJS.ProcessEnv): ProxySettings {
   const httpsProxy = envAny(env, 'HTTPS_PROXY', 'https_proxy')
   const httpProxy = envAny(env, 'HTTP_PROXY', 'http_proxy')
   const noProxy = envAny(env, 'NO_PROXY', 'no_proxy')

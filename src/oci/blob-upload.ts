@@ -25,7 +25,9 @@ async function startUpload(
     scopes: [repositoryScope(ref.repository, 'push'), ...extraScopes]
   })
   if (res.status !== 202 && res.status !== 201)
-    return registryFailure(res, `starting a blob upload to ${ref.repoString()}`)
+    return registryFailure(res, `starting a blob upload to ${ref.repoString()}`, {
+      operation: query.startsWith('?mount=') ? 'mount' : 'upload'
+    })
   res.discard()
   const location = res.headers.get('location')
   if (res.status === 202 && !location)
@@ -57,7 +59,7 @@ async function finishMonolithic(
     scopes: [repositoryScope(ref.repository, 'push')]
   })
   if (res.status !== 201 && res.status !== 204)
-    return registryFailure(res, `uploading blob ${digest} to ${ref.repoString()}`)
+    return registryFailure(res, `uploading blob ${digest} to ${ref.repoString()}`, { operation: 'upload' })
   res.discard()
 }
 
@@ -102,7 +104,9 @@ async function finishChunked(
       scopes: [repositoryScope(ref.repository, 'push')]
     })
     if (res.status !== 202)
-      return registryFailure(res, `uploading bytes ${offset}- of blob ${digest} to ${ref.repoString()}`)
+      return registryFailure(res, `uploading bytes ${offset}- of blob ${digest} to ${ref.repoString()}`, {
+        operation: 'upload'
+      })
     res.discard()
     const next = res.headers.get('location')
     if (next) location = new URL(next, t.baseUrl(ref.registry))
@@ -193,7 +197,9 @@ async function singlePost(t: RegistryTransport, ref: ImageReference, data: Buffe
     return { stored: false as const, location: undefined }
   }
   if (res.status !== 201 && res.status !== 202)
-    return registryFailure(res, `uploading blob ${digest} to ${ref.repoString()} in one POST`)
+    return registryFailure(res, `uploading blob ${digest} to ${ref.repoString()} in one POST`, {
+      operation: 'upload'
+    })
   res.discard()
   const location = res.headers.get('location')
   if (res.status === 201) return { stored: true as const }

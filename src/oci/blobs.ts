@@ -33,7 +33,8 @@ async function getBlob(
     scopes: [repositoryScope(ref.repository, 'pull')],
     ...init
   })
-  if (res.status !== 200) return registryFailure(res, `fetching blob ${digest} from ${ref.repoString()}`)
+  if (res.status !== 200)
+    return registryFailure(res, `fetching blob ${digest} from ${ref.repoString()}`, { operation: 'fetch' })
   return res
 }
 
@@ -87,5 +88,5 @@ export async function blobExists(
   res.discard()
   if (res.status === 200) return true
   if (res.status === 404) return false
-  return registryFailure(res, `checking blob ${digest} in ${ref.repoString()}`)
+  return registryFailure(res, `checking blob ${digest} in ${ref.repoString()}`, { operation: 'check' })
 }

@@ -1,3 +1,5 @@
+import { CodedError, type Operation } from '../errors/index.js'
+
 export type RegistryErrorCode =
   | 'REGISTRY_NOT_FOUND'
   | 'REGISTRY_UNAUTHORIZED'
@@ -11,23 +13,27 @@ export type RegistryErrorCode =
   | 'TAG_WRITE_RACED'
   | 'INSECURE_TOKEN_REALM'
 
-/** A registry operation that failed; the message names the reference and what to do about it. */
-export class RegistryError extends Error {
-  readonly code: RegistryErrorCode
-  readonly status?: number
+export interface RegistryErrorOptions {
+  status?: number
+  cause?: unknown
   /** The registry's Retry-After, for callers that retry at their own level (tag writes). */
-  readonly retryAfterMs?: number
+  retryAfterMs?: number
+  operation?: Operation
+  tag?: string
+  /** The OCI error codes of the registry's answer (`BLOB_UNKNOWN`, `TAG_INVALID`, …). */
+  registryCodes?: string[]
+}
 
-  constructor(
-    code: RegistryErrorCode,
-    message: string,
-    opts: { status?: number; cause?: unknown; retryAfterMs?: number } = {}
-  ) {
-    super(message, opts.cause === undefined ? undefined : { cause: opts.cause })
+/** A registry operation that failed; the message names the reference and what to do about it. */
+export class RegistryError extends CodedError<RegistryErrorCode> {
+  declare readonly retryAfterMs?: number
+  readonly registryCodes: readonly string[]
+
+  constructor(code: RegistryErrorCode, message: string, opts: RegistryErrorOptions = {}) {
+    super(code, message, opts)
     this.name = 'RegistryError'
-    this.code = code
-    if (opts.status !== undefined) this.status = opts.status
     if (opts.retryAfterMs !== undefined) this.retryAfterMs = opts.retryAfterMs
+    this.registryCodes = opts.registryCodes ?? []
   }
 }
 
@@ -36,7 +42,9 @@ export class RegistryError extends Error {
  * commit the same digest at once (a shared config), so the blob is uploaded again.
  */
 export const isBlobUnknown = (err: unknown): boolean =>
-  err instanceof RegistryError && err.status === 400 && /BLOB_UNKNOWN/.test(err.message)
+  err instanceof RegistryError &&
+  err.status === 400 &&
+  err.registryCodes.some(c => c === 'BLOB_UNKNOWN' || c === 'MANIFEST_BLOB_UNKNOWN')
 
 /** The bytes did not hash to the digest they were asked for by. */
 export class DigestMismatchError extends RegistryError {
@@ -56,11 +64,10 @@ export class DigestMismatchError extends RegistryError {
 
 /** Parallel writers kept replacing a tag (cosign's .sig/.att, the fallback index) and ours did not stick. */
 export class TagRaceError extends RegistryError {
-  readonly tag: string
+  declare readonly tag: string
 
   constructor(tag: string, message: string) {
-    super('TAG_WRITE_RACED', message)
+    super('TAG_WRITE_RACED', message, { tag })
     this.name = 'TagRaceError'
-    this.tag = tag
   }
 }

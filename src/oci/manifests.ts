@@ -28,7 +28,8 @@ export async function getManifest(
     headers: { accept: accept.join(', ') },
     scopes: [repositoryScope(ref.repository, 'pull')]
   })
-  if (res.status !== 200) return registryFailure(res, `fetching manifest ${ref}`)
+  if (res.status !== 200)
+    return registryFailure(res, `fetching manifest ${ref}`, { operation: 'fetch', tag: ref.tag })
   const bytes = await res.buffer(MAX_MANIFEST_BYTES)
   const claimed = res.headers.get('docker-content-digest') ?? undefined
   const expected = ref.digest ?? claimed
@@ -75,7 +76,8 @@ export async function headManifest(
     accept.includes(mediaType)
   )
     return { digest, mediaType, size }
-  if (res.status !== 200 && res.status !== 405) return registryFailure(res, `checking manifest ${ref}`)
+  if (res.status !== 200 && res.status !== 405)
+    return registryFailure(res, `checking manifest ${ref}`, { operation: 'check', tag: ref.tag })
   const full = await getManifest(t, ref, accept).catch((err: unknown) => {
     if (err instanceof RegistryError && err.code === 'REGISTRY_NOT_FOUND') return undefined
     throw err
@@ -105,7 +107,7 @@ export async function putManifest(
     ...(opts.retry === false ? { retry: false } : {})
   })
   if (res.status !== 201 && res.status !== 200 && res.status !== 204)
-    return registryFailure(res, `pushing manifest ${ref}`)
+    return registryFailure(res, `pushing manifest ${ref}`, { operation: 'push', tag: ref.tag })
   res.discard()
   const theirs = res.headers.get('docker-content-digest')
   if (theirs && digestAlgorithm(theirs) === algorithm && theirs !== digest)

@@ -1,3 +1,4 @@
+import { CodedError } from '../errors/index.js'
 import { digestProblem } from './digest.js'
 
 export const DOCKER_HUB = 'index.docker.io'
@@ -14,12 +15,11 @@ const DOMAIN =
   /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?$/
 
 /** An image reference that failed to parse; the message quotes it and says what to change. */
-export class InvalidReferenceError extends Error {
-  readonly code = 'INVALID_REFERENCE' as const
+export class InvalidReferenceError extends CodedError<'INVALID_REFERENCE'> {
   readonly reference: string
 
   constructor(reference: string, problem: string) {
-    super(`invalid image reference "${reference}": ${problem}`)
+    super('INVALID_REFERENCE', `invalid image reference "${reference}": ${problem}`)
     this.name = 'ReferenceError'
     this.reference = reference
   }

@@ -40,7 +40,7 @@ export async function probeReferrersApi(
     scopes: [repositoryScope(ref.repository, 'pull')]
   })
   if (res.status >= 500 || res.status === 401 || res.status === 429)
-    return registryFailure(res, `probing the referrers API of ${ref.repoString()}`)
+    return registryFailure(res, `probing the referrers API of ${ref.repoString()}`, { operation: 'probe' })
   const supported = res.status === 200 && isIndexContentType(res.headers.get('content-type'))
   let definitive = true
   if (res.status === 404 && /json/.test(res.headers.get('content-type') ?? '')) {
@@ -70,7 +70,10 @@ export async function listReferrersViaApi(
       headers: { accept: OCI_INDEX },
       scopes: [repositoryScope(ref.repository, 'pull')]
     })
-    if (res.status !== 200) return registryFailure(res, `listing referrers of ${ref.repoString()}@${subject}`)
+    if (res.status !== 200)
+      return registryFailure(res, `listing referrers of ${ref.repoString()}@${subject}`, {
+        operation: 'list'
+      })
     const index = await res.json<ImageIndex>()
     found.push(...(index.manifests ?? []))
     url = nextLink(res.headers.get('link'), url.toString())

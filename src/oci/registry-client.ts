@@ -82,7 +82,9 @@ export class RegistryClient {
     // headManifest already answered a 404 (and fell back to GET where HEAD is refused): no second request.
     if (!head)
       throw new RegistryError('REGISTRY_NOT_FOUND', `fetching manifest ${r}: registry answered 404`, {
-        status: 404
+        status: 404,
+        operation: 'fetch',
+        tag: r.tag
       })
     return head.digest
   }

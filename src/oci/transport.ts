@@ -3,6 +3,7 @@ import { isRetryableStatus, parseRetryAfter, statusCause } from '../http/index.j
 import type { HttpClient, HttpResponse, RequestInit } from '../http/index.js'
 import { Authenticator } from './auth/authenticator.js'
 import type { CredentialProvider } from './auth/credentials.js'
+import type { Operation } from '../errors/index.js'
 import { RegistryError, type RegistryErrorCode } from './errors.js'
 import { registryBaseUrl } from './reference.js'
 
@@ -63,12 +64,20 @@ function retryAfter(res: HttpResponse): { retryAfterMs?: number } {
   return ms === undefined ? {} : { retryAfterMs: ms }
 }
 
-export async function registryFailure(res: HttpResponse, what: string): Promise<never> {
+/** What the failed call was: its operation, and the tag when it named one. */
+export interface FailedCall {
+  operation: Operation
+  tag?: string | undefined
+}
+
+export async function registryFailure(res: HttpResponse, what: string, call: FailedCall): Promise<never> {
   let detail = ''
+  const registryCodes: string[] = []
   try {
     const text = (await res.text()).slice(0, 2000)
     try {
       const body = JSON.parse(text) as { errors?: { code?: string; message?: string }[] }
+      for (const e of body.errors ?? []) if (typeof e.code === 'string') registryCodes.push(e.code)
       detail = (body.errors ?? []).map(e => [e.code, e.message].filter(Boolean).join(': ')).join('; ')
     } catch {
       detail = text.trim().slice(0, 300)
@@ -93,6 +102,6 @@ export async function registryFailure(res: HttpResponse, what: string): Promise<
   throw new RegistryError(
     code,
     `${what}: registry answered ${res.status}${detail ? ` (${detail})` : ''}${retried}`,
-    { status: res.status, ...retryAfter(res) }
+    { status: res.status, ...retryAfter(res), ...call, registryCodes }
   )
 }

@@ -1,5 +1,6 @@
 // One subject end to end: statements → sign (Rekor) → publish (tags, referrers, GitHub, files) → verify,
 // as two stages so the pipeline can publish one subject while it signs the next.
+import { errorText } from '../errors/index.js'
 import type { ProvenanceVersion } from '../attest/provenance.js'
 import type { SbomPredicate } from '../attest/sbom-predicate.js'
 import type { CustomPredicate } from '../attest/custom-predicate.js'
@@ -18,7 +19,6 @@ import { confirmPublished } from './confirm-published.js'
 import type { RekorLedger } from './rekor-ledger.js'
 import { verifyBeforePush } from './verify-before-push.js'
 import type { SigningSession } from './session.js'
-import { describe } from '../sigstore/error.js'
 import { PipelineError } from './errors.js'
 import { allOrCancel } from './fail-fast.js'
 import { planStatements } from './statements.js'
@@ -80,7 +80,7 @@ export interface SignedSubject {
 const failIn =
   (subject: Subject, step: 'sign' | 'publish' | 'verify') =>
   (cause: unknown): never => {
-    throw new PipelineError('SUBJECT_FAILED', subject.ref, 'attest', describe(cause), { cause, step })
+    throw new PipelineError('SUBJECT_FAILED', subject.ref, 'attest', errorText(cause), { cause, step })
   }
 
 /** A registry or network failure somewhere in the cause chain (the bytes were never compared). */
@@ -253,7 +253,7 @@ export async function publishSubject(
           subject.ref,
           'attest',
           `everything was published (${items.length} items, Rekor entries ${items.map(i => i.rekorLogIndex).join(', ')}), ` +
-            `but re-reading it to confirm failed: ${describe(cause)}. Do not re-run the job to sign again; ` +
+            `but re-reading it to confirm failed: ${errorText(cause)}. Do not re-run the job to sign again; ` +
             `check it with \`oci-attest verify ${subject.ref}\` or cosign verify once the registry recovers`,
           { cause, step: 'verify' }
         )

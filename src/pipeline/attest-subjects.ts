@@ -1,4 +1,5 @@
 // The pipeline's entry: every subject checked up front, then attested concurrently with one signer.
+import { errorText } from '../errors/index.js'
 import type { ProvenanceVersion } from '../attest/provenance.js'
 import type { SbomPredicate } from '../attest/sbom-predicate.js'
 import type { CustomPredicate } from '../attest/custom-predicate.js'
@@ -7,7 +8,6 @@ import type { GitHubAttestationStore } from '../publish/github-store.js'
 import type { PublishRegistry } from '../oci/publish-registry.js'
 import { processTagWriters } from '../oci/tag-writer.js'
 import type { TagWriters } from '../oci/tag-writer.js'
-import { describe } from '../sigstore/error.js'
 import { publishSubject, signSubject } from './attest-subject.js'
 import type { PublishFormat, SubjectOptions, SubjectReport } from './attest-subject.js'
 import { PipelineError } from './errors.js'
@@ -80,7 +80,7 @@ export async function attestSubjects(options: AttestOptions, c: AttestCollaborat
     (subject: Subject) =>
     (cause: unknown): never => {
       if (cause instanceof PipelineError) throw cause
-      throw new PipelineError('SUBJECT_FAILED', subject.ref, 'attest', describe(cause), { cause })
+      throw new PipelineError('SUBJECT_FAILED', subject.ref, 'attest', errorText(cause), { cause })
     }
   // Signing (Rekor-bound) and publishing (registry-bound) overlap across subjects, each with its own
   // limit, so the last subjects' signatures are not waiting for the first subjects' uploads.

@@ -1,4 +1,5 @@
 // What a dry run would have pushed, where, with media types and sizes; and checks that stand in for verification.
+import { errorText } from '../errors/index.js'
 import { createPublicKey, verify as verifySignature, X509Certificate } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { bundleFromJSON } from '@sigstore/bundle'
@@ -107,7 +108,7 @@ export async function checkDryRun(report: AttestReport, recorded: RecordingRegis
         if (!statement.subject.some(s => `sha256:${s.digest.sha256}` === subject.digest && s.name === name))
           throw new Error(`statement does not name ${subject.ref}`)
       } catch (err) {
-        problems.push(`${what}: ${err instanceof Error ? err.message : String(err)}`)
+        problems.push(`${what}: ${errorText(err)}`)
       }
     }
   }

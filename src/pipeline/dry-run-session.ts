@@ -2,7 +2,7 @@
 // witness code wired to the in-process stand-ins, and trust in nothing (dry-run bundles verify nowhere).
 import { TrustedRoot } from '@sigstore/protobuf-specs'
 import { toTrustMaterial } from '@sigstore/verify'
-import { certificateIdentity, issuerForServer, serverUrlFromEnv } from '../sigstore/identity/claims.js'
+import { certificateIdentity, issuerForServer } from '../sigstore/identity/claims.js'
 import type { GitHubClaims } from '../sigstore/identity/claims.js'
 import { StaticIdentityProvider } from '../sigstore/identity/provider.js'
 import { ArtifactSigner } from '../sigstore/sign-artifacts.js'
@@ -12,14 +12,23 @@ import { BundleVerifier } from '../sigstore/verify/bundle-verifier.js'
 import { RekorClient } from '../sigstore/witness/rekor-client.js'
 import { RekorWitness } from '../sigstore/witness/rekor-witness.js'
 import { DRY_RUN_FULCIO_URL, DRY_RUN_REKOR_URL, DryRunSigstore } from './dry-run-sigstore.js'
+import type { WorkflowRun } from './run/context.js'
 import type { SigningSession } from './session.js'
 
+/** What the dry run needs of the run context (src/pipeline/run/context.ts reads it from the environment). */
+export interface DryRunContext {
+  serverUrl: string
+  repository?: string | undefined
+  eventName?: string | undefined
+  workflowRun: WorkflowRun
+}
+
 /** What the OIDC token would have said, from the variables every runner sets (placeholders outside one). */
-export function claimsFromEnvironment(env: NodeJS.ProcessEnv = process.env): GitHubClaims {
-  const serverUrl = serverUrlFromEnv(env)
-  const repository = env.GITHUB_REPOSITORY || 'local/unknown'
-  const ref = env.GITHUB_REF || 'refs/heads/unknown'
-  const workflowRef = env.GITHUB_WORKFLOW_REF || `${repository}/.github/workflows/unknown.yml@${ref}`
+export function claimsFromContext(context: DryRunContext): GitHubClaims {
+  const { serverUrl, workflowRun: run } = context
+  const repository = context.repository || 'local/unknown'
+  const ref = run.ref || 'refs/heads/unknown'
+  const workflowRef = run.workflowRef || `${repository}/.github/workflows/unknown.yml@${ref}`
   const now = Math.floor(Date.now() / 1000)
   return {
     iss: issuerForServer(serverUrl),
@@ -28,20 +37,20 @@ export function claimsFromEnvironment(env: NodeJS.ProcessEnv = process.env): Git
     exp: now + 600,
     iat: now,
     repository,
-    repository_id: env.GITHUB_REPOSITORY_ID || '0',
-    repository_owner: env.GITHUB_REPOSITORY_OWNER || repository.split('/')[0] || 'local',
-    repository_owner_id: env.GITHUB_REPOSITORY_OWNER_ID || '0',
+    repository_id: run.repositoryId || '0',
+    repository_owner: run.repositoryOwner || repository.split('/')[0] || 'local',
+    repository_owner_id: run.repositoryOwnerId || '0',
     ref,
-    sha: env.GITHUB_SHA || '0'.repeat(40),
-    ...(env.GITHUB_WORKFLOW ? { workflow: env.GITHUB_WORKFLOW } : {}),
+    sha: run.sha || '0'.repeat(40),
+    ...(run.workflow ? { workflow: run.workflow } : {}),
     workflow_ref: workflowRef,
-    ...(env.GITHUB_WORKFLOW_SHA ? { workflow_sha: env.GITHUB_WORKFLOW_SHA } : {}),
+    ...(run.workflowSha ? { workflow_sha: run.workflowSha } : {}),
     // A reusable workflow's own ref is only in the token; the caller's workflow stands in for it here.
     job_workflow_ref: workflowRef,
-    event_name: env.GITHUB_EVENT_NAME || 'unknown',
-    run_id: env.GITHUB_RUN_ID || '0',
-    run_attempt: env.GITHUB_RUN_ATTEMPT || '1',
-    ...(env.RUNNER_ENVIRONMENT ? { runner_environment: env.RUNNER_ENVIRONMENT } : {})
+    event_name: context.eventName || 'unknown',
+    run_id: run.runId || '0',
+    run_attempt: run.runAttempt || '1',
+    ...(run.runnerEnvironment ? { runner_environment: run.runnerEnvironment } : {})
   }
 }
 
@@ -51,9 +60,9 @@ function placeholderToken(claims: GitHubClaims): string {
   return `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: claims.sub, exp: claims.exp })}.`
 }
 
-export function openDryRunSession(env: NodeJS.ProcessEnv = process.env): SigningSession {
-  const claims = claimsFromEnvironment(env)
-  const serverUrl = serverUrlFromEnv(env)
+export function openDryRunSession(context: DryRunContext): SigningSession {
+  const claims = claimsFromContext(context)
+  const serverUrl = context.serverUrl
   const identity = { subjectAlternativeName: certificateIdentity(claims), issuer: claims.iss }
   const standIn = new DryRunSigstore({ san: identity.subjectAlternativeName, issuer: identity.issuer })
   const ephemeral = new EphemeralSigner({

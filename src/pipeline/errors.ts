@@ -1,4 +1,6 @@
 // Pipeline failures name the subject and the phase, so the edge can print them as they are.
+import { CodedError } from '../errors/index.js'
+
 export type PipelineErrorCode =
   | 'SUBJECT_INVALID'
   | 'SUBJECT_NOT_FOUND'
@@ -6,9 +8,8 @@ export type PipelineErrorCode =
   | 'WRITE_ACCESS_DENIED'
   | 'PUBLISH_AFTER_LOGGING_FAILED'
 
-export class PipelineError extends Error {
-  readonly code: PipelineErrorCode
-  readonly subject: string
+export class PipelineError extends CodedError<PipelineErrorCode> {
+  declare readonly subject: string
   readonly phase: string
   /** Within the attest phase: which step failed. */
   readonly step?: 'sign' | 'publish' | 'verify'
@@ -19,10 +20,11 @@ export class PipelineError extends Error {
     message: string,
     options?: { cause?: unknown; step?: 'sign' | 'publish' | 'verify' }
   ) {
-    super(`${subject} [${phase}]: ${options?.step ? `${options.step}: ` : ''}${message}`, options)
+    super(code, `${subject} [${phase}]: ${options?.step ? `${options.step}: ` : ''}${message}`, {
+      cause: options?.cause,
+      subject
+    })
     this.name = 'PipelineError'
-    this.code = code
-    this.subject = subject
     this.phase = phase
     if (options?.step) this.step = options.step
   }

@@ -1,4 +1,5 @@
 // Plan: every input resolved to `registry/repository@sha256:…` once, up front; indexes expanded per `platforms`.
+import { errorText } from '../errors/index.js'
 import { isIndexMediaType } from '../oci/media-types.js'
 import type { Descriptor, FetchedManifest, ImageIndex, ImageManifest } from '../oci/manifest.js'
 import { parseDigest, Repository } from '../oci/name.js'
@@ -6,7 +7,6 @@ import { platformString } from '../oci/platform.js'
 import { parseReference } from '../oci/reference.js'
 import type { ImageReference } from '../oci/reference.js'
 import type { PublishRegistry } from '../oci/publish-registry.js'
-import { describe } from '../sigstore/error.js'
 import type { ImageKind, Subject } from '../subject/index.js'
 import { PipelineError } from './errors.js'
 
@@ -52,7 +52,7 @@ async function fetchSubject(
       'plan',
       code === 'REGISTRY_NOT_FOUND'
         ? `${what}; push the artifact first, or fix the reference (nothing was signed or logged)`
-        : `cannot read it: ${describe(cause)}`,
+        : `cannot read it: ${errorText(cause)}`,
       { cause }
     )
   }
@@ -73,7 +73,7 @@ export function parseSubjectInputs(inputs: readonly string[]): SubjectInput[] {
         'SUBJECT_INVALID',
         input,
         'plan',
-        `not an image reference (${describe(cause)}); write registry/repository@sha256:<hex> or registry/repository:tag`,
+        `not an image reference (${errorText(cause)}); write registry/repository@sha256:<hex> or registry/repository:tag`,
         { cause }
       )
     }
@@ -174,7 +174,7 @@ async function fetchChild(
       'plan',
       missing
         ? `${where} is not in ${repository}; push every platform image before signing, or set platforms: index (nothing was signed or logged)`
-        : `cannot read ${where}: ${describe(cause)}`,
+        : `cannot read ${where}: ${errorText(cause)}`,
       { cause }
     )
   }

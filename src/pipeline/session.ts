@@ -1,7 +1,7 @@
 // Builds the run's signing collaborators with real defaults: verified identity, one signer, Rekor, trust.
 import type { TrustMaterial } from '@sigstore/verify'
 import type { Witness } from '@sigstore/sign'
-import { certificateIdentity, serverUrlFromEnv } from '../sigstore/identity/claims.js'
+import { certificateIdentity, githubServerUrl } from '../sigstore/identity/claims.js'
 import type { GitHubClaims } from '../sigstore/identity/claims.js'
 import type { IdentityProvider } from '../sigstore/identity/provider.js'
 import { verifyIdToken } from '../sigstore/identity/verify-token.js'
@@ -30,7 +30,7 @@ export interface SigstoreConfig {
   allowPublicRekorForPrivateRepos?: boolean
   /** Private Fulcio without a CT log: verify certificates without requiring an embedded SCT. */
   insecureIgnoreSct?: boolean
-  /** GitHub server URL for provenance (default GITHUB_SERVER_URL or https://github.com). */
+  /** GitHub server URL for provenance and the default issuer (default https://github.com; run() passes the run's). */
   serverUrl?: string
 }
 
@@ -51,18 +51,17 @@ export interface SigningSession {
 
 export async function openSigningSession(
   config: SigstoreConfig,
-  collaborators: { identity: IdentityProvider; http?: Http; env?: NodeJS.ProcessEnv }
+  collaborators: { identity: IdentityProvider; http?: Http }
 ): Promise<SigningSession> {
-  const env = collaborators.env ?? process.env
   const http = collaborators.http
-  const serverUrl = config.serverUrl?.replace(/\/+$/, '') ?? serverUrlFromEnv(env)
+  const serverUrl = githubServerUrl(config.serverUrl)
   const rekorUrl = config.rekorUrl ?? DEFAULT_REKOR_URL
   const identityProvider = new CachedIdentityProvider(collaborators.identity)
   const claims = await verifyIdToken(await identityProvider.getToken(), {
     ...(config.issuer ? { issuer: config.issuer } : {}),
     ...(config.oidcDiscoveryUrl ? { discoveryBaseUrl: config.oidcDiscoveryUrl } : {}),
     ...(http ? { http } : {}),
-    env
+    serverUrl
   })
   // Refuse before anything is logged: the guard is about what becomes public.
   assertRekorAllowed(claims, rekorUrl, config.allowPublicRekorForPrivateRepos ?? false)

@@ -1,7 +1,7 @@
 // Proves every subject's repository accepts our writes before anything is signed: a refusal after Rekor has
 // logged would leave public entries for attestations that exist nowhere.
+import { errorText } from '../errors/index.js'
 import type { ImageReference } from '../oci/reference.js'
-import { describe } from '../sigstore/error.js'
 import type { Subject } from '../subject/index.js'
 import { PipelineError } from './errors.js'
 
@@ -30,7 +30,7 @@ export async function probeWriteAccess(
           subject.ref,
           WRITE_PROBE_PHASE,
           `${repository} does not accept writes with the credentials at hand, so nothing was signed or ` +
-            `logged: ${describe(cause)}`,
+            `logged: ${errorText(cause)}`,
           { cause }
         )
       }

@@ -3,8 +3,9 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-export function bundleDirectory(env: NodeJS.ProcessEnv = process.env): string {
-  return env.RUNNER_TEMP || tmpdir()
+/** The runner's temp directory when the caller has one (run() passes RUNNER_TEMP), else the system's. */
+export function bundleDirectory(runnerTemp?: string): string {
+  return runnerTemp || tmpdir()
 }
 
 /** `127.0.0.1:5000/team/app@sha256:ab…` + `provenance-v1` → a file name without path separators. */

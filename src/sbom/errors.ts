@@ -1,4 +1,5 @@
 // One error type for the SBOM generator: a string-literal code tests and the CLI can branch on.
+import { CodedError } from '../errors/index.js'
 
 export type SbomErrorCode =
   | 'SBOM_BAD_SOURCE'
@@ -10,17 +11,9 @@ export type SbomErrorCode =
   | 'SBOM_LAYER_TOO_LARGE'
   | 'SBOM_BAD_ARCHIVE'
 
-export class SbomError extends Error {
-  readonly code: SbomErrorCode
+export class SbomError extends CodedError<SbomErrorCode> {
   constructor(code: SbomErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options)
-    this.code = code
+    super(code, message, options)
     this.name = 'SbomError'
   }
-}
-
-/** Message of anything thrown, without assuming it is an Error. */
-export function describeError(err: unknown): string {
-  if (err instanceof Error) return err.message
-  return String(err)
 }

@@ -1,4 +1,6 @@
 // One error type for the Sigstore side so callers and tests branch on a stable `code`, never on message text.
+import { CodedError } from '../errors/index.js'
+
 export type SigstoreErrorCode =
   | 'MISSING_ID_TOKEN_PERMISSION'
   | 'ID_TOKEN_REQUEST_FAILED'
@@ -10,17 +12,18 @@ export type SigstoreErrorCode =
   | 'TRUSTED_ROOT_INVALID'
   | 'VERIFICATION_FAILED'
 
-export class SigstoreError extends Error {
-  readonly code: SigstoreErrorCode
-  constructor(code: SigstoreErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options)
-    this.name = 'SigstoreError'
-    this.code = code
-  }
-}
+/** Which check a verification failed, where the classifier needs more than VERIFICATION_FAILED. */
+export type VerificationCheck = 'sct'
 
-/** Text of any thrown value, including non-Error rejections. */
-export function describe(err: unknown): string {
-  if (err instanceof Error) return err.message
-  return typeof err === 'string' ? err : JSON.stringify(err)
+export class SigstoreError extends CodedError<SigstoreErrorCode> {
+  declare readonly check?: VerificationCheck
+  constructor(
+    code: SigstoreErrorCode,
+    message: string,
+    options?: { cause?: unknown; check?: VerificationCheck }
+  ) {
+    super(code, message, options)
+    this.name = 'SigstoreError'
+    if (options?.check) this.check = options.check
+  }
 }

@@ -11,7 +11,7 @@ const NOT_FOUND = /credentials not found|not found in native keychain|no credent
 export function runCredentialHelper(
   name: string,
   serverUrl: string,
-  env: NodeJS.ProcessEnv = process.env
+  env: NodeJS.ProcessEnv
 ): Promise<Credential | undefined> {
   const program = `docker-credential-${name}`
   return new Promise((resolve, reject) => {

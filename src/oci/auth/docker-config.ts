@@ -26,11 +26,12 @@ interface DockerConfigFile {
 export interface DockerConfigOptions {
   /** Defaults to $DOCKER_CONFIG/config.json, else ~/.docker/config.json. */
   path?: string
-  env?: NodeJS.ProcessEnv
+  /** The caller's environment: DOCKER_CONFIG, and what credential helpers (child processes) inherit. */
+  env: NodeJS.ProcessEnv
   runHelper?: typeof runCredentialHelper
 }
 
-export function dockerConfigPath(env: NodeJS.ProcessEnv = process.env): string {
+export function dockerConfigPath(env: NodeJS.ProcessEnv): string {
   return join(env.DOCKER_CONFIG || join(homedir(), '.docker'), 'config.json')
 }
 
@@ -59,8 +60,8 @@ function fromEntry(entry: AuthEntry, path: string, key: string): Credential | un
 }
 
 /** Credentials from docker's config: credHelpers, then credsStore, then auths; hosts match exactly. */
-export function dockerConfigCredentials(opts: DockerConfigOptions = {}): CredentialProvider {
-  const env = opts.env ?? process.env
+export function dockerConfigCredentials(opts: DockerConfigOptions): CredentialProvider {
+  const env = opts.env
   const path = opts.path ?? dockerConfigPath(env)
   const runHelper = opts.runHelper ?? runCredentialHelper
   let config: Promise<DockerConfigFile | undefined> | undefined

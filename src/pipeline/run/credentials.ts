@@ -26,7 +26,7 @@ export function registryCredentials(
   inputs: Pick<ActionInputs, 'registryUsername' | 'registryPassword' | 'githubToken'>,
   /** The registries the subjects name: the login inputs are sent to these only. */
   hosts: readonly string[],
-  env: NodeJS.ProcessEnv,
+  environment: { env: NodeJS.ProcessEnv; actor?: string | undefined },
   mask: (secret: string) => void = () => undefined
 ): CredentialProvider {
   const providers: CredentialProvider[] = []
@@ -34,10 +34,11 @@ export function registryCredentials(
     const login = { username: inputs.registryUsername, password: inputs.registryPassword }
     providers.push(staticCredentials(Object.fromEntries(hosts.map(h => [h, login]))))
   }
-  providers.push(dockerConfigCredentials({ env }))
+  // The whole environment: DOCKER_CONFIG, and what credential helpers (child processes) inherit.
+  providers.push(dockerConfigCredentials({ env: environment.env }))
   if (inputs.githubToken) {
     // ghcr.io takes any user name with a GITHUB_TOKEN; the actor keeps its audit log readable.
-    const username = env.GITHUB_ACTOR || 'github-actions'
+    const username = environment.actor || 'github-actions'
     providers.push(staticCredentials({ 'ghcr.io': { username, password: inputs.githubToken } }))
   }
   return masking(chainCredentials(...providers), mask)

@@ -1,14 +1,14 @@
 // The run's overall time limit: one signal every remote call carries, and a promise that settles the run
 // at the limit even when the work in flight (a layer scan, a retry wait) would go on.
+import { CodedError } from '../../errors/index.js'
 import { formatMs } from '../../http/index.js'
 
-export class RunTimeoutError extends Error {
-  readonly code = 'RUN_TIMEOUT'
+export class RunTimeoutError extends CodedError<'RUN_TIMEOUT'> {
   constructor(
     readonly limitMs: number,
     message: string
   ) {
-    super(message)
+    super('RUN_TIMEOUT', message)
     this.name = 'RunTimeoutError'
   }
 }

@@ -1,21 +1,29 @@
 // Turns a failure into one message naming the subject, the phase and the fix.
-import { describe } from '../../sigstore/error.js'
+import { CodedError, codedChain, errorChain, errorText, isWriteOperation } from '../../errors/index.js'
+import { RegistryError } from '../../oci/errors.js'
+import { SigstoreError } from '../../sigstore/error.js'
+import { PipelineError } from '../errors.js'
+import { InputError } from './inputs.js'
 
-interface Coded {
-  code?: string
-  status?: number
-  message?: string
-  cause?: unknown
-  subject?: string
-  phase?: string
-}
+/** The codes of a cause chain, ours and third parties' alike (sigstore-js's TUF_*, Node's E*). */
+const codesOf = (err: unknown): (string | undefined)[] =>
+  errorChain(err).map(e => {
+    const code = (e as { code?: unknown }).code
+    return typeof code === 'string' ? code : undefined
+  })
 
-function chain(err: unknown): Coded[] {
-  const out: Coded[] = []
-  for (let e = err as Coded | undefined; e && typeof e === 'object' && out.length < 10; e = e.cause as Coded)
-    out.push(e)
-  return out
-}
+/** The registry's answers; the first of them in a chain decides (a 404 is a wrong reference: no fix). */
+const REGISTRY_ANSWERS: ReadonlySet<string> = new Set([
+  'REGISTRY_NOT_FOUND',
+  'REGISTRY_UNAUTHORIZED',
+  'REGISTRY_DENIED',
+  'REGISTRY_ERROR',
+  'REGISTRY_CONFLICT',
+  'AUTH_FAILED'
+])
+
+/** The tags this tool writes: cosign's `sha256-<hex>.sig`/`.att` and the referrers fallback `sha256-<hex>`. */
+const DIGEST_TAG = /^sha256-[0-9a-f]{64}(\.sig|\.att)?$/
 
 const WRITE_ACCESS_FIX =
   'the registry refused a write. Grant the job `permissions:\n  packages: write` (ghcr.io with github-token), or ' +
@@ -29,15 +37,12 @@ const IMMUTABLE_FIX =
 
 /** A fix for what the cause chain shows, or undefined when the message already says it. */
 export function fixFor(err: unknown): string | undefined {
-  const errors = chain(err)
-  const codes = errors.map(e => e.code)
+  const codes = codesOf(err)
+  const coded = codedChain(err)
   if (codes.includes('MISSING_ID_TOKEN_PERMISSION') || codes.includes('INVALID_INPUT')) return undefined
   if (codes.some(c => c?.startsWith('TUF_')))
     return 'the public-good trusted root is fetched from tuf-repo-cdn.sigstore.dev: allow that host, or set trusted-root for a private Sigstore instance'
-  if (
-    codes.includes('VERIFICATION_FAILED') &&
-    errors.some(e => /expected \d+ SCTs, got 0/.test(e.message ?? ''))
-  )
+  if (coded.some(e => e instanceof SigstoreError && e.code === 'VERIFICATION_FAILED' && e.check === 'sct'))
     return (
       'the certificate carries no SCT that the trusted root accepts. Give the trusted_root.json that lists ' +
       "your Fulcio's CT log; for a private Fulcio without a CT log set insecure-ignore-sct: true (its " +
@@ -47,14 +52,10 @@ export function fixFor(err: unknown): string | undefined {
     return 'the registry could not be reached for a write: check its host name, the network and any proxy (HTTPS_PROXY, NO_PROXY)'
   if (codes.includes('GITHUB_ATTESTATION_REFUSED'))
     return 'grant the job `permissions:\n  attestations: write`, or set github-attestations: auto or false'
-  const registry = errors.find(e => typeof e.code === 'string' && /^REGISTRY_|^AUTH_FAILED$/.test(e.code))
+  const registry = coded.find(e => e instanceof RegistryError && REGISTRY_ANSWERS.has(e.code))
   if (!registry || registry.code === 'REGISTRY_NOT_FOUND') return undefined
-  const text = registry.message ?? ''
-  // src/oci starts every failure message with the operation: "pushing manifest …", "uploading blob …".
-  const write =
-    codes.includes('WRITE_ACCESS_DENIED') ||
-    /^(pushing|uploading|starting a blob upload|mounting)\b/.test(text)
-  const tag = /sha256-[0-9a-f]{64}(\.sig|\.att)?/.exec(text)?.[0]
+  const write = codes.includes('WRITE_ACCESS_DENIED') || isWriteOperation(registry.operation)
+  const tag = registry.tag !== undefined && DIGEST_TAG.test(registry.tag) ? registry.tag : undefined
   if (tag && registry.status !== undefined && [400, 409, 412].includes(registry.status))
     return `${IMMUTABLE_FIX} (tag ${tag})`
   if (
@@ -74,16 +75,14 @@ export function fixFor(err: unknown): string | undefined {
 export type InputLabel = (input: string) => string
 
 export function failureMessage(err: unknown, phase: string, inputLabel?: InputLabel): string {
-  const top = err as Coded & { input?: string; problem?: string }
-  const where = top?.subject ? `${top.subject} [${top.phase ?? phase}]` : `[${phase}]`
+  const subject = err instanceof CodedError ? err.subject : undefined
+  const where = subject ? `${subject} [${err instanceof PipelineError ? err.phase : phase}]` : `[${phase}]`
   const text =
-    inputLabel && top?.code === 'INVALID_INPUT' && top.input && top.problem
-      ? `${inputLabel(top.input)}: ${top.problem}`
-      : describe(err)
-  const message = top?.subject && text.startsWith(top.subject) ? text : `${where}: ${text}`
+    inputLabel && err instanceof InputError && err.input && err.problem
+      ? `${inputLabel(err.input)}: ${err.problem}`
+      : errorText(err)
+  const message = subject && text.startsWith(subject) ? text : `${where}: ${text}`
   const fix = fixFor(err)
-  const code = chain(err)
-    .map(e => e.code)
-    .find(c => typeof c === 'string')
+  const code = codesOf(err).find(c => c !== undefined)
   return `${message}${fix ? `\nFix: ${fix}` : ''}${code ? ` (${code})` : ''}`
 }

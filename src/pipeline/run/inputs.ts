@@ -1,5 +1,6 @@
 // The action's inputs (and the CLI flags that mirror them) validated up front into one typed object.
 // Only the edges know where values come from: src/action passes core.getInput, src/cli its parsed flags.
+import { CodedError } from '../../errors/index.js'
 import { CustomPredicateError, readCustomPredicate } from '../../attest/custom-predicate.js'
 import type { CustomPredicate } from '../../attest/custom-predicate.js'
 import { digestProblem, Repository } from '../../oci/index.js'
@@ -42,13 +43,12 @@ export interface ActionInputs {
   customPredicate?: CustomPredicate
 }
 
-export class InputError extends Error {
-  readonly code = 'INVALID_INPUT'
+export class InputError extends CodedError<'INVALID_INPUT'> {
   constructor(
     readonly input: string,
     readonly problem: string
   ) {
-    super(`input "${input}": ${problem}`)
+    super('INVALID_INPUT', `input "${input}": ${problem}`)
     this.name = 'InputError'
   }
 }

@@ -1,5 +1,6 @@
 // One run, for the action and the CLI alike: inputs → context → dry-run decision → plan → identity → SBOMs → attest → outputs and summary.
 import { join } from 'node:path'
+import { CodedError, errorText } from '../../errors/index.js'
 import { createHttpClient, setDebugSink } from '../../http/index.js'
 import type { HttpClient } from '../../http/index.js'
 import { RegistryClient } from '../../oci/index.js'
@@ -18,6 +19,7 @@ import { GitHubAttestationStore } from '../../publish/github-store.js'
 import { ActionsIdentityProvider } from '../../sigstore/identity/provider.js'
 import type { IdentityProvider } from '../../sigstore/identity/provider.js'
 import { readRunContext, decideDryRun } from './context.js'
+import type { RunContext } from './context.js'
 import { registryCredentials } from './credentials.js'
 import { startRunDeadline } from './deadline.js'
 import type { RunDeadline } from './deadline.js'
@@ -32,15 +34,11 @@ import { writeSummary } from './summary.js'
 import type { Ui } from './ui.js'
 import { WriteLog } from './write-log.js'
 
-/** For private or test Sigstore setups whose OIDC discovery is not served at the issuer URL itself. */
-export const OIDC_DISCOVERY_ENV = 'OCI_ATTEST_OIDC_DISCOVERY_URL'
+export { OIDC_DISCOVERY_ENV } from './context.js'
 
-export class ActionError extends Error {
-  constructor(
-    readonly code: 'GITHUB_ATTESTATION_REFUSED' | 'DRY_RUN_CHECK_FAILED',
-    message: string
-  ) {
-    super(message)
+export class ActionError extends CodedError<'GITHUB_ATTESTATION_REFUSED' | 'DRY_RUN_CHECK_FAILED'> {
+  constructor(code: 'GITHUB_ATTESTATION_REFUSED' | 'DRY_RUN_CHECK_FAILED', message: string) {
+    super(code, message)
     this.name = 'ActionError'
   }
 }
@@ -71,23 +69,22 @@ interface Progress {
   writes?: WriteLog
 }
 
-const debugEnabled = (env: NodeJS.ProcessEnv): boolean =>
-  env.RUNNER_DEBUG === '1' || env.ACTIONS_STEP_DEBUG === 'true'
-
 export async function run(opts: RunOptions): Promise<RunResult | undefined> {
   const ui = opts.ui
+  // The run entry: the environment is read here, once, and handed down as the typed RunContext.
   const env = opts.env ?? process.env
+  const context = readRunContext(env)
   const phases = new Phases(ui)
   const progress: Progress = {}
   // Retries, backoffs and deadlines of every request show as debug lines when the job asks for them.
-  if (debugEnabled(env) && ui.debug) setDebugSink(line => ui.debug!(line))
+  if (context.debug && ui.debug) setDebugSink(line => ui.debug!(line))
   try {
     const inputs = getInputs(opts.getInput)
     const deadline = startRunDeadline(inputs.timeoutMs)
     progress.deadline = deadline
     const http = createHttpClient({ env, signal: deadline.signal })
     try {
-      return await deadline.race(execute({ ...opts, env, ui }, inputs, http, phases, progress))
+      return await deadline.race(execute({ ...opts, env, context, ui }, inputs, http, phases, progress))
     } finally {
       deadline.clear()
     }
@@ -124,12 +121,12 @@ function stoppedReport(p: Progress): string {
 
 async function openSession(
   inputs: ActionInputs,
-  env: NodeJS.ProcessEnv,
+  context: RunContext,
   ui: Ui,
   identity: IdentityProvider | undefined,
   http: HttpClient
 ): Promise<SigningSession> {
-  const discovery = env[OIDC_DISCOVERY_ENV]
+  const discovery = context.oidcDiscoveryUrl
   return openSigningSession(
     {
       fulcioUrl: inputs.fulcioUrl,
@@ -138,26 +135,27 @@ async function openSession(
       ...(inputs.trustedRoot ? { trustedRootPath: inputs.trustedRoot } : {}),
       ...(discovery ? { oidcDiscoveryUrl: discovery } : {}),
       allowPublicRekorForPrivateRepos: inputs.allowPublicRekorForPrivateRepos,
-      insecureIgnoreSct: inputs.insecureIgnoreSct
+      insecureIgnoreSct: inputs.insecureIgnoreSct,
+      serverUrl: context.serverUrl
     },
     {
-      identity: identity ?? new ActionsIdentityProvider({ env, maskSecret: s => ui.setSecret(s) }),
-      env,
+      identity:
+        identity ??
+        new ActionsIdentityProvider({ request: context.oidcRequest, maskSecret: s => ui.setSecret(s) }),
       http
     }
   )
 }
 
 async function execute(
-  opts: RunOptions & { env: NodeJS.ProcessEnv; ui: Ui },
+  opts: RunOptions & { env: NodeJS.ProcessEnv; context: RunContext; ui: Ui },
   inputs: ActionInputs,
   http: HttpClient,
   phases: Phases,
   progress: Progress
 ): Promise<RunResult> {
-  const { env, ui } = opts
+  const { env, context, ui } = opts
   for (const secret of [inputs.registryPassword, inputs.githubToken]) if (secret) ui.setSecret(secret)
-  const context = readRunContext(env)
   const { dryRun, reason } = decideDryRun(inputs.dryRun, context)
   if (dryRun)
     ui.info(
@@ -177,8 +175,11 @@ async function execute(
     const parsed = parseSubjectInputs(inputs.subjects)
     registry = new RegistryClient({
       http,
-      credentials: registryCredentials(inputs, [...new Set(parsed.map(s => s.ref.registry))], env, secret =>
-        ui.setSecret(secret)
+      credentials: registryCredentials(
+        inputs,
+        [...new Set(parsed.map(s => s.ref.registry))],
+        { env, actor: context.actor },
+        secret => ui.setSecret(secret)
       ),
       ...(log ? { log } : {})
     })
@@ -196,7 +197,7 @@ async function execute(
 
   const session = await phases.run(
     dryRun ? 'Identity (DRY RUN: ephemeral self-signed key)' : 'Identity: OIDC token',
-    async () => (dryRun ? openDryRunSession(env) : openSession(inputs, env, ui, opts.identity, http))
+    async () => (dryRun ? openDryRunSession(context) : openSession(inputs, context, ui, opts.identity, http))
   )
   progress.session = session
   ui.info(
@@ -290,7 +291,7 @@ async function execute(
     sbomPaths: sboms.paths,
     dryRun,
     runnerTemp: context.runnerTemp,
-    recordPaths: env.GITHUB_ACTIONS === 'true'
+    recordPaths: context.onRunner
   })
   if (inputs.showSummary) {
     await writeSummary(ui, {
@@ -306,9 +307,7 @@ async function execute(
       sbomPackages: sboms.packages,
       pushed: !recording,
       timings: phases.timings
-    }).catch(err =>
-      ui.warning(`job summary not written: ${err instanceof Error ? err.message : String(err)}`)
-    )
+    }).catch(err => ui.warning(`job summary not written: ${errorText(err)}`))
   }
   return { dryRun, plan, report }
 }

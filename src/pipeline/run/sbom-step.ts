@@ -1,5 +1,6 @@
 // SBOMs for the plan: generated per container image (charts and indexes have no layers to read), a given file
 // for every subject, or none. Files land under the runner's temp folder; their paths become the sbom-paths output.
+import { errorText } from '../../errors/index.js'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
@@ -14,7 +15,6 @@ import { PipelineError } from '../errors.js'
 import type { Plan } from '../plan.js'
 import { composeIndexSbom, generateSbom } from '../../sbom/index.js'
 import type { PlatformSbom } from '../../sbom/index.js'
-import { describe } from '../../sigstore/error.js'
 import { InputError } from './inputs.js'
 import type { ActionInputs } from './inputs.js'
 import type { SbomFormat } from '../../sbom/index.js'
@@ -128,7 +128,7 @@ export async function prepareSboms(
         'SUBJECT_FAILED',
         ref,
         'sbom',
-        `${describe(cause)}; give an SBOM file in the sbom input, or sbom: none`,
+        `${errorText(cause)}; give an SBOM file in the sbom input, or sbom: none`,
         { cause }
       )
     }

@@ -1,4 +1,5 @@
 // dpkg databases: `status` and distroless `status.d/<pkg>`; md5sums and DEP-5 copyright enrich them.
+import { errorText } from '../../errors/index.js'
 import { formatPurl, distroQualifier } from '../purl.js'
 import { parseStanzas, relationNames } from './deb-control.js'
 import { parseDebCopyright } from './deb-copyright.js'
@@ -137,7 +138,7 @@ function enrich(packages: Package[], files: CatalogedFile[], ctx: CatalogContext
         if (licenses.length > 0) pkg.licenses = [...new Set([...(pkg.licenses ?? []), ...licenses])]
         pkg.locations.push(copyright.path)
       } catch (cause) {
-        ctx.warn(`${copyright.path}: unreadable copyright file (${String(cause)})`)
+        ctx.warn(`${copyright.path}: unreadable copyright file (${errorText(cause)})`)
       }
     }
   }

@@ -1,4 +1,5 @@
 // systemd's ELF package notes (.note.package, owner "FDO"): JSON naming the package a binary was built for.
+import { errorText } from '../../errors/index.js'
 import { formatPurl } from '../purl.js'
 import { isElf, parseElf, sectionData } from './elf.js'
 import { isExecutableCandidate } from './go-binary.js'
@@ -72,7 +73,7 @@ export const elfPackageNoteCataloger: Cataloger = {
     try {
       note = JSON.parse(desc.toString('utf8').replace(/\0+$/, '')) as NotePayload
     } catch (cause) {
-      ctx.warn(`${file.path} (layer ${file.layer.diffId}): .note.package is not JSON (${String(cause)})`)
+      ctx.warn(`${file.path} (layer ${file.layer.diffId}): .note.package is not JSON (${errorText(cause)})`)
       return []
     }
     if (typeof note.name !== 'string' || !note.name || typeof note.version !== 'string' || !note.version)

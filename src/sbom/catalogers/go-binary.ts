@@ -1,4 +1,5 @@
 // Go modules compiled into executables, with the main module version derived as Syft derives it.
+import { errorText } from '../../errors/index.js'
 import { formatPurl } from '../purl.js'
 import { parseModinfo, readGoBuildInfoRaw, type GoBuildInfo, type GoModule } from './go-buildinfo.js'
 import type { CatalogContext, CatalogedFile, Cataloger, FileCandidate, Package } from './types.js'
@@ -156,7 +157,7 @@ export const goBinaryCataloger: Cataloger = {
     try {
       raw = readGoBuildInfoRaw(file.data)
     } catch (cause) {
-      ctx.warn(`${file.path} (layer ${file.layer.diffId}): unreadable Go build info (${String(cause)})`)
+      ctx.warn(`${file.path} (layer ${file.layer.diffId}): unreadable Go build info (${errorText(cause)})`)
       return []
     }
     if (!raw) return []

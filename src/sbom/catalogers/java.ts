@@ -1,4 +1,5 @@
 // Java archives (jar, war, ear…) and the archives nested in them (Spring Boot BOOT-INF/lib, WEB-INF/lib).
+import { errorText } from '../../errors/index.js'
 import { formatPurl } from '../purl.js'
 import {
   archiveFilename,
@@ -55,9 +56,7 @@ function parseArchive(
   try {
     entries = listZip(data)
   } catch (cause) {
-    ctx.warn(
-      `${virtualPath}: not a readable zip archive (${cause instanceof Error ? cause.message : String(cause)})`
-    )
+    ctx.warn(`${virtualPath}: not a readable zip archive (${errorText(cause)})`)
     return []
   }
   const read = (e: ZipEntry, cap: number): Buffer | undefined => {
@@ -72,7 +71,7 @@ function parseArchive(
       budget.left -= bytes.length
       return bytes
     } catch (cause) {
-      ctx.warn(`${virtualPath}: ${cause instanceof Error ? cause.message : String(cause)}`)
+      ctx.warn(`${virtualPath}: ${errorText(cause)}`)
       return undefined
     }
   }

@@ -1,4 +1,5 @@
 // npm packages from any package.json that names itself (node_modules or an application's own).
+import { errorText } from '../../errors/index.js'
 import { formatPurl } from '../purl.js'
 import type { CatalogContext, CatalogedFile, Cataloger, FileCandidate, Package } from './types.js'
 
@@ -38,9 +39,7 @@ export const npmCataloger: Cataloger = {
     try {
       json = JSON.parse(file.data.toString('utf8'))
     } catch (cause) {
-      ctx.warn(
-        `${file.path} (layer ${file.layer.diffId}): not JSON (${cause instanceof Error ? cause.message : String(cause)})`
-      )
+      ctx.warn(`${file.path} (layer ${file.layer.diffId}): not JSON (${errorText(cause)})`)
       return []
     }
     if (!json || typeof json !== 'object' || Array.isArray(json)) return []

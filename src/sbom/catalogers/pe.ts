@@ -1,5 +1,6 @@
 // Windows executables and libraries (.exe/.dll/.bpl) named and versioned from their version resources,
 // as Syft's pe-binary-package-cataloger reports them (file name and "UNKNOWN" when they carry none).
+import { errorText } from '../../errors/index.js'
 import { formatPurl } from '../purl.js'
 import { readPe } from './pe-reader.js'
 import type { CatalogContext, CatalogedFile, Cataloger, FileCandidate, Package } from './types.js'
@@ -91,7 +92,7 @@ export const peCataloger: Cataloger = {
     try {
       pe = readPe(file.data)
     } catch (cause) {
-      ctx.warn(`${where}: PE reader failed (${String(cause)}); no package reported for it`)
+      ctx.warn(`${where}: PE reader failed (${errorText(cause)}); no package reported for it`)
       return []
     }
     if (typeof pe === 'string') {

@@ -1,4 +1,5 @@
 // rpm databases (sqlite, ndb, Berkeley DB hash) → packages with Syft's rpm purls.
+import { errorText } from '../../errors/index.js'
 import { distroQualifier, formatPurl } from '../purl.js'
 import { bdbBlobs, isBdbHash } from './rpm-db-bdb.js'
 import { isNdb, ndbBlobs } from './rpm-db-ndb.js'
@@ -95,7 +96,7 @@ export const rpmCataloger: Cataloger = {
     try {
       blobs = blobsOf(file, m => ctx.warn(`${where}: ${m}`))
     } catch (cause) {
-      ctx.warn(`${where}: unreadable rpm database: ${cause instanceof Error ? cause.message : String(cause)}`)
+      ctx.warn(`${where}: unreadable rpm database: ${errorText(cause)}`)
       return []
     }
     const packages: Package[] = []
@@ -105,9 +106,7 @@ export const rpmCataloger: Cataloger = {
         if (pkg) packages.push(pkg)
         else ctx.warn(`${where}: header without a name or version skipped`)
       } catch (cause) {
-        ctx.warn(
-          `${where}: bad package header skipped: ${cause instanceof Error ? cause.message : String(cause)}`
-        )
+        ctx.warn(`${where}: bad package header skipped: ${errorText(cause)}`)
       }
     }
     provideRequiredPaths(packages)

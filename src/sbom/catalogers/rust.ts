@@ -1,4 +1,5 @@
 // Rust crates recorded by cargo-auditable: zlib-compressed JSON in the ELF section `.dep-v0`.
+import { errorText } from '../../errors/index.js'
 import { inflateSync } from 'node:zlib'
 import { formatPurl } from '../purl.js'
 import { isElf, parseElf, sectionData } from './elf.js'
@@ -34,9 +35,7 @@ export const rustAuditCataloger: Cataloger = {
       if (!Array.isArray(json.packages)) throw new Error('no "packages" array')
       list = json.packages as AuditPackage[]
     } catch (cause) {
-      ctx.warn(
-        `${where}: unreadable cargo-auditable .dep-v0 section (${cause instanceof Error ? cause.message : String(cause)})`
-      )
+      ctx.warn(`${where}: unreadable cargo-auditable .dep-v0 section (${errorText(cause)})`)
       return []
     }
     // Build-time crates (build scripts, proc macros) are not in the binary; Syft keeps runtime ones only.

@@ -1,5 +1,6 @@
 // A small, bounds-checked zip reader for jars: central directory listing and stored/deflated entries.
 import { inflateRawSync } from 'node:zlib'
+import { CodedError, errorText } from '../../errors/index.js'
 
 export interface ZipEntry {
   name: string
@@ -19,8 +20,11 @@ const ZIP64_EXTRA = 0x0001
 const U16_MAX = 0xffff
 const U32_MAX = 0xffffffff
 
-export class ZipError extends Error {
-  readonly code = 'ZIP_MALFORMED' as const
+export class ZipError extends CodedError<'ZIP_MALFORMED'> {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('ZIP_MALFORMED', message, options)
+    this.name = 'ZipError'
+  }
 }
 
 /** Lists entries from the central directory; throws ZipError when there is none or it is out of bounds. */
@@ -144,8 +148,6 @@ export function readZipEntry(data: Buffer, entry: ZipEntry, maxBytes: number): B
   try {
     return inflateRawSync(raw, { maxOutputLength: maxBytes })
   } catch (cause) {
-    throw new ZipError(
-      `${entry.name} does not inflate: ${cause instanceof Error ? cause.message : String(cause)}`
-    )
+    throw new ZipError(`${entry.name} does not inflate: ${errorText(cause)}`)
   }
 }

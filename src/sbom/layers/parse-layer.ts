@@ -1,9 +1,9 @@
 // Runs catalogers over each wanted file the moment the reader has it, so its buffer is freed at once.
 // The distro is not known yet (it comes from the merged filesystem): a cataloger that reads ctx.distro
 // keeps its file for a second parse once the distro is known.
+import { errorText } from '../../errors/index.js'
 import { readFile } from 'node:fs/promises'
 import type { CatalogContext, CatalogedFile, Cataloger, Package } from '../catalogers/types.js'
-import { describeError } from '../errors.js'
 import type { FileConsumer, LayerContents, LayerFile } from './read-layer.js'
 import { releaseBuffer } from './release-memory.js'
 
@@ -135,7 +135,7 @@ export class LayerParser implements FileConsumer {
     try {
       parsed.packages = await cataloger.parse(file, ctx)
     } catch (err) {
-      this.warn(`${cataloger.name}: ${this.where} ${file.path}: ${describeError(err)}`)
+      this.warn(`${cataloger.name}: ${this.where} ${file.path}: ${errorText(err)}`)
     }
     parsed.needsDistro = needsDistro
     // Distro-dependent files are parsed again later; their warnings would come twice.
@@ -159,7 +159,7 @@ export async function reparse(
     return await cataloger.parse(file, ctx)
   } catch (err) {
     warn(
-      `${cataloger.name}: layer ${file.layer.index} (${file.layer.diffId}) ${file.path}: ${describeError(err)}`
+      `${cataloger.name}: layer ${file.layer.index} (${file.layer.diffId}) ${file.path}: ${errorText(err)}`
     )
     return []
   }

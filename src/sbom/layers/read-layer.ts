@@ -1,11 +1,12 @@
 // Streams one layer blob: decompress, walk the tar, buffer the files catalogers want, note the rest
 // only as far as the merge needs (whiteouts, replaced paths, symlinks).
+import { errorText } from '../../errors/index.js'
 import { createHash } from 'node:crypto'
 import { mkdtemp, open, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, posix } from 'node:path'
 import type { FileCandidate, LayerRef } from '../catalogers/types.js'
-import { SbomError, describeError } from '../errors.js'
+import { SbomError } from '../errors.js'
 import { decompressed, type Compression } from './decompress.js'
 import type { ReaderLimits } from './limits.js'
 import { releaseBuffer } from './release-memory.js'
@@ -174,7 +175,7 @@ export async function readLayer(opts: ReadLayerOptions): Promise<LayerContents> 
   try {
     stream = await opts.open(cancel.signal)
   } catch (err) {
-    throw new SbomError('SBOM_BLOB_MISSING', `${where}: cannot open the blob: ${describeError(err)}`, {
+    throw new SbomError('SBOM_BLOB_MISSING', `${where}: cannot open the blob: ${errorText(err)}`, {
       cause: err
     })
   }
@@ -212,9 +213,9 @@ function layerError(err: unknown, where: string): SbomError {
   if (err instanceof SbomError) return err
   const code = (err as { code?: unknown }).code
   if (code === 'DIGEST_MISMATCH' || code === 'SBOM_DIGEST_MISMATCH') {
-    return new SbomError('SBOM_DIGEST_MISMATCH', `${where}: ${describeError(err)}`, { cause: err })
+    return new SbomError('SBOM_DIGEST_MISMATCH', `${where}: ${errorText(err)}`, { cause: err })
   }
-  return new SbomError('SBOM_CORRUPT_LAYER', `${where} is corrupt or truncated: ${describeError(err)}`, {
+  return new SbomError('SBOM_CORRUPT_LAYER', `${where} is corrupt or truncated: ${errorText(err)}`, {
     cause: err
   })
 }

@@ -1,11 +1,11 @@
 // Reads all layers (a few at a time), merges them, and turns the final filesystem's databases into
 // packages credited to the layer that introduced them.
+import { errorText } from '../../errors/index.js'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { DEFAULT_RETRY_POLICY, backoffDelay } from '../../http/index.js'
 import { dropBinariesOwnedByOsPackages } from '../catalogers/binary-classifier.js'
 import { osReleaseCataloger } from '../catalogers/os-release.js'
 import type { CatalogedFile, Cataloger, Distro, Package } from '../catalogers/types.js'
-import { describeError } from '../errors.js'
 import type { ReaderLimits } from './limits.js'
 import { LayerMerge } from './merge.js'
 import { LayerParser, packageKey, reparse, type ParsedFile, type ParsedLayer } from './parse-layer.js'
@@ -115,7 +115,7 @@ export async function scanLayers(opts: ScanOptions): Promise<ScanResult> {
         warn: m => opts.warn(`${cataloger.name}: ${m}`)
       })
     } catch (err) {
-      opts.warn(`${cataloger.name}: enrich failed: ${describeError(err)}`)
+      opts.warn(`${cataloger.name}: enrich failed: ${errorText(err)}`)
     }
   }
   const packages = dropOwnedBinaries([...byCataloger.values()].flat(), merge)
@@ -235,7 +235,7 @@ async function readAll(opts: ScanOptions): Promise<ParsedLayer[]> {
             // A connection that breaks mid-blob cannot be resumed by the HTTP client: read the layer again.
             if (attempt > LAYER_RETRIES || !isTransient(err)) throw err
             opts.warn(
-              `layer ${source.index} (${source.digest}): ${describeError(err)}; reading it again (attempt ${attempt + 1})`
+              `layer ${source.index} (${source.digest}): ${errorText(err)}; reading it again (attempt ${attempt + 1})`
             )
             // The HTTP client's backoff, so a registry that just dropped us is not hit again at once.
             await sleep(backoffDelay(attempt, DEFAULT_RETRY_POLICY))

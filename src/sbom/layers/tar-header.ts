@@ -1,4 +1,5 @@
 // Decoding of one 512-byte tar header block (ustar, GNU and the PAX records that override it).
+import { CodedError } from '../../errors/index.js'
 
 export const BLOCK = 512
 
@@ -12,8 +13,11 @@ export interface RawHeader {
   linkname: string
 }
 
-export class TarFormatError extends Error {
-  readonly code = 'TAR_CORRUPT' as const
+export class TarFormatError extends CodedError<'TAR_CORRUPT'> {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('TAR_CORRUPT', message, options)
+    this.name = 'TarFormatError'
+  }
 }
 
 /** End of a NUL-terminated field (its length when unterminated). */

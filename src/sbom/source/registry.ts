@@ -1,6 +1,7 @@
 // An image in a registry, by tag or digest, read through the project's registry client.
+import { errorText } from '../../errors/index.js'
 import { RegistryClient, parseReference, type Descriptor, type ImageReference } from '../../oci/index.js'
-import { SbomError, describeError } from '../errors.js'
+import { SbomError } from '../errors.js'
 import { resolveImage, type ManifestStore } from './resolve.js'
 import type { ImageSource } from './types.js'
 
@@ -31,7 +32,7 @@ export async function openRegistrySource(
     try {
       root = await client.getManifest(ref)
     } catch (err) {
-      throw new SbomError('SBOM_BAD_SOURCE', `cannot read ${input}: ${describeError(err)}`, { cause: err })
+      throw new SbomError('SBOM_BAD_SOURCE', `cannot read ${input}: ${errorText(err)}`, { cause: err })
     }
   }
   const image = await resolveImage(root, store, platform, where)

@@ -1,9 +1,10 @@
 // Random access into an uncompressed tar (a `docker save` archive): one pass over the headers,
 // seeking past bodies, then entries are streamed straight from their offsets.
+import { errorText } from '../../errors/index.js'
 import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { posix } from 'node:path'
-import { SbomError, describeError } from '../errors.js'
+import { SbomError } from '../errors.js'
 import { BLOCK, isZeroBlock, normalizeTarPath, parseHeader, parsePax } from '../layers/tar-header.js'
 import type { FileAccess } from './local-blobs.js'
 
@@ -55,7 +56,7 @@ export async function tarAccess(file: string): Promise<FileAccess> {
   } catch (err) {
     throw new SbomError(
       'SBOM_BAD_ARCHIVE',
-      `${file} is not a readable (uncompressed) tar archive: ${describeError(err)}; pass the output of "docker save" as is`,
+      `${file} is not a readable (uncompressed) tar archive: ${errorText(err)}; pass the output of "docker save" as is`,
       { cause: err }
     )
   }

@@ -30,8 +30,9 @@ export const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.co
 
 /** The issuer follows the server as @actions/attest has it: github.com and GHE.com cloud vs GHES `_services/token`. */
 /** GITHUB_SERVER_URL as every reader takes it: trailing slashes dropped, github.com when unset or empty. */
-export function serverUrlFromEnv(env: NodeJS.ProcessEnv): string {
-  return (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+/** The GitHub server URL without trailing slashes; github.com when none is given. */
+export function githubServerUrl(url: string | undefined): string {
+  return (url || 'https://github.com').replace(/\/+$/, '')
 }
 
 export function issuerForServer(serverUrl = 'https://github.com'): string {

@@ -1,5 +1,6 @@
 // Where the OIDC token comes from: the Actions token endpoint (audience sigstore) or a token handed in.
-import { SigstoreError, describe } from '../error.js'
+import { errorText } from '../../errors/index.js'
+import { SigstoreError } from '../error.js'
 import { defaultHttp, expectJson } from '../http.js'
 import type { Http } from '../http.js'
 
@@ -10,8 +11,15 @@ export interface IdentityProvider {
 
 export const PERMISSIONS_YAML = 'permissions:\n  id-token: write\n  contents: read\n  packages: write'
 
+/** ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN, read by the run, not here. */
+export interface ActionsTokenRequest {
+  url?: string | undefined
+  bearer?: string | undefined
+}
+
 export interface ActionsTokenOptions {
-  env?: NodeJS.ProcessEnv
+  /** The runner's token endpoint; absent or partial when the job lacks `id-token: write`. */
+  request?: ActionsTokenRequest | undefined
   http?: Http
   audience?: string
   /** Called with every token obtained; the action edge passes core.setSecret. */
@@ -20,21 +28,20 @@ export interface ActionsTokenOptions {
 
 /** Fetches the workflow's OIDC token from the runner's token service. */
 export class ActionsIdentityProvider implements IdentityProvider {
-  readonly #env: NodeJS.ProcessEnv
+  readonly #request: ActionsTokenRequest
   readonly #http: Http | undefined
   readonly #audience: string
   readonly #mask: (secret: string) => void
 
   constructor(opts: ActionsTokenOptions = {}) {
-    this.#env = opts.env ?? process.env
+    this.#request = opts.request ?? {}
     this.#http = opts.http
     this.#audience = opts.audience ?? 'sigstore'
     this.#mask = opts.maskSecret ?? (() => {})
   }
 
   async getToken(): Promise<string> {
-    const url = this.#env.ACTIONS_ID_TOKEN_REQUEST_URL
-    const bearer = this.#env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+    const { url, bearer } = this.#request
     if (!url || !bearer) {
       throw new SigstoreError(
         'MISSING_ID_TOKEN_PERMISSION',
@@ -54,7 +61,7 @@ export class ActionsIdentityProvider implements IdentityProvider {
     } catch (cause) {
       throw new SigstoreError(
         'ID_TOKEN_REQUEST_FAILED',
-        `could not get an OIDC token from ACTIONS_ID_TOKEN_REQUEST_URL: ${describe(cause)}`,
+        `could not get an OIDC token from ACTIONS_ID_TOKEN_REQUEST_URL: ${errorText(cause)}`,
         { cause }
       )
     }

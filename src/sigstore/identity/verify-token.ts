@@ -1,22 +1,24 @@
 // Checks the OIDC token the way @actions/attest does before trusting its claims for provenance:
 // signature against the issuer's JWKS, issuer, audience and expiry.
+import { errorText } from '../../errors/index.js'
 import { createPublicKey, verify as verifySignature } from 'node:crypto'
 import type { JsonWebKey } from 'node:crypto'
-import { SigstoreError, describe } from '../error.js'
+import { SigstoreError } from '../error.js'
 import { defaultHttp, expectJson } from '../http.js'
 import type { Http } from '../http.js'
-import { issuerForServer, missingClaims, serverUrlFromEnv } from './claims.js'
+import { githubServerUrl, issuerForServer, missingClaims } from './claims.js'
 import type { GitHubClaims } from './claims.js'
 
 export interface VerifyTokenOptions {
-  /** Expected `iss`; defaults to the issuer for GITHUB_SERVER_URL. */
+  /** Expected `iss`; defaults to the issuer for `serverUrl`. */
   issuer?: string
+  /** The GitHub server the token comes from (default https://github.com). */
+  serverUrl?: string
   /** Where `/.well-known/openid-configuration` lives when it is not at the issuer (private test issuers). */
   discoveryBaseUrl?: string
   audience?: string
   http?: Http
   now?: () => number
-  env?: NodeJS.ProcessEnv
 }
 
 const ALGORITHMS: Record<string, { hash: string; dsaEncoding?: 'ieee-p1363' }> = {
@@ -43,8 +45,7 @@ export function decodeClaims(token: string): Record<string, unknown> {
 }
 
 export async function verifyIdToken(token: string, opts: VerifyTokenOptions = {}): Promise<GitHubClaims> {
-  const env = opts.env ?? process.env
-  const issuer = opts.issuer ?? issuerForServer(serverUrlFromEnv(env))
+  const issuer = opts.issuer ?? issuerForServer(githubServerUrl(opts.serverUrl))
   const audience = opts.audience ?? 'sigstore'
   const http = opts.http ?? defaultHttp()
   const parts = token.split('.')
@@ -72,7 +73,7 @@ export async function verifyIdToken(token: string, opts: VerifyTokenOptions = {}
       (await expectJson<{ keys?: typeof keys }>(await http.request(jwksUrl, {}), 'the issuer JWKS')).keys ??
       []
   } catch (cause) {
-    throw invalid(`could not read the issuer's keys from ${base}: ${describe(cause)}`, cause)
+    throw invalid(`could not read the issuer's keys from ${base}: ${errorText(cause)}`, cause)
   }
   const jwk = keys.find(k => header.kid === undefined || k.kid === header.kid)
   if (!jwk) throw invalid(`no key with kid ${JSON.stringify(header.kid)} in the issuer JWKS`)

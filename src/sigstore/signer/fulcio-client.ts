@@ -1,5 +1,6 @@
 // Fulcio v2 signingCert: trades the OIDC token and a proof of key possession for a certificate chain.
-import { SigstoreError, describe } from '../error.js'
+import { errorText } from '../../errors/index.js'
+import { SigstoreError } from '../error.js'
 import { defaultHttp, expectJson } from '../http.js'
 import type { Http } from '../http.js'
 
@@ -50,7 +51,7 @@ export class FulcioClient {
     } catch (cause) {
       throw new SigstoreError(
         'FULCIO_REQUEST_FAILED',
-        `Fulcio (${url}) issued no certificate: ${describe(cause)}. Check the fulcio URL and that the OIDC token's ` +
+        `Fulcio (${url}) issued no certificate: ${errorText(cause)}. Check the fulcio URL and that the OIDC token's ` +
           'issuer is one this Fulcio trusts',
         { cause }
       )

@@ -1,11 +1,12 @@
 // Verifies one bundle as a consumer would: chain, SCT, tlog (proof or SET), signature, identity and issuer;
 // the run's one certificate is checked against the trusted root once, not once per bundle.
+import { errorText } from '../../errors/index.js'
 import { createPublicKey } from 'node:crypto'
 import type { KeyObject } from 'node:crypto'
 import { Verifier, toSignedEntity } from '@sigstore/verify'
 import type { SignedEntity, TrustMaterial } from '@sigstore/verify'
 import type { Bundle } from '@sigstore/bundle'
-import { SigstoreError, describe } from '../error.js'
+import { SigstoreError } from '../error.js'
 import { VerifiedCache, hasInclusionProof, verificationKey } from './verified-cache.js'
 
 export interface ExpectedIdentity {
@@ -69,8 +70,8 @@ export class BundleVerifier {
       const code = (cause as { code?: string }).code ?? 'UNKNOWN'
       throw new SigstoreError(
         'VERIFICATION_FAILED',
-        `${what}: verification failed at ${code}: ${describe(cause)}`,
-        { cause }
+        `${what}: verification failed at ${code}: ${errorText(cause)}`,
+        { cause, ...(missingSct(cause) ? { check: 'sct' as const } : {}) }
       )
     }
     this.#cache.record(key, withProof)
@@ -117,4 +118,12 @@ export class BundleVerifier {
         )
     }
   }
+}
+
+/** @sigstore/verify's only word for "no SCT the trusted root accepts" is CERTIFICATE_ERROR with this text. */
+function missingSct(cause: unknown): boolean {
+  const { code, message } = cause as { code?: unknown; message?: unknown }
+  return (
+    code === 'CERTIFICATE_ERROR' && typeof message === 'string' && /^expected \d+ SCTs, got 0$/.test(message)
+  )
 }

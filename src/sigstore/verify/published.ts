@@ -1,10 +1,11 @@
 // Re-reads what was pushed for one subject and verifies each piece as cosign/sigstore clients would.
+import { errorText } from '../../errors/index.js'
 import { bundleFromJSON } from '@sigstore/bundle'
 import type { Bundle } from '@sigstore/bundle'
 import type { ImageManifest } from '../../oci/manifest.js'
 import type { ImageReference } from '../../oci/reference.js'
 import type { PublishRegistry } from '../../oci/publish-registry.js'
-import { SigstoreError, describe } from '../error.js'
+import { SigstoreError } from '../error.js'
 import type { BundleVerifier, ExpectedIdentity } from './bundle-verifier.js'
 import { bundleFromLayer } from './layer-bundle.js'
 
@@ -26,7 +27,7 @@ export interface PublishedSubject {
 }
 
 function fail(what: string, check: string, cause?: unknown): never {
-  throw new SigstoreError('VERIFICATION_FAILED', `${what}: ${check}${cause ? `: ${describe(cause)}` : ''}`, {
+  throw new SigstoreError('VERIFICATION_FAILED', `${what}: ${check}${cause ? `: ${errorText(cause)}` : ''}`, {
     cause
   })
 }

@@ -1,6 +1,7 @@
 // Rekor v1 REST: create an entry, or fetch the one that already exists (409 + Location).
+import { CodedError, errorText } from '../../errors/index.js'
 import { HttpError, statusCause } from '../../http/index.js'
-import { SigstoreError, describe } from '../error.js'
+import { SigstoreError } from '../error.js'
 import { defaultHttp } from '../http.js'
 import type { Http } from '../http.js'
 
@@ -54,14 +55,14 @@ export class RekorClient {
         if (!location) throw new Error('409 "entry exists" without a Location header')
         return await this.getEntry(location.split('/').pop() ?? '')
       }
-      if (res.status !== 201 && res.status !== 200) throw new RekorStatus(res.status, text)
+      if (res.status !== 201 && res.status !== 200) throw new RekorStatusError(res.status, text)
       return firstEntry(JSON.parse(text))
     } catch (cause) {
       if (cause instanceof SigstoreError) throw cause
       const [why, fix] = causeAndFix(cause)
       throw new SigstoreError(
         'REKOR_REQUEST_FAILED',
-        `Rekor (${url}) did not log the ${entry.kind} entry: ${why}: ${describe(cause)}. ${fix}`,
+        `Rekor (${url}) did not log the ${entry.kind} entry: ${why}: ${errorText(cause)}. ${fix}`,
         { cause }
       )
     }
@@ -75,31 +76,31 @@ export class RekorClient {
         ...(this.#signal ? { signal: this.#signal } : {})
       })
       const text = await res.text()
-      if (res.status !== 200) throw new RekorStatus(res.status, text)
+      if (res.status !== 200) throw new RekorStatusError(res.status, text)
       return firstEntry(JSON.parse(text))
     } catch (cause) {
       const [why, fix] = causeAndFix(cause)
       throw new SigstoreError(
         'REKOR_REQUEST_FAILED',
-        `Rekor (${url}) holds entry ${uuid}, but reading it back failed: ${why}: ${describe(cause)}. ${fix}`,
+        `Rekor (${url}) holds entry ${uuid}, but reading it back failed: ${why}: ${errorText(cause)}. ${fix}`,
         { cause }
       )
     }
   }
 }
 
-class RekorStatus extends Error {
-  constructor(
-    readonly status: number,
-    text: string
-  ) {
-    super(`HTTP ${status}: ${text.slice(0, 300)}`)
+/** Rekor's own refusal (not a proxy's), with the status as a field for causeAndFix. */
+class RekorStatusError extends CodedError<'REKOR_STATUS'> {
+  declare readonly status: number
+  constructor(status: number, text: string) {
+    super('REKOR_STATUS', `HTTP ${status}: ${text.slice(0, 300)}`, { status })
+    this.name = 'RekorStatusError'
   }
 }
 
 /** The cause in a word, and the fix that fits it: waiting helps a rate limit, not a wrong URL. */
 function causeAndFix(cause: unknown): [string, string] {
-  if (cause instanceof RekorStatus) {
+  if (cause instanceof RekorStatusError) {
     if (cause.status === 429)
       return [
         'rate limited after every retry (Retry-After honoured)',

@@ -1,7 +1,8 @@
 // Optional RFC 3161 timestamp over each signature's bytes, as Sigstore bundles carry it.
+import { errorText } from '../../errors/index.js'
 import { createHash } from 'node:crypto'
 import type { SignatureBundle, VerificationMaterial, Witness } from '@sigstore/sign'
-import { SigstoreError, describe } from '../error.js'
+import { SigstoreError } from '../error.js'
 import { defaultHttp } from '../http.js'
 import type { Http } from '../http.js'
 import { timeStampRequest } from './timestamp-request.js'
@@ -38,9 +39,13 @@ export class TsaWitness implements Witness {
         throw new Error(`HTTP ${res.status}: ${body.toString().slice(0, 200)}`)
       return { rfc3161Timestamps: [{ signedTimestamp: body }] }
     } catch (cause) {
-      throw new SigstoreError('TSA_REQUEST_FAILED', `TSA ${this.url} gave no timestamp: ${describe(cause)}`, {
-        cause
-      })
+      throw new SigstoreError(
+        'TSA_REQUEST_FAILED',
+        `TSA ${this.url} gave no timestamp: ${errorText(cause)}`,
+        {
+          cause
+        }
+      )
     }
   }
 }

@@ -23,20 +23,17 @@ describe('Actions OIDC token', () => {
   it('asks the runner endpoint for audience sigstore with the request token and masks both', async () => {
     const masked: string[] = []
     const provider = new ActionsIdentityProvider({
-      env: {
-        ACTIONS_ID_TOKEN_REQUEST_URL: s.tokenRequestUrl,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: s.tokenRequestToken
-      },
+      request: { url: s.tokenRequestUrl, bearer: s.tokenRequestToken },
       maskSecret: v => masked.push(v)
     })
     const token = await provider.getToken()
-    const claims = await verifyIdToken(token, { discoveryBaseUrl: s.oidcUrl, env: {} })
+    const claims = await verifyIdToken(token, { discoveryBaseUrl: s.oidcUrl })
     expect(claims.aud).toBe('sigstore')
     expect(masked).toEqual([s.tokenRequestToken, token])
   })
 
   it('without the request variables fails with the permissions YAML that fixes it', async () => {
-    const provider = new ActionsIdentityProvider({ env: { ACTIONS_ID_TOKEN_REQUEST_URL: s.tokenRequestUrl } })
+    const provider = new ActionsIdentityProvider({ request: { url: s.tokenRequestUrl } })
     const err = await provider.getToken().catch((e: unknown) => e)
     expect(err).toMatchObject({ code: 'MISSING_ID_TOKEN_PERMISSION' })
     expect((err as Error).message).toContain(
@@ -47,10 +44,7 @@ describe('Actions OIDC token', () => {
 
   it('a refused request token is reported without printing it', async () => {
     const provider = new ActionsIdentityProvider({
-      env: {
-        ACTIONS_ID_TOKEN_REQUEST_URL: s.tokenRequestUrl,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'not-the-token'
-      }
+      request: { url: s.tokenRequestUrl, bearer: 'not-the-token' }
     })
     const err = (await provider.getToken().catch((e: unknown) => e)) as Error & { code: string }
     expect(err.code).toBe('ID_TOKEN_REQUEST_FAILED')
@@ -59,7 +53,7 @@ describe('Actions OIDC token', () => {
 })
 
 describe('token verification against the issuer JWKS', () => {
-  const verify = (token: string) => verifyIdToken(token, { discoveryBaseUrl: s.oidcUrl, env: {} })
+  const verify = (token: string) => verifyIdToken(token, { discoveryBaseUrl: s.oidcUrl })
 
   it('accepts a genuine token and exposes typed claims', async () => {
     const claims = await verify(await mintToken(state, { repository: 'org/repo', run_id: '7' }))
@@ -91,12 +85,12 @@ describe('token verification against the issuer JWKS', () => {
     })
   })
 
-  it('the expected issuer follows GITHUB_SERVER_URL', async () => {
+  it('the expected issuer follows the server URL (the run passes GITHUB_SERVER_URL)', async () => {
     const token = await mintToken(state)
     await expect(
       verifyIdToken(token, {
         discoveryBaseUrl: s.oidcUrl,
-        env: { GITHUB_SERVER_URL: 'https://ghes.example.com' }
+        serverUrl: 'https://ghes.example.com'
       })
     ).rejects.toMatchObject({
       message: expect.stringContaining('https://ghes.example.com/_services/token')
@@ -114,7 +108,7 @@ describe('public Rekor guard', () => {
         oidcDiscoveryUrl: s.oidcUrl,
         allowPublicRekorForPrivateRepos: allow
       },
-      { identity: new StaticIdentityProvider(await mintToken(state, claims)), env: {} }
+      { identity: new StaticIdentityProvider(await mintToken(state, claims)) }
     )
 
   it('refuses a private repository on the public-good Rekor, explaining both choices', async () => {

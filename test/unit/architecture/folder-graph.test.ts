@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url'
 const SRC = join(dirname(fileURLToPath(import.meta.url)), '../../../src')
 const EDGES = ['action', 'cli']
 const DOMAIN = ['attest', 'http', 'oci', 'publish', 'sbom', 'sigstore', 'subject']
+/** Below every domain folder: what all of them share (the coded-error base). */
+const FOUNDATION = ['errors']
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap(e =>
@@ -58,6 +60,13 @@ describe('src/ folder graph', () => {
     expect(wrong).toEqual([])
   })
 
+  test('the foundation imports no other folder of src/', () => {
+    const wrong: string[] = []
+    for (const from of FOUNDATION)
+      for (const [to, file] of graph.get(from) ?? []) wrong.push(`${file} imports src/${to}`)
+    expect(wrong).toEqual([])
+  })
+
   test('the pipeline never imports the edges', () => {
     const wrong = [...(graph.get('pipeline') ?? [])].filter(([to]) => EDGES.includes(to))
     expect(wrong).toEqual([])
@@ -67,5 +76,6 @@ describe('src/ folder graph', () => {
     // Guards the parser itself: the CLI does use the pipeline, and the pipeline the registry client.
     expect(graph.get('cli')?.has('pipeline')).toBe(true)
     expect(graph.get('pipeline')?.has('oci')).toBe(true)
+    for (const folder of DOMAIN) expect([folder, graph.get(folder)?.has('errors')]).toEqual([folder, true])
   })
 })

@@ -92,6 +92,7 @@ describe('docker config credentials', () => {
     expect((broken as RegistryError).code).toBe('CREDENTIALS_UNAVAILABLE')
     expect((broken as Error).message).toContain('docker-credential-testhelper')
     const gone = await creds.get('gone.example.com').catch((e: unknown) => e)
+    expect((gone as RegistryError).code).toBe('CREDENTIALS_UNAVAILABLE')
     expect((gone as Error).message).toMatch(/docker-credential-absent is not on PATH/)
   })
 
@@ -104,6 +105,7 @@ describe('docker config credentials', () => {
     const err = await dockerConfigCredentials({ path, env })
       .get('ghcr.io')
       .catch((e: unknown) => e)
+    expect((err as RegistryError).code).toBe('CREDENTIALS_UNAVAILABLE')
     expect((err as Error).message).toContain(path)
   })
 })

@@ -67,7 +67,47 @@ describe('manifest edge cases', () => {
     expect(manifestMediaType(null, { mediaType: 'application/vnd.x' }, 'm')).toBe('application/vnd.x')
     expect(manifestMediaType(`${OCI_MANIFEST}; charset=utf-8`, {}, 'm')).toBe(OCI_MANIFEST)
     expect(() => manifestMediaType('text/plain', { hello: 1 }, 'manifest r/x:1')).toThrow(
-      /manifest r\/x:1 has no media type/
+      expect.objectContaining({
+        code: 'MANIFEST_INVALID',
+        message: expect.stringMatching(/manifest r\/x:1 has no media type/)
+      })
     )
+  })
+})
+
+describe('registry failures carry the operation and tag a classifier reads', () => {
+  // HEADs (blob and manifest checks) find nothing, so the failure is the operation that follows.
+  const refusing = (status: number, code: string) =>
+    startServer((req, res) => {
+      if (req.method === 'HEAD') return void res.writeHead(404).end()
+      res.writeHead(status, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ errors: [{ code, message: 'no' }] }))
+    })
+
+  it('a refused manifest PUT to a tag is a push of that tag', async () => {
+    server = await refusing(409, 'TAG_INVALID')
+    const tag = `sha256-${'a'.repeat(64)}.sig`
+    const err = await client()
+      .putManifest(parseReference(`${new URL(server.url).host}/a/b:${tag}`), manifest, OCI_MANIFEST)
+      .catch((e: unknown) => e)
+    expect(err).toMatchObject({ code: 'REGISTRY_CONFLICT', status: 409, operation: 'push', tag })
+    expect((err as RegistryError).registryCodes).toEqual(['TAG_INVALID'])
+  })
+
+  it('a refused blob upload is an upload; a refused manifest GET is a fetch', async () => {
+    server = await refusing(403, 'DENIED')
+    const repo = parseReference(`${new URL(server.url).host}/a/b`)
+    const upload = await client()
+      .uploadBlob(repo, Buffer.from('x'), computeDigest('x'), 1)
+      .catch((e: unknown) => e)
+    expect(upload).toMatchObject({ code: 'REGISTRY_DENIED', operation: 'upload' })
+    const read = await client()
+      .getManifest(parseReference(`${new URL(server.url).host}/a/b:v1`))
+      .catch((e: unknown) => e)
+    expect(read).toMatchObject({ code: 'REGISTRY_DENIED', operation: 'fetch', tag: 'v1' })
+    const missing = await client()
+      .resolveDigest(parseReference(`${new URL(server.url).host}/a/b:v2`))
+      .catch((e: unknown) => e)
+    expect(missing).toMatchObject({ code: 'REGISTRY_NOT_FOUND', operation: 'fetch', tag: 'v2' })
   })
 })

@@ -95,7 +95,7 @@ describe('convergeTag on a registry that ignores If-Match', () => {
     const store: Store = { entries: [], version: 0, events: [] }
     await expect(
       convergeTag(tag(store, { failFirstPut: 403 }), ['a'], { ...fixed, sleep: scripted([]) })
-    ).rejects.toThrow('answered 403')
+    ).rejects.toMatchObject({ code: 'REGISTRY_ERROR', status: 403, message: 'answered 403' })
   })
 
   it('merges again when a writer that read before our write replaced the tag after it', async () => {

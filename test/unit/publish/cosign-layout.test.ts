@@ -132,7 +132,8 @@ describe('cosign tag layout', () => {
     fake.failPut(
       1,
       new RegistryError('REGISTRY_ERROR', 'registry answered 400 (MANIFEST_BLOB_UNKNOWN: blob unknown)', {
-        status: 400
+        status: 400,
+        registryCodes: ['MANIFEST_BLOB_UNKNOWN']
       })
     )
     const ours = [ours_('4', 'ours')]

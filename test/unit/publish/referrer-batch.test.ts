@@ -77,9 +77,7 @@ describe('bundle referrer push', () => {
           throw new RegistryError(
             'REGISTRY_ERROR',
             'pushing manifest: registry answered 400 (MANIFEST_BLOB_UNKNOWN)',
-            {
-              status: 400
-            }
+            { status: 400, registryCodes: ['MANIFEST_BLOB_UNKNOWN'] }
           )
         return { digest: 'unused' }
       },

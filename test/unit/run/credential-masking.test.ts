@@ -16,7 +16,7 @@ describe('credential masking', () => {
       })
     )
     const masked: string[] = []
-    const creds = registryCredentials({}, ['tok.example.com'], { DOCKER_CONFIG: dir, HOME: dir }, s =>
+    const creds = registryCredentials({}, ['tok.example.com'], { env: { DOCKER_CONFIG: dir, HOME: dir } }, s =>
       masked.push(s)
     )
     expect(await creds.get('tok.example.com')).toMatchObject({ identityToken: 'refresh-xyz' })
@@ -29,7 +29,7 @@ describe('credential masking', () => {
     const creds = registryCredentials(
       { registryUsername: 'u', registryPassword: 'p4ss' },
       ['r.example.com'],
-      { DOCKER_CONFIG: '/nonexistent' },
+      { env: { DOCKER_CONFIG: '/nonexistent' } },
       s => masked.push(s)
     )
     await creds.get('r.example.com')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { issuerForServer, serverUrlFromEnv, workflowPath } from '../../../src/sigstore/identity/claims.js'
+import { githubServerUrl, issuerForServer, workflowPath } from '../../../src/sigstore/identity/claims.js'
 import type { GitHubClaims } from '../../../src/sigstore/identity/claims.js'
 import { assertRekorAllowed, isPublicGoodRekor } from '../../../src/sigstore/witness/privacy-guard.js'
 
@@ -11,15 +11,11 @@ describe('GitHub claims', () => {
     expect(issuerForServer('https://ghes.corp.example')).toBe('https://ghes.corp.example/_services/token')
   })
 
-  it('reads GITHUB_SERVER_URL one way everywhere: empty or unset is github.com, trailing slashes go', () => {
-    expect(serverUrlFromEnv({})).toBe('https://github.com')
-    expect(serverUrlFromEnv({ GITHUB_SERVER_URL: '' })).toBe('https://github.com')
-    expect(serverUrlFromEnv({ GITHUB_SERVER_URL: 'https://ghes.corp.example//' })).toBe(
-      'https://ghes.corp.example'
-    )
-    expect(issuerForServer(serverUrlFromEnv({ GITHUB_SERVER_URL: '' }))).toBe(
-      'https://token.actions.githubusercontent.com'
-    )
+  it('reads the server URL one way everywhere: empty or unset is github.com, trailing slashes go', () => {
+    expect(githubServerUrl(undefined)).toBe('https://github.com')
+    expect(githubServerUrl('')).toBe('https://github.com')
+    expect(githubServerUrl('https://ghes.corp.example//')).toBe('https://ghes.corp.example')
+    expect(issuerForServer(githubServerUrl(''))).toBe('https://token.actions.githubusercontent.com')
   })
 
   it('workflow path comes from workflow_ref without repository and ref', () => {

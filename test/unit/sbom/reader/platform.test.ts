@@ -27,7 +27,12 @@ describe('platform choice in an index', () => {
     expect(choosePlatform(index, 'linux/arm64', 'img').chosen.platform?.variant).toBe('v8')
     expect(choosePlatform(index, 'linux/arm/v7', 'img').chosen.platform?.architecture).toBe('arm')
     expect(() => choosePlatform(index, 'linux/arm/v6', 'img')).toThrow(
-      /no linux\/arm\/v6 image; it offers linux\/arm64\/v8, linux\/amd64, linux\/arm\/v7/
+      expect.objectContaining({
+        code: 'SBOM_PLATFORM_NOT_FOUND',
+        message: expect.stringMatching(
+          /no linux\/arm\/v6 image; it offers linux\/arm64\/v8, linux\/amd64, linux\/arm\/v7/
+        )
+      })
     )
   })
 
@@ -35,6 +40,11 @@ describe('platform choice in an index', () => {
     expect(choosePlatform([d('linux', 's390x')], undefined, 'img').chosen.platform?.architecture).toBe(
       's390x'
     )
-    expect(() => parsePlatform('amd64')).toThrow(/not os\/arch\[\/variant\]/)
+    expect(() => parsePlatform('amd64')).toThrow(
+      expect.objectContaining({
+        code: 'SBOM_PLATFORM_NOT_FOUND',
+        message: expect.stringMatching(/not os\/arch\[\/variant\]/)
+      })
+    )
   })
 })
