@@ -16,8 +16,11 @@ describe('credential masking', () => {
       })
     )
     const masked: string[] = []
-    const creds = registryCredentials({}, ['tok.example.com'], { env: { DOCKER_CONFIG: dir, HOME: dir } }, s =>
-      masked.push(s)
+    const creds = registryCredentials(
+      {},
+      ['tok.example.com'],
+      { env: { DOCKER_CONFIG: dir, HOME: dir } },
+      s => masked.push(s)
     )
     expect(await creds.get('tok.example.com')).toMatchObject({ identityToken: 'refresh-xyz' })
     expect(await creds.get('pw.example.com')).toMatchObject({ username: 'robot', password: 's3cret-pass' })
