@@ -10,7 +10,7 @@ import type { ImageManifest } from '../../../src/oci/index.js'
 import { attestSubjects } from '../../../src/pipeline/attest-subjects.js'
 import type { SigningSession } from '../../../src/pipeline/session.js'
 import { cosignTag } from '../../../src/publish/cosign-layout.js'
-import { verifyPublished } from '../../../src/sigstore/verify/published.js'
+import { verifyPublished } from '../../../src/verify/index.js'
 import { openSession, readBedState, sbomFile, tempDir } from '../interop/fixture.js'
 
 let state: BedState

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 
 const SRC = join(dirname(fileURLToPath(import.meta.url)), '../../../src')
 const EDGES = ['action', 'cli']
-const DOMAIN = ['attest', 'http', 'oci', 'publish', 'sbom', 'sigstore']
+const DOMAIN = ['attest', 'http', 'oci', 'publish', 'sbom', 'sigstore', 'verify']
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap(e =>
