@@ -119,4 +119,30 @@ describe('PublishedVerifier', () => {
     const unnamed = new PublishedVerifier(session.verifier, { identity: session.identity })
     expect((await unnamed.verifySubject(view, renamed)).items.every(i => i.ok)).toBe(true)
   })
+
+  it('refuses a statement with fields stock verifiers reject, and another predicate type than expected', async () => {
+    const session = openDryRunSession(ENV)
+    const subject = { repo: parseReference('registry.example/o/app'), digest: DIGEST }
+    const statement = (extra: Record<string, unknown>) =>
+      Buffer.from(
+        JSON.stringify({
+          _type: 'https://in-toto.io/Statement/v1',
+          subject: [{ name: 'registry.example/o/app', digest: { sha256: 'a'.repeat(64) } }],
+          predicateType: 'https://example.com/p/v1',
+          predicate: {},
+          ...extra
+        })
+      )
+    const plain = await session.signer.signStatement(statement({}))
+    const extra = await session.signer.signStatement(statement({ note: 'x' }))
+    expect(session.published.verifyItem('plain', plain, subject, 'https://example.com/p/v1').kind).toBe(
+      'https://example.com/p/v1'
+    )
+    expect(() => session.published.verifyItem('extra', extra, subject)).toThrow(
+      'extra: statement has fields stock verifiers reject: note'
+    )
+    expect(() => session.published.verifyItem('typed', plain, subject, 'https://example.com/q/v1')).toThrow(
+      'typed: predicateType is https://example.com/p/v1, expected https://example.com/q/v1'
+    )
+  })
 })
