@@ -3,7 +3,10 @@
 import { createHash } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { FoundItem } from './verify-discover.js'
+import type { ReportItem } from '../verify/index.js'
+
+/** One item `verify` found, as its report and `--json` show it. */
+export type FoundItem = ReportItem
 
 export interface WrittenPredicate {
   predicateType: string

@@ -1,15 +1,13 @@
 // `oci-attest verify <ref>`: what the action published for one artifact, verified and described.
 import { errorText } from '../errors/index.js'
-import { Verifier } from '@sigstore/verify'
 import { RegistryClient, dockerConfigCredentials, parseReference } from '../oci/index.js'
-import { anchoredIdentity } from '../sigstore/verify/bundle-verifier.js'
+import { BundleVerifier } from '../sigstore/verify/bundle-verifier.js'
 import { loadTrustMaterial } from '../sigstore/verify/trust.js'
+import { PublishedVerifier } from '../verify/index.js'
 import { parseFlags } from './args.js'
 import type { CommandIo } from './attest.js'
-import { discoverAndVerify } from './verify-discover.js'
-import type { FoundItem, IdentityPolicy } from './verify-discover.js'
 import { writeVerifiedPredicates } from './verify-output.js'
-import type { WrittenPredicate } from './verify-output.js'
+import type { FoundItem, WrittenPredicate } from './verify-output.js'
 
 export const VERIFY_USAGE = `usage: oci-attest verify <registry/repo@sha256:… | registry/repo:tag>
        (--certificate-identity SAN | --certificate-identity-regexp RE) --certificate-oidc-issuer URL
@@ -107,12 +105,13 @@ export async function runVerifyCommand(argv: string[], io: CommandIo): Promise<n
     })
     const digest = await registry.resolveDigest(ref)
     const repo = parseReference(ref.repoString())
-    const verifier = new Verifier(await loadTrustMaterial(v['trusted-root']))
-    const policy: IdentityPolicy = {
-      subjectAlternativeName: exact ? anchoredIdentity(exact) : new RegExp(regexp!),
-      extensions: { issuer: v['certificate-oidc-issuer'] }
-    }
-    const found = await discoverAndVerify(registry, repo, digest, verifier, policy)
+    const verifier = new PublishedVerifier(new BundleVerifier(await loadTrustMaterial(v['trusted-root'])), {
+      identity: {
+        subjectAlternativeName: exact ?? new RegExp(regexp!),
+        issuer: v['certificate-oidc-issuer']
+      }
+    })
+    const found = (await verifier.verifySubject(registry, { repo, digest })).items
     const verified = new Set(
       found
         .filter(f => f.ok)

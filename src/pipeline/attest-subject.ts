@@ -14,7 +14,7 @@ import type { PublishRegistry } from '../oci/publish-registry.js'
 import { computeDigest } from '../oci/digest.js'
 import type { TagWriters } from '../oci/tag-writer.js'
 import type { SignedPayload, SignedStatement } from '../sigstore/sign-artifacts.js'
-import type { PublishedItem } from '../sigstore/verify/published.js'
+import type { PublishedItem } from '../verify/index.js'
 import { confirmPublished } from './confirm-published.js'
 import type { RekorLedger } from './rekor-ledger.js'
 import { verifyBeforePush } from './verify-before-push.js'
@@ -152,8 +152,7 @@ export async function publishSubject(
       verifyBeforePush(
         s,
         { ...(sigLayer ? { sig: sigLayer } : {}), att: attLayers, attIndexes },
-        c.session.verifier,
-        c.session.identity
+        c.session.published
       )
     } catch (cause) {
       failIn(subject, 'verify')(cause)
@@ -245,7 +244,7 @@ export async function publishSubject(
     const layerAnnotations = new Map<string, Record<string, string>>()
     for (const l of [...(sigLayer ? [sigLayer] : []), ...attLayers])
       layerAnnotations.set(computeDigest(l.bytes), l.annotations)
-    await confirmPublished(c.registry, { repo, digest, items, layerAnnotations }).catch((cause: unknown) => {
+    await confirmPublished(c, { repo, digest, items, layerAnnotations }).catch((cause: unknown) => {
       // A read that failed (not a check) leaves a complete publication: a re-run would only sign it twice.
       if (isReadFailure(cause))
         throw new PipelineError(

@@ -1,13 +1,10 @@
-// After pushing: consumers will find what was verified before the push. Registries address content by digest,
-// so a listed referrer digest or a tag layer with our digest and annotations is byte-for-byte the verified
-// material; no bundle is downloaded or verified a second time.
-import { isDeepStrictEqual } from 'node:util'
-import type { ImageManifest } from '../oci/manifest.js'
+// After pushing: consumers will find what was verified before the push. The one verifier discovers what the
+// subject has; found byte-for-byte as it verified (a listed referrer digest, a tag layer with our digest and
+// annotations), an item is confirmed without its bundle being downloaded or verified a second time.
 import type { ImageReference } from '../oci/reference.js'
-import { BUNDLE_MEDIA_TYPE } from '../publish/bundle-referrer.js'
 import type { PublishRegistry } from '../oci/publish-registry.js'
-import { SigstoreError } from '../sigstore/error.js'
-import type { PublishedItem } from '../sigstore/verify/published.js'
+import { assertVerified } from '../verify/index.js'
+import type { PublishedItem, PublishedVerifier } from '../verify/index.js'
 
 export interface ConfirmSubject {
   repo: ImageReference
@@ -17,38 +14,16 @@ export interface ConfirmSubject {
   layerAnnotations: Map<string, Record<string, string>>
 }
 
-const fail = (what: string, check: string): never => {
-  throw new SigstoreError('VERIFICATION_FAILED', `${what}: ${check}`)
-}
-
-export async function confirmPublished(registry: PublishRegistry, s: ConfirmSubject): Promise<void> {
-  const base = `${s.repo.repoString()}@${s.digest}`
-  const referrers = s.items.some(i => i.referrer)
-    ? new Set((await registry.listReferrers(s.repo, s.digest, BUNDLE_MEDIA_TYPE)).map(d => d.digest))
-    : new Set<string>()
-  const tags = new Map<string, Promise<ImageManifest>>()
-  const tag = (name: string) => {
-    if (!tags.has(name))
-      tags.set(
-        name,
-        registry.getManifest(s.repo.withTag(name)).then(m => m.json as ImageManifest)
-      )
-    return tags.get(name)!
-  }
-  for (const item of s.items) {
-    if (item.referrer && !referrers.has(item.referrer))
-      fail(
-        `${base} ${item.kind} (referrer ${item.referrer})`,
-        'not listed among the referrers of the subject'
-      )
-    if (item.legacy) {
-      const what = `${base} ${item.kind} (tag ${item.legacy.tag})`
-      const expected = s.layerAnnotations.get(item.legacy.layerDigest)
-      const layer = (await tag(item.legacy.tag)).layers.find(
-        l => l.digest === item.legacy!.layerDigest && isDeepStrictEqual(l.annotations ?? {}, expected)
-      )
-      if (!layer)
-        fail(what, `layer ${item.legacy.layerDigest} with the verified annotations is missing from the tag`)
-    }
-  }
+/** `c`: the registry written to, and the session's verifier (this run's identity and trust). */
+export async function confirmPublished(
+  c: { registry: PublishRegistry; session: { published: PublishedVerifier } },
+  s: ConfirmSubject
+): Promise<void> {
+  const { repo, digest, items, layerAnnotations } = s
+  const report = await c.session.published.verifySubject(
+    c.registry,
+    { repo, digest },
+    { items, verifiedBefore: layerAnnotations }
+  )
+  assertVerified(report)
 }

@@ -2,6 +2,7 @@
 // push-to-registry: false). Reads of what it recorded answer from the record, so publishing code runs unchanged.
 import type { Readable } from 'node:stream'
 import { computeDigest } from '../oci/digest.js'
+import { RegistryError } from '../oci/errors.js'
 import type { Descriptor, FetchedManifest } from '../oci/manifest.js'
 import { digestTag } from '../oci/name.js'
 import { parseReference } from '../oci/reference.js'
@@ -118,15 +119,7 @@ export class RecordingRegistry implements PublishRegistry {
   }
 
   async listReferrers(repo: ImageReference, digest: string, artifactType?: string): Promise<Descriptor[]> {
-    const recorded = this.manifests
-      .filter(m => m.repository === repo.repoString() && !m.tag && m.json.subject?.digest === digest)
-      .filter(m => !artifactType || m.json.artifactType === artifactType)
-      .map(m => ({
-        mediaType: m.mediaType,
-        digest: m.digest,
-        size: m.size,
-        ...(m.json.artifactType ? { artifactType: m.json.artifactType } : {})
-      }))
+    const recorded = await this.recordedOnly().listReferrers(repo, digest, artifactType)
     return [...(await this.#inner.listReferrers(repo, digest, artifactType)), ...recorded]
   }
 
@@ -137,5 +130,35 @@ export class RecordingRegistry implements PublishRegistry {
       descriptor
     })
     return undefined
+  }
+
+  /** The manifests and referrers recorded and nothing else, read as a registry: what the dry run would push. */
+  recordedOnly(): PublishRegistry {
+    const absent = (what: string): never => {
+      throw new RegistryError('REGISTRY_NOT_FOUND', `dry run: ${what} was not recorded`)
+    }
+    const refusal = (): never => {
+      throw new Error('dry run: the recorded view is read-only')
+    }
+    return {
+      getManifest: async ref => (this.#find(toRef(ref)) ? this.getManifest(ref) : absent(String(ref))),
+      headManifest: async ref => (this.#find(toRef(ref)) ? this.headManifest(ref) : undefined),
+      // Blobs are content-addressed: one the registry already had (so not uploaded again) reads through.
+      readBlob: (repo, digest, size) => this.readBlob(repo, digest, size),
+      listReferrers: async (repo, digest, artifactType) =>
+        this.manifests
+          .filter(m => m.repository === repo.repoString() && !m.tag && m.json.subject?.digest === digest)
+          .filter(m => !artifactType || m.json.artifactType === artifactType)
+          .map(m => ({
+            mediaType: m.mediaType,
+            digest: m.digest,
+            size: m.size,
+            ...(m.json.artifactType ? { artifactType: m.json.artifactType } : {})
+          })),
+      supportsReferrersApi: async () => true,
+      putManifest: refusal,
+      uploadBlob: refusal,
+      addReferrerToFallbackIndex: refusal
+    }
   }
 }

@@ -1,8 +1,9 @@
-// What a dry run would have pushed, where, with media types and sizes; and checks that stand in for verification.
+// What a dry run would have pushed, where, with media types and sizes; and the verification a real run would do.
 import { errorText } from '../errors/index.js'
-import { createPublicKey, verify as verifySignature, X509Certificate } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { bundleFromJSON } from '@sigstore/bundle'
+import { SigstoreError } from '../sigstore/error.js'
+import type { PublishedVerifier } from '../verify/index.js'
 import type { RecordingRegistry } from './dry-run-registry.js'
 import type { AttestReport } from './attest-subjects.js'
 
@@ -62,53 +63,33 @@ export function describeWrites(recorded: RecordingRegistry): WouldPush[] {
   return out
 }
 
-const STATEMENT_KEYS = ['_type', 'subject', 'predicateType', 'predicate']
-
-/** DSSE pre-authentication encoding, which the envelope signature covers. */
-function pae(type: string, payload: Buffer): Buffer {
-  return Buffer.concat([Buffer.from(`DSSEv1 ${Buffer.byteLength(type)} ${type} ${payload.length} `), payload])
-}
-
 /**
- * Checks a dry run can make without a trusted log or CA: bundles parse as Sigstore bundles, each DSSE signature
- * verifies with its certificate's key, statements name their subject, manifests fit registry limits.
- * Returns problems; empty means every check passed.
+ * What a real run's self-verification would check, against the dry run's own CA and log: what would be pushed,
+ * read back as consumers read it, and each bundle file, verified by the one verifier (signature, chain, log
+ * entry, identity, subject digest and name, statements as stock verifiers parse them); manifests fit registry
+ * limits. Returns problems; empty means every check passed.
  */
-export async function checkDryRun(report: AttestReport, recorded: RecordingRegistry): Promise<string[]> {
+export async function checkDryRun(
+  report: AttestReport,
+  recorded: RecordingRegistry,
+  verifier: PublishedVerifier
+): Promise<string[]> {
   const problems: string[] = []
+  const registry = recorded.recordedOnly()
   for (const { subject, items } of report.subjects) {
-    const name = subject.repository.toString()
+    const pushed = items.filter(i => i.referrer || i.legacy)
+    const target = { repo: subject.repository, digest: subject.digest }
+    if (pushed.length)
+      for (const p of (await verifier.verifySubject(registry, target, { items: pushed })).problems)
+        problems.push(p.message)
     for (const item of items) {
       if (!item.bundlePath) continue
       const what = `${subject.ref} ${item.kind}`
       try {
         const bundle = bundleFromJSON(JSON.parse(await readFile(item.bundlePath, 'utf8')))
-        if (bundle.content.$case !== 'dsseEnvelope') throw new Error('no DSSE envelope')
-        const vm = bundle.verificationMaterial.content
-        if (vm?.$case !== 'certificate') throw new Error('no certificate')
-        const key = createPublicKey(
-          new X509Certificate(vm.certificate.rawBytes).publicKey.export({ format: 'pem', type: 'spki' })
-        )
-        const env = bundle.content.dsseEnvelope
-        if (
-          !verifySignature(
-            'sha256',
-            pae(env.payloadType, env.payload),
-            key,
-            env.signatures[0]?.sig ?? Buffer.alloc(0)
-          )
-        )
-          throw new Error('DSSE signature does not verify with the certificate key')
-        const statement = JSON.parse(env.payload.toString('utf8')) as Record<string, unknown> & {
-          subject: { name?: string; digest: { sha256?: string } }[]
-        }
-        // cosign v3.1 parses statements strictly: any other top-level field breaks verification.
-        const extra = Object.keys(statement).filter(k => !STATEMENT_KEYS.includes(k))
-        if (extra.length) throw new Error(`statement has fields stock verifiers reject: ${extra.join(', ')}`)
-        if (!statement.subject.some(s => `sha256:${s.digest.sha256}` === subject.digest && s.name === name))
-          throw new Error(`statement does not name ${subject.ref}`)
+        verifier.verifyItem(what, { bundle }, target, item.predicateType)
       } catch (err) {
-        problems.push(`${what}: ${errorText(err)}`)
+        problems.push(err instanceof SigstoreError ? err.message : `${what}: ${errorText(err)}`)
       }
     }
   }

@@ -1,18 +1,12 @@
 // A signing session for dry runs: claims from the runner's environment (no token exists), the real signer and
-// witness code wired to the in-process stand-ins, and trust in nothing (dry-run bundles verify nowhere).
-import { TrustedRoot } from '@sigstore/protobuf-specs'
+// witness code wired to the in-process stand-ins, and trust in those stand-ins alone (nothing else trusts them).
 import { toTrustMaterial } from '@sigstore/verify'
 import { certificateIdentity, issuerForServer } from '../sigstore/identity/claims.js'
 import type { GitHubClaims } from '../sigstore/identity/claims.js'
 import { StaticIdentityProvider } from '../sigstore/identity/provider.js'
-import { ArtifactSigner } from '../sigstore/sign-artifacts.js'
-import { EphemeralSigner } from '../sigstore/signer/ephemeral-signer.js'
-import { FulcioClient } from '../sigstore/signer/fulcio-client.js'
-import { BundleVerifier } from '../sigstore/verify/bundle-verifier.js'
-import { RekorClient } from '../sigstore/witness/rekor-client.js'
-import { RekorWitness } from '../sigstore/witness/rekor-witness.js'
 import { DRY_RUN_FULCIO_URL, DRY_RUN_REKOR_URL, DryRunSigstore } from './dry-run-sigstore.js'
 import type { WorkflowRun } from './run/context.js'
+import { wireSigningSession } from './session.js'
 import type { SigningSession } from './session.js'
 
 /** What the dry run needs of the run context (src/pipeline/run/context.ts reads it from the environment). */
@@ -62,34 +56,17 @@ function placeholderToken(claims: GitHubClaims): string {
 
 export function openDryRunSession(context: DryRunContext): SigningSession {
   const claims = claimsFromContext(context)
-  const serverUrl = context.serverUrl
-  const identity = { subjectAlternativeName: certificateIdentity(claims), issuer: claims.iss }
-  const standIn = new DryRunSigstore({ san: identity.subjectAlternativeName, issuer: identity.issuer })
-  const ephemeral = new EphemeralSigner({
-    identity: new StaticIdentityProvider(placeholderToken(claims)),
-    fulcio: new FulcioClient({ baseUrl: DRY_RUN_FULCIO_URL, http: standIn })
-  })
-  const rekor = new RekorWitness({ client: new RekorClient({ baseUrl: DRY_RUN_REKOR_URL, http: standIn }) })
-  const trust = toTrustMaterial(
-    TrustedRoot.fromJSON({
-      mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
-      tlogs: [],
-      certificateAuthorities: [],
-      ctlogs: [],
-      timestampAuthorities: []
-    })
-  )
-  return {
+  const standIn = new DryRunSigstore({ san: certificateIdentity(claims), issuer: claims.iss })
+  // The same wiring as a real run; only the HTTP, the identity and the trust are the stand-in's.
+  return wireSigningSession({
     claims,
-    identity,
-    serverUrl,
+    identity: new StaticIdentityProvider(placeholderToken(claims)),
+    trust: toTrustMaterial(standIn.trustedRoot()),
+    serverUrl: context.serverUrl,
+    fulcioUrl: DRY_RUN_FULCIO_URL,
     rekorUrl: DRY_RUN_REKOR_URL,
-    signer: new ArtifactSigner({ signer: ephemeral, witnesses: [rekor] }),
-    ephemeral,
-    rekor,
-    verifier: new BundleVerifier(trust),
-    trust,
-    // The stand-ins answer at once in-process and publish nothing: there is nothing to cancel.
-    cancel: () => undefined
-  }
+    http: standIn,
+    // The throwaway CA embeds no SCT; there is no CT log to have one from.
+    ignoreSct: true
+  })
 }

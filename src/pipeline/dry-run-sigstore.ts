@@ -1,10 +1,11 @@
 // An in-process stand-in for Fulcio and Rekor in dry runs: the real signer and witness code run, no request leaves.
-import { createHash, generateKeyPairSync, sign } from 'node:crypto'
+import { X509Certificate, createHash, generateKeyPairSync, sign } from 'node:crypto'
 import type { KeyObject } from 'node:crypto'
 import { Readable } from 'node:stream'
+import { TrustedRoot } from '@sigstore/protobuf-specs'
 import type { HttpResponse, RequestInit } from '../http/index.js'
 import type { Http } from '../sigstore/http.js'
-import { DryRunCertificateAuthority } from './dry-run-cert.js'
+import { DRY_RUN_MARK, DryRunCertificateAuthority } from './dry-run-cert.js'
 
 /** Base URLs the dry-run clients are built with; they are never resolved or contacted. */
 export const DRY_RUN_FULCIO_URL = 'https://fulcio.dry-run.invalid'
@@ -43,20 +44,76 @@ function canonical(value: unknown): string {
   return JSON.stringify(value)
 }
 
+const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex')
+
+interface Proposed {
+  kind?: string
+  spec?: { proposedContent?: { envelope?: unknown; verifiers?: string[] } }
+}
+
+/** The body Rekor stores for a proposed entry: a DSSE proposal becomes hashes and signatures, as Rekor's does. */
+function storedEntry(proposed: Proposed): unknown {
+  const content = proposed.spec?.proposedContent
+  if (proposed.kind !== 'dsse' || typeof content?.envelope !== 'string') return proposed
+  const { envelope, verifiers = [] } = content
+  const env = JSON.parse(envelope) as { payload: string; signatures: { sig: string }[] }
+  return {
+    apiVersion: '0.0.1',
+    kind: 'dsse',
+    spec: {
+      envelopeHash: { algorithm: 'sha256', value: sha256(envelope) },
+      payloadHash: { algorithm: 'sha256', value: sha256(Buffer.from(env.payload, 'base64')) },
+      signatures: env.signatures.map(s => ({ signature: s.sig, verifier: verifiers[0] }))
+    }
+  }
+}
+
 export class DryRunSigstore implements Http {
   readonly ca: DryRunCertificateAuthority
   readonly #logKey: KeyObject
+  readonly #logPublicKey: Buffer
   readonly #logId: string
+  readonly #created = new Date()
   /** What would have been sent to the real services, counted for the report. */
   entries = 0
 
   constructor(identity: { san: string; issuer: string }) {
-    this.ca = new DryRunCertificateAuthority(identity)
+    this.ca = new DryRunCertificateAuthority(identity, this.#created)
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
     this.#logKey = privateKey
-    this.#logId = createHash('sha256')
-      .update(publicKey.export({ format: 'der', type: 'spki' }))
-      .digest('hex')
+    this.#logPublicKey = publicKey.export({ format: 'der', type: 'spki' })
+    this.#logId = createHash('sha256').update(this.#logPublicKey).digest('hex')
+  }
+
+  /** Trust in this process's CA and log alone: what the dry run verifies its bundles against. */
+  trustedRoot(): TrustedRoot {
+    const root = new X509Certificate(this.ca.rootPem)
+    const start = new Date(root.validFrom).toISOString()
+    return TrustedRoot.fromJSON({
+      mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+      tlogs: [
+        {
+          baseUrl: DRY_RUN_REKOR_URL,
+          hashAlgorithm: 'SHA2_256',
+          publicKey: {
+            rawBytes: this.#logPublicKey.toString('base64'),
+            keyDetails: 'PKIX_ECDSA_P256_SHA_256',
+            validFor: { start }
+          },
+          logId: { keyId: Buffer.from(this.#logId, 'hex').toString('base64') }
+        }
+      ],
+      certificateAuthorities: [
+        {
+          subject: { organization: 'oci-attest DRY RUN', commonName: `${DRY_RUN_MARK} (CA)` },
+          uri: DRY_RUN_FULCIO_URL,
+          certChain: { certificates: [{ rawBytes: root.raw.toString('base64') }] },
+          validFor: { start, end: new Date(root.validTo).toISOString() }
+        }
+      ],
+      ctlogs: [],
+      timestampAuthorities: []
+    })
   }
 
   async request(url: string | URL, init?: RequestInit): Promise<HttpResponse> {
@@ -67,7 +124,7 @@ export class DryRunSigstore implements Http {
       return answer(href, 201, { signedCertificateEmbeddedSct: { chain: { certificates } } })
     }
     if (href === `${DRY_RUN_REKOR_URL}/api/v1/log/entries` && init?.method === 'POST') {
-      const body = Buffer.from(canonical(JSON.parse(bodyText(init)))).toString('base64')
+      const body = Buffer.from(canonical(storedEntry(JSON.parse(bodyText(init))))).toString('base64')
       // Negative indexes: no real log has them, so a dry-run entry can never pass for a logged one.
       const logIndex = -1 - this.entries++
       const integratedTime = Math.floor(Date.now() / 1000)

@@ -10,12 +10,12 @@ import { ArtifactSigner } from '../sigstore/sign-artifacts.js'
 import { EphemeralSigner } from '../sigstore/signer/ephemeral-signer.js'
 import { FulcioClient } from '../sigstore/signer/fulcio-client.js'
 import { BundleVerifier } from '../sigstore/verify/bundle-verifier.js'
-import type { ExpectedIdentity } from '../sigstore/verify/bundle-verifier.js'
 import { loadTrustMaterial } from '../sigstore/verify/trust.js'
 import { assertRekorAllowed } from '../sigstore/witness/privacy-guard.js'
 import { DEFAULT_REKOR_URL, RekorClient } from '../sigstore/witness/rekor-client.js'
 import { RekorWitness } from '../sigstore/witness/rekor-witness.js'
 import { TsaWitness } from '../sigstore/witness/tsa-witness.js'
+import { PublishedVerifier } from '../verify/index.js'
 import { CachedIdentityProvider } from './cached-identity.js'
 
 export interface SigstoreConfig {
@@ -36,13 +36,16 @@ export interface SigstoreConfig {
 
 export interface SigningSession {
   claims: GitHubClaims
-  identity: ExpectedIdentity
+  /** The run's own certificate identity, exact. */
+  identity: { subjectAlternativeName: string; issuer: string }
   serverUrl: string
   rekorUrl: string
   signer: ArtifactSigner
   ephemeral: EphemeralSigner
   rekor: RekorWitness
   verifier: BundleVerifier
+  /** Self-verification: this run's identity, subject digest and name, statements as stock verifiers parse them. */
+  published: PublishedVerifier
   trust: TrustMaterial
   /** Aborts every Fulcio, Rekor and TSA request of the session, sent or waiting to retry; signing after
    * this fails at once. Called when a signature has failed, so the run's other signatures are not logged. */
@@ -65,13 +68,42 @@ export async function openSigningSession(
   })
   // Refuse before anything is logged: the guard is about what becomes public.
   assertRekorAllowed(claims, rekorUrl, config.allowPublicRekorForPrivateRepos ?? false)
-  const trust = await loadTrustMaterial(config.trustedRootPath)
+  return wireSigningSession({
+    claims,
+    identity: identityProvider,
+    trust: await loadTrustMaterial(config.trustedRootPath),
+    serverUrl,
+    rekorUrl,
+    ...(config.fulcioUrl ? { fulcioUrl: config.fulcioUrl } : {}),
+    ...(config.tsaUrl ? { tsaUrl: config.tsaUrl } : {}),
+    ...(http ? { http } : {}),
+    ignoreSct: config.insecureIgnoreSct ?? false
+  })
+}
+
+/** What a session is wired from: the real services and trust, or a dry run's in-process stand-ins. */
+export interface SessionWiring {
+  claims: GitHubClaims
+  identity: IdentityProvider
+  trust: TrustMaterial
+  serverUrl: string
+  rekorUrl: string
+  fulcioUrl?: string
+  tsaUrl?: string
+  http?: Http
+  /** Certificates without an embedded SCT verify (private Fulcio without a CT log, the dry run's CA). */
+  ignoreSct: boolean
+}
+
+/** One signer, its witnesses and the verifiers, the same for real and dry runs. */
+export function wireSigningSession(w: SessionWiring): SigningSession {
+  const { claims, http, trust, rekorUrl } = w
   const cancelled = new AbortController()
   const { signal } = cancelled
   const ephemeral = new EphemeralSigner({
-    identity: identityProvider,
+    identity: w.identity,
     fulcio: new FulcioClient({
-      ...(config.fulcioUrl ? { baseUrl: config.fulcioUrl } : {}),
+      ...(w.fulcioUrl ? { baseUrl: w.fulcioUrl } : {}),
       ...(http ? { http } : {}),
       signal
     })
@@ -81,19 +113,22 @@ export async function openSigningSession(
   })
   // Rekor last: a signature the TSA refused must not already be in the public log.
   const witnesses: Witness[] = [
-    ...(config.tsaUrl ? [new TsaWitness({ url: config.tsaUrl, ...(http ? { http } : {}), signal })] : []),
+    ...(w.tsaUrl ? [new TsaWitness({ url: w.tsaUrl, ...(http ? { http } : {}), signal })] : []),
     rekor
   ]
+  // Fulcio derives the SAN from github.com regardless of GHES naming in provenance.
+  const identity = { subjectAlternativeName: certificateIdentity(claims), issuer: claims.iss }
+  const verifier = new BundleVerifier(trust, { ignoreSct: w.ignoreSct })
   return {
     claims,
-    // Fulcio derives the SAN from github.com regardless of GHES naming in provenance.
-    identity: { subjectAlternativeName: certificateIdentity(claims), issuer: claims.iss },
-    serverUrl,
+    identity,
+    serverUrl: w.serverUrl,
     rekorUrl,
     signer: new ArtifactSigner({ signer: ephemeral, witnesses }),
     ephemeral,
     rekor,
-    verifier: new BundleVerifier(trust, { ignoreSct: config.insecureIgnoreSct ?? false }),
+    verifier,
+    published: new PublishedVerifier(verifier, { identity, subjectName: true, strictStatements: true }),
     trust,
     cancel: reason => cancelled.abort(reason)
   }

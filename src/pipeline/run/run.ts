@@ -272,7 +272,7 @@ async function execute(
           )
           for (const c of w.contents) ui.info(`    ${c}`)
         }
-        const problems = dryRun ? await checkDryRun(report, recording) : []
+        const problems = dryRun ? await checkDryRun(report, recording, session.published) : []
         if (problems.length)
           throw new ActionError('DRY_RUN_CHECK_FAILED', `a real run would fail: ${problems.join('; ')}`)
         if (dryRun)

@@ -7,12 +7,17 @@ import { Verifier, toSignedEntity } from '@sigstore/verify'
 import type { SignedEntity, TrustMaterial } from '@sigstore/verify'
 import type { Bundle } from '@sigstore/bundle'
 import { SigstoreError } from '../error.js'
-import { VerifiedCache, hasInclusionProof, verificationKey } from './verified-cache.js'
+import { VerifiedCache, hasInclusionProof, identityText, verificationKey } from './verified-cache.js'
 
 export interface ExpectedIdentity {
-  /** Exact certificate SAN (this run's workflow identity). */
-  subjectAlternativeName: string
+  /** Exact certificate SAN (this run's workflow identity), or a pattern (`verify --certificate-identity-regexp`). */
+  subjectAlternativeName: string | RegExp
   issuer: string
+}
+
+/** What a passed verification learned: the certificate SAN, for reports. */
+export interface VerifiedSigner {
+  san?: string
 }
 
 export interface BundleVerifierOptions {
@@ -31,6 +36,7 @@ export function anchoredIdentity(san: string): RegExp {
 interface TrustedLeaf {
   hint: string
   identityKey: string
+  san?: string
   publicKey: KeyObject
   validForDate(date: Date): boolean
 }
@@ -43,6 +49,7 @@ export class BundleVerifier {
   readonly #trust: TrustMaterial
   readonly #cache = new VerifiedCache()
   readonly #leaves = new Map<string, TrustedLeaf>()
+  readonly #sans = new Map<string, string | undefined>()
   /** Full verifications run (the rest were byte-identical to one that passed). */
   verifications = 0
   /** Certificate chains built against the trusted root (once per certificate). */
@@ -59,13 +66,14 @@ export class BundleVerifier {
   }
 
   /** `what` names the artifact and kind in the error, e.g. "registry/app@sha256:… provenance-v1 (referrer)". */
-  verify(what: string, bundle: Bundle, identity: ExpectedIdentity, artifact?: Buffer): void {
+  verify(what: string, bundle: Bundle, identity: ExpectedIdentity, artifact?: Buffer): VerifiedSigner {
     const key = verificationKey(bundle, identity, artifact)
     const withProof = hasInclusionProof(bundle)
-    if (this.#cache.covers(key, withProof)) return
+    if (this.#cache.covers(key, withProof)) return { san: this.#sans.get(key) }
+    let san: string | undefined
     try {
       this.verifications++
-      this.#verifyEntity(toSignedEntity(bundle, artifact), identity)
+      san = this.#verifyEntity(toSignedEntity(bundle, artifact), identity)
     } catch (cause) {
       const code = (cause as { code?: string }).code ?? 'UNKNOWN'
       throw new SigstoreError(
@@ -75,31 +83,38 @@ export class BundleVerifier {
       )
     }
     this.#cache.record(key, withProof)
+    this.#sans.set(key, san)
+    return { san }
   }
 
-  #verifyEntity(entity: SignedEntity, identity: ExpectedIdentity): void {
-    const identityKey = `${identity.subjectAlternativeName}\n${identity.issuer}`
+  /** Returns the certificate SAN. */
+  #verifyEntity(entity: SignedEntity, identity: ExpectedIdentity): string | undefined {
+    const identityKey = `${identityText(identity.subjectAlternativeName)}\n${identity.issuer}`
     const der = entity.key.$case === 'certificate' ? entity.key.certificate.root.toDER() : undefined
     const known = der && this.#leaves.get(der.toString('base64'))
     if (known && known.identityKey === identityKey) {
       // Signature, timestamps and log entry in full; the leaf stands for its already-verified chain.
       this.#leafVerifier.verify({ ...entity, key: { $case: 'public-key', hint: known.hint } })
-      return
+      return known.san
     }
     this.chainVerifications++
-    this.#verifier.verify(entity, {
-      subjectAlternativeName: anchoredIdentity(identity.subjectAlternativeName),
+    const { subjectAlternativeName: expected } = identity
+    const signer = this.#verifier.verify(entity, {
+      subjectAlternativeName: typeof expected === 'string' ? anchoredIdentity(expected) : expected,
       extensions: { issuer: identity.issuer }
     })
+    const san = signer.identity?.subjectAlternativeName
     if (entity.key.$case === 'certificate' && der) {
       const leaf = entity.key.certificate
       this.#leaves.set(der.toString('base64'), {
         hint: `${LEAF_HINT}${this.#leaves.size}`,
         identityKey,
+        ...(san ? { san } : {}),
         publicKey: createPublicKey({ key: leaf.publicKey, format: 'der', type: 'spki' }),
         validForDate: date => leaf.validForDate(date)
       })
     }
+    return san
   }
 
   /** What the chain check asserts for a given time: the leaf and some trusted CA (every certificate) valid then. */

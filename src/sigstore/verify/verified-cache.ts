@@ -4,9 +4,13 @@ import { createHash } from 'node:crypto'
 import type { Bundle } from '@sigstore/bundle'
 
 export interface ExpectedPolicy {
-  subjectAlternativeName: string
+  subjectAlternativeName: string | RegExp
   issuer: string
 }
+
+/** Exact SANs and patterns are spelled apart, so a pattern never shares a cache entry with a string. */
+export const identityText = (san: string | RegExp): string =>
+  typeof san === 'string' ? `=${san}` : `~/${san.source}/${san.flags}`
 
 /**
  * Digest of every input the verifier reads except the inclusion proof: content and signature, leaf
@@ -48,7 +52,7 @@ export function verificationKey(bundle: Bundle, policy: ExpectedPolicy, artifact
   }
   for (const t of vm.timestampVerificationData?.rfc3161Timestamps ?? []) part(t.signedTimestamp)
   part(artifact)
-  part(policy.subjectAlternativeName)
+  part(identityText(policy.subjectAlternativeName))
   part(policy.issuer)
   return h.digest('hex')
 }

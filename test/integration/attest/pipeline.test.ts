@@ -11,7 +11,7 @@ import { attestSubjects } from '../../../src/pipeline/attest-subjects.js'
 import { planned, sbomFromFile } from '../support/subjects.js'
 import type { SigningSession } from '../../../src/pipeline/session.js'
 import { cosignTag } from '../../../src/publish/cosign-layout.js'
-import { verifyPublished } from '../../../src/sigstore/verify/published.js'
+import { verifyPublished } from '../../../src/verify/index.js'
 import { openSession, readBedState, sbomFile, tempDir } from '../interop/fixture.js'
 
 let state: BedState

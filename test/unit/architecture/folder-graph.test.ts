@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 
 const SRC = join(dirname(fileURLToPath(import.meta.url)), '../../../src')
 const EDGES = ['action', 'cli']
-const DOMAIN = ['attest', 'http', 'oci', 'publish', 'sbom', 'sigstore', 'subject']
+const DOMAIN = ['attest', 'http', 'oci', 'publish', 'sbom', 'sigstore', 'subject', 'verify']
 /** Below every domain folder: what all of them share (the coded-error base). */
 const FOUNDATION = ['errors']
 

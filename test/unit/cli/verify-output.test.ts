@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdtemp, readFile, readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { FoundItem } from '../../../src/cli/verify-discover.js'
+import type { FoundItem } from '../../../src/cli/verify-output.js'
 import { predicateFileStem, writeVerifiedPredicates } from '../../../src/cli/verify-output.js'
 
 const SPDX = { spdxVersion: 'SPDX-2.3', SPDXID: 'SPDXRef-DOCUMENT', packages: [] }
