@@ -1,4 +1,5 @@
 // Java archives (jar, war, ear…) and the archives nested in them (Spring Boot BOOT-INF/lib, WEB-INF/lib).
+import { createHash } from 'node:crypto'
 import { formatPurl } from '../purl.js'
 import {
   archiveFilename,
@@ -138,6 +139,10 @@ function parseArchive(
     }
     if (main.name !== '') {
       main.dependsOn = aux.map(a => a.name)
+      // Syft digests the archive that is the main package (already in memory), never pom.properties ones.
+      main.digests = [{ algorithm: 'sha1', value: createHash('sha1').update(data).digest('hex') }]
+      const vendor = manifest.main.get('Specification-Vendor') || manifest.main.get('Implementation-Vendor')
+      if (vendor) main.vendor = vendor
       mainOut = finalize(main)
       packages.push(mainOut)
     }

@@ -91,6 +91,11 @@ export const pythonCataloger: Cataloger = {
     }
     const l = licenses(fields)
     if (l) pkg.licenses = l
+    // Syft's author: "Author <Author-email>", or whichever of the two is present.
+    const author = fields.get('author')?.[0] ?? ''
+    const email = fields.get('author-email')?.[0] ?? ''
+    const who = author && email ? `${author} <${email}>` : author || email
+    if (who) pkg.author = who
     return [pkg]
   }
 }

@@ -4,7 +4,9 @@ import { Enums, Models, SPDX, Serialize, Spec } from '@cyclonedx/cyclonedx-libra
 import type { Package } from '../catalogers/types.js'
 import { bomRefs } from './bom-refs.js'
 import { resolveDependencies } from './dependencies.js'
+import { externalRefs } from './external-refs.js'
 import type { SbomModel, WriteOptions } from './model.js'
+import { originatorOf } from './people.js'
 
 /** The library prints `purl.toString()`; our purls are already strings written as Syft writes them. */
 type PurlLike = NonNullable<Models.Component['purl']>
@@ -28,6 +30,50 @@ export function toLicenses(licenses: string[] | undefined): Models.LicenseReposi
   return repo
 }
 
+const HASH_ALGORITHM: Record<string, Enums.HashAlgorithm> = {
+  md5: Enums.HashAlgorithm.MD5,
+  sha1: Enums.HashAlgorithm['SHA-1'],
+  sha256: Enums.HashAlgorithm['SHA-256'],
+  sha512: Enums.HashAlgorithm['SHA-512']
+}
+
+function hashes(digests: Package['digests']): Models.HashDictionary {
+  const dict = new Models.HashDictionary()
+  for (const d of digests ?? []) {
+    const algorithm = HASH_ALGORITHM[d.algorithm]
+    if (algorithm) dict.set(algorithm, d.value)
+  }
+  return dict
+}
+
+function references(p: Package): Models.ExternalReferenceRepository {
+  return new Models.ExternalReferenceRepository(
+    externalRefs(p).map(
+      r =>
+        new Models.ExternalReference(r.url, r.type as Enums.ExternalReferenceType, {
+          ...(r.comment ? { comment: r.comment } : {}),
+          ...(r.hashes ? { hashes: hashes(r.hashes) } : {})
+        })
+    )
+  )
+}
+
+/** The organisation or person the metadata names as the package's maker or publisher (NTIA "supplier"). */
+function supplier(p: Package): Models.OrganizationalEntity | undefined {
+  const who = originatorOf(p)
+  if (!who) return undefined
+  const contact =
+    who.type === 'Person' || who.email
+      ? new Models.OrganizationalContactRepository([
+          new Models.OrganizationalContact({
+            ...(who.type === 'Person' ? { name: who.name } : {}),
+            ...(who.email ? { email: who.email } : {})
+          })
+        ])
+      : undefined
+  return new Models.OrganizationalEntity({ name: who.name, ...(contact ? { contact } : {}) })
+}
+
 function packageComponent(p: Package, bomRef: string): Models.Component {
   const properties = new Models.PropertyRepository([
     prop('syft:package:foundBy', p.foundBy),
@@ -45,6 +91,13 @@ function packageComponent(p: Package, bomRef: string): Models.Component {
     ...(p.purl ? { purl: purlOf(p.purl) } : {}),
     ...(p.cpes?.[0] ? { cpe: p.cpes[0] } : {}),
     licenses: toLicenses(p.licenses),
+    // Syft's author (npm, Python) and publisher (apk/dpkg maintainer, rpm vendor), as the metadata writes them.
+    ...(p.author ? { author: p.author } : {}),
+    ...(p.publisher ? { publisher: p.publisher } : {}),
+    ...(supplier(p) ? { supplier: supplier(p) } : {}),
+    ...(p.description ? { description: p.description } : {}),
+    externalReferences: references(p),
+    hashes: hashes(p.digests),
     properties
   })
 }

@@ -4,13 +4,16 @@ import { SPDX } from '@cyclonedx/cyclonedx-library'
 import type { Package } from '../catalogers/types.js'
 import { spdxIds } from './bom-refs.js'
 import { resolveDependencies } from './dependencies.js'
+import { hasHost } from './external-refs.js'
 import type { SbomModel, WriteOptions } from './model.js'
+import { originatorOf, spdxActor } from './people.js'
 
 interface SpdxPackage {
   name: string
   SPDXID: string
   versionInfo?: string
   supplier: string
+  originator?: string
   downloadLocation: string
   filesAnalyzed: false
   sourceInfo?: string
@@ -18,6 +21,8 @@ interface SpdxPackage {
   licenseDeclared: string
   copyrightText: string
   primaryPackagePurpose?: string
+  homepage?: string
+  description?: string
   externalRefs?: Array<{ referenceCategory: string; referenceType: string; referenceLocator: string }>
   checksums?: Array<{ algorithm: string; checksumValue: string }>
 }
@@ -32,6 +37,19 @@ function declared(licenses: string[] | undefined): string {
   return ids.length === 1 ? ids[0]! : ids.map(id => `(${id})`).join(' AND ')
 }
 
+/** A URI as the metadata gives it (`github:` shorthand expanded, as Syft does), else NOASSERTION. */
+function downloadLocation(url: string | undefined): string {
+  if (!url) return 'NOASSERTION'
+  if (url.toLowerCase() === 'none') return 'NONE'
+  if (url.startsWith('github:')) return `https://github.com/${url.slice('github:'.length)}`
+  try {
+    new URL(url)
+    return /\s/.test(url) ? 'NOASSERTION' : url
+  } catch {
+    return 'NOASSERTION'
+  }
+}
+
 function spdxPackage(p: Package, id: string): SpdxPackage {
   const refs = [
     ...(p.cpes ?? []).map(cpe => ({
@@ -43,13 +61,20 @@ function spdxPackage(p: Package, id: string): SpdxPackage {
       ? [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: p.purl }]
       : [])
   ]
+  const who = originatorOf(p)
+  const checksums = (p.digests ?? []).map(d => ({ algorithm: d.algorithm.toUpperCase(), checksumValue: d.value }))
   return {
     name: p.name,
     SPDXID: id,
     ...(p.version ? { versionInfo: p.version } : {}),
-    supplier: 'NOASSERTION',
-    downloadLocation: 'NOASSERTION',
+    // Syft's supplier is the originator for every ecosystem read here.
+    supplier: spdxActor(who),
+    ...(who ? { originator: spdxActor(who) } : {}),
+    downloadLocation: downloadLocation(p.downloadUrl),
     filesAnalyzed: false,
+    ...(checksums.length ? { checksums } : {}),
+    ...(p.homepage && hasHost(p.homepage) ? { homepage: p.homepage } : {}),
+    ...(p.description ? { description: p.description } : {}),
     sourceInfo: `acquired package info from ${p.foundBy}: ${p.locations.join(', ')}`,
     licenseConcluded: 'NOASSERTION',
     licenseDeclared: declared(p.licenses),
