@@ -55,7 +55,13 @@ export function sourcePackagePurl(p: Package): string | undefined {
   const keep = p.type === 'rpm' ? ['distro', 'epoch', 'rpmmod'] : ['distro']
   const qualifiers: Record<string, string | undefined> = { arch: src.arch }
   for (const k of keep) qualifiers[k] = bin.qualifiers.get(k)
-  return formatPurl({ type: bin.type, namespace: bin.namespace, name: src.name, version: src.version, qualifiers })
+  return formatPurl({
+    type: bin.type,
+    namespace: bin.namespace,
+    name: src.name,
+    version: src.version,
+    qualifiers
+  })
 }
 
 /** In Syft's order: metadata links (distribution, website, build-meta digests, VCS), then the source package. */
@@ -66,7 +72,12 @@ export function externalRefs(p: Package): ExternalRef[] {
   if (p.type === 'java-archive' || p.type === 'jenkins-plugin')
     for (const d of p.digests ?? [])
       refs.push({ type: 'build-meta', url: '', hashes: [{ algorithm: d.algorithm, value: d.value }] })
-  if (p.vcs) refs.push({ type: 'vcs', url: p.vcs.url, ...(p.vcs.commit ? { comment: `commit: ${p.vcs.commit}` } : {}) })
+  if (p.vcs)
+    refs.push({
+      type: 'vcs',
+      url: p.vcs.url,
+      ...(p.vcs.commit ? { comment: `commit: ${p.vcs.commit}` } : {})
+    })
   const source = sourcePackagePurl(p)
   if (source) refs.push({ type: 'source-distribution', url: source })
   return refs

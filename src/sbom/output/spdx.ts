@@ -62,7 +62,10 @@ function spdxPackage(p: Package, id: string): SpdxPackage {
       : [])
   ]
   const who = originatorOf(p)
-  const checksums = (p.digests ?? []).map(d => ({ algorithm: d.algorithm.toUpperCase(), checksumValue: d.value }))
+  const checksums = (p.digests ?? []).map(d => ({
+    algorithm: d.algorithm.toUpperCase(),
+    checksumValue: d.value
+  }))
   return {
     name: p.name,
     SPDXID: id,
