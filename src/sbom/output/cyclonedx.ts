@@ -3,10 +3,17 @@ import { randomUUID } from 'node:crypto'
 import { Enums, Models, SPDX, Serialize, Spec } from '@cyclonedx/cyclonedx-library'
 import type { Package } from '../catalogers/types.js'
 import { bomRefs } from './bom-refs.js'
-import { resolveDependencies } from './dependencies.js'
+import { dependencyGraph } from './dependencies.js'
 import { externalRefs } from './external-refs.js'
 import type { SbomModel, WriteOptions } from './model.js'
 import { originatorOf } from './people.js'
+
+/** CycloneDX `compositions` (the library has no model for them): written by serializeCycloneDx. */
+interface Composition {
+  aggregate: 'complete'
+  dependencies: string[]
+}
+const compositionsOf = new WeakMap<Models.Bom, Composition[]>()
 
 /** The library prints `purl.toString()`; our purls are already strings written as Syft writes them. */
 type PurlLike = NonNullable<Models.Component['purl']>
@@ -102,6 +109,42 @@ function packageComponent(p: Package, bomRef: string): Models.Component {
   })
 }
 
+/**
+ * Package databases (dpkg, rpm, apk) list every direct dependency, and Go build info every module linked into
+ * the binary: when each entry resolved to a package here, that package's dependency list is complete.
+ */
+const COMPLETE_LISTS = new Set(['deb', 'rpm', 'apk', 'go-module'])
+
+/**
+ * What the image depends on directly: packages nothing else depends on, then one package from each cycle not
+ * reached from those (dpkg has cycles such as libc6 ↔ libgcc-s1), so every package hangs off the image.
+ */
+export function topLevel(count: number, edges: Map<number, number[]>): number[] {
+  const dependedOn = new Set([...edges.values()].flat())
+  const top: number[] = []
+  const seen = new Set<number>()
+  const visit = (start: number): void => {
+    const stack = [start]
+    while (stack.length > 0) {
+      const i = stack.pop()!
+      if (seen.has(i)) continue
+      seen.add(i)
+      for (const t of edges.get(i) ?? []) if (!seen.has(t)) stack.push(t)
+    }
+  }
+  for (let i = 0; i < count; i++) {
+    if (dependedOn.has(i)) continue
+    top.push(i)
+    visit(i)
+  }
+  for (let i = 0; i < count; i++) {
+    if (seen.has(i)) continue
+    top.push(i)
+    visit(i)
+  }
+  return top
+}
+
 export function buildCycloneDx(model: SbomModel, opts: WriteOptions = {}): Models.Bom {
   const { subject, distro, packages } = model
   const bom = new Models.Bom({ serialNumber: `urn:uuid:${opts.serialNumber ?? randomUUID()}` })
@@ -115,12 +158,16 @@ export function buildCycloneDx(model: SbomModel, opts: WriteOptions = {}): Model
     ...subject.otherPlatforms.map(p => prop('oci-attest:image:otherPlatform', p)),
     ...Object.entries(subject.labels).map(([k, v]) => prop(`syft:image:labels:${k}`, v))
   ]
+  const vendor = subject.labels['org.opencontainers.image.vendor']?.trim()
   const root = new Models.Component(Enums.ComponentType.Container, subject.name, {
     bomRef: `container:${subject.name}@${subject.manifestDigest ?? subject.version}`,
     version: subject.version,
+    // The image's own label is the only supplier an image states; nothing else is assumed.
+    ...(vendor ? { supplier: new Models.OrganizationalEntity({ name: vendor }) } : {}),
     properties: new Models.PropertyRepository(imageProps)
   })
   bom.metadata.component = root
+  if (vendor) bom.metadata.supplier = new Models.OrganizationalEntity({ name: vendor })
   if (distro) {
     const fields = distro.fields
     const os = new Models.Component(Enums.ComponentType.OperatingSystem, distro.id, {
@@ -133,14 +180,21 @@ export function buildCycloneDx(model: SbomModel, opts: WriteOptions = {}): Model
       )
     })
     bom.components.add(os)
+    root.dependencies.add(os.bomRef)
   }
   const refs = bomRefs(packages)
   const components = packages.map((p, i) => packageComponent(p, refs[i]!))
   for (const c of components) bom.components.add(c)
   // Dependencies must point at the components' own BomRef objects (an equal new one is dropped).
-  for (const [from, targets] of resolveDependencies(packages)) {
+  const graph = dependencyGraph(packages)
+  for (const [from, targets] of graph.edges) {
     for (const t of targets) components[from]!.dependencies.add(components[t]!.bomRef)
   }
+  for (const i of topLevel(packages.length, graph.edges)) root.dependencies.add(components[i]!.bomRef)
+  const complete = [...graph.resolvedAll]
+    .filter(i => COMPLETE_LISTS.has(packages[i]!.type))
+    .map(i => refs[i]!)
+  if (complete.length > 0) compositionsOf.set(bom, [{ aggregate: 'complete', dependencies: complete.sort() }])
   for (const file of model.files ?? []) {
     const hashes = new Models.HashDictionary([[Enums.HashAlgorithm['SHA-256'], file.sha256]])
     bom.components.add(
@@ -156,5 +210,11 @@ export function buildCycloneDx(model: SbomModel, opts: WriteOptions = {}): Model
 
 export function serializeCycloneDx(bom: Models.Bom): string {
   const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6))
-  return serializer.serialize(bom, { sortLists: true, space: 2 })
+  const json = serializer.serialize(bom, { sortLists: true, space: 2 })
+  const compositions = compositionsOf.get(bom)
+  if (!compositions) return json
+  // Spliced before the closing brace: no second parse and copy of a document that may be tens of MB.
+  const end = json.lastIndexOf('}')
+  const body = JSON.stringify(compositions, null, 2).replace(/\n/g, '\n  ')
+  return `${json.slice(0, end).trimEnd()},\n  "compositions": ${body}\n}`
 }

@@ -91,11 +91,12 @@ export function buildSpdx(model: SbomModel, opts: WriteOptions = {}): Record<str
   const { subject, packages, distro } = model
   const uuid = opts.serialNumber ?? randomUUID()
   const rootId = 'SPDXRef-DocumentRoot-Image'
+  const vendor = subject.labels['org.opencontainers.image.vendor']?.trim()
   const root: SpdxPackage = {
     name: subject.name,
     SPDXID: rootId,
     versionInfo: subject.version,
-    supplier: 'NOASSERTION',
+    supplier: vendor ? `Organization: ${vendor}` : 'NOASSERTION',
     downloadLocation: 'NOASSERTION',
     filesAnalyzed: false,
     licenseConcluded: 'NOASSERTION',
