@@ -37,7 +37,6 @@ class Candidates {
 
 const MAX_FIELD = 512
 const MAX_CANDIDATES = 64
-const TLD = /^(com|org|net|io|be)\./
 /** Characters CPE 2.3 formatted strings escape with a backslash ("-", "." and "_" pass as they are). */
 const QUOTED = /[!"#$%&'()+,/:;<=>@[\]^`{|}~]/g
 const PLAIN = /^[A-Za-z0-9._\-!"#$%&'()+,/:;<=>@[\]^`{|}~]+$/
@@ -93,16 +92,23 @@ function goParts(name: string): { vendor: string; product: string } {
   return { vendor: elements[0]!, product: elements.slice(1).join('/') }
 }
 
-/** Vendor from a project URL: GitHub/GitLab owner, or a few well-known project sites. */
+/** Project sites whose URL names the vendor NVD uses. */
+const URL_VENDORS: Array<[string, string]> = [
+  ['https://www.gnu.org/', 'gnu'],
+  ['https://developer.gnome.org/', 'gnome'],
+  ['https://www.ruby-lang.org/', 'ruby-lang'],
+  ['https://llvm.org/', 'llvm'],
+  ['https://www.isc.org/', 'isc'],
+  ['https://musl.libc.org/', 'musl-libc'],
+  ['https://www.mozilla.org/', 'mozilla'],
+  ['https://www.x.org/', 'x.org'],
+  ['https://w1.fi/', 'w1.fi']
+]
+
+/** Vendor from a project URL: a well-known project site, else the GitHub/GitLab owner. */
 function vendorsFromUrl(url: string | undefined): Candidate[] {
   if (!url) return []
-  const known: Array<[string, string]> = [
-    ['https://www.gnu.org/', 'gnu'],
-    ['https://www.mozilla.org/', 'mozilla'],
-    ['https://www.isc.org/', 'isc'],
-    ['https://llvm.org/', 'llvm']
-  ]
-  for (const [prefix, vendor] of known)
+  for (const [prefix, vendor] of URL_VENDORS)
     if (url.startsWith(prefix)) return [{ value: vendor, noSub: true, noDelim: true }]
   const m = /^(?:https|http|git):\/\/(?:github|gitlab)\.com\/([\w-]*?)\/.*$/.exec(url)
   return m ? [{ value: m[1]!, noSub: true, noDelim: true }] : []
@@ -118,23 +124,34 @@ function apkUpstream(name: string): string {
   return base
 }
 
-function javaGroup(p: Package): string | undefined {
-  const ns = /^pkg:maven\/([^/]+)\//.exec(p.purl)?.[1]
-  return ns && TLD.test(ns) ? decodeURIComponent(ns) : undefined
+/** What only a cataloger knows: a jar's group ids, artifact id and manifest vendor names. */
+export interface CpeHints {
+  groupIds?: string[]
+  artifactId?: string
+  vendorNames?: string[]
 }
 
-function products(p: Package): Candidates {
-  const set = new Candidates().addValues(p.name)
-  if (p.type === 'python' && !p.name.startsWith('python')) set.addValues(`python-${p.name}`)
-  if (p.type === 'java-archive' || p.type === 'jenkins-plugin') {
-    const group = javaGroup(p)
-    for (const [i, field] of (group ?? '').split('.').entries()) {
-      const f = field.trim()
+const isJava = (p: Package): boolean => p.type === 'java-archive' || p.type === 'jenkins-plugin'
+
+/** Products from the artifact id and the group ids' later fields that the artifact id starts or ends with. */
+function javaProducts(artifactId: string, groupIds: string[]): string[] {
+  const out = new Set<string>()
+  if (artifactId) out.add(artifactId)
+  for (const group of groupIds) {
+    const plugin = artifactId.includes('plugin') || group.includes('plugin')
+    for (const [i, raw] of group.split('.').entries()) {
+      const f = raw.trim()
       if (i <= 1 || f === '' || ['plugin', 'plugins', 'client'].includes(f.toLowerCase())) continue
-      const plugin = p.name.includes('plugin') || group!.includes('plugin')
-      if ((p.name.startsWith(f) || p.name.endsWith(f)) && !plugin) set.addValues(f)
+      if (artifactId === '' || ((artifactId.startsWith(f) || artifactId.endsWith(f)) && !plugin)) out.add(f)
     }
   }
+  return [...out]
+}
+
+function products(p: Package, hints: CpeHints): Candidates {
+  const set = new Candidates().addValues(p.name)
+  if (p.type === 'python' && !p.name.startsWith('python')) set.addValues(`python-${p.name}`)
+  if (isJava(p)) set.addValues(...javaProducts(hints.artifactId ?? '', hints.groupIds ?? []))
   if (p.type === 'go-module') {
     set.clear()
     const { product } = goParts(p.name)
@@ -148,8 +165,8 @@ function products(p: Package): Candidates {
   return set
 }
 
-function vendors(p: Package): Candidates {
-  const set = new Candidates().add(...products(p).list())
+function vendors(p: Package, hints: CpeHints): Candidates {
+  const set = new Candidates().add(...products(p, hints).list())
   if (p.type === 'go-module') {
     set.clear()
     const { vendor } = goParts(p.name)
@@ -163,16 +180,15 @@ function vendors(p: Package): Candidates {
       .toLowerCase()
     set.add({ value: vendor.replaceAll(' ', ''), noSub: true })
   }
-  if (p.type === 'python' && p.author) {
-    const [, name = '', email = ''] = /^(.*?)(?:\s*<([^>]*)>)?$/.exec(p.author) ?? []
-    const who = [
-      name.includes('@') && !email ? undefined : name,
-      (email || (name.includes('@') ? name : '')).split('@')[0]
-    ]
-    for (const [i, raw] of who.entries()) {
-      if (!raw) continue
-      const v = personName(raw)
-      set.add({ value: v, noSub: true, noDelim: i === 0 })
+  if (p.type === 'python') {
+    // Syft's candidates: the Author field whole, and the Author-email up to its "@", each with "_project" forms.
+    const fromEmail = p.authorEmail ? personName(p.authorEmail.split('@')[0]!) : ''
+    for (const [v, noDelim] of [
+      [p.author ? personName(p.author) : '', true],
+      [fromEmail, false]
+    ] as const) {
+      if (!v) continue
+      set.add({ value: v, noSub: true, noDelim })
       if (!v.endsWith('project'))
         set.add(
           { value: `${v}project`, noSub: true, noDelim: true },
@@ -180,14 +196,15 @@ function vendors(p: Package): Candidates {
         )
     }
   }
-  if (p.type === 'java-archive' || p.type === 'jenkins-plugin') {
-    const group = javaGroup(p)
-    if (group) {
+  if (isJava(p)) {
+    for (const group of hints.groupIds ?? []) {
       set.add({ value: group, noSub: true, noDelim: true })
-      for (const [i, field] of group.split('.').entries())
-        if (i > 0 && field.trim() !== '' && !['plugin', 'plugins'].includes(field.trim().toLowerCase()))
-          set.addValues(field.trim())
+      for (const [i, raw] of group.split('.').entries()) {
+        const f = raw.trim()
+        if (i > 0 && f !== '' && !['plugin', 'plugins'].includes(f.toLowerCase())) set.addValues(f)
+      }
     }
+    for (const name of hints.vendorNames ?? []) set.add({ value: personName(name), noSub: true })
   }
   if (p.type === 'apk') {
     const up = apkUpstream(p.name)
@@ -243,11 +260,13 @@ interface Generated {
 }
 
 /** CPEs for one package; empty when its name or version is unusable. */
-export function generateCpes(p: Package): string[] {
+export function generateCpes(pkg: Package, hints: CpeHints = {}): string[] {
+  // Syft generates before it stubs an unknown version with "UNKNOWN".
+  const p = pkg.version === 'UNKNOWN' ? { ...pkg, version: '' } : pkg
   if (p.name.length > MAX_FIELD || p.version.length > MAX_FIELD) return []
-  const productValues = bound(products(p).values())
+  const productValues = bound(products(p, hints).values())
   if (productValues.length === 0) return []
-  const vendorValues = bound(vendors(p).values())
+  const vendorValues = bound(vendors(p, hints).values())
   const targetSw = p.type === 'rust-crate' ? 'rust' : ''
   const out = new Map<string, Generated>()
   for (const product of productValues) {

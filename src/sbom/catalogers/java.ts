@@ -1,8 +1,11 @@
 // Java archives (jar, war, ear…) and the archives nested in them (Spring Boot BOOT-INF/lib, WEB-INF/lib).
 import { createHash } from 'node:crypto'
 import { formatPurl } from '../purl.js'
+import { generateCpes } from './cpe.js'
 import {
   archiveFilename,
+  cpeGroupIds,
+  manifestVendorNames,
   groupIdFor,
   parseManifest,
   parsePomProperties,
@@ -40,8 +43,18 @@ function finalize(p: JavaPkg): Package {
   const purl = formatPurl({ type: 'maven', namespace: group, name: p.name, version: p.version })
   const type = /io\.jenkins\.plugins|org\.jenkins-ci\.plugins/.test(purl) ? 'jenkins-plugin' : p.type
   const { props: _p, manifest: _m, ...rest } = p
+  // Syft generates CPEs before stubbing the version, from group ids only the archive's own files give.
+  const artifactId = p.props?.artifactId.trim() ?? ''
+  const cpes = generateCpes(
+    { ...rest, purl, type },
+    {
+      groupIds: cpeGroupIds(p.props, p.manifest),
+      artifactId: artifactId.includes('.') ? '' : artifactId,
+      vendorNames: manifestVendorNames(p.manifest)
+    }
+  )
   // Syft ≥ 1.5x reports an undeterminable version as "UNKNOWN"; the purl carries none.
-  return { ...rest, version: p.version || 'UNKNOWN', purl, type }
+  return { ...rest, version: p.version || 'UNKNOWN', purl, type, ...(cpes.length ? { cpes } : {}) }
 }
 
 function parseArchive(

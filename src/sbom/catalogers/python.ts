@@ -107,11 +107,10 @@ export const pythonCataloger: Cataloger = {
     }
     const l = licenses(fields)
     if (l) pkg.licenses = l
-    // Syft's author: "Author <Author-email>", or whichever of the two is present.
-    const author = fields.get('author')?.[0] ?? ''
-    const email = fields.get('author-email')?.[0] ?? ''
-    const who = author && email ? `${author} <${email}>` : author || email
-    if (who) pkg.author = who
+    const author = fields.get('author')?.[0]
+    if (author) pkg.author = author
+    const email = fields.get('author-email')?.[0]
+    if (email) pkg.authorEmail = email
     // Summary and the home page are the project's own words; Syft keeps them but writes neither.
     const summary = fields.get('summary')?.[0]
     if (summary && summary !== 'UNKNOWN') pkg.description = summary

@@ -55,8 +55,10 @@ export interface Package {
   dependsOn?: string[]
   /** Files the package owns, where its database lists them (dpkg md5sums, rpm file list, apk R:). */
   files?: PackageFile[]
-  /** The package's people as its metadata writes them: npm author, Python Author <Author-email>. */
+  /** The package's people as its metadata writes them: npm author (all people), Python Author. */
   author?: string
+  /** Python's Author-email field as written (may hold a name too: `"A B" <a@b.org>`). */
+  authorEmail?: string
   /** Who published it: apk m: and dpkg Maintainer (people), rpm Vendor (an organisation). */
   publisher?: string
   /** An organisation the metadata names without a person (jar manifest vendor, PE CompanyName). */

@@ -6,7 +6,7 @@ import { bomRefs } from './bom-refs.js'
 import { dependencyGraph } from './dependencies.js'
 import { externalRefs } from './external-refs.js'
 import type { SbomModel, WriteOptions } from './model.js'
-import { originatorOf } from './people.js'
+import { authorOf, originatorOf } from './people.js'
 
 /** CycloneDX `compositions` (the library has no model for them): written by serializeCycloneDx. */
 interface Composition {
@@ -99,7 +99,7 @@ function packageComponent(p: Package, bomRef: string): Models.Component {
     ...(p.cpes?.[0] ? { cpe: p.cpes[0] } : {}),
     licenses: toLicenses(p.licenses),
     // Syft's author (npm, Python) and publisher (apk/dpkg maintainer, rpm vendor), as the metadata writes them.
-    ...(p.author ? { author: p.author } : {}),
+    ...(authorOf(p) ? { author: authorOf(p) } : {}),
     ...(p.publisher ? { publisher: p.publisher } : {}),
     ...(supplier(p) ? { supplier: supplier(p) } : {}),
     ...(p.description ? { description: p.description } : {}),

@@ -37,12 +37,18 @@ export function parsePerson(text: string): { name: string; email?: string } | un
  * Syft's SPDX originator (and, for these ecosystems, supplier): rpm Vendor and the organisation names of jar
  * manifests and PE resources are organisations; maintainers and authors are people.
  */
+/** Syft's CycloneDX author: npm's people as written; Python's "Author <Author-email>" or either alone. */
+export function authorOf(p: Package): string | undefined {
+  if (!p.authorEmail) return p.author
+  return p.author ? `${p.author} <${p.authorEmail}>` : p.authorEmail
+}
+
 export function originatorOf(p: Package): Party | undefined {
   const [type, raw]: [Party['type'], string | undefined] = p.vendor
     ? ['Organization', p.vendor]
     : p.type === 'rpm'
       ? ['Organization', p.publisher]
-      : ['Person', p.publisher ?? p.author]
+      : ['Person', p.publisher ?? authorOf(p)]
   const who = raw ? parsePerson(raw) : undefined
   return who ? { type, ...who } : undefined
 }
