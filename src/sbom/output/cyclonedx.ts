@@ -149,6 +149,8 @@ export function buildCycloneDx(model: SbomModel, opts: WriteOptions = {}): Model
   const { subject, distro, packages } = model
   const bom = new Models.Bom({ serialNumber: `urn:uuid:${opts.serialNumber ?? randomUUID()}` })
   bom.metadata.timestamp = opts.timestamp ?? new Date()
+  // Read from a built image's layers: CycloneDX's "post-build" phase.
+  bom.metadata.lifecycles.add(Enums.LifecyclePhase.PostBuild)
   bom.metadata.tools.components.add(
     new Models.Component(Enums.ComponentType.Application, model.tool.name, { version: model.tool.version })
   )

@@ -178,7 +178,11 @@ describe('the image and completeness in CycloneDX', () => {
     const m = model(packages)
     m.subject.labels = { 'org.opencontainers.image.vendor': 'Example Corp' }
     const doc = JSON.parse(serializeCycloneDx(buildCycloneDx(m))) as {
-      metadata: { component: { 'bom-ref': string; supplier?: { name: string } }; supplier?: { name: string } }
+      metadata: {
+        component: { 'bom-ref': string; supplier?: { name: string } }
+        supplier?: { name: string }
+        lifecycles: unknown[]
+      }
       components: Array<{ name: string; 'bom-ref': string }>
       dependencies: Array<{ ref: string; dependsOn?: string[] }>
       compositions: Array<{ aggregate: string; dependencies: string[] }>
@@ -190,6 +194,7 @@ describe('the image and completeness in CycloneDX', () => {
       { aggregate: 'complete', dependencies: [ref('app'), ref('libc6'), ref('libgcc-s1')].sort() }
     ])
     expect(doc.metadata.supplier).toEqual({ name: 'Example Corp' })
+    expect(doc.metadata.lifecycles).toEqual([{ phase: 'post-build' }])
     expect(doc.metadata.component.supplier).toEqual({ name: 'Example Corp' })
   })
 
