@@ -61,7 +61,7 @@ function cdxCounts(doc: Doc): Counts {
 
 function spdxCounts(doc: Doc): Counts {
   const pkgs = ((doc['packages'] ?? []) as Doc[]).filter(
-    p => !['CONTAINER', 'OPERATING-SYSTEM', 'FILE'].includes(String(p['primaryPackagePurpose'] ?? ''))
+    p => !['CONTAINER', 'OPERATING_SYSTEM', 'FILE'].includes(String(p['primaryPackagePurpose'] ?? ''))
   )
   const set = (v: unknown) => typeof v === 'string' && v !== '' && v !== 'NOASSERTION' && v !== 'NONE'
   const has = (f: (p: Doc) => unknown) => pkgs.filter(p => !!f(p)).length

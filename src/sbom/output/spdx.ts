@@ -1,11 +1,11 @@
 // SPDX 2.3 JSON: the image as the described package, CONTAINS each package, DEPENDS_ON between them.
 import { randomUUID } from 'node:crypto'
-import { SPDX } from '@cyclonedx/cyclonedx-library'
 import type { Package } from '../catalogers/types.js'
 import { spdxIds } from './bom-refs.js'
 import { resolveDependencies } from './dependencies.js'
 import { hasHost } from './external-refs.js'
 import type { SbomModel, WriteOptions } from './model.js'
+import { declaredLicense, type ExtractedLicense } from './spdx-license.js'
 import { originatorOf, spdxActor } from './people.js'
 
 interface SpdxPackage {
@@ -27,17 +27,6 @@ interface SpdxPackage {
   checksums?: Array<{ algorithm: string; checksumValue: string }>
 }
 
-/** A declared license as an SPDX expression when every part is a known id; else NOASSERTION. */
-function declared(licenses: string[] | undefined): string {
-  const ids = [...new Set(licenses ?? [])].map(l => {
-    const id = SPDX.fixupSpdxId(l.trim())
-    return id && SPDX.isSupportedSpdxId(id) ? id : undefined
-  })
-  if (ids.length === 0 || ids.some(id => id === undefined)) return 'NOASSERTION'
-  return ids.length === 1 ? ids[0]! : ids.map(id => `(${id})`).join(' AND ')
-}
-
-/** A URI as the metadata gives it (`github:` shorthand expanded, as Syft does), else NOASSERTION. */
 function downloadLocation(url: string | undefined): string {
   if (!url) return 'NOASSERTION'
   if (url.toLowerCase() === 'none') return 'NONE'
@@ -50,7 +39,9 @@ function downloadLocation(url: string | undefined): string {
   }
 }
 
-function spdxPackage(p: Package, id: string): SpdxPackage {
+function spdxPackage(p: Package, id: string, extracted: Map<string, ExtractedLicense>): SpdxPackage {
+  const license = declaredLicense(p.licenses)
+  for (const e of license.extracted) extracted.set(e.licenseId, e)
   const refs = [
     ...(p.cpes ?? []).map(cpe => ({
       referenceCategory: 'SECURITY',
@@ -80,7 +71,7 @@ function spdxPackage(p: Package, id: string): SpdxPackage {
     ...(p.description ? { description: p.description } : {}),
     sourceInfo: `acquired package info from ${p.foundBy}: ${p.locations.join(', ')}`,
     licenseConcluded: 'NOASSERTION',
-    licenseDeclared: declared(p.licenses),
+    licenseDeclared: license.expression,
     copyrightText: 'NOASSERTION',
     primaryPackagePurpose: 'LIBRARY',
     ...(refs.length ? { externalRefs: refs } : {})
@@ -110,7 +101,8 @@ export function buildSpdx(model: SbomModel, opts: WriteOptions = {}): Record<str
       : {})
   }
   const ids = spdxIds(packages)
-  const pkgs = packages.map((p, i) => spdxPackage(p, ids[i]!))
+  const extracted = new Map<string, ExtractedLicense>()
+  const pkgs = packages.map((p, i) => spdxPackage(p, ids[i]!, extracted))
   const relationships = [
     { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: rootId },
     ...ids.map(id => ({ spdxElementId: rootId, relationshipType: 'CONTAINS', relatedSpdxElement: id }))
@@ -136,7 +128,8 @@ export function buildSpdx(model: SbomModel, opts: WriteOptions = {}): Record<str
           licenseConcluded: 'NOASSERTION',
           licenseDeclared: 'NOASSERTION',
           copyrightText: 'NOASSERTION',
-          primaryPackagePurpose: 'OPERATING-SYSTEM'
+          // The SPDX 2.3 JSON schema spells it with an underscore (tag-value files use a hyphen).
+          primaryPackagePurpose: 'OPERATING_SYSTEM'
         }
       ]
     : []
@@ -160,6 +153,13 @@ export function buildSpdx(model: SbomModel, opts: WriteOptions = {}): Record<str
     },
     documentDescribes: [rootId],
     packages: [root, ...osPackage, ...pkgs],
-    relationships
+    relationships,
+    ...(extracted.size
+      ? {
+          hasExtractedLicensingInfos: [...extracted.values()].sort((a, b) =>
+            a.licenseId < b.licenseId ? -1 : 1
+          )
+        }
+      : {})
   }
 }

@@ -160,6 +160,13 @@ describe('metadata in the writers', () => {
     })
     expect(by('github.com/google/uuid')['originator']).toBeUndefined()
   })
+
+  it("SPDX: the operating system's purpose as the SPDX 2.3 JSON schema spells it", () => {
+    const m = model([libc])
+    m.distro = { id: 'debian', versionId: '12', fields: {} }
+    const doc = buildSpdx(m) as { packages: Array<Record<string, unknown>> }
+    expect(doc.packages.find(p => p['name'] === 'debian')!['primaryPackagePurpose']).toBe('OPERATING_SYSTEM')
+  })
 })
 
 describe('the image and completeness in CycloneDX', () => {

@@ -153,6 +153,7 @@ describe('SPDX 2.3 writer', () => {
         externalRefs?: Array<{ referenceType: string; referenceLocator: string }>
       }>
       relationships: Array<{ spdxElementId: string; relationshipType: string; relatedSpdxElement: string }>
+      hasExtractedLicensingInfos?: unknown[]
     }
     expect(doc.spdxVersion).toBe('SPDX-2.3')
     expect(doc.SPDXID).toBe('SPDXRef-DOCUMENT')
@@ -170,7 +171,18 @@ describe('SPDX 2.3 writer', () => {
       }
     ])
     expect(byName.get('bash')!.licenseDeclared).toBe('GPL-3.0-or-later')
-    expect(byName.get('libc6')!.licenseDeclared).toBe('NOASSERTION')
+    // As Syft: a name that is no SPDX id becomes a LicenseRef- the document defines.
+    expect(byName.get('libc6')!.licenseDeclared).toBe(
+      'LGPL-2.1 AND GPL-2.0-or-later AND LicenseRef-Some-Custom-License'
+    )
+    expect(doc.hasExtractedLicensingInfos).toEqual([
+      {
+        licenseId: 'LicenseRef-Some-Custom-License',
+        extractedText: 'NOASSERTION',
+        name: 'Some Custom License'
+      }
+    ])
+    expect(byName.get('golang.org/x/net')!.licenseDeclared).toBe('(MIT OR Apache-2.0)')
     const rel = (type: string) => doc.relationships.filter(r => r.relationshipType === type)
     expect(rel('DESCRIBES')).toEqual([
       {
