@@ -5,6 +5,7 @@ import type { Package } from '../catalogers/types.js'
 import { bomRefs } from './bom-refs.js'
 import { dependencyGraph } from './dependencies.js'
 import { externalRefs } from './external-refs.js'
+import { ociPurl } from './index-sbom.js'
 import type { SbomModel, WriteOptions } from './model.js'
 import { authorOf, originatorOf } from './people.js'
 
@@ -145,6 +146,12 @@ export function topLevel(count: number, edges: Map<number, number[]>): number[] 
   return top
 }
 
+/** The image as purl-spec's oci type names it: digest as version, repository and architecture as qualifiers. */
+export function imagePurl(subject: SbomModel['subject']): string {
+  const arch = subject.platform.split('/')[1]
+  return ociPurl(subject.name, subject.manifestDigest!, arch ? { arch } : {})
+}
+
 export function buildCycloneDx(model: SbomModel, opts: WriteOptions = {}): Models.Bom {
   const { subject, distro, packages } = model
   const bom = new Models.Bom({ serialNumber: `urn:uuid:${opts.serialNumber ?? randomUUID()}` })
@@ -164,6 +171,7 @@ export function buildCycloneDx(model: SbomModel, opts: WriteOptions = {}): Model
   const root = new Models.Component(Enums.ComponentType.Container, subject.name, {
     bomRef: `container:${subject.name}@${subject.manifestDigest ?? subject.version}`,
     version: subject.version,
+    ...(subject.manifestDigest ? { purl: purlOf(imagePurl(subject)) } : {}),
     // The image's own label is the only supplier an image states; nothing else is assumed.
     ...(vendor ? { supplier: new Models.OrganizationalEntity({ name: vendor }) } : {}),
     properties: new Models.PropertyRepository(imageProps)

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Package } from '../catalogers/types.js'
 import { spdxIds } from './bom-refs.js'
+import { imagePurl } from './cyclonedx.js'
 import { resolveDependencies } from './dependencies.js'
 import { hasHost } from './external-refs.js'
 import type { SbomModel, WriteOptions } from './model.js'
@@ -94,6 +95,17 @@ export function buildSpdx(model: SbomModel, opts: WriteOptions = {}): Record<str
     licenseDeclared: 'NOASSERTION',
     copyrightText: 'NOASSERTION',
     primaryPackagePurpose: 'CONTAINER',
+    ...(subject.manifestDigest
+      ? {
+          externalRefs: [
+            {
+              referenceCategory: 'PACKAGE-MANAGER',
+              referenceType: 'purl',
+              referenceLocator: imagePurl(subject)
+            }
+          ]
+        }
+      : {}),
     ...(subject.manifestDigest
       ? {
           checksums: [{ algorithm: 'SHA256', checksumValue: subject.manifestDigest.replace(/^sha256:/, '') }]

@@ -214,3 +214,24 @@ describe('the image and completeness in CycloneDX', () => {
     expect(root.dependsOn).toHaveLength(1)
   })
 })
+
+describe('the image purl', () => {
+  it('names the image by digest with repository and architecture, in both formats', () => {
+    const m = model([])
+    m.subject = {
+      ...m.subject,
+      name: 'registry.example/team/app',
+      manifestDigest: 'sha256:' + 'a'.repeat(64)
+    }
+    const purl =
+      'pkg:oci/app@sha256%3A' + 'a'.repeat(64) + '?arch=amd64&repository_url=registry.example%2Fteam%2Fapp'
+    const cdx = JSON.parse(serializeCycloneDx(buildCycloneDx(m))) as {
+      metadata: { component: { purl: string } }
+    }
+    expect(cdx.metadata.component.purl).toBe(purl)
+    const spdx = buildSpdx(m) as { packages: Array<{ externalRefs?: Array<{ referenceLocator: string }> }> }
+    expect(spdx.packages[0]!.externalRefs).toEqual([
+      { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: purl }
+    ])
+  })
+})
