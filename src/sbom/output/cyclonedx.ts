@@ -224,7 +224,8 @@ export function serializeCycloneDx(bom: Models.Bom): string {
   const compositions = compositionsOf.get(bom)
   if (!compositions) return json
   // Spliced before the closing brace: no second parse and copy of a document that may be tens of MB.
-  const end = json.lastIndexOf('}')
+  let end = json.lastIndexOf('}')
+  while (end > 0 && /\s/.test(json[end - 1]!)) end--
   const body = JSON.stringify(compositions, null, 2).replace(/\n/g, '\n  ')
-  return `${json.slice(0, end).trimEnd()},\n  "compositions": ${body}\n}`
+  return `${json.slice(0, end)},\n  "compositions": ${body}\n}`
 }
