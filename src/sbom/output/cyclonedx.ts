@@ -105,7 +105,8 @@ function packageComponent(p: Package, bomRef: string): Models.Component {
     ...(supplier(p) ? { supplier: supplier(p) } : {}),
     ...(p.description ? { description: p.description } : {}),
     externalReferences: references(p),
-    hashes: hashes(p.digests),
+    // A jar's SHA-1 is the hash of the component's own file; a Go h1 digests a module tree, not a file (SPDX only).
+    hashes: hashes(p.type === 'go-module' ? [] : p.digests),
     properties
   })
 }
