@@ -1,6 +1,7 @@
 // The SBOM generator: image source → streamed layers → catalogers → CycloneDX or SPDX JSON.
 import type { RegistryClient } from '../oci/index.js'
 import { VERSION } from '../http/version.js'
+import { addGeneratedCpes } from './catalogers/cpe.js'
 import { allCatalogers } from './catalogers/index.js'
 import type { Cataloger, Distro, Package } from './catalogers/types.js'
 import { resolveLimits, type ReaderLimits } from './layers/limits.js'
@@ -74,6 +75,7 @@ export async function generateSbom(opts: GenerateSbomOptions): Promise<GenerateS
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {})
   })
   const packages = sortPackages(scan.packages)
+  addGeneratedCpes(packages)
   const model: SbomModel = {
     subject: {
       name: image.name,

@@ -4,7 +4,7 @@ import { ensureAptTools } from './tools/apt-tools.js'
 import { ensureGoTool } from './tools/go-tools.js'
 import { InstallError } from './tools/install-error.js'
 import { GO_TOOLS, SOURCE_GO_TOOLS } from './tools/pins.js'
-import { ensureSigstorePython } from './tools/python-tools.js'
+import { ensureNtiaChecker, ensureSigstorePython } from './tools/python-tools.js'
 import { ensureSourceGoTool } from './tools/source-go-tools.js'
 
 const say = (line: string) => process.stdout.write(`testbed install: ${line}\n`)
@@ -28,7 +28,8 @@ async function main(): Promise<number> {
   await Promise.all([
     goChain,
     attempt(timed('Debian packages', () => ensureAptTools(say))),
-    attempt(timed('sigstore-python', () => ensureSigstorePython(say)))
+    attempt(timed('sigstore-python', () => ensureSigstorePython(say))),
+    attempt(timed('ntia-conformance-checker', () => ensureNtiaChecker(say)))
   ])
   for (const err of failures) {
     const text =

@@ -20,6 +20,9 @@ interface ApkEntry {
   arch: string
   origin: string
   license: string
+  maintainer: string
+  url: string
+  description: string
   depends: string[]
   provides: string[]
   files: PackageFile[]
@@ -61,6 +64,9 @@ function parseEntries(text: string, warn: (m: string) => void): ApkEntry[] {
     arch: '',
     origin: '',
     license: '',
+    maintainer: '',
+    url: '',
+    description: '',
     depends: [],
     provides: [],
     files: []
@@ -97,6 +103,15 @@ function parseEntries(text: string, warn: (m: string) => void): ApkEntry[] {
         break
       case 'L':
         e.license = value
+        break
+      case 'm':
+        e.maintainer = value
+        break
+      case 'U':
+        e.url = value
+        break
+      case 'T':
+        e.description = value
         break
       case 'D':
         e.depends = names(value)
@@ -154,6 +169,9 @@ export const apkCataloger: Cataloger = {
         }
         const l = licenses(e.license)
         if (l) pkg.licenses = l
+        if (e.maintainer) pkg.publisher = e.maintainer
+        if (e.description) pkg.description = e.description
+        if (e.url) pkg.downloadUrl = e.url
         return pkg
       })
   },

@@ -75,6 +75,13 @@ function parseDb(file: CatalogedFile, ctx: CatalogContext): Package[] {
       dependsOn: [...relationNames(stanza.get('Depends')), ...relationNames(stanza.get('Pre-Depends'))],
       metadata: { arch, source, sourceVersion }
     }
+    const maintainer = stanza.get('Maintainer')
+    if (maintainer) pkg.publisher = maintainer
+    // The synopsis (first line) and Homepage are the package's own words; Syft keeps them but writes neither.
+    const synopsis = (stanza.get('Description') ?? '').split('\n')[0]!.trim()
+    if (synopsis) pkg.description = synopsis
+    const homepage = stanza.get('Homepage')
+    if (homepage) pkg.homepage = homepage
     const license = stanza.get('License')
     if (license) pkg.licenses = [license]
     const conffiles = stanza.get('Conffiles')

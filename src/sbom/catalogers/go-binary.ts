@@ -80,7 +80,7 @@ function modulePackage(
     v = mod.replace.version
   }
   if (v === DEVEL) v = ''
-  return {
+  const pkg: Package = {
     name,
     version: v,
     type: 'go-module',
@@ -89,6 +89,11 @@ function modulePackage(
     locations: [file.path],
     metadata: { ...meta }
   }
+  // go.sum's "h1:<base64>" is a SHA-256 (over the module's file hashes); Syft writes it as the package checksum.
+  const sum = (mod.replace ?? mod).sum
+  const h1 = sum?.startsWith('h1:') ? Buffer.from(sum.slice(3), 'base64') : undefined
+  if (h1?.length === 32) pkg.digests = [{ algorithm: 'sha256', value: h1.toString('hex') }]
+  return pkg
 }
 
 export function goPackages(info: GoBuildInfo, file: CatalogedFile): Package[] {

@@ -160,3 +160,29 @@ export function groupIdFor(props: PomProperties | undefined, manifest: Manifest 
     return manifestGroupIds(manifest, PRIMARY)[0] ?? manifestGroupIds(manifest, SECONDARY)[0] ?? ''
   return ''
 }
+
+/** Every group id Syft's CPE generator considers: pom.properties', else the manifest's (primary, else secondary). */
+export function cpeGroupIds(props: PomProperties | undefined, manifest: Manifest | undefined): string[] {
+  const ids: string[] = []
+  const tld = (v: string) => DOMAINS.some(d => v.startsWith(d))
+  if (props && tld(props.groupId)) ids.push(cleanGroupId(props.groupId))
+  if (props && tld(props.artifactId) && props.artifactId.includes('.'))
+    ids.push(cleanGroupId(props.artifactId))
+  if (manifest) {
+    const primary = manifestGroupIds(manifest, PRIMARY)
+    ids.push(...(primary.length ? primary : manifestGroupIds(manifest, SECONDARY)))
+  }
+  return ids
+}
+
+/** Organisation names in the manifest (Specification-/Implementation-Vendor) that are not reversed domains. */
+export function manifestVendorNames(manifest: Manifest | undefined): string[] {
+  if (!manifest) return []
+  const names: string[] = []
+  for (const key of ['Specification-Vendor', 'Implementation-Vendor'])
+    for (const section of [manifest.main, ...manifest.sections]) {
+      const v = section.get(key)
+      if (v !== undefined && !DOMAINS.some(d => v.startsWith(d))) names.push(v)
+    }
+  return names
+}

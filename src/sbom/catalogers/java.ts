@@ -1,8 +1,12 @@
 // Java archives (jar, war, ear…) and the archives nested in them (Spring Boot BOOT-INF/lib, WEB-INF/lib).
+import { createHash } from 'node:crypto'
 import { errorText } from '../../errors/index.js'
 import { formatPurl } from '../purl.js'
+import { generateCpes } from './cpe.js'
 import {
   archiveFilename,
+  cpeGroupIds,
+  manifestVendorNames,
   groupIdFor,
   parseManifest,
   parsePomProperties,
@@ -40,8 +44,18 @@ function finalize(p: JavaPkg): Package {
   const purl = formatPurl({ type: 'maven', namespace: group, name: p.name, version: p.version })
   const type = /io\.jenkins\.plugins|org\.jenkins-ci\.plugins/.test(purl) ? 'jenkins-plugin' : p.type
   const { props: _p, manifest: _m, ...rest } = p
+  // Syft generates CPEs before stubbing the version, from group ids only the archive's own files give.
+  const artifactId = p.props?.artifactId.trim() ?? ''
+  const cpes = generateCpes(
+    { ...rest, purl, type },
+    {
+      groupIds: cpeGroupIds(p.props, p.manifest),
+      artifactId: artifactId.includes('.') ? '' : artifactId,
+      vendorNames: manifestVendorNames(p.manifest)
+    }
+  )
   // Syft ≥ 1.5x reports an undeterminable version as "UNKNOWN"; the purl carries none.
-  return { ...rest, version: p.version || 'UNKNOWN', purl, type }
+  return { ...rest, version: p.version || 'UNKNOWN', purl, type, ...(cpes.length ? { cpes } : {}) }
 }
 
 function parseArchive(
@@ -137,6 +151,10 @@ function parseArchive(
     }
     if (main.name !== '') {
       main.dependsOn = aux.map(a => a.name)
+      // Syft digests the archive that is the main package (already in memory), never pom.properties ones.
+      main.digests = [{ algorithm: 'sha1', value: createHash('sha1').update(data).digest('hex') }]
+      const vendor = manifest.main.get('Specification-Vendor') || manifest.main.get('Implementation-Vendor')
+      if (vendor) main.vendor = vendor
       mainOut = finalize(main)
       packages.push(mainOut)
     }

@@ -31,6 +31,44 @@ function licensesOf(json: Record<string, unknown>): string[] | undefined {
   return many.length > 0 ? many : undefined
 }
 
+/** `"Name <email> (url)"` as npm's people fields are written in string form. */
+const PERSON = /^\s*([^<(]*)(?:\s+<(.*)>)?(?:\s\((.*)\))?\s*$/
+
+/** One person (string or object) the way Syft prints it: `name <email> (url)`. */
+function person(value: unknown): string {
+  let name = ''
+  let email = ''
+  let url = ''
+  if (typeof value === 'string') {
+    const m = PERSON.exec(value)
+    if (!m) return ''
+    ;[name, email, url] = [m[1] ?? '', m[2] ?? '', m[3] ?? '']
+  } else if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const o = value as Record<string, unknown>
+    const str = (v: unknown): string => (typeof v === 'string' ? v : '')
+    ;[name, email, url] = [str(o['name']), str(o['email']), str(o['url'])]
+  }
+  return name + (email ? ` <${email}>` : '') + (url ? ` (${url})` : '')
+}
+
+/** Syft's npm author: author, then authors, contributors and maintainers (each a list or one person). */
+function authorOf(json: Record<string, unknown>): string {
+  const parts = [person(json['author'])]
+  for (const key of ['authors', 'contributors', 'maintainers']) {
+    const v = json[key]
+    if (v === undefined || v === null) continue
+    parts.push((Array.isArray(v) ? v : [v]).map(person).join(', '))
+  }
+  return parts.filter(p => p !== '').join(', ')
+}
+
+function repositoryUrl(v: unknown): string {
+  if (typeof v === 'string') return v
+  if (v && typeof v === 'object' && typeof (v as { url?: unknown }).url === 'string')
+    return (v as { url: string }).url
+  return ''
+}
+
 export const npmCataloger: Cataloger = {
   name: NPM_CATALOGER,
   wants: (file: FileCandidate) => file.path.endsWith('/package.json') && file.size <= CAP,
@@ -59,6 +97,12 @@ export const npmCataloger: Cataloger = {
     }
     const l = licensesOf(obj)
     if (l) pkg.licenses = l
+    const author = authorOf(obj)
+    if (author) pkg.author = author
+    if (typeof obj['description'] === 'string' && obj['description']) pkg.description = obj['description']
+    if (typeof obj['homepage'] === 'string' && obj['homepage']) pkg.homepage = obj['homepage']
+    const repo = repositoryUrl(obj['repository'])
+    if (repo) pkg.downloadUrl = repo
     return [pkg]
   }
 }

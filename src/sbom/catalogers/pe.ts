@@ -79,7 +79,8 @@ export function pePackage(fields: Map<string, string>, path: string): Package | 
     purl,
     foundBy: PE_CATALOGER,
     locations: [path],
-    metadata
+    metadata,
+    ...(fields.get('CompanyName') ? { vendor: fields.get('CompanyName')! } : {})
   }
 }
 

@@ -65,6 +65,22 @@ function licenses(fields: Map<string, string[]>): string[] | undefined {
   return classifiers.length > 0 ? classifiers : undefined
 }
 
+/** Home-page, else the Project-URL labelled Homepage (PEP 753 normalises labels: "home-page", "homepage"). */
+function homepageOf(fields: Map<string, string[]>): string | undefined {
+  const direct = fields.get('home-page')?.[0]
+  if (direct && direct !== 'UNKNOWN') return direct
+  for (const entry of fields.get('project-url') ?? []) {
+    const comma = entry.indexOf(',')
+    if (comma < 0) continue
+    const label = entry
+      .slice(0, comma)
+      .replace(/[\s_.-]/g, '')
+      .toLowerCase()
+    if (label === 'homepage') return entry.slice(comma + 1).trim()
+  }
+  return undefined
+}
+
 export const pythonCataloger: Cataloger = {
   name: PYTHON_CATALOGER,
   wants: (file: FileCandidate) => file.size <= CAP && isMetadataPath(file.path),
@@ -91,6 +107,15 @@ export const pythonCataloger: Cataloger = {
     }
     const l = licenses(fields)
     if (l) pkg.licenses = l
+    const author = fields.get('author')?.[0]
+    if (author) pkg.author = author
+    const email = fields.get('author-email')?.[0]
+    if (email) pkg.authorEmail = email
+    // Summary and the home page are the project's own words; Syft keeps them but writes neither.
+    const summary = fields.get('summary')?.[0]
+    if (summary && summary !== 'UNKNOWN') pkg.description = summary
+    const homepage = homepageOf(fields)
+    if (homepage) pkg.homepage = homepage
     return [pkg]
   }
 }

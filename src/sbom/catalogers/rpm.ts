@@ -75,6 +75,13 @@ function packageOf(header: RpmHeader, file: CatalogedFile, distro: Distro | unde
   const modularity = header.string(TAG.MODULARITYLABEL)
   if (modularity) pkg.metadata!['modularityLabel'] = modularity
   if (license) pkg.licenses = [license]
+  const vendor = header.string(TAG.VENDOR)
+  if (vendor) pkg.publisher = vendor
+  // Summary and URL are the package's own words; Syft keeps neither.
+  const summary = header.string(TAG.SUMMARY)
+  if (summary) pkg.description = summary
+  const url = header.string(TAG.URL)
+  if (url) pkg.homepage = url
   return pkg
 }
 

@@ -55,10 +55,33 @@ export interface Package {
   dependsOn?: string[]
   /** Files the package owns, where its database lists them (dpkg md5sums, rpm file list, apk R:). */
   files?: PackageFile[]
+  /** The package's people as its metadata writes them: npm author (all people), Python Author. */
+  author?: string
+  /** Python's Author-email field as written (may hold a name too: `"A B" <a@b.org>`). */
+  authorEmail?: string
+  /** Who published it: apk m: and dpkg Maintainer (people), rpm Vendor (an organisation). */
+  publisher?: string
+  /** An organisation the metadata names without a person (jar manifest vendor, PE CompanyName). */
+  vendor?: string
+  description?: string
+  homepage?: string
+  /** Where the metadata says the package comes from (apk U:, npm repository url). */
+  downloadUrl?: string
+  /** The VCS a Python package was installed from (direct_url.json). */
+  vcs?: { url: string; commit?: string }
+  /** Digests of the package's own artifact (a jar's SHA-1, a Go module's h1 as SHA-256). */
+  digests?: Digest[]
   /** Extra key/values worth keeping (arch, source package, epoch...). */
   metadata?: Record<string, string>
   /** Set by the reader: the layer that introduced the package. */
   layer?: LayerRef
+}
+
+export interface Digest {
+  /** Lower-case, as Syft names them: "sha1", "sha256", "md5". */
+  algorithm: string
+  /** Lower-case hex. */
+  value: string
 }
 
 export interface PackageFile {

@@ -3,8 +3,18 @@ import { randomUUID } from 'node:crypto'
 import { Enums, Models, SPDX, Serialize, Spec } from '@cyclonedx/cyclonedx-library'
 import type { Package } from '../catalogers/types.js'
 import { bomRefs } from './bom-refs.js'
-import { resolveDependencies } from './dependencies.js'
+import { dependencyGraph } from './dependencies.js'
+import { externalRefs } from './external-refs.js'
+import { ociPurl } from './index-sbom.js'
 import type { SbomModel, WriteOptions } from './model.js'
+import { authorOf, originatorOf } from './people.js'
+
+/** CycloneDX `compositions` (the library has no model for them): written by serializeCycloneDx. */
+interface Composition {
+  aggregate: 'complete'
+  dependencies: string[]
+}
+const compositionsOf = new WeakMap<Models.Bom, Composition[]>()
 
 /** The library prints `purl.toString()`; our purls are already strings written as Syft writes them. */
 type PurlLike = NonNullable<Models.Component['purl']>
@@ -28,6 +38,50 @@ export function toLicenses(licenses: string[] | undefined): Models.LicenseReposi
   return repo
 }
 
+const HASH_ALGORITHM: Record<string, Enums.HashAlgorithm> = {
+  md5: Enums.HashAlgorithm.MD5,
+  sha1: Enums.HashAlgorithm['SHA-1'],
+  sha256: Enums.HashAlgorithm['SHA-256'],
+  sha512: Enums.HashAlgorithm['SHA-512']
+}
+
+function hashes(digests: Package['digests']): Models.HashDictionary {
+  const dict = new Models.HashDictionary()
+  for (const d of digests ?? []) {
+    const algorithm = HASH_ALGORITHM[d.algorithm]
+    if (algorithm) dict.set(algorithm, d.value)
+  }
+  return dict
+}
+
+function references(p: Package): Models.ExternalReferenceRepository {
+  return new Models.ExternalReferenceRepository(
+    externalRefs(p).map(
+      r =>
+        new Models.ExternalReference(r.url, r.type as Enums.ExternalReferenceType, {
+          ...(r.comment ? { comment: r.comment } : {}),
+          ...(r.hashes ? { hashes: hashes(r.hashes) } : {})
+        })
+    )
+  )
+}
+
+/** The organisation or person the metadata names as the package's maker or publisher (NTIA "supplier"). */
+function supplier(p: Package): Models.OrganizationalEntity | undefined {
+  const who = originatorOf(p)
+  if (!who) return undefined
+  const contact =
+    who.type === 'Person' || who.email
+      ? new Models.OrganizationalContactRepository([
+          new Models.OrganizationalContact({
+            ...(who.type === 'Person' ? { name: who.name } : {}),
+            ...(who.email ? { email: who.email } : {})
+          })
+        ])
+      : undefined
+  return new Models.OrganizationalEntity({ name: who.name, ...(contact ? { contact } : {}) })
+}
+
 function packageComponent(p: Package, bomRef: string): Models.Component {
   const properties = new Models.PropertyRepository([
     prop('syft:package:foundBy', p.foundBy),
@@ -45,14 +99,66 @@ function packageComponent(p: Package, bomRef: string): Models.Component {
     ...(p.purl ? { purl: purlOf(p.purl) } : {}),
     ...(p.cpes?.[0] ? { cpe: p.cpes[0] } : {}),
     licenses: toLicenses(p.licenses),
+    // Syft's author (npm, Python) and publisher (apk/dpkg maintainer, rpm vendor), as the metadata writes them.
+    ...(authorOf(p) ? { author: authorOf(p) } : {}),
+    ...(p.publisher ? { publisher: p.publisher } : {}),
+    ...(supplier(p) ? { supplier: supplier(p) } : {}),
+    ...(p.description ? { description: p.description } : {}),
+    externalReferences: references(p),
+    // A jar's SHA-1 is the hash of the component's own file; a Go h1 digests a module tree, not a file (SPDX only).
+    hashes: hashes(p.type === 'go-module' ? [] : p.digests),
     properties
   })
+}
+
+/**
+ * Package databases (dpkg, rpm, apk) list every direct dependency, and Go build info every module linked into
+ * the binary: when each entry resolved to a package here, that package's dependency list is complete.
+ */
+const COMPLETE_LISTS = new Set(['deb', 'rpm', 'apk', 'go-module'])
+
+/**
+ * What the image depends on directly: packages nothing else depends on, then one package from each cycle not
+ * reached from those (dpkg has cycles such as libc6 ↔ libgcc-s1), so every package hangs off the image.
+ */
+export function topLevel(count: number, edges: Map<number, number[]>): number[] {
+  const dependedOn = new Set([...edges.values()].flat())
+  const top: number[] = []
+  const seen = new Set<number>()
+  const visit = (start: number): void => {
+    const stack = [start]
+    while (stack.length > 0) {
+      const i = stack.pop()!
+      if (seen.has(i)) continue
+      seen.add(i)
+      for (const t of edges.get(i) ?? []) if (!seen.has(t)) stack.push(t)
+    }
+  }
+  for (let i = 0; i < count; i++) {
+    if (dependedOn.has(i)) continue
+    top.push(i)
+    visit(i)
+  }
+  for (let i = 0; i < count; i++) {
+    if (seen.has(i)) continue
+    top.push(i)
+    visit(i)
+  }
+  return top
+}
+
+/** The image as purl-spec's oci type names it: digest as version, repository and architecture as qualifiers. */
+export function imagePurl(subject: SbomModel['subject']): string {
+  const arch = subject.platform.split('/')[1]
+  return ociPurl(subject.name, subject.manifestDigest!, arch ? { arch } : {})
 }
 
 export function buildCycloneDx(model: SbomModel, opts: WriteOptions = {}): Models.Bom {
   const { subject, distro, packages } = model
   const bom = new Models.Bom({ serialNumber: `urn:uuid:${opts.serialNumber ?? randomUUID()}` })
   bom.metadata.timestamp = opts.timestamp ?? new Date()
+  // Read from a built image's layers: CycloneDX's "post-build" phase.
+  bom.metadata.lifecycles.add(Enums.LifecyclePhase.PostBuild)
   bom.metadata.tools.components.add(
     new Models.Component(Enums.ComponentType.Application, model.tool.name, { version: model.tool.version })
   )
@@ -62,12 +168,17 @@ export function buildCycloneDx(model: SbomModel, opts: WriteOptions = {}): Model
     ...subject.otherPlatforms.map(p => prop('oci-attest:image:otherPlatform', p)),
     ...Object.entries(subject.labels).map(([k, v]) => prop(`syft:image:labels:${k}`, v))
   ]
+  const vendor = subject.labels['org.opencontainers.image.vendor']?.trim()
   const root = new Models.Component(Enums.ComponentType.Container, subject.name, {
     bomRef: `container:${subject.name}@${subject.manifestDigest ?? subject.version}`,
     version: subject.version,
+    ...(subject.manifestDigest ? { purl: purlOf(imagePurl(subject)) } : {}),
+    // The image's own label is the only supplier an image states; nothing else is assumed.
+    ...(vendor ? { supplier: new Models.OrganizationalEntity({ name: vendor }) } : {}),
     properties: new Models.PropertyRepository(imageProps)
   })
   bom.metadata.component = root
+  if (vendor) bom.metadata.supplier = new Models.OrganizationalEntity({ name: vendor })
   if (distro) {
     const fields = distro.fields
     const os = new Models.Component(Enums.ComponentType.OperatingSystem, distro.id, {
@@ -80,14 +191,21 @@ export function buildCycloneDx(model: SbomModel, opts: WriteOptions = {}): Model
       )
     })
     bom.components.add(os)
+    root.dependencies.add(os.bomRef)
   }
   const refs = bomRefs(packages)
   const components = packages.map((p, i) => packageComponent(p, refs[i]!))
   for (const c of components) bom.components.add(c)
   // Dependencies must point at the components' own BomRef objects (an equal new one is dropped).
-  for (const [from, targets] of resolveDependencies(packages)) {
+  const graph = dependencyGraph(packages)
+  for (const [from, targets] of graph.edges) {
     for (const t of targets) components[from]!.dependencies.add(components[t]!.bomRef)
   }
+  for (const i of topLevel(packages.length, graph.edges)) root.dependencies.add(components[i]!.bomRef)
+  const complete = [...graph.resolvedAll]
+    .filter(i => COMPLETE_LISTS.has(packages[i]!.type))
+    .map(i => refs[i]!)
+  if (complete.length > 0) compositionsOf.set(bom, [{ aggregate: 'complete', dependencies: complete.sort() }])
   for (const file of model.files ?? []) {
     const hashes = new Models.HashDictionary([[Enums.HashAlgorithm['SHA-256'], file.sha256]])
     bom.components.add(
@@ -103,5 +221,12 @@ export function buildCycloneDx(model: SbomModel, opts: WriteOptions = {}): Model
 
 export function serializeCycloneDx(bom: Models.Bom): string {
   const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6))
-  return serializer.serialize(bom, { sortLists: true, space: 2 })
+  const json = serializer.serialize(bom, { sortLists: true, space: 2 })
+  const compositions = compositionsOf.get(bom)
+  if (!compositions) return json
+  // Spliced before the closing brace: no second parse and copy of a document that may be tens of MB.
+  let end = json.lastIndexOf('}')
+  while (end > 0 && /\s/.test(json[end - 1]!)) end--
+  const body = JSON.stringify(compositions, null, 2).replace(/\n/g, '\n  ')
+  return `${json.slice(0, end)},\n  "compositions": ${body}\n}`
 }

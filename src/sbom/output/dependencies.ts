@@ -11,8 +11,19 @@ function bareName(dep: string): string {
     .replace(/:any$/, '')
 }
 
+export interface DependencyGraph {
+  /** For each package index, the indices of the packages it depends on (sorted, no self-loops). */
+  edges: Map<number, number[]>
+  /** Packages that declare dependencies and had every one of them resolved to an installed package. */
+  resolvedAll: Set<number>
+}
+
 /** For each package index, the indices of the packages it depends on (sorted, no self-loops). */
 export function resolveDependencies(packages: Package[]): Map<number, number[]> {
+  return dependencyGraph(packages).edges
+}
+
+export function dependencyGraph(packages: Package[]): DependencyGraph {
   const byName = new Map<string, number[]>()
   const add = (key: string, i: number): void => {
     const list = byName.get(key)
@@ -25,24 +36,30 @@ export function resolveDependencies(packages: Package[]): Map<number, number[]> 
     for (const provided of p.provides ?? []) add(`${scopes[i]}\0${bareName(provided)}`, i)
   })
   const out = new Map<number, number[]>()
+  const resolvedAll = new Set<number>()
   packages.forEach((p, i) => {
     if (!p.dependsOn?.length) return
     const targets = new Set<number>()
+    let unresolved = 0
     for (const dep of p.dependsOn) {
       // "a | b": the first alternative that is installed.
+      let found = false
       for (const alt of dep.split('|')) {
         const hits = byName.get(`${scopes[i]}\0${bareName(alt)}`)
         if (hits) {
           for (const t of hits) if (t !== i) targets.add(t)
+          found = true
           break
         }
       }
+      if (!found) unresolved++
     }
+    if (unresolved === 0) resolvedAll.add(i)
     if (targets.size > 0)
       out.set(
         i,
         [...targets].sort((a, b) => a - b)
       )
   })
-  return out
+  return { edges: out, resolvedAll }
 }

@@ -1,16 +1,20 @@
 // SPDX 2.3 JSON: the image as the described package, CONTAINS each package, DEPENDS_ON between them.
 import { randomUUID } from 'node:crypto'
-import { SPDX } from '@cyclonedx/cyclonedx-library'
 import type { Package } from '../catalogers/types.js'
 import { spdxIds } from './bom-refs.js'
+import { imagePurl } from './cyclonedx.js'
 import { resolveDependencies } from './dependencies.js'
+import { hasHost } from './external-refs.js'
 import type { SbomModel, WriteOptions } from './model.js'
+import { declaredLicense, type ExtractedLicense } from './spdx-license.js'
+import { originatorOf, spdxActor } from './people.js'
 
 interface SpdxPackage {
   name: string
   SPDXID: string
   versionInfo?: string
   supplier: string
+  originator?: string
   downloadLocation: string
   filesAnalyzed: false
   sourceInfo?: string
@@ -18,21 +22,27 @@ interface SpdxPackage {
   licenseDeclared: string
   copyrightText: string
   primaryPackagePurpose?: string
+  homepage?: string
+  description?: string
   externalRefs?: Array<{ referenceCategory: string; referenceType: string; referenceLocator: string }>
   checksums?: Array<{ algorithm: string; checksumValue: string }>
 }
 
-/** A declared license as an SPDX expression when every part is a known id; else NOASSERTION. */
-function declared(licenses: string[] | undefined): string {
-  const ids = [...new Set(licenses ?? [])].map(l => {
-    const id = SPDX.fixupSpdxId(l.trim())
-    return id && SPDX.isSupportedSpdxId(id) ? id : undefined
-  })
-  if (ids.length === 0 || ids.some(id => id === undefined)) return 'NOASSERTION'
-  return ids.length === 1 ? ids[0]! : ids.map(id => `(${id})`).join(' AND ')
+function downloadLocation(url: string | undefined): string {
+  if (!url) return 'NOASSERTION'
+  if (url.toLowerCase() === 'none') return 'NONE'
+  if (url.startsWith('github:')) return `https://github.com/${url.slice('github:'.length)}`
+  try {
+    new URL(url)
+    return /\s/.test(url) ? 'NOASSERTION' : url
+  } catch {
+    return 'NOASSERTION'
+  }
 }
 
-function spdxPackage(p: Package, id: string): SpdxPackage {
+function spdxPackage(p: Package, id: string, extracted: Map<string, ExtractedLicense>): SpdxPackage {
+  const license = declaredLicense(p.licenses)
+  for (const e of license.extracted) extracted.set(e.licenseId, e)
   const refs = [
     ...(p.cpes ?? []).map(cpe => ({
       referenceCategory: 'SECURITY',
@@ -43,16 +53,26 @@ function spdxPackage(p: Package, id: string): SpdxPackage {
       ? [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: p.purl }]
       : [])
   ]
+  const who = originatorOf(p)
+  const checksums = (p.digests ?? []).map(d => ({
+    algorithm: d.algorithm.toUpperCase(),
+    checksumValue: d.value
+  }))
   return {
     name: p.name,
     SPDXID: id,
     ...(p.version ? { versionInfo: p.version } : {}),
-    supplier: 'NOASSERTION',
-    downloadLocation: 'NOASSERTION',
+    // Syft's supplier is the originator for every ecosystem read here.
+    supplier: spdxActor(who),
+    ...(who ? { originator: spdxActor(who) } : {}),
+    downloadLocation: downloadLocation(p.downloadUrl),
     filesAnalyzed: false,
+    ...(checksums.length ? { checksums } : {}),
+    ...(p.homepage && hasHost(p.homepage) ? { homepage: p.homepage } : {}),
+    ...(p.description ? { description: p.description } : {}),
     sourceInfo: `acquired package info from ${p.foundBy}: ${p.locations.join(', ')}`,
     licenseConcluded: 'NOASSERTION',
-    licenseDeclared: declared(p.licenses),
+    licenseDeclared: license.expression,
     copyrightText: 'NOASSERTION',
     primaryPackagePurpose: 'LIBRARY',
     ...(refs.length ? { externalRefs: refs } : {})
@@ -63,11 +83,12 @@ export function buildSpdx(model: SbomModel, opts: WriteOptions = {}): Record<str
   const { subject, packages, distro } = model
   const uuid = opts.serialNumber ?? randomUUID()
   const rootId = 'SPDXRef-DocumentRoot-Image'
+  const vendor = subject.labels['org.opencontainers.image.vendor']?.trim()
   const root: SpdxPackage = {
     name: subject.name,
     SPDXID: rootId,
     versionInfo: subject.version,
-    supplier: 'NOASSERTION',
+    supplier: vendor ? `Organization: ${vendor}` : 'NOASSERTION',
     downloadLocation: 'NOASSERTION',
     filesAnalyzed: false,
     licenseConcluded: 'NOASSERTION',
@@ -76,12 +97,24 @@ export function buildSpdx(model: SbomModel, opts: WriteOptions = {}): Record<str
     primaryPackagePurpose: 'CONTAINER',
     ...(subject.manifestDigest
       ? {
+          externalRefs: [
+            {
+              referenceCategory: 'PACKAGE-MANAGER',
+              referenceType: 'purl',
+              referenceLocator: imagePurl(subject)
+            }
+          ]
+        }
+      : {}),
+    ...(subject.manifestDigest
+      ? {
           checksums: [{ algorithm: 'SHA256', checksumValue: subject.manifestDigest.replace(/^sha256:/, '') }]
         }
       : {})
   }
   const ids = spdxIds(packages)
-  const pkgs = packages.map((p, i) => spdxPackage(p, ids[i]!))
+  const extracted = new Map<string, ExtractedLicense>()
+  const pkgs = packages.map((p, i) => spdxPackage(p, ids[i]!, extracted))
   const relationships = [
     { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: rootId },
     ...ids.map(id => ({ spdxElementId: rootId, relationshipType: 'CONTAINS', relatedSpdxElement: id }))
@@ -107,7 +140,8 @@ export function buildSpdx(model: SbomModel, opts: WriteOptions = {}): Record<str
           licenseConcluded: 'NOASSERTION',
           licenseDeclared: 'NOASSERTION',
           copyrightText: 'NOASSERTION',
-          primaryPackagePurpose: 'OPERATING-SYSTEM'
+          // The SPDX 2.3 JSON schema spells it with an underscore (tag-value files use a hyphen).
+          primaryPackagePurpose: 'OPERATING_SYSTEM'
         }
       ]
     : []
@@ -131,6 +165,13 @@ export function buildSpdx(model: SbomModel, opts: WriteOptions = {}): Record<str
     },
     documentDescribes: [rootId],
     packages: [root, ...osPackage, ...pkgs],
-    relationships
+    relationships,
+    ...(extracted.size
+      ? {
+          hasExtractedLicensingInfos: [...extracted.values()].sort((a, b) =>
+            a.licenseId < b.licenseId ? -1 : 1
+          )
+        }
+      : {})
   }
 }

@@ -1,6 +1,6 @@
 // The peer tools the bed installs, pinned: verifying against a moving target would make results unrepeatable.
 import { join } from 'node:path'
-import { BIN_DIR, REPO_ROOT, VENV_DIR } from './paths.js'
+import { BIN_DIR, REPO_ROOT, TOOLS_DIR, VENV_DIR } from './paths.js'
 
 export interface GoToolPin {
   /** Human name used in messages. */
@@ -145,6 +145,16 @@ export const SIGSTORE_PYTHON = {
   version: '4.5.1',
   python: join(VENV_DIR, 'bin/python'),
   pip: join(VENV_DIR, 'bin/pip')
+}
+
+/** NTIA minimum-elements checker for SPDX 2 documents (its own venv: its spdx-tools pins stay apart). */
+export const NTIA_CHECKER = {
+  label: 'ntia-conformance-checker 6.0.0',
+  requirement: 'ntia-conformance-checker==6.0.0',
+  version: '6.0.0',
+  python: join(TOOLS_DIR, 'venv-ntia/bin/python'),
+  pip: join(TOOLS_DIR, 'venv-ntia/bin/pip'),
+  sbomcheck: join(TOOLS_DIR, 'venv-ntia/bin/sbomcheck')
 }
 
 /** Debian packages: distribution 2.8 registry, htpasswd (bcrypt) and openssl (token signing certificate). */

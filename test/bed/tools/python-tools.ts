@@ -1,11 +1,21 @@
-// sigstore-python in a private venv, so the peer verifier's version is the pinned one whatever the system has.
+// Python peer tools in private venvs, so each one's version is the pinned one whatever the system has.
 import { existsSync } from 'node:fs'
+import { dirname } from 'node:path'
 import type { Say } from './go-tools.js'
 import { InstallError } from './install-error.js'
 import { withInstallLock } from './install-lock.js'
-import { VENV_DIR } from './paths.js'
-import { SIGSTORE_PYTHON as S } from './pins.js'
+import { NTIA_CHECKER, SIGSTORE_PYTHON as S } from './pins.js'
 import { run, tail } from './run.js'
+
+interface VenvTool {
+  label: string
+  requirement: string
+  python: string
+  pip: string
+  /** What the tool prints for its version when it is the pinned one. */
+  expected: string
+  version(): Promise<string | undefined>
+}
 
 /** What `python -m sigstore --version` prints, e.g. "sigstore 4.5.1". */
 export async function sigstorePythonVersion(): Promise<string | undefined> {
@@ -14,35 +24,52 @@ export async function sigstorePythonVersion(): Promise<string | undefined> {
   return r.code === 0 ? (r.stdout + r.stderr).trim() : undefined
 }
 
-async function ok(): Promise<boolean> {
-  return (await sigstorePythonVersion()) === `sigstore ${S.version}`
+/** What `sbomcheck --version` prints, e.g. "6.0.0". */
+export async function ntiaCheckerVersion(): Promise<string | undefined> {
+  if (!existsSync(NTIA_CHECKER.sbomcheck)) return undefined
+  const r = await run(NTIA_CHECKER.sbomcheck, ['--version'], { timeoutMs: 60000 })
+  return r.code === 0 ? (r.stdout + r.stderr).trim() : undefined
 }
 
-export async function ensureSigstorePython(say: Say): Promise<boolean> {
+async function ensureVenvTool(tool: VenvTool, say: Say): Promise<boolean> {
+  const ok = async () => (await tool.version()) === tool.expected
   if (await ok()) return false
+  const venvDir = dirname(dirname(tool.python))
   return withInstallLock(
-    'venv',
-    () => say('waiting for another installer setting up the Python venv'),
+    venvDir.slice(venvDir.lastIndexOf('/') + 1),
+    () => say(`waiting for another installer setting up ${venvDir}`),
     async () => {
       if (await ok()) return false
-      const byHand = `python3 -m venv ${VENV_DIR} && ${S.pip} install ${S.requirement}`
-      say(`installing ${S.label}: python3 -m venv ${VENV_DIR} && pip install ${S.requirement}`)
-      if (!existsSync(S.python)) {
-        const venv = await run('python3', ['-m', 'venv', VENV_DIR])
+      const byHand = `python3 -m venv ${venvDir} && ${tool.pip} install ${tool.requirement}`
+      say(`installing ${tool.label}: python3 -m venv ${venvDir} && pip install ${tool.requirement}`)
+      if (!existsSync(tool.python)) {
+        const venv = await run('python3', ['-m', 'venv', venvDir])
         if (venv.code !== 0) {
           const why = venv.error ? 'python3 is not on PATH' : tail(venv.stderr || venv.stdout)
-          throw new InstallError(S.label, `could not create the venv: ${why}`, byHand)
+          throw new InstallError(tool.label, `could not create the venv: ${why}`, byHand)
         }
       }
-      const pip = await run(S.pip, ['install', '--disable-pip-version-check', '--quiet', S.requirement])
+      const pip = await run(tool.pip, ['install', '--disable-pip-version-check', '--quiet', tool.requirement])
       if (pip.code !== 0) {
-        throw new InstallError(S.label, `pip install failed:\n${tail(pip.stderr || pip.stdout)}`, byHand)
+        throw new InstallError(tool.label, `pip install failed:\n${tail(pip.stderr || pip.stdout)}`, byHand)
       }
-      const version = await sigstorePythonVersion()
-      if (version !== `sigstore ${S.version}`) {
-        throw new InstallError(S.label, `the venv reports ${JSON.stringify(version)} after install`, byHand)
+      const version = await tool.version()
+      if (version !== tool.expected) {
+        throw new InstallError(
+          tool.label,
+          `the venv reports ${JSON.stringify(version)} after install`,
+          byHand
+        )
       }
       return true
     }
   )
+}
+
+export function ensureSigstorePython(say: Say): Promise<boolean> {
+  return ensureVenvTool({ ...S, expected: `sigstore ${S.version}`, version: sigstorePythonVersion }, say)
+}
+
+export function ensureNtiaChecker(say: Say): Promise<boolean> {
+  return ensureVenvTool({ ...NTIA_CHECKER, expected: NTIA_CHECKER.version, version: ntiaCheckerVersion }, say)
 }

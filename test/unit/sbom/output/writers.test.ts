@@ -130,9 +130,12 @@ describe('CycloneDX writer', () => {
     )
     const json = serializeCycloneDx(buildCycloneDx(m, fixed))
     expect(await new Validation.JsonStrictValidator(Spec.Version.v1dot6).validate(json)).toBeNull()
-    expect(
-      JSON.parse(json).dependencies.filter((d: { dependsOn?: string[] }) => d.dependsOn?.length)
-    ).toHaveLength(400)
+    const deps = JSON.parse(json).dependencies as Array<{ ref: string; dependsOn?: string[] }>
+    expect(deps.filter(d => d.ref.startsWith('pkg:') && d.dependsOn?.length)).toHaveLength(400)
+    // One ring of 400 packages: the image depends on one member of it (and the OS), which reaches the rest.
+    const root = deps.find(d => d.ref.startsWith('container:'))!
+    expect(root.dependsOn).toHaveLength(2)
+    expect(root.dependsOn).toContain('os:debian@12')
   })
 })
 
@@ -150,6 +153,7 @@ describe('SPDX 2.3 writer', () => {
         externalRefs?: Array<{ referenceType: string; referenceLocator: string }>
       }>
       relationships: Array<{ spdxElementId: string; relationshipType: string; relatedSpdxElement: string }>
+      hasExtractedLicensingInfos?: unknown[]
     }
     expect(doc.spdxVersion).toBe('SPDX-2.3')
     expect(doc.SPDXID).toBe('SPDXRef-DOCUMENT')
@@ -167,7 +171,18 @@ describe('SPDX 2.3 writer', () => {
       }
     ])
     expect(byName.get('bash')!.licenseDeclared).toBe('GPL-3.0-or-later')
-    expect(byName.get('libc6')!.licenseDeclared).toBe('NOASSERTION')
+    // As Syft: a name that is no SPDX id becomes a LicenseRef- the document defines.
+    expect(byName.get('libc6')!.licenseDeclared).toBe(
+      'LGPL-2.1 AND GPL-2.0-or-later AND LicenseRef-Some-Custom-License'
+    )
+    expect(doc.hasExtractedLicensingInfos).toEqual([
+      {
+        licenseId: 'LicenseRef-Some-Custom-License',
+        extractedText: 'NOASSERTION',
+        name: 'Some Custom License'
+      }
+    ])
+    expect(byName.get('golang.org/x/net')!.licenseDeclared).toBe('(MIT OR Apache-2.0)')
     const rel = (type: string) => doc.relationships.filter(r => r.relationshipType === type)
     expect(rel('DESCRIBES')).toEqual([
       {
