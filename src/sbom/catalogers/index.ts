@@ -9,6 +9,7 @@ import { npmCataloger } from './npm.js'
 import { peCataloger } from './pe.js'
 import { pythonCataloger } from './python.js'
 import { rpmCataloger } from './rpm.js'
+import { rubyGemspecCataloger } from './ruby.js'
 import { rustAuditCataloger } from './rust.js'
 import type { Cataloger } from './types.js'
 
@@ -29,6 +30,7 @@ export function allCatalogers(): Cataloger[] {
     javaArchiveCataloger,
     binaryClassifierCataloger,
     elfPackageNoteCataloger,
-    peCataloger
+    peCataloger,
+    rubyGemspecCataloger
   ]
 }
