@@ -8,6 +8,7 @@ import { javaArchiveCataloger } from './java.js'
 import { npmCataloger } from './npm.js'
 import { peCataloger } from './pe.js'
 import { pythonCataloger } from './python.js'
+import { rPackageCataloger } from './r.js'
 import { rpmCataloger } from './rpm.js'
 import { rubyGemspecCataloger } from './ruby.js'
 import { rustAuditCataloger } from './rust.js'
@@ -31,6 +32,7 @@ export function allCatalogers(): Cataloger[] {
     binaryClassifierCataloger,
     elfPackageNoteCataloger,
     peCataloger,
-    rubyGemspecCataloger
+    rubyGemspecCataloger,
+    rPackageCataloger
   ]
 }
