@@ -7,6 +7,7 @@ import { goBinaryCataloger } from './go-binary.js'
 import { javaArchiveCataloger } from './java.js'
 import { npmCataloger } from './npm.js'
 import { peCataloger } from './pe.js'
+import { composerInstalledCataloger, pearCataloger } from './php.js'
 import { pythonCataloger } from './python.js'
 import { rPackageCataloger } from './r.js'
 import { rpmCataloger } from './rpm.js'
@@ -33,6 +34,8 @@ export function allCatalogers(): Cataloger[] {
     elfPackageNoteCataloger,
     peCataloger,
     rubyGemspecCataloger,
-    rPackageCataloger
+    rPackageCataloger,
+    composerInstalledCataloger,
+    pearCataloger
   ]
 }
