@@ -5,6 +5,7 @@ import { dpkgCataloger } from './dpkg.js'
 import { elfPackageNoteCataloger } from './elf-package-note.js'
 import { goBinaryCataloger } from './go-binary.js'
 import { javaArchiveCataloger } from './java.js'
+import { linuxKernelCataloger } from './kernel.js'
 import { npmCataloger } from './npm.js'
 import { peCataloger } from './pe.js'
 import { composerInstalledCataloger, pearCataloger } from './php.js'
@@ -36,6 +37,7 @@ export function allCatalogers(): Cataloger[] {
     rubyGemspecCataloger,
     rPackageCataloger,
     composerInstalledCataloger,
-    pearCataloger
+    pearCataloger,
+    linuxKernelCataloger
   ]
 }
