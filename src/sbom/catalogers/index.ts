@@ -1,6 +1,7 @@
 // Every ecosystem cataloger, in the order their packages are reported.
 import { apkCataloger } from './apk.js'
 import { binaryClassifierCataloger } from './binary-classifier.js'
+import { dotnetDepsCataloger } from './dotnet.js'
 import { dpkgCataloger } from './dpkg.js'
 import { elfPackageNoteCataloger } from './elf-package-note.js'
 import { goBinaryCataloger } from './go-binary.js'
@@ -38,6 +39,7 @@ export function allCatalogers(): Cataloger[] {
     rPackageCataloger,
     composerInstalledCataloger,
     pearCataloger,
-    linuxKernelCataloger
+    linuxKernelCataloger,
+    dotnetDepsCataloger
   ]
 }
