@@ -1,6 +1,7 @@
 // Every ecosystem cataloger, in the order their packages are reported.
 import { apkCataloger } from './apk.js'
 import { binaryClassifierCataloger } from './binary-classifier.js'
+import { bitnamiCataloger } from './bitnami.js'
 import { dotnetDepsCataloger } from './dotnet.js'
 import { dpkgCataloger } from './dpkg.js'
 import { elfPackageNoteCataloger } from './elf-package-note.js'
@@ -40,6 +41,7 @@ export function allCatalogers(): Cataloger[] {
     composerInstalledCataloger,
     pearCataloger,
     linuxKernelCataloger,
-    dotnetDepsCataloger
+    dotnetDepsCataloger,
+    bitnamiCataloger
   ]
 }
