@@ -8,6 +8,7 @@ import { elfPackageNoteCataloger } from './elf-package-note.js'
 import { goBinaryCataloger } from './go-binary.js'
 import { javaArchiveCataloger } from './java.js'
 import { linuxKernelCataloger } from './kernel.js'
+import { luaRockCataloger } from './lua.js'
 import { npmCataloger } from './npm.js'
 import { peCataloger } from './pe.js'
 import { composerInstalledCataloger, pearCataloger } from './php.js'
@@ -42,6 +43,7 @@ export function allCatalogers(): Cataloger[] {
     pearCataloger,
     linuxKernelCataloger,
     dotnetDepsCataloger,
-    bitnamiCataloger
+    bitnamiCataloger,
+    luaRockCataloger
   ]
 }
