@@ -11,6 +11,7 @@ import { linuxKernelCataloger } from './kernel.js'
 import { luaRockCataloger } from './lua.js'
 import { npmCataloger } from './npm.js'
 import { peCataloger } from './pe.js'
+import { perlCpanCataloger } from './perl.js'
 import { composerInstalledCataloger, pearCataloger } from './php.js'
 import { pythonCataloger } from './python.js'
 import { rPackageCataloger } from './r.js'
@@ -44,6 +45,7 @@ export function allCatalogers(): Cataloger[] {
     linuxKernelCataloger,
     dotnetDepsCataloger,
     bitnamiCataloger,
-    luaRockCataloger
+    luaRockCataloger,
+    perlCpanCataloger
   ]
 }
