@@ -6,6 +6,8 @@
  * - Go modules, Rust crates, Java archives: the same file (a binary's modules say nothing about another's);
  * - Python: the enclosing site-packages (or dist-packages) directory, vendored distributions included;
  * - the Linux kernel and its modules: the whole image (a module names the kernel version it was built for);
+ * - Arch packages: the pacman database (`/var/lib/pacman/local`, one directory per package);
+ * - CPAN distributions: the whole image (Syft resolves MYMETA prerequisites over every distribution it found);
  * - anything else: the same file.
  */
 export function dependencyScope(p: { type: string; locations: string[] }): string {
@@ -23,6 +25,10 @@ export function dependencyScope(p: { type: string; locations: string[] }): strin
       }
       return 'python\0'
     }
+    case 'alpm':
+      return `alpm\0${location.slice(0, location.lastIndexOf('/', location.lastIndexOf('/') - 1))}`
+    case 'cpan':
+      return 'cpan\0'
     case 'linux-kernel':
     case 'linux-kernel-module':
       return 'linux-kernel\0'

@@ -1,4 +1,5 @@
 // Every ecosystem cataloger, in the order their packages are reported.
+import { alpmCataloger } from './alpm.js'
 import { apkCataloger } from './apk.js'
 import { binaryClassifierCataloger } from './binary-classifier.js'
 import { bitnamiCataloger } from './bitnami.js'
@@ -46,6 +47,7 @@ export function allCatalogers(): Cataloger[] {
     dotnetDepsCataloger,
     bitnamiCataloger,
     luaRockCataloger,
-    perlCpanCataloger
+    perlCpanCataloger,
+    alpmCataloger
   ]
 }
