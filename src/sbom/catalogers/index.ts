@@ -13,6 +13,7 @@ import { luaRockCataloger } from './lua.js'
 import { npmCataloger } from './npm.js'
 import { peCataloger } from './pe.js'
 import { perlCpanCataloger } from './perl.js'
+import { portageCataloger } from './portage.js'
 import { composerInstalledCataloger, pearCataloger } from './php.js'
 import { pythonCataloger } from './python.js'
 import { rPackageCataloger } from './r.js'
@@ -48,6 +49,7 @@ export function allCatalogers(): Cataloger[] {
     bitnamiCataloger,
     luaRockCataloger,
     perlCpanCataloger,
-    alpmCataloger
+    alpmCataloger,
+    portageCataloger
   ]
 }
