@@ -1,6 +1,9 @@
 // .NET applications: the NuGet packages an `<app>.deps.json` says were resolved into the build, kept as Syft's
 // dotnet-deps-binary-cataloger keeps them (packages that ship assemblies, or depend on ones that do).
 import { formatPurl } from '../purl.js'
+import { assemblyPackage, runtimeVersionOf } from './dotnet-pe.js'
+import { PE_CAP, PE_NAME } from './pe.js'
+import { readPe } from './pe-reader.js'
 import type { CatalogContext, CatalogedFile, Cataloger, FileCandidate, Package } from './types.js'
 
 export const DOTNET_CATALOGER = 'dotnet-deps-binary-cataloger'
@@ -34,12 +37,19 @@ interface Entry {
   deps: Set<string>
   /** runtime, resources, compile or native assets listed in any target. */
   claimsFiles: boolean
+  /** Where those assets sit relative to the deps.json (`lib/net6.0/` prefixes dropped, native paths as listed). */
+  assets: Set<string>
   library: Library | undefined
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   !!v && typeof v === 'object' && !Array.isArray(v)
 const nonEmpty = (v: unknown): boolean => isObject(v) && Object.keys(v).length > 0
+
+/** `runtimes/linux-x64/lib/net6.0/Foo.dll` and `lib/net6.0/Foo.dll` are deployed as `Foo.dll`. */
+function trimLibPrefix(asset: string): string {
+  return /^(?:runtimes\/[^/]+\/)?lib\/net[^/]+\/(.+)/.exec(asset)?.[1] ?? asset
+}
 
 function splitNameVersion(key: string): [string, string] {
   const [name = '', version = ''] = key.split('/')
@@ -57,11 +67,18 @@ function entriesOf(doc: Record<string, unknown>): Map<string, Entry> {
       const entry = entries.get(key) ?? {
         deps: new Set<string>(),
         claimsFiles: false,
+        assets: new Set<string>(),
         library: isObject(libraries[key]) ? (libraries[key] as Library) : undefined
       }
       if (isObject(lib['dependencies']))
         for (const [n, v] of Object.entries(lib['dependencies'])) entry.deps.add(`${n}/${String(v)}`)
       if (['runtime', 'resources', 'compile', 'native'].some(k => nonEmpty(lib[k]))) entry.claimsFiles = true
+      for (const kind of ['runtime', 'resources', 'compile', 'native']) {
+        const listed = lib[kind]
+        if (!isObject(listed)) continue
+        for (const asset of Object.keys(listed))
+          entry.assets.add(kind === 'native' ? asset : trimLibPrefix(asset))
+      }
       entries.set(key, entry)
     }
   }
@@ -115,10 +132,12 @@ export function dotnetPackages(doc: Record<string, unknown>, path: string): Pack
     if (kept.has(key)) return [key]
     return [...(entries.get(key)?.deps ?? [])].flatMap(d => nearestKept(d, seen))
   }
+  const appDir = path.slice(0, path.lastIndexOf('/'))
   const packages: Package[] = []
   const order = [...kept].filter(k => k !== root).sort()
   for (const key of root ? [root, ...order] : order) {
     const [name, version] = splitNameVersion(key)
+    const assets = [...entries.get(key)!.assets].map(a => ({ path: `${appDir}/${a}` }))
     const dependsOn = [...entries.get(key)!.deps]
       .filter(d => entries.has(d))
       .flatMap(d => nearestKept(d, new Set()))
@@ -130,16 +149,29 @@ export function dotnetPackages(doc: Record<string, unknown>, path: string): Pack
       purl: formatPurl({ type: 'nuget', name, version }),
       foundBy: DOTNET_CATALOGER,
       locations: [path],
+      ...(assets.length > 0 ? { files: assets } : {}),
       ...(dependsOn.length > 0 ? { dependsOn: [...new Set(dependsOn)] } : {})
     })
   }
   return packages
 }
 
+const isDepsJson = (path: string): boolean => path.endsWith('.deps.json')
+
 export const dotnetDepsCataloger: Cataloger = {
   name: DOTNET_CATALOGER,
-  wants: (file: FileCandidate) => file.size <= CAP && file.path.endsWith('.deps.json'),
+  wants: (file: FileCandidate) =>
+    isDepsJson(file.path)
+      ? file.size <= CAP
+      : PE_NAME.test(file.path) && file.size >= 64 && file.size <= PE_CAP,
   parse(file: CatalogedFile, ctx: CatalogContext): Package[] {
+    if (!isDepsJson(file.path)) {
+      // Only .NET assemblies are ours (the pe-binary cataloger reports the rest); unreadable PE files are its to report.
+      const pe = readPe(file.data)
+      return typeof pe !== 'string' && pe.clr
+        ? [assemblyPackage(pe.versionResources, file.path, DOTNET_CATALOGER)]
+        : []
+    }
     let doc: unknown
     try {
       doc = JSON.parse(file.data.toString('utf8'))
@@ -151,5 +183,51 @@ export const dotnetDepsCataloger: Cataloger = {
       return []
     }
     return dotnetPackages(doc, file.path)
+  },
+  // Needs no files: it relates the assemblies to the deps.json packages already found.
+  keepForEnrich: () => false,
+  enrich: pairAssemblies
+}
+
+/**
+ * An assembly a deps.json (in its directory or above) lists as an asset belongs to that deps.json's package, not
+ * to a package of its own; shared-framework DLLs make one Microsoft.NETCore.App per version unless a deps.json
+ * already names that runtime.
+ */
+export function pairAssemblies(packages: Package[]): void {
+  const owners = new Map<string, Package[]>()
+  for (const p of packages)
+    if (isDepsJson(p.locations[0]!))
+      for (const f of p.files ?? []) owners.set(f.path, [...(owners.get(f.path) ?? []), p])
+  const runtimesNamed = new Set(
+    packages
+      .filter(p => isDepsJson(p.locations[0]!) && /^(runtimepack\.)?microsoft\.netcore\.app/i.test(p.name))
+      .map(p => p.version)
+  )
+  const runtimes = new Map<string, Package>()
+  const kept: Package[] = []
+  for (const p of packages) {
+    const path = p.locations[0]!
+    if (isDepsJson(path)) {
+      kept.push(p)
+      continue
+    }
+    const claimedBy = owners.get(path)
+    if (claimedBy) {
+      for (const owner of claimedBy) if (!owner.locations.includes(path)) owner.locations.push(path)
+      continue
+    }
+    const runtime = runtimeVersionOf(path)
+    if (runtime === undefined) kept.push(p)
+    else if (!runtimesNamed.has(runtime)) {
+      const prior = runtimes.get(runtime)
+      if (prior) prior.locations.push(path)
+      else {
+        runtimes.set(runtime, p)
+        kept.push(p)
+      }
+    }
   }
+  for (const p of runtimes.values()) p.locations.sort()
+  packages.splice(0, packages.length, ...kept)
 }
