@@ -83,7 +83,8 @@ export const binaryClassifierCataloger: Cataloger = {
   parse: (file: CatalogedFile, _ctx: CatalogContext) => classify(file)
 }
 
-const OS_TYPES = new Set(['deb', 'rpm', 'apk'])
+// Syft's osCatalogerTypes (nix too, not read here yet).
+const OS_TYPES = new Set(['deb', 'rpm', 'apk', 'alpm', 'portage'])
 
 /**
  * Syft drops a classified binary when an OS package owns its file (the package database already names it).

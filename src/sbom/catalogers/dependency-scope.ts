@@ -5,6 +5,9 @@
  * - OS packages: the same database directory (`status`, `status.d/`, `rpm/`, `apk/db/`);
  * - Go modules, Rust crates, Java archives: the same file (a binary's modules say nothing about another's);
  * - Python: the enclosing site-packages (or dist-packages) directory, vendored distributions included;
+ * - the Linux kernel and its modules: the whole image (a module names the kernel version it was built for);
+ * - Arch packages: the pacman database (`/var/lib/pacman/local`, one directory per package);
+ * - CPAN distributions: the whole image (Syft resolves MYMETA prerequisites over every distribution it found);
  * - anything else: the same file.
  */
 export function dependencyScope(p: { type: string; locations: string[] }): string {
@@ -22,6 +25,13 @@ export function dependencyScope(p: { type: string; locations: string[] }): strin
       }
       return 'python\0'
     }
+    case 'alpm':
+      return `alpm\0${location.slice(0, location.lastIndexOf('/', location.lastIndexOf('/') - 1))}`
+    case 'cpan':
+      return 'cpan\0'
+    case 'linux-kernel':
+    case 'linux-kernel-module':
+      return 'linux-kernel\0'
     default:
       return `${p.type}\0${location}`
   }

@@ -1,14 +1,24 @@
 // Every ecosystem cataloger, in the order their packages are reported.
+import { alpmCataloger } from './alpm.js'
 import { apkCataloger } from './apk.js'
 import { binaryClassifierCataloger } from './binary-classifier.js'
+import { bitnamiCataloger } from './bitnami.js'
+import { dotnetDepsCataloger } from './dotnet.js'
 import { dpkgCataloger } from './dpkg.js'
 import { elfPackageNoteCataloger } from './elf-package-note.js'
 import { goBinaryCataloger } from './go-binary.js'
 import { javaArchiveCataloger } from './java.js'
+import { linuxKernelCataloger } from './kernel.js'
+import { luaRockCataloger } from './lua.js'
 import { npmCataloger } from './npm.js'
 import { peCataloger } from './pe.js'
+import { perlCpanCataloger } from './perl.js'
+import { portageCataloger } from './portage.js'
+import { composerInstalledCataloger, pearCataloger } from './php.js'
 import { pythonCataloger } from './python.js'
+import { rPackageCataloger } from './r.js'
 import { rpmCataloger } from './rpm.js'
+import { rubyGemspecCataloger } from './ruby.js'
 import { rustAuditCataloger } from './rust.js'
 import type { Cataloger } from './types.js'
 
@@ -29,6 +39,17 @@ export function allCatalogers(): Cataloger[] {
     javaArchiveCataloger,
     binaryClassifierCataloger,
     elfPackageNoteCataloger,
-    peCataloger
+    peCataloger,
+    rubyGemspecCataloger,
+    rPackageCataloger,
+    composerInstalledCataloger,
+    pearCataloger,
+    linuxKernelCataloger,
+    dotnetDepsCataloger,
+    bitnamiCataloger,
+    luaRockCataloger,
+    perlCpanCataloger,
+    alpmCataloger,
+    portageCataloger
   ]
 }

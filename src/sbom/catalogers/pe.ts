@@ -7,8 +7,8 @@ import type { CatalogContext, CatalogedFile, Cataloger, FileCandidate, Package }
 
 export const PE_CATALOGER = 'pe-binary-package-cataloger'
 /** Syft's globs are case-sensitive: `*.dll` and `*.DLL` match, `*.Dll` does not. */
-const PE_NAME = /\.(?:exe|dll|bpl|EXE|DLL|BPL)$/
-const PE_CAP = 512 * 1024 * 1024
+export const PE_NAME = /\.(?:exe|dll|bpl|EXE|DLL|BPL)$/
+export const PE_CAP = 512 * 1024 * 1024
 /** Go's unicode.IsSpace (strings.TrimSpace and strings.Fields split on these). */
 const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000'
 const TRIM = new RegExp(`^[${GO_SPACE}]+|[${GO_SPACE}]+$`, 'g')

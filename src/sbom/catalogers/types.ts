@@ -102,4 +102,9 @@ export interface Cataloger {
    * wanted that declare no package themselves (dpkg md5sums, DEP-5 copyright) enrich its packages.
    */
   enrich?(packages: Package[], files: CatalogedFile[], ctx: CatalogContext): void
+  /**
+   * Whether a wanted file that declared no package is kept for enrich() (default: yes). A cataloger whose enrich
+   * only relates its own packages says no, so files it merely inspected are not held in memory.
+   */
+  keepForEnrich?(file: FileCandidate): boolean
 }

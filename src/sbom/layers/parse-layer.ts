@@ -141,7 +141,12 @@ export class LayerParser implements FileConsumer {
     // Distro-dependent files are parsed again later; their warnings would come twice.
     if (!needsDistro)
       for (const w of warnings) this.warn(`${cataloger.name}: ${this.where} ${file.path}: ${w}`)
-    if (needsDistro || (parsed.packages.length === 0 && cataloger.enrich && file.size <= ENRICH_CAP)) {
+    const forEnrich =
+      parsed.packages.length === 0 &&
+      cataloger.enrich !== undefined &&
+      file.size <= ENRICH_CAP &&
+      (cataloger.keepForEnrich?.(file) ?? true)
+    if (needsDistro || forEnrich) {
       parsed.retained = keep()
     }
     return parsed

@@ -100,15 +100,16 @@ export async function scanLayers(opts: ScanOptions): Promise<ScanResult> {
     const list = byCataloger.get(file.cataloger) ?? []
     list.push(...packages)
     byCataloger.set(file.cataloger, list)
-    if (packages.length === 0 && file.retained) {
+    if (packages.length === 0 && file.retained && (cataloger.keepForEnrich?.(file.retained) ?? true)) {
       const kept = enrichFiles.get(file.cataloger) ?? []
       kept.push(file.retained)
       enrichFiles.set(file.cataloger, kept)
     }
   }
-  for (const [index, files] of enrichFiles) {
-    const cataloger = opts.catalogers[index]!
-    if (!cataloger.enrich) continue
+  // Every cataloger with an enrich() gets its pass, also when it kept no files (it may only relate its packages).
+  for (const [index, cataloger] of opts.catalogers.entries()) {
+    if (!cataloger.enrich || !byCataloger.has(index)) continue
+    const files = enrichFiles.get(index) ?? []
     try {
       cataloger.enrich(byCataloger.get(index) ?? [], files, {
         distro,

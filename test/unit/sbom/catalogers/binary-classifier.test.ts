@@ -9,6 +9,7 @@ import {
   firstMatch
 } from '../../../../src/sbom/catalogers/binary-classifier.js'
 import { dpkgCataloger } from '../../../../src/sbom/catalogers/dpkg.js'
+import type { Package } from '../../../../src/sbom/catalogers/types.js'
 import { run } from '../../../fixtures/sbom/cache.js'
 import { busyboxRootfs } from '../../../fixtures/sbom/busybox.js'
 import { debianRootfs, distrolessRootfs } from '../../../fixtures/sbom/debian.js'
@@ -53,6 +54,33 @@ describe('binary-classifier-cataloger', () => {
     expect(
       dropBinariesOwnedByOsPackages(packages).filter(p => p.foundBy === 'binary-classifier-cataloger')
     ).toEqual([])
+  })
+
+  it('drops a classified binary that an Arch or Gentoo package owns, as for every Syft OS package type', () => {
+    const classified = (path: string): Package => ({
+      name: 'bash',
+      version: '5.2.37',
+      type: 'binary',
+      purl: 'pkg:generic/bash@5.2.37',
+      foundBy: 'binary-classifier-cataloger',
+      locations: [path]
+    })
+    const owner = (type: string, path: string): Package => ({
+      name: 'bash',
+      version: '5.2',
+      type,
+      purl: '',
+      foundBy: `${type}-db`,
+      locations: ['/db'],
+      files: [{ path }]
+    })
+    for (const type of ['alpm', 'portage'])
+      expect(
+        dropBinariesOwnedByOsPackages([owner(type, '/usr/bin/bash'), classified('/usr/bin/bash')])
+      ).toEqual([owner(type, '/usr/bin/bash')])
+    // Language packages own nothing in Syft's sense.
+    const npm = owner('npm', '/usr/bin/bash')
+    expect(dropBinariesOwnedByOsPackages([npm, classified('/usr/bin/bash')])).toHaveLength(2)
   })
 
   it('reads gzip, util-linux (getopt) and python versions that agree with the dpkg packages shipping them', async () => {

@@ -470,3 +470,39 @@ describe('layer reader: symlink cap', () => {
     expect(warnings).toEqual([expect.stringMatching(/layer 0 \(sha256:[0-9a-f]+\): more than 5 symlinks/)])
   })
 })
+
+describe('layer reader: enrich passes', () => {
+  it('runs enrich() when no file was kept for it, and keeps no file a cataloger declines to keep', async () => {
+    const seen: string[][] = []
+    const pairing: Cataloger = {
+      name: 'pairing-cataloger',
+      // Never asks for the distro, so nothing is kept for a second parse either.
+      parse: file =>
+        file.path.endsWith('/pkgdb')
+          ? ['kept', 'dropped'].map(name => ({
+              name,
+              version: '1',
+              type: 'test',
+              purl: `pkg:test/${name}@1`,
+              foundBy: 'pairing-cataloger',
+              locations: [file.path]
+            }))
+          : [],
+      // Wants the database and a side file that declares nothing.
+      wants: f => f.path.endsWith('/pkgdb') || f.path.endsWith('/side'),
+      keepForEnrich: f => !f.path.endsWith('/side'),
+      enrich(packages, files) {
+        seen.push(files.map(f => f.path))
+        packages.splice(0, packages.length, ...packages.filter(p => p.name !== 'dropped'))
+      }
+    }
+    const tar = buildTar([
+      { type: 'dir', path: 'var/lib/x' },
+      { type: 'file', path: 'var/lib/x/pkgdb', data: db('kept 1', 'dropped 1') },
+      { type: 'file', path: 'var/lib/x/side', data: 'undeclared\n' }
+    ])
+    const { names } = await scan([compress(tar, 'none')], [pairing])
+    expect(names).toEqual(['kept@1'])
+    expect(seen).toEqual([[]])
+  })
+})
