@@ -1,5 +1,6 @@
 // What signed material says about its subject (digest, name, predicate type), checked the same way for every
 // caller: a DSSE statement, or the simple-signing payload of a cosign `.sig` layer.
+import { CodedError } from '../errors/index.js'
 import type { Bundle } from '@sigstore/bundle'
 import { COSIGN_SIGN_PREDICATE } from '../publish/bundle-referrer.js'
 
@@ -15,9 +16,9 @@ export interface SubjectExpectation {
 }
 
 /** One failed check of one item; the message names the check, the caller says which item. */
-export class CheckFailed extends Error {
+export class CheckFailed extends CodedError<'CHECK_FAILED'> {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options)
+    super('CHECK_FAILED', message, options)
     this.name = 'CheckFailed'
   }
 }

@@ -1,5 +1,6 @@
 // A reader for the Lua subset rockspecs are written in: `[local] name = value` statements whose values are
 // strings, numbers, booleans, names of earlier locals, `..` concatenations of those, and tables of them.
+import { CodedError } from '../../errors/index.js'
 
 export type LuaValue = string | LuaTable
 /** A table keeps named fields and positional items apart, in source order. */
@@ -10,7 +11,12 @@ export interface LuaTable {
 
 const MAX_DEPTH = 64
 
-export class LuaSyntaxError extends Error {}
+export class LuaSyntaxError extends CodedError<'LUA_SYNTAX'> {
+  constructor(message: string) {
+    super('LUA_SYNTAX', message)
+    this.name = 'LuaSyntaxError'
+  }
+}
 
 class Reader {
   i = 0
