@@ -68,7 +68,9 @@ export async function convergeTag<E, S extends TagState<E>>(
   let writes = 0
   let lastMissing: E[] = []
   for (let attempt = 1; ; attempt++) {
-    const started = now()
+    // The write below is based on the last read before it: from then until the write lands, a parallel
+    // writer's write could be dropped by ours (or ours by theirs), so that span is what the settle wait covers.
+    let basedOn = now()
     const current = await spec.read()
     const present = new Set((current?.entries ?? []).map(e => spec.key(e)))
     added ??= ours.map(e => spec.key(e)).filter(k => !present.has(k))
@@ -86,6 +88,7 @@ export async function convergeTag<E, S extends TagState<E>>(
       Math.min(DEFAULTS.maxSettleMs, base * 2 ** (attempt - 1)) * (0.5 + random())
     if (spec.prepare) {
       await spec.prepare(current, [...(current?.entries ?? []), ...missing])
+      basedOn = now()
       // Uploads can be slow (retries): a write sent long after its read could drop what another job added
       // meanwhile, and that job may already have confirmed and left. Write only if the tag is still as read.
       if ((await spec.read())?.digest !== current?.digest) {
@@ -93,6 +96,7 @@ export async function convergeTag<E, S extends TagState<E>>(
         continue
       }
     }
+    const settle = () => wait(Math.max(minSettle, 3 * (now() - basedOn)))
     try {
       await spec.write(current, [...(current?.entries ?? []), ...missing])
     } catch (err) {
@@ -107,12 +111,13 @@ export async function convergeTag<E, S extends TagState<E>>(
       log(
         `${spec.tag}: write failed (${describeTransient(err)}); reading the tag again before the next write`
       )
-      await sleep(Math.max(wait(minSettle), (err as { retryAfterMs?: number }).retryAfterMs ?? 0))
+      // It may have landed all the same (a dropped connection), so the next read waits as after a write.
+      await sleep(Math.max(settle(), (err as { retryAfterMs?: number }).retryAfterMs ?? 0))
       continue
     }
     writes++
     // Another writer's read-to-write window is about ours: wait a few of them before believing the re-read.
-    await sleep(wait(Math.max(minSettle, 3 * (now() - started))))
+    await sleep(settle())
   }
 }
 

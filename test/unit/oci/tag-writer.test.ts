@@ -151,6 +151,48 @@ describe('convergeTag on a registry that ignores If-Match', () => {
     expect(jittered).toEqual([50])
   })
 
+  it('scales the settle wait by the span from the read its write is based on, not by the blob uploads', async () => {
+    // Another writer could drop ours only between its last read and its write landing: uploads come before
+    // that read, so a slow upload must not lengthen the wait (it once made every tag wait seconds).
+    const store: Store = { entries: [], version: 0, events: [] }
+    let clock = 0
+    const spec: TagSpec<string> = {
+      ...tag(store),
+      read: async () => ((clock += 10), tag(store).read()),
+      prepare: async () => {
+        clock += 2000
+      },
+      write: async (current, entries) => ((clock += 10), tag(store).write(current, entries))
+    }
+    const waits: number[] = []
+    await convergeTag(spec, ['a'], {
+      random: () => 0.5,
+      now: () => clock,
+      minSettleMs: 1,
+      sleep: scripted([], waits)
+    })
+    expect(waits).toEqual([60]) // 3 × (check read 10 ms + write 10 ms)
+  })
+
+  it('after a write that failed in transit waits as after a write, since it may have landed', async () => {
+    const store: Store = { entries: [], version: 0, events: [] }
+    let clock = 0
+    const base = tag(store, { failFirstPut: 503 })
+    const spec: TagSpec<string> = {
+      ...base,
+      read: async () => ((clock += 100), base.read()),
+      write: async (current, entries) => ((clock += 100), base.write(current, entries))
+    }
+    const waits: number[] = []
+    await convergeTag(spec, ['a'], {
+      random: () => 0.5,
+      now: () => clock,
+      minSettleMs: 1,
+      sleep: scripted([], waits)
+    })
+    expect(waits).toEqual([600, 1200]) // 3 × 200 ms, then the second attempt's doubled settle
+  })
+
   it('gives up after the bounded attempts with a coded error naming the tag and what to do', async () => {
     const store: Store = { entries: [], version: 0, events: [] }
     const always = Array.from({ length: 10 }, (_, i) => clobber(store, [`o${i}`]))
