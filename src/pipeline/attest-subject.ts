@@ -6,9 +6,10 @@ import type { CustomPredicate } from '../attest/custom-predicate.js'
 import { pushBundleReferrer, uploadEmptyConfig } from '../publish/bundle-referrer.js'
 import { writeBundleFile } from '../publish/bundle-file.js'
 import { pushSbomReferrer } from '../publish/sbom-referrer.js'
-import { appendToCosignTag } from '../publish/cosign-layout.js'
+import { appendToCosignTag, type AppendResult } from '../publish/cosign-layout.js'
 import { attestationLayer, signatureLayer, simpleSigningPayload } from '../publish/cosign-payloads.js'
 import type { GitHubAttestationStore } from '../publish/github-store.js'
+import type { ImageManifest } from '../oci/manifest.js'
 import type { PublishRegistry } from '../oci/publish-registry.js'
 import { computeDigest } from '../oci/digest.js'
 import type { TagWriters } from '../oci/tag-writer.js'
@@ -165,13 +166,20 @@ export async function publishSubject(
       failIn(subject, 'verify')(cause)
     }
   }
+  // What the tag writer's confirming reads found, so self-verification need not fetch those tags again.
+  const reread = new Map<string, ImageManifest>()
+  const remember = (result: AppendResult): AppendResult => {
+    reread.set(result.tag, result.manifest)
+    return result
+  }
   const publish = async (): Promise<ProducedItem[]> => {
     const converge = c.log ? { log: c.log } : {}
     // The two tags and the referrers are independent writes, so they all go out together.
     const sigTask =
       signedPayload && sigLayer
-        ? appendToCosignTag(c.registry, c.locks, repo, digest, 'sig', [sigLayer], converge).then(
-            (result): ProducedItem => ({
+        ? appendToCosignTag(c.registry, c.locks, repo, digest, 'sig', [sigLayer], converge)
+            .then(remember)
+            .then((result): ProducedItem => ({
               kind: 'signature-legacy',
               rekorLogIndex: signedPayload.tlogEntry.logIndex,
               legacy: {
@@ -179,11 +187,10 @@ export async function publishSubject(
                 layerDigest: result.layerDigests[0]!,
                 signature: signedPayload.signature.toString('base64')
               }
-            })
-          )
+            }))
         : Promise.resolve(undefined)
     const attTask = attIndexes.length
-      ? appendToCosignTag(c.registry, c.locks, repo, digest, 'att', attLayers, converge)
+      ? appendToCosignTag(c.registry, c.locks, repo, digest, 'att', attLayers, converge).then(remember)
       : Promise.resolve(undefined)
     const plainSbom = opts.sbomReferrer && opts.sbom ? opts.sbom : undefined
     // Every referrer joins the same fallback-index write, so they are all pushed in one go.
@@ -251,20 +258,22 @@ export async function publishSubject(
     const layerAnnotations = new Map<string, Record<string, string>>()
     for (const l of [...(sigLayer ? [sigLayer] : []), ...attLayers])
       layerAnnotations.set(computeDigest(l.bytes), l.annotations)
-    await confirmPublished(c.registry, { repo, digest, items, layerAnnotations }).catch((cause: unknown) => {
-      // A read that failed (not a check) leaves a complete publication: a re-run would only sign it twice.
-      if (isReadFailure(cause))
-        throw new PipelineError(
-          'SUBJECT_FAILED',
-          subject.input,
-          'attest',
-          `everything was published (${items.length} items, Rekor entries ${items.map(i => i.rekorLogIndex).join(', ')}), ` +
-            `but re-reading it to confirm failed: ${describe(cause)}. Do not re-run the job to sign again; ` +
-            `check it with \`oci-attest verify ${subject.input}\` or cosign verify once the registry recovers`,
-          { cause, step: 'verify' }
-        )
-      return failIn(subject, 'verify')(cause)
-    })
+    await confirmPublished(c.registry, { repo, digest, items, layerAnnotations, reread }).catch(
+      (cause: unknown) => {
+        // A read that failed (not a check) leaves a complete publication: a re-run would only sign it twice.
+        if (isReadFailure(cause))
+          throw new PipelineError(
+            'SUBJECT_FAILED',
+            subject.input,
+            'attest',
+            `everything was published (${items.length} items, Rekor entries ${items.map(i => i.rekorLogIndex).join(', ')}), ` +
+              `but re-reading it to confirm failed: ${describe(cause)}. Do not re-run the job to sign again; ` +
+              `check it with \`oci-attest verify ${subject.input}\` or cosign verify once the registry recovers`,
+            { cause, step: 'verify' }
+          )
+        return failIn(subject, 'verify')(cause)
+      }
+    )
   }
   return { subject: subject.input, repository, digest, items, warnings }
 }

@@ -1,6 +1,7 @@
 // After pushing: consumers will find what was verified before the push. Registries address content by digest,
 // so a listed referrer digest or a tag layer with our digest and annotations is byte-for-byte the verified
-// material; no bundle is downloaded or verified a second time.
+// material; no bundle is downloaded or verified a second time. A tag the tag writer already re-read after its
+// last write (having waited out parallel writers) is checked in that read, not fetched once more.
 import { isDeepStrictEqual } from 'node:util'
 import type { ImageManifest } from '../oci/manifest.js'
 import type { ImageReference } from '../oci/reference.js'
@@ -15,6 +16,8 @@ export interface ConfirmSubject {
   items: PublishedItem[]
   /** Layer digest → the annotations that verified before the push (the tag layout's signature material). */
   layerAnnotations: Map<string, Record<string, string>>
+  /** Tag → its manifest as a re-read after our last write of it found it (the tag writer's confirming read). */
+  reread?: Map<string, ImageManifest>
 }
 
 const fail = (what: string, check: string): never => {
@@ -23,18 +26,26 @@ const fail = (what: string, check: string): never => {
 
 export async function confirmPublished(registry: PublishRegistry, s: ConfirmSubject): Promise<void> {
   const base = `${s.repo.repoString()}@${s.digest}`
-  const referrers = s.items.some(i => i.referrer)
-    ? new Set((await registry.listReferrers(s.repo, s.digest, BUNDLE_MEDIA_TYPE)).map(d => d.digest))
-    : new Set<string>()
+  // Every read at once: each is a round trip at the end of the subject's publishing.
+  const listing = s.items.some(i => i.referrer)
+    ? registry.listReferrers(s.repo, s.digest, BUNDLE_MEDIA_TYPE)
+    : Promise.resolve([])
   const tags = new Map<string, Promise<ImageManifest>>()
-  const tag = (name: string) => {
-    if (!tags.has(name))
-      tags.set(
-        name,
-        registry.getManifest(s.repo.withTag(name)).then(m => m.json as ImageManifest)
-      )
-    return tags.get(name)!
+  for (const item of s.items) {
+    const name = item.legacy?.tag
+    if (!name || tags.has(name)) continue
+    const reread = s.reread?.get(name)
+    tags.set(
+      name,
+      reread
+        ? Promise.resolve(reread)
+        : registry.getManifest(s.repo.withTag(name)).then(m => m.json as ImageManifest)
+    )
   }
+  const settled = Promise.all([listing, ...tags.values()])
+  settled.catch(() => undefined) // awaited below; the first read to fail is the one reported
+  await settled
+  const referrers = new Set((await listing).map(d => d.digest))
   for (const item of s.items) {
     if (item.referrer && !referrers.has(item.referrer))
       fail(
@@ -44,7 +55,7 @@ export async function confirmPublished(registry: PublishRegistry, s: ConfirmSubj
     if (item.legacy) {
       const what = `${base} ${item.kind} (tag ${item.legacy.tag})`
       const expected = s.layerAnnotations.get(item.legacy.layerDigest)
-      const layer = (await tag(item.legacy.tag)).layers.find(
+      const layer = (await tags.get(item.legacy.tag)!).layers.find(
         l => l.digest === item.legacy!.layerDigest && isDeepStrictEqual(l.annotations ?? {}, expected)
       )
       if (!layer)
