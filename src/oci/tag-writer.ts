@@ -84,7 +84,7 @@ export async function convergeTag<E, S extends TagState<E>>(
           'entries, another writer raced us'
       )
     lastMissing = missing
-    const wait = (base: number) =>
+    const backoff = (base: number) =>
       Math.min(DEFAULTS.maxSettleMs, base * 2 ** (attempt - 1)) * (0.5 + random())
     if (spec.prepare) {
       await spec.prepare(current, [...(current?.entries ?? []), ...missing])
@@ -96,14 +96,18 @@ export async function convergeTag<E, S extends TagState<E>>(
         continue
       }
     }
-    const settle = () => wait(Math.max(minSettle, 3 * (now() - basedOn)))
+    // A parallel writer's read-to-write span is about ours: wait at least twice ours, jittered upwards only
+    // (so that writers who raced fall out of step without any wait getting shorter), doubling each round.
+    const settle = () =>
+      Math.min(DEFAULTS.maxSettleMs, Math.max(minSettle, 2 * (now() - basedOn)) * 2 ** (attempt - 1)) *
+      (1 + random() / 2)
     try {
       await spec.write(current, [...(current?.entries ?? []), ...missing])
     } catch (err) {
       if (err instanceof RegistryError && err.status === 412) {
         // The registry honours If-Match and someone wrote since our read: nothing of ours was written.
         log(`${spec.tag}: If-Match refused (412), another writer changed the tag; reading it again`)
-        await sleep(wait(minSettle / 2))
+        await sleep(backoff(minSettle / 2))
         continue
       }
       if (!transient(err)) throw err
@@ -116,7 +120,6 @@ export async function convergeTag<E, S extends TagState<E>>(
       continue
     }
     writes++
-    // Another writer's read-to-write window is about ours: wait a few of them before believing the re-read.
     await sleep(settle())
   }
 }
