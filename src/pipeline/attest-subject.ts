@@ -193,31 +193,27 @@ export async function publishSubject(
       ? appendToCosignTag(c.registry, c.locks, repo, digest, 'att', attLayers, converge).then(remember)
       : Promise.resolve(undefined)
     const plainSbom = opts.sbomReferrer && opts.sbom ? opts.sbom : undefined
-    // Every referrer joins the same fallback-index write, so they are all pushed in one go.
-    const referrerTasks =
-      referrers || plainSbom
-        ? uploadEmptyConfig(c.registry, repo).then(() =>
-            Promise.all([
-              Promise.all(
-                (referrers ? statements : []).map((statement, i) =>
-                  pushBundleReferrer(
-                    c.registry,
-                    repo,
-                    subject.descriptor,
-                    signed[i]!.bundleJson,
-                    statement.predicateType,
-                    // A plain file name per kind, so `oras pull` of any referrer writes e.g. sbom-cyclonedx.sigstore.json.
-                    { emptyConfigPresent: true, title: `${statement.kind}.sigstore.json` }
-                  )
-                )
-              ),
-              plainSbom &&
-                pushSbomReferrer(c.registry, repo, subject.descriptor, plainSbom, {
-                  emptyConfigPresent: true
-                })
-            ])
-          )
-        : Promise.resolve(undefined)
+    // Every referrer joins the same fallback-index write, so they are all pushed in one go; their layers go
+    // up while the shared empty config does.
+    const emptyConfig = referrers || plainSbom ? uploadEmptyConfig(c.registry, repo) : undefined
+    const referrerTasks = emptyConfig
+      ? Promise.all([
+          Promise.all(
+            (referrers ? statements : []).map((statement, i) =>
+              pushBundleReferrer(
+                c.registry,
+                repo,
+                subject.descriptor,
+                signed[i]!.bundleJson,
+                statement.predicateType,
+                // A plain file name per kind, so `oras pull` of any referrer writes e.g. sbom-cyclonedx.sigstore.json.
+                { emptyConfig, title: `${statement.kind}.sigstore.json` }
+              )
+            )
+          ),
+          plainSbom && pushSbomReferrer(c.registry, repo, subject.descriptor, plainSbom, { emptyConfig })
+        ])
+      : Promise.resolve(undefined)
     const sideTasks = Promise.all(
       statements.map((statement, i) =>
         Promise.all([
