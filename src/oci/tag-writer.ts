@@ -96,10 +96,11 @@ export async function convergeTag<E, S extends TagState<E>>(
         continue
       }
     }
-    // A parallel writer's read-to-write span is about ours: wait at least twice ours, jittered upwards only
-    // (so that writers who raced fall out of step without any wait getting shorter), doubling each round.
+    // A parallel writer's read-to-write span is about ours, but its process may be slower (descheduled, a
+    // bigger PUT): wait at least three of ours, jittered upwards only (so that writers who raced fall out of
+    // step without any wait getting shorter), doubling each round. Twice ours lost entries on a loaded bed.
     const settle = () =>
-      Math.min(DEFAULTS.maxSettleMs, Math.max(minSettle, 2 * (now() - basedOn)) * 2 ** (attempt - 1)) *
+      Math.min(DEFAULTS.maxSettleMs, Math.max(minSettle, 3 * (now() - basedOn)) * 2 ** (attempt - 1)) *
       (1 + random() / 2)
     try {
       await spec.write(current, [...(current?.entries ?? []), ...missing])

@@ -129,7 +129,7 @@ describe('convergeTag on a registry that ignores If-Match', () => {
     expect(store.events).toEqual(['read'])
   })
 
-  it('waits longer after each raced write, at least twice its own read-to-write time, jittered upwards', async () => {
+  it('waits longer after each raced write, at least 3× its own read-to-write time, jittered upwards', async () => {
     const store: Store = { entries: [], version: 0, events: [] }
     const waits: number[] = []
     let clock = 0
@@ -140,7 +140,7 @@ describe('convergeTag on a registry that ignores If-Match', () => {
       minSettleMs: 10,
       sleep: scripted([clobber(store, ['b']), clobber(store, ['c'])], waits)
     })
-    expect(waits).toEqual([50, 100, 200]) // 2 × 20 ms × 1.25, doubling each round
+    expect(waits).toEqual([75, 150, 300]) // 3 × 20 ms × 1.25, doubling each round
     const jittered: number[] = []
     for (const random of [() => 0, () => 0.999])
       await convergeTag(tag({ entries: [], version: 0, events: [] }), ['a'], {
@@ -149,7 +149,7 @@ describe('convergeTag on a registry that ignores If-Match', () => {
         minSettleMs: 100,
         sleep: scripted([], jittered)
       })
-    // The jitter never takes a wait below the floor (nor below twice the span): 1× to 1.5× of it.
+    // The jitter never takes a wait below the floor (nor below 3 spans): 1× to 1.5× of it.
     expect(jittered.map(Math.round)).toEqual([100, 150])
   })
 
@@ -173,7 +173,7 @@ describe('convergeTag on a registry that ignores If-Match', () => {
       minSettleMs: 1,
       sleep: scripted([], waits)
     })
-    expect(waits).toEqual([50]) // 2 × (check read 10 ms + write 10 ms) × 1.25
+    expect(waits).toEqual([75]) // 3 × (check read 10 ms + write 10 ms) × 1.25
   })
 
   it('after a write that failed in transit waits as after a write, since it may have landed', async () => {
@@ -192,7 +192,7 @@ describe('convergeTag on a registry that ignores If-Match', () => {
       minSettleMs: 1,
       sleep: scripted([], waits)
     })
-    expect(waits).toEqual([500, 1000]) // 2 × 200 ms × 1.25, then the second attempt's doubled settle
+    expect(waits).toEqual([750, 1500]) // 3 × 200 ms × 1.25, then the second attempt's doubled settle
   })
 
   it('gives up after the bounded attempts with a coded error naming the tag and what to do', async () => {
