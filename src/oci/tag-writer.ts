@@ -68,7 +68,9 @@ export async function convergeTag<E, S extends TagState<E>>(
   let writes = 0
   let lastMissing: E[] = []
   for (let attempt = 1; ; attempt++) {
-    const started = now()
+    // The write below is based on the last read before it: from then until the write lands, a parallel
+    // writer's write could be dropped by ours (or ours by theirs), so that span is what the settle wait covers.
+    let basedOn = now()
     const current = await spec.read()
     const present = new Set((current?.entries ?? []).map(e => spec.key(e)))
     added ??= ours.map(e => spec.key(e)).filter(k => !present.has(k))
@@ -82,10 +84,11 @@ export async function convergeTag<E, S extends TagState<E>>(
           'entries, another writer raced us'
       )
     lastMissing = missing
-    const wait = (base: number) =>
+    const backoff = (base: number) =>
       Math.min(DEFAULTS.maxSettleMs, base * 2 ** (attempt - 1)) * (0.5 + random())
     if (spec.prepare) {
       await spec.prepare(current, [...(current?.entries ?? []), ...missing])
+      basedOn = now()
       // Uploads can be slow (retries): a write sent long after its read could drop what another job added
       // meanwhile, and that job may already have confirmed and left. Write only if the tag is still as read.
       if ((await spec.read())?.digest !== current?.digest) {
@@ -93,13 +96,19 @@ export async function convergeTag<E, S extends TagState<E>>(
         continue
       }
     }
+    // A parallel writer's read-to-write span is about ours, but its process may be slower (descheduled, a
+    // bigger PUT): wait at least three of ours, jittered upwards only (so that writers who raced fall out of
+    // step without any wait getting shorter), doubling each round. Twice ours lost entries on a loaded bed.
+    const settle = () =>
+      Math.min(DEFAULTS.maxSettleMs, Math.max(minSettle, 3 * (now() - basedOn)) * 2 ** (attempt - 1)) *
+      (1 + random() / 2)
     try {
       await spec.write(current, [...(current?.entries ?? []), ...missing])
     } catch (err) {
       if (err instanceof RegistryError && err.status === 412) {
         // The registry honours If-Match and someone wrote since our read: nothing of ours was written.
         log(`${spec.tag}: If-Match refused (412), another writer changed the tag; reading it again`)
-        await sleep(wait(minSettle / 2))
+        await sleep(backoff(minSettle / 2))
         continue
       }
       if (!transient(err)) throw err
@@ -107,12 +116,12 @@ export async function convergeTag<E, S extends TagState<E>>(
       log(
         `${spec.tag}: write failed (${describeTransient(err)}); reading the tag again before the next write`
       )
-      await sleep(Math.max(wait(minSettle), (err as { retryAfterMs?: number }).retryAfterMs ?? 0))
+      // It may have landed all the same (a dropped connection), so the next read waits as after a write.
+      await sleep(Math.max(settle(), (err as { retryAfterMs?: number }).retryAfterMs ?? 0))
       continue
     }
     writes++
-    // Another writer's read-to-write window is about ours: wait a few of them before believing the re-read.
-    await sleep(wait(Math.max(minSettle, 3 * (now() - started))))
+    await sleep(settle())
   }
 }
 

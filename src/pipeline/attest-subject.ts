@@ -7,9 +7,10 @@ import type { CustomPredicate } from '../attest/custom-predicate.js'
 import { pushBundleReferrer, uploadEmptyConfig } from '../publish/bundle-referrer.js'
 import { writeBundleFile } from '../publish/bundle-file.js'
 import { pushSbomReferrer } from '../publish/sbom-referrer.js'
-import { appendToCosignTag } from '../publish/cosign-layout.js'
+import { appendToCosignTag, type AppendResult } from '../publish/cosign-layout.js'
 import { attestationLayer, signatureLayer, simpleSigningPayload } from '../publish/cosign-payloads.js'
 import type { GitHubAttestationStore } from '../publish/github-store.js'
+import type { ImageManifest } from '../oci/manifest.js'
 import type { PublishRegistry } from '../oci/publish-registry.js'
 import { computeDigest } from '../oci/digest.js'
 import type { TagWriters } from '../oci/tag-writer.js'
@@ -158,13 +159,20 @@ export async function publishSubject(
       failIn(subject, 'verify')(cause)
     }
   }
+  // What the tag writer's confirming reads found, so self-verification need not fetch those tags again.
+  const reread = new Map<string, ImageManifest>()
+  const remember = (result: AppendResult): AppendResult => {
+    reread.set(result.tag, result.manifest)
+    return result
+  }
   const publish = async (): Promise<ProducedItem[]> => {
     const converge = c.log ? { log: c.log } : {}
     // The two tags and the referrers are independent writes, so they all go out together.
     const sigTask =
       signedPayload && sigLayer
-        ? appendToCosignTag(c.registry, c.locks, repo, digest, 'sig', [sigLayer], converge).then(
-            (result): ProducedItem => ({
+        ? appendToCosignTag(c.registry, c.locks, repo, digest, 'sig', [sigLayer], converge)
+            .then(remember)
+            .then((result): ProducedItem => ({
               kind: 'signature-legacy',
               rekorLogIndex: signedPayload.tlogEntry.logIndex,
               legacy: {
@@ -172,38 +180,33 @@ export async function publishSubject(
                 layerDigest: result.layerDigests[0]!,
                 signature: signedPayload.signature.toString('base64')
               }
-            })
-          )
+            }))
         : Promise.resolve(undefined)
     const attTask = attIndexes.length
-      ? appendToCosignTag(c.registry, c.locks, repo, digest, 'att', attLayers, converge)
+      ? appendToCosignTag(c.registry, c.locks, repo, digest, 'att', attLayers, converge).then(remember)
       : Promise.resolve(undefined)
     const plainSbom = opts.sbomReferrer && opts.sbom ? opts.sbom : undefined
-    // Every referrer joins the same fallback-index write, so they are all pushed in one go.
-    const referrerTasks =
-      referrers || plainSbom
-        ? uploadEmptyConfig(c.registry, repo).then(() =>
-            Promise.all([
-              Promise.all(
-                (referrers ? statements : []).map((statement, i) =>
-                  pushBundleReferrer(
-                    c.registry,
-                    repo,
-                    subject.descriptor,
-                    signed[i]!.bundleJson,
-                    statement.predicateType,
-                    // A plain file name per kind, so `oras pull` of any referrer writes e.g. sbom-cyclonedx.sigstore.json.
-                    { emptyConfigPresent: true, title: `${statement.kind}.sigstore.json` }
-                  )
-                )
-              ),
-              plainSbom &&
-                pushSbomReferrer(c.registry, repo, subject.descriptor, plainSbom, {
-                  emptyConfigPresent: true
-                })
-            ])
-          )
-        : Promise.resolve(undefined)
+    // Every referrer joins the same fallback-index write, so they are all pushed in one go; their layers go
+    // up while the shared empty config does.
+    const emptyConfig = referrers || plainSbom ? uploadEmptyConfig(c.registry, repo) : undefined
+    const referrerTasks = emptyConfig
+      ? Promise.all([
+          Promise.all(
+            (referrers ? statements : []).map((statement, i) =>
+              pushBundleReferrer(
+                c.registry,
+                repo,
+                subject.descriptor,
+                signed[i]!.bundleJson,
+                statement.predicateType,
+                // A plain file name per kind, so `oras pull` of any referrer writes e.g. sbom-cyclonedx.sigstore.json.
+                { emptyConfig, title: `${statement.kind}.sigstore.json` }
+              )
+            )
+          ),
+          plainSbom && pushSbomReferrer(c.registry, repo, subject.descriptor, plainSbom, { emptyConfig })
+        ])
+      : Promise.resolve(undefined)
     const sideTasks = Promise.all(
       statements.map((statement, i) =>
         Promise.all([
@@ -244,7 +247,7 @@ export async function publishSubject(
     const layerAnnotations = new Map<string, Record<string, string>>()
     for (const l of [...(sigLayer ? [sigLayer] : []), ...attLayers])
       layerAnnotations.set(computeDigest(l.bytes), l.annotations)
-    await confirmPublished(c, { repo, digest, items, layerAnnotations }).catch((cause: unknown) => {
+    await confirmPublished(c, { repo, digest, items, layerAnnotations, reread }).catch((cause: unknown) => {
       // A read that failed (not a check) leaves a complete publication: a re-run would only sign it twice.
       if (isReadFailure(cause))
         throw new PipelineError(

@@ -83,11 +83,12 @@ export async function attestSubjects(options: AttestOptions, c: AttestCollaborat
       throw new PipelineError('SUBJECT_FAILED', subject.ref, 'attest', errorText(cause), { cause })
     }
   // Signing (Rekor-bound) and publishing (registry-bound) overlap across subjects, each with its own
-  // limit, so the last subjects' signatures are not waiting for the first subjects' uploads.
+  // limit, so the last subjects' signatures are not waiting for the first subjects' uploads. A publishing
+  // subject spends most of its time in tag settle waits (no requests), so twice as many may publish.
   const limit = options.concurrency ?? 8
   const reports = await mapInTwoStages(
     options.subjects,
-    { first: limit, second: limit },
+    { first: limit, second: 2 * limit },
     async subject => {
       const sbom = await options.sbomFor?.(subject)
       const subjectOpts = subjectOptions(sbom)

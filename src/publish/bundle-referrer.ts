@@ -60,13 +60,20 @@ const uploadEmptyConfigAgain = (registry: PublishRegistry, repo: ImageReference)
     fresh: true
   })
 
+export interface ReferrerPushOptions {
+  /** The empty `{}` config is in the repository already. */
+  emptyConfigPresent?: boolean
+  /** Its upload, under way (shared by a subject's referrers): awaited only before the manifest PUT. */
+  emptyConfig?: Promise<unknown>
+}
+
 export async function pushBundleReferrer(
   registry: PublishRegistry,
   repo: ImageReference,
   subject: Descriptor,
   bundleJson: Buffer,
   predicateType: string,
-  opts: { created?: Date; emptyConfigPresent?: boolean; title?: string } = {}
+  opts: ReferrerPushOptions & { created?: Date; title?: string } = {}
 ): Promise<ReferrerResult> {
   const manifest = referrerManifest(
     bundleJson,
@@ -88,12 +95,15 @@ export async function pushArtifactReferrer(
   repo: ImageReference,
   manifest: ImageManifest,
   layerBytes: Buffer,
-  opts: { emptyConfigPresent?: boolean; fresh?: boolean } = {}
+  opts: ReferrerPushOptions & { fresh?: boolean } = {}
 ): Promise<ReferrerResult> {
   const subjectDigest = manifest.subject!.digest
   const slot = joinReferrerBatch(registry, repo, subjectDigest) // before any await: siblings share a write
   try {
-    if (!opts.emptyConfigPresent) await uploadEmptyConfig(registry, repo)
+    // The manifest needs its config only when it is PUT: the layer goes up meanwhile.
+    const config =
+      opts.emptyConfig ?? (opts.emptyConfigPresent ? undefined : uploadEmptyConfig(registry, repo))
+    config?.catch(() => undefined) // awaited below; a failed layer upload must not leave it unhandled
     const layer = manifest.layers[0]!
     await registry.uploadBlob(
       repo,
@@ -102,6 +112,7 @@ export async function pushArtifactReferrer(
       layerBytes.length,
       opts.fresh ? { fresh: true } : {}
     )
+    await config
     const bytes = Buffer.from(JSON.stringify(manifest))
     const manifestDigest = computeDigest(bytes)
     const put = () => registry.putManifest(repo.withDigest(manifestDigest), bytes, OCI_MANIFEST)

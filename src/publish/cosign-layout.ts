@@ -151,6 +151,8 @@ function cosignTagSpec(
 export interface AppendResult {
   tag: string
   manifestDigest: string
+  /** The tag as the confirming re-read (after our last write) found it. */
+  manifest: ImageManifest
   layerDigests: string[]
 }
 
@@ -190,5 +192,10 @@ export async function appendToCosignTag(
   // The .sig and .att tags of a repository may be written side by side; one tag's writes go one at a time.
   const spec = cosignTagSpec(registry, repo, tagRef, uploads)
   const { current } = await writers.add(`${repo.repoString()}:${tag}`, ours, spec, opts)
-  return { tag, manifestDigest: current.digest, layerDigests: ours.map(o => o.descriptor.digest) }
+  return {
+    tag,
+    manifestDigest: current.digest,
+    manifest: current.manifest,
+    layerDigests: ours.map(o => o.descriptor.digest)
+  }
 }

@@ -7,7 +7,7 @@ import { EMPTY_JSON_DESCRIPTOR, OCI_MANIFEST } from '../oci/media-types.js'
 import type { Descriptor, ImageManifest } from '../oci/manifest.js'
 import type { ImageReference } from '../oci/reference.js'
 import { TITLE_ANNOTATION, pushArtifactReferrer } from './bundle-referrer.js'
-import type { ReferrerResult } from './bundle-referrer.js'
+import type { ReferrerPushOptions, ReferrerResult } from './bundle-referrer.js'
 import type { PublishRegistry } from '../oci/publish-registry.js'
 
 export const SBOM_ARTIFACT_TYPES: Record<SbomKind, string> = {
@@ -46,7 +46,7 @@ export function pushSbomReferrer(
   repo: ImageReference,
   subject: Descriptor,
   sbom: { kind: SbomKind; predicate: object },
-  opts: { created?: Date; emptyConfigPresent?: boolean } = {}
+  opts: ReferrerPushOptions & { created?: Date } = {}
 ): Promise<ReferrerResult> {
   // The same document the SBOM attestation carries as its predicate.
   const document = Buffer.from(JSON.stringify(sbom.predicate))

@@ -79,11 +79,18 @@ export async function discoverPublished(
   registry: PublishRegistry,
   repo: ImageReference,
   digest: string,
-  where: Where = { referrers: true, tags: ['sig', 'att'] }
+  where: Where = { referrers: true, tags: ['sig', 'att'] },
+  /** Tag manifests the caller read after its last write of them: used as they are, not fetched again. */
+  known?: ReadonlyMap<string, ImageManifest>
 ): Promise<Found[]> {
+  const tagged = (tag: string) => {
+    const read = known?.get(tag)
+    return read ? Promise.resolve(read) : tagManifest(registry, repo, tag)
+  }
+  // Every read at once: each is a round trip at the end of a subject's publishing.
   const [referrers, tags] = await Promise.all([
     where.referrers ? registry.listReferrers(repo, digest, BUNDLE_MEDIA_TYPE) : [],
-    Promise.all(where.tags.map(suffix => tagManifest(registry, repo, cosignTag(digest, suffix))))
+    Promise.all(where.tags.map(suffix => tagged(cosignTag(digest, suffix))))
   ])
   const found: Found[] = referrers.map(ref => ({
     source: 'referrer' as const,

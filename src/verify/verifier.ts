@@ -2,6 +2,7 @@
 // against a policy (certificate chain, SCT and log per the trust material, identity, issuer, subject digest and
 // name, predicate type), and a report. Self-verification, `oci-attest verify` and the dry run all use it.
 import { isDeepStrictEqual } from 'node:util'
+import type { ImageManifest } from '../oci/manifest.js'
 import type { ImageReference } from '../oci/reference.js'
 import type { PublishRegistry } from '../oci/publish-registry.js'
 import { COSIGN_SIGN_PREDICATE } from '../publish/bundle-referrer.js'
@@ -43,6 +44,8 @@ export interface Expected {
    * and annotations) is confirmed without being read or verified again.
    */
   verifiedBefore?: ReadonlyMap<string, Record<string, string>>
+  /** Tags already re-read after the caller's last write of them (the tag writer's confirming read): not fetched again. */
+  reread?: ReadonlyMap<string, ImageManifest>
 }
 
 export interface ItemFacts {
@@ -125,7 +128,7 @@ export class PublishedVerifier {
           )
         }
       : undefined
-    const found = await discoverPublished(registry, subject.repo, subject.digest, where)
+    const found = await discoverPublished(registry, subject.repo, subject.digest, where, expected?.reread)
     const items: ReportItem[] = []
     const problems: SigstoreError[] = []
     if (!expected) {

@@ -90,3 +90,40 @@ describe('bundle referrer push', () => {
     expect(uploads).toHaveLength(4)
   })
 })
+
+describe('referrer push order', () => {
+  it('uploads the layer while the shared empty config goes up, and PUTs the manifest only after both', async () => {
+    const events: string[] = []
+    let configDone!: () => void
+    const emptyConfig = new Promise<void>(resolve => (configDone = resolve)).then(() => {
+      events.push('config uploaded')
+    })
+    const registry = {
+      uploadBlob: async () => void events.push('layer uploaded'),
+      putManifest: async () => (events.push('manifest PUT'), { digest: 'unused' }),
+      supportsReferrersApi: async () => true
+    } as unknown as PublishRegistry
+    const pushed = pushBundleReferrer(registry, repo, SUBJECT, Buffer.from('{"n":1}'), 'p', { emptyConfig })
+    await new Promise(resolve => setImmediate(resolve))
+    expect(events).toEqual(['layer uploaded'])
+    configDone()
+    await pushed
+    expect(events).toEqual(['layer uploaded', 'config uploaded', 'manifest PUT'])
+  })
+
+  it('fails the push, without writing the manifest, when the shared config upload failed', async () => {
+    const put: string[] = []
+    const registry = {
+      uploadBlob: async () => ({}),
+      putManifest: async () => (put.push('PUT'), { digest: 'unused' }),
+      supportsReferrersApi: async () => true
+    } as unknown as PublishRegistry
+    const emptyConfig = Promise.reject(
+      new RegistryError('REGISTRY_DENIED', 'config refused', { status: 403 })
+    )
+    await expect(
+      pushBundleReferrer(registry, repo, SUBJECT, Buffer.from('{"n":2}'), 'p', { emptyConfig })
+    ).rejects.toThrow('config refused')
+    expect(put).toEqual([])
+  })
+})
