@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 75193:
+/***/ 87721:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10,10 +10,10 @@ const net = __nccwpck_require__(69278)
 const tls = __nccwpck_require__(64756)
 const { once } = __nccwpck_require__(24434)
 const timers = __nccwpck_require__(16460)
-const { normalizeOptions, cacheOptions } = __nccwpck_require__(46249)
-const { getProxy, getProxyAgent, proxyCache } = __nccwpck_require__(17031)
-const Errors = __nccwpck_require__(51092)
-const { Agent: AgentBase } = __nccwpck_require__(87919)
+const { normalizeOptions, cacheOptions } = __nccwpck_require__(46329)
+const { getProxy, getProxyAgent, proxyCache } = __nccwpck_require__(3799)
+const Errors = __nccwpck_require__(60260)
+const { Agent: AgentBase } = __nccwpck_require__(319)
 
 module.exports = class Agent extends AgentBase {
   #options
@@ -276,12 +276,12 @@ module.exports = class Agent extends AgentBase {
 
 /***/ }),
 
-/***/ 84156:
+/***/ 42604:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { LRUCache } = __nccwpck_require__(75573)
+const { LRUCache } = __nccwpck_require__(9893)
 const dns = __nccwpck_require__(72250)
 
 // this is a factory so that each request can have its own opts (i.e. ttl)
@@ -336,7 +336,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 51092:
+/***/ 60260:
 /***/ ((module) => {
 
 
@@ -404,16 +404,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 39707:
+/***/ 57995:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { LRUCache } = __nccwpck_require__(75573)
-const { normalizeOptions, cacheOptions } = __nccwpck_require__(46249)
-const { getProxy, proxyCache } = __nccwpck_require__(17031)
-const dns = __nccwpck_require__(84156)
-const Agent = __nccwpck_require__(75193)
+const { LRUCache } = __nccwpck_require__(9893)
+const { normalizeOptions, cacheOptions } = __nccwpck_require__(46329)
+const { getProxy, proxyCache } = __nccwpck_require__(3799)
+const dns = __nccwpck_require__(42604)
+const Agent = __nccwpck_require__(87721)
 
 const agentCache = new LRUCache({ max: 20 })
 
@@ -467,12 +467,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 46249:
+/***/ 46329:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const dns = __nccwpck_require__(84156)
+const dns = __nccwpck_require__(42604)
 
 const normalizeOptions = (opts) => {
   const family = parseInt(opts.family ?? '0', 10)
@@ -564,16 +564,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 17031:
+/***/ 3799:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { HttpProxyAgent } = __nccwpck_require__(72195)
-const { HttpsProxyAgent } = __nccwpck_require__(31934)
-const { SocksProxyAgent } = __nccwpck_require__(838)
-const { LRUCache } = __nccwpck_require__(75573)
-const { InvalidProxyProtocolError } = __nccwpck_require__(51092)
+const { HttpProxyAgent } = __nccwpck_require__(28947)
+const { HttpsProxyAgent } = __nccwpck_require__(71566)
+const { SocksProxyAgent } = __nccwpck_require__(65814)
+const { LRUCache } = __nccwpck_require__(9893)
+const { InvalidProxyProtocolError } = __nccwpck_require__(60260)
 
 const PROXY_CACHE = new LRUCache({ max: 20 })
 
@@ -659,7 +659,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15716:
+/***/ 84212:
 /***/ ((module) => {
 
 // given an input that may or may not be an object, return an object that has
@@ -686,10 +686,10 @@ module.exports = getOptions
 
 /***/ }),
 
-/***/ 31195:
+/***/ 6187:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const semver = __nccwpck_require__(72013)
+const semver = __nccwpck_require__(41437)
 
 const satisfies = (range) => {
   return semver.satisfies(process.version, range, { includePrerelease: true })
@@ -702,7 +702,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 93738:
+/***/ 88314:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -838,13 +838,13 @@ module.exports.ERR_INVALID_ARG_TYPE = class ERR_INVALID_ARG_TYPE extends Error {
 
 /***/ }),
 
-/***/ 82533:
+/***/ 35189:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const fs = __nccwpck_require__(91943)
-const getOptions = __nccwpck_require__(15716)
-const node = __nccwpck_require__(31195)
-const polyfill = __nccwpck_require__(51042)
+const getOptions = __nccwpck_require__(84212)
+const node = __nccwpck_require__(6187)
+const polyfill = __nccwpck_require__(76562)
 
 // node 16.7.0 added fs.cp
 const useNative = node.satisfies('>=16.7.0')
@@ -867,7 +867,7 @@ module.exports = cp
 
 /***/ }),
 
-/***/ 51042:
+/***/ 76562:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // this file is a modified version of the code in node 17.2.0
@@ -895,7 +895,7 @@ const {
   ERR_FS_CP_UNKNOWN,
   ERR_FS_EISDIR,
   ERR_INVALID_ARG_TYPE,
-} = __nccwpck_require__(93738)
+} = __nccwpck_require__(88314)
 const {
   constants: {
     errno: {
@@ -1302,15 +1302,15 @@ module.exports = cp
 
 /***/ }),
 
-/***/ 53445:
+/***/ 88437:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const cp = __nccwpck_require__(82533)
-const withTempDir = __nccwpck_require__(30814)
-const readdirScoped = __nccwpck_require__(5303)
-const moveFile = __nccwpck_require__(69603)
+const cp = __nccwpck_require__(35189)
+const withTempDir = __nccwpck_require__(16974)
+const readdirScoped = __nccwpck_require__(99367)
+const moveFile = __nccwpck_require__(64851)
 
 module.exports = {
   cp,
@@ -1322,7 +1322,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 69603:
+/***/ 64851:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { dirname, join, resolve, relative, isAbsolute } = __nccwpck_require__(16928)
@@ -1407,7 +1407,7 @@ module.exports = moveFile
 
 /***/ }),
 
-/***/ 5303:
+/***/ 99367:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { readdir } = __nccwpck_require__(91943)
@@ -1434,12 +1434,12 @@ module.exports = readdirScoped
 
 /***/ }),
 
-/***/ 30814:
+/***/ 16974:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { join, sep } = __nccwpck_require__(16928)
 
-const getOptions = __nccwpck_require__(15716)
+const getOptions = __nccwpck_require__(84212)
 const { mkdir, mkdtemp, rm } = __nccwpck_require__(91943)
 
 // create a temp directory, ensure its permissions match its parent, then call
@@ -1480,7 +1480,7 @@ module.exports = withTempDir
 
 /***/ }),
 
-/***/ 25160:
+/***/ 39768:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -1620,17 +1620,17 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __nccwpck_require__(3491)
-const { safeRe: re, t } = __nccwpck_require__(84366)
-const cmp = __nccwpck_require__(6151)
-const debug = __nccwpck_require__(74768)
-const SemVer = __nccwpck_require__(92812)
-const Range = __nccwpck_require__(50415)
+const parseOptions = __nccwpck_require__(65939)
+const { safeRe: re, t } = __nccwpck_require__(84894)
+const cmp = __nccwpck_require__(23991)
+const debug = __nccwpck_require__(86912)
+const SemVer = __nccwpck_require__(95548)
+const Range = __nccwpck_require__(60031)
 
 
 /***/ }),
 
-/***/ 50415:
+/***/ 60031:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -1852,22 +1852,22 @@ class Range {
 
 module.exports = Range
 
-const LRU = __nccwpck_require__(7298)
+const LRU = __nccwpck_require__(35986)
 const cache = new LRU()
 
-const parseOptions = __nccwpck_require__(3491)
-const Comparator = __nccwpck_require__(25160)
-const debug = __nccwpck_require__(74768)
-const SemVer = __nccwpck_require__(92812)
-const trimComparatorWhitespace = __nccwpck_require__(78844)
+const parseOptions = __nccwpck_require__(65939)
+const Comparator = __nccwpck_require__(39768)
+const debug = __nccwpck_require__(86912)
+const SemVer = __nccwpck_require__(95548)
+const trimComparatorWhitespace = __nccwpck_require__(3052)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __nccwpck_require__(84366)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(58866)
+} = __nccwpck_require__(84894)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __nccwpck_require__(83074)
 
 // unbounded global build-metadata stripper used by parseRange
 const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
@@ -2214,17 +2214,17 @@ const testSet = (set, version, options) => {
 
 /***/ }),
 
-/***/ 92812:
+/***/ 95548:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const debug = __nccwpck_require__(74768)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(58866)
-const { safeRe: re, t } = __nccwpck_require__(84366)
+const debug = __nccwpck_require__(86912)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __nccwpck_require__(83074)
+const { safeRe: re, t } = __nccwpck_require__(84894)
 
-const parseOptions = __nccwpck_require__(3491)
-const { compareIdentifiers } = __nccwpck_require__(35739)
+const parseOptions = __nccwpck_require__(65939)
+const { compareIdentifiers } = __nccwpck_require__(98219)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -2571,12 +2571,12 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 78030:
+/***/ 64510:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(31912)
+const parse = __nccwpck_require__(45240)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -2586,17 +2586,17 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 6151:
+/***/ 23991:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const eq = __nccwpck_require__(12905)
-const neq = __nccwpck_require__(97863)
-const gt = __nccwpck_require__(26996)
-const gte = __nccwpck_require__(52401)
-const lt = __nccwpck_require__(13403)
-const lte = __nccwpck_require__(97192)
+const eq = __nccwpck_require__(5113)
+const neq = __nccwpck_require__(26487)
+const gt = __nccwpck_require__(35012)
+const gte = __nccwpck_require__(67745)
+const lt = __nccwpck_require__(63691)
+const lte = __nccwpck_require__(27672)
 
 const cmp = (a, op, b, loose) => {
   switch (op) {
@@ -2647,14 +2647,14 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 74050:
+/***/ 3346:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(92812)
-const parse = __nccwpck_require__(31912)
-const { safeRe: re, t } = __nccwpck_require__(84366)
+const SemVer = __nccwpck_require__(95548)
+const parse = __nccwpck_require__(45240)
+const { safeRe: re, t } = __nccwpck_require__(84894)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -2716,12 +2716,12 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 1189:
+/***/ 69685:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(92812)
+const SemVer = __nccwpck_require__(95548)
 const compareBuild = (a, b, loose) => {
   const versionA = new SemVer(a, loose)
   const versionB = new SemVer(b, loose)
@@ -2732,24 +2732,24 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 98203:
+/***/ 90731:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(24680)
+const compare = __nccwpck_require__(77304)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 24680:
+/***/ 77304:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(92812)
+const SemVer = __nccwpck_require__(95548)
 const compare = (a, b, loose) =>
   new SemVer(a, loose).compare(new SemVer(b, loose))
 
@@ -2758,12 +2758,12 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 82400:
+/***/ 84048:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(31912)
+const parse = __nccwpck_require__(45240)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -2825,48 +2825,48 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 12905:
+/***/ 5113:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(24680)
+const compare = __nccwpck_require__(77304)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 26996:
+/***/ 35012:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(24680)
+const compare = __nccwpck_require__(77304)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 52401:
+/***/ 67745:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(24680)
+const compare = __nccwpck_require__(77304)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 80119:
+/***/ 55303:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(92812)
+const SemVer = __nccwpck_require__(95548)
 
 const inc = (version, release, options, identifier, identifierBase) => {
   if (typeof (options) === 'string') {
@@ -2889,72 +2889,72 @@ module.exports = inc
 
 /***/ }),
 
-/***/ 13403:
+/***/ 63691:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(24680)
+const compare = __nccwpck_require__(77304)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
 
 /***/ }),
 
-/***/ 97192:
+/***/ 27672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(24680)
+const compare = __nccwpck_require__(77304)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 67586:
+/***/ 18610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(92812)
+const SemVer = __nccwpck_require__(95548)
 const major = (a, loose) => new SemVer(a, loose).major
 module.exports = major
 
 
 /***/ }),
 
-/***/ 34998:
+/***/ 8550:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(92812)
+const SemVer = __nccwpck_require__(95548)
 const minor = (a, loose) => new SemVer(a, loose).minor
 module.exports = minor
 
 
 /***/ }),
 
-/***/ 97863:
+/***/ 26487:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(24680)
+const compare = __nccwpck_require__(77304)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 31912:
+/***/ 45240:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(92812)
+const SemVer = __nccwpck_require__(95548)
 const parse = (version, options, throwErrors = false) => {
   if (version instanceof SemVer) {
     return version
@@ -2974,24 +2974,24 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 49573:
+/***/ 43413:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(92812)
+const SemVer = __nccwpck_require__(95548)
 const patch = (a, loose) => new SemVer(a, loose).patch
 module.exports = patch
 
 
 /***/ }),
 
-/***/ 58873:
+/***/ 94729:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(31912)
+const parse = __nccwpck_require__(45240)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -3001,36 +3001,36 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 9450:
+/***/ 42810:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compare = __nccwpck_require__(24680)
+const compare = __nccwpck_require__(77304)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
 
 /***/ }),
 
-/***/ 52861:
+/***/ 91981:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(1189)
+const compareBuild = __nccwpck_require__(69685)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 19310:
+/***/ 10174:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(50415)
+const Range = __nccwpck_require__(60031)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -3044,26 +3044,26 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 88127:
+/***/ 43151:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const compareBuild = __nccwpck_require__(1189)
+const compareBuild = __nccwpck_require__(69685)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 25033:
+/***/ 58297:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(31912)
-const constants = __nccwpck_require__(58866)
-const SemVer = __nccwpck_require__(92812)
+const parse = __nccwpck_require__(45240)
+const constants = __nccwpck_require__(83074)
+const SemVer = __nccwpck_require__(95548)
 
 const truncate = (version, truncation, options) => {
   if (!constants.RELEASE_TYPES.includes(truncation)) {
@@ -3111,12 +3111,12 @@ module.exports = truncate
 
 /***/ }),
 
-/***/ 85857:
+/***/ 37105:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const parse = __nccwpck_require__(31912)
+const parse = __nccwpck_require__(45240)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -3126,54 +3126,54 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 72013:
+/***/ 41437:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __nccwpck_require__(84366)
-const constants = __nccwpck_require__(58866)
-const SemVer = __nccwpck_require__(92812)
-const identifiers = __nccwpck_require__(35739)
-const parse = __nccwpck_require__(31912)
-const valid = __nccwpck_require__(85857)
-const clean = __nccwpck_require__(78030)
-const inc = __nccwpck_require__(80119)
-const diff = __nccwpck_require__(82400)
-const major = __nccwpck_require__(67586)
-const minor = __nccwpck_require__(34998)
-const patch = __nccwpck_require__(49573)
-const prerelease = __nccwpck_require__(58873)
-const compare = __nccwpck_require__(24680)
-const rcompare = __nccwpck_require__(9450)
-const compareLoose = __nccwpck_require__(98203)
-const compareBuild = __nccwpck_require__(1189)
-const sort = __nccwpck_require__(88127)
-const rsort = __nccwpck_require__(52861)
-const gt = __nccwpck_require__(26996)
-const lt = __nccwpck_require__(13403)
-const eq = __nccwpck_require__(12905)
-const neq = __nccwpck_require__(97863)
-const gte = __nccwpck_require__(52401)
-const lte = __nccwpck_require__(97192)
-const cmp = __nccwpck_require__(6151)
-const coerce = __nccwpck_require__(74050)
-const truncate = __nccwpck_require__(25033)
-const Comparator = __nccwpck_require__(25160)
-const Range = __nccwpck_require__(50415)
-const satisfies = __nccwpck_require__(19310)
-const toComparators = __nccwpck_require__(96295)
-const maxSatisfying = __nccwpck_require__(59028)
-const minSatisfying = __nccwpck_require__(91782)
-const minVersion = __nccwpck_require__(45957)
-const validRange = __nccwpck_require__(9210)
-const outside = __nccwpck_require__(89723)
-const gtr = __nccwpck_require__(80347)
-const ltr = __nccwpck_require__(97558)
-const intersects = __nccwpck_require__(53124)
-const simplifyRange = __nccwpck_require__(41333)
-const subset = __nccwpck_require__(37808)
+const internalRe = __nccwpck_require__(84894)
+const constants = __nccwpck_require__(83074)
+const SemVer = __nccwpck_require__(95548)
+const identifiers = __nccwpck_require__(98219)
+const parse = __nccwpck_require__(45240)
+const valid = __nccwpck_require__(37105)
+const clean = __nccwpck_require__(64510)
+const inc = __nccwpck_require__(55303)
+const diff = __nccwpck_require__(84048)
+const major = __nccwpck_require__(18610)
+const minor = __nccwpck_require__(8550)
+const patch = __nccwpck_require__(43413)
+const prerelease = __nccwpck_require__(94729)
+const compare = __nccwpck_require__(77304)
+const rcompare = __nccwpck_require__(42810)
+const compareLoose = __nccwpck_require__(90731)
+const compareBuild = __nccwpck_require__(69685)
+const sort = __nccwpck_require__(43151)
+const rsort = __nccwpck_require__(91981)
+const gt = __nccwpck_require__(35012)
+const lt = __nccwpck_require__(63691)
+const eq = __nccwpck_require__(5113)
+const neq = __nccwpck_require__(26487)
+const gte = __nccwpck_require__(67745)
+const lte = __nccwpck_require__(27672)
+const cmp = __nccwpck_require__(23991)
+const coerce = __nccwpck_require__(3346)
+const truncate = __nccwpck_require__(58297)
+const Comparator = __nccwpck_require__(39768)
+const Range = __nccwpck_require__(60031)
+const satisfies = __nccwpck_require__(10174)
+const toComparators = __nccwpck_require__(9495)
+const maxSatisfying = __nccwpck_require__(9412)
+const minSatisfying = __nccwpck_require__(51670)
+const minVersion = __nccwpck_require__(52981)
+const validRange = __nccwpck_require__(61610)
+const outside = __nccwpck_require__(23915)
+const gtr = __nccwpck_require__(19691)
+const ltr = __nccwpck_require__(38598)
+const intersects = __nccwpck_require__(75956)
+const simplifyRange = __nccwpck_require__(82757)
+const subset = __nccwpck_require__(64)
 module.exports = {
   parse,
   valid,
@@ -3226,7 +3226,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 58866:
+/***/ 83074:
 /***/ ((module) => {
 
 
@@ -3300,7 +3300,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 74768:
+/***/ 86912:
 /***/ ((module) => {
 
 
@@ -3318,7 +3318,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 35739:
+/***/ 98219:
 /***/ ((module) => {
 
 
@@ -3354,7 +3354,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7298:
+/***/ 35986:
 /***/ ((module) => {
 
 
@@ -3403,7 +3403,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 3491:
+/***/ 65939:
 /***/ ((module) => {
 
 
@@ -3427,7 +3427,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 84366:
+/***/ 84894:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
@@ -3436,8 +3436,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __nccwpck_require__(58866)
-const debug = __nccwpck_require__(74768)
+} = __nccwpck_require__(83074)
+const debug = __nccwpck_require__(86912)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -3657,7 +3657,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 78844:
+/***/ 3052:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -3672,7 +3672,7 @@ const {
   MAX_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   WHITESPACE_CHARACTERS,
-} = __nccwpck_require__(58866)
+} = __nccwpck_require__(83074)
 
 /**
  * Remembers the last two rows of digits so their characters need not be reread.
@@ -4102,25 +4102,25 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 80347:
+/***/ 19691:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 // Determine if version is greater than all the versions possible in the range.
-const outside = __nccwpck_require__(89723)
+const outside = __nccwpck_require__(23915)
 const gtr = (version, range, options) => outside(version, range, '>', options)
 module.exports = gtr
 
 
 /***/ }),
 
-/***/ 53124:
+/***/ 75956:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(50415)
+const Range = __nccwpck_require__(60031)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -4131,12 +4131,12 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 97558:
+/***/ 38598:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const outside = __nccwpck_require__(89723)
+const outside = __nccwpck_require__(23915)
 // Determine if version is less than all the versions possible in the range
 const ltr = (version, range, options) => outside(version, range, '<', options)
 module.exports = ltr
@@ -4144,13 +4144,13 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 59028:
+/***/ 9412:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(92812)
-const Range = __nccwpck_require__(50415)
+const SemVer = __nccwpck_require__(95548)
+const Range = __nccwpck_require__(60031)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -4178,13 +4178,13 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 91782:
+/***/ 51670:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(92812)
-const Range = __nccwpck_require__(50415)
+const SemVer = __nccwpck_require__(95548)
+const Range = __nccwpck_require__(60031)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -4211,14 +4211,14 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 45957:
+/***/ 52981:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(92812)
-const Range = __nccwpck_require__(50415)
-const gt = __nccwpck_require__(26996)
+const SemVer = __nccwpck_require__(95548)
+const Range = __nccwpck_require__(60031)
+const gt = __nccwpck_require__(35012)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -4281,20 +4281,20 @@ module.exports = minVersion
 
 /***/ }),
 
-/***/ 89723:
+/***/ 23915:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const SemVer = __nccwpck_require__(92812)
-const Comparator = __nccwpck_require__(25160)
+const SemVer = __nccwpck_require__(95548)
+const Comparator = __nccwpck_require__(39768)
 const { ANY } = Comparator
-const Range = __nccwpck_require__(50415)
-const satisfies = __nccwpck_require__(19310)
-const gt = __nccwpck_require__(26996)
-const lt = __nccwpck_require__(13403)
-const lte = __nccwpck_require__(97192)
-const gte = __nccwpck_require__(52401)
+const Range = __nccwpck_require__(60031)
+const satisfies = __nccwpck_require__(10174)
+const gt = __nccwpck_require__(35012)
+const lt = __nccwpck_require__(63691)
+const lte = __nccwpck_require__(27672)
+const gte = __nccwpck_require__(67745)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -4370,7 +4370,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 41333:
+/***/ 82757:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -4378,8 +4378,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __nccwpck_require__(19310)
-const compare = __nccwpck_require__(24680)
+const satisfies = __nccwpck_require__(10174)
+const compare = __nccwpck_require__(77304)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -4426,16 +4426,16 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 37808:
+/***/ 64:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(50415)
-const Comparator = __nccwpck_require__(25160)
+const Range = __nccwpck_require__(60031)
+const Comparator = __nccwpck_require__(39768)
 const { ANY } = Comparator
-const satisfies = __nccwpck_require__(19310)
-const compare = __nccwpck_require__(24680)
+const satisfies = __nccwpck_require__(10174)
+const compare = __nccwpck_require__(77304)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -4682,12 +4682,12 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 96295:
+/***/ 9495:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(50415)
+const Range = __nccwpck_require__(60031)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -4699,12 +4699,12 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 9210:
+/***/ 61610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Range = __nccwpck_require__(50415)
+const Range = __nccwpck_require__(60031)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -4719,11 +4719,11 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 79947:
+/***/ 4027:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const matchers = __nccwpck_require__(24448)
-const { redactUrlPassword } = __nccwpck_require__(69718)
+const matchers = __nccwpck_require__(25456)
+const { redactUrlPassword } = __nccwpck_require__(47142)
 
 const REPLACE = '***'
 
@@ -4770,7 +4770,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 24448:
+/***/ 25456:
 /***/ ((module) => {
 
 const TYPE_REGEX = 'regex'
@@ -4865,7 +4865,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 69718:
+/***/ 47142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const {
@@ -4873,7 +4873,7 @@ const {
   TYPE_URL,
   TYPE_REGEX,
   TYPE_PATH,
-} = __nccwpck_require__(24448)
+} = __nccwpck_require__(25456)
 
 /**
  * creates a string of asterisks,
@@ -5074,7 +5074,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 13160:
+/***/ 18456:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5096,8 +5096,8 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const protobuf_specs_1 = __nccwpck_require__(62166);
-const bundle_1 = __nccwpck_require__(12670);
+const protobuf_specs_1 = __nccwpck_require__(19654);
+const bundle_1 = __nccwpck_require__(37742);
 // Message signature bundle - $case: 'messageSignature'
 function toMessageSignatureBundle(options) {
     return {
@@ -5181,7 +5181,7 @@ function toKeyContent(options) {
 
 /***/ }),
 
-/***/ 12670:
+/***/ 37742:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5212,7 +5212,7 @@ function isBundleWithDsseEnvelope(b) {
 
 /***/ }),
 
-/***/ 40466:
+/***/ 47714:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5245,7 +5245,7 @@ exports.ValidationError = ValidationError;
 
 /***/ }),
 
-/***/ 90176:
+/***/ 61040:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5266,10 +5266,10 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-var build_1 = __nccwpck_require__(13160);
+var build_1 = __nccwpck_require__(18456);
 Object.defineProperty(exports, "toDSSEBundle", ({ enumerable: true, get: function () { return build_1.toDSSEBundle; } }));
 Object.defineProperty(exports, "toMessageSignatureBundle", ({ enumerable: true, get: function () { return build_1.toMessageSignatureBundle; } }));
-var bundle_1 = __nccwpck_require__(12670);
+var bundle_1 = __nccwpck_require__(37742);
 Object.defineProperty(exports, "BUNDLE_V01_MEDIA_TYPE", ({ enumerable: true, get: function () { return bundle_1.BUNDLE_V01_MEDIA_TYPE; } }));
 Object.defineProperty(exports, "BUNDLE_V02_MEDIA_TYPE", ({ enumerable: true, get: function () { return bundle_1.BUNDLE_V02_MEDIA_TYPE; } }));
 Object.defineProperty(exports, "BUNDLE_V03_LEGACY_MEDIA_TYPE", ({ enumerable: true, get: function () { return bundle_1.BUNDLE_V03_LEGACY_MEDIA_TYPE; } }));
@@ -5278,14 +5278,14 @@ Object.defineProperty(exports, "isBundleWithCertificateChain", ({ enumerable: tr
 Object.defineProperty(exports, "isBundleWithDsseEnvelope", ({ enumerable: true, get: function () { return bundle_1.isBundleWithDsseEnvelope; } }));
 Object.defineProperty(exports, "isBundleWithMessageSignature", ({ enumerable: true, get: function () { return bundle_1.isBundleWithMessageSignature; } }));
 Object.defineProperty(exports, "isBundleWithPublicKey", ({ enumerable: true, get: function () { return bundle_1.isBundleWithPublicKey; } }));
-var error_1 = __nccwpck_require__(40466);
+var error_1 = __nccwpck_require__(47714);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return error_1.ValidationError; } }));
-var serialized_1 = __nccwpck_require__(25116);
+var serialized_1 = __nccwpck_require__(23404);
 Object.defineProperty(exports, "bundleFromJSON", ({ enumerable: true, get: function () { return serialized_1.bundleFromJSON; } }));
 Object.defineProperty(exports, "bundleToJSON", ({ enumerable: true, get: function () { return serialized_1.bundleToJSON; } }));
 Object.defineProperty(exports, "envelopeFromJSON", ({ enumerable: true, get: function () { return serialized_1.envelopeFromJSON; } }));
 Object.defineProperty(exports, "envelopeToJSON", ({ enumerable: true, get: function () { return serialized_1.envelopeToJSON; } }));
-var validate_1 = __nccwpck_require__(73272);
+var validate_1 = __nccwpck_require__(9352);
 Object.defineProperty(exports, "assertBundle", ({ enumerable: true, get: function () { return validate_1.assertBundle; } }));
 Object.defineProperty(exports, "assertBundleLatest", ({ enumerable: true, get: function () { return validate_1.assertBundleLatest; } }));
 Object.defineProperty(exports, "assertBundleV01", ({ enumerable: true, get: function () { return validate_1.assertBundleV01; } }));
@@ -5295,7 +5295,7 @@ Object.defineProperty(exports, "isBundleV01", ({ enumerable: true, get: function
 
 /***/ }),
 
-/***/ 25116:
+/***/ 23404:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5316,9 +5316,9 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const protobuf_specs_1 = __nccwpck_require__(62166);
-const bundle_1 = __nccwpck_require__(12670);
-const validate_1 = __nccwpck_require__(73272);
+const protobuf_specs_1 = __nccwpck_require__(19654);
+const bundle_1 = __nccwpck_require__(37742);
+const validate_1 = __nccwpck_require__(9352);
 const bundleFromJSON = (obj) => {
     const bundle = protobuf_specs_1.Bundle.fromJSON(obj);
     switch (bundle.mediaType) {
@@ -5351,7 +5351,7 @@ exports.envelopeToJSON = envelopeToJSON;
 
 /***/ }),
 
-/***/ 73272:
+/***/ 9352:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5376,7 +5376,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const error_1 = __nccwpck_require__(40466);
+const error_1 = __nccwpck_require__(47714);
 // Performs basic validation of a Sigstore bundle to ensure that all required
 // fields are populated. This is not a complete validation of the bundle, but
 // rather a check that the bundle is in a valid state to be processed by the
@@ -5557,7 +5557,7 @@ function validateNoCertificateChain(b) {
 
 /***/ }),
 
-/***/ 15553:
+/***/ 11121:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5588,7 +5588,7 @@ exports.ASN1TypeError = ASN1TypeError;
 
 /***/ }),
 
-/***/ 6107:
+/***/ 86027:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5609,13 +5609,13 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-var obj_1 = __nccwpck_require__(84158);
+var obj_1 = __nccwpck_require__(50990);
 Object.defineProperty(exports, "ASN1Obj", ({ enumerable: true, get: function () { return obj_1.ASN1Obj; } }));
 
 
 /***/ }),
 
-/***/ 63779:
+/***/ 84243:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5637,7 +5637,7 @@ limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.decodeLength = decodeLength;
 exports.encodeLength = encodeLength;
-const error_1 = __nccwpck_require__(15553);
+const error_1 = __nccwpck_require__(11121);
 // Decodes the length of a DER-encoded ANS.1 element from the supplied stream.
 // https://learn.microsoft.com/en-us/windows/win32/seccertenroll/about-encoded-length-and-value-bytes
 function decodeLength(stream) {
@@ -5695,7 +5695,7 @@ function encodeLength(len) {
 
 /***/ }),
 
-/***/ 84158:
+/***/ 50990:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5716,11 +5716,11 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const stream_1 = __nccwpck_require__(29241);
-const error_1 = __nccwpck_require__(15553);
-const length_1 = __nccwpck_require__(63779);
-const parse_1 = __nccwpck_require__(70340);
-const tag_1 = __nccwpck_require__(73567);
+const stream_1 = __nccwpck_require__(1673);
+const error_1 = __nccwpck_require__(11121);
+const length_1 = __nccwpck_require__(84243);
+const parse_1 = __nccwpck_require__(81044);
+const tag_1 = __nccwpck_require__(59343);
 class ASN1Obj {
     tag;
     subs;
@@ -5875,7 +5875,7 @@ function collectSubs(stream, len, depth) {
 
 /***/ }),
 
-/***/ 70340:
+/***/ 81044:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5901,7 +5901,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const error_1 = __nccwpck_require__(15553);
+const error_1 = __nccwpck_require__(11121);
 const RE_TIME_SHORT_YEAR = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
 const RE_TIME_LONG_YEAR = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\.\d{3})?Z$/;
 // Parse a BigInt from the DER-encoded buffer
@@ -6025,7 +6025,7 @@ function parseBitString(buf) {
 
 /***/ }),
 
-/***/ 73567:
+/***/ 59343:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6046,7 +6046,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const error_1 = __nccwpck_require__(15553);
+const error_1 = __nccwpck_require__(11121);
 const UNIVERSAL_TAG = {
     BOOLEAN: 0x01,
     INTEGER: 0x02,
@@ -6121,7 +6121,7 @@ exports.ASN1Tag = ASN1Tag;
 
 /***/ }),
 
-/***/ 25512:
+/***/ 69368:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -6197,7 +6197,7 @@ function bufferEqual(a, b) {
 
 /***/ }),
 
-/***/ 71544:
+/***/ 49032:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6233,7 +6233,7 @@ function preAuthEncoding(payloadType, payload) {
 
 /***/ }),
 
-/***/ 21636:
+/***/ 52788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6267,7 +6267,7 @@ function base64Decode(str) {
 
 /***/ }),
 
-/***/ 19869:
+/***/ 83917:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -6321,18 +6321,18 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-var asn1_1 = __nccwpck_require__(6107);
+var asn1_1 = __nccwpck_require__(86027);
 Object.defineProperty(exports, "ASN1Obj", ({ enumerable: true, get: function () { return asn1_1.ASN1Obj; } }));
-exports.crypto = __importStar(__nccwpck_require__(25512));
-exports.dsse = __importStar(__nccwpck_require__(71544));
-exports.encoding = __importStar(__nccwpck_require__(21636));
-exports.json = __importStar(__nccwpck_require__(71935));
-exports.pem = __importStar(__nccwpck_require__(58447));
-var rfc3161_1 = __nccwpck_require__(3922);
+exports.crypto = __importStar(__nccwpck_require__(69368));
+exports.dsse = __importStar(__nccwpck_require__(49032));
+exports.encoding = __importStar(__nccwpck_require__(52788));
+exports.json = __importStar(__nccwpck_require__(13327));
+exports.pem = __importStar(__nccwpck_require__(1055));
+var rfc3161_1 = __nccwpck_require__(20994);
 Object.defineProperty(exports, "RFC3161Timestamp", ({ enumerable: true, get: function () { return rfc3161_1.RFC3161Timestamp; } }));
-var stream_1 = __nccwpck_require__(29241);
+var stream_1 = __nccwpck_require__(1673);
 Object.defineProperty(exports, "ByteStream", ({ enumerable: true, get: function () { return stream_1.ByteStream; } }));
-var x509_1 = __nccwpck_require__(71262);
+var x509_1 = __nccwpck_require__(49358);
 Object.defineProperty(exports, "EXTENSION_OID_SCT", ({ enumerable: true, get: function () { return x509_1.EXTENSION_OID_SCT; } }));
 Object.defineProperty(exports, "X509Certificate", ({ enumerable: true, get: function () { return x509_1.X509Certificate; } }));
 Object.defineProperty(exports, "X509SCTExtension", ({ enumerable: true, get: function () { return x509_1.X509SCTExtension; } }));
@@ -6340,7 +6340,7 @@ Object.defineProperty(exports, "X509SCTExtension", ({ enumerable: true, get: fun
 
 /***/ }),
 
-/***/ 71935:
+/***/ 13327:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6407,7 +6407,7 @@ function canonicalize(object) {
 
 /***/ }),
 
-/***/ 29689:
+/***/ 91817:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6434,7 +6434,7 @@ exports.SHA2_HASH_ALGOS = {
 
 /***/ }),
 
-/***/ 58447:
+/***/ 1055:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6484,7 +6484,7 @@ function fromDER(certificate, type = 'CERTIFICATE') {
 
 /***/ }),
 
-/***/ 27960:
+/***/ 97512:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6512,7 +6512,7 @@ exports.RFC3161TimestampVerificationError = RFC3161TimestampVerificationError;
 
 /***/ }),
 
-/***/ 3922:
+/***/ 20994:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -6533,13 +6533,13 @@ limitations under the License.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RFC3161Timestamp = void 0;
-var timestamp_1 = __nccwpck_require__(62554);
+var timestamp_1 = __nccwpck_require__(92714);
 Object.defineProperty(exports, "RFC3161Timestamp", ({ enumerable: true, get: function () { return timestamp_1.RFC3161Timestamp; } }));
 
 
 /***/ }),
 
-/***/ 62554:
+/***/ 92714:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -6593,11 +6593,11 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const asn1_1 = __nccwpck_require__(6107);
-const crypto = __importStar(__nccwpck_require__(25512));
-const oid_1 = __nccwpck_require__(29689);
-const error_1 = __nccwpck_require__(27960);
-const tstinfo_1 = __nccwpck_require__(52733);
+const asn1_1 = __nccwpck_require__(86027);
+const crypto = __importStar(__nccwpck_require__(69368));
+const oid_1 = __nccwpck_require__(91817);
+const error_1 = __nccwpck_require__(97512);
+const tstinfo_1 = __nccwpck_require__(62925);
 const OID_PKCS9_CONTENT_TYPE_SIGNED_DATA = '1.2.840.113549.1.7.2';
 const OID_PKCS9_CONTENT_TYPE_TSTINFO = '1.2.840.113549.1.9.16.1.4';
 const OID_PKCS9_MESSAGE_DIGEST_KEY = '1.2.840.113549.1.9.4';
@@ -6758,7 +6758,7 @@ exports.RFC3161Timestamp = RFC3161Timestamp;
 
 /***/ }),
 
-/***/ 52733:
+/***/ 62925:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -6797,9 +6797,9 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TSTInfo = void 0;
-const crypto = __importStar(__nccwpck_require__(25512));
-const oid_1 = __nccwpck_require__(29689);
-const error_1 = __nccwpck_require__(27960);
+const crypto = __importStar(__nccwpck_require__(69368));
+const oid_1 = __nccwpck_require__(91817);
+const error_1 = __nccwpck_require__(97512);
 class TSTInfo {
     root;
     constructor(asn1) {
@@ -6837,7 +6837,7 @@ exports.TSTInfo = TSTInfo;
 
 /***/ }),
 
-/***/ 29241:
+/***/ 1673:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6961,7 +6961,7 @@ exports.ByteStream = ByteStream;
 
 /***/ }),
 
-/***/ 62590:
+/***/ 83566:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -7015,11 +7015,11 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const asn1_1 = __nccwpck_require__(6107);
-const crypto = __importStar(__nccwpck_require__(25512));
-const oid_1 = __nccwpck_require__(29689);
-const pem = __importStar(__nccwpck_require__(58447));
-const ext_1 = __nccwpck_require__(14229);
+const asn1_1 = __nccwpck_require__(86027);
+const crypto = __importStar(__nccwpck_require__(69368));
+const oid_1 = __nccwpck_require__(91817);
+const pem = __importStar(__nccwpck_require__(1055));
+const ext_1 = __nccwpck_require__(96389);
 const EXTENSION_OID_SUBJECT_KEY_ID = '2.5.29.14';
 const EXTENSION_OID_KEY_USAGE = '2.5.29.15';
 const EXTENSION_OID_SUBJECT_ALT_NAME = '2.5.29.17';
@@ -7213,14 +7213,14 @@ exports.X509Certificate = X509Certificate;
 
 /***/ }),
 
-/***/ 14229:
+/***/ 96389:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.X509SCTExtension = exports.X509SubjectKeyIDExtension = exports.X509AuthorityKeyIDExtension = exports.X509SubjectAlternativeNameExtension = exports.X509KeyUsageExtension = exports.X509BasicConstraintsExtension = exports.X509Extension = void 0;
-const stream_1 = __nccwpck_require__(29241);
-const sct_1 = __nccwpck_require__(33200);
+const stream_1 = __nccwpck_require__(1673);
+const sct_1 = __nccwpck_require__(6144);
 // https://www.rfc-editor.org/rfc/rfc5280#section-4.1
 class X509Extension {
     root;
@@ -7366,7 +7366,7 @@ exports.X509SCTExtension = X509SCTExtension;
 
 /***/ }),
 
-/***/ 71262:
+/***/ 49358:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7387,16 +7387,16 @@ limitations under the License.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.X509SCTExtension = exports.X509Certificate = exports.EXTENSION_OID_SCT = void 0;
-var cert_1 = __nccwpck_require__(62590);
+var cert_1 = __nccwpck_require__(83566);
 Object.defineProperty(exports, "EXTENSION_OID_SCT", ({ enumerable: true, get: function () { return cert_1.EXTENSION_OID_SCT; } }));
 Object.defineProperty(exports, "X509Certificate", ({ enumerable: true, get: function () { return cert_1.X509Certificate; } }));
-var ext_1 = __nccwpck_require__(14229);
+var ext_1 = __nccwpck_require__(96389);
 Object.defineProperty(exports, "X509SCTExtension", ({ enumerable: true, get: function () { return ext_1.X509SCTExtension; } }));
 
 
 /***/ }),
 
-/***/ 33200:
+/***/ 6144:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -7450,8 +7450,8 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const crypto = __importStar(__nccwpck_require__(25512));
-const stream_1 = __nccwpck_require__(29241);
+const crypto = __importStar(__nccwpck_require__(69368));
+const stream_1 = __nccwpck_require__(1673);
 class SignedCertificateTimestamp {
     version;
     logID;
@@ -7561,7 +7561,7 @@ exports.SignedCertificateTimestamp = SignedCertificateTimestamp;
 
 /***/ }),
 
-/***/ 11398:
+/***/ 47030:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7627,7 +7627,7 @@ function isSet(value) {
 
 /***/ }),
 
-/***/ 18168:
+/***/ 45000:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7663,7 +7663,7 @@ function isSet(value) {
 
 /***/ }),
 
-/***/ 91148:
+/***/ 36764:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7675,9 +7675,9 @@ function isSet(value) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DSSELogEntryV002 = exports.DSSERequestV002 = void 0;
 /* eslint-disable */
-const envelope_1 = __nccwpck_require__(11398);
-const sigstore_common_1 = __nccwpck_require__(44070);
-const verifier_1 = __nccwpck_require__(25863);
+const envelope_1 = __nccwpck_require__(47030);
+const sigstore_common_1 = __nccwpck_require__(5334);
+const verifier_1 = __nccwpck_require__(7543);
 exports.DSSERequestV002 = {
     fromJSON(object) {
         return {
@@ -7725,7 +7725,7 @@ function isSet(value) {
 
 /***/ }),
 
-/***/ 54445:
+/***/ 381:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7737,8 +7737,8 @@ function isSet(value) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CreateEntryRequest = exports.Spec = exports.Entry = void 0;
 /* eslint-disable */
-const dsse_1 = __nccwpck_require__(91148);
-const hashedrekord_1 = __nccwpck_require__(28537);
+const dsse_1 = __nccwpck_require__(36764);
+const hashedrekord_1 = __nccwpck_require__(4969);
 exports.Entry = {
     fromJSON(object) {
         return {
@@ -7813,7 +7813,7 @@ function isSet(value) {
 
 /***/ }),
 
-/***/ 28537:
+/***/ 4969:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7825,8 +7825,8 @@ function isSet(value) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.HashedRekordLogEntryV002 = exports.HashedRekordRequestV002 = void 0;
 /* eslint-disable */
-const sigstore_common_1 = __nccwpck_require__(44070);
-const verifier_1 = __nccwpck_require__(25863);
+const sigstore_common_1 = __nccwpck_require__(5334);
+const verifier_1 = __nccwpck_require__(7543);
 exports.HashedRekordRequestV002 = {
     fromJSON(object) {
         return {
@@ -7876,7 +7876,7 @@ function isSet(value) {
 
 /***/ }),
 
-/***/ 25863:
+/***/ 7543:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7888,7 +7888,7 @@ function isSet(value) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Signature = exports.Verifier = exports.PublicKey = void 0;
 /* eslint-disable */
-const sigstore_common_1 = __nccwpck_require__(44070);
+const sigstore_common_1 = __nccwpck_require__(5334);
 exports.PublicKey = {
     fromJSON(object) {
         return { rawBytes: isSet(object.rawBytes) ? Buffer.from(bytesFromBase64(object.rawBytes)) : Buffer.alloc(0) };
@@ -7957,7 +7957,7 @@ function isSet(value) {
 
 /***/ }),
 
-/***/ 63275:
+/***/ 70715:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -7969,9 +7969,9 @@ function isSet(value) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Bundle = exports.VerificationMaterial = exports.TimestampVerificationData = void 0;
 /* eslint-disable */
-const envelope_1 = __nccwpck_require__(11398);
-const sigstore_common_1 = __nccwpck_require__(44070);
-const sigstore_rekor_1 = __nccwpck_require__(93540);
+const envelope_1 = __nccwpck_require__(47030);
+const sigstore_common_1 = __nccwpck_require__(5334);
+const sigstore_rekor_1 = __nccwpck_require__(85204);
 exports.TimestampVerificationData = {
     fromJSON(object) {
         return {
@@ -8067,7 +8067,7 @@ function isSet(value) {
 
 /***/ }),
 
-/***/ 44070:
+/***/ 5334:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8085,7 +8085,7 @@ exports.publicKeyDetailsToJSON = publicKeyDetailsToJSON;
 exports.subjectAlternativeNameTypeFromJSON = subjectAlternativeNameTypeFromJSON;
 exports.subjectAlternativeNameTypeToJSON = subjectAlternativeNameTypeToJSON;
 /* eslint-disable */
-const timestamp_1 = __nccwpck_require__(18168);
+const timestamp_1 = __nccwpck_require__(45000);
 /**
  * Only a subset of the secure hash standard algorithms are supported.
  * See <https://nvlpubs.nist.gov/nistpubs/FIPS/NIST.FIPS.180-4.pdf> for more
@@ -8686,7 +8686,7 @@ function isSet(value) {
 
 /***/ }),
 
-/***/ 93540:
+/***/ 85204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8698,7 +8698,7 @@ function isSet(value) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TransparencyLogEntry = exports.InclusionPromise = exports.InclusionProof = exports.Checkpoint = exports.KindVersion = void 0;
 /* eslint-disable */
-const sigstore_common_1 = __nccwpck_require__(44070);
+const sigstore_common_1 = __nccwpck_require__(5334);
 exports.KindVersion = {
     fromJSON(object) {
         return {
@@ -8830,7 +8830,7 @@ function isSet(value) {
 
 /***/ }),
 
-/***/ 8669:
+/***/ 61997:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8844,7 +8844,7 @@ exports.ClientTrustConfig = exports.ServiceConfiguration = exports.Service = exp
 exports.serviceSelectorFromJSON = serviceSelectorFromJSON;
 exports.serviceSelectorToJSON = serviceSelectorToJSON;
 /* eslint-disable */
-const sigstore_common_1 = __nccwpck_require__(44070);
+const sigstore_common_1 = __nccwpck_require__(5334);
 /**
  * ServiceSelector specifies how a client SHOULD select a set of
  * Services to connect to. A client SHOULD throw an error if
@@ -9121,7 +9121,7 @@ function isSet(value) {
 
 /***/ }),
 
-/***/ 97092:
+/***/ 99732:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -9133,9 +9133,9 @@ function isSet(value) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Input = exports.Artifact = exports.ArtifactVerificationOptions_ObserverTimestampOptions = exports.ArtifactVerificationOptions_TlogIntegratedTimestampOptions = exports.ArtifactVerificationOptions_TimestampAuthorityOptions = exports.ArtifactVerificationOptions_CtlogOptions = exports.ArtifactVerificationOptions_TlogOptions = exports.ArtifactVerificationOptions = exports.PublicKeyIdentities = exports.CertificateIdentities = exports.CertificateIdentity = void 0;
 /* eslint-disable */
-const sigstore_bundle_1 = __nccwpck_require__(63275);
-const sigstore_common_1 = __nccwpck_require__(44070);
-const sigstore_trustroot_1 = __nccwpck_require__(8669);
+const sigstore_bundle_1 = __nccwpck_require__(70715);
+const sigstore_common_1 = __nccwpck_require__(5334);
+const sigstore_trustroot_1 = __nccwpck_require__(61997);
 exports.CertificateIdentity = {
     fromJSON(object) {
         return {
@@ -9409,7 +9409,7 @@ function isSet(value) {
 
 /***/ }),
 
-/***/ 62166:
+/***/ 19654:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -9443,17 +9443,17 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-__exportStar(__nccwpck_require__(11398), exports);
-__exportStar(__nccwpck_require__(63275), exports);
-__exportStar(__nccwpck_require__(44070), exports);
-__exportStar(__nccwpck_require__(93540), exports);
-__exportStar(__nccwpck_require__(8669), exports);
-__exportStar(__nccwpck_require__(97092), exports);
+__exportStar(__nccwpck_require__(47030), exports);
+__exportStar(__nccwpck_require__(70715), exports);
+__exportStar(__nccwpck_require__(5334), exports);
+__exportStar(__nccwpck_require__(85204), exports);
+__exportStar(__nccwpck_require__(61997), exports);
+__exportStar(__nccwpck_require__(99732), exports);
 
 
 /***/ }),
 
-/***/ 84123:
+/***/ 13835:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -9487,15 +9487,15 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-__exportStar(__nccwpck_require__(91148), exports);
-__exportStar(__nccwpck_require__(54445), exports);
-__exportStar(__nccwpck_require__(28537), exports);
-__exportStar(__nccwpck_require__(25863), exports);
+__exportStar(__nccwpck_require__(36764), exports);
+__exportStar(__nccwpck_require__(381), exports);
+__exportStar(__nccwpck_require__(4969), exports);
+__exportStar(__nccwpck_require__(7543), exports);
 
 
 /***/ }),
 
-/***/ 45209:
+/***/ 43049:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9554,7 +9554,7 @@ function publicKey(key) {
 
 /***/ }),
 
-/***/ 98360:
+/***/ 85192:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -9609,8 +9609,8 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const sigstore = __importStar(__nccwpck_require__(90176));
-const util_1 = __nccwpck_require__(6892);
+const sigstore = __importStar(__nccwpck_require__(61040));
+const util_1 = __nccwpck_require__(19100);
 // Helper functions for assembling the parts of a Sigstore bundle
 // Message signature bundle - $case: 'messageSignature'
 function toMessageSignatureBundle(artifact, signature) {
@@ -9642,7 +9642,7 @@ function toDSSEBundle(artifact, signature, certificateChain) {
 
 /***/ }),
 
-/***/ 35725:
+/***/ 83997:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -9663,9 +9663,9 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const util_1 = __nccwpck_require__(6892);
-const base_1 = __nccwpck_require__(45209);
-const bundle_1 = __nccwpck_require__(98360);
+const util_1 = __nccwpck_require__(19100);
+const base_1 = __nccwpck_require__(43049);
+const bundle_1 = __nccwpck_require__(85192);
 // BundleBuilder implementation for DSSE wrapped attestations
 class DSSEBundleBuilder extends base_1.BaseBundleBuilder {
     certificateChain;
@@ -9696,21 +9696,21 @@ function artifactDefaults(artifact) {
 
 /***/ }),
 
-/***/ 85082:
+/***/ 35530:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MessageSignatureBundleBuilder = exports.DSSEBundleBuilder = void 0;
-var dsse_1 = __nccwpck_require__(35725);
+var dsse_1 = __nccwpck_require__(83997);
 Object.defineProperty(exports, "DSSEBundleBuilder", ({ enumerable: true, get: function () { return dsse_1.DSSEBundleBuilder; } }));
-var message_1 = __nccwpck_require__(81533);
+var message_1 = __nccwpck_require__(8269);
 Object.defineProperty(exports, "MessageSignatureBundleBuilder", ({ enumerable: true, get: function () { return message_1.MessageSignatureBundleBuilder; } }));
 
 
 /***/ }),
 
-/***/ 81533:
+/***/ 8269:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -9731,8 +9731,8 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const base_1 = __nccwpck_require__(45209);
-const bundle_1 = __nccwpck_require__(98360);
+const base_1 = __nccwpck_require__(43049);
+const bundle_1 = __nccwpck_require__(85192);
 // BundleBuilder implementation for raw message signatures
 class MessageSignatureBundleBuilder extends base_1.BaseBundleBuilder {
     constructor(options) {
@@ -9747,7 +9747,7 @@ exports.MessageSignatureBundleBuilder = MessageSignatureBundleBuilder;
 
 /***/ }),
 
-/***/ 88689:
+/***/ 45985:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -9768,11 +9768,11 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const protobuf_specs_1 = __nccwpck_require__(62166);
-const dsse_1 = __nccwpck_require__(35725);
-const message_1 = __nccwpck_require__(81533);
-const signer_1 = __nccwpck_require__(35030);
-const witness_1 = __nccwpck_require__(34439);
+const protobuf_specs_1 = __nccwpck_require__(19654);
+const dsse_1 = __nccwpck_require__(83997);
+const message_1 = __nccwpck_require__(8269);
+const signer_1 = __nccwpck_require__(34342);
+const witness_1 = __nccwpck_require__(55383);
 const MAX_CA_API_VERSION = 1;
 const MAX_TLOG_API_VERSION = 2;
 const MAX_TSA_API_VERSION = 1;
@@ -9897,7 +9897,7 @@ function filterServicesByMaxAPIVersion(services, apiVersion) {
 
 /***/ }),
 
-/***/ 72513:
+/***/ 97841:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -9919,7 +9919,7 @@ limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.InternalError = void 0;
 exports.internalError = internalError;
-const error_1 = __nccwpck_require__(21537);
+const error_1 = __nccwpck_require__(40369);
 class InternalError extends Error {
     code;
     cause;
@@ -9945,7 +9945,7 @@ function internalError(err, code, message) {
 
 /***/ }),
 
-/***/ 21537:
+/***/ 40369:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9980,7 +9980,7 @@ exports.HTTPError = HTTPError;
 
 /***/ }),
 
-/***/ 66543:
+/***/ 9823:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -10004,12 +10004,12 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const promise_retry_1 = __nccwpck_require__(25162);
+const promise_retry_1 = __nccwpck_require__(49498);
 const http2_1 = __nccwpck_require__(85675);
-const make_fetch_happen_1 = __importDefault(__nccwpck_require__(27262));
-const proc_log_1 = __nccwpck_require__(49647);
-const util_1 = __nccwpck_require__(6892);
-const error_1 = __nccwpck_require__(21537);
+const make_fetch_happen_1 = __importDefault(__nccwpck_require__(39310));
+const proc_log_1 = __nccwpck_require__(26687);
+const util_1 = __nccwpck_require__(19100);
+const error_1 = __nccwpck_require__(40369);
 const { HTTP2_HEADER_LOCATION, HTTP2_HEADER_CONTENT_TYPE, HTTP2_HEADER_USER_AGENT, HTTP_STATUS_INTERNAL_SERVER_ERROR, HTTP_STATUS_TOO_MANY_REQUESTS, HTTP_STATUS_REQUEST_TIMEOUT, } = http2_1.constants;
 async function fetchWithRetry(url, options) {
     return (0, promise_retry_1.promiseRetry)(async (retry, attemptNum) => {
@@ -10085,7 +10085,7 @@ const retryOpts = (retry) => {
 
 /***/ }),
 
-/***/ 76947:
+/***/ 26819:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10106,7 +10106,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const fetch_1 = __nccwpck_require__(66543);
+const fetch_1 = __nccwpck_require__(9823);
 /**
  * Fulcio API client.
  */
@@ -10134,7 +10134,7 @@ exports.Fulcio = Fulcio;
 
 /***/ }),
 
-/***/ 11845:
+/***/ 65973:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10155,9 +10155,9 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const fetch_1 = __nccwpck_require__(66543);
-const protobuf_specs_1 = __nccwpck_require__(62166);
-const v2_1 = __nccwpck_require__(84123);
+const fetch_1 = __nccwpck_require__(9823);
+const protobuf_specs_1 = __nccwpck_require__(19654);
+const v2_1 = __nccwpck_require__(13835);
 /**
  * Rekor API client.
  */
@@ -10186,7 +10186,7 @@ exports.RekorV2 = RekorV2;
 
 /***/ }),
 
-/***/ 93056:
+/***/ 32688:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10207,7 +10207,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const fetch_1 = __nccwpck_require__(66543);
+const fetch_1 = __nccwpck_require__(9823);
 /**
  * Rekor API client.
  */
@@ -10274,7 +10274,7 @@ function entryFromResponse(data) {
 
 /***/ }),
 
-/***/ 37251:
+/***/ 78963:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10295,7 +10295,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const fetch_1 = __nccwpck_require__(66543);
+const fetch_1 = __nccwpck_require__(9823);
 class TimestampAuthority {
     options;
     constructor(options) {
@@ -10325,7 +10325,7 @@ exports.TimestampAuthority = TimestampAuthority;
 
 /***/ }),
 
-/***/ 46284:
+/***/ 92092:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -10349,7 +10349,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const make_fetch_happen_1 = __importDefault(__nccwpck_require__(27262));
+const make_fetch_happen_1 = __importDefault(__nccwpck_require__(39310));
 const node_child_process_1 = __nccwpck_require__(31421);
 // Collection of all the CI-specific providers we have implemented
 const providers = [getGHAToken, getBuildkiteToken, getEnv];
@@ -10420,7 +10420,7 @@ async function getEnv() {
 
 /***/ }),
 
-/***/ 52798:
+/***/ 55022:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10441,32 +10441,32 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-var ci_1 = __nccwpck_require__(46284);
+var ci_1 = __nccwpck_require__(92092);
 Object.defineProperty(exports, "CIContextProvider", ({ enumerable: true, get: function () { return ci_1.CIContextProvider; } }));
 
 
 /***/ }),
 
-/***/ 46715:
+/***/ 15179:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 __webpack_unused_export__ = ({ value: true });
 __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.VV = void 0;
-var bundler_1 = __nccwpck_require__(85082);
+var bundler_1 = __nccwpck_require__(35530);
 Object.defineProperty(exports, "VV", ({ enumerable: true, get: function () { return bundler_1.DSSEBundleBuilder; } }));
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return bundler_1.MessageSignatureBundleBuilder; } });
-var config_1 = __nccwpck_require__(88689);
+var config_1 = __nccwpck_require__(45985);
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return config_1.bundleBuilderFromSigningConfig; } });
-var error_1 = __nccwpck_require__(72513);
+var error_1 = __nccwpck_require__(97841);
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return error_1.InternalError; } });
-var identity_1 = __nccwpck_require__(52798);
+var identity_1 = __nccwpck_require__(55022);
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return identity_1.CIContextProvider; } });
-var signer_1 = __nccwpck_require__(35030);
+var signer_1 = __nccwpck_require__(34342);
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return signer_1.DEFAULT_FULCIO_URL; } });
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return signer_1.FulcioSigner; } });
-var witness_1 = __nccwpck_require__(34439);
+var witness_1 = __nccwpck_require__(55383);
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return witness_1.DEFAULT_REKOR_URL; } });
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return witness_1.RekorWitness; } });
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return witness_1.TSAWitness; } });
@@ -10474,7 +10474,7 @@ __webpack_unused_export__ = ({ enumerable: true, get: function () { return witne
 
 /***/ }),
 
-/***/ 70979:
+/***/ 5875:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10495,8 +10495,8 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const error_1 = __nccwpck_require__(72513);
-const fulcio_1 = __nccwpck_require__(76947);
+const error_1 = __nccwpck_require__(97841);
+const fulcio_1 = __nccwpck_require__(26819);
 class CAClient {
     fulcio;
     constructor(options) {
@@ -10541,7 +10541,7 @@ function toCertificateRequest(identityToken, publicKey, challenge) {
 
 /***/ }),
 
-/***/ 58232:
+/***/ 97064:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10591,7 +10591,7 @@ exports.EphemeralSigner = EphemeralSigner;
 
 /***/ }),
 
-/***/ 23695:
+/***/ 26303:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10612,10 +10612,10 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const error_1 = __nccwpck_require__(72513);
-const util_1 = __nccwpck_require__(6892);
-const ca_1 = __nccwpck_require__(70979);
-const ephemeral_1 = __nccwpck_require__(58232);
+const error_1 = __nccwpck_require__(97841);
+const util_1 = __nccwpck_require__(19100);
+const ca_1 = __nccwpck_require__(5875);
+const ephemeral_1 = __nccwpck_require__(97064);
 exports.DEFAULT_FULCIO_URL = 'https://fulcio.sigstore.dev';
 // Signer implementation which can be used to decorate another signer
 // with a Fulcio-issued signing certificate for the signer's public key.
@@ -10688,7 +10688,7 @@ exports.FulcioSigner = FulcioSigner;
 
 /***/ }),
 
-/***/ 35030:
+/***/ 34342:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10710,14 +10710,14 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-var fulcio_1 = __nccwpck_require__(23695);
+var fulcio_1 = __nccwpck_require__(26303);
 Object.defineProperty(exports, "DEFAULT_FULCIO_URL", ({ enumerable: true, get: function () { return fulcio_1.DEFAULT_FULCIO_URL; } }));
 Object.defineProperty(exports, "FulcioSigner", ({ enumerable: true, get: function () { return fulcio_1.FulcioSigner; } }));
 
 
 /***/ }),
 
-/***/ 6892:
+/***/ 19100:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -10771,19 +10771,19 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-var core_1 = __nccwpck_require__(19869);
+var core_1 = __nccwpck_require__(83917);
 Object.defineProperty(exports, "crypto", ({ enumerable: true, get: function () { return core_1.crypto; } }));
 Object.defineProperty(exports, "dsse", ({ enumerable: true, get: function () { return core_1.dsse; } }));
 Object.defineProperty(exports, "encoding", ({ enumerable: true, get: function () { return core_1.encoding; } }));
 Object.defineProperty(exports, "json", ({ enumerable: true, get: function () { return core_1.json; } }));
 Object.defineProperty(exports, "pem", ({ enumerable: true, get: function () { return core_1.pem; } }));
-exports.oidc = __importStar(__nccwpck_require__(93083));
-exports.ua = __importStar(__nccwpck_require__(63108));
+exports.oidc = __importStar(__nccwpck_require__(81963));
+exports.ua = __importStar(__nccwpck_require__(81268));
 
 
 /***/ }),
 
-/***/ 93083:
+/***/ 81963:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10804,7 +10804,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const core_1 = __nccwpck_require__(19869);
+const core_1 = __nccwpck_require__(83917);
 function extractJWTSubject(jwt) {
     const parts = jwt.split('.', 3);
     const payload = JSON.parse(core_1.encoding.base64Decode(parts[1]));
@@ -10825,7 +10825,7 @@ function extractJWTSubject(jwt) {
 
 /***/ }),
 
-/***/ 63108:
+/***/ 81268:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -10853,7 +10853,7 @@ const os_1 = __importDefault(__nccwpck_require__(70857));
 // Format User-Agent: <product> / <product-version> (<platform>)
 // source: https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/User-Agent
 const getUserAgent = () => {
-    const packageVersion = (__nccwpck_require__(60154)/* .version */ .rE);
+    const packageVersion = (__nccwpck_require__(85896)/* .version */ .rE);
     const nodeVersion = process.version;
     const platformName = os_1.default.platform();
     const archName = os_1.default.arch();
@@ -10864,7 +10864,7 @@ exports.getUserAgent = getUserAgent;
 
 /***/ }),
 
-/***/ 34439:
+/***/ 55383:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10886,16 +10886,16 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-var tlog_1 = __nccwpck_require__(37078);
+var tlog_1 = __nccwpck_require__(2566);
 Object.defineProperty(exports, "DEFAULT_REKOR_URL", ({ enumerable: true, get: function () { return tlog_1.DEFAULT_REKOR_URL; } }));
 Object.defineProperty(exports, "RekorWitness", ({ enumerable: true, get: function () { return tlog_1.RekorWitness; } }));
-var tsa_1 = __nccwpck_require__(19656);
+var tsa_1 = __nccwpck_require__(66936);
 Object.defineProperty(exports, "TSAWitness", ({ enumerable: true, get: function () { return tsa_1.TSAWitness; } }));
 
 
 /***/ }),
 
-/***/ 54351:
+/***/ 42815:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10916,10 +10916,10 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const error_1 = __nccwpck_require__(72513);
-const error_2 = __nccwpck_require__(21537);
-const rekor_1 = __nccwpck_require__(93056);
-const rekor_v2_1 = __nccwpck_require__(11845);
+const error_1 = __nccwpck_require__(97841);
+const error_2 = __nccwpck_require__(40369);
+const rekor_1 = __nccwpck_require__(32688);
+const rekor_v2_1 = __nccwpck_require__(65973);
 class TLogClient {
     rekor;
     fetchOnConflict;
@@ -10994,7 +10994,7 @@ exports.TLogV2Client = TLogV2Client;
 
 /***/ }),
 
-/***/ 67282:
+/***/ 97890:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11016,9 +11016,9 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const bundle_1 = __nccwpck_require__(90176);
-const protobuf_specs_1 = __nccwpck_require__(62166);
-const util_1 = __nccwpck_require__(6892);
+const bundle_1 = __nccwpck_require__(61040);
+const protobuf_specs_1 = __nccwpck_require__(19654);
+const util_1 = __nccwpck_require__(19100);
 const SHA256_ALGORITHM = 'sha256';
 function toProposedEntry(content, publicKey, 
 // TODO: Remove this parameter once have completely switched to 'dsse' entries
@@ -11198,7 +11198,7 @@ function toCreateEntryRequestMessageSignature(messageSignature, publicKey) {
 
 /***/ }),
 
-/***/ 37078:
+/***/ 2566:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11219,9 +11219,9 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const util_1 = __nccwpck_require__(6892);
-const client_1 = __nccwpck_require__(54351);
-const entry_1 = __nccwpck_require__(67282);
+const util_1 = __nccwpck_require__(19100);
+const client_1 = __nccwpck_require__(42815);
+const entry_1 = __nccwpck_require__(97890);
 exports.DEFAULT_REKOR_URL = 'https://rekor.sigstore.dev';
 class RekorWitness {
     tlogV1;
@@ -11302,7 +11302,7 @@ function inclusionProof(proof) {
 
 /***/ }),
 
-/***/ 9233:
+/***/ 97409:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11323,9 +11323,9 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const error_1 = __nccwpck_require__(72513);
-const tsa_1 = __nccwpck_require__(37251);
-const util_1 = __nccwpck_require__(6892);
+const error_1 = __nccwpck_require__(97841);
+const tsa_1 = __nccwpck_require__(78963);
+const util_1 = __nccwpck_require__(19100);
 const SHA256_ALGORITHM = 'sha256';
 class TSAClient {
     tsa;
@@ -11356,7 +11356,7 @@ exports.TSAClient = TSAClient;
 
 /***/ }),
 
-/***/ 19656:
+/***/ 66936:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11377,7 +11377,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const client_1 = __nccwpck_require__(9233);
+const client_1 = __nccwpck_require__(97409);
 class TSAWitness {
     tsa;
     constructor(options) {
@@ -11408,7 +11408,7 @@ function extractSignature(content) {
 
 /***/ }),
 
-/***/ 78955:
+/***/ 52635:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11429,7 +11429,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const core_1 = __nccwpck_require__(19869);
+const core_1 = __nccwpck_require__(83917);
 class DSSESignatureContent {
     env;
     constructor(env) {
@@ -11465,16 +11465,16 @@ exports.DSSESignatureContent = DSSESignatureContent;
 
 /***/ }),
 
-/***/ 98592:
+/***/ 42544:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.toSignedEntity = toSignedEntity;
 exports.signatureContent = signatureContent;
-const core_1 = __nccwpck_require__(19869);
-const dsse_1 = __nccwpck_require__(78955);
-const message_1 = __nccwpck_require__(47859);
+const core_1 = __nccwpck_require__(83917);
+const dsse_1 = __nccwpck_require__(52635);
+const message_1 = __nccwpck_require__(26531);
 function toSignedEntity(bundle, artifact) {
     const { tlogEntries, timestampVerificationData } = bundle.verificationMaterial;
     const timestamps = [];
@@ -11531,7 +11531,7 @@ function key(bundle) {
 
 /***/ }),
 
-/***/ 47859:
+/***/ 26531:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11552,8 +11552,8 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const core_1 = __nccwpck_require__(19869);
-const protobuf_specs_1 = __nccwpck_require__(62166);
+const core_1 = __nccwpck_require__(83917);
+const protobuf_specs_1 = __nccwpck_require__(19654);
 // Map from the Sigstore protobuf HashAlgorithm enum to
 // the string values used by the Node.js crypto module.
 const HASH_ALGORITHM_MAP = {
@@ -11597,7 +11597,7 @@ exports.MessageSignatureContent = MessageSignatureContent;
 
 /***/ }),
 
-/***/ 35585:
+/***/ 36849:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11638,7 +11638,7 @@ exports.PolicyError = PolicyError;
 
 /***/ }),
 
-/***/ 9787:
+/***/ 54187:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -11661,28 +11661,28 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-var bundle_1 = __nccwpck_require__(98592);
+var bundle_1 = __nccwpck_require__(42544);
 Object.defineProperty(exports, "DC", ({ enumerable: true, get: function () { return bundle_1.toSignedEntity; } }));
-var error_1 = __nccwpck_require__(35585);
+var error_1 = __nccwpck_require__(36849);
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return error_1.PolicyError; } });
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return error_1.VerificationError; } });
-var trust_1 = __nccwpck_require__(13614);
+var trust_1 = __nccwpck_require__(97822);
 Object.defineProperty(exports, "jO", ({ enumerable: true, get: function () { return trust_1.toTrustMaterial; } }));
-var verifier_1 = __nccwpck_require__(4817);
+var verifier_1 = __nccwpck_require__(74433);
 Object.defineProperty(exports, "BL", ({ enumerable: true, get: function () { return verifier_1.Verifier; } }));
 
 
 /***/ }),
 
-/***/ 58972:
+/***/ 38412:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CertificateChainVerifier = void 0;
 exports.verifyCertificateChain = verifyCertificateChain;
-const error_1 = __nccwpck_require__(35585);
-const trust_1 = __nccwpck_require__(13614);
+const error_1 = __nccwpck_require__(36849);
+const trust_1 = __nccwpck_require__(97822);
 function verifyCertificateChain(timestamp, leaf, certificateAuthorities) {
     // Filter list of trusted CAs to those which are valid for the given
     // timestamp
@@ -11897,7 +11897,7 @@ function dedupeCertificates(certs) {
 
 /***/ }),
 
-/***/ 41339:
+/***/ 53771:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11919,10 +11919,10 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const core_1 = __nccwpck_require__(19869);
-const error_1 = __nccwpck_require__(35585);
-const certificate_1 = __nccwpck_require__(58972);
-const sct_1 = __nccwpck_require__(2705);
+const core_1 = __nccwpck_require__(83917);
+const error_1 = __nccwpck_require__(36849);
+const certificate_1 = __nccwpck_require__(38412);
+const sct_1 = __nccwpck_require__(21633);
 const OID_FULCIO_ISSUER_V1 = '1.3.6.1.4.1.57264.1.1';
 const OID_FULCIO_ISSUER_V2 = '1.3.6.1.4.1.57264.1.8';
 function verifyPublicKey(hint, timestamps, trustMaterial) {
@@ -11979,7 +11979,7 @@ function getSigner(cert) {
 
 /***/ }),
 
-/***/ 2705:
+/***/ 21633:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -12000,9 +12000,9 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const core_1 = __nccwpck_require__(19869);
-const error_1 = __nccwpck_require__(35585);
-const trust_1 = __nccwpck_require__(13614);
+const core_1 = __nccwpck_require__(83917);
+const error_1 = __nccwpck_require__(36849);
+const trust_1 = __nccwpck_require__(97822);
 function verifySCTs(cert, issuer, ctlogs) {
     let extSCT;
     // Verifying the SCT requires that we remove the SCT extension and
@@ -12064,7 +12064,7 @@ function verifySCTs(cert, issuer, ctlogs) {
 
 /***/ }),
 
-/***/ 61429:
+/***/ 88037:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -12072,7 +12072,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.verifySubjectAlternativeName = verifySubjectAlternativeName;
 exports.verifyExtensions = verifyExtensions;
 exports.verifyOIDs = verifyOIDs;
-const error_1 = __nccwpck_require__(35585);
+const error_1 = __nccwpck_require__(36849);
 // Verifies that the signer's SAN matches the policy identity. The
 // policyIdentity is treated as a JavaScript regular expression pattern and
 // tested against the full signerIdentity string. For exact matching, use
@@ -12119,14 +12119,14 @@ function oidEquals(a, b) {
 
 /***/ }),
 
-/***/ 68176:
+/***/ 27968:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getTSATimestamp = getTSATimestamp;
 exports.getTLogTimestamp = getTLogTimestamp;
-const tsa_1 = __nccwpck_require__(76328);
+const tsa_1 = __nccwpck_require__(84472);
 function getTSATimestamp(timestamp, data, timestampAuthorities) {
     (0, tsa_1.verifyRFC3161Timestamp)(timestamp, data, timestampAuthorities);
     return {
@@ -12150,16 +12150,16 @@ function getTLogTimestamp(entry) {
 
 /***/ }),
 
-/***/ 76328:
+/***/ 84472:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.verifyRFC3161Timestamp = verifyRFC3161Timestamp;
-const core_1 = __nccwpck_require__(19869);
-const error_1 = __nccwpck_require__(35585);
-const certificate_1 = __nccwpck_require__(58972);
-const trust_1 = __nccwpck_require__(13614);
+const core_1 = __nccwpck_require__(83917);
+const error_1 = __nccwpck_require__(36849);
+const certificate_1 = __nccwpck_require__(38412);
+const trust_1 = __nccwpck_require__(97822);
 function verifyRFC3161Timestamp(timestamp, data, timestampAuthorities) {
     const signingTime = timestamp.signingTime;
     // Filter for CAs which were valid at the time of signing
@@ -12220,7 +12220,7 @@ function filterCAsBySerialAndIssuer(timestampAuthorities, criteria) {
 
 /***/ }),
 
-/***/ 76114:
+/***/ 39266:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -12242,8 +12242,8 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const core_1 = __nccwpck_require__(19869);
-const error_1 = __nccwpck_require__(35585);
+const core_1 = __nccwpck_require__(83917);
+const error_1 = __nccwpck_require__(36849);
 // Separator between the note and the signatures in a checkpoint
 const CHECKPOINT_SEPARATOR = '\n\n';
 // Checkpoint signatures are of the following form:
@@ -12395,7 +12395,7 @@ exports.LogCheckpoint = LogCheckpoint;
 
 /***/ }),
 
-/***/ 13037:
+/***/ 27005:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -12418,7 +12418,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const error_1 = __nccwpck_require__(35585);
+const error_1 = __nccwpck_require__(36849);
 exports.DSSE_API_VERSION_V1 = '0.0.1';
 // Compare the given dsse tlog entry to the given bundle
 function verifyDSSETLogBody(tlogEntry, content) {
@@ -12508,7 +12508,7 @@ function verifyDSSE002TLogBody(spec, content) {
 
 /***/ }),
 
-/***/ 63260:
+/***/ 1484:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -12531,7 +12531,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const error_1 = __nccwpck_require__(35585);
+const error_1 = __nccwpck_require__(36849);
 exports.HASHEDREKORD_API_VERSION_V1 = '0.0.1';
 // Compare the given hashedrekord tlog entry to the given bundle
 function verifyHashedRekordTLogBody(tlogEntry, content) {
@@ -12609,7 +12609,7 @@ function verifyHashedrekord002TLogBody(spec, content) {
 
 /***/ }),
 
-/***/ 57562:
+/***/ 38218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -12631,14 +12631,14 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const v2_1 = __nccwpck_require__(84123);
-const error_1 = __nccwpck_require__(35585);
-const dsse_1 = __nccwpck_require__(13037);
-const hashedrekord_1 = __nccwpck_require__(63260);
-const intoto_1 = __nccwpck_require__(52151);
-const checkpoint_1 = __nccwpck_require__(76114);
-const merkle_1 = __nccwpck_require__(92262);
-const set_1 = __nccwpck_require__(35690);
+const v2_1 = __nccwpck_require__(13835);
+const error_1 = __nccwpck_require__(36849);
+const dsse_1 = __nccwpck_require__(27005);
+const hashedrekord_1 = __nccwpck_require__(1484);
+const intoto_1 = __nccwpck_require__(17703);
+const checkpoint_1 = __nccwpck_require__(39266);
+const merkle_1 = __nccwpck_require__(17046);
+const set_1 = __nccwpck_require__(2714);
 // Verifies that the given tlog entry matches the supplied signature content.
 function verifyTLogBody(entry, sigContent) {
     const { kind, version } = entry.kindVersion;
@@ -12722,7 +12722,7 @@ function isTLogEntryWithInclusionProof(entry) {
 
 /***/ }),
 
-/***/ 52151:
+/***/ 17703:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -12743,7 +12743,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const error_1 = __nccwpck_require__(35585);
+const error_1 = __nccwpck_require__(36849);
 // Compare the given intoto tlog entry to the given bundle
 function verifyIntotoTLogBody(tlogEntry, content) {
     switch (tlogEntry.apiVersion) {
@@ -12791,7 +12791,7 @@ function base64Decode(str) {
 
 /***/ }),
 
-/***/ 92262:
+/***/ 17046:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -12812,8 +12812,8 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const core_1 = __nccwpck_require__(19869);
-const error_1 = __nccwpck_require__(35585);
+const core_1 = __nccwpck_require__(83917);
+const error_1 = __nccwpck_require__(36849);
 const RFC6962_LEAF_HASH_PREFIX = Buffer.from([0x00]);
 const RFC6962_NODE_HASH_PREFIX = Buffer.from([0x01]);
 function verifyMerkleInclusion(entry, checkpoint) {
@@ -12913,7 +12913,7 @@ function hashLeaf(leaf) {
 
 /***/ }),
 
-/***/ 35690:
+/***/ 2714:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -12934,9 +12934,9 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const core_1 = __nccwpck_require__(19869);
-const error_1 = __nccwpck_require__(35585);
-const trust_1 = __nccwpck_require__(13614);
+const core_1 = __nccwpck_require__(83917);
+const error_1 = __nccwpck_require__(36849);
+const trust_1 = __nccwpck_require__(97822);
 // Verifies the SET for the given entry against the list of trusted
 // transparency logs. Returns true if the SET can be verified against at least
 // one of the trusted logs; otherwise, returns false.
@@ -12980,7 +12980,7 @@ function toVerificationPayload(entry) {
 
 /***/ }),
 
-/***/ 60938:
+/***/ 19738:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13010,7 +13010,7 @@ function filterTLogAuthorities(tlogAuthorities, criteria) {
 
 /***/ }),
 
-/***/ 13614:
+/***/ 97822:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -13032,12 +13032,12 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-const core_1 = __nccwpck_require__(19869);
-const protobuf_specs_1 = __nccwpck_require__(62166);
-const error_1 = __nccwpck_require__(35585);
+const core_1 = __nccwpck_require__(83917);
+const protobuf_specs_1 = __nccwpck_require__(19654);
+const error_1 = __nccwpck_require__(36849);
 const BEGINNING_OF_TIME = new Date(0);
 const END_OF_TIME = new Date(8640000000000000);
-var filter_1 = __nccwpck_require__(60938);
+var filter_1 = __nccwpck_require__(19738);
 Object.defineProperty(exports, "filterCertAuthorities", ({ enumerable: true, get: function () { return filter_1.filterCertAuthorities; } }));
 Object.defineProperty(exports, "filterTLogAuthorities", ({ enumerable: true, get: function () { return filter_1.filterTLogAuthorities; } }));
 function toTrustMaterial(root, keys) {
@@ -13107,7 +13107,7 @@ function keyLocator(keys) {
 
 /***/ }),
 
-/***/ 4817:
+/***/ 74433:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -13129,11 +13129,11 @@ See the License for the specific language governing permissions and
 limitations under the License.
 */
 const util_1 = __nccwpck_require__(39023);
-const error_1 = __nccwpck_require__(35585);
-const key_1 = __nccwpck_require__(41339);
-const policy_1 = __nccwpck_require__(61429);
-const timestamp_1 = __nccwpck_require__(68176);
-const tlog_1 = __nccwpck_require__(57562);
+const error_1 = __nccwpck_require__(36849);
+const key_1 = __nccwpck_require__(53771);
+const policy_1 = __nccwpck_require__(88037);
+const timestamp_1 = __nccwpck_require__(27968);
+const tlog_1 = __nccwpck_require__(38218);
 class Verifier {
     trustMaterial;
     options;
@@ -13286,7 +13286,7 @@ function containsDupes(arr) {
 
 /***/ }),
 
-/***/ 43995:
+/***/ 20779:
 /***/ ((module) => {
 
 // Regex from https://stackoverflow.com/questions/32044846/regex-for-iso-8601-durations
@@ -13296,10 +13296,10 @@ module.exports =
 
 /***/ }),
 
-/***/ 78103:
+/***/ 98503:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse } = __nccwpck_require__(14472);
+const { parse } = __nccwpck_require__(14456);
 
 module.exports = (value) => {
   try {
@@ -13313,7 +13313,7 @@ module.exports = (value) => {
 
 /***/ }),
 
-/***/ 36746:
+/***/ 83130:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { toASCII } = __nccwpck_require__(24876);
@@ -13331,24 +13331,24 @@ module.exports = (value) => {
 
 /***/ }),
 
-/***/ 14127:
+/***/ 23295:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports.iri = __nccwpck_require__(24973);
-module.exports.duration = __nccwpck_require__(43995);
-module.exports["idn-email"] = __nccwpck_require__(78103);
-module.exports["idn-hostname"] = __nccwpck_require__(36746);
-module.exports["iri-reference"] = __nccwpck_require__(64853);
+module.exports.iri = __nccwpck_require__(3869);
+module.exports.duration = __nccwpck_require__(20779);
+module.exports["idn-email"] = __nccwpck_require__(98503);
+module.exports["idn-hostname"] = __nccwpck_require__(83130);
+module.exports["iri-reference"] = __nccwpck_require__(71173);
 
 
 /***/ }),
 
-/***/ 64853:
+/***/ 71173:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse } = __nccwpck_require__(49604);
-const { addressParser } = __nccwpck_require__(14472);
-const schemes = __nccwpck_require__(88408);
+const { parse } = __nccwpck_require__(52084);
+const { addressParser } = __nccwpck_require__(14456);
+const schemes = __nccwpck_require__(38088);
 
 function validate(address) {
   try {
@@ -13393,12 +13393,12 @@ module.exports = (value) => {
 
 /***/ }),
 
-/***/ 24973:
+/***/ 3869:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { parse } = __nccwpck_require__(49604);
-const { addressParser } = __nccwpck_require__(14472);
-const schemes = __nccwpck_require__(88408);
+const { parse } = __nccwpck_require__(52084);
+const { addressParser } = __nccwpck_require__(14456);
+const schemes = __nccwpck_require__(38088);
 
 function validate(address) {
   try {
@@ -13423,10 +13423,10 @@ module.exports = (value) => {
 
 /***/ }),
 
-/***/ 69512:
+/***/ 86328:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const formats = __nccwpck_require__(14127);
+const formats = __nccwpck_require__(23295);
 
 module.exports = (ajv, options = {}) => {
   const allFormats = Object.keys(formats);
@@ -13450,7 +13450,7 @@ module.exports = (ajv, options = {}) => {
 
 /***/ }),
 
-/***/ 54091:
+/***/ 10779:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13664,14 +13664,14 @@ function regex(str) {
 
 /***/ }),
 
-/***/ 46735:
+/***/ 82815:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const formats_1 = __nccwpck_require__(54091);
-const limit_1 = __nccwpck_require__(82596);
-const codegen_1 = __nccwpck_require__(78028);
+const formats_1 = __nccwpck_require__(10779);
+const limit_1 = __nccwpck_require__(51284);
+const codegen_1 = __nccwpck_require__(81436);
 const fullName = new codegen_1.Name("fullFormats");
 const fastName = new codegen_1.Name("fastFormats");
 const formatsPlugin = (ajv, opts = { keywords: true }) => {
@@ -13707,14 +13707,14 @@ exports["default"] = formatsPlugin;
 
 /***/ }),
 
-/***/ 82596:
+/***/ 51284:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.formatLimitDefinition = void 0;
-const ajv_1 = __nccwpck_require__(70703);
-const codegen_1 = __nccwpck_require__(78028);
+const ajv_1 = __nccwpck_require__(42463);
+const codegen_1 = __nccwpck_require__(81436);
 const ops = codegen_1.operators;
 const KWDs = {
     formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -13782,16 +13782,16 @@ exports["default"] = formatLimitPlugin;
 
 /***/ }),
 
-/***/ 70703:
+/***/ 42463:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __nccwpck_require__(229);
-const draft7_1 = __nccwpck_require__(85333);
-const discriminator_1 = __nccwpck_require__(58246);
-const draft7MetaSchema = __nccwpck_require__(41277);
+const core_1 = __nccwpck_require__(63893);
+const draft7_1 = __nccwpck_require__(39941);
+const discriminator_1 = __nccwpck_require__(6505);
+const draft7MetaSchema = __nccwpck_require__(72079);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -13821,24 +13821,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __nccwpck_require__(35865);
+var validate_1 = __nccwpck_require__(87881);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(78028);
+var codegen_1 = __nccwpck_require__(81436);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(11117);
+var validation_error_1 = __nccwpck_require__(33021);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(42618);
+var ref_error_1 = __nccwpck_require__(53162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 27975:
+/***/ 80567:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -14000,15 +14000,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 78028:
+/***/ 81436:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(27975);
-const scope_1 = __nccwpck_require__(18572);
-var code_2 = __nccwpck_require__(27975);
+const code_1 = __nccwpck_require__(80567);
+const scope_1 = __nccwpck_require__(77788);
+var code_2 = __nccwpck_require__(80567);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -14017,7 +14017,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(18572);
+var scope_2 = __nccwpck_require__(77788);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -14703,13 +14703,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 18572:
+/***/ 77788:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(27975);
+const code_1 = __nccwpck_require__(80567);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -14852,15 +14852,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 91923:
+/***/ 81283:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(78028);
-const util_1 = __nccwpck_require__(84512);
-const names_1 = __nccwpck_require__(34902);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const names_1 = __nccwpck_require__(90630);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -14981,18 +14981,18 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 49486:
+/***/ 2718:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(78028);
-const validation_error_1 = __nccwpck_require__(11117);
-const names_1 = __nccwpck_require__(34902);
-const resolve_1 = __nccwpck_require__(45738);
-const util_1 = __nccwpck_require__(84512);
-const validate_1 = __nccwpck_require__(35865);
+const codegen_1 = __nccwpck_require__(81436);
+const validation_error_1 = __nccwpck_require__(33021);
+const names_1 = __nccwpck_require__(90630);
+const resolve_1 = __nccwpck_require__(24090);
+const util_1 = __nccwpck_require__(84464);
+const validate_1 = __nccwpck_require__(87881);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -15229,12 +15229,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 34902:
+/***/ 90630:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(78028);
+const codegen_1 = __nccwpck_require__(81436);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -15263,12 +15263,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 42618:
+/***/ 53162:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(45738);
+const resolve_1 = __nccwpck_require__(24090);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -15281,15 +15281,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 45738:
+/***/ 24090:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(84512);
-const equal = __nccwpck_require__(75318);
-const traverse = __nccwpck_require__(7935);
+const util_1 = __nccwpck_require__(84464);
+const equal = __nccwpck_require__(23430);
+const traverse = __nccwpck_require__(81167);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -15442,7 +15442,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 40169:
+/***/ 7353:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15474,14 +15474,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 84512:
+/***/ 84464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(78028);
-const code_1 = __nccwpck_require__(27975);
+const codegen_1 = __nccwpck_require__(81436);
+const code_1 = __nccwpck_require__(80567);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -15658,7 +15658,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 8204:
+/***/ 37692:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -15683,15 +15683,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 96098:
+/***/ 35346:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(91923);
-const codegen_1 = __nccwpck_require__(78028);
-const names_1 = __nccwpck_require__(34902);
+const errors_1 = __nccwpck_require__(81283);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -15739,17 +15739,17 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 32493:
+/***/ 86685:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __nccwpck_require__(40169);
-const applicability_1 = __nccwpck_require__(8204);
-const errors_1 = __nccwpck_require__(91923);
-const codegen_1 = __nccwpck_require__(78028);
-const util_1 = __nccwpck_require__(84512);
+const rules_1 = __nccwpck_require__(7353);
+const applicability_1 = __nccwpck_require__(37692);
+const errors_1 = __nccwpck_require__(81283);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -15948,14 +15948,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 55363:
+/***/ 11699:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(78028);
-const util_1 = __nccwpck_require__(84512);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -15989,24 +15989,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 35865:
+/***/ 87881:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(96098);
-const dataType_1 = __nccwpck_require__(32493);
-const applicability_1 = __nccwpck_require__(8204);
-const dataType_2 = __nccwpck_require__(32493);
-const defaults_1 = __nccwpck_require__(55363);
-const keyword_1 = __nccwpck_require__(98898);
-const subschema_1 = __nccwpck_require__(98280);
-const codegen_1 = __nccwpck_require__(78028);
-const names_1 = __nccwpck_require__(34902);
-const resolve_1 = __nccwpck_require__(45738);
-const util_1 = __nccwpck_require__(84512);
-const errors_1 = __nccwpck_require__(91923);
+const boolSchema_1 = __nccwpck_require__(35346);
+const dataType_1 = __nccwpck_require__(86685);
+const applicability_1 = __nccwpck_require__(37692);
+const dataType_2 = __nccwpck_require__(86685);
+const defaults_1 = __nccwpck_require__(11699);
+const keyword_1 = __nccwpck_require__(15202);
+const subschema_1 = __nccwpck_require__(26200);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
+const resolve_1 = __nccwpck_require__(24090);
+const util_1 = __nccwpck_require__(84464);
+const errors_1 = __nccwpck_require__(81283);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -16515,16 +16515,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 98898:
+/***/ 15202:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(78028);
-const names_1 = __nccwpck_require__(34902);
-const code_1 = __nccwpck_require__(19764);
-const errors_1 = __nccwpck_require__(91923);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
+const code_1 = __nccwpck_require__(28484);
+const errors_1 = __nccwpck_require__(81283);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -16645,14 +16645,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 98280:
+/***/ 26200:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(78028);
-const util_1 = __nccwpck_require__(84512);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -16732,31 +16732,31 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 229:
+/***/ 63893:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(35865);
+var validate_1 = __nccwpck_require__(87881);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(78028);
+var codegen_1 = __nccwpck_require__(81436);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(11117);
-const ref_error_1 = __nccwpck_require__(42618);
-const rules_1 = __nccwpck_require__(40169);
-const compile_1 = __nccwpck_require__(49486);
-const codegen_2 = __nccwpck_require__(78028);
-const resolve_1 = __nccwpck_require__(45738);
-const dataType_1 = __nccwpck_require__(32493);
-const util_1 = __nccwpck_require__(84512);
-const $dataRefSchema = __nccwpck_require__(75759);
-const uri_1 = __nccwpck_require__(67373);
+const validation_error_1 = __nccwpck_require__(33021);
+const ref_error_1 = __nccwpck_require__(53162);
+const rules_1 = __nccwpck_require__(7353);
+const compile_1 = __nccwpck_require__(2718);
+const codegen_2 = __nccwpck_require__(81436);
+const resolve_1 = __nccwpck_require__(24090);
+const dataType_1 = __nccwpck_require__(86685);
+const util_1 = __nccwpck_require__(84464);
+const $dataRefSchema = __nccwpck_require__(63837);
+const uri_1 = __nccwpck_require__(36285);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -17356,20 +17356,20 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 97223:
+/***/ 24951:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(75318);
+const equal = __nccwpck_require__(23430);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 96070:
+/***/ 36214:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17399,19 +17399,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 67373:
+/***/ 36285:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(67651);
+const uri = __nccwpck_require__(24352);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 11117:
+/***/ 33021:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17428,14 +17428,14 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 35640:
+/***/ 73448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(78028);
-const util_1 = __nccwpck_require__(84512);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -17483,15 +17483,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 73487:
+/***/ 42431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(19764);
-const codegen_1 = __nccwpck_require__(78028);
-const names_1 = __nccwpck_require__(34902);
-const util_1 = __nccwpck_require__(84512);
+const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -17595,12 +17595,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 95701:
+/***/ 39205:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(84512);
+const util_1 = __nccwpck_require__(84464);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -17624,12 +17624,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 596:
+/***/ 89380:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(19764);
+const code_1 = __nccwpck_require__(28484);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -17642,13 +17642,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 51046:
+/***/ 16182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(78028);
-const util_1 = __nccwpck_require__(84512);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -17743,15 +17743,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 99522:
+/***/ 95826:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(78028);
-const util_1 = __nccwpck_require__(84512);
-const code_1 = __nccwpck_require__(19764);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(28484);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -17834,13 +17834,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 73176:
+/***/ 48584:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(78028);
-const util_1 = __nccwpck_require__(84512);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -17906,27 +17906,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 94551:
+/***/ 28775:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(35640);
-const prefixItems_1 = __nccwpck_require__(34931);
-const items_1 = __nccwpck_require__(80095);
-const items2020_1 = __nccwpck_require__(76847);
-const contains_1 = __nccwpck_require__(51046);
-const dependencies_1 = __nccwpck_require__(99522);
-const propertyNames_1 = __nccwpck_require__(77116);
-const additionalProperties_1 = __nccwpck_require__(73487);
-const properties_1 = __nccwpck_require__(28154);
-const patternProperties_1 = __nccwpck_require__(27736);
-const not_1 = __nccwpck_require__(72846);
-const anyOf_1 = __nccwpck_require__(596);
-const oneOf_1 = __nccwpck_require__(15178);
-const allOf_1 = __nccwpck_require__(95701);
-const if_1 = __nccwpck_require__(73176);
-const thenElse_1 = __nccwpck_require__(13245);
+const additionalItems_1 = __nccwpck_require__(73448);
+const prefixItems_1 = __nccwpck_require__(6467);
+const items_1 = __nccwpck_require__(75791);
+const items2020_1 = __nccwpck_require__(52959);
+const contains_1 = __nccwpck_require__(16182);
+const dependencies_1 = __nccwpck_require__(95826);
+const propertyNames_1 = __nccwpck_require__(71372);
+const additionalProperties_1 = __nccwpck_require__(42431);
+const properties_1 = __nccwpck_require__(88778);
+const patternProperties_1 = __nccwpck_require__(50664);
+const not_1 = __nccwpck_require__(8350);
+const anyOf_1 = __nccwpck_require__(89380);
+const oneOf_1 = __nccwpck_require__(22490);
+const allOf_1 = __nccwpck_require__(39205);
+const if_1 = __nccwpck_require__(48584);
+const thenElse_1 = __nccwpck_require__(46829);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -17956,15 +17956,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 80095:
+/***/ 75791:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(78028);
-const util_1 = __nccwpck_require__(84512);
-const code_1 = __nccwpck_require__(19764);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(28484);
 const def = {
     keyword: "items",
     type: "array",
@@ -18014,15 +18014,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 76847:
+/***/ 52959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(78028);
-const util_1 = __nccwpck_require__(84512);
-const code_1 = __nccwpck_require__(19764);
-const additionalItems_1 = __nccwpck_require__(35640);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(28484);
+const additionalItems_1 = __nccwpck_require__(73448);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -18050,12 +18050,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 72846:
+/***/ 8350:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(84512);
+const util_1 = __nccwpck_require__(84464);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -18082,13 +18082,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 15178:
+/***/ 22490:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(78028);
-const util_1 = __nccwpck_require__(84512);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -18148,15 +18148,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 27736:
+/***/ 50664:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(19764);
-const codegen_1 = __nccwpck_require__(78028);
-const util_1 = __nccwpck_require__(84512);
-const util_2 = __nccwpck_require__(84512);
+const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const util_2 = __nccwpck_require__(84464);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -18229,12 +18229,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 34931:
+/***/ 6467:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(80095);
+const items_1 = __nccwpck_require__(75791);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -18247,15 +18247,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 28154:
+/***/ 88778:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(35865);
-const code_1 = __nccwpck_require__(19764);
-const util_1 = __nccwpck_require__(84512);
-const additionalProperties_1 = __nccwpck_require__(73487);
+const validate_1 = __nccwpck_require__(87881);
+const code_1 = __nccwpck_require__(28484);
+const util_1 = __nccwpck_require__(84464);
+const additionalProperties_1 = __nccwpck_require__(42431);
 const def = {
     keyword: "properties",
     type: "object",
@@ -18307,13 +18307,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 77116:
+/***/ 71372:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(78028);
-const util_1 = __nccwpck_require__(84512);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -18351,12 +18351,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 13245:
+/***/ 46829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(84512);
+const util_1 = __nccwpck_require__(84464);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -18370,16 +18370,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 19764:
+/***/ 28484:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(78028);
-const util_1 = __nccwpck_require__(84512);
-const names_1 = __nccwpck_require__(34902);
-const util_2 = __nccwpck_require__(84512);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const names_1 = __nccwpck_require__(90630);
+const util_2 = __nccwpck_require__(84464);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -18507,7 +18507,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 86912:
+/***/ 69872:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18523,13 +18523,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 44005:
+/***/ 97397:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(86912);
-const ref_1 = __nccwpck_require__(66612);
+const id_1 = __nccwpck_require__(69872);
+const ref_1 = __nccwpck_require__(92996);
 const core = [
     "$schema",
     "$id",
@@ -18545,18 +18545,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 66612:
+/***/ 92996:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(42618);
-const code_1 = __nccwpck_require__(19764);
-const codegen_1 = __nccwpck_require__(78028);
-const names_1 = __nccwpck_require__(34902);
-const compile_1 = __nccwpck_require__(49486);
-const util_1 = __nccwpck_require__(84512);
+const ref_error_1 = __nccwpck_require__(53162);
+const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
+const compile_1 = __nccwpck_require__(2718);
+const util_1 = __nccwpck_require__(84464);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -18673,16 +18673,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 58246:
+/***/ 6505:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(78028);
-const types_1 = __nccwpck_require__(53723);
-const compile_1 = __nccwpck_require__(49486);
-const ref_error_1 = __nccwpck_require__(42618);
-const util_1 = __nccwpck_require__(84512);
+const codegen_1 = __nccwpck_require__(81436);
+const types_1 = __nccwpck_require__(87115);
+const compile_1 = __nccwpck_require__(2718);
+const ref_error_1 = __nccwpck_require__(53162);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -18783,7 +18783,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 53723:
+/***/ 87115:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18798,16 +18798,16 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 85333:
+/***/ 39941:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(44005);
-const validation_1 = __nccwpck_require__(65017);
-const applicator_1 = __nccwpck_require__(94551);
-const format_1 = __nccwpck_require__(8425);
-const metadata_1 = __nccwpck_require__(88252);
+const core_1 = __nccwpck_require__(97397);
+const validation_1 = __nccwpck_require__(85481);
+const applicator_1 = __nccwpck_require__(28775);
+const format_1 = __nccwpck_require__(72601);
+const metadata_1 = __nccwpck_require__(56620);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -18821,12 +18821,12 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 36722:
+/***/ 26402:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(78028);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -18919,19 +18919,19 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8425:
+/***/ 72601:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __nccwpck_require__(36722);
+const format_1 = __nccwpck_require__(26402);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 88252:
+/***/ 56620:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18955,14 +18955,14 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 9722:
+/***/ 98026:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(78028);
-const util_1 = __nccwpck_require__(84512);
-const equal_1 = __nccwpck_require__(97223);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const equal_1 = __nccwpck_require__(24951);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -18986,14 +18986,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 70592:
+/***/ 93200:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(78028);
-const util_1 = __nccwpck_require__(84512);
-const equal_1 = __nccwpck_require__(97223);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const equal_1 = __nccwpck_require__(24951);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -19040,21 +19040,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 65017:
+/***/ 85481:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(71195);
-const multipleOf_1 = __nccwpck_require__(94756);
-const limitLength_1 = __nccwpck_require__(20642);
-const pattern_1 = __nccwpck_require__(45223);
-const limitProperties_1 = __nccwpck_require__(71631);
-const required_1 = __nccwpck_require__(85208);
-const limitItems_1 = __nccwpck_require__(82424);
-const uniqueItems_1 = __nccwpck_require__(97244);
-const const_1 = __nccwpck_require__(9722);
-const enum_1 = __nccwpck_require__(70592);
+const limitNumber_1 = __nccwpck_require__(43723);
+const multipleOf_1 = __nccwpck_require__(18132);
+const limitLength_1 = __nccwpck_require__(46962);
+const pattern_1 = __nccwpck_require__(96023);
+const limitProperties_1 = __nccwpck_require__(895);
+const required_1 = __nccwpck_require__(94504);
+const limitItems_1 = __nccwpck_require__(36296);
+const uniqueItems_1 = __nccwpck_require__(65132);
+const const_1 = __nccwpck_require__(98026);
+const enum_1 = __nccwpck_require__(93200);
 const validation = [
     // number
     limitNumber_1.default,
@@ -19079,12 +19079,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 82424:
+/***/ 36296:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(78028);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -19109,14 +19109,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 20642:
+/***/ 46962:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(78028);
-const util_1 = __nccwpck_require__(84512);
-const ucs2length_1 = __nccwpck_require__(96070);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const ucs2length_1 = __nccwpck_require__(36214);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -19142,12 +19142,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 71195:
+/***/ 43723:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(78028);
+const codegen_1 = __nccwpck_require__(81436);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -19175,12 +19175,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 71631:
+/***/ 895:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(78028);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -19205,12 +19205,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 94756:
+/***/ 18132:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(78028);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -19237,14 +19237,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 45223:
+/***/ 96023:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(19764);
-const util_1 = __nccwpck_require__(84512);
-const codegen_1 = __nccwpck_require__(78028);
+const code_1 = __nccwpck_require__(28484);
+const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -19276,14 +19276,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 85208:
+/***/ 94504:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(19764);
-const codegen_1 = __nccwpck_require__(78028);
-const util_1 = __nccwpck_require__(84512);
+const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -19361,15 +19361,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 97244:
+/***/ 65132:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(32493);
-const codegen_1 = __nccwpck_require__(78028);
-const util_1 = __nccwpck_require__(84512);
-const equal_1 = __nccwpck_require__(97223);
+const dataType_1 = __nccwpck_require__(86685);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const equal_1 = __nccwpck_require__(24951);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -19431,15 +19431,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 36569:
+/***/ 40233:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const contentVer = (__nccwpck_require__(93748)/* ["cache-version"].content */ .MH.Q)
-const hashToSegments = __nccwpck_require__(4296)
+const contentVer = (__nccwpck_require__(4038)/* ["cache-version"].content */ .MH.Q)
+const hashToSegments = __nccwpck_require__(99704)
 const path = __nccwpck_require__(16928)
-const ssri = __nccwpck_require__(84359)
+const ssri = __nccwpck_require__(68951)
 
 // Current format of content file path:
 //
@@ -19467,16 +19467,16 @@ function contentDir (cache) {
 
 /***/ }),
 
-/***/ 11894:
+/***/ 39398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const fs = __nccwpck_require__(91943)
-const fsm = __nccwpck_require__(64344)
-const ssri = __nccwpck_require__(84359)
-const contentPath = __nccwpck_require__(36569)
-const Pipeline = __nccwpck_require__(73427)
+const fsm = __nccwpck_require__(25032)
+const ssri = __nccwpck_require__(68951)
+const contentPath = __nccwpck_require__(40233)
+const Pipeline = __nccwpck_require__(52899)
 
 module.exports = read
 
@@ -19639,14 +19639,14 @@ function integrityError (sri, path) {
 
 /***/ }),
 
-/***/ 84047:
+/***/ 92447:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const fs = __nccwpck_require__(91943)
-const contentPath = __nccwpck_require__(36569)
-const { hasContent } = __nccwpck_require__(11894)
+const contentPath = __nccwpck_require__(40233)
+const { hasContent } = __nccwpck_require__(39398)
 
 module.exports = rm
 
@@ -19664,24 +19664,24 @@ async function rm (cache, integrity) {
 
 /***/ }),
 
-/***/ 50515:
+/***/ 93699:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const events = __nccwpck_require__(24434)
 
-const contentPath = __nccwpck_require__(36569)
+const contentPath = __nccwpck_require__(40233)
 const fs = __nccwpck_require__(91943)
-const { moveFile } = __nccwpck_require__(53445)
-const { Minipass } = __nccwpck_require__(70515)
-const Pipeline = __nccwpck_require__(73427)
-const Flush = __nccwpck_require__(72401)
+const { moveFile } = __nccwpck_require__(88437)
+const { Minipass } = __nccwpck_require__(78275)
+const Pipeline = __nccwpck_require__(52899)
+const Flush = __nccwpck_require__(37633)
 const path = __nccwpck_require__(16928)
-const ssri = __nccwpck_require__(84359)
-const cacheDir = __nccwpck_require__(28975)
-const { tmpName } = __nccwpck_require__(24070)
-const fsm = __nccwpck_require__(64344)
+const ssri = __nccwpck_require__(68951)
+const cacheDir = __nccwpck_require__(97375)
+const { tmpName } = __nccwpck_require__(63990)
+const fsm = __nccwpck_require__(25032)
 
 module.exports = write
 
@@ -19879,7 +19879,7 @@ function checksumError (expected, found) {
 
 /***/ }),
 
-/***/ 52223:
+/***/ 26575:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -19893,16 +19893,16 @@ const {
   rm,
   writeFile,
 } = __nccwpck_require__(91943)
-const { Minipass } = __nccwpck_require__(70515)
+const { Minipass } = __nccwpck_require__(78275)
 const path = __nccwpck_require__(16928)
-const ssri = __nccwpck_require__(84359)
-const { tmpName } = __nccwpck_require__(24070)
-const cacheDir = __nccwpck_require__(28975)
+const ssri = __nccwpck_require__(68951)
+const { tmpName } = __nccwpck_require__(63990)
+const cacheDir = __nccwpck_require__(97375)
 
-const contentPath = __nccwpck_require__(36569)
-const hashToSegments = __nccwpck_require__(4296)
-const indexV = (__nccwpck_require__(93748)/* ["cache-version"].index */ .MH.P)
-const { moveFile } = __nccwpck_require__(53445)
+const contentPath = __nccwpck_require__(40233)
+const hashToSegments = __nccwpck_require__(99704)
+const indexV = (__nccwpck_require__(4038)/* ["cache-version"].index */ .MH.P)
+const { moveFile } = __nccwpck_require__(88437)
 
 const lsStreamConcurrency = 5
 
@@ -20070,7 +20070,7 @@ function lsStream (cache) {
 
   // Set all this up to run on the stream and then just return the stream
   Promise.resolve().then(async () => {
-    const { default: pMap } = await __nccwpck_require__.e(/* import() */ 286).then(__nccwpck_require__.bind(__nccwpck_require__, 78286))
+    const { default: pMap } = await __nccwpck_require__.e(/* import() */ 606).then(__nccwpck_require__.bind(__nccwpck_require__, 606))
     const buckets = await readdirOrEmpty(indexDir)
     await pMap(buckets, async (bucket) => {
       const bucketPath = path.join(indexDir, bucket)
@@ -20225,18 +20225,18 @@ function readdirOrEmpty (dir) {
 
 /***/ }),
 
-/***/ 89274:
+/***/ 19690:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Collect = __nccwpck_require__(85373)
-const { Minipass } = __nccwpck_require__(70515)
-const Pipeline = __nccwpck_require__(73427)
+const Collect = __nccwpck_require__(11757)
+const { Minipass } = __nccwpck_require__(78275)
+const Pipeline = __nccwpck_require__(52899)
 
-const index = __nccwpck_require__(52223)
-const memo = __nccwpck_require__(69876)
-const read = __nccwpck_require__(11894)
+const index = __nccwpck_require__(26575)
+const memo = __nccwpck_require__(56068)
+const read = __nccwpck_require__(39398)
 
 async function getData (cache, key, opts = {}) {
   const { integrity, memoize, size } = opts
@@ -20402,18 +20402,18 @@ module.exports.hasContent = read.hasContent
 
 /***/ }),
 
-/***/ 15774:
+/***/ 85742:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const get = __nccwpck_require__(89274)
-const put = __nccwpck_require__(69499)
-const rm = __nccwpck_require__(56825)
-const verify = __nccwpck_require__(52517)
-const { clearMemoized } = __nccwpck_require__(69876)
-const tmp = __nccwpck_require__(24070)
-const index = __nccwpck_require__(52223)
+const get = __nccwpck_require__(19690)
+const put = __nccwpck_require__(94283)
+const rm = __nccwpck_require__(30793)
+const verify = __nccwpck_require__(37621)
+const { clearMemoized } = __nccwpck_require__(56068)
+const tmp = __nccwpck_require__(63990)
+const index = __nccwpck_require__(26575)
 
 module.exports.index = {}
 module.exports.index.compact = index.compact
@@ -20451,12 +20451,12 @@ module.exports.verify.lastRun = verify.lastRun
 
 /***/ }),
 
-/***/ 69876:
+/***/ 56068:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { LRUCache } = __nccwpck_require__(25924)
+const { LRUCache } = __nccwpck_require__(19732)
 
 const MEMOIZED = new LRUCache({
   max: 500,
@@ -20530,17 +20530,17 @@ function pickMem (opts) {
 
 /***/ }),
 
-/***/ 69499:
+/***/ 94283:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const index = __nccwpck_require__(52223)
-const memo = __nccwpck_require__(69876)
-const write = __nccwpck_require__(50515)
-const Flush = __nccwpck_require__(72401)
-const { PassThrough } = __nccwpck_require__(85373)
-const Pipeline = __nccwpck_require__(73427)
+const index = __nccwpck_require__(26575)
+const memo = __nccwpck_require__(56068)
+const write = __nccwpck_require__(93699)
+const Flush = __nccwpck_require__(37633)
+const { PassThrough } = __nccwpck_require__(11757)
+const Pipeline = __nccwpck_require__(52899)
 
 const putOpts = (opts) => ({
   algorithms: ['sha512'],
@@ -20617,17 +20617,17 @@ function putStream (cache, key, opts = {}) {
 
 /***/ }),
 
-/***/ 56825:
+/***/ 30793:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { rm } = __nccwpck_require__(91943)
-const glob = __nccwpck_require__(65457)
-const index = __nccwpck_require__(52223)
-const memo = __nccwpck_require__(69876)
+const glob = __nccwpck_require__(6337)
+const index = __nccwpck_require__(26575)
+const memo = __nccwpck_require__(56068)
 const path = __nccwpck_require__(16928)
-const rmContent = __nccwpck_require__(84047)
+const rmContent = __nccwpck_require__(92447)
 
 module.exports = entry
 module.exports.entry = entry
@@ -20656,7 +20656,7 @@ async function all (cache) {
 
 /***/ }),
 
-/***/ 28975:
+/***/ 97375:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -20692,12 +20692,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 65457:
+/***/ 6337:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { glob } = __nccwpck_require__(63937)
+const { glob } = __nccwpck_require__(34865)
 const path = __nccwpck_require__(16928)
 
 const globify = (pattern) => pattern.split(path.win32.sep).join(path.posix.sep)
@@ -20706,7 +20706,7 @@ module.exports = (path, options) => glob(globify(path), options)
 
 /***/ }),
 
-/***/ 4296:
+/***/ 99704:
 /***/ ((module) => {
 
 
@@ -20720,16 +20720,16 @@ function hashToSegments (hash) {
 
 /***/ }),
 
-/***/ 24070:
+/***/ 63990:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const crypto = __nccwpck_require__(76982)
-const { withTempDir } = __nccwpck_require__(53445)
+const { withTempDir } = __nccwpck_require__(88437)
 const fs = __nccwpck_require__(91943)
 const path = __nccwpck_require__(16928)
-const cacheDir = __nccwpck_require__(28975)
+const cacheDir = __nccwpck_require__(97375)
 
 module.exports.mkdir = mktmpdir
 
@@ -20763,7 +20763,7 @@ function withTmp (cache, opts, cb) {
 
 /***/ }),
 
-/***/ 52517:
+/***/ 37621:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -20775,13 +20775,13 @@ const {
   truncate,
   writeFile,
 } = __nccwpck_require__(91943)
-const contentPath = __nccwpck_require__(36569)
-const fsm = __nccwpck_require__(64344)
-const glob = __nccwpck_require__(65457)
-const index = __nccwpck_require__(52223)
-const cacheDir = __nccwpck_require__(28975)
+const contentPath = __nccwpck_require__(40233)
+const fsm = __nccwpck_require__(25032)
+const glob = __nccwpck_require__(6337)
+const index = __nccwpck_require__(26575)
+const cacheDir = __nccwpck_require__(97375)
 const path = __nccwpck_require__(16928)
-const ssri = __nccwpck_require__(84359)
+const ssri = __nccwpck_require__(68951)
 
 const hasOwnProperty = (obj, key) =>
   Object.prototype.hasOwnProperty.call(obj, key)
@@ -20860,7 +20860,7 @@ async function fixPerms (cache, opts) {
 //
 async function garbageCollect (cache, opts) {
   opts.log.silly('verify', 'garbage collecting content')
-  const { default: pMap } = await __nccwpck_require__.e(/* import() */ 286).then(__nccwpck_require__.bind(__nccwpck_require__, 78286))
+  const { default: pMap } = await __nccwpck_require__.e(/* import() */ 606).then(__nccwpck_require__.bind(__nccwpck_require__, 606))
   const indexStream = index.lsStream(cache)
   const liveContent = new Set()
   indexStream.on('data', (entry) => {
@@ -20944,7 +20944,7 @@ async function verifyContent (filepath, sri) {
 
 async function rebuildIndex (cache, opts) {
   opts.log.silly('verify', 'rebuilding index')
-  const { default: pMap } = await __nccwpck_require__.e(/* import() */ 286).then(__nccwpck_require__.bind(__nccwpck_require__, 78286))
+  const { default: pMap } = await __nccwpck_require__.e(/* import() */ 606).then(__nccwpck_require__.bind(__nccwpck_require__, 606))
   const entries = await index.ls(cache)
   const stats = {
     missingContent: 0,
@@ -21028,7 +21028,7 @@ async function lastRun (cache) {
 
 /***/ }),
 
-/***/ 33326:
+/***/ 6110:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 /* eslint-env browser */
@@ -21288,7 +21288,7 @@ function localstorage() {
 	}
 }
 
-module.exports = __nccwpck_require__(7377)(exports);
+module.exports = __nccwpck_require__(40897)(exports);
 
 const {formatters} = module.exports;
 
@@ -21307,7 +21307,7 @@ formatters.j = function (v) {
 
 /***/ }),
 
-/***/ 7377:
+/***/ 40897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -21323,7 +21323,7 @@ function setup(env) {
 	createDebug.disable = disable;
 	createDebug.enable = enable;
 	createDebug.enabled = enabled;
-	createDebug.humanize = __nccwpck_require__(34472);
+	createDebug.humanize = __nccwpck_require__(70744);
 	createDebug.destroy = destroy;
 
 	Object.keys(env).forEach(key => {
@@ -21606,7 +21606,7 @@ module.exports = setup;
 
 /***/ }),
 
-/***/ 51710:
+/***/ 2830:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -21615,15 +21615,15 @@ module.exports = setup;
  */
 
 if (typeof process === 'undefined' || process.type === 'renderer' || process.browser === true || process.__nwjs) {
-	module.exports = __nccwpck_require__(33326);
+	module.exports = __nccwpck_require__(6110);
 } else {
-	module.exports = __nccwpck_require__(3380);
+	module.exports = __nccwpck_require__(95108);
 }
 
 
 /***/ }),
 
-/***/ 3380:
+/***/ 95108:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 /**
@@ -21657,7 +21657,7 @@ exports.colors = [6, 2, 3, 4, 5, 1];
 try {
 	// Optional dependency (as in, doesn't need to be installed, NOT like optionalDependencies in package.json)
 	// eslint-disable-next-line import/no-extraneous-dependencies
-	const supportsColor = __nccwpck_require__(12122);
+	const supportsColor = __nccwpck_require__(21450);
 
 	if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
 		exports.colors = [
@@ -21865,7 +21865,7 @@ function init(debug) {
 	}
 }
 
-module.exports = __nccwpck_require__(7377)(exports);
+module.exports = __nccwpck_require__(40897)(exports);
 
 const {formatters} = module.exports;
 
@@ -21893,7 +21893,7 @@ formatters.O = function (v) {
 
 /***/ }),
 
-/***/ 89348:
+/***/ 23860:
 /***/ ((module) => {
 
 
@@ -22017,7 +22017,7 @@ module.exports = function extend() {
 
 /***/ }),
 
-/***/ 75318:
+/***/ 23430:
 /***/ ((module) => {
 
 
@@ -22070,11 +22070,11 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 64344:
+/***/ 25032:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
-const { Minipass } = __nccwpck_require__(70515)
+const { Minipass } = __nccwpck_require__(78275)
 const EE = (__nccwpck_require__(24434).EventEmitter)
 const fs = __nccwpck_require__(79896)
 
@@ -22520,7 +22520,7 @@ exports.WriteStreamSync = WriteStreamSync
 
 /***/ }),
 
-/***/ 65141:
+/***/ 83813:
 /***/ ((module) => {
 
 
@@ -22535,7 +22535,7 @@ module.exports = (flag, argv = process.argv) => {
 
 /***/ }),
 
-/***/ 15131:
+/***/ 12203:
 /***/ ((module) => {
 
 
@@ -23493,11 +23493,11 @@ module.exports = class CachePolicy {
 
 /***/ }),
 
-/***/ 60474:
+/***/ 7978:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
-var Buffer = (__nccwpck_require__(59027).Buffer)
+var Buffer = (__nccwpck_require__(12803).Buffer)
 
 // Multibyte codec. In this scheme, a character is represented by 1 or more bytes.
 // Our codec supports UTF-16 surrogates, extensions for GB18030 and unicode sequences.
@@ -24032,7 +24032,7 @@ function findIdx (table, val) {
 
 /***/ }),
 
-/***/ 42730:
+/***/ 11802:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24077,7 +24077,7 @@ module.exports = {
 
   shiftjis: {
     type: "_dbcs",
-    table: function () { return __nccwpck_require__(56833) },
+    table: function () { return __nccwpck_require__(40679) },
     encodeAdd: { "\u00a5": 0x5C, "\u203E": 0x7E },
     encodeSkipVals: [{ from: 0xED40, to: 0xF940 }]
   },
@@ -24094,7 +24094,7 @@ module.exports = {
 
   eucjp: {
     type: "_dbcs",
-    table: function () { return __nccwpck_require__(46260) },
+    table: function () { return __nccwpck_require__(56406) },
     encodeAdd: { "\u00a5": 0x5C, "\u203E": 0x7E }
   },
 
@@ -24120,13 +24120,13 @@ module.exports = {
   936: "cp936",
   cp936: {
     type: "_dbcs",
-    table: function () { return __nccwpck_require__(83274) }
+    table: function () { return __nccwpck_require__(74488) }
   },
 
   // GBK (~22000 chars) is an extension of CP936 that added user-mapped chars and some other.
   gbk: {
     type: "_dbcs",
-    table: function () { return (__nccwpck_require__(83274).concat)(__nccwpck_require__(55940)) }
+    table: function () { return (__nccwpck_require__(74488).concat)(__nccwpck_require__(55914)) }
   },
   xgbk: "gbk",
   isoir58: "gbk",
@@ -24138,8 +24138,8 @@ module.exports = {
   // http://www.khngai.com/chinese/charmap/tblgbk.php?page=0
   gb18030: {
     type: "_dbcs",
-    table: function () { return (__nccwpck_require__(83274).concat)(__nccwpck_require__(55940)) },
-    gb18030: function () { return __nccwpck_require__(85127) },
+    table: function () { return (__nccwpck_require__(74488).concat)(__nccwpck_require__(55914)) },
+    gb18030: function () { return __nccwpck_require__(99129) },
     encodeSkipVals: [0x80],
     encodeAdd: { "€": 0xA2E3 }
   },
@@ -24153,7 +24153,7 @@ module.exports = {
   949: "cp949",
   cp949: {
     type: "_dbcs",
-    table: function () { return __nccwpck_require__(96544) }
+    table: function () { return __nccwpck_require__(21166) }
   },
 
   cseuckr: "cp949",
@@ -24193,14 +24193,14 @@ module.exports = {
   950: "cp950",
   cp950: {
     type: "_dbcs",
-    table: function () { return __nccwpck_require__(33750) }
+    table: function () { return __nccwpck_require__(72324) }
   },
 
   // Big5 has many variations and is an extension of cp950. We use Encoding Standard's as a consensus.
   big5: "big5hkscs",
   big5hkscs: {
     type: "_dbcs",
-    table: function () { return (__nccwpck_require__(33750).concat)(__nccwpck_require__(67421)) },
+    table: function () { return (__nccwpck_require__(72324).concat)(__nccwpck_require__(43267)) },
     encodeSkipVals: [
       // Although Encoding Standard says we should avoid encoding to HKSCS area (See Step 1 of
       // https://encoding.spec.whatwg.org/#index-big5-pointer), we still do it to increase compatibility with ICU.
@@ -24224,25 +24224,25 @@ module.exports = {
 
 /***/ }),
 
-/***/ 43025:
+/***/ 27585:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var mergeModules = __nccwpck_require__(2408)
+var mergeModules = __nccwpck_require__(25336)
 
 // Update this array if you add/rename/remove files in this directory.
 // We support Browserify by skipping automatic module discovery and requiring modules directly.
 var modules = [
-  __nccwpck_require__(44756),
-  __nccwpck_require__(49781),
-  __nccwpck_require__(41075),
-  __nccwpck_require__(64375),
-  __nccwpck_require__(63865),
-  __nccwpck_require__(41035),
-  __nccwpck_require__(71551),
-  __nccwpck_require__(60474),
-  __nccwpck_require__(42730)
+  __nccwpck_require__(72356),
+  __nccwpck_require__(62021),
+  __nccwpck_require__(8771),
+  __nccwpck_require__(28231),
+  __nccwpck_require__(82473),
+  __nccwpck_require__(97083),
+  __nccwpck_require__(69487),
+  __nccwpck_require__(7978),
+  __nccwpck_require__(11802)
 ]
 
 // Put all encoding/alias/codec definitions to single object and export it.
@@ -24254,11 +24254,11 @@ for (var i = 0; i < modules.length; i++) {
 
 /***/ }),
 
-/***/ 44756:
+/***/ 72356:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-var Buffer = (__nccwpck_require__(59027).Buffer)
+var Buffer = (__nccwpck_require__(12803).Buffer)
 
 // Export Node.js internal encodings.
 
@@ -24479,11 +24479,11 @@ InternalEncoderUtf8.prototype.end = function () {
 
 /***/ }),
 
-/***/ 63865:
+/***/ 82473:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
-var Buffer = (__nccwpck_require__(59027).Buffer)
+var Buffer = (__nccwpck_require__(12803).Buffer)
 
 // Single-byte codec. Needs a 'chars' string parameter that contains 256 or 128 chars that
 // correspond to encoded bytes (if 128 - then lower half is ASCII).
@@ -24561,7 +24561,7 @@ SBCSDecoder.prototype.end = function () {
 
 /***/ }),
 
-/***/ 71551:
+/***/ 69487:
 /***/ ((module) => {
 
 
@@ -25018,7 +25018,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 41035:
+/***/ 97083:
 /***/ ((module) => {
 
 
@@ -25205,11 +25205,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 41075:
+/***/ 8771:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
-var Buffer = (__nccwpck_require__(59027).Buffer)
+var Buffer = (__nccwpck_require__(12803).Buffer)
 
 // Note: UTF16-LE (or UCS2) codec is Node.js native. See encodings/internal.js
 
@@ -25399,12 +25399,12 @@ function detectEncoding (bufs, defaultEncoding) {
 
 /***/ }),
 
-/***/ 49781:
+/***/ 62021:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var Buffer = (__nccwpck_require__(59027).Buffer)
+var Buffer = (__nccwpck_require__(12803).Buffer)
 
 // == UTF32-LE/BE codec. ==========================================================
 
@@ -25720,11 +25720,11 @@ function detectEncoding (bufs, defaultEncoding) {
 
 /***/ }),
 
-/***/ 64375:
+/***/ 28231:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
-var Buffer = (__nccwpck_require__(59027).Buffer)
+var Buffer = (__nccwpck_require__(12803).Buffer)
 
 // UTF-7 codec, according to https://tools.ietf.org/html/rfc2152
 // See also below a UTF-7-IMAP codec, according to http://tools.ietf.org/html/rfc3501#section-5.1.3
@@ -26010,7 +26010,7 @@ Utf7IMAPDecoder.prototype.end = function () {
 
 /***/ }),
 
-/***/ 68922:
+/***/ 74250:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -26065,7 +26065,7 @@ StripBOMWrapper.prototype.end = function () {
 
 /***/ }),
 
-/***/ 2408:
+/***/ 25336:
 /***/ ((module) => {
 
 
@@ -26085,15 +26085,15 @@ module.exports = mergeModules
 
 /***/ }),
 
-/***/ 22292:
+/***/ 31748:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var Buffer = (__nccwpck_require__(59027).Buffer)
+var Buffer = (__nccwpck_require__(12803).Buffer)
 
-var bomHandling = __nccwpck_require__(68922)
-var mergeModules = __nccwpck_require__(2408)
+var bomHandling = __nccwpck_require__(74250)
+var mergeModules = __nccwpck_require__(25336)
 
 // All codecs and aliases are kept here, keyed by encoding name/alias.
 // They are lazy loaded in `iconv.getCodec` from `encodings/index.js`.
@@ -26152,7 +26152,7 @@ module.exports._codecDataCache = { __proto__: null }
 
 module.exports.getCodec = function getCodec (encoding) {
   if (!module.exports.encodings) {
-    var raw = __nccwpck_require__(43025)
+    var raw = __nccwpck_require__(27585)
     // TODO: In future versions when old nodejs support is removed can use object.assign
     module.exports.encodings = { __proto__: null } // Initialize as empty object.
     mergeModules(module.exports.encodings, raw)
@@ -26232,7 +26232,7 @@ module.exports.enableStreamingAPI = function enableStreamingAPI (streamModule) {
   if (module.exports.supportsStreams) { return }
 
   // Dependency-inject stream module to create IconvLite stream classes.
-  var streams = __nccwpck_require__(61529)(streamModule)
+  var streams = __nccwpck_require__(42281)(streamModule)
 
   // Not public API yet, but expose the stream classes.
   module.exports.IconvLiteEncoderStream = streams.IconvLiteEncoderStream
@@ -26272,12 +26272,12 @@ if (false) {}
 
 /***/ }),
 
-/***/ 61529:
+/***/ 42281:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var Buffer = (__nccwpck_require__(59027).Buffer)
+var Buffer = (__nccwpck_require__(12803).Buffer)
 
 // NOTE: Due to 'stream' module being pretty large (~100Kb, significant in browser environments),
 // we opt to dependency-inject it instead of creating a hard dependency.
@@ -26384,7 +26384,7 @@ module.exports = function (streamModule) {
 
 /***/ }),
 
-/***/ 92226:
+/***/ 68850:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -26402,7 +26402,7 @@ exports.AddressError = AddressError;
 
 /***/ }),
 
-/***/ 18520:
+/***/ 45864:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -26417,7 +26417,7 @@ exports.assertByteArray = assertByteArray;
 exports.numberToPaddedHex = numberToPaddedHex;
 exports.stringToPaddedHex = stringToPaddedHex;
 exports.testBit = testBit;
-const address_error_1 = __nccwpck_require__(92226);
+const address_error_1 = __nccwpck_require__(68850);
 /**
  * Returns whether this address's *network* is contained within `address`,
  * i.e. whether every address this one can represent also falls inside
@@ -26562,7 +26562,7 @@ function testBit(binaryValue, position) {
 
 /***/ }),
 
-/***/ 14693:
+/***/ 79253:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -26591,19 +26591,19 @@ var __importStar = (this && this.__importStar) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.v6 = exports.AddressError = exports.Address6 = exports.Address4 = void 0;
-var ipv4_1 = __nccwpck_require__(98410);
+var ipv4_1 = __nccwpck_require__(17946);
 Object.defineProperty(exports, "Address4", ({ enumerable: true, get: function () { return ipv4_1.Address4; } }));
-var ipv6_1 = __nccwpck_require__(34368);
+var ipv6_1 = __nccwpck_require__(38096);
 Object.defineProperty(exports, "Address6", ({ enumerable: true, get: function () { return ipv6_1.Address6; } }));
-var address_error_1 = __nccwpck_require__(92226);
+var address_error_1 = __nccwpck_require__(68850);
 Object.defineProperty(exports, "AddressError", ({ enumerable: true, get: function () { return address_error_1.AddressError; } }));
-const helpers = __importStar(__nccwpck_require__(54819));
+const helpers = __importStar(__nccwpck_require__(20339));
 exports.v6 = { helpers };
 //# sourceMappingURL=ip-address.js.map
 
 /***/ }),
 
-/***/ 98410:
+/***/ 17946:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -26633,9 +26633,9 @@ var __importStar = (this && this.__importStar) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Address4 = void 0;
-const common = __importStar(__nccwpck_require__(18520));
-const constants = __importStar(__nccwpck_require__(51733));
-const address_error_1 = __nccwpck_require__(92226);
+const common = __importStar(__nccwpck_require__(45864));
+const constants = __importStar(__nccwpck_require__(66437));
+const address_error_1 = __nccwpck_require__(68850);
 const isCorrect4 = common.isCorrect(constants.BITS);
 /**
  * Represents an IPv4 address
@@ -27211,7 +27211,7 @@ const SPECIAL_PURPOSE_V4 = constants.SPECIAL_PURPOSE.map(([cidr, , reachable]) =
 
 /***/ }),
 
-/***/ 34368:
+/***/ 38096:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -27242,14 +27242,14 @@ var __importStar = (this && this.__importStar) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Address6 = void 0;
-const common = __importStar(__nccwpck_require__(18520));
-const constants4 = __importStar(__nccwpck_require__(51733));
-const constants6 = __importStar(__nccwpck_require__(97267));
-const helpers = __importStar(__nccwpck_require__(54819));
-const ipv4_1 = __nccwpck_require__(98410);
-const regular_expressions_1 = __nccwpck_require__(37632);
-const address_error_1 = __nccwpck_require__(92226);
-const common_1 = __nccwpck_require__(18520);
+const common = __importStar(__nccwpck_require__(45864));
+const constants4 = __importStar(__nccwpck_require__(66437));
+const constants6 = __importStar(__nccwpck_require__(75280));
+const helpers = __importStar(__nccwpck_require__(20339));
+const ipv4_1 = __nccwpck_require__(17946);
+const regular_expressions_1 = __nccwpck_require__(72016);
+const address_error_1 = __nccwpck_require__(68850);
+const common_1 = __nccwpck_require__(45864);
 const isCorrect6 = common.isCorrect(constants6.BITS);
 function assert(condition) {
     if (!condition) {
@@ -28678,7 +28678,7 @@ const NAT64_LOCAL_USE_SUBNET = new Address6('64:ff9b:1::/48');
 
 /***/ }),
 
-/***/ 51733:
+/***/ 66437:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28735,7 +28735,7 @@ exports.SPECIAL_PURPOSE = [
 
 /***/ }),
 
-/***/ 97267:
+/***/ 75280:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28872,7 +28872,7 @@ exports.SPECIAL_PURPOSE = [
 
 /***/ }),
 
-/***/ 54819:
+/***/ 20339:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28932,7 +28932,7 @@ function simpleGroup(addressString, offset = 0) {
 
 /***/ }),
 
-/***/ 37632:
+/***/ 72016:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -28965,7 +28965,7 @@ exports.groupPossibilities = groupPossibilities;
 exports.padGroup = padGroup;
 exports.simpleRegularExpression = simpleRegularExpression;
 exports.possibleElisions = possibleElisions;
-const v6 = __importStar(__nccwpck_require__(97267));
+const v6 = __importStar(__nccwpck_require__(75280));
 function groupPossibilities(possibilities) {
     return `(${possibilities.join('|')})`;
 }
@@ -29033,7 +29033,7 @@ function possibleElisions(elidedGroups, moreLeft, moreRight) {
 
 /***/ }),
 
-/***/ 7935:
+/***/ 81167:
 /***/ ((module) => {
 
 
@@ -29133,19 +29133,19 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 79743:
+/***/ 85743:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { Request, Response } = __nccwpck_require__(64691)
-const { Minipass } = __nccwpck_require__(70515)
-const MinipassFlush = __nccwpck_require__(72401)
-const cacache = __nccwpck_require__(15774)
+const { Request, Response } = __nccwpck_require__(88483)
+const { Minipass } = __nccwpck_require__(78275)
+const MinipassFlush = __nccwpck_require__(37633)
+const cacache = __nccwpck_require__(85742)
 const url = __nccwpck_require__(87016)
 
-const CachingMinipassPipeline = __nccwpck_require__(97146)
-const CachePolicy = __nccwpck_require__(40481)
-const cacheKey = __nccwpck_require__(89952)
-const remote = __nccwpck_require__(19470)
+const CachingMinipassPipeline = __nccwpck_require__(22314)
+const CachePolicy = __nccwpck_require__(15281)
+const cacheKey = __nccwpck_require__(45808)
+const remote = __nccwpck_require__(20766)
 
 const hasOwnProperty = (obj, prop) => Object.prototype.hasOwnProperty.call(obj, prop)
 
@@ -29611,7 +29611,7 @@ module.exports = CacheEntry
 
 /***/ }),
 
-/***/ 80784:
+/***/ 59456:
 /***/ ((module) => {
 
 class NotCachedError extends Error {
@@ -29629,12 +29629,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 35383:
+/***/ 96807:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { NotCachedError } = __nccwpck_require__(80784)
-const CacheEntry = __nccwpck_require__(79743)
-const remote = __nccwpck_require__(19470)
+const { NotCachedError } = __nccwpck_require__(59456)
+const CacheEntry = __nccwpck_require__(85743)
+const remote = __nccwpck_require__(20766)
 
 // do whatever is necessary to get a Response and return it
 const cacheFetch = async (request, options) => {
@@ -29685,7 +29685,7 @@ module.exports = cacheFetch
 
 /***/ }),
 
-/***/ 89952:
+/***/ 45808:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { URL, format } = __nccwpck_require__(87016)
@@ -29709,12 +29709,12 @@ module.exports = cacheKey
 
 /***/ }),
 
-/***/ 40481:
+/***/ 15281:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const CacheSemantics = __nccwpck_require__(15131)
-const Negotiator = __nccwpck_require__(96876)
-const ssri = __nccwpck_require__(84359)
+const CacheSemantics = __nccwpck_require__(12203)
+const Negotiator = __nccwpck_require__(60668)
+const ssri = __nccwpck_require__(68951)
 
 // options passed to http-cache-semantics constructor
 const policyOptions = {
@@ -29877,17 +29877,17 @@ module.exports = CachePolicy
 
 /***/ }),
 
-/***/ 43002:
+/***/ 67242:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { FetchError, Request, isRedirect } = __nccwpck_require__(64691)
+const { FetchError, Request, isRedirect } = __nccwpck_require__(88483)
 const url = __nccwpck_require__(87016)
 
-const CachePolicy = __nccwpck_require__(40481)
-const cache = __nccwpck_require__(35383)
-const remote = __nccwpck_require__(19470)
+const CachePolicy = __nccwpck_require__(15281)
+const cache = __nccwpck_require__(96807)
+const remote = __nccwpck_require__(20766)
 
 // given a Request, a Response and user options
 // return true if the response is a redirect that
@@ -30002,13 +30002,13 @@ module.exports = fetch
 
 /***/ }),
 
-/***/ 27262:
+/***/ 39310:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { FetchError, Headers, Request, Response } = __nccwpck_require__(64691)
+const { FetchError, Headers, Request, Response } = __nccwpck_require__(88483)
 
-const configureOptions = __nccwpck_require__(6240)
-const fetch = __nccwpck_require__(43002)
+const configureOptions = __nccwpck_require__(99824)
+const fetch = __nccwpck_require__(67242)
 
 const makeFetchHappen = (url, opts) => {
   const options = configureOptions(opts)
@@ -30050,7 +30050,7 @@ module.exports.Response = Response
 
 /***/ }),
 
-/***/ 6240:
+/***/ 99824:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const dns = __nccwpck_require__(72250)
@@ -30116,12 +30116,12 @@ module.exports = configureOptions
 
 /***/ }),
 
-/***/ 97146:
+/***/ 22314:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const MinipassPipeline = __nccwpck_require__(73427)
+const MinipassPipeline = __nccwpck_require__(52899)
 
 class CachingMinipassPipeline extends MinipassPipeline {
   #events = []
@@ -30164,19 +30164,19 @@ module.exports = CachingMinipassPipeline
 
 /***/ }),
 
-/***/ 19470:
+/***/ 20766:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { Minipass } = __nccwpck_require__(70515)
-const fetch = __nccwpck_require__(64691)
-const { promiseRetry } = __nccwpck_require__(25162)
-const ssri = __nccwpck_require__(84359)
-const { log } = __nccwpck_require__(49647)
-const { redact: cleanUrl } = __nccwpck_require__(79947)
+const { Minipass } = __nccwpck_require__(78275)
+const fetch = __nccwpck_require__(88483)
+const { promiseRetry } = __nccwpck_require__(49498)
+const ssri = __nccwpck_require__(68951)
+const { log } = __nccwpck_require__(26687)
+const { redact: cleanUrl } = __nccwpck_require__(4027)
 
-const CachingMinipassPipeline = __nccwpck_require__(97146)
-const { getAgent } = __nccwpck_require__(39707)
-const pkg = __nccwpck_require__(90016)
+const CachingMinipassPipeline = __nccwpck_require__(22314)
+const { getAgent } = __nccwpck_require__(57995)
+const pkg = __nccwpck_require__(96734)
 
 const USER_AGENT = `${pkg.name}/${pkg.version} (+https://npm.im/${pkg.name})`
 
@@ -30305,10 +30305,10 @@ module.exports = remoteFetch
 
 /***/ }),
 
-/***/ 85373:
+/***/ 11757:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { Minipass } = __nccwpck_require__(70515)
+const { Minipass } = __nccwpck_require__(78275)
 const _data = Symbol('_data')
 const _length = Symbol('_length')
 class Collect extends Minipass {
@@ -30383,7 +30383,7 @@ module.exports.PassThrough = CollectPassThrough
 
 /***/ }),
 
-/***/ 87442:
+/***/ 57442:
 /***/ ((module) => {
 
 
@@ -30407,11 +30407,11 @@ module.exports = AbortError
 
 /***/ }),
 
-/***/ 18040:
+/***/ 21256:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const { Minipass } = __nccwpck_require__(70515)
+const { Minipass } = __nccwpck_require__(78275)
 const TYPE = Symbol('type')
 const BUFFER = Symbol('buffer')
 
@@ -30511,21 +30511,21 @@ module.exports = Blob
 
 /***/ }),
 
-/***/ 87187:
+/***/ 28515:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const { Minipass } = __nccwpck_require__(70515)
-const { MinipassSized } = __nccwpck_require__(29573)
+const { Minipass } = __nccwpck_require__(78275)
+const { MinipassSized } = __nccwpck_require__(88789)
 
-const Blob = __nccwpck_require__(18040)
+const Blob = __nccwpck_require__(21256)
 const { BUFFER } = Blob
-const FetchError = __nccwpck_require__(86180)
+const FetchError = __nccwpck_require__(22644)
 
 // optional dependency on 'iconv-lite'
 let decode
 try {
-  decode = (__nccwpck_require__(22292).decode)
+  decode = (__nccwpck_require__(31748).decode)
 } catch (e) {
   // defer error until textConverted is called
 }
@@ -30878,7 +30878,7 @@ module.exports = Body
 
 /***/ }),
 
-/***/ 86180:
+/***/ 22644:
 /***/ ((module) => {
 
 
@@ -30917,7 +30917,7 @@ module.exports = FetchError
 
 /***/ }),
 
-/***/ 25541:
+/***/ 98645:
 /***/ ((module) => {
 
 
@@ -31191,25 +31191,25 @@ module.exports = Headers
 
 /***/ }),
 
-/***/ 64691:
+/***/ 88483:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { URL } = __nccwpck_require__(87016)
 const http = __nccwpck_require__(58611)
 const https = __nccwpck_require__(65692)
-const zlib = __nccwpck_require__(25967)
-const { Minipass } = __nccwpck_require__(70515)
+const zlib = __nccwpck_require__(37119)
+const { Minipass } = __nccwpck_require__(78275)
 
-const Body = __nccwpck_require__(87187)
+const Body = __nccwpck_require__(28515)
 const { writeToStream, getTotalBytes } = Body
-const Response = __nccwpck_require__(35356)
-const Headers = __nccwpck_require__(25541)
+const Response = __nccwpck_require__(43852)
+const Headers = __nccwpck_require__(98645)
 const { createHeadersLenient } = Headers
-const Request = __nccwpck_require__(56850)
+const Request = __nccwpck_require__(99586)
 const { getNodeRequestOptions } = Request
-const FetchError = __nccwpck_require__(86180)
-const AbortError = __nccwpck_require__(87442)
+const FetchError = __nccwpck_require__(22644)
+const AbortError = __nccwpck_require__(57442)
 
 const acceptsEncoding = (headers, encoding) => {
   const encodings = new Headers(headers).get('Accept-Encoding')
@@ -31592,18 +31592,18 @@ fetch.AbortError = AbortError
 
 /***/ }),
 
-/***/ 56850:
+/***/ 99586:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { URL } = __nccwpck_require__(87016)
-const { Minipass } = __nccwpck_require__(70515)
-const Headers = __nccwpck_require__(25541)
+const { Minipass } = __nccwpck_require__(78275)
+const Headers = __nccwpck_require__(98645)
 const { exportNodeCompatibleHeaders } = Headers
-const Body = __nccwpck_require__(87187)
+const Body = __nccwpck_require__(28515)
 const { clone, extractContentType, getTotalBytes } = Body
 
-const version = (__nccwpck_require__(53191)/* .version */ .rE)
+const version = (__nccwpck_require__(27573)/* .version */ .rE)
 const defaultUserAgent =
   `minipass-fetch/${version} (+https://github.com/isaacs/minipass-fetch)`
 
@@ -31881,15 +31881,15 @@ Object.defineProperties(Request.prototype, {
 
 /***/ }),
 
-/***/ 35356:
+/***/ 43852:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const http = __nccwpck_require__(58611)
 const { STATUS_CODES } = http
 
-const Headers = __nccwpck_require__(25541)
-const Body = __nccwpck_require__(87187)
+const Headers = __nccwpck_require__(98645)
+const Body = __nccwpck_require__(28515)
 const { clone, extractContentType } = Body
 
 const INTERNALS = Symbol('Response internals')
@@ -31978,10 +31978,10 @@ Object.defineProperties(Response.prototype, {
 
 /***/ }),
 
-/***/ 72401:
+/***/ 37633:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Minipass = __nccwpck_require__(27763)
+const Minipass = __nccwpck_require__(64387)
 const _flush = Symbol('_flush')
 const _flushed = Symbol('_flushed')
 const _flushing = Symbol('_flushing')
@@ -32024,7 +32024,7 @@ module.exports = Flush
 
 /***/ }),
 
-/***/ 27763:
+/***/ 64387:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -32680,10 +32680,10 @@ module.exports = class Minipass extends Stream {
 
 /***/ }),
 
-/***/ 73427:
+/***/ 52899:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const Minipass = __nccwpck_require__(21309)
+const Minipass = __nccwpck_require__(45485)
 const EE = __nccwpck_require__(24434)
 const isStream = s => s && s instanceof EE && (
   typeof s.pipe === 'function' || // readable
@@ -32815,7 +32815,7 @@ module.exports = Pipeline
 
 /***/ }),
 
-/***/ 21309:
+/***/ 45485:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -33471,7 +33471,7 @@ module.exports = class Minipass extends Stream {
 
 /***/ }),
 
-/***/ 34472:
+/***/ 70744:
 /***/ ((module) => {
 
 /**
@@ -33640,7 +33640,7 @@ function plural(ms, msAbs, n, name) {
 
 /***/ }),
 
-/***/ 50952:
+/***/ 41400:
 /***/ (function(module) {
 
 (function(root, factory) {
@@ -34211,7 +34211,7 @@ function plural(ms, msAbs, n, name) {
 
 /***/ }),
 
-/***/ 96876:
+/***/ 60668:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /*!
@@ -34224,10 +34224,10 @@ function plural(ms, msAbs, n, name) {
 
 
 
-var preferredCharsets = __nccwpck_require__(16624)
-var preferredEncodings = __nccwpck_require__(90599)
-var preferredLanguages = __nccwpck_require__(2392)
-var preferredMediaTypes = __nccwpck_require__(29048)
+var preferredCharsets = __nccwpck_require__(79168)
+var preferredEncodings = __nccwpck_require__(25111)
+var preferredLanguages = __nccwpck_require__(56008)
+var preferredMediaTypes = __nccwpck_require__(53672)
 
 /**
  * Module exports.
@@ -34301,7 +34301,7 @@ Negotiator.prototype.preferredMediaTypes = Negotiator.prototype.mediaTypes;
 
 /***/ }),
 
-/***/ 21226:
+/***/ 41914:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /*!
@@ -34312,7 +34312,7 @@ Negotiator.prototype.preferredMediaTypes = Negotiator.prototype.mediaTypes;
 
 
 
-var contentType = __nccwpck_require__(27522);
+var contentType = __nccwpck_require__(65970);
 
 /**
  * Module exports.
@@ -34362,7 +34362,7 @@ function skipOptionalWhitespace(header, index) {
 
 /***/ }),
 
-/***/ 16624:
+/***/ 79168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -34375,7 +34375,7 @@ function skipOptionalWhitespace(header, index) {
 
 
 
-var parseAccept = __nccwpck_require__(21226);
+var parseAccept = __nccwpck_require__(41914);
 
 /**
  * Module exports.
@@ -34514,7 +34514,7 @@ function isQuality(spec) {
 
 /***/ }),
 
-/***/ 90599:
+/***/ 25111:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -34527,7 +34527,7 @@ function isQuality(spec) {
 
 
 
-var parseAccept = __nccwpck_require__(21226);
+var parseAccept = __nccwpck_require__(41914);
 
 /**
  * Module exports.
@@ -34705,7 +34705,7 @@ function isQuality(spec) {
 
 /***/ }),
 
-/***/ 2392:
+/***/ 56008:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -34718,8 +34718,8 @@ function isQuality(spec) {
 
 
 
-var contentType = __nccwpck_require__(27522);
-var parseAccept = __nccwpck_require__(21226);
+var contentType = __nccwpck_require__(65970);
+var parseAccept = __nccwpck_require__(41914);
 
 /**
  * Module exports.
@@ -34870,7 +34870,7 @@ function isQuality(spec) {
 
 /***/ }),
 
-/***/ 29048:
+/***/ 53672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /**
@@ -34883,8 +34883,8 @@ function isQuality(spec) {
 
 
 
-var contentType = __nccwpck_require__(27522);
-var parseAcceptHeader = __nccwpck_require__(21226);
+var contentType = __nccwpck_require__(65970);
+var parseAcceptHeader = __nccwpck_require__(41914);
 
 /**
  * Module exports.
@@ -35053,7 +35053,7 @@ function isQuality(spec) {
 
 /***/ }),
 
-/***/ 49647:
+/***/ 26687:
 /***/ ((module) => {
 
 const META = Symbol('proc-log.meta')
@@ -35218,7 +35218,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 59027:
+/***/ 12803:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* eslint-disable node/no-deprecated-api */
@@ -35302,17 +35302,17 @@ module.exports = safer
 
 /***/ }),
 
-/***/ 88408:
+/***/ 38088:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-var extend = __nccwpck_require__(89348);
+var extend = __nccwpck_require__(23860);
 
 var data = {
-  permanent: __nccwpck_require__(78730),
-  provosional: __nccwpck_require__(90478),
-  historical: __nccwpck_require__(49628)
+  permanent: __nccwpck_require__(17364),
+  provosional: __nccwpck_require__(10852),
+  historical: __nccwpck_require__(42798)
 };
 
 var allByName = {};
@@ -35323,7 +35323,7 @@ Object.keys(data).forEach(function (type) {
   });
 });
 
-data.unofficial = (__nccwpck_require__(18720).filter)(function (item) {
+data.unofficial = (__nccwpck_require__(53446).filter)(function (item) {
   return !allByName[item.scheme];
 });
 
@@ -35337,12 +35337,12 @@ module.exports = extend(data, { allByName: allByName });
 
 /***/ }),
 
-/***/ 22410:
+/***/ 67290:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const utils_1 = __nccwpck_require__(77512);
+const utils_1 = __nccwpck_require__(68632);
 // The default Buffer size if one is not provided.
 const DEFAULT_SMARTBUFFER_SIZE = 4096;
 // The default string encoding to use for reading/writing strings.
@@ -36576,7 +36576,7 @@ exports.SmartBuffer = SmartBuffer;
 
 /***/ }),
 
-/***/ 77512:
+/***/ 68632:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -36690,7 +36690,7 @@ exports.bigIntAndBufferInt64Check = bigIntAndBufferInt64Check;
 
 /***/ }),
 
-/***/ 81905:
+/***/ 82305:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -36951,7 +36951,7 @@ exports["default"] = grammar;
 
 /***/ }),
 
-/***/ 14472:
+/***/ 14456:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -36961,8 +36961,8 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.canonicalize = exports.canonicalize_quoted_string = exports.normalize = exports.normalize_dot_string = exports.parse = void 0;
 // const punycode = require('punycode');
-const nearley = __nccwpck_require__(50952);
-const grammar_1 = __importDefault(__nccwpck_require__(81905));
+const nearley = __nccwpck_require__(41400);
+const grammar_1 = __importDefault(__nccwpck_require__(82305));
 grammar_1.default.ParserStart = "Mailbox";
 const grammar = nearley.Grammar.fromCompiled(grammar_1.default);
 // <https://tools.ietf.org/html/rfc5321#section-4.1.2>
@@ -37050,7 +37050,7 @@ exports.canonicalize = canonicalize;
 
 /***/ }),
 
-/***/ 5958:
+/***/ 57142:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -37067,13 +37067,13 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SocksClientError = exports.SocksClient = void 0;
 const events_1 = __nccwpck_require__(24434);
 const net = __nccwpck_require__(69278);
-const smart_buffer_1 = __nccwpck_require__(22410);
-const constants_1 = __nccwpck_require__(12303);
-const helpers_1 = __nccwpck_require__(55967);
-const receivebuffer_1 = __nccwpck_require__(27705);
-const util_1 = __nccwpck_require__(65936);
+const smart_buffer_1 = __nccwpck_require__(67290);
+const constants_1 = __nccwpck_require__(24223);
+const helpers_1 = __nccwpck_require__(50639);
+const receivebuffer_1 = __nccwpck_require__(41129);
+const util_1 = __nccwpck_require__(79712);
 Object.defineProperty(exports, "SocksClientError", ({ enumerable: true, get: function () { return util_1.SocksClientError; } }));
-const ip_address_1 = __nccwpck_require__(14693);
+const ip_address_1 = __nccwpck_require__(79253);
 class SocksClient extends events_1.EventEmitter {
     constructor(options) {
         super();
@@ -37849,7 +37849,7 @@ exports.SocksClient = SocksClient;
 
 /***/ }),
 
-/***/ 12303:
+/***/ 24223:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -37963,7 +37963,7 @@ var SocksClientState;
 
 /***/ }),
 
-/***/ 55967:
+/***/ 50639:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -37973,10 +37973,10 @@ exports.validateSocksClientChainOptions = validateSocksClientChainOptions;
 exports.ipv4ToInt32 = ipv4ToInt32;
 exports.int32ToIpv4 = int32ToIpv4;
 exports.ipToBuffer = ipToBuffer;
-const util_1 = __nccwpck_require__(65936);
-const constants_1 = __nccwpck_require__(12303);
+const util_1 = __nccwpck_require__(79712);
+const constants_1 = __nccwpck_require__(24223);
 const stream = __nccwpck_require__(2203);
-const ip_address_1 = __nccwpck_require__(14693);
+const ip_address_1 = __nccwpck_require__(79253);
 const net = __nccwpck_require__(69278);
 /**
  * Validates the provided SocksClientOptions
@@ -38135,7 +38135,7 @@ function ipToBuffer(ip) {
 
 /***/ }),
 
-/***/ 27705:
+/***/ 41129:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38184,7 +38184,7 @@ exports.ReceiveBuffer = ReceiveBuffer;
 
 /***/ }),
 
-/***/ 65936:
+/***/ 79712:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38215,7 +38215,7 @@ function shuffleArray(array) {
 
 /***/ }),
 
-/***/ 1658:
+/***/ 42474:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -38234,18 +38234,18 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
     for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(5958), exports);
+__exportStar(__nccwpck_require__(57142), exports);
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 84359:
+/***/ 68951:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const crypto = __nccwpck_require__(76982)
-const { Minipass } = __nccwpck_require__(70515)
+const { Minipass } = __nccwpck_require__(78275)
 
 const SPEC_ALGORITHMS = ['sha512', 'sha384', 'sha256']
 const DEFAULT_ALGORITHMS = ['sha512']
@@ -38796,13 +38796,13 @@ function getPrioritizedHash (algo1, algo2) {
 
 /***/ }),
 
-/***/ 12122:
+/***/ 21450:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const os = __nccwpck_require__(70857);
 const tty = __nccwpck_require__(52018);
-const hasFlag = __nccwpck_require__(65141);
+const hasFlag = __nccwpck_require__(83813);
 
 const {env} = process;
 
@@ -38938,15 +38938,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 58482:
+/***/ 20770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(29290);
+/* unused reexport */ __nccwpck_require__(20218);
 
 
 /***/ }),
 
-/***/ 29290:
+/***/ 20218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -39218,34 +39218,34 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 42480:
+/***/ 46752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(81285)
-const Dispatcher = __nccwpck_require__(97939)
-const Pool = __nccwpck_require__(92244)
-const BalancedPool = __nccwpck_require__(2549)
-const Agent = __nccwpck_require__(58285)
-const ProxyAgent = __nccwpck_require__(39920)
-const EnvHttpProxyAgent = __nccwpck_require__(40929)
-const RetryAgent = __nccwpck_require__(71346)
-const errors = __nccwpck_require__(44627)
-const util = __nccwpck_require__(84640)
+const Client = __nccwpck_require__(23701)
+const Dispatcher = __nccwpck_require__(30883)
+const Pool = __nccwpck_require__(30628)
+const BalancedPool = __nccwpck_require__(837)
+const Agent = __nccwpck_require__(57405)
+const ProxyAgent = __nccwpck_require__(76672)
+const EnvHttpProxyAgent = __nccwpck_require__(53137)
+const RetryAgent = __nccwpck_require__(30050)
+const errors = __nccwpck_require__(68707)
+const util = __nccwpck_require__(3440)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(88567)
-const buildConnector = __nccwpck_require__(32784)
-const MockClient = __nccwpck_require__(9493)
-const MockAgent = __nccwpck_require__(1437)
-const MockPool = __nccwpck_require__(45220)
-const mockErrors = __nccwpck_require__(49917)
-const RetryHandler = __nccwpck_require__(45640)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(78421)
-const DecoratorHandler = __nccwpck_require__(80091)
-const RedirectHandler = __nccwpck_require__(67970)
-const createRedirectInterceptor = __nccwpck_require__(66036)
+const api = __nccwpck_require__(56615)
+const buildConnector = __nccwpck_require__(59136)
+const MockClient = __nccwpck_require__(47365)
+const MockAgent = __nccwpck_require__(47501)
+const MockPool = __nccwpck_require__(94004)
+const mockErrors = __nccwpck_require__(52429)
+const RetryHandler = __nccwpck_require__(17816)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(32581)
+const DecoratorHandler = __nccwpck_require__(58155)
+const RedirectHandler = __nccwpck_require__(8754)
+const createRedirectInterceptor = __nccwpck_require__(25092)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -39263,10 +39263,10 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __nccwpck_require__(20730),
-  retry: __nccwpck_require__(74346),
-  dump: __nccwpck_require__(78412),
-  dns: __nccwpck_require__(48731)
+  redirect: __nccwpck_require__(21514),
+  retry: __nccwpck_require__(92026),
+  dump: __nccwpck_require__(88060),
+  dns: __nccwpck_require__(70379)
 }
 
 __webpack_unused_export__ = buildConnector
@@ -39328,7 +39328,7 @@ function makeDispatcher (fn) {
 __webpack_unused_export__ = setGlobalDispatcher
 __webpack_unused_export__ = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(58702).fetch)
+const fetchImpl = (__nccwpck_require__(54398).fetch)
 __webpack_unused_export__ = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -39340,39 +39340,39 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(75524).Headers
-/* unused reexport */ __nccwpck_require__(70715).Response
-/* unused reexport */ __nccwpck_require__(30175).Request
-/* unused reexport */ __nccwpck_require__(41142).FormData
+/* unused reexport */ __nccwpck_require__(60660).Headers
+/* unused reexport */ __nccwpck_require__(99051).Response
+/* unused reexport */ __nccwpck_require__(9967).Request
+/* unused reexport */ __nccwpck_require__(35910).FormData
 __webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(54848).FileReader
+/* unused reexport */ __nccwpck_require__(48355).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(30179)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(51059)
 
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(15965)
-const { kConstruct } = __nccwpck_require__(40061)
+const { CacheStorage } = __nccwpck_require__(3245)
+const { kConstruct } = __nccwpck_require__(20109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 __webpack_unused_export__ = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(16933)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(79061)
 
 __webpack_unused_export__ = deleteCookie
 __webpack_unused_export__ = getCookies
 __webpack_unused_export__ = getSetCookies
 __webpack_unused_export__ = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(57708)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(51900)
 
 __webpack_unused_export__ = parseMIMEType
 __webpack_unused_export__ = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(77316)
-/* unused reexport */ __nccwpck_require__(71886).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(15188)
+/* unused reexport */ __nccwpck_require__(13726).WebSocket
 __webpack_unused_export__ = CloseEvent
 __webpack_unused_export__ = ErrorEvent
 __webpack_unused_export__ = MessageEvent
@@ -39388,18 +39388,18 @@ __webpack_unused_export__ = MockPool
 __webpack_unused_export__ = MockAgent
 __webpack_unused_export__ = mockErrors
 
-const { EventSource } = __nccwpck_require__(61670)
+const { EventSource } = __nccwpck_require__(21238)
 
 __webpack_unused_export__ = EventSource
 
 
 /***/ }),
 
-/***/ 90670:
+/***/ 80158:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(84640)
-const { RequestAbortedError } = __nccwpck_require__(44627)
+const { addAbortListener } = __nccwpck_require__(3440)
+const { RequestAbortedError } = __nccwpck_require__(68707)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -39459,16 +39459,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 42004:
+/***/ 34660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(34589)
 const { AsyncResource } = __nccwpck_require__(16698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(44627)
-const util = __nccwpck_require__(84640)
-const { addSignal, removeSignal } = __nccwpck_require__(90670)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(68707)
+const util = __nccwpck_require__(3440)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -39574,7 +39574,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 65646:
+/***/ 76862:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -39588,10 +39588,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(44627)
-const util = __nccwpck_require__(84640)
+} = __nccwpck_require__(68707)
+const util = __nccwpck_require__(3440)
 const { AsyncResource } = __nccwpck_require__(16698)
-const { addSignal, removeSignal } = __nccwpck_require__(90670)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 const assert = __nccwpck_require__(34589)
 
 const kResume = Symbol('resume')
@@ -39832,16 +39832,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4203:
+/***/ 14043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(34589)
-const { Readable } = __nccwpck_require__(80471)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(44627)
-const util = __nccwpck_require__(84640)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(32247)
+const { Readable } = __nccwpck_require__(49927)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(68707)
+const util = __nccwpck_require__(3440)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(87655)
 const { AsyncResource } = __nccwpck_require__(16698)
 
 class RequestHandler extends AsyncResource {
@@ -40053,18 +40053,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 29656:
+/***/ 3560:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(34589)
 const { finished, PassThrough } = __nccwpck_require__(57075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(44627)
-const util = __nccwpck_require__(84640)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(32247)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(68707)
+const util = __nccwpck_require__(3440)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(87655)
 const { AsyncResource } = __nccwpck_require__(16698)
-const { addSignal, removeSignal } = __nccwpck_require__(90670)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -40280,15 +40280,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 6730:
+/***/ 61882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(44627)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(68707)
 const { AsyncResource } = __nccwpck_require__(16698)
-const util = __nccwpck_require__(84640)
-const { addSignal, removeSignal } = __nccwpck_require__(90670)
+const util = __nccwpck_require__(3440)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 const assert = __nccwpck_require__(34589)
 
 class UpgradeHandler extends AsyncResource {
@@ -40395,21 +40395,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 88567:
+/***/ 56615:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4203)
-module.exports.stream = __nccwpck_require__(29656)
-module.exports.pipeline = __nccwpck_require__(65646)
-module.exports.upgrade = __nccwpck_require__(6730)
-module.exports.connect = __nccwpck_require__(42004)
+module.exports.request = __nccwpck_require__(14043)
+module.exports.stream = __nccwpck_require__(3560)
+module.exports.pipeline = __nccwpck_require__(76862)
+module.exports.upgrade = __nccwpck_require__(61882)
+module.exports.connect = __nccwpck_require__(34660)
 
 
 /***/ }),
 
-/***/ 80471:
+/***/ 49927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -40418,9 +40418,9 @@ module.exports.connect = __nccwpck_require__(42004)
 
 const assert = __nccwpck_require__(34589)
 const { Readable } = __nccwpck_require__(57075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(44627)
-const util = __nccwpck_require__(84640)
-const { ReadableStreamFrom } = __nccwpck_require__(84640)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(68707)
+const util = __nccwpck_require__(3440)
+const { ReadableStreamFrom } = __nccwpck_require__(3440)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -40801,15 +40801,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 32247:
+/***/ 87655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(34589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(44627)
+} = __nccwpck_require__(68707)
 
-const { chunksDecode } = __nccwpck_require__(80471)
+const { chunksDecode } = __nccwpck_require__(49927)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -40901,16 +40901,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 32784:
+/***/ 59136:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(77030)
 const assert = __nccwpck_require__(34589)
-const util = __nccwpck_require__(84640)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(44627)
-const timers = __nccwpck_require__(91275)
+const util = __nccwpck_require__(3440)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(68707)
+const timers = __nccwpck_require__(96603)
 
 function noop () {}
 
@@ -41148,7 +41148,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 22303:
+/***/ 10735:
 /***/ ((module) => {
 
 
@@ -41273,7 +41273,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 53374:
+/***/ 42414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -41482,7 +41482,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 44627:
+/***/ 68707:
 /***/ ((module) => {
 
 
@@ -41914,7 +41914,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 37311:
+/***/ 44655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -41922,7 +41922,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(44627)
+} = __nccwpck_require__(68707)
 const assert = __nccwpck_require__(34589)
 const {
   isValidHTTPToken,
@@ -41937,9 +41937,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(84640)
-const { channels } = __nccwpck_require__(53374)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(22303)
+} = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(42414)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(10735)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -42403,7 +42403,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 64043:
+/***/ 36443:
 /***/ ((module) => {
 
 module.exports = {
@@ -42477,7 +42477,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 84152:
+/***/ 67752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -42485,7 +42485,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(22303)
+} = __nccwpck_require__(10735)
 
 class TstNode {
   /** @type {any} */
@@ -42636,13 +42636,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 84640:
+/***/ 3440:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(34589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(64043)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(36443)
 const { IncomingMessage } = __nccwpck_require__(37067)
 const stream = __nccwpck_require__(57075)
 const net = __nccwpck_require__(77030)
@@ -42650,9 +42650,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(57975)
 const { stringify } = __nccwpck_require__(41792)
 const { EventEmitter: EE } = __nccwpck_require__(78474)
-const { InvalidArgumentError } = __nccwpck_require__(44627)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(22303)
-const { tree } = __nccwpck_require__(84152)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(10735)
+const { tree } = __nccwpck_require__(67752)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -43362,18 +43362,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 58285:
+/***/ 57405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(44627)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(64043)
-const DispatcherBase = __nccwpck_require__(19265)
-const Pool = __nccwpck_require__(92244)
-const Client = __nccwpck_require__(81285)
-const util = __nccwpck_require__(84640)
-const createRedirectInterceptor = __nccwpck_require__(66036)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(36443)
+const DispatcherBase = __nccwpck_require__(21841)
+const Pool = __nccwpck_require__(30628)
+const Client = __nccwpck_require__(23701)
+const util = __nccwpck_require__(3440)
+const createRedirectInterceptor = __nccwpck_require__(25092)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -43502,7 +43502,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 2549:
+/***/ 837:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -43510,7 +43510,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(44627)
+} = __nccwpck_require__(68707)
 const {
   PoolBase,
   kClients,
@@ -43518,10 +43518,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(73856)
-const Pool = __nccwpck_require__(92244)
-const { kUrl, kInterceptors } = __nccwpck_require__(64043)
-const { parseOrigin } = __nccwpck_require__(84640)
+} = __nccwpck_require__(42128)
+const Pool = __nccwpck_require__(30628)
+const { kUrl, kInterceptors } = __nccwpck_require__(36443)
+const { parseOrigin } = __nccwpck_require__(3440)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -43718,7 +43718,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 29133:
+/***/ 637:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -43726,9 +43726,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(34589)
-const util = __nccwpck_require__(84640)
-const { channels } = __nccwpck_require__(53374)
-const timers = __nccwpck_require__(91275)
+const util = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(42414)
+const timers = __nccwpck_require__(96603)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -43741,7 +43741,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(44627)
+} = __nccwpck_require__(68707)
 const {
   kUrl,
   kReset,
@@ -43774,9 +43774,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(64043)
+} = __nccwpck_require__(36443)
 
-const constants = __nccwpck_require__(80776)
+const constants = __nccwpck_require__(52824)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -43788,11 +43788,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(7630) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(63870) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(88586))
+    mod = await WebAssembly.compile(__nccwpck_require__(53434))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -43800,7 +43800,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(7630))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(63870))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -44715,7 +44715,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(46396).extractBody)
+      extractBody = (__nccwpck_require__(84492).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -45238,7 +45238,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 4548:
+/***/ 88788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -45246,13 +45246,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(34589)
 const { errorMonitor } = __nccwpck_require__(78474)
 const { pipeline } = __nccwpck_require__(57075)
-const util = __nccwpck_require__(84640)
+const util = __nccwpck_require__(3440)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(44627)
+} = __nccwpck_require__(68707)
 const {
   kUrl,
   kReset,
@@ -45271,7 +45271,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(64043)
+} = __nccwpck_require__(36443)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -45677,7 +45677,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(46396).extractBody)
+    extractBody ??= (__nccwpck_require__(84492).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -46037,7 +46037,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 81285:
+/***/ 23701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -46047,16 +46047,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(34589)
 const net = __nccwpck_require__(77030)
 const http = __nccwpck_require__(37067)
-const util = __nccwpck_require__(84640)
-const { channels } = __nccwpck_require__(53374)
-const Request = __nccwpck_require__(37311)
-const DispatcherBase = __nccwpck_require__(19265)
+const util = __nccwpck_require__(3440)
+const { channels } = __nccwpck_require__(42414)
+const Request = __nccwpck_require__(44655)
+const DispatcherBase = __nccwpck_require__(21841)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(44627)
-const buildConnector = __nccwpck_require__(32784)
+} = __nccwpck_require__(68707)
+const buildConnector = __nccwpck_require__(59136)
 const {
   kUrl,
   kServerName,
@@ -46098,9 +46098,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(64043)
-const connectH1 = __nccwpck_require__(29133)
-const connectH2 = __nccwpck_require__(4548)
+} = __nccwpck_require__(36443)
+const connectH1 = __nccwpck_require__(637)
+const connectH2 = __nccwpck_require__(88788)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -46408,7 +46408,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(66036)
+const createRedirectInterceptor = __nccwpck_require__(25092)
 
 function onError (client, err) {
   if (
@@ -46668,19 +46668,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 19265:
+/***/ 21841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(97939)
+const Dispatcher = __nccwpck_require__(30883)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(44627)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(64043)
+} = __nccwpck_require__(68707)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(36443)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -46883,7 +46883,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 97939:
+/***/ 30883:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -46955,15 +46955,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 40929:
+/***/ 53137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(19265)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(64043)
-const ProxyAgent = __nccwpck_require__(39920)
-const Agent = __nccwpck_require__(58285)
+const DispatcherBase = __nccwpck_require__(21841)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(36443)
+const ProxyAgent = __nccwpck_require__(76672)
+const Agent = __nccwpck_require__(57405)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -47122,7 +47122,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 95844:
+/***/ 64660:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -47246,15 +47246,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 73856:
+/***/ 42128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(19265)
-const FixedQueue = __nccwpck_require__(95844)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(64043)
-const PoolStats = __nccwpck_require__(15710)
+const DispatcherBase = __nccwpck_require__(21841)
+const FixedQueue = __nccwpck_require__(64660)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(36443)
+const PoolStats = __nccwpck_require__(43246)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -47447,10 +47447,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15710:
+/***/ 43246:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(64043)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(36443)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -47488,7 +47488,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 92244:
+/***/ 30628:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -47499,14 +47499,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(73856)
-const Client = __nccwpck_require__(81285)
+} = __nccwpck_require__(42128)
+const Client = __nccwpck_require__(23701)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(44627)
-const util = __nccwpck_require__(84640)
-const { kUrl, kInterceptors } = __nccwpck_require__(64043)
-const buildConnector = __nccwpck_require__(32784)
+} = __nccwpck_require__(68707)
+const util = __nccwpck_require__(3440)
+const { kUrl, kInterceptors } = __nccwpck_require__(36443)
+const buildConnector = __nccwpck_require__(59136)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -47602,19 +47602,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 39920:
+/***/ 76672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(64043)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(36443)
 const { URL } = __nccwpck_require__(73136)
-const Agent = __nccwpck_require__(58285)
-const Pool = __nccwpck_require__(92244)
-const DispatcherBase = __nccwpck_require__(19265)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(44627)
-const buildConnector = __nccwpck_require__(32784)
-const Client = __nccwpck_require__(81285)
+const Agent = __nccwpck_require__(57405)
+const Pool = __nccwpck_require__(30628)
+const DispatcherBase = __nccwpck_require__(21841)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(68707)
+const buildConnector = __nccwpck_require__(59136)
+const Client = __nccwpck_require__(23701)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -47883,13 +47883,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 71346:
+/***/ 30050:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(97939)
-const RetryHandler = __nccwpck_require__(45640)
+const Dispatcher = __nccwpck_require__(30883)
+const RetryHandler = __nccwpck_require__(17816)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -47925,7 +47925,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 78421:
+/***/ 32581:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -47933,8 +47933,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(44627)
-const Agent = __nccwpck_require__(58285)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const Agent = __nccwpck_require__(57405)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -47964,7 +47964,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 80091:
+/***/ 58155:
 /***/ ((module) => {
 
 
@@ -48015,15 +48015,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 67970:
+/***/ 8754:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(84640)
-const { kBodyUsed } = __nccwpck_require__(64043)
+const util = __nccwpck_require__(3440)
+const { kBodyUsed } = __nccwpck_require__(36443)
 const assert = __nccwpck_require__(34589)
-const { InvalidArgumentError } = __nccwpck_require__(44627)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 const EE = __nccwpck_require__(78474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -48254,20 +48254,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 45640:
+/***/ 17816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(34589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(64043)
-const { RequestRetryError } = __nccwpck_require__(44627)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(36443)
+const { RequestRetryError } = __nccwpck_require__(68707)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(84640)
+} = __nccwpck_require__(3440)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -48698,14 +48698,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 48731:
+/***/ 70379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(77030)
 const { lookup } = __nccwpck_require__(40610)
-const DecoratorHandler = __nccwpck_require__(80091)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(44627)
+const DecoratorHandler = __nccwpck_require__(58155)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(68707)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -49080,14 +49080,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 78412:
+/***/ 88060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(84640)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(44627)
-const DecoratorHandler = __nccwpck_require__(80091)
+const util = __nccwpck_require__(3440)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(68707)
+const DecoratorHandler = __nccwpck_require__(58155)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -49210,12 +49210,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 66036:
+/***/ 25092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(67970)
+const RedirectHandler = __nccwpck_require__(8754)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -49238,11 +49238,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 20730:
+/***/ 21514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(67970)
+const RedirectHandler = __nccwpck_require__(8754)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -49269,11 +49269,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 74346:
+/***/ 92026:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(45640)
+const RetryHandler = __nccwpck_require__(17816)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -49295,13 +49295,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 80776:
+/***/ 52824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(11308);
+const utils_1 = __nccwpck_require__(50172);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -49579,7 +49579,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 7630:
+/***/ 63870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -49591,7 +49591,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 88586:
+/***/ 53434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -49603,7 +49603,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 11308:
+/***/ 50172:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -49624,13 +49624,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 1437:
+/***/ 47501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(64043)
-const Agent = __nccwpck_require__(58285)
+const { kClients } = __nccwpck_require__(36443)
+const Agent = __nccwpck_require__(57405)
 const {
   kAgent,
   kMockAgentSet,
@@ -49641,14 +49641,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(90941)
-const MockClient = __nccwpck_require__(9493)
-const MockPool = __nccwpck_require__(45220)
-const { matchValue, buildMockOptions } = __nccwpck_require__(58981)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(44627)
-const Dispatcher = __nccwpck_require__(97939)
-const Pluralizer = __nccwpck_require__(43289)
-const PendingInterceptorsFormatter = __nccwpck_require__(81726)
+} = __nccwpck_require__(91117)
+const MockClient = __nccwpck_require__(47365)
+const MockPool = __nccwpck_require__(94004)
+const { matchValue, buildMockOptions } = __nccwpck_require__(53397)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(68707)
+const Dispatcher = __nccwpck_require__(30883)
+const Pluralizer = __nccwpck_require__(91529)
+const PendingInterceptorsFormatter = __nccwpck_require__(56142)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -49791,14 +49791,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 9493:
+/***/ 47365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(57975)
-const Client = __nccwpck_require__(81285)
-const { buildMockDispatch } = __nccwpck_require__(58981)
+const Client = __nccwpck_require__(23701)
+const { buildMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kMockAgent,
@@ -49807,10 +49807,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(90941)
-const { MockInterceptor } = __nccwpck_require__(35015)
-const Symbols = __nccwpck_require__(64043)
-const { InvalidArgumentError } = __nccwpck_require__(44627)
+} = __nccwpck_require__(91117)
+const { MockInterceptor } = __nccwpck_require__(31511)
+const Symbols = __nccwpck_require__(36443)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -49857,12 +49857,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 49917:
+/***/ 52429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(44627)
+const { UndiciError } = __nccwpck_require__(68707)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -49892,12 +49892,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 35015:
+/***/ 31511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(58981)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kDispatchKey,
@@ -49905,9 +49905,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(90941)
-const { InvalidArgumentError } = __nccwpck_require__(44627)
-const { buildURL } = __nccwpck_require__(84640)
+} = __nccwpck_require__(91117)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const { buildURL } = __nccwpck_require__(3440)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -50106,14 +50106,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 45220:
+/***/ 94004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(57975)
-const Pool = __nccwpck_require__(92244)
-const { buildMockDispatch } = __nccwpck_require__(58981)
+const Pool = __nccwpck_require__(30628)
+const { buildMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kMockAgent,
@@ -50122,10 +50122,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(90941)
-const { MockInterceptor } = __nccwpck_require__(35015)
-const Symbols = __nccwpck_require__(64043)
-const { InvalidArgumentError } = __nccwpck_require__(44627)
+} = __nccwpck_require__(91117)
+const { MockInterceptor } = __nccwpck_require__(31511)
+const Symbols = __nccwpck_require__(36443)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -50172,7 +50172,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 90941:
+/***/ 91117:
 /***/ ((module) => {
 
 
@@ -50202,20 +50202,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 58981:
+/***/ 53397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(49917)
+const { MockNotMatchedError } = __nccwpck_require__(52429)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(90941)
-const { buildURL } = __nccwpck_require__(84640)
+} = __nccwpck_require__(91117)
+const { buildURL } = __nccwpck_require__(3440)
 const { STATUS_CODES } = __nccwpck_require__(37067)
 const {
   types: {
@@ -50576,7 +50576,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 81726:
+/***/ 56142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -50626,7 +50626,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 43289:
+/***/ 91529:
 /***/ ((module) => {
 
 
@@ -50662,7 +50662,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 91275:
+/***/ 96603:
 /***/ ((module) => {
 
 
@@ -51092,20 +51092,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 78514:
+/***/ 89634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(40061)
-const { urlEquals, getFieldValues } = __nccwpck_require__(16814)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(84640)
-const { webidl } = __nccwpck_require__(15701)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(70715)
-const { Request, fromInnerRequest } = __nccwpck_require__(30175)
-const { kState } = __nccwpck_require__(61995)
-const { fetching } = __nccwpck_require__(58702)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(19520)
+const { kConstruct } = __nccwpck_require__(20109)
+const { urlEquals, getFieldValues } = __nccwpck_require__(76798)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
+const { webidl } = __nccwpck_require__(45893)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(99051)
+const { Request, fromInnerRequest } = __nccwpck_require__(9967)
+const { kState } = __nccwpck_require__(93627)
+const { fetching } = __nccwpck_require__(54398)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(73168)
 const assert = __nccwpck_require__(34589)
 
 /**
@@ -51958,15 +51958,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15965:
+/***/ 3245:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(40061)
-const { Cache } = __nccwpck_require__(78514)
-const { webidl } = __nccwpck_require__(15701)
-const { kEnumerableProperty } = __nccwpck_require__(84640)
+const { kConstruct } = __nccwpck_require__(20109)
+const { Cache } = __nccwpck_require__(89634)
+const { webidl } = __nccwpck_require__(45893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class CacheStorage {
   /**
@@ -52117,26 +52117,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 40061:
+/***/ 20109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(64043).kConstruct)
+  kConstruct: (__nccwpck_require__(36443).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 16814:
+/***/ 76798:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(34589)
-const { URLSerializer } = __nccwpck_require__(57708)
-const { isValidHeaderName } = __nccwpck_require__(19520)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { isValidHeaderName } = __nccwpck_require__(73168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -52181,7 +52181,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 33404:
+/***/ 71276:
 /***/ ((module) => {
 
 
@@ -52200,15 +52200,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 16933:
+/***/ 79061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(58906)
-const { stringify } = __nccwpck_require__(41077)
-const { webidl } = __nccwpck_require__(15701)
-const { Headers } = __nccwpck_require__(75524)
+const { parseSetCookie } = __nccwpck_require__(11978)
+const { stringify } = __nccwpck_require__(57797)
+const { webidl } = __nccwpck_require__(45893)
+const { Headers } = __nccwpck_require__(60660)
 
 /**
  * @typedef {Object} Cookie
@@ -52391,14 +52391,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 58906:
+/***/ 11978:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(33404)
-const { isCTLExcludingHtab } = __nccwpck_require__(41077)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(57708)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(71276)
+const { isCTLExcludingHtab } = __nccwpck_require__(57797)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(51900)
 const assert = __nccwpck_require__(34589)
 
 /**
@@ -52708,7 +52708,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 41077:
+/***/ 57797:
 /***/ ((module) => {
 
 
@@ -53067,13 +53067,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 335:
+/***/ 24031:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(57075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(63691)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(94811)
 
 /**
  * @type {number[]} BOM
@@ -53648,23 +53648,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 61670:
+/***/ 21238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(57075)
-const { fetching } = __nccwpck_require__(58702)
-const { makeRequest } = __nccwpck_require__(30175)
-const { webidl } = __nccwpck_require__(15701)
-const { EventSourceStream } = __nccwpck_require__(335)
-const { parseMIMEType } = __nccwpck_require__(57708)
-const { createFastMessageEvent } = __nccwpck_require__(77316)
-const { isNetworkError } = __nccwpck_require__(70715)
-const { delay } = __nccwpck_require__(63691)
-const { kEnumerableProperty } = __nccwpck_require__(84640)
-const { environmentSettingsObject } = __nccwpck_require__(19520)
-const { getGlobalDispatcher } = __nccwpck_require__(78421)
+const { fetching } = __nccwpck_require__(54398)
+const { makeRequest } = __nccwpck_require__(9967)
+const { webidl } = __nccwpck_require__(45893)
+const { EventSourceStream } = __nccwpck_require__(24031)
+const { parseMIMEType } = __nccwpck_require__(51900)
+const { createFastMessageEvent } = __nccwpck_require__(15188)
+const { isNetworkError } = __nccwpck_require__(99051)
+const { delay } = __nccwpck_require__(94811)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { environmentSettingsObject } = __nccwpck_require__(73168)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
 
 let experimentalWarned = false
 
@@ -54138,7 +54138,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 63691:
+/***/ 94811:
 /***/ ((module) => {
 
 
@@ -54182,12 +54182,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 46396:
+/***/ 84492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(84640)
+const util = __nccwpck_require__(3440)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -54197,16 +54197,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(19520)
-const { FormData } = __nccwpck_require__(41142)
-const { kState } = __nccwpck_require__(61995)
-const { webidl } = __nccwpck_require__(15701)
+} = __nccwpck_require__(73168)
+const { FormData } = __nccwpck_require__(35910)
+const { kState } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(34589)
 const { isErrored, isDisturbed } = __nccwpck_require__(57075)
 const { isArrayBuffer } = __nccwpck_require__(73429)
-const { serializeAMimeType } = __nccwpck_require__(57708)
-const { multipartFormDataParser } = __nccwpck_require__(23028)
+const { serializeAMimeType } = __nccwpck_require__(51900)
+const { multipartFormDataParser } = __nccwpck_require__(50116)
 let random
 
 try {
@@ -54718,7 +54718,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 27775:
+/***/ 4495:
 /***/ ((module) => {
 
 
@@ -54849,7 +54849,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 57708:
+/***/ 51900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -55600,12 +55600,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 69197:
+/***/ 66653:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(64043)
+const { kConnected, kSize } = __nccwpck_require__(36443)
 
 class CompatWeakRef {
   constructor (value) {
@@ -55653,14 +55653,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 92538:
+/***/ 27114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(61995)
-const { webidl } = __nccwpck_require__(15701)
+const { kState } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -55786,16 +55786,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 23028:
+/***/ 50116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(84640)
-const { utf8DecodeBytes } = __nccwpck_require__(19520)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(57708)
-const { isFileLike } = __nccwpck_require__(92538)
-const { makeEntry } = __nccwpck_require__(41142)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
+const { utf8DecodeBytes } = __nccwpck_require__(73168)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(51900)
+const { isFileLike } = __nccwpck_require__(27114)
+const { makeEntry } = __nccwpck_require__(35910)
 const assert = __nccwpck_require__(34589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -56267,16 +56267,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 41142:
+/***/ 35910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(19520)
-const { kState } = __nccwpck_require__(61995)
-const { kEnumerableProperty } = __nccwpck_require__(84640)
-const { FileLike, isFileLike } = __nccwpck_require__(92538)
-const { webidl } = __nccwpck_require__(15701)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(73168)
+const { kState } = __nccwpck_require__(93627)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { FileLike, isFileLike } = __nccwpck_require__(27114)
+const { webidl } = __nccwpck_require__(45893)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(57975)
 
@@ -56526,7 +56526,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 30179:
+/***/ 51059:
 /***/ ((module) => {
 
 
@@ -56573,21 +56573,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 75524:
+/***/ 60660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(64043)
-const { kEnumerableProperty } = __nccwpck_require__(84640)
+const { kConstruct } = __nccwpck_require__(36443)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(19520)
-const { webidl } = __nccwpck_require__(15701)
+} = __nccwpck_require__(73168)
+const { webidl } = __nccwpck_require__(45893)
 const assert = __nccwpck_require__(34589)
 const util = __nccwpck_require__(57975)
 
@@ -57267,7 +57267,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 58702:
+/***/ 54398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -57280,9 +57280,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(70715)
-const { HeadersList } = __nccwpck_require__(75524)
-const { Request, cloneRequest } = __nccwpck_require__(30175)
+} = __nccwpck_require__(99051)
+const { HeadersList } = __nccwpck_require__(60660)
+const { Request, cloneRequest } = __nccwpck_require__(9967)
 const zlib = __nccwpck_require__(38522)
 const {
   bytesMatch,
@@ -57318,23 +57318,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(19520)
-const { kState, kDispatcher } = __nccwpck_require__(61995)
+} = __nccwpck_require__(73168)
+const { kState, kDispatcher } = __nccwpck_require__(93627)
 const assert = __nccwpck_require__(34589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(46396)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(84492)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(27775)
+} = __nccwpck_require__(4495)
 const EE = __nccwpck_require__(78474)
 const { Readable, pipeline, finished } = __nccwpck_require__(57075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(84640)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(57708)
-const { getGlobalDispatcher } = __nccwpck_require__(78421)
-const { webidl } = __nccwpck_require__(15701)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(51900)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
+const { webidl } = __nccwpck_require__(45893)
 const { STATUS_CODES } = __nccwpck_require__(37067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -59544,23 +59544,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 30175:
+/***/ 9967:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(46396)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(75524)
-const { FinalizationRegistry } = __nccwpck_require__(69197)()
-const util = __nccwpck_require__(84640)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(84492)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(60660)
+const { FinalizationRegistry } = __nccwpck_require__(66653)()
+const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(57975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(19520)
+} = __nccwpck_require__(73168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -59570,12 +59570,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(27775)
+} = __nccwpck_require__(4495)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(61995)
-const { webidl } = __nccwpck_require__(15701)
-const { URLSerializer } = __nccwpck_require__(57708)
-const { kConstruct } = __nccwpck_require__(64043)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { kConstruct } = __nccwpck_require__(36443)
 const assert = __nccwpck_require__(34589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(78474)
 
@@ -60588,14 +60588,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 70715:
+/***/ 99051:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(75524)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(46396)
-const util = __nccwpck_require__(84640)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(60660)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(84492)
+const util = __nccwpck_require__(3440)
 const nodeUtil = __nccwpck_require__(57975)
 const { kEnumerableProperty } = util
 const {
@@ -60607,16 +60607,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(19520)
+} = __nccwpck_require__(73168)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(27775)
-const { kState, kHeaders } = __nccwpck_require__(61995)
-const { webidl } = __nccwpck_require__(15701)
-const { FormData } = __nccwpck_require__(41142)
-const { URLSerializer } = __nccwpck_require__(57708)
-const { kConstruct } = __nccwpck_require__(64043)
+} = __nccwpck_require__(4495)
+const { kState, kHeaders } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
+const { FormData } = __nccwpck_require__(35910)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { kConstruct } = __nccwpck_require__(36443)
 const assert = __nccwpck_require__(34589)
 const { types } = __nccwpck_require__(57975)
 
@@ -61205,7 +61205,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 61995:
+/***/ 93627:
 /***/ ((module) => {
 
 
@@ -61221,21 +61221,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 19520:
+/***/ 73168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(57075)
 const zlib = __nccwpck_require__(38522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(27775)
-const { getGlobalOrigin } = __nccwpck_require__(30179)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(57708)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
+const { getGlobalOrigin } = __nccwpck_require__(51059)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(51900)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(84640)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
 const assert = __nccwpck_require__(34589)
 const { isUint8Array } = __nccwpck_require__(73429)
-const { webidl } = __nccwpck_require__(15701)
+const { webidl } = __nccwpck_require__(45893)
 
 let supportedHashes = []
 
@@ -62860,14 +62860,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 15701:
+/***/ 45893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(57975)
 const { markAsUncloneable } = __nccwpck_require__(75919)
-const { toUSVString } = __nccwpck_require__(84640)
+const { toUSVString } = __nccwpck_require__(3440)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -63562,7 +63562,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 92927:
+/***/ 22607:
 /***/ ((module) => {
 
 
@@ -63859,7 +63859,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 54848:
+/***/ 48355:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -63868,16 +63868,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(20410)
+} = __nccwpck_require__(53610)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(14929)
-const { webidl } = __nccwpck_require__(15701)
-const { kEnumerableProperty } = __nccwpck_require__(84640)
+} = __nccwpck_require__(20961)
+const { webidl } = __nccwpck_require__(45893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -64210,12 +64210,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 45549:
+/***/ 88573:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(15701)
+const { webidl } = __nccwpck_require__(45893)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -64295,7 +64295,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 14929:
+/***/ 20961:
 /***/ ((module) => {
 
 
@@ -64312,7 +64312,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 20410:
+/***/ 53610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -64323,10 +64323,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(14929)
-const { ProgressEvent } = __nccwpck_require__(45549)
-const { getEncoding } = __nccwpck_require__(92927)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(57708)
+} = __nccwpck_require__(20961)
+const { ProgressEvent } = __nccwpck_require__(88573)
+const { getEncoding } = __nccwpck_require__(22607)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(51900)
 const { types } = __nccwpck_require__(57975)
 const { StringDecoder } = __nccwpck_require__(13193)
 const { btoa } = __nccwpck_require__(4573)
@@ -64710,27 +64710,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7905:
+/***/ 86897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(26096)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(20736)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(90032)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(31025)
-const { channels } = __nccwpck_require__(53374)
-const { CloseEvent } = __nccwpck_require__(77316)
-const { makeRequest } = __nccwpck_require__(30175)
-const { fetching } = __nccwpck_require__(58702)
-const { Headers, getHeadersList } = __nccwpck_require__(75524)
-const { getDecodeSplit } = __nccwpck_require__(19520)
-const { WebsocketFrameSend } = __nccwpck_require__(89104)
+} = __nccwpck_require__(61216)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(98625)
+const { channels } = __nccwpck_require__(42414)
+const { CloseEvent } = __nccwpck_require__(15188)
+const { makeRequest } = __nccwpck_require__(9967)
+const { fetching } = __nccwpck_require__(54398)
+const { Headers, getHeadersList } = __nccwpck_require__(60660)
+const { getDecodeSplit } = __nccwpck_require__(73168)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
 
 /** @type {import('crypto')} */
 let crypto
@@ -65088,7 +65088,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 26096:
+/***/ 20736:
 /***/ ((module) => {
 
 
@@ -65161,14 +65161,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 77316:
+/***/ 15188:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(15701)
-const { kEnumerableProperty } = __nccwpck_require__(84640)
-const { kConstruct } = __nccwpck_require__(64043)
+const { webidl } = __nccwpck_require__(45893)
+const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(36443)
 const { MessagePort } = __nccwpck_require__(75919)
 
 /**
@@ -65497,12 +65497,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 89104:
+/***/ 3264:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(26096)
+const { maxUnsigned16Bit } = __nccwpck_require__(20736)
 
 const BUFFER_SIZE = 16386
 
@@ -65600,14 +65600,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 31869:
+/***/ 19469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(38522)
-const { isValidClientWindowBits } = __nccwpck_require__(31025)
-const { MessageSizeExceededError } = __nccwpck_require__(44627)
+const { isValidClientWindowBits } = __nccwpck_require__(98625)
+const { MessageSizeExceededError } = __nccwpck_require__(68707)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -65712,16 +65712,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 99332:
+/***/ 81652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(57075)
 const assert = __nccwpck_require__(34589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(26096)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(90032)
-const { channels } = __nccwpck_require__(53374)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(20736)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(61216)
+const { channels } = __nccwpck_require__(42414)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -65731,11 +65731,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(31025)
-const { WebsocketFrameSend } = __nccwpck_require__(89104)
-const { closeWebSocketConnection } = __nccwpck_require__(7905)
-const { PerMessageDeflate } = __nccwpck_require__(31869)
-const { MessageSizeExceededError } = __nccwpck_require__(44627)
+} = __nccwpck_require__(98625)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { closeWebSocketConnection } = __nccwpck_require__(86897)
+const { PerMessageDeflate } = __nccwpck_require__(19469)
+const { MessageSizeExceededError } = __nccwpck_require__(68707)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -66246,14 +66246,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 59388:
+/***/ 13900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(89104)
-const { opcodes, sendHints } = __nccwpck_require__(26096)
-const FixedQueue = __nccwpck_require__(95844)
+const { WebsocketFrameSend } = __nccwpck_require__(3264)
+const { opcodes, sendHints } = __nccwpck_require__(20736)
+const FixedQueue = __nccwpck_require__(64660)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -66357,7 +66357,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 90032:
+/***/ 61216:
 /***/ ((module) => {
 
 
@@ -66376,16 +66376,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 31025:
+/***/ 98625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(90032)
-const { states, opcodes } = __nccwpck_require__(26096)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(77316)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(61216)
+const { states, opcodes } = __nccwpck_require__(20736)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(15188)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(57708)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(51900)
 
 /* globals Blob */
 
@@ -66705,15 +66705,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 71886:
+/***/ 13726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(15701)
-const { URLSerializer } = __nccwpck_require__(57708)
-const { environmentSettingsObject } = __nccwpck_require__(19520)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(26096)
+const { webidl } = __nccwpck_require__(45893)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { environmentSettingsObject } = __nccwpck_require__(73168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(20736)
 const {
   kWebSocketURL,
   kReadyState,
@@ -66722,21 +66722,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(90032)
+} = __nccwpck_require__(61216)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(31025)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(7905)
-const { ByteParser } = __nccwpck_require__(99332)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(84640)
-const { getGlobalDispatcher } = __nccwpck_require__(78421)
+} = __nccwpck_require__(98625)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(86897)
+const { ByteParser } = __nccwpck_require__(81652)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
 const { types } = __nccwpck_require__(57975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(77316)
-const { SendQueue } = __nccwpck_require__(59388)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(15188)
+const { SendQueue } = __nccwpck_require__(13900)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -67307,7 +67307,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 49604:
+/***/ 52084:
 /***/ (function(__unused_webpack_module, exports) {
 
 /** @license URI.js v4.4.1 (c) 2011 Gary Court. License: http://github.com/garycourt/uri-js */
@@ -68756,13 +68756,13 @@ Object.defineProperty(exports, '__esModule', { value: true });
 
 /***/ }),
 
-/***/ 98261:
+/***/ 28744:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   o: () => (/* binding */ actionsUi)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(53891);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(88179);
 // The runner's side of a run: workflow commands and the job summary through @actions/core.
 
 const actionsUi = {
@@ -68781,14 +68781,14 @@ const actionsUi = {
 
 /***/ }),
 
-/***/ 57764:
+/***/ 60218:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _bundle_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(65092);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(53891);
-/* harmony import */ var _pipeline_run_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(89063);
-/* harmony import */ var _actions_ui_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(98261);
+/* harmony import */ var _bundle_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24974);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(88179);
+/* harmony import */ var _pipeline_run_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(67387);
+/* harmony import */ var _actions_ui_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(28744);
 // Entry point of the bundled action (dist/index.js): the runner's inputs and workflow commands, then one run.
 
 
@@ -68804,7 +68804,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 65092:
+/***/ 24974:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
@@ -68830,7 +68830,7 @@ process.emitWarning = ((warning, ...rest) => {
 
 /***/ }),
 
-/***/ 89063:
+/***/ 67387:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -68843,6 +68843,60 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: ./src/errors/coded-error.ts
+// The one base of every error this project throws: a stable `code` to branch on, the `cause`, and the facts a
+// classifier reads (operation, tag, subject, status) so that nothing has to parse message text.
+const WRITES = new Set(['push', 'upload', 'mount']);
+const isWriteOperation = (op) => op !== undefined && WRITES.has(op);
+class CodedError extends Error {
+    code;
+    constructor(code, message, facts = {}) {
+        super(message, facts.cause === undefined ? undefined : { cause: facts.cause });
+        this.code = code;
+        if (facts.operation !== undefined)
+            this.operation = facts.operation;
+        if (facts.tag !== undefined)
+            this.tag = facts.tag;
+        if (facts.subject !== undefined)
+            this.subject = facts.subject;
+        if (facts.status !== undefined)
+            this.status = facts.status;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/errors/text.ts
+// Turning any thrown value into text, and walking a cause chain: the one helper for both.
+
+/** The message of anything thrown, including strings and other non-Error rejections. */
+function errorText(err) {
+    if (err instanceof Error)
+        return err.message;
+    if (typeof err === 'string')
+        return err;
+    try {
+        return JSON.stringify(err) ?? String(err);
+    }
+    catch {
+        return String(err); // cyclic or BigInt-holding values
+    }
+}
+/** `err` and its causes, outermost first (bounded, so a cyclic chain cannot loop). */
+function errorChain(err) {
+    const out = [];
+    for (let e = err; e !== undefined && e !== null && out.length < 10; e = e.cause) {
+        out.push(e);
+        if (typeof e !== 'object')
+            break;
+    }
+    return out;
+}
+/** The coded errors of a chain, outermost first. */
+const codedChain = (err) => errorChain(err).filter((e) => e instanceof CodedError);
+
+;// CONCATENATED MODULE: ./src/errors/index.ts
+
+
+
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: external "node:stream"
@@ -68933,18 +68987,14 @@ function isCredentialHeader(name) {
 
 ;// CONCATENATED MODULE: ./src/http/errors.ts
 
+
 /** Every failure of the HTTP layer; `url` is always redacted so the error can be logged as is. */
-class HttpError extends Error {
-    code;
-    status;
+class HttpError extends CodedError {
     url;
     constructor(code, message, opts) {
-        super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+        super(code, message, { cause: opts.cause, status: opts.status });
         this.name = 'HttpError';
-        this.code = code;
         this.url = redactUrl(opts.url);
-        if (opts.status !== undefined)
-            this.status = opts.status;
     }
 }
 
@@ -68959,7 +69009,7 @@ var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node
 function envAny(env, upper, lower) {
     return env[upper] || env[lower] || undefined;
 }
-function proxySettingsFromEnv(env = process.env) {
+function proxySettingsFromEnv(env) {
     const httpsProxy = envAny(env, 'HTTPS_PROXY', 'https_proxy');
     const httpProxy = envAny(env, 'HTTP_PROXY', 'http_proxy');
     const noProxy = envAny(env, 'NO_PROXY', 'no_proxy');
@@ -69903,6 +69953,8 @@ function createHttpClient(opts = {}) {
     };
     // Without a log of its own, the client reports to the process-wide debug sink (RUNNER_DEBUG on a runner).
     const log = opts.log ?? debugLog;
+    // The one read of process.env below the edges: proxies and deadlines apply to every client, even one a
+    // library default builds without being handed the run's environment.
     const env = opts.env ?? process.env;
     const deadlines = {
         ...DEFAULT_DEADLINES,
@@ -70063,27 +70115,25 @@ function describeCredential(cred) {
 }
 
 ;// CONCATENATED MODULE: ./src/oci/errors.ts
+
 /** A registry operation that failed; the message names the reference and what to do about it. */
-class RegistryError extends Error {
-    code;
-    status;
-    /** The registry's Retry-After, for callers that retry at their own level (tag writes). */
-    retryAfterMs;
+class RegistryError extends CodedError {
+    registryCodes;
     constructor(code, message, opts = {}) {
-        super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+        super(code, message, opts);
         this.name = 'RegistryError';
-        this.code = code;
-        if (opts.status !== undefined)
-            this.status = opts.status;
         if (opts.retryAfterMs !== undefined)
             this.retryAfterMs = opts.retryAfterMs;
+        this.registryCodes = opts.registryCodes ?? [];
     }
 }
 /**
  * A manifest PUT refused for a blob it names: distribution 2.8 can lose a blob's link when parallel jobs
  * commit the same digest at once (a shared config), so the blob is uploaded again.
  */
-const isBlobUnknown = (err) => err instanceof RegistryError && err.status === 400 && /BLOB_UNKNOWN/.test(err.message);
+const isBlobUnknown = (err) => err instanceof RegistryError &&
+    err.status === 400 &&
+    err.registryCodes.some(c => c === 'BLOB_UNKNOWN' || c === 'MANIFEST_BLOB_UNKNOWN');
 /** The bytes did not hash to the digest they were asked for by. */
 class DigestMismatchError extends RegistryError {
     expected;
@@ -70097,11 +70147,9 @@ class DigestMismatchError extends RegistryError {
 }
 /** Parallel writers kept replacing a tag (cosign's .sig/.att, the fallback index) and ours did not stick. */
 class TagRaceError extends RegistryError {
-    tag;
     constructor(tag, message) {
-        super('TAG_WRITE_RACED', message);
+        super('TAG_WRITE_RACED', message, { tag });
         this.name = 'TagRaceError';
-        this.tag = tag;
     }
 }
 
@@ -70423,6 +70471,7 @@ async function* verifiedChunks(chunks, what, expected, expectedSize) {
 
 ;// CONCATENATED MODULE: ./src/oci/reference.ts
 
+
 const DOCKER_HUB = 'index.docker.io';
 /** Host names that all mean Docker Hub (references and docker config entries alike). */
 const DOCKER_HUB_ALIASES = new Set([
@@ -70435,11 +70484,10 @@ const TAG = /^[\w][\w.-]{0,127}$/;
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const DOMAIN = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?$/;
 /** An image reference that failed to parse; the message quotes it and says what to change. */
-class InvalidReferenceError extends Error {
-    code = 'INVALID_REFERENCE';
+class InvalidReferenceError extends CodedError {
     reference;
     constructor(reference, problem) {
-        super(`invalid image reference "${reference}": ${problem}`);
+        super('INVALID_REFERENCE', `invalid image reference "${reference}": ${problem}`);
         this.name = 'ReferenceError';
         this.reference = reference;
     }
@@ -70630,12 +70678,16 @@ function retryAfter(res) {
     const ms = parseRetryAfter(res.headers.get('retry-after'));
     return ms === undefined ? {} : { retryAfterMs: ms };
 }
-async function registryFailure(res, what) {
+async function registryFailure(res, what, call) {
     let detail = '';
+    const registryCodes = [];
     try {
         const text = (await res.text()).slice(0, 2000);
         try {
             const body = JSON.parse(text);
+            for (const e of body.errors ?? [])
+                if (typeof e.code === 'string')
+                    registryCodes.push(e.code);
             detail = (body.errors ?? []).map(e => [e.code, e.message].filter(Boolean).join(': ')).join('; ');
         }
         catch {
@@ -70658,7 +70710,7 @@ async function registryFailure(res, what) {
     const retried = isRetryableStatus(res.status)
         ? ` (${statusCause(res.status)}, still failing after every retry: the registry is overloaded or failing; re-run the job later)`
         : '';
-    throw new RegistryError(code, `${what}: registry answered ${res.status}${detail ? ` (${detail})` : ''}${retried}`, { status: res.status, ...retryAfter(res) });
+    throw new RegistryError(code, `${what}: registry answered ${res.status}${detail ? ` (${detail})` : ''}${retried}`, { status: res.status, ...retryAfter(res), ...call, registryCodes });
 }
 
 ;// CONCATENATED MODULE: ./src/oci/blobs.ts
@@ -70679,7 +70731,7 @@ async function getBlob(t, ref, digest, init = {}) {
         ...init
     });
     if (res.status !== 200)
-        return registryFailure(res, `fetching blob ${digest} from ${ref.repoString()}`);
+        return registryFailure(res, `fetching blob ${digest} from ${ref.repoString()}`, { operation: 'fetch' });
     return res;
 }
 const SMALL_BLOB_BYTES = 4 * 1024 * 1024;
@@ -70715,7 +70767,7 @@ async function blobExists(t, ref, digest) {
         return true;
     if (res.status === 404)
         return false;
-    return registryFailure(res, `checking blob ${digest} in ${ref.repoString()}`);
+    return registryFailure(res, `checking blob ${digest} in ${ref.repoString()}`, { operation: 'check' });
 }
 
 ;// CONCATENATED MODULE: ./src/oci/blob-upload.ts
@@ -70733,7 +70785,9 @@ async function startUpload(t, ref, query = '', extraScopes = []) {
         scopes: [repositoryScope(ref.repository, 'push'), ...extraScopes]
     });
     if (res.status !== 202 && res.status !== 201)
-        return registryFailure(res, `starting a blob upload to ${ref.repoString()}`);
+        return registryFailure(res, `starting a blob upload to ${ref.repoString()}`, {
+            operation: query.startsWith('?mount=') ? 'mount' : 'upload'
+        });
     res.discard();
     const location = res.headers.get('location');
     if (res.status === 202 && !location)
@@ -70756,7 +70810,7 @@ async function finishMonolithic(t, ref, location, data, digest, size) {
         scopes: [repositoryScope(ref.repository, 'push')]
     });
     if (res.status !== 201 && res.status !== 204)
-        return registryFailure(res, `uploading blob ${digest} to ${ref.repoString()}`);
+        return registryFailure(res, `uploading blob ${digest} to ${ref.repoString()}`, { operation: 'upload' });
     res.discard();
 }
 async function* fixedChunks(source, chunkSize) {
@@ -70792,7 +70846,9 @@ async function finishChunked(t, ref, start, data, digest, size, chunkSize) {
             scopes: [repositoryScope(ref.repository, 'push')]
         });
         if (res.status !== 202)
-            return registryFailure(res, `uploading bytes ${offset}- of blob ${digest} to ${ref.repoString()}`);
+            return registryFailure(res, `uploading bytes ${offset}- of blob ${digest} to ${ref.repoString()}`, {
+                operation: 'upload'
+            });
         res.discard();
         const next = res.headers.get('location');
         if (next)
@@ -70850,7 +70906,9 @@ async function singlePost(t, ref, data, digest) {
         return { stored: false, location: undefined };
     }
     if (res.status !== 201 && res.status !== 202)
-        return registryFailure(res, `uploading blob ${digest} to ${ref.repoString()} in one POST`);
+        return registryFailure(res, `uploading blob ${digest} to ${ref.repoString()} in one POST`, {
+            operation: 'upload'
+        });
     res.discard();
     const location = res.headers.get('location');
     if (res.status === 201)
@@ -70986,7 +71044,7 @@ async function getManifest(t, ref, accept = MANIFEST_ACCEPT) {
         scopes: [repositoryScope(ref.repository, 'pull')]
     });
     if (res.status !== 200)
-        return registryFailure(res, `fetching manifest ${ref}`);
+        return registryFailure(res, `fetching manifest ${ref}`, { operation: 'fetch', tag: ref.tag });
     const bytes = await res.buffer(MAX_MANIFEST_BYTES);
     const claimed = res.headers.get('docker-content-digest') ?? undefined;
     const expected = ref.digest ?? claimed;
@@ -71030,7 +71088,7 @@ async function headManifest(t, ref, accept = MANIFEST_ACCEPT) {
         accept.includes(mediaType))
         return { digest, mediaType, size };
     if (res.status !== 200 && res.status !== 405)
-        return registryFailure(res, `checking manifest ${ref}`);
+        return registryFailure(res, `checking manifest ${ref}`, { operation: 'check', tag: ref.tag });
     const full = await getManifest(t, ref, accept).catch((err) => {
         if (err instanceof RegistryError && err.code === 'REGISTRY_NOT_FOUND')
             return undefined;
@@ -71055,7 +71113,7 @@ async function putManifest(t, ref, bytes, mediaType, opts = {}) {
         ...(opts.retry === false ? { retry: false } : {})
     });
     if (res.status !== 201 && res.status !== 200 && res.status !== 204)
-        return registryFailure(res, `pushing manifest ${ref}`);
+        return registryFailure(res, `pushing manifest ${ref}`, { operation: 'push', tag: ref.tag });
     res.discard();
     const theirs = res.headers.get('docker-content-digest');
     if (theirs && digestAlgorithm(theirs) === algorithm && theirs !== digest)
@@ -71138,7 +71196,7 @@ async function probeReferrersApi(t, ref) {
         scopes: [repositoryScope(ref.repository, 'pull')]
     });
     if (res.status >= 500 || res.status === 401 || res.status === 429)
-        return registryFailure(res, `probing the referrers API of ${ref.repoString()}`);
+        return registryFailure(res, `probing the referrers API of ${ref.repoString()}`, { operation: 'probe' });
     const supported = res.status === 200 && isIndexContentType(res.headers.get('content-type'));
     let definitive = true;
     if (res.status === 404 && /json/.test(res.headers.get('content-type') ?? '')) {
@@ -71164,7 +71222,9 @@ async function listReferrersViaApi(t, ref, subject, artifactType) {
             scopes: [repositoryScope(ref.repository, 'pull')]
         });
         if (res.status !== 200)
-            return registryFailure(res, `listing referrers of ${ref.repoString()}@${subject}`);
+            return registryFailure(res, `listing referrers of ${ref.repoString()}@${subject}`, {
+                operation: 'list'
+            });
         const index = await res.json();
         found.push(...(index.manifests ?? []));
         url = nextLink(res.headers.get('link'), url.toString());
@@ -71243,7 +71303,9 @@ async function convergeTag(spec, ours, opts = {}) {
     let writes = 0;
     let lastMissing = [];
     for (let attempt = 1;; attempt++) {
-        const started = now();
+        // The write below is based on the last read before it: from then until the write lands, a parallel
+        // writer's write could be dropped by ours (or ours by theirs), so that span is what the settle wait covers.
+        let basedOn = now();
         const current = await spec.read();
         const present = new Set((current?.entries ?? []).map(e => spec.key(e)));
         added ??= ours.map(e => spec.key(e)).filter(k => !present.has(k));
@@ -71259,9 +71321,10 @@ async function convergeTag(spec, ours, opts = {}) {
             log(`${spec.tag}: re-merging (write ${writes + 1}): a re-read after our write lacks ${missing.length} ` +
                 'entries, another writer raced us');
         lastMissing = missing;
-        const wait = (base) => Math.min(DEFAULTS.maxSettleMs, base * 2 ** (attempt - 1)) * (0.5 + random());
+        const backoff = (base) => Math.min(DEFAULTS.maxSettleMs, base * 2 ** (attempt - 1)) * (0.5 + random());
         if (spec.prepare) {
             await spec.prepare(current, [...(current?.entries ?? []), ...missing]);
+            basedOn = now();
             // Uploads can be slow (retries): a write sent long after its read could drop what another job added
             // meanwhile, and that job may already have confirmed and left. Write only if the tag is still as read.
             if ((await spec.read())?.digest !== current?.digest) {
@@ -71269,6 +71332,11 @@ async function convergeTag(spec, ours, opts = {}) {
                 continue;
             }
         }
+        // A parallel writer's read-to-write span is about ours, but its process may be slower (descheduled, a
+        // bigger PUT): wait at least three of ours, jittered upwards only (so that writers who raced fall out of
+        // step without any wait getting shorter), doubling each round. Twice ours lost entries on a loaded bed.
+        const settle = () => Math.min(DEFAULTS.maxSettleMs, Math.max(minSettle, 3 * (now() - basedOn)) * 2 ** (attempt - 1)) *
+            (1 + random() / 2);
         try {
             await spec.write(current, [...(current?.entries ?? []), ...missing]);
         }
@@ -71276,19 +71344,19 @@ async function convergeTag(spec, ours, opts = {}) {
             if (err instanceof RegistryError && err.status === 412) {
                 // The registry honours If-Match and someone wrote since our read: nothing of ours was written.
                 log(`${spec.tag}: If-Match refused (412), another writer changed the tag; reading it again`);
-                await sleep(wait(minSettle / 2));
+                await sleep(backoff(minSettle / 2));
                 continue;
             }
             if (!tag_writer_transient(err))
                 throw err;
             // Writing the same state again later could drop what another job added meanwhile: read and merge first.
             log(`${spec.tag}: write failed (${describeTransient(err)}); reading the tag again before the next write`);
-            await sleep(Math.max(wait(minSettle), err.retryAfterMs ?? 0));
+            // It may have landed all the same (a dropped connection), so the next read waits as after a write.
+            await sleep(Math.max(settle(), err.retryAfterMs ?? 0));
             continue;
         }
         writes++;
-        // Another writer's read-to-write window is about ours: wait a few of them before believing the re-read.
-        await sleep(wait(Math.max(minSettle, 3 * (now() - started))));
+        await sleep(settle());
     }
 }
 /** A write that may succeed if tried again: rate limit, server error, or the connection (the write may have landed). */
@@ -71409,7 +71477,9 @@ class RegistryClient {
         // headManifest already answered a 404 (and fell back to GET where HEAD is refused): no second request.
         if (!head)
             throw new RegistryError('REGISTRY_NOT_FOUND', `fetching manifest ${r}: registry answered 404`, {
-                status: 404
+                status: 404,
+                operation: 'fetch',
+                tag: r.tag
             });
         return head.digest;
     }
@@ -71548,7 +71618,7 @@ const NOT_FOUND = /credentials not found|not found in native keychain|no credent
  * Runs `docker-credential-<name> get` with the server URL on stdin (the docker credential-helper protocol).
  * Undefined when the helper has nothing for the server; errors when the helper itself fails.
  */
-function runCredentialHelper(name, serverUrl, env = process.env) {
+function runCredentialHelper(name, serverUrl, env) {
     const program = `docker-credential-${name}`;
     return new Promise((resolve, reject) => {
         const child = (0,external_node_child_process_.execFile)(program, ['get'], { env, timeout: 30000, maxBuffer: 1024 * 1024 }, (err, stdout, stderr) => {
@@ -71588,7 +71658,7 @@ function runCredentialHelper(name, serverUrl, env = process.env) {
 
 /** The server URL docker itself stores Docker Hub credentials under. */
 const DOCKER_HUB_SERVER = 'https://index.docker.io/v1/';
-function dockerConfigPath(env = process.env) {
+function dockerConfigPath(env) {
     return (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
 }
 /** `https://ghcr.io/v2/` and `ghcr.io` name the same host; docker's own key normalisation. */
@@ -71614,8 +71684,8 @@ function fromEntry(entry, path, key) {
     return undefined;
 }
 /** Credentials from docker's config: credHelpers, then credsStore, then auths; hosts match exactly. */
-function dockerConfigCredentials(opts = {}) {
-    const env = opts.env ?? process.env;
+function dockerConfigCredentials(opts) {
+    const env = opts.env;
     const path = opts.path ?? dockerConfigPath(env);
     const runHelper = opts.runHelper ?? runCredentialHelper;
     let config;
@@ -71691,8 +71761,9 @@ function dockerConfigCredentials(opts = {}) {
 
 
 
-function bundleDirectory(env = process.env) {
-    return env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
+/** The runner's temp directory when the caller has one (run() passes RUNNER_TEMP), else the system's. */
+function bundleDirectory(runnerTemp) {
+    return runnerTemp || (0,external_node_os_namespaceObject.tmpdir)();
 }
 /** `127.0.0.1:5000/team/app@sha256:ab…` + `provenance-v1` → a file name without path separators. */
 function bundleFileName(repository, digest, kind) {
@@ -71704,22 +71775,6 @@ async function writeBundleFile(dir, repository, digest, kind, bundleJson) {
     const path = (0,external_node_path_.join)(dir, bundleFileName(repository, digest, kind));
     await (0,promises_.writeFile)(path, bundleJson);
     return path;
-}
-
-;// CONCATENATED MODULE: ./src/sigstore/error.ts
-class SigstoreError extends Error {
-    code;
-    constructor(code, message, options) {
-        super(message, options);
-        this.name = 'SigstoreError';
-        this.code = code;
-    }
-}
-/** Text of any thrown value, including non-Error rejections. */
-function describe(err) {
-    if (err instanceof Error)
-        return err.message;
-    return typeof err === 'string' ? err : JSON.stringify(err);
 }
 
 ;// CONCATENATED MODULE: ./src/publish/referrer-batch.ts
@@ -71827,10 +71882,12 @@ async function pushArtifactReferrer(registry, repo, manifest, layerBytes, opts =
     const subjectDigest = manifest.subject.digest;
     const slot = joinReferrerBatch(registry, repo, subjectDigest); // before any await: siblings share a write
     try {
-        if (!opts.emptyConfigPresent)
-            await uploadEmptyConfig(registry, repo);
+        // The manifest needs its config only when it is PUT: the layer goes up meanwhile.
+        const config = opts.emptyConfig ?? (opts.emptyConfigPresent ? undefined : uploadEmptyConfig(registry, repo));
+        config?.catch(() => undefined); // awaited below; a failed layer upload must not leave it unhandled
         const layer = manifest.layers[0];
         await registry.uploadBlob(repo, layerBytes, layer.digest, layerBytes.length, opts.fresh ? { fresh: true } : {});
+        await config;
         const bytes = Buffer.from(JSON.stringify(manifest));
         const manifestDigest = computeDigest(bytes);
         const put = () => registry.putManifest(repo.withDigest(manifestDigest), bytes, OCI_MANIFEST);
@@ -72036,7 +72093,12 @@ async function appendToCosignTag(registry, writers, repo, subjectDigest, suffix,
     // The .sig and .att tags of a repository may be written side by side; one tag's writes go one at a time.
     const spec = cosignTagSpec(registry, repo, tagRef, uploads);
     const { current } = await writers.add(`${repo.repoString()}:${tag}`, ours, spec, opts);
-    return { tag, manifestDigest: current.digest, layerDigests: ours.map(o => o.descriptor.digest) };
+    return {
+        tag,
+        manifestDigest: current.digest,
+        manifest: current.manifest,
+        layerDigests: ours.map(o => o.descriptor.digest)
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/sigstore/witness/tlog-entry.ts
@@ -72128,44 +72190,8 @@ function attestationLayer(envelope, predicateType, m) {
     };
 }
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(57975);
-;// CONCATENATED MODULE: ./src/pipeline/confirm-published.ts
-// After pushing: consumers will find what was verified before the push. Registries address content by digest,
-// so a listed referrer digest or a tag layer with our digest and annotations is byte-for-byte the verified
-// material; no bundle is downloaded or verified a second time.
-
-
-
-const fail = (what, check) => {
-    throw new SigstoreError('VERIFICATION_FAILED', `${what}: ${check}`);
-};
-async function confirmPublished(registry, s) {
-    const base = `${s.repo.repoString()}@${s.digest}`;
-    const referrers = s.items.some(i => i.referrer)
-        ? new Set((await registry.listReferrers(s.repo, s.digest, BUNDLE_MEDIA_TYPE)).map(d => d.digest))
-        : new Set();
-    const tags = new Map();
-    const tag = (name) => {
-        if (!tags.has(name))
-            tags.set(name, registry.getManifest(s.repo.withTag(name)).then(m => m.json));
-        return tags.get(name);
-    };
-    for (const item of s.items) {
-        if (item.referrer && !referrers.has(item.referrer))
-            fail(`${base} ${item.kind} (referrer ${item.referrer})`, 'not listed among the referrers of the subject');
-        if (item.legacy) {
-            const what = `${base} ${item.kind} (tag ${item.legacy.tag})`;
-            const expected = s.layerAnnotations.get(item.legacy.layerDigest);
-            const layer = (await tag(item.legacy.tag)).layers.find(l => l.digest === item.legacy.layerDigest && (0,external_node_util_.isDeepStrictEqual)(l.annotations ?? {}, expected));
-            if (!layer)
-                fail(what, `layer ${item.legacy.layerDigest} with the verified annotations is missing from the tag`);
-        }
-    }
-}
-
-// EXTERNAL MODULE: ../main/node_modules/@sigstore/bundle/dist/index.js
-var dist = __nccwpck_require__(90176);
+// EXTERNAL MODULE: ./node_modules/@sigstore/bundle/dist/index.js
+var dist = __nccwpck_require__(61040);
 ;// CONCATENATED MODULE: ./src/sigstore/verify/layer-bundle.ts
 // Rebuilds a v0.1 bundle from a cosign tag-layout layer so the same verifier checks both formats.
 
@@ -72175,7 +72201,7 @@ const BUNDLE_V01 = 'application/vnd.dev.sigstore.bundle+json;version=0.1';
 function pemBlocks(pem) {
     return pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
 }
-function layer_bundle_bundleFromLayer(layerBytes, annotations, kind) {
+function bundleFromLayer(layerBytes, annotations, kind) {
     const certificate = annotations['dev.sigstore.cosign/certificate'];
     const rekor = annotations['dev.sigstore.cosign/bundle'];
     if (!certificate || !rekor)
@@ -72225,142 +72251,352 @@ function layer_bundle_bundleFromLayer(layerBytes, annotations, kind) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/sigstore/verify/published.ts
-// Re-reads what was pushed for one subject and verifies each piece as cosign/sigstore clients would.
+;// CONCATENATED MODULE: ./src/verify/subject-claims.ts
+// What signed material says about its subject (digest, name, predicate type), checked the same way for every
+// caller: a DSSE statement, or the simple-signing payload of a cosign `.sig` layer.
 
 
-
-const published_BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
-function published_fail(what, check, cause) {
-    throw new SigstoreError('VERIFICATION_FAILED', `${what}: ${check}${cause ? `: ${describe(cause)}` : ''}`, {
-        cause
-    });
+/** One failed check of one item; the message names the check, the caller says which item. */
+class CheckFailed extends CodedError {
+    constructor(message, options) {
+        super('CHECK_FAILED', message, options);
+        this.name = 'CheckFailed';
+    }
 }
-function statementOf(bundle, what) {
+const STATEMENT_KEYS = ['_type', 'subject', 'predicateType', 'predicate'];
+function checkStatement(bundle, expect) {
     if (bundle.content.$case !== 'dsseEnvelope')
-        published_fail(what, 'bundle holds no DSSE envelope');
+        throw new CheckFailed('bundle holds no DSSE envelope');
+    let statement;
     try {
-        return JSON.parse(bundle.content.dsseEnvelope.payload.toString('utf8'));
+        statement = JSON.parse(bundle.content.dsseEnvelope.payload.toString('utf8'));
     }
     catch (cause) {
-        published_fail(what, 'DSSE payload is not a JSON statement', cause);
+        throw new CheckFailed('DSSE payload is not a JSON statement', { cause });
     }
-}
-/** The signed statement names the subject and the expected predicate type. */
-function checkStatement(bundle, digest, predicateType, what) {
-    const statement = statementOf(bundle, what);
-    const hex = digest.replace(/^sha256:/, '');
-    if (!statement.subject.some(s => s.digest.sha256 === hex))
-        published_fail(what, `statement subject does not name ${digest}`);
-    if (predicateType && statement.predicateType !== predicateType) {
-        published_fail(what, `predicateType is ${statement.predicateType}, expected ${predicateType}`);
+    if (expect.strictStatement) {
+        const extra = Object.keys(statement).filter(k => !STATEMENT_KEYS.includes(k));
+        if (extra.length)
+            throw new CheckFailed(`statement has fields stock verifiers reject: ${extra.join(', ')}`);
     }
-}
-async function verifyPublished(registry, verifier, identity, subject) {
-    const { repo, digest } = subject;
-    const base = `${repo.repoString()}@${digest}`;
-    const manifests = new Map();
-    const tagManifest = async (tag) => {
-        if (!manifests.has(tag))
-            manifests.set(tag, (await registry.getManifest(repo.withTag(tag))).json);
-        return manifests.get(tag);
+    const hex = expect.digest.replace(/^sha256:/, '');
+    const names = (s) => s.digest?.sha256 === hex && (expect.name === undefined || s.name === expect.name);
+    if (!statement.subject?.some(names))
+        throw new CheckFailed(`statement subject does not name ${expect.name ? `${expect.name}@` : ''}${expect.digest}`);
+    const predicateType = statement.predicateType ?? 'unknown';
+    if (expect.predicateType && predicateType !== expect.predicateType)
+        throw new CheckFailed(`predicateType is ${predicateType}, expected ${expect.predicateType}`);
+    return {
+        kind: predicateType === COSIGN_SIGN_PREDICATE ? 'signature' : predicateType,
+        predicateType,
+        ...(statement.predicate ? { predicate: statement.predicate } : {})
     };
-    const referrers = subject.items.some(i => i.referrer)
-        ? new Set((await registry.listReferrers(repo, digest, published_BUNDLE_MEDIA_TYPE)).map(d => d.digest))
-        : new Set();
-    // Referrer bundles first: they carry the inclusion proof, so the byte-identical tag-layout copy that
-    // follows is covered by that full verification (see verified-cache.ts).
-    for (const item of subject.items) {
-        if (item.referrer) {
-            const what = `${base} ${item.kind} (referrer ${item.referrer})`;
-            if (!referrers.has(item.referrer))
-                published_fail(what, 'not listed among the referrers of the subject');
-            const manifest = (await registry.getManifest(repo.withDigest(item.referrer))).json;
-            if (manifest.subject?.digest !== digest)
-                published_fail(what, 'referrer manifest names another subject');
-            const layer = manifest.layers[0];
-            if (!layer || layer.mediaType !== published_BUNDLE_MEDIA_TYPE)
-                published_fail(what, 'referrer has no bundle layer');
-            let bundle;
-            try {
-                bundle = bundleFromJSON(JSON.parse((await registry.readBlob(repo, layer.digest, layer.size)).toString('utf8')));
-            }
-            catch (cause) {
-                published_fail(what, 'bundle layer is not a Sigstore bundle', cause);
-            }
-            verifier.verify(what, bundle, identity);
-            checkStatement(bundle, digest, item.predicateType, what);
+}
+/** The `.sig` layer's simple-signing payload names the image digest it signs. */
+function checkSignedPayload(payload, expect) {
+    let parsed;
+    try {
+        parsed = JSON.parse(payload.toString('utf8'));
+    }
+    catch (cause) {
+        throw new CheckFailed('signed payload is not JSON', { cause });
+    }
+    if (parsed.critical?.image?.['docker-manifest-digest'] !== expect.digest)
+        throw new CheckFailed('signed payload names another digest');
+}
+
+;// CONCATENATED MODULE: ./src/verify/discover.ts
+// What is published for one subject, in both formats: bundle referrers (the referrers API or its fallback index
+// tag, whichever the registry has) and cosign's `sha256-<hex>.sig` / `.att` tags. Nothing here is trusted yet.
+
+
+
+
+
+
+
+const once = (work) => {
+    let started;
+    return () => (started ??= work());
+};
+async function readReferrer(registry, repo, digest, referrer) {
+    const manifest = (await registry.getManifest(repo.withDigest(referrer))).json;
+    if (manifest.subject?.digest !== digest)
+        throw new CheckFailed('referrer manifest names another subject');
+    const layer = manifest.layers.find(l => l.mediaType === BUNDLE_MEDIA_TYPE);
+    if (!layer)
+        throw new CheckFailed('referrer has no bundle layer');
+    const bytes = await registry.readBlob(repo, layer.digest, layer.size);
+    try {
+        return { bundle: (0,dist.bundleFromJSON)(JSON.parse(bytes.toString('utf8'))) };
+    }
+    catch (cause) {
+        throw new CheckFailed(`bundle layer is not a Sigstore bundle: ${errorText(cause)}`, { cause });
+    }
+}
+/** The tag's manifest, or nothing when the tag does not exist (one GET, no HEAD first). */
+async function tagManifest(registry, repo, tag) {
+    try {
+        return (await registry.getManifest(repo.withTag(tag))).json;
+    }
+    catch (err) {
+        if (err instanceof RegistryError && err.code === 'REGISTRY_NOT_FOUND')
+            return undefined;
+        throw err;
+    }
+}
+/** Lists what is published; reading a listed item is left to `read()`. Registry failures of the listing throw. */
+async function discoverPublished(registry, repo, digest, where = { referrers: true, tags: ['sig', 'att'] }, 
+/** Tag manifests the caller read after its last write of them: used as they are, not fetched again. */
+known) {
+    const tagged = (tag) => {
+        const read = known?.get(tag);
+        return read ? Promise.resolve(read) : tagManifest(registry, repo, tag);
+    };
+    // Every read at once: each is a round trip at the end of a subject's publishing.
+    const [referrers, tags] = await Promise.all([
+        where.referrers ? registry.listReferrers(repo, digest, BUNDLE_MEDIA_TYPE) : [],
+        Promise.all(where.tags.map(suffix => tagged(cosignTag(digest, suffix))))
+    ]);
+    const found = referrers.map(ref => ({
+        source: 'referrer',
+        where: ref.digest,
+        digest: ref.digest,
+        read: once(() => readReferrer(registry, repo, digest, ref.digest))
+    }));
+    where.tags.forEach((suffix, t) => {
+        const tag = cosignTag(digest, suffix);
+        for (const [i, layer] of (tags[t]?.layers ?? []).entries()) {
+            const annotations = layer.annotations ?? {};
+            found.push({
+                source: 'tag',
+                where: `${tag} layer ${i}`,
+                digest: layer.digest,
+                tag,
+                annotations,
+                read: once(async () => {
+                    const bytes = await registry.readBlob(repo, layer.digest, layer.size);
+                    try {
+                        const bundle = bundleFromLayer(bytes, annotations, suffix);
+                        return suffix === 'sig' ? { bundle, artifact: bytes } : { bundle };
+                    }
+                    catch (cause) {
+                        throw new CheckFailed(`layer annotations do not form a verifiable signature: ${errorText(cause)}`, { cause });
+                    }
+                })
+            });
         }
-        if (item.legacy) {
-            const what = `${base} ${item.kind} (tag ${item.legacy.tag})`;
-            const { layerDigest, signature } = item.legacy;
-            const layer = (await tagManifest(item.legacy.tag)).layers.find(l => l.digest === layerDigest &&
-                (signature === undefined || l.annotations?.['dev.cosignproject.cosign/signature'] === signature));
-            if (!layer)
-                published_fail(what, `layer ${layerDigest} is missing from the tag`);
-            const bytes = await registry.readBlob(repo, layer.digest, layer.size);
-            const kind = item.legacy.tag.endsWith('.att') ? 'att' : 'sig';
-            let bundle;
-            try {
-                bundle = bundleFromLayer(bytes, layer.annotations ?? {}, kind);
+    });
+    return found;
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(57975);
+;// CONCATENATED MODULE: ./src/sigstore/error.ts
+// One error type for the Sigstore side so callers and tests branch on a stable `code`, never on message text.
+
+class SigstoreError extends CodedError {
+    constructor(code, message, options) {
+        super(code, message, options);
+        this.name = 'SigstoreError';
+        if (options?.check)
+            this.check = options.check;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/verify/verifier.ts
+// The one verifier of published material: what is published for a subject (discover.ts), each item checked
+// against a policy (certificate chain, SCT and log per the trust material, identity, issuer, subject digest and
+// name, predicate type), and a report. Self-verification, `oci-attest verify` and the dry run all use it.
+
+
+
+
+
+
+class PublishedVerifier {
+    #bundles;
+    #policy;
+    constructor(bundles, policy) {
+        this.#bundles = bundles;
+        this.#policy = policy;
+    }
+    /** One bundle (and the `.sig` payload it signs): cryptography, then what it says about the subject. */
+    verifyItem(what, material, subject, predicateType) {
+        const { bundle, artifact } = material;
+        const { san } = this.#bundles.verify(what, bundle, this.#policy.identity, artifact);
+        const logIndex = bundle.verificationMaterial.tlogEntries[0]?.logIndex;
+        const signer = { ...(logIndex ? { logIndex } : {}), ...(san ? { san } : {}) };
+        const expect = {
+            digest: subject.digest,
+            ...(this.#policy.subjectName ? { name: subject.repo.repoString() } : {}),
+            ...(predicateType ? { predicateType } : {}),
+            ...(this.#policy.strictStatements ? { strictStatement: true } : {})
+        };
+        try {
+            if (artifact) {
+                checkSignedPayload(artifact, expect);
+                return { kind: 'signature', ...signer };
             }
-            catch (cause) {
-                published_fail(what, 'layer annotations do not form a verifiable signature', cause);
+            const { kind, predicate } = checkStatement(bundle, expect);
+            return { kind, ...signer, ...(predicate ? { predicate } : {}) };
+        }
+        catch (cause) {
+            throw failure(what, cause);
+        }
+    }
+    /**
+     * Discovers and verifies what is published for `subject`. Without `expected`, every item found is examined
+     * (`oci-attest verify`); with it, only those items, each of which must be found and pass.
+     */
+    async verifySubject(registry, subject, expected) {
+        const base = `${subject.repo.repoString()}@${subject.digest}`;
+        const where = expected
+            ? {
+                referrers: expected.items.some(i => i.referrer),
+                tags: ['sig', 'att'].filter(s => expected.items.some(i => i.legacy?.tag.endsWith(`.${s}`)))
             }
-            verifier.verify(what, bundle, identity, kind === 'sig' ? bytes : undefined);
-            if (kind === 'sig') {
-                const payload = JSON.parse(bytes.toString('utf8'));
-                if (payload.critical?.image?.['docker-manifest-digest'] !== digest)
-                    published_fail(what, 'signed payload names another digest');
+            : undefined;
+        const found = await discoverPublished(registry, subject.repo, subject.digest, where, expected?.reread);
+        const items = [];
+        const problems = [];
+        if (!expected) {
+            for (const f of found)
+                void f.read().catch(() => undefined); // reads overlap; checks run in order
+            for (const f of found)
+                items.push((await this.#examine(`${base} ${f.source} ${f.where}`, f, subject)).item);
+            return { subject: base, items, problems };
+        }
+        const wanted = expected.items.flatMap((item) => [
+            ...(item.referrer
+                ? [
+                    {
+                        what: `${base} ${item.kind} (referrer ${item.referrer})`,
+                        found: found.find(f => f.source === 'referrer' && f.digest === item.referrer) ??
+                            'not listed among the referrers of the subject',
+                        predicateType: item.predicateType
+                    }
+                ]
+                : []),
+            ...(item.legacy ? [layerOf(base, item, found, expected.verifiedBefore)] : [])
+        ]);
+        const preVerified = expected.verifiedBefore !== undefined;
+        if (!preVerified)
+            for (const w of wanted)
+                if (typeof w.found !== 'string')
+                    void w.found.read().catch(() => undefined);
+        // Referrer bundles come first for each item: they carry the inclusion proof, so the byte-identical
+        // tag-layout copy that follows is covered by that full verification (see verified-cache.ts).
+        for (const { what, found: f, predicateType } of wanted) {
+            if (typeof f === 'string')
+                problems.push(new SigstoreError('VERIFICATION_FAILED', `${what}: ${f}`));
+            else if (preVerified) {
+                const kind = !predicateType || predicateType === COSIGN_SIGN_PREDICATE ? 'signature' : predicateType;
+                items.push({ source: f.source, where: f.where, ok: true, kind, confirmed: true });
             }
             else {
-                checkStatement(bundle, digest, item.predicateType, what);
+                const { item, error } = await this.#examine(what, f, subject, predicateType);
+                items.push(item);
+                if (error)
+                    problems.push(error);
             }
         }
+        return { subject: base, items, problems };
     }
+    async #examine(what, f, subject, predicateType) {
+        const at = { source: f.source, where: f.where };
+        try {
+            return { item: { ...at, ok: true, ...this.verifyItem(what, await f.read(), subject, predicateType) } };
+        }
+        catch (err) {
+            const error = err instanceof SigstoreError ? err : failure(what, err);
+            // The check's own words: the report line already names the item.
+            const problem = errorText(err instanceof SigstoreError && err.cause ? err.cause : err);
+            return { item: { ...at, kind: '?', ok: false, problem }, error };
+        }
+    }
+}
+/** The tag layer an expected item names: exactly as it verified before, or by digest and signature. */
+function layerOf(base, item, found, verifiedBefore) {
+    const { tag, layerDigest, signature } = item.legacy;
+    const what = `${base} ${item.kind} (tag ${tag})`;
+    const layers = found.filter(f => f.tag === tag && f.digest === layerDigest);
+    const layer = verifiedBefore
+        ? layers.find(f => (0,external_node_util_.isDeepStrictEqual)(f.annotations, verifiedBefore.get(layerDigest)))
+        : layers.find(f => signature === undefined || f.annotations?.['dev.cosignproject.cosign/signature'] === signature);
+    const missing = verifiedBefore
+        ? `layer ${layerDigest} with the verified annotations is missing from the tag`
+        : `layer ${layerDigest} is missing from the tag`;
+    return { what, found: layer ?? missing, predicateType: item.predicateType };
+}
+function failure(what, cause) {
+    return new SigstoreError('VERIFICATION_FAILED', `${what}: ${errorText(cause)}`, { cause });
+}
+/** Self-verification's verdict: the first problem, thrown. */
+function assertVerified(report) {
+    if (report.problems.length)
+        throw report.problems[0];
+}
+/** Every expected item re-read from the registry and verified in full; throws the first problem. */
+async function verifyPublished(registry, bundles, identity, subject) {
+    const verifier = new PublishedVerifier(bundles, { identity });
+    assertVerified(await verifier.verifySubject(registry, subject, { items: subject.items }));
+}
+
+;// CONCATENATED MODULE: ./src/verify/index.ts
+// The verifier of published material, as other folders use it: discovery, checks against a policy, a report.
+
+
+
+
+;// CONCATENATED MODULE: ./src/pipeline/confirm-published.ts
+
+/** `c`: the registry written to, and the session's verifier (this run's identity and trust). */
+async function confirmPublished(c, s) {
+    const { repo, digest, items, layerAnnotations } = s;
+    const report = await c.session.published.verifySubject(c.registry, { repo, digest }, { items, verifiedBefore: layerAnnotations, ...(s.reread ? { reread: s.reread } : {}) });
+    assertVerified(report);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/verify-before-push.ts
 
-
-function verifyBeforePush(s, layers, verifier, identity) {
+function verifyBeforePush(s, layers, verifier) {
+    const subject = { repo: s.subject.repository, digest: s.subject.digest };
     const base = s.subject.ref;
     s.statements.forEach((statement, i) => {
         const what = `${base} ${statement.kind} (before pushing)`;
-        const bundle = s.signed[i].bundle;
-        verifier.verify(what, bundle, identity);
-        checkStatement(bundle, s.subject.digest, statement.predicateType, what);
+        verifier.verifyItem(what, { bundle: s.signed[i].bundle }, subject, statement.predicateType);
     });
     if (s.signedPayload)
-        verifier.verify(`${base} signature (before pushing)`, s.signedPayload.bundle, identity, s.payload);
+        verifier.verifyItem(`${base} signature (before pushing)`, { bundle: s.signedPayload.bundle, artifact: s.payload }, subject);
     // The tag layout's annotations rebuilt as a consumer reads them: the cache proves they carry the material
     // that just verified (same certificate, entry, SET and signature) without a second cryptographic pass.
     const tagged = [
         ...(layers.sig ? [[layers.sig, 'sig', 'signature-legacy']] : []),
-        ...layers.att.map((l, j) => [
-            l,
-            'att',
-            s.statements[layers.attIndexes[j]].kind
-        ])
+        ...layers.att.map((l, j) => {
+            const statement = s.statements[layers.attIndexes[j]];
+            return [l, 'att', statement.kind, statement.predicateType];
+        })
     ];
-    for (const [layer, kind, name] of tagged) {
-        const what = `${base} ${name} (.${kind} layer, before pushing)`;
-        verifier.verify(what, layer_bundle_bundleFromLayer(layer.bytes, layer.annotations, kind), identity, kind === 'sig' ? layer.bytes : undefined);
+    for (const [layer, kind, name, predicateType] of tagged) {
+        const bundle = bundleFromLayer(layer.bytes, layer.annotations, kind);
+        verifier.verifyItem(`${base} ${name} (.${kind} layer, before pushing)`, kind === 'sig' ? { bundle, artifact: layer.bytes } : { bundle }, subject, predicateType);
     }
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/errors.ts
-class PipelineError extends Error {
-    code;
-    subject;
+// Pipeline failures name the subject and the phase, so the edge can print them as they are.
+
+class PipelineError extends CodedError {
     phase;
     /** Within the attest phase: which step failed. */
     step;
     constructor(code, subject, phase, message, options) {
-        super(`${subject} [${phase}]: ${options?.step ? `${options.step}: ` : ''}${message}`, options);
+        super(code, `${subject} [${phase}]: ${options?.step ? `${options.step}: ` : ''}${message}`, {
+            cause: options?.cause,
+            subject
+        });
         this.name = 'PipelineError';
-        this.code = code;
-        this.subject = subject;
         this.phase = phase;
         if (options?.step)
             this.step = options.step;
@@ -72470,11 +72706,12 @@ async function mapInTwoStages(items, limits, first, second) {
 }
 
 ;// CONCATENATED MODULE: ./src/attest/statement.ts
+// in-toto Statement v1 with exactly the four fields cosign v3.1 accepts (it parses strictly).
+
 const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
-class StatementError extends Error {
-    code = 'INVALID_SUBJECT';
+class StatementError extends CodedError {
     constructor(message, options) {
-        super(message, options);
+        super('INVALID_SUBJECT', message, options);
         this.name = 'StatementError';
     }
 }
@@ -72503,8 +72740,9 @@ function serializeStatement(statement) {
 const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com';
 /** The issuer follows the server as @actions/attest has it: github.com and GHE.com cloud vs GHES `_services/token`. */
 /** GITHUB_SERVER_URL as every reader takes it: trailing slashes dropped, github.com when unset or empty. */
-function serverUrlFromEnv(env) {
-    return (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+/** The GitHub server URL without trailing slashes; github.com when none is given. */
+function githubServerUrl(url) {
+    return (url || 'https://github.com').replace(/\/+$/, '');
 }
 function issuerForServer(serverUrl = 'https://github.com') {
     const url = new URL(serverUrl);
@@ -72619,16 +72857,15 @@ function provenancePredicate(version, claims, serverUrl) {
 ;// CONCATENATED MODULE: ./src/attest/sbom-predicate.ts
 // An SBOM file as an attestation predicate: format detected from its content, size checked before signing.
 
+
 const CYCLONEDX_PREDICATE = 'https://cyclonedx.org/bom';
 const SPDX_PREDICATE = 'https://spdx.dev/Document';
 /** Predicates beyond this make Rekor entries and registry layers that some stores refuse. */
 const DEFAULT_SBOM_LIMIT = 16 * 1024 * 1024;
-class SbomPredicateError extends Error {
-    code;
+class SbomPredicateError extends CodedError {
     constructor(code, message, options) {
-        super(message, options);
+        super(code, message, options);
         this.name = 'SbomPredicateError';
-        this.code = code;
     }
 }
 /** Detects CycloneDX (`bomFormat`) or SPDX (`spdxVersion`) JSON. */
@@ -72678,6 +72915,7 @@ var external_node_fs_ = __nccwpck_require__(73024);
 // A caller's own predicate (actions/attest's predicate-type + predicate-path/predicate), checked before signing.
 
 
+
 /** The same ceiling as SBOM statements: past it Rekor entries and registry layers get refused. */
 const DEFAULT_PREDICATE_LIMIT = DEFAULT_SBOM_LIMIT;
 /** Types this tool writes itself, each with the input that produces it instead. */
@@ -72689,18 +72927,17 @@ const RESERVED_PREDICATE_TYPES = {
     // cosign's bundle-format signature statement (src/publish/bundle-referrer.ts; attest cannot import publish).
     'https://sigstore.dev/cosign/sign/v1': 'the formats input (the signature is written for every subject)'
 };
-class CustomPredicateError extends Error {
+class CustomPredicateError extends CodedError {
     input;
     problem;
-    code = 'INVALID_PREDICATE';
     constructor(input, problem, options) {
-        super(`input "${input}": ${problem}`, options);
+        super('INVALID_PREDICATE', `input "${input}": ${problem}`, options);
         this.input = input;
         this.problem = problem;
         this.name = 'CustomPredicateError';
     }
 }
-const custom_predicate_fail = (input, problem, cause) => {
+const fail = (input, problem, cause) => {
     throw new CustomPredicateError(input, problem, cause === undefined ? undefined : { cause });
 };
 const mib = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
@@ -72708,16 +72945,16 @@ const mib = (n) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 function checkPredicateType(type) {
     const example = 'write an absolute URI such as https://example.com/attestations/my-predicate/v1';
     if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/\s?#]+[^\s]*$/.test(type))
-        custom_predicate_fail('predicate-type', `"${type}" is not an absolute URI (scheme://host/path); ${example}`);
+        fail('predicate-type', `"${type}" is not an absolute URI (scheme://host/path); ${example}`);
     try {
         new URL(type);
     }
     catch (cause) {
-        custom_predicate_fail('predicate-type', `"${type}" does not parse as a URI; ${example}`, cause);
+        fail('predicate-type', `"${type}" does not parse as a URI; ${example}`, cause);
     }
     const instead = RESERVED_PREDICATE_TYPES[type];
     if (instead)
-        custom_predicate_fail('predicate-type', `"${type}" is written by oci-attest itself; use ${instead}, or give your own type URI`);
+        fail('predicate-type', `"${type}" is written by oci-attest itself; use ${instead}, or give your own type URI`);
     return type;
 }
 /**
@@ -72728,16 +72965,16 @@ function readCustomPredicate(given, limit = DEFAULT_PREDICATE_LIMIT) {
     const { type, path, inline } = given;
     if (type === undefined) {
         if (path !== undefined)
-            custom_predicate_fail('predicate-path', "is given without predicate-type; set predicate-type to the predicate's type URI");
+            fail('predicate-path', "is given without predicate-type; set predicate-type to the predicate's type URI");
         if (inline !== undefined)
-            custom_predicate_fail('predicate', "is given without predicate-type; set predicate-type to the predicate's type URI");
+            fail('predicate', "is given without predicate-type; set predicate-type to the predicate's type URI");
         return undefined;
     }
     const predicateType = checkPredicateType(type);
     if (path !== undefined && inline !== undefined)
-        custom_predicate_fail('predicate', 'and predicate-path are both given; give the predicate either inline or as a file, not both');
+        fail('predicate', 'and predicate-path are both given; give the predicate either inline or as a file, not both');
     if (path === undefined && inline === undefined)
-        custom_predicate_fail('predicate-type', 'is given without a predicate; set predicate-path to a JSON file (or predicate to inline JSON)');
+        fail('predicate-type', 'is given without a predicate; set predicate-path to a JSON file (or predicate to inline JSON)');
     const input = path !== undefined ? 'predicate-path' : 'predicate';
     const what = path !== undefined ? `file ${path}` : 'the inline predicate';
     let text;
@@ -72746,34 +72983,34 @@ function readCustomPredicate(given, limit = DEFAULT_PREDICATE_LIMIT) {
         try {
             const st = (0,external_node_fs_.statSync)(path);
             if (!st.isFile())
-                custom_predicate_fail(input, `${path} is not a file; give the path of a JSON file`);
+                fail(input, `${path} is not a file; give the path of a JSON file`);
             size = st.size;
         }
         catch (cause) {
             if (cause instanceof CustomPredicateError)
                 throw cause;
-            custom_predicate_fail(input, `file ${path} cannot be read (${cause.message}); check the path`, cause);
+            fail(input, `file ${path} cannot be read (${errorText(cause)}); check the path`, cause);
         }
         // Checked before reading, so a huge file is refused without loading it.
         if (size > limit)
-            custom_predicate_fail(input, tooLarge(what, size, limit));
+            fail(input, tooLarge(what, size, limit));
         text = (0,external_node_fs_.readFileSync)(path, 'utf8');
     }
     else {
         text = inline;
         const size = Buffer.byteLength(text);
         if (size > limit)
-            custom_predicate_fail(input, tooLarge(what, size, limit));
+            fail(input, tooLarge(what, size, limit));
     }
     let value;
     try {
         value = JSON.parse(text);
     }
     catch (cause) {
-        custom_predicate_fail(input, `${what} is not valid JSON (${cause.message}); give a JSON object`, cause);
+        fail(input, `${what} is not valid JSON (${errorText(cause)}); give a JSON object`, cause);
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value))
-        custom_predicate_fail(input, `${what} is JSON but not an object (in-toto predicates are objects); wrap it, e.g. {"data": …}`);
+        fail(input, `${what} is JSON but not an object (in-toto predicates are objects); wrap it, e.g. {"data": …}`);
     return { predicateType, predicate: value, source: path ?? 'inline' };
 }
 function tooLarge(what, size, limit) {
@@ -72821,6 +73058,8 @@ function planStatements(opts) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/attest-subject.ts
+// One subject end to end: statements → sign (Rekor) → publish (tags, referrers, GitHub, files) → verify,
+// as two stages so the pipeline can publish one subject while it signs the next.
 
 
 
@@ -72835,7 +73074,7 @@ function planStatements(opts) {
 
 // Failures name the subject and the step, so the edge can say what to fix.
 const failIn = (subject, step) => (cause) => {
-    throw new PipelineError('SUBJECT_FAILED', subject.ref, 'attest', describe(cause), { cause, step });
+    throw new PipelineError('SUBJECT_FAILED', subject.ref, 'attest', errorText(cause), { cause, step });
 };
 /** A registry or network failure somewhere in the cause chain (the bytes were never compared). */
 function isReadFailure(err) {
@@ -72885,17 +73124,25 @@ async function publishSubject(s, opts, c) {
     const attLayers = attIndexes.map(i => attestationLayer(signed[i].envelope, statements[i].predicateType, signed[i]));
     if (opts.verifyBeforePush !== false) {
         try {
-            verifyBeforePush(s, { ...(sigLayer ? { sig: sigLayer } : {}), att: attLayers, attIndexes }, c.session.verifier, c.session.identity);
+            verifyBeforePush(s, { ...(sigLayer ? { sig: sigLayer } : {}), att: attLayers, attIndexes }, c.session.published);
         }
         catch (cause) {
             failIn(subject, 'verify')(cause);
         }
     }
+    // What the tag writer's confirming reads found, so self-verification need not fetch those tags again.
+    const reread = new Map();
+    const remember = (result) => {
+        reread.set(result.tag, result.manifest);
+        return result;
+    };
     const publish = async () => {
         const converge = c.log ? { log: c.log } : {};
         // The two tags and the referrers are independent writes, so they all go out together.
         const sigTask = signedPayload && sigLayer
-            ? appendToCosignTag(c.registry, c.locks, repo, digest, 'sig', [sigLayer], converge).then((result) => ({
+            ? appendToCosignTag(c.registry, c.locks, repo, digest, 'sig', [sigLayer], converge)
+                .then(remember)
+                .then((result) => ({
                 kind: 'signature-legacy',
                 rekorLogIndex: signedPayload.tlogEntry.logIndex,
                 legacy: {
@@ -72906,20 +73153,19 @@ async function publishSubject(s, opts, c) {
             }))
             : Promise.resolve(undefined);
         const attTask = attIndexes.length
-            ? appendToCosignTag(c.registry, c.locks, repo, digest, 'att', attLayers, converge)
+            ? appendToCosignTag(c.registry, c.locks, repo, digest, 'att', attLayers, converge).then(remember)
             : Promise.resolve(undefined);
         const plainSbom = opts.sbomReferrer && opts.sbom ? opts.sbom : undefined;
-        // Every referrer joins the same fallback-index write, so they are all pushed in one go.
-        const referrerTasks = referrers || plainSbom
-            ? uploadEmptyConfig(c.registry, repo).then(() => Promise.all([
+        // Every referrer joins the same fallback-index write, so they are all pushed in one go; their layers go
+        // up while the shared empty config does.
+        const emptyConfig = referrers || plainSbom ? uploadEmptyConfig(c.registry, repo) : undefined;
+        const referrerTasks = emptyConfig
+            ? Promise.all([
                 Promise.all((referrers ? statements : []).map((statement, i) => pushBundleReferrer(c.registry, repo, subject.descriptor, signed[i].bundleJson, statement.predicateType, 
                 // A plain file name per kind, so `oras pull` of any referrer writes e.g. sbom-cyclonedx.sigstore.json.
-                { emptyConfigPresent: true, title: `${statement.kind}.sigstore.json` }))),
-                plainSbom &&
-                    pushSbomReferrer(c.registry, repo, subject.descriptor, plainSbom, {
-                        emptyConfigPresent: true
-                    })
-            ]))
+                { emptyConfig, title: `${statement.kind}.sigstore.json` }))),
+                plainSbom && pushSbomReferrer(c.registry, repo, subject.descriptor, plainSbom, { emptyConfig })
+            ])
             : Promise.resolve(undefined);
         const sideTasks = Promise.all(statements.map((statement, i) => Promise.all([
             writeBundleFile(opts.bundleDir, repo.toString(), digest, statement.kind, signed[i].bundleJson),
@@ -72961,11 +73207,11 @@ async function publishSubject(s, opts, c) {
         const layerAnnotations = new Map();
         for (const l of [...(sigLayer ? [sigLayer] : []), ...attLayers])
             layerAnnotations.set(computeDigest(l.bytes), l.annotations);
-        await confirmPublished(c.registry, { repo, digest, items, layerAnnotations }).catch((cause) => {
+        await confirmPublished(c, { repo, digest, items, layerAnnotations, reread }).catch((cause) => {
             // A read that failed (not a check) leaves a complete publication: a re-run would only sign it twice.
             if (isReadFailure(cause))
                 throw new PipelineError('SUBJECT_FAILED', subject.ref, 'attest', `everything was published (${items.length} items, Rekor entries ${items.map(i => i.rekorLogIndex).join(', ')}), ` +
-                    `but re-reading it to confirm failed: ${describe(cause)}. Do not re-run the job to sign again; ` +
+                    `but re-reading it to confirm failed: ${errorText(cause)}. Do not re-run the job to sign again; ` +
                     `check it with \`oci-attest verify ${subject.ref}\` or cosign verify once the registry recovers`, { cause, step: 'verify' });
             return failIn(subject, 'verify')(cause);
         });
@@ -72973,6 +73219,8 @@ async function publishSubject(s, opts, c) {
     return { subject, items, warnings };
 }
 
+// EXTERNAL MODULE: ./node_modules/@sigstore/protobuf-specs/dist/index.js
+var protobuf_specs_dist = __nccwpck_require__(19654);
 ;// CONCATENATED MODULE: ./src/pipeline/dry-run-cert.ts
 // Certificates for dry runs: a throwaway in-process CA, named so no one can mistake them for Fulcio's.
 
@@ -73088,6 +73336,7 @@ class DryRunCertificateAuthority {
 
 
 
+
 /** Base URLs the dry-run clients are built with; they are never resolved or contacted. */
 const DRY_RUN_FULCIO_URL = 'https://fulcio.dry-run.invalid';
 const DRY_RUN_REKOR_URL = 'https://rekor.dry-run.invalid';
@@ -73124,19 +73373,68 @@ function canonical(value) {
             .join(',')}}`;
     return JSON.stringify(value);
 }
+const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+/** The body Rekor stores for a proposed entry: a DSSE proposal becomes hashes and signatures, as Rekor's does. */
+function storedEntry(proposed) {
+    const content = proposed.spec?.proposedContent;
+    if (proposed.kind !== 'dsse' || typeof content?.envelope !== 'string')
+        return proposed;
+    const { envelope, verifiers = [] } = content;
+    const env = JSON.parse(envelope);
+    return {
+        apiVersion: '0.0.1',
+        kind: 'dsse',
+        spec: {
+            envelopeHash: { algorithm: 'sha256', value: sha256(envelope) },
+            payloadHash: { algorithm: 'sha256', value: sha256(Buffer.from(env.payload, 'base64')) },
+            signatures: env.signatures.map(s => ({ signature: s.sig, verifier: verifiers[0] }))
+        }
+    };
+}
 class DryRunSigstore {
     ca;
     #logKey;
+    #logPublicKey;
     #logId;
+    #created = new Date();
     /** What would have been sent to the real services, counted for the report. */
     entries = 0;
     constructor(identity) {
-        this.ca = new DryRunCertificateAuthority(identity);
+        this.ca = new DryRunCertificateAuthority(identity, this.#created);
         const { privateKey, publicKey } = (0,external_node_crypto_.generateKeyPairSync)('ec', { namedCurve: 'P-256' });
         this.#logKey = privateKey;
-        this.#logId = (0,external_node_crypto_.createHash)('sha256')
-            .update(publicKey.export({ format: 'der', type: 'spki' }))
-            .digest('hex');
+        this.#logPublicKey = publicKey.export({ format: 'der', type: 'spki' });
+        this.#logId = (0,external_node_crypto_.createHash)('sha256').update(this.#logPublicKey).digest('hex');
+    }
+    /** Trust in this process's CA and log alone: what the dry run verifies its bundles against. */
+    trustedRoot() {
+        const root = new external_node_crypto_.X509Certificate(this.ca.rootPem);
+        const start = new Date(root.validFrom).toISOString();
+        return protobuf_specs_dist.TrustedRoot.fromJSON({
+            mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+            tlogs: [
+                {
+                    baseUrl: DRY_RUN_REKOR_URL,
+                    hashAlgorithm: 'SHA2_256',
+                    publicKey: {
+                        rawBytes: this.#logPublicKey.toString('base64'),
+                        keyDetails: 'PKIX_ECDSA_P256_SHA_256',
+                        validFor: { start }
+                    },
+                    logId: { keyId: Buffer.from(this.#logId, 'hex').toString('base64') }
+                }
+            ],
+            certificateAuthorities: [
+                {
+                    subject: { organization: 'oci-attest DRY RUN', commonName: `${DRY_RUN_MARK} (CA)` },
+                    uri: DRY_RUN_FULCIO_URL,
+                    certChain: { certificates: [{ rawBytes: root.raw.toString('base64') }] },
+                    validFor: { start, end: new Date(root.validTo).toISOString() }
+                }
+            ],
+            ctlogs: [],
+            timestampAuthorities: []
+        });
     }
     async request(url, init) {
         const href = String(url);
@@ -73146,7 +73444,7 @@ class DryRunSigstore {
             return answer(href, 201, { signedCertificateEmbeddedSct: { chain: { certificates } } });
         }
         if (href === `${DRY_RUN_REKOR_URL}/api/v1/log/entries` && init?.method === 'POST') {
-            const body = Buffer.from(canonical(JSON.parse(bodyText(init)))).toString('base64');
+            const body = Buffer.from(canonical(storedEntry(JSON.parse(bodyText(init))))).toString('base64');
             // Negative indexes: no real log has them, so a dry-run entry can never pass for a logged one.
             const logIndex = -1 - this.entries++;
             const integratedTime = Math.floor(Date.now() / 1000);
@@ -73216,6 +73514,7 @@ class RekorLedger {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/attest-subjects.ts
+// The pipeline's entry: every subject checked up front, then attested concurrently with one signer.
 
 
 
@@ -73249,12 +73548,13 @@ async function attestSubjects(options, c) {
     const named = (subject) => (cause) => {
         if (cause instanceof PipelineError)
             throw cause;
-        throw new PipelineError('SUBJECT_FAILED', subject.ref, 'attest', describe(cause), { cause });
+        throw new PipelineError('SUBJECT_FAILED', subject.ref, 'attest', errorText(cause), { cause });
     };
     // Signing (Rekor-bound) and publishing (registry-bound) overlap across subjects, each with its own
-    // limit, so the last subjects' signatures are not waiting for the first subjects' uploads.
+    // limit, so the last subjects' signatures are not waiting for the first subjects' uploads. A publishing
+    // subject spends most of its time in tag settle waits (no requests), so twice as many may publish.
     const limit = options.concurrency ?? 8;
-    const reports = await mapInTwoStages(options.subjects, { first: limit, second: limit }, async (subject) => {
+    const reports = await mapInTwoStages(options.subjects, { first: limit, second: 2 * limit }, async (subject) => {
         const sbom = await options.sbomFor?.(subject);
         const subjectOpts = subjectOptions(sbom);
         const signed = await signSubject(subject, subjectOpts, collaborators).catch(named(subject));
@@ -73275,6 +73575,7 @@ async function attestSubjects(options, c) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/dry-run-registry.ts
+
 
 
 
@@ -73352,15 +73653,7 @@ class RecordingRegistry {
         return this.#inner.supportsReferrersApi(repo);
     }
     async listReferrers(repo, digest, artifactType) {
-        const recorded = this.manifests
-            .filter(m => m.repository === repo.repoString() && !m.tag && m.json.subject?.digest === digest)
-            .filter(m => !artifactType || m.json.artifactType === artifactType)
-            .map(m => ({
-            mediaType: m.mediaType,
-            digest: m.digest,
-            size: m.size,
-            ...(m.json.artifactType ? { artifactType: m.json.artifactType } : {})
-        }));
+        const recorded = await this.recordedOnly().listReferrers(repo, digest, artifactType);
         return [...(await this.#inner.listReferrers(repo, digest, artifactType)), ...recorded];
     }
     async addReferrerToFallbackIndex(repo, subjectDigest, descriptor) {
@@ -73371,10 +73664,39 @@ class RecordingRegistry {
         });
         return undefined;
     }
+    /** The manifests and referrers recorded and nothing else, read as a registry: what the dry run would push. */
+    recordedOnly() {
+        const absent = (what) => {
+            throw new RegistryError('REGISTRY_NOT_FOUND', `dry run: ${what} was not recorded`);
+        };
+        const refusal = () => {
+            throw new Error('dry run: the recorded view is read-only');
+        };
+        return {
+            getManifest: async (ref) => (this.#find(dry_run_registry_toRef(ref)) ? this.getManifest(ref) : absent(String(ref))),
+            headManifest: async (ref) => (this.#find(dry_run_registry_toRef(ref)) ? this.headManifest(ref) : undefined),
+            // Blobs are content-addressed: one the registry already had (so not uploaded again) reads through.
+            readBlob: (repo, digest, size) => this.readBlob(repo, digest, size),
+            listReferrers: async (repo, digest, artifactType) => this.manifests
+                .filter(m => m.repository === repo.repoString() && !m.tag && m.json.subject?.digest === digest)
+                .filter(m => !artifactType || m.json.artifactType === artifactType)
+                .map(m => ({
+                mediaType: m.mediaType,
+                digest: m.digest,
+                size: m.size,
+                ...(m.json.artifactType ? { artifactType: m.json.artifactType } : {})
+            })),
+            supportsReferrersApi: async () => true,
+            putManifest: refusal,
+            uploadBlob: refusal,
+            addReferrerToFallbackIndex: refusal
+        };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/dry-run-report.ts
-// What a dry run would have pushed, where, with media types and sizes; and checks that stand in for verification.
+// What a dry run would have pushed, where, with media types and sizes; and the verification a real run would do.
+
 
 
 
@@ -73420,45 +73742,31 @@ function describeWrites(recorded) {
     }
     return out;
 }
-const STATEMENT_KEYS = ['_type', 'subject', 'predicateType', 'predicate'];
-/** DSSE pre-authentication encoding, which the envelope signature covers. */
-function pae(type, payload) {
-    return Buffer.concat([Buffer.from(`DSSEv1 ${Buffer.byteLength(type)} ${type} ${payload.length} `), payload]);
-}
 /**
- * Checks a dry run can make without a trusted log or CA: bundles parse as Sigstore bundles, each DSSE signature
- * verifies with its certificate's key, statements name their subject, manifests fit registry limits.
- * Returns problems; empty means every check passed.
+ * What a real run's self-verification would check, against the dry run's own CA and log: what would be pushed,
+ * read back as consumers read it, and each bundle file, verified by the one verifier (signature, chain, log
+ * entry, identity, subject digest and name, statements as stock verifiers parse them); manifests fit registry
+ * limits. Returns problems; empty means every check passed.
  */
-async function checkDryRun(report, recorded) {
+async function checkDryRun(report, recorded, verifier) {
     const problems = [];
+    const registry = recorded.recordedOnly();
     for (const { subject, items } of report.subjects) {
-        const name = subject.repository.toString();
+        const pushed = items.filter(i => i.referrer || i.legacy);
+        const target = { repo: subject.repository, digest: subject.digest };
+        if (pushed.length)
+            for (const p of (await verifier.verifySubject(registry, target, { items: pushed })).problems)
+                problems.push(p.message);
         for (const item of items) {
             if (!item.bundlePath)
                 continue;
             const what = `${subject.ref} ${item.kind}`;
             try {
                 const bundle = (0,dist.bundleFromJSON)(JSON.parse(await (0,promises_.readFile)(item.bundlePath, 'utf8')));
-                if (bundle.content.$case !== 'dsseEnvelope')
-                    throw new Error('no DSSE envelope');
-                const vm = bundle.verificationMaterial.content;
-                if (vm?.$case !== 'certificate')
-                    throw new Error('no certificate');
-                const key = (0,external_node_crypto_.createPublicKey)(new external_node_crypto_.X509Certificate(vm.certificate.rawBytes).publicKey.export({ format: 'pem', type: 'spki' }));
-                const env = bundle.content.dsseEnvelope;
-                if (!(0,external_node_crypto_.verify)('sha256', pae(env.payloadType, env.payload), key, env.signatures[0]?.sig ?? Buffer.alloc(0)))
-                    throw new Error('DSSE signature does not verify with the certificate key');
-                const statement = JSON.parse(env.payload.toString('utf8'));
-                // cosign v3.1 parses statements strictly: any other top-level field breaks verification.
-                const extra = Object.keys(statement).filter(k => !STATEMENT_KEYS.includes(k));
-                if (extra.length)
-                    throw new Error(`statement has fields stock verifiers reject: ${extra.join(', ')}`);
-                if (!statement.subject.some(s => `sha256:${s.digest.sha256}` === subject.digest && s.name === name))
-                    throw new Error(`statement does not name ${subject.ref}`);
+                verifier.verifyItem(what, { bundle }, target, item.predicateType);
             }
             catch (err) {
-                problems.push(`${what}: ${err instanceof Error ? err.message : String(err)}`);
+                problems.push(err instanceof SigstoreError ? err.message : `${what}: ${errorText(err)}`);
             }
         }
     }
@@ -73468,10 +73776,8 @@ async function checkDryRun(report, recorded) {
     return problems;
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@sigstore/protobuf-specs/dist/index.js
-var protobuf_specs_dist = __nccwpck_require__(62166);
-// EXTERNAL MODULE: ../main/node_modules/@sigstore/verify/dist/index.js
-var verify_dist = __nccwpck_require__(9787);
+// EXTERNAL MODULE: ./node_modules/@sigstore/verify/dist/index.js
+var verify_dist = __nccwpck_require__(54187);
 ;// CONCATENATED MODULE: ./src/sigstore/http.ts
 // The sigstore clients need only `request`; taking this slice lets tests hand in a tiny server-backed client.
 
@@ -73499,22 +73805,22 @@ async function expectJson(res, what) {
 // Where the OIDC token comes from: the Actions token endpoint (audience sigstore) or a token handed in.
 
 
+
 const PERMISSIONS_YAML = 'permissions:\n  id-token: write\n  contents: read\n  packages: write';
 /** Fetches the workflow's OIDC token from the runner's token service. */
 class ActionsIdentityProvider {
-    #env;
+    #request;
     #http;
     #audience;
     #mask;
     constructor(opts = {}) {
-        this.#env = opts.env ?? process.env;
+        this.#request = opts.request ?? {};
         this.#http = opts.http;
         this.#audience = opts.audience ?? 'sigstore';
         this.#mask = opts.maskSecret ?? (() => { });
     }
     async getToken() {
-        const url = this.#env.ACTIONS_ID_TOKEN_REQUEST_URL;
-        const bearer = this.#env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+        const { url, bearer } = this.#request;
         if (!url || !bearer) {
             throw new SigstoreError('MISSING_ID_TOKEN_PERMISSION', 'ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set, so this job cannot get an OIDC ' +
                 `token for keyless signing. Grant it in the workflow or job:\n${PERMISSIONS_YAML}\n` +
@@ -73530,7 +73836,7 @@ class ActionsIdentityProvider {
             value = (await expectJson(res, 'the Actions OIDC token endpoint')).value;
         }
         catch (cause) {
-            throw new SigstoreError('ID_TOKEN_REQUEST_FAILED', `could not get an OIDC token from ACTIONS_ID_TOKEN_REQUEST_URL: ${describe(cause)}`, { cause });
+            throw new SigstoreError('ID_TOKEN_REQUEST_FAILED', `could not get an OIDC token from ACTIONS_ID_TOKEN_REQUEST_URL: ${errorText(cause)}`, { cause });
         }
         if (!value) {
             throw new SigstoreError('ID_TOKEN_REQUEST_FAILED', 'the Actions OIDC token endpoint answered without "value"');
@@ -73553,8 +73859,90 @@ class StaticIdentityProvider {
     }
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@sigstore/sign/dist/index.js
-var sign_dist = __nccwpck_require__(46715);
+;// CONCATENATED MODULE: ./src/sigstore/identity/verify-token.ts
+// Checks the OIDC token the way @actions/attest does before trusting its claims for provenance:
+// signature against the issuer's JWKS, issuer, audience and expiry.
+
+
+
+
+
+const ALGORITHMS = {
+    RS256: { hash: 'sha256' },
+    ES256: { hash: 'sha256', dsaEncoding: 'ieee-p1363' },
+    ES384: { hash: 'sha384', dsaEncoding: 'ieee-p1363' }
+};
+function invalid(message, cause) {
+    return new SigstoreError('ID_TOKEN_INVALID', `OIDC token rejected: ${message}`, { cause });
+}
+function decodePart(part, name) {
+    try {
+        return JSON.parse(Buffer.from(part ?? '', 'base64url').toString('utf8'));
+    }
+    catch (cause) {
+        throw invalid(`its ${name} is not base64url JSON`, cause);
+    }
+}
+/** Decodes without checking: only for reading `iss`/`sub` where verification happens elsewhere. */
+function decodeClaims(token) {
+    return decodePart(token.split('.')[1], 'payload');
+}
+async function verifyIdToken(token, opts = {}) {
+    const issuer = opts.issuer ?? issuerForServer(githubServerUrl(opts.serverUrl));
+    const audience = opts.audience ?? 'sigstore';
+    const http = opts.http ?? defaultHttp();
+    const parts = token.split('.');
+    if (parts.length !== 3)
+        throw invalid('it is not a JWT (three dot-separated parts)');
+    const header = decodePart(parts[0], 'header');
+    const payload = decodePart(parts[1], 'payload');
+    const alg = ALGORITHMS[header.alg ?? ''];
+    if (!alg)
+        throw invalid(`algorithm ${JSON.stringify(header.alg)} is not one of ${Object.keys(ALGORITHMS)}`);
+    if (payload.iss !== issuer)
+        throw invalid(`issuer ${JSON.stringify(payload.iss)} is not the expected ${issuer}`);
+    const base = (opts.discoveryBaseUrl ?? issuer).replace(/\/$/, '');
+    let keys;
+    try {
+        const config = await expectJson(await http.request(`${base}/.well-known/openid-configuration`, {}), `OIDC discovery at ${base}`);
+        if (!config.jwks_uri)
+            throw new Error(`${base}/.well-known/openid-configuration has no jwks_uri`);
+        // A private issuer may advertise its public name; fetch the JWKS from the discovery host instead.
+        const jwksUrl = opts.discoveryBaseUrl
+            ? new URL(new URL(config.jwks_uri).pathname, base + '/')
+            : config.jwks_uri;
+        keys =
+            (await expectJson(await http.request(jwksUrl, {}), 'the issuer JWKS')).keys ??
+                [];
+    }
+    catch (cause) {
+        throw invalid(`could not read the issuer's keys from ${base}: ${errorText(cause)}`, cause);
+    }
+    const jwk = keys.find(k => header.kid === undefined || k.kid === header.kid);
+    if (!jwk)
+        throw invalid(`no key with kid ${JSON.stringify(header.kid)} in the issuer JWKS`);
+    const ok = (0,external_node_crypto_.verify)(alg.hash, Buffer.from(`${parts[0]}.${parts[1]}`), {
+        key: (0,external_node_crypto_.createPublicKey)({ key: jwk, format: 'jwk' }),
+        ...(alg.dsaEncoding ? { dsaEncoding: alg.dsaEncoding } : {})
+    }, Buffer.from(parts[2] ?? '', 'base64url'));
+    if (!ok)
+        throw invalid('its signature does not verify against the issuer JWKS');
+    const aud = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+    if (!aud.includes(audience))
+        throw invalid(`audience ${JSON.stringify(payload.aud)} does not include ${audience}`);
+    const now = Math.floor((opts.now ?? Date.now)() / 1000);
+    if (typeof payload.exp !== 'number' || payload.exp <= now)
+        throw invalid('it has expired; request a fresh one');
+    if (typeof payload.nbf === 'number' && payload.nbf > now + 60)
+        throw invalid('it is not valid yet (nbf)');
+    const missing = missingClaims(payload);
+    if (missing.length > 0)
+        throw invalid(`GitHub claims missing: ${missing.join(', ')}`);
+    return payload;
+}
+
+// EXTERNAL MODULE: ./node_modules/@sigstore/sign/dist/index.js
+var sign_dist = __nccwpck_require__(15179);
 ;// CONCATENATED MODULE: ./src/sigstore/witness/ordered-witness.ts
 class OrderedWitness {
     #witnesses;
@@ -73575,6 +73963,7 @@ class OrderedWitness {
 
 ;// CONCATENATED MODULE: ./src/sigstore/witness/rekor-client.ts
 // Rekor v1 REST: create an entry, or fetch the one that already exists (409 + Location).
+
 
 
 
@@ -73606,14 +73995,14 @@ class RekorClient {
                 return await this.getEntry(location.split('/').pop() ?? '');
             }
             if (res.status !== 201 && res.status !== 200)
-                throw new RekorStatus(res.status, text);
+                throw new RekorStatusError(res.status, text);
             return firstEntry(JSON.parse(text));
         }
         catch (cause) {
             if (cause instanceof SigstoreError)
                 throw cause;
             const [why, fix] = causeAndFix(cause);
-            throw new SigstoreError('REKOR_REQUEST_FAILED', `Rekor (${url}) did not log the ${entry.kind} entry: ${why}: ${describe(cause)}. ${fix}`, { cause });
+            throw new SigstoreError('REKOR_REQUEST_FAILED', `Rekor (${url}) did not log the ${entry.kind} entry: ${why}: ${errorText(cause)}. ${fix}`, { cause });
         }
     }
     async getEntry(uuid) {
@@ -73625,25 +74014,25 @@ class RekorClient {
             });
             const text = await res.text();
             if (res.status !== 200)
-                throw new RekorStatus(res.status, text);
+                throw new RekorStatusError(res.status, text);
             return firstEntry(JSON.parse(text));
         }
         catch (cause) {
             const [why, fix] = causeAndFix(cause);
-            throw new SigstoreError('REKOR_REQUEST_FAILED', `Rekor (${url}) holds entry ${uuid}, but reading it back failed: ${why}: ${describe(cause)}. ${fix}`, { cause });
+            throw new SigstoreError('REKOR_REQUEST_FAILED', `Rekor (${url}) holds entry ${uuid}, but reading it back failed: ${why}: ${errorText(cause)}. ${fix}`, { cause });
         }
     }
 }
-class RekorStatus extends Error {
-    status;
+/** Rekor's own refusal (not a proxy's), with the status as a field for causeAndFix. */
+class RekorStatusError extends CodedError {
     constructor(status, text) {
-        super(`HTTP ${status}: ${text.slice(0, 300)}`);
-        this.status = status;
+        super('REKOR_STATUS', `HTTP ${status}: ${text.slice(0, 300)}`, { status });
+        this.name = 'RekorStatusError';
     }
 }
 /** The cause in a word, and the fix that fits it: waiting helps a rate limit, not a wrong URL. */
 function causeAndFix(cause) {
-    if (cause instanceof RekorStatus) {
+    if (cause instanceof RekorStatusError) {
         if (cause.status === 429)
             return [
                 'rate limited after every retry (Retry-After honoured)',
@@ -73784,90 +74173,9 @@ function material(bundle, certificatePem, chainPem) {
     return { certificatePem, chainPem, tlogEntry, ...(ts ? { rfc3161Timestamp: ts } : {}) };
 }
 
-;// CONCATENATED MODULE: ./src/sigstore/identity/verify-token.ts
-// Checks the OIDC token the way @actions/attest does before trusting its claims for provenance:
-// signature against the issuer's JWKS, issuer, audience and expiry.
-
-
-
-
-const ALGORITHMS = {
-    RS256: { hash: 'sha256' },
-    ES256: { hash: 'sha256', dsaEncoding: 'ieee-p1363' },
-    ES384: { hash: 'sha384', dsaEncoding: 'ieee-p1363' }
-};
-function invalid(message, cause) {
-    return new SigstoreError('ID_TOKEN_INVALID', `OIDC token rejected: ${message}`, { cause });
-}
-function decodePart(part, name) {
-    try {
-        return JSON.parse(Buffer.from(part ?? '', 'base64url').toString('utf8'));
-    }
-    catch (cause) {
-        throw invalid(`its ${name} is not base64url JSON`, cause);
-    }
-}
-/** Decodes without checking: only for reading `iss`/`sub` where verification happens elsewhere. */
-function decodeClaims(token) {
-    return decodePart(token.split('.')[1], 'payload');
-}
-async function verifyIdToken(token, opts = {}) {
-    const env = opts.env ?? process.env;
-    const issuer = opts.issuer ?? issuerForServer(serverUrlFromEnv(env));
-    const audience = opts.audience ?? 'sigstore';
-    const http = opts.http ?? defaultHttp();
-    const parts = token.split('.');
-    if (parts.length !== 3)
-        throw invalid('it is not a JWT (three dot-separated parts)');
-    const header = decodePart(parts[0], 'header');
-    const payload = decodePart(parts[1], 'payload');
-    const alg = ALGORITHMS[header.alg ?? ''];
-    if (!alg)
-        throw invalid(`algorithm ${JSON.stringify(header.alg)} is not one of ${Object.keys(ALGORITHMS)}`);
-    if (payload.iss !== issuer)
-        throw invalid(`issuer ${JSON.stringify(payload.iss)} is not the expected ${issuer}`);
-    const base = (opts.discoveryBaseUrl ?? issuer).replace(/\/$/, '');
-    let keys;
-    try {
-        const config = await expectJson(await http.request(`${base}/.well-known/openid-configuration`, {}), `OIDC discovery at ${base}`);
-        if (!config.jwks_uri)
-            throw new Error(`${base}/.well-known/openid-configuration has no jwks_uri`);
-        // A private issuer may advertise its public name; fetch the JWKS from the discovery host instead.
-        const jwksUrl = opts.discoveryBaseUrl
-            ? new URL(new URL(config.jwks_uri).pathname, base + '/')
-            : config.jwks_uri;
-        keys =
-            (await expectJson(await http.request(jwksUrl, {}), 'the issuer JWKS')).keys ??
-                [];
-    }
-    catch (cause) {
-        throw invalid(`could not read the issuer's keys from ${base}: ${describe(cause)}`, cause);
-    }
-    const jwk = keys.find(k => header.kid === undefined || k.kid === header.kid);
-    if (!jwk)
-        throw invalid(`no key with kid ${JSON.stringify(header.kid)} in the issuer JWKS`);
-    const ok = (0,external_node_crypto_.verify)(alg.hash, Buffer.from(`${parts[0]}.${parts[1]}`), {
-        key: (0,external_node_crypto_.createPublicKey)({ key: jwk, format: 'jwk' }),
-        ...(alg.dsaEncoding ? { dsaEncoding: alg.dsaEncoding } : {})
-    }, Buffer.from(parts[2] ?? '', 'base64url'));
-    if (!ok)
-        throw invalid('its signature does not verify against the issuer JWKS');
-    const aud = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-    if (!aud.includes(audience))
-        throw invalid(`audience ${JSON.stringify(payload.aud)} does not include ${audience}`);
-    const now = Math.floor((opts.now ?? Date.now)() / 1000);
-    if (typeof payload.exp !== 'number' || payload.exp <= now)
-        throw invalid('it has expired; request a fresh one');
-    if (typeof payload.nbf === 'number' && payload.nbf > now + 60)
-        throw invalid('it is not valid yet (nbf)');
-    const missing = missingClaims(payload);
-    if (missing.length > 0)
-        throw invalid(`GitHub claims missing: ${missing.join(', ')}`);
-    return payload;
-}
-
 ;// CONCATENATED MODULE: ./src/sigstore/signer/fulcio-client.ts
 // Fulcio v2 signingCert: trades the OIDC token and a proof of key possession for a certificate chain.
+
 
 
 const DEFAULT_FULCIO_URL = 'https://fulcio.sigstore.dev';
@@ -73901,7 +74209,7 @@ class FulcioClient {
             answer = await expectJson(res, `Fulcio at ${this.baseUrl}`);
         }
         catch (cause) {
-            throw new SigstoreError('FULCIO_REQUEST_FAILED', `Fulcio (${url}) issued no certificate: ${describe(cause)}. Check the fulcio URL and that the OIDC token's ` +
+            throw new SigstoreError('FULCIO_REQUEST_FAILED', `Fulcio (${url}) issued no certificate: ${errorText(cause)}. Check the fulcio URL and that the OIDC token's ` +
                 'issuer is one this Fulcio trusts', { cause });
         }
         const chain = answer.signedCertificateEmbeddedSct?.chain?.certificates ??
@@ -73998,6 +74306,8 @@ class EphemeralSigner {
 // Remembers material that already passed full verification, so the same signature read back in its second
 // format (tag-layout layer vs referrer bundle) is not re-verified from scratch.
 
+/** Exact SANs and patterns are spelled apart, so a pattern never shares a cache entry with a string. */
+const identityText = (san) => typeof san === 'string' ? `=${san}` : `~/${san.source}/${san.flags}`;
 /**
  * Digest of every input the verifier reads except the inclusion proof: content and signature, leaf
  * certificate, Rekor entry (index, log, time, SET, body), timestamps, artifact and policy. The chain a
@@ -74040,7 +74350,7 @@ function verificationKey(bundle, policy, artifact) {
     for (const t of vm.timestampVerificationData?.rfc3161Timestamps ?? [])
         part(t.signedTimestamp);
     part(artifact);
-    part(policy.subjectAlternativeName);
+    part(identityText(policy.subjectAlternativeName));
     part(policy.issuer);
     return h.digest('hex');
 }
@@ -74064,6 +74374,7 @@ class VerifiedCache {
 
 
 
+
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** @sigstore/verify matches the SAN with an unanchored regex; anchoring makes it exact. */
 function anchoredIdentity(san) {
@@ -74076,6 +74387,7 @@ class BundleVerifier {
     #trust;
     #cache = new VerifiedCache();
     #leaves = new Map();
+    #sans = new Map();
     /** Full verifications run (the rest were byte-identical to one that passed). */
     verifications = 0;
     /** Certificate chains built against the trusted root (once per certificate). */
@@ -74091,40 +74403,48 @@ class BundleVerifier {
         const key = verificationKey(bundle, identity, artifact);
         const withProof = hasInclusionProof(bundle);
         if (this.#cache.covers(key, withProof))
-            return;
+            return { san: this.#sans.get(key) };
+        let san;
         try {
             this.verifications++;
-            this.#verifyEntity((0,verify_dist/* toSignedEntity */.DC)(bundle, artifact), identity);
+            san = this.#verifyEntity((0,verify_dist/* toSignedEntity */.DC)(bundle, artifact), identity);
         }
         catch (cause) {
             const code = cause.code ?? 'UNKNOWN';
-            throw new SigstoreError('VERIFICATION_FAILED', `${what}: verification failed at ${code}: ${describe(cause)}`, { cause });
+            throw new SigstoreError('VERIFICATION_FAILED', `${what}: verification failed at ${code}: ${errorText(cause)}`, { cause, ...(missingSct(cause) ? { check: 'sct' } : {}) });
         }
         this.#cache.record(key, withProof);
+        this.#sans.set(key, san);
+        return { san };
     }
+    /** Returns the certificate SAN. */
     #verifyEntity(entity, identity) {
-        const identityKey = `${identity.subjectAlternativeName}\n${identity.issuer}`;
+        const identityKey = `${identityText(identity.subjectAlternativeName)}\n${identity.issuer}`;
         const der = entity.key.$case === 'certificate' ? entity.key.certificate.root.toDER() : undefined;
         const known = der && this.#leaves.get(der.toString('base64'));
         if (known && known.identityKey === identityKey) {
             // Signature, timestamps and log entry in full; the leaf stands for its already-verified chain.
             this.#leafVerifier.verify({ ...entity, key: { $case: 'public-key', hint: known.hint } });
-            return;
+            return known.san;
         }
         this.chainVerifications++;
-        this.#verifier.verify(entity, {
-            subjectAlternativeName: anchoredIdentity(identity.subjectAlternativeName),
+        const { subjectAlternativeName: expected } = identity;
+        const signer = this.#verifier.verify(entity, {
+            subjectAlternativeName: typeof expected === 'string' ? anchoredIdentity(expected) : expected,
             extensions: { issuer: identity.issuer }
         });
+        const san = signer.identity?.subjectAlternativeName;
         if (entity.key.$case === 'certificate' && der) {
             const leaf = entity.key.certificate;
             this.#leaves.set(der.toString('base64'), {
                 hint: `${LEAF_HINT}${this.#leaves.size}`,
                 identityKey,
+                ...(san ? { san } : {}),
                 publicKey: (0,external_node_crypto_.createPublicKey)({ key: leaf.publicKey, format: 'der', type: 'spki' }),
                 validForDate: date => leaf.validForDate(date)
             });
         }
+        return san;
     }
     /** What the chain check asserts for a given time: the leaf and some trusted CA (every certificate) valid then. */
     #leafKey(hint) {
@@ -74140,27 +74460,244 @@ class BundleVerifier {
         };
     }
 }
+/** @sigstore/verify's only word for "no SCT the trusted root accepts" is CERTIFICATE_ERROR with this text. */
+function missingSct(cause) {
+    const { code, message } = cause;
+    return (code === 'CERTIFICATE_ERROR' && typeof message === 'string' && /^expected \d+ SCTs, got 0$/.test(message));
+}
+
+;// CONCATENATED MODULE: ./src/sigstore/verify/trust.ts
+// Trust material for verification: a given trusted_root.json (private instances, the test bed) or public-good TUF.
+
+
+
+
+async function loadTrustMaterial(trustedRootPath) {
+    if (!trustedRootPath) {
+        // Public good: the TUF-distributed root, fetched and checked by @sigstore/tuf.
+        const { getTrustedRoot } = await __nccwpck_require__.e(/* import() */ 694).then(__nccwpck_require__.bind(__nccwpck_require__, 84423));
+        return (0,verify_dist/* toTrustMaterial */.jO)(await getTrustedRoot());
+    }
+    let json;
+    try {
+        json = JSON.parse(await (0,promises_.readFile)(trustedRootPath, 'utf8'));
+    }
+    catch (cause) {
+        throw new SigstoreError('TRUSTED_ROOT_INVALID', `trusted root ${trustedRootPath} cannot be read as JSON; give the trusted_root.json of your Sigstore instance`, { cause });
+    }
+    try {
+        return (0,verify_dist/* toTrustMaterial */.jO)(protobuf_specs_dist.TrustedRoot.fromJSON(json));
+    }
+    catch (cause) {
+        throw new SigstoreError('TRUSTED_ROOT_INVALID', `trusted root ${trustedRootPath} is not a Sigstore TrustedRoot`, {
+            cause
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sigstore/witness/privacy-guard.ts
+// Public Rekor publishes repository and workflow names forever; a private repository must opt in knowingly.
+
+const PUBLIC_GOOD_REKOR_HOSTS = ['rekor.sigstore.dev'];
+function isPublicGoodRekor(rekorUrl) {
+    return PUBLIC_GOOD_REKOR_HOSTS.includes(new URL(rekorUrl).hostname);
+}
+function assertRekorAllowed(claims, rekorUrl, allowPublicRekorForPrivateRepos) {
+    if (!isPublicGoodRekor(rekorUrl) || allowPublicRekorForPrivateRepos)
+        return;
+    if (claims.repository_visibility === 'public')
+        return;
+    throw new SigstoreError('PUBLIC_REKOR_PRIVATE_REPOSITORY', `repository ${claims.repository} is ${claims.repository_visibility ?? 'of unknown visibility'}, and logging to ` +
+        `the public Rekor (${rekorUrl}) would publish its name, workflow and commit in a permanent public log. ` +
+        'Either set allow-public-rekor-for-private-repos: true to accept that, or point fulcio-url, rekor-url and ' +
+        'trusted-root at your own Sigstore instance');
+}
+
+;// CONCATENATED MODULE: ./src/sigstore/witness/timestamp-request.ts
+// RFC 3161 TimeStampReq in DER, small enough to write by hand: version 1, SHA-256 imprint, nonce, certReq.
+
+function timestamp_request_tlv(tag, content) {
+    const n = content.length;
+    const length = n < 0x80 ? Buffer.from([n]) : n < 0x100 ? Buffer.from([0x81, n]) : Buffer.from([0x82, n >> 8, n & 0xff]);
+    return Buffer.concat([Buffer.from([tag]), length, content]);
+}
+const SEQUENCE = 0x30;
+const SHA256_ALGORITHM = timestamp_request_tlv(SEQUENCE, Buffer.concat([timestamp_request_tlv(0x06, Buffer.from('608648016503040201', 'hex')), Buffer.from([0x05, 0x00])]));
+/** A positive INTEGER nonce (leading bit clear, leading byte non-zero). */
+function nonce() {
+    const bytes = (0,external_node_crypto_.randomBytes)(8);
+    bytes[0] = ((bytes[0] ?? 1) & 0x7f) | 0x01;
+    return bytes;
+}
+function timeStampRequest(sha256Digest) {
+    const imprint = timestamp_request_tlv(SEQUENCE, Buffer.concat([SHA256_ALGORITHM, timestamp_request_tlv(0x04, sha256Digest)]));
+    return timestamp_request_tlv(SEQUENCE, Buffer.concat([timestamp_request_tlv(0x02, Buffer.from([1])), imprint, timestamp_request_tlv(0x02, nonce()), timestamp_request_tlv(0x01, Buffer.from([0xff]))]));
+}
+
+;// CONCATENATED MODULE: ./src/sigstore/witness/tsa-witness.ts
+// Optional RFC 3161 timestamp over each signature's bytes, as Sigstore bundles carry it.
+
+
+
+
+
+class TsaWitness {
+    url;
+    #http;
+    #signal;
+    /** `signal` cancels the request and its retry waits when the run has failed. */
+    constructor(opts) {
+        this.url = opts.url;
+        this.#http = opts.http;
+        this.#signal = opts.signal;
+    }
+    async testify(content) {
+        const signature = content.$case === 'dsseEnvelope'
+            ? content.dsseEnvelope.signatures[0]?.sig
+            : content.messageSignature.signature;
+        if (!signature)
+            throw new SigstoreError('TSA_REQUEST_FAILED', 'nothing to timestamp: the bundle has no signature');
+        try {
+            const res = await (this.#http ?? defaultHttp()).request(this.url, {
+                method: 'POST',
+                // DER is what every RFC 3161 TSA takes (sigstore's timestamp-authority takes JSON as well).
+                headers: { 'content-type': 'application/timestamp-query', accept: 'application/timestamp-reply' },
+                body: timeStampRequest((0,external_node_crypto_.createHash)('sha256').update(signature).digest()),
+                ...(this.#signal ? { signal: this.#signal } : {})
+            });
+            const body = await res.buffer();
+            if (res.status !== 200 && res.status !== 201)
+                throw new Error(`HTTP ${res.status}: ${body.toString().slice(0, 200)}`);
+            return { rfc3161Timestamps: [{ signedTimestamp: body }] };
+        }
+        catch (cause) {
+            throw new SigstoreError('TSA_REQUEST_FAILED', `TSA ${this.url} gave no timestamp: ${errorText(cause)}`, {
+                cause
+            });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/cached-identity.ts
+
+const REFRESH_BEFORE_S = 60;
+class CachedIdentityProvider {
+    #inner;
+    #now;
+    #token;
+    constructor(inner, now = Date.now) {
+        this.#inner = inner;
+        this.#now = now;
+    }
+    async getToken() {
+        const pending = (this.#token ??= this.#inner.getToken());
+        pending.catch(() => {
+            if (this.#token === pending)
+                this.#token = undefined;
+        });
+        const token = await pending;
+        const exp = decodeClaims(token).exp;
+        if (typeof exp === 'number' && exp - this.#now() / 1000 < REFRESH_BEFORE_S) {
+            if (this.#token === pending)
+                this.#token = this.#inner.getToken();
+            return this.#token;
+        }
+        return token;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/session.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function openSigningSession(config, collaborators) {
+    const http = collaborators.http;
+    const serverUrl = githubServerUrl(config.serverUrl);
+    const rekorUrl = config.rekorUrl ?? DEFAULT_REKOR_URL;
+    const identityProvider = new CachedIdentityProvider(collaborators.identity);
+    const claims = await verifyIdToken(await identityProvider.getToken(), {
+        ...(config.issuer ? { issuer: config.issuer } : {}),
+        ...(config.oidcDiscoveryUrl ? { discoveryBaseUrl: config.oidcDiscoveryUrl } : {}),
+        ...(http ? { http } : {}),
+        serverUrl
+    });
+    // Refuse before anything is logged: the guard is about what becomes public.
+    assertRekorAllowed(claims, rekorUrl, config.allowPublicRekorForPrivateRepos ?? false);
+    return wireSigningSession({
+        claims,
+        identity: identityProvider,
+        trust: await loadTrustMaterial(config.trustedRootPath),
+        serverUrl,
+        rekorUrl,
+        ...(config.fulcioUrl ? { fulcioUrl: config.fulcioUrl } : {}),
+        ...(config.tsaUrl ? { tsaUrl: config.tsaUrl } : {}),
+        ...(http ? { http } : {}),
+        ignoreSct: config.insecureIgnoreSct ?? false
+    });
+}
+/** One signer, its witnesses and the verifiers, the same for real and dry runs. */
+function wireSigningSession(w) {
+    const { claims, http, trust, rekorUrl } = w;
+    const cancelled = new AbortController();
+    const { signal } = cancelled;
+    const ephemeral = new EphemeralSigner({
+        identity: w.identity,
+        fulcio: new FulcioClient({
+            ...(w.fulcioUrl ? { baseUrl: w.fulcioUrl } : {}),
+            ...(http ? { http } : {}),
+            signal
+        })
+    });
+    const rekor = new RekorWitness({
+        client: new RekorClient({ baseUrl: rekorUrl, ...(http ? { http } : {}), signal })
+    });
+    // Rekor last: a signature the TSA refused must not already be in the public log.
+    const witnesses = [
+        ...(w.tsaUrl ? [new TsaWitness({ url: w.tsaUrl, ...(http ? { http } : {}), signal })] : []),
+        rekor
+    ];
+    // Fulcio derives the SAN from github.com regardless of GHES naming in provenance.
+    const identity = { subjectAlternativeName: certificateIdentity(claims), issuer: claims.iss };
+    const verifier = new BundleVerifier(trust, { ignoreSct: w.ignoreSct });
+    return {
+        claims,
+        identity,
+        serverUrl: w.serverUrl,
+        rekorUrl,
+        signer: new ArtifactSigner({ signer: ephemeral, witnesses }),
+        ephemeral,
+        rekor,
+        verifier,
+        published: new PublishedVerifier(verifier, { identity, subjectName: true, strictStatements: true }),
+        trust,
+        cancel: reason => cancelled.abort(reason)
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/pipeline/dry-run-session.ts
 // A signing session for dry runs: claims from the runner's environment (no token exists), the real signer and
-// witness code wired to the in-process stand-ins, and trust in nothing (dry-run bundles verify nowhere).
-
-
-
-
-
-
+// witness code wired to the in-process stand-ins, and trust in those stand-ins alone (nothing else trusts them).
 
 
 
 
 
 /** What the OIDC token would have said, from the variables every runner sets (placeholders outside one). */
-function claimsFromEnvironment(env = process.env) {
-    const serverUrl = serverUrlFromEnv(env);
-    const repository = env.GITHUB_REPOSITORY || 'local/unknown';
-    const ref = env.GITHUB_REF || 'refs/heads/unknown';
-    const workflowRef = env.GITHUB_WORKFLOW_REF || `${repository}/.github/workflows/unknown.yml@${ref}`;
+function claimsFromContext(context) {
+    const { serverUrl, workflowRun: run } = context;
+    const repository = context.repository || 'local/unknown';
+    const ref = run.ref || 'refs/heads/unknown';
+    const workflowRef = run.workflowRef || `${repository}/.github/workflows/unknown.yml@${ref}`;
     const now = Math.floor(Date.now() / 1000);
     return {
         iss: issuerForServer(serverUrl),
@@ -74169,20 +74706,20 @@ function claimsFromEnvironment(env = process.env) {
         exp: now + 600,
         iat: now,
         repository,
-        repository_id: env.GITHUB_REPOSITORY_ID || '0',
-        repository_owner: env.GITHUB_REPOSITORY_OWNER || repository.split('/')[0] || 'local',
-        repository_owner_id: env.GITHUB_REPOSITORY_OWNER_ID || '0',
+        repository_id: run.repositoryId || '0',
+        repository_owner: run.repositoryOwner || repository.split('/')[0] || 'local',
+        repository_owner_id: run.repositoryOwnerId || '0',
         ref,
-        sha: env.GITHUB_SHA || '0'.repeat(40),
-        ...(env.GITHUB_WORKFLOW ? { workflow: env.GITHUB_WORKFLOW } : {}),
+        sha: run.sha || '0'.repeat(40),
+        ...(run.workflow ? { workflow: run.workflow } : {}),
         workflow_ref: workflowRef,
-        ...(env.GITHUB_WORKFLOW_SHA ? { workflow_sha: env.GITHUB_WORKFLOW_SHA } : {}),
+        ...(run.workflowSha ? { workflow_sha: run.workflowSha } : {}),
         // A reusable workflow's own ref is only in the token; the caller's workflow stands in for it here.
         job_workflow_ref: workflowRef,
-        event_name: env.GITHUB_EVENT_NAME || 'unknown',
-        run_id: env.GITHUB_RUN_ID || '0',
-        run_attempt: env.GITHUB_RUN_ATTEMPT || '1',
-        ...(env.RUNNER_ENVIRONMENT ? { runner_environment: env.RUNNER_ENVIRONMENT } : {})
+        event_name: context.eventName || 'unknown',
+        run_id: run.runId || '0',
+        run_attempt: run.runAttempt || '1',
+        ...(run.runnerEnvironment ? { runner_environment: run.runnerEnvironment } : {})
     };
 }
 /** An unsigned JWT carrying `sub`, which the signer uses for its proof of possession. */
@@ -74190,36 +74727,21 @@ function placeholderToken(claims) {
     const part = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
     return `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: claims.sub, exp: claims.exp })}.`;
 }
-function openDryRunSession(env = process.env) {
-    const claims = claimsFromEnvironment(env);
-    const serverUrl = serverUrlFromEnv(env);
-    const identity = { subjectAlternativeName: certificateIdentity(claims), issuer: claims.iss };
-    const standIn = new DryRunSigstore({ san: identity.subjectAlternativeName, issuer: identity.issuer });
-    const ephemeral = new EphemeralSigner({
-        identity: new StaticIdentityProvider(placeholderToken(claims)),
-        fulcio: new FulcioClient({ baseUrl: DRY_RUN_FULCIO_URL, http: standIn })
-    });
-    const rekor = new RekorWitness({ client: new RekorClient({ baseUrl: DRY_RUN_REKOR_URL, http: standIn }) });
-    const trust = (0,verify_dist/* toTrustMaterial */.jO)(protobuf_specs_dist.TrustedRoot.fromJSON({
-        mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
-        tlogs: [],
-        certificateAuthorities: [],
-        ctlogs: [],
-        timestampAuthorities: []
-    }));
-    return {
+function openDryRunSession(context) {
+    const claims = claimsFromContext(context);
+    const standIn = new DryRunSigstore({ san: certificateIdentity(claims), issuer: claims.iss });
+    // The same wiring as a real run; only the HTTP, the identity and the trust are the stand-in's.
+    return wireSigningSession({
         claims,
-        identity,
-        serverUrl,
+        identity: new StaticIdentityProvider(placeholderToken(claims)),
+        trust: (0,verify_dist/* toTrustMaterial */.jO)(standIn.trustedRoot()),
+        serverUrl: context.serverUrl,
+        fulcioUrl: DRY_RUN_FULCIO_URL,
         rekorUrl: DRY_RUN_REKOR_URL,
-        signer: new ArtifactSigner({ signer: ephemeral, witnesses: [rekor] }),
-        ephemeral,
-        rekor,
-        verifier: new BundleVerifier(trust),
-        trust,
-        // The stand-ins answer at once in-process and publish nothing: there is nothing to cancel.
-        cancel: () => undefined
-    };
+        http: standIn,
+        // The throwaway CA embeds no SCT; there is no CT log to have one from.
+        ignoreSct: true
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/plan.ts
@@ -74254,7 +74776,7 @@ async function fetchSubject(registry, input, ref) {
             : `tag ${ref.tag ?? 'latest'} is not in ${ref.repoString()}`;
         throw new PipelineError(code === 'REGISTRY_NOT_FOUND' ? 'SUBJECT_NOT_FOUND' : 'SUBJECT_FAILED', input, 'plan', code === 'REGISTRY_NOT_FOUND'
             ? `${what}; push the artifact first, or fix the reference (nothing was signed or logged)`
-            : `cannot read it: ${describe(cause)}`, { cause });
+            : `cannot read it: ${errorText(cause)}`, { cause });
     }
 }
 function parseSubjectInputs(inputs) {
@@ -74263,7 +74785,7 @@ function parseSubjectInputs(inputs) {
             return { input, ref: parseReference(input) };
         }
         catch (cause) {
-            throw new PipelineError('SUBJECT_INVALID', input, 'plan', `not an image reference (${describe(cause)}); write registry/repository@sha256:<hex> or registry/repository:tag`, { cause });
+            throw new PipelineError('SUBJECT_INVALID', input, 'plan', `not an image reference (${errorText(cause)}); write registry/repository@sha256:<hex> or registry/repository:tag`, { cause });
         }
     });
 }
@@ -74340,11 +74862,13 @@ async function fetchChild(registry, input, repository, index, child) {
         const missing = cause.code === 'REGISTRY_NOT_FOUND';
         throw new PipelineError(missing ? 'SUBJECT_NOT_FOUND' : 'SUBJECT_FAILED', input, 'plan', missing
             ? `${where} is not in ${repository}; push every platform image before signing, or set platforms: index (nothing was signed or logged)`
-            : `cannot read ${where}: ${describe(cause)}`, { cause });
+            : `cannot read ${where}: ${errorText(cause)}`, { cause });
     }
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/write-probe.ts
+// Proves every subject's repository accepts our writes before anything is signed: a refusal after Rekor has
+// logged would leave public entries for attestations that exist nowhere.
 
 
 const WRITE_PROBE_PHASE = 'Registry: check write access';
@@ -74360,218 +74884,18 @@ async function probeWriteAccess(registry, subjects) {
         }
         catch (cause) {
             throw new PipelineError('WRITE_ACCESS_DENIED', subject.ref, WRITE_PROBE_PHASE, `${repository} does not accept writes with the credentials at hand, so nothing was signed or ` +
-                `logged: ${describe(cause)}`, { cause });
+                `logged: ${errorText(cause)}`, { cause });
         }
     }));
 }
 
-;// CONCATENATED MODULE: ./src/sigstore/verify/trust.ts
-// Trust material for verification: a given trusted_root.json (private instances, the test bed) or public-good TUF.
-
-
-
-
-async function loadTrustMaterial(trustedRootPath) {
-    if (!trustedRootPath) {
-        // Public good: the TUF-distributed root, fetched and checked by @sigstore/tuf.
-        const { getTrustedRoot } = await __nccwpck_require__.e(/* import() */ 598).then(__nccwpck_require__.bind(__nccwpck_require__, 71127));
-        return (0,verify_dist/* toTrustMaterial */.jO)(await getTrustedRoot());
-    }
-    let json;
-    try {
-        json = JSON.parse(await (0,promises_.readFile)(trustedRootPath, 'utf8'));
-    }
-    catch (cause) {
-        throw new SigstoreError('TRUSTED_ROOT_INVALID', `trusted root ${trustedRootPath} cannot be read as JSON; give the trusted_root.json of your Sigstore instance`, { cause });
-    }
-    try {
-        return (0,verify_dist/* toTrustMaterial */.jO)(protobuf_specs_dist.TrustedRoot.fromJSON(json));
-    }
-    catch (cause) {
-        throw new SigstoreError('TRUSTED_ROOT_INVALID', `trusted root ${trustedRootPath} is not a Sigstore TrustedRoot`, {
-            cause
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/sigstore/witness/privacy-guard.ts
-// Public Rekor publishes repository and workflow names forever; a private repository must opt in knowingly.
-
-const PUBLIC_GOOD_REKOR_HOSTS = ['rekor.sigstore.dev'];
-function isPublicGoodRekor(rekorUrl) {
-    return PUBLIC_GOOD_REKOR_HOSTS.includes(new URL(rekorUrl).hostname);
-}
-function assertRekorAllowed(claims, rekorUrl, allowPublicRekorForPrivateRepos) {
-    if (!isPublicGoodRekor(rekorUrl) || allowPublicRekorForPrivateRepos)
-        return;
-    if (claims.repository_visibility === 'public')
-        return;
-    throw new SigstoreError('PUBLIC_REKOR_PRIVATE_REPOSITORY', `repository ${claims.repository} is ${claims.repository_visibility ?? 'of unknown visibility'}, and logging to ` +
-        `the public Rekor (${rekorUrl}) would publish its name, workflow and commit in a permanent public log. ` +
-        'Either set allow-public-rekor-for-private-repos: true to accept that, or point fulcio-url, rekor-url and ' +
-        'trusted-root at your own Sigstore instance');
-}
-
-;// CONCATENATED MODULE: ./src/sigstore/witness/timestamp-request.ts
-// RFC 3161 TimeStampReq in DER, small enough to write by hand: version 1, SHA-256 imprint, nonce, certReq.
-
-function timestamp_request_tlv(tag, content) {
-    const n = content.length;
-    const length = n < 0x80 ? Buffer.from([n]) : n < 0x100 ? Buffer.from([0x81, n]) : Buffer.from([0x82, n >> 8, n & 0xff]);
-    return Buffer.concat([Buffer.from([tag]), length, content]);
-}
-const SEQUENCE = 0x30;
-const SHA256_ALGORITHM = timestamp_request_tlv(SEQUENCE, Buffer.concat([timestamp_request_tlv(0x06, Buffer.from('608648016503040201', 'hex')), Buffer.from([0x05, 0x00])]));
-/** A positive INTEGER nonce (leading bit clear, leading byte non-zero). */
-function nonce() {
-    const bytes = (0,external_node_crypto_.randomBytes)(8);
-    bytes[0] = ((bytes[0] ?? 1) & 0x7f) | 0x01;
-    return bytes;
-}
-function timeStampRequest(sha256Digest) {
-    const imprint = timestamp_request_tlv(SEQUENCE, Buffer.concat([SHA256_ALGORITHM, timestamp_request_tlv(0x04, sha256Digest)]));
-    return timestamp_request_tlv(SEQUENCE, Buffer.concat([timestamp_request_tlv(0x02, Buffer.from([1])), imprint, timestamp_request_tlv(0x02, nonce()), timestamp_request_tlv(0x01, Buffer.from([0xff]))]));
-}
-
-;// CONCATENATED MODULE: ./src/sigstore/witness/tsa-witness.ts
-// Optional RFC 3161 timestamp over each signature's bytes, as Sigstore bundles carry it.
-
-
-
-
-class TsaWitness {
-    url;
-    #http;
-    #signal;
-    /** `signal` cancels the request and its retry waits when the run has failed. */
-    constructor(opts) {
-        this.url = opts.url;
-        this.#http = opts.http;
-        this.#signal = opts.signal;
-    }
-    async testify(content) {
-        const signature = content.$case === 'dsseEnvelope'
-            ? content.dsseEnvelope.signatures[0]?.sig
-            : content.messageSignature.signature;
-        if (!signature)
-            throw new SigstoreError('TSA_REQUEST_FAILED', 'nothing to timestamp: the bundle has no signature');
-        try {
-            const res = await (this.#http ?? defaultHttp()).request(this.url, {
-                method: 'POST',
-                // DER is what every RFC 3161 TSA takes (sigstore's timestamp-authority takes JSON as well).
-                headers: { 'content-type': 'application/timestamp-query', accept: 'application/timestamp-reply' },
-                body: timeStampRequest((0,external_node_crypto_.createHash)('sha256').update(signature).digest()),
-                ...(this.#signal ? { signal: this.#signal } : {})
-            });
-            const body = await res.buffer();
-            if (res.status !== 200 && res.status !== 201)
-                throw new Error(`HTTP ${res.status}: ${body.toString().slice(0, 200)}`);
-            return { rfc3161Timestamps: [{ signedTimestamp: body }] };
-        }
-        catch (cause) {
-            throw new SigstoreError('TSA_REQUEST_FAILED', `TSA ${this.url} gave no timestamp: ${describe(cause)}`, {
-                cause
-            });
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/cached-identity.ts
-
-const REFRESH_BEFORE_S = 60;
-class CachedIdentityProvider {
-    #inner;
-    #now;
-    #token;
-    constructor(inner, now = Date.now) {
-        this.#inner = inner;
-        this.#now = now;
-    }
-    async getToken() {
-        const pending = (this.#token ??= this.#inner.getToken());
-        pending.catch(() => {
-            if (this.#token === pending)
-                this.#token = undefined;
-        });
-        const token = await pending;
-        const exp = decodeClaims(token).exp;
-        if (typeof exp === 'number' && exp - this.#now() / 1000 < REFRESH_BEFORE_S) {
-            if (this.#token === pending)
-                this.#token = this.#inner.getToken();
-            return this.#token;
-        }
-        return token;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/session.ts
-
-
-
-
-
-
-
-
-
-
-
-
-async function openSigningSession(config, collaborators) {
-    const env = collaborators.env ?? process.env;
-    const http = collaborators.http;
-    const serverUrl = config.serverUrl?.replace(/\/+$/, '') ?? serverUrlFromEnv(env);
-    const rekorUrl = config.rekorUrl ?? DEFAULT_REKOR_URL;
-    const identityProvider = new CachedIdentityProvider(collaborators.identity);
-    const claims = await verifyIdToken(await identityProvider.getToken(), {
-        ...(config.issuer ? { issuer: config.issuer } : {}),
-        ...(config.oidcDiscoveryUrl ? { discoveryBaseUrl: config.oidcDiscoveryUrl } : {}),
-        ...(http ? { http } : {}),
-        env
-    });
-    // Refuse before anything is logged: the guard is about what becomes public.
-    assertRekorAllowed(claims, rekorUrl, config.allowPublicRekorForPrivateRepos ?? false);
-    const trust = await loadTrustMaterial(config.trustedRootPath);
-    const cancelled = new AbortController();
-    const { signal } = cancelled;
-    const ephemeral = new EphemeralSigner({
-        identity: identityProvider,
-        fulcio: new FulcioClient({
-            ...(config.fulcioUrl ? { baseUrl: config.fulcioUrl } : {}),
-            ...(http ? { http } : {}),
-            signal
-        })
-    });
-    const rekor = new RekorWitness({
-        client: new RekorClient({ baseUrl: rekorUrl, ...(http ? { http } : {}), signal })
-    });
-    // Rekor last: a signature the TSA refused must not already be in the public log.
-    const witnesses = [
-        ...(config.tsaUrl ? [new TsaWitness({ url: config.tsaUrl, ...(http ? { http } : {}), signal })] : []),
-        rekor
-    ];
-    return {
-        claims,
-        // Fulcio derives the SAN from github.com regardless of GHES naming in provenance.
-        identity: { subjectAlternativeName: certificateIdentity(claims), issuer: claims.iss },
-        serverUrl,
-        rekorUrl,
-        signer: new ArtifactSigner({ signer: ephemeral, witnesses }),
-        ephemeral,
-        rekor,
-        verifier: new BundleVerifier(trust, { ignoreSct: config.insecureIgnoreSct ?? false }),
-        trust,
-        cancel: reason => cancelled.abort(reason)
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/publish/errors.ts
-class PublishError extends Error {
-    code;
-    constructor(code, message, options) {
-        super(message, options);
+// Publishing failures name the artifact and the tag or referrer at fault.
+
+class PublishError extends CodedError {
+    constructor(code, message, facts) {
+        super(code, message, facts);
         this.name = 'PublishError';
-        this.code = code;
     }
 }
 
@@ -74621,17 +74945,48 @@ class GitHubAttestationStore {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/run/context.ts
-// The GitHub run as the runner describes it in environment variables, read in one place.
+// The GitHub run as the runner describes it in environment variables, read in one place: run() reads it once
+// and passes this typed object down; nothing below reads GITHUB_*, ACTIONS_* or RUNNER_* itself.
 
-function readRunContext(env = process.env) {
-    return {
-        eventName: env.GITHUB_EVENT_NAME || undefined,
-        serverUrl: serverUrlFromEnv(env),
+/** For private or test Sigstore setups whose OIDC discovery is not served at the issuer URL itself. */
+const OIDC_DISCOVERY_ENV = 'OCI_ATTEST_OIDC_DISCOVERY_URL';
+const value = (v) => v || undefined;
+function readRunContext(env) {
+    const tokenUrl = value(env.ACTIONS_ID_TOKEN_REQUEST_URL);
+    const tokenBearer = value(env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+    const context = {
+        eventName: value(env.GITHUB_EVENT_NAME),
+        serverUrl: githubServerUrl(env.GITHUB_SERVER_URL),
         apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-        repository: env.GITHUB_REPOSITORY || undefined,
+        repository: value(env.GITHUB_REPOSITORY),
         runnerTemp: env.RUNNER_TEMP || env.TMPDIR || '/tmp',
-        hasOidcRequest: Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
+        hasOidcRequest: Boolean(tokenUrl && tokenBearer),
+        onRunner: env.GITHUB_ACTIONS === 'true',
+        debug: env.RUNNER_DEBUG === '1' || env.ACTIONS_STEP_DEBUG === 'true',
+        workflowRun: {
+            ref: value(env.GITHUB_REF),
+            sha: value(env.GITHUB_SHA),
+            workflow: value(env.GITHUB_WORKFLOW),
+            workflowRef: value(env.GITHUB_WORKFLOW_REF),
+            workflowSha: value(env.GITHUB_WORKFLOW_SHA),
+            runId: value(env.GITHUB_RUN_ID),
+            runAttempt: value(env.GITHUB_RUN_ATTEMPT),
+            repositoryId: value(env.GITHUB_REPOSITORY_ID),
+            repositoryOwner: value(env.GITHUB_REPOSITORY_OWNER),
+            repositoryOwnerId: value(env.GITHUB_REPOSITORY_OWNER_ID),
+            runnerEnvironment: value(env.RUNNER_ENVIRONMENT)
+        }
     };
+    // Set only when present, so a partial request (URL without bearer) reaches the provider's own message.
+    if (tokenUrl || tokenBearer)
+        context.oidcRequest = { url: tokenUrl, bearer: tokenBearer };
+    const discovery = value(env[OIDC_DISCOVERY_ENV]);
+    if (discovery)
+        context.oidcDiscoveryUrl = discovery;
+    const actor = value(env.GITHUB_ACTOR);
+    if (actor)
+        context.actor = actor;
+    return context;
 }
 // Pull-request events never sign: fork PRs have no token, and same-repo PRs must not publish unreviewed code.
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
@@ -74676,16 +75031,17 @@ function masking(inner, mask) {
 }
 function registryCredentials(inputs, 
 /** The registries the subjects name: the login inputs are sent to these only. */
-hosts, env, mask = () => undefined) {
+hosts, environment, mask = () => undefined) {
     const providers = [];
     if (inputs.registryUsername && inputs.registryPassword) {
         const login = { username: inputs.registryUsername, password: inputs.registryPassword };
         providers.push(staticCredentials(Object.fromEntries(hosts.map(h => [h, login]))));
     }
-    providers.push(dockerConfigCredentials({ env }));
+    // The whole environment: DOCKER_CONFIG, and what credential helpers (child processes) inherit.
+    providers.push(dockerConfigCredentials({ env: environment.env }));
     if (inputs.githubToken) {
         // ghcr.io takes any user name with a GITHUB_TOKEN; the actor keeps its audit log readable.
-        const username = env.GITHUB_ACTOR || 'github-actions';
+        const username = environment.actor || 'github-actions';
         providers.push(staticCredentials({ 'ghcr.io': { username, password: inputs.githubToken } }));
     }
     return masking(chainCredentials(...providers), mask);
@@ -74695,11 +75051,11 @@ hosts, env, mask = () => undefined) {
 // The run's overall time limit: one signal every remote call carries, and a promise that settles the run
 // at the limit even when the work in flight (a layer scan, a retry wait) would go on.
 
-class RunTimeoutError extends Error {
+
+class RunTimeoutError extends CodedError {
     limitMs;
-    code = 'RUN_TIMEOUT';
     constructor(limitMs, message) {
-        super(message);
+        super('RUN_TIMEOUT', message);
         this.limitMs = limitMs;
         this.name = 'RunTimeoutError';
     }
@@ -74730,83 +75086,17 @@ function describeLimit(ms) {
     return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : formatMs(ms);
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/run/failure.ts
-// Turns a failure into one message naming the subject, the phase and the fix.
-
-function chain(err) {
-    const out = [];
-    for (let e = err; e && typeof e === 'object' && out.length < 10; e = e.cause)
-        out.push(e);
-    return out;
-}
-const WRITE_ACCESS_FIX = 'the registry refused a write. Grant the job `permissions:\n  packages: write` (ghcr.io with github-token), or ' +
-    'log in as an account that can push (docker/login-action, or registry-username/registry-password); ' +
-    'to only sign and log without pushing, set push-to-registry: false';
-const IMMUTABLE_FIX = 'the registry refused to write a sha256-<hex> tag, which happens when tags are immutable. Exempt tags ' +
-    'matching `sha256-*` from the immutability rule (ECR exclusion filter, Harbor/Artifactory rule), or set ' +
-    'formats: referrers on a registry with the OCI referrers API';
-/** A fix for what the cause chain shows, or undefined when the message already says it. */
-function fixFor(err) {
-    const errors = chain(err);
-    const codes = errors.map(e => e.code);
-    if (codes.includes('MISSING_ID_TOKEN_PERMISSION') || codes.includes('INVALID_INPUT'))
-        return undefined;
-    if (codes.some(c => c?.startsWith('TUF_')))
-        return 'the public-good trusted root is fetched from tuf-repo-cdn.sigstore.dev: allow that host, or set trusted-root for a private Sigstore instance';
-    if (codes.includes('VERIFICATION_FAILED') &&
-        errors.some(e => /expected \d+ SCTs, got 0/.test(e.message ?? '')))
-        return ('the certificate carries no SCT that the trusted root accepts. Give the trusted_root.json that lists ' +
-            "your Fulcio's CT log; for a private Fulcio without a CT log set insecure-ignore-sct: true (its " +
-            'consumers then verify with cosign verify --insecure-ignore-sct)');
-    if (codes.includes('WRITE_ACCESS_DENIED') && codes.some(c => c?.startsWith('HTTP_')))
-        return 'the registry could not be reached for a write: check its host name, the network and any proxy (HTTPS_PROXY, NO_PROXY)';
-    if (codes.includes('GITHUB_ATTESTATION_REFUSED'))
-        return 'grant the job `permissions:\n  attestations: write`, or set github-attestations: auto or false';
-    const registry = errors.find(e => typeof e.code === 'string' && /^REGISTRY_|^AUTH_FAILED$/.test(e.code));
-    if (!registry || registry.code === 'REGISTRY_NOT_FOUND')
-        return undefined;
-    const text = registry.message ?? '';
-    // src/oci starts every failure message with the operation: "pushing manifest …", "uploading blob …".
-    const write = codes.includes('WRITE_ACCESS_DENIED') ||
-        /^(pushing|uploading|starting a blob upload|mounting)\b/.test(text);
-    const tag = /sha256-[0-9a-f]{64}(\.sig|\.att)?/.exec(text)?.[0];
-    if (tag && registry.status !== undefined && [400, 409, 412].includes(registry.status))
-        return `${IMMUTABLE_FIX} (tag ${tag})`;
-    if (registry.code === 'REGISTRY_UNAUTHORIZED' ||
-        registry.code === 'REGISTRY_DENIED' ||
-        registry.code === 'AUTH_FAILED')
-        return write
-            ? WRITE_ACCESS_FIX
-            : 'check the registry credentials (registry-username/registry-password, docker login)';
-    if (write && registry.status !== undefined && registry.status >= 400 && registry.status < 500)
-        return `${WRITE_ACCESS_FIX}; if tags are immutable: ${IMMUTABLE_FIX}`;
-    return undefined;
-}
-function failureMessage(err, phase, inputLabel) {
-    const top = err;
-    const where = top?.subject ? `${top.subject} [${top.phase ?? phase}]` : `[${phase}]`;
-    const text = inputLabel && top?.code === 'INVALID_INPUT' && top.input && top.problem
-        ? `${inputLabel(top.input)}: ${top.problem}`
-        : describe(err);
-    const message = top?.subject && text.startsWith(top.subject) ? text : `${where}: ${text}`;
-    const fix = fixFor(err);
-    const code = chain(err)
-        .map(e => e.code)
-        .find(c => typeof c === 'string');
-    return `${message}${fix ? `\nFix: ${fix}` : ''}${code ? ` (${code})` : ''}`;
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/run/inputs.ts
 // The action's inputs (and the CLI flags that mirror them) validated up front into one typed object.
 // Only the edges know where values come from: src/action passes core.getInput, src/cli its parsed flags.
 
 
-class InputError extends Error {
+
+class InputError extends CodedError {
     input;
     problem;
-    code = 'INVALID_INPUT';
     constructor(input, problem) {
-        super(`input "${input}": ${problem}`);
+        super('INVALID_INPUT', `input "${input}": ${problem}`);
         this.input = input;
         this.problem = problem;
         this.name = 'InputError';
@@ -74961,6 +75251,80 @@ function readSubjects(name, digest, multi) {
     return [...new Set(lines)];
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/run/failure.ts
+// Turns a failure into one message naming the subject, the phase and the fix.
+
+
+
+
+
+/** The codes of a cause chain, ours and third parties' alike (sigstore-js's TUF_*, Node's E*). */
+const codesOf = (err) => errorChain(err).map(e => {
+    const code = e.code;
+    return typeof code === 'string' ? code : undefined;
+});
+/** The registry's answers; the first of them in a chain decides (a 404 is a wrong reference: no fix). */
+const REGISTRY_ANSWERS = new Set([
+    'REGISTRY_NOT_FOUND',
+    'REGISTRY_UNAUTHORIZED',
+    'REGISTRY_DENIED',
+    'REGISTRY_ERROR',
+    'REGISTRY_CONFLICT',
+    'AUTH_FAILED'
+]);
+/** The tags this tool writes: cosign's `sha256-<hex>.sig`/`.att` and the referrers fallback `sha256-<hex>`. */
+const DIGEST_TAG = /^sha256-[0-9a-f]{64}(\.sig|\.att)?$/;
+const WRITE_ACCESS_FIX = 'the registry refused a write. Grant the job `permissions:\n  packages: write` (ghcr.io with github-token), or ' +
+    'log in as an account that can push (docker/login-action, or registry-username/registry-password); ' +
+    'to only sign and log without pushing, set push-to-registry: false';
+const IMMUTABLE_FIX = 'the registry refused to write a sha256-<hex> tag, which happens when tags are immutable. Exempt tags ' +
+    'matching `sha256-*` from the immutability rule (ECR exclusion filter, Harbor/Artifactory rule), or set ' +
+    'formats: referrers on a registry with the OCI referrers API';
+/** A fix for what the cause chain shows, or undefined when the message already says it. */
+function fixFor(err) {
+    const codes = codesOf(err);
+    const coded = codedChain(err);
+    if (codes.includes('MISSING_ID_TOKEN_PERMISSION') || codes.includes('INVALID_INPUT'))
+        return undefined;
+    if (codes.some(c => c?.startsWith('TUF_')))
+        return 'the public-good trusted root is fetched from tuf-repo-cdn.sigstore.dev: allow that host, or set trusted-root for a private Sigstore instance';
+    if (coded.some(e => e instanceof SigstoreError && e.code === 'VERIFICATION_FAILED' && e.check === 'sct'))
+        return ('the certificate carries no SCT that the trusted root accepts. Give the trusted_root.json that lists ' +
+            "your Fulcio's CT log; for a private Fulcio without a CT log set insecure-ignore-sct: true (its " +
+            'consumers then verify with cosign verify --insecure-ignore-sct)');
+    if (codes.includes('WRITE_ACCESS_DENIED') && codes.some(c => c?.startsWith('HTTP_')))
+        return 'the registry could not be reached for a write: check its host name, the network and any proxy (HTTPS_PROXY, NO_PROXY)';
+    if (codes.includes('GITHUB_ATTESTATION_REFUSED'))
+        return 'grant the job `permissions:\n  attestations: write`, or set github-attestations: auto or false';
+    const registry = coded.find(e => e instanceof RegistryError && REGISTRY_ANSWERS.has(e.code));
+    if (!registry || registry.code === 'REGISTRY_NOT_FOUND')
+        return undefined;
+    const write = codes.includes('WRITE_ACCESS_DENIED') || isWriteOperation(registry.operation);
+    const tag = registry.tag !== undefined && DIGEST_TAG.test(registry.tag) ? registry.tag : undefined;
+    if (tag && registry.status !== undefined && [400, 409, 412].includes(registry.status))
+        return `${IMMUTABLE_FIX} (tag ${tag})`;
+    if (registry.code === 'REGISTRY_UNAUTHORIZED' ||
+        registry.code === 'REGISTRY_DENIED' ||
+        registry.code === 'AUTH_FAILED')
+        return write
+            ? WRITE_ACCESS_FIX
+            : 'check the registry credentials (registry-username/registry-password, docker login)';
+    if (write && registry.status !== undefined && registry.status >= 400 && registry.status < 500)
+        return `${WRITE_ACCESS_FIX}; if tags are immutable: ${IMMUTABLE_FIX}`;
+    return undefined;
+}
+function failureMessage(err, phase, inputLabel) {
+    const subject = err instanceof CodedError ? err.subject : undefined;
+    const where = subject ? `${subject} [${err instanceof PipelineError ? err.phase : phase}]` : `[${phase}]`;
+    const text = inputLabel && err instanceof InputError && err.input && err.problem
+        ? `${inputLabel(err.input)}: ${err.problem}`
+        : errorText(err);
+    const message = subject && text.startsWith(subject) ? text : `${where}: ${text}`;
+    const fix = fixFor(err);
+    const code = codesOf(err).find(c => c !== undefined);
+    return `${message}${fix ? `\nFix: ${fix}` : ''}${code ? ` (${code})` : ''}`;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/run/outputs.ts
 // The action's outputs (stable names, see action.yml) and actions/attest's created_attestation_paths.txt.
 
@@ -75039,6 +75403,297 @@ class Phases {
     }
 }
 
+;// CONCATENATED MODULE: ./src/sbom/catalogers/cpe.ts
+/** A set of candidates keyed by value and flags, as one value may arrive with different flags. */
+class Candidates {
+    items = new Map();
+    add(...cs) {
+        for (const c of cs)
+            this.items.set(`${c.value}\0${c.noSub ? 1 : 0}${c.noDelim ? 1 : 0}`, c);
+        return this;
+    }
+    addValues(...values) {
+        return this.add(...values.map(value => ({ value })));
+    }
+    remove(value) {
+        for (const [k, c] of this.items)
+            if (c.value === value)
+                this.items.delete(k);
+    }
+    clear() {
+        this.items.clear();
+    }
+    list() {
+        return [...this.items.values()];
+    }
+    values() {
+        return [...new Set(this.list().map(c => c.value))].sort();
+    }
+}
+const MAX_FIELD = 512;
+const MAX_CANDIDATES = 64;
+/** Characters CPE 2.3 formatted strings escape with a backslash ("-", "." and "_" pass as they are). */
+const QUOTED = /[!"#$%&'()+,/:;<=>@[\]^`{|}~]/g;
+const PLAIN = /^[A-Za-z0-9._\-!"#$%&'()+,/:;<=>@[\]^`{|}~]+$/;
+function withDelimiterVariations(set) {
+    for (const c of set.list()) {
+        if (c.noDelim)
+            continue;
+        if (c.value.includes('-'))
+            set.add({ ...c, value: c.value.replaceAll('-', '_') });
+        if (c.value.includes('_'))
+            set.add({ ...c, value: c.value.replaceAll('_', '-') });
+    }
+}
+/** "a-b_c" → "a", "a-b", "a-b_c" (at most ten), for candidates that allow it. */
+function withSubSelections(set) {
+    for (const c of set.list()) {
+        if (c.noSub)
+            continue;
+        const parts = c.value.match(/[^-_]*[-_]?/g).filter(p => p !== '');
+        const out = [];
+        let delimiter = '';
+        for (const raw of parts) {
+            if (out.length >= 10)
+                break;
+            const token = raw.replace(/^[-_]+|[-_]+$/g, '');
+            if (token !== '')
+                out.push(out.length ? out[out.length - 1] + delimiter + token : token);
+            delimiter = raw[raw.length - 1];
+        }
+        set.addValues(...out);
+    }
+}
+function withoutTrailingDigits(set) {
+    for (const v of set.values()) {
+        const stripped = v.replace(/\d+$/, '');
+        if (stripped !== '' && stripped !== v)
+            set.addValues(stripped);
+    }
+}
+const personName = (s) => s
+    .trim()
+    .toLowerCase()
+    .replace(/[-\s.]/g, '_')
+    .replace(/^the_/, '');
+/** "github.com/org/repo/v2" → vendor "org", product "repo/v2"; golang.org / google.golang.org / gopkg.in specially. */
+function goParts(name) {
+    const [host = '', ...rest] = name.split('/');
+    const path = rest.join('/').replace(/^\/+|\/+$/g, '');
+    if (host === 'golang.org')
+        return { vendor: 'golang', product: path };
+    if (host === 'gopkg.in')
+        return { vendor: '', product: path };
+    if (host === 'google.golang.org')
+        return { vendor: 'google', product: path.split('/')[0] };
+    const elements = path.split('/');
+    if (elements.length < 2)
+        return { vendor: '', product: '' };
+    return { vendor: elements[0], product: elements.slice(1).join('/') };
+}
+/** Project sites whose URL names the vendor NVD uses. */
+const URL_VENDORS = [
+    ['https://www.gnu.org/', 'gnu'],
+    ['https://developer.gnome.org/', 'gnome'],
+    ['https://www.ruby-lang.org/', 'ruby-lang'],
+    ['https://llvm.org/', 'llvm'],
+    ['https://www.isc.org/', 'isc'],
+    ['https://musl.libc.org/', 'musl-libc'],
+    ['https://www.mozilla.org/', 'mozilla'],
+    ['https://www.x.org/', 'x.org'],
+    ['https://w1.fi/', 'w1.fi']
+];
+/** Vendor from a project URL: a well-known project site, else the GitHub/GitLab owner. */
+function vendorsFromUrl(url) {
+    if (!url)
+        return [];
+    for (const [prefix, vendor] of URL_VENDORS)
+        if (url.startsWith(prefix))
+            return [{ value: vendor, noSub: true, noDelim: true }];
+    const m = /^(?:https|http|git):\/\/(?:github|gitlab)\.com\/([\w-]*?)\/.*$/.exec(url);
+    return m ? [{ value: m[1], noSub: true, noDelim: true }] : [];
+}
+/** apk "py3-foo" → python "foo"; "ruby-foo" → gem "foo"; "name1.2-sub" streams → "name-sub". */
+function apkUpstream(name) {
+    const m = /^([a-zA-Z][\w-]*?)(-?\d[\d.]*?)($|-([a-zA-Z][\w-]*?)?)$/.exec(name);
+    let base = name;
+    if (m?.[1])
+        base = m[4] ? `${m[1]}-${m[4]}` : m[1];
+    for (const prefix of ['py-', 'ruby-'])
+        if (base.startsWith(prefix) && base.length > prefix.length)
+            return base.slice(prefix.length);
+    return base;
+}
+const isJava = (p) => p.type === 'java-archive' || p.type === 'jenkins-plugin';
+/** Products from the artifact id and the group ids' later fields that the artifact id starts or ends with. */
+function javaProducts(artifactId, groupIds) {
+    const out = new Set();
+    if (artifactId)
+        out.add(artifactId);
+    for (const group of groupIds) {
+        const plugin = artifactId.includes('plugin') || group.includes('plugin');
+        for (const [i, raw] of group.split('.').entries()) {
+            const f = raw.trim();
+            if (i <= 1 || f === '' || ['plugin', 'plugins', 'client'].includes(f.toLowerCase()))
+                continue;
+            if (artifactId === '' || ((artifactId.startsWith(f) || artifactId.endsWith(f)) && !plugin))
+                out.add(f);
+        }
+    }
+    return [...out];
+}
+function products(p, hints) {
+    const set = new Candidates().addValues(p.name);
+    if (p.type === 'python' && !p.name.startsWith('python'))
+        set.addValues(`python-${p.name}`);
+    if (isJava(p))
+        set.addValues(...javaProducts(hints.artifactId ?? '', hints.groupIds ?? []));
+    if (p.type === 'go-module') {
+        set.clear();
+        const { product } = goParts(p.name);
+        if (product)
+            set.addValues(product);
+    }
+    if (p.type === 'binary' && /\d$/.test(p.name))
+        withoutTrailingDigits(set);
+    if (p.type === 'apk')
+        set.add({ value: apkUpstream(p.name), noSub: true, noDelim: true });
+    set.remove('');
+    set.remove('*');
+    withDelimiterVariations(set);
+    return set;
+}
+function vendors(p, hints) {
+    const set = new Candidates().add(...products(p, hints).list());
+    if (p.type === 'go-module') {
+        set.clear();
+        const { vendor } = goParts(p.name);
+        if (vendor)
+            set.addValues(vendor);
+    }
+    if (p.type === 'rpm' && p.publisher) {
+        const vendor = p.publisher
+            .replace(/\s*<https?:\/\/[^>]+>\s*$/, '')
+            .split(',')[0]
+            .trim()
+            .toLowerCase();
+        set.add({ value: vendor.replaceAll(' ', ''), noSub: true });
+    }
+    if (p.type === 'python') {
+        // Syft's candidates: the Author field whole, and the Author-email up to its "@", each with "_project" forms.
+        const fromEmail = p.authorEmail ? personName(p.authorEmail.split('@')[0]) : '';
+        for (const [v, noDelim] of [
+            [p.author ? personName(p.author) : '', true],
+            [fromEmail, false]
+        ]) {
+            if (!v)
+                continue;
+            set.add({ value: v, noSub: true, noDelim });
+            if (!v.endsWith('project'))
+                set.add({ value: `${v}project`, noSub: true, noDelim: true }, { value: `${v}_project`, noSub: true, noDelim: true });
+        }
+    }
+    if (isJava(p)) {
+        for (const group of hints.groupIds ?? []) {
+            set.add({ value: group, noSub: true, noDelim: true });
+            for (const [i, raw] of group.split('.').entries()) {
+                const f = raw.trim();
+                if (i > 0 && f !== '' && !['plugin', 'plugins'].includes(f.toLowerCase()))
+                    set.addValues(f);
+            }
+        }
+        for (const name of hints.vendorNames ?? [])
+            set.add({ value: personName(name), noSub: true });
+    }
+    if (p.type === 'apk') {
+        const up = apkUpstream(p.name);
+        set.add({ value: up, noSub: true, noDelim: true });
+        if (p.name.startsWith('py3-') || p.name.startsWith('py-'))
+            set.add({ value: `${up}project`, noSub: true, noDelim: true }, { value: `${up}_project`, noSub: true, noDelim: true });
+        set.add(...vendorsFromUrl(p.downloadUrl).map(c => ({ ...c })));
+    }
+    if (p.type === 'npm')
+        set.add(...vendorsFromUrl(p.downloadUrl), ...vendorsFromUrl(p.homepage));
+    if (p.type === 'binary' && /\d$/.test(p.name))
+        withoutTrailingDigits(set);
+    set.remove('');
+    set.remove('*');
+    withDelimiterVariations(set);
+    if (p.type === 'rust-crate')
+        set.addValues(`${p.name}_project`);
+    withSubSelections(set);
+    const values = set.values();
+    return values.includes('apache') ? new Candidates().addValues('apache') : set;
+}
+function bound(values) {
+    const kept = values.filter(v => v.length <= MAX_FIELD);
+    if (kept.length <= MAX_CANDIDATES)
+        return kept;
+    return kept.sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0)).slice(0, MAX_CANDIDATES);
+}
+/** One field of a formatted string: spaces as "_", CPE punctuation quoted, empty as "*". */
+function cpeField(value) {
+    if (value === '')
+        return '*';
+    return value.replaceAll(' ', '_').replace(QUOTED, ch => `\\${ch}`);
+}
+function cpeString(vendor, product, version, targetSw) {
+    return `cpe:2.3:a:${cpeField(vendor)}:${cpeField(product)}:${cpeField(version)}:*:*:*:*:${cpeField(targetSw)}:*:*`;
+}
+/** Syft's order: more fields given first, then longer fields, then the string itself. */
+function specificity(a, b) {
+    const weight = (g) => (g.targetSw ? 1 : 0);
+    const length = (g) => 'a'.length + g.vendor.length + g.product.length + g.version.length + g.targetSw.length;
+    return weight(b) - weight(a) || length(b) - length(a) || (a.raw < b.raw ? -1 : a.raw > b.raw ? 1 : 0);
+}
+/** CPEs for one package; empty when its name or version is unusable. */
+function generateCpes(pkg, hints = {}) {
+    // Syft generates before it stubs an unknown version with "UNKNOWN".
+    const p = pkg.version === 'UNKNOWN' ? { ...pkg, version: '' } : pkg;
+    if (p.name.length > MAX_FIELD || p.version.length > MAX_FIELD)
+        return [];
+    const productValues = bound(products(p, hints).values());
+    if (productValues.length === 0)
+        return [];
+    const vendorValues = bound(vendors(p, hints).values());
+    const targetSw = p.type === 'rust-crate' ? 'rust' : '';
+    const out = new Map();
+    for (const product of productValues) {
+        for (const vendor of vendorValues) {
+            if (![vendor, product, p.version].every(f => f === '' || PLAIN.test(f.replaceAll(' ', '_'))))
+                continue;
+            const cpe = cpeString(vendor, product, p.version, targetSw);
+            out.set(cpe, {
+                vendor,
+                product,
+                version: p.version,
+                targetSw,
+                raw: `a:${vendor}:${product}:${p.version}:${targetSw}`
+            });
+        }
+    }
+    const jenkins = (g) => g.product === 'jenkins' &&
+        !p.name.toLowerCase().includes('jenkins') &&
+        ['', 'jenkins', 'cloudbees'].includes(g.vendor);
+    const jira = (g) => g.product === 'jira' &&
+        p.name.toLowerCase().includes('client') &&
+        ['', 'jira', 'atlassian'].includes(g.vendor);
+    return [...out.entries()]
+        .filter(([, g]) => !jenkins(g) && !jira(g) && !(p.type === 'jenkins-plugin' && g.product === 'jenkins'))
+        .sort(([, a], [, b]) => specificity(a, b))
+        .map(([cpe]) => cpe);
+}
+/** Gives every package without a declared CPE the generated ones (Syft: "generate-cpes", on by default). */
+function addGeneratedCpes(packages) {
+    for (const p of packages) {
+        if (p.cpes?.length)
+            continue;
+        const cpes = generateCpes(p);
+        if (cpes.length)
+            p.cpes = cpes;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/sbom/purl.ts
 // Package URLs written byte for byte as Syft writes them (anchore/packageurl-go v0.2 `ToString`).
 const UNRESERVED = /[A-Za-z0-9\-_.~]/;
@@ -75095,6 +75750,86 @@ function distroQualifier(distro) {
     return parts.length > 0 ? parts.join('-') : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/sbom/catalogers/alpm.ts
+// Arch Linux (pacman/libalpm): one directory per installed package under /var/lib/pacman/local, whose `desc`
+// holds `%KEY%` sections (values one per line, sections separated by blank lines) and `files` its %FILES%.
+
+const ALPM_CATALOGER = 'alpm-db-cataloger';
+const CAP = 64 * 1024 * 1024;
+const DB = '/var/lib/pacman/local/';
+/** `%NAME%\ngmp\n\n%LICENSE%\nLGPL3\nGPL\n` → NAME → ['gmp'], LICENSE → ['LGPL3', 'GPL']. */
+function parseAlpmSections(text) {
+    const sections = new Map();
+    for (const block of text.replace(/\r\n/g, '\n').split(/\n\n+/)) {
+        const [head, ...values] = block.split('\n');
+        const key = /^%([A-Z0-9]+)%$/.exec(head?.trim() ?? '')?.[1];
+        if (!key)
+            continue;
+        sections.set(key, values.map(v => v.trim()).filter(v => v !== ''));
+    }
+    return sections;
+}
+const inDb = (path) => path.includes(DB);
+const dirOf = (path) => path.slice(0, path.lastIndexOf('/'));
+const alpmCataloger = {
+    name: ALPM_CATALOGER,
+    wants: (file) => file.size <= CAP && inDb(file.path) && (file.path.endsWith('/desc') || file.path.endsWith('/files')),
+    parse(file, ctx) {
+        if (!file.path.endsWith('/desc'))
+            return [];
+        const desc = parseAlpmSections(file.data.toString('utf8'));
+        const name = desc.get('NAME')?.[0];
+        if (!name)
+            return [];
+        const version = desc.get('VERSION')?.[0] ?? '';
+        const arch = desc.get('ARCH')?.[0];
+        const base = desc.get('BASE')?.[0];
+        const distro = ctx.distro;
+        const pkg = {
+            name,
+            version,
+            type: 'alpm',
+            // Syft writes an alpm purl only on Arch itself (no namespace mapping for derivatives).
+            purl: distro?.id === 'arch'
+                ? formatPurl({
+                    type: 'alpm',
+                    namespace: 'arch',
+                    name,
+                    version,
+                    qualifiers: { arch, upstream: base, distro: distroQualifier(distro) }
+                })
+                : '',
+            foundBy: ALPM_CATALOGER,
+            locations: [file.path],
+            metadata: { ...(arch ? { arch } : {}), ...(base ? { base } : {}) }
+        };
+        const licenses = desc.get('LICENSE') ?? [];
+        if (licenses.length > 0)
+            pkg.licenses = licenses;
+        // Syft relates packages on the exact depends/provides strings (a provided `libfoo.so=1-64` also by bare
+        // name), so a versioned `glibc>=2.27` never resolves there: it is left out here too.
+        const provides = desc.get('PROVIDES') ?? [];
+        if (provides.length > 0)
+            pkg.provides = provides.flatMap(p => [p, p.split('=')[0].trim()]);
+        const depends = (desc.get('DEPENDS') ?? []).filter(d => !/[<>]/.test(d));
+        if (depends.length > 0)
+            pkg.dependsOn = depends;
+        return [pkg];
+    },
+    enrich(packages, files) {
+        const byDir = new Map(files.filter(f => f.path.endsWith('/files')).map(f => [dirOf(f.path), f]));
+        for (const p of packages) {
+            const listing = byDir.get(dirOf(p.locations[0]));
+            if (!listing)
+                continue;
+            const owned = parseAlpmSections(listing.data.toString('utf8')).get('FILES') ?? [];
+            // Directories end in '/'; only files are owned for the binary-ownership rule.
+            p.files = owned.filter(f => !f.endsWith('/')).map(f => ({ path: '/' + f }));
+            p.locations.push(listing.path);
+        }
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/sbom/catalogers/apk.ts
 // Alpine's lib/apk/db/installed: one-letter `K:value` lines, blank-line separated packages.
 
@@ -75133,6 +75868,9 @@ function parseEntries(text, warn) {
         arch: '',
         origin: '',
         license: '',
+        maintainer: '',
+        url: '',
+        description: '',
         depends: [],
         provides: [],
         files: []
@@ -75171,6 +75909,15 @@ function parseEntries(text, warn) {
                 break;
             case 'L':
                 e.license = value;
+                break;
+            case 'm':
+                e.maintainer = value;
+                break;
+            case 'U':
+                e.url = value;
+                break;
+            case 'T':
+                e.description = value;
                 break;
             case 'D':
                 e.depends = names(value);
@@ -75229,6 +75976,12 @@ const apkCataloger = {
             const l = licenses(e.license);
             if (l)
                 pkg.licenses = l;
+            if (e.maintainer)
+                pkg.publisher = e.maintainer;
+            if (e.description)
+                pkg.description = e.description;
+            if (e.url)
+                pkg.downloadUrl = e.url;
             return pkg;
         });
     },
@@ -75394,7 +76147,7 @@ const CLASSIFIERS = [
 
 
 const BINARY_CATALOGER = 'binary-classifier-cataloger';
-const CAP = 256 * 1024 * 1024;
+const binary_classifier_CAP = 256 * 1024 * 1024;
 const BY_NAME = new Map();
 for (const c of CLASSIFIERS)
     for (const n of c.names ?? [])
@@ -75470,10 +76223,11 @@ function classify(file) {
 }
 const binaryClassifierCataloger = {
     name: BINARY_CATALOGER,
-    wants: (f) => f.size <= CAP && classifiersFor(baseName(f.path)).length > 0,
+    wants: (f) => f.size <= binary_classifier_CAP && classifiersFor(baseName(f.path)).length > 0,
     parse: (file, _ctx) => classify(file)
 };
-const OS_TYPES = new Set(['deb', 'rpm', 'apk']);
+// Syft's osCatalogerTypes (nix too, not read here yet).
+const OS_TYPES = new Set(['deb', 'rpm', 'apk', 'alpm', 'portage']);
 /**
  * Syft drops a classified binary when an OS package owns its file (the package database already names it).
  * Run over the merged package list; ownership comes from the OS packages' file lists.
@@ -75487,6 +76241,924 @@ function dropBinariesOwnedByOsPackages(packages) {
     // Syft removes type "binary" packages and ELF package-note packages (whatever type they claim).
     const removable = (p) => p.type === 'binary' || p.foundBy === BINARY_CATALOGER || p.foundBy === 'elf-binary-package-cataloger';
     return packages.filter(p => !removable(p) || !p.locations.some(l => owned.has(l)));
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalogers/bitnami.ts
+// Bitnami images describe what they built from source in SPDX documents (/opt/bitnami/<app>/.spdx-<app>.spdx)
+// and, in older images, /opt/bitnami/.bitnami_components.json; Syft reports their pkg:bitnami packages.
+
+const BITNAMI_CATALOGER = 'bitnami-cataloger';
+const bitnami_CAP = 32 * 1024 * 1024;
+const COMPONENTS = '/opt/bitnami/.bitnami_components.json';
+function isBitnamiSpdx(path) {
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    return path.startsWith('/opt/bitnami/') && base.startsWith('.spdx-') && base.endsWith('.spdx');
+}
+const decode = (s) => {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
+};
+/** Reads a purl into its parts (then written again the way Syft re-serialises purls it reads from SBOMs). */
+function parsePurl(purl) {
+    const m = /^pkg:([^/?#@]+)\/([^?#]+?)(?:\?([^#]*))?(?:#(.*))?$/.exec(purl.trim());
+    if (!m)
+        return undefined;
+    let path = m[2];
+    let version;
+    const at = path.lastIndexOf('@');
+    if (at >= 0) {
+        version = decode(path.slice(at + 1));
+        path = path.slice(0, at);
+    }
+    const segments = path.split('/').filter(s => s !== '');
+    const name = segments.pop();
+    if (!name)
+        return undefined;
+    const qualifiers = {};
+    for (const pair of (m[3] ?? '').split('&')) {
+        const eq = pair.indexOf('=');
+        if (eq > 0)
+            qualifiers[pair.slice(0, eq).toLowerCase()] = decode(pair.slice(eq + 1));
+    }
+    return {
+        type: m[1].toLowerCase(),
+        namespace: segments.map(decode).join('/'),
+        name: decode(name),
+        ...(version !== undefined ? { version } : {}),
+        qualifiers,
+        ...(m[4] ? { subpath: decode(m[4]) } : {})
+    };
+}
+function fromSpdx(doc, path) {
+    const packages = [];
+    for (const p of Array.isArray(doc['packages']) ? doc['packages'] : []) {
+        const locator = (Array.isArray(p.externalRefs) ? p.externalRefs : []).find(r => r?.referenceType === 'purl')?.referenceLocator;
+        if (typeof locator !== 'string' || !locator.startsWith('pkg:bitnami'))
+            continue;
+        const parts = parsePurl(locator);
+        const name = typeof p.name === 'string' ? p.name : '';
+        if (!parts || name === '')
+            continue;
+        const version = typeof p.versionInfo === 'string' ? p.versionInfo : '';
+        const pkg = {
+            name,
+            version: version || 'UNKNOWN',
+            type: 'bitnami',
+            purl: formatPurl(parts),
+            foundBy: BITNAMI_CATALOGER,
+            locations: [path]
+        };
+        const declared = p.licenseDeclared;
+        if (typeof declared === 'string' && declared !== '' && declared !== 'NOASSERTION' && declared !== 'NONE')
+            pkg.licenses = [declared];
+        packages.push(pkg);
+    }
+    // Syft lists an embedded SBOM's packages sorted by name, then version.
+    return packages.sort((a, b) => a.name !== b.name
+        ? a.name < b.name
+            ? -1
+            : 1
+        : a.version < b.version
+            ? -1
+            : a.version > b.version
+                ? 1
+                : 0);
+}
+function fromComponents(doc, path) {
+    return Object.keys(doc)
+        .sort()
+        .flatMap(name => {
+        const e = doc[name];
+        if (!e || typeof e !== 'object')
+            return [];
+        const entry = e;
+        const str = (k) => (typeof entry[k] === 'string' ? entry[k] : '');
+        const version = str('version');
+        return [
+            {
+                name,
+                version: version || 'UNKNOWN',
+                type: 'bitnami',
+                purl: formatPurl({
+                    type: 'bitnami',
+                    name,
+                    version,
+                    qualifiers: { arch: str('arch'), distro: str('distro') }
+                }),
+                foundBy: BITNAMI_CATALOGER,
+                locations: [path]
+            }
+        ];
+    });
+}
+const bitnamiCataloger = {
+    name: BITNAMI_CATALOGER,
+    wants: (file) => file.size <= bitnami_CAP && (file.path === COMPONENTS || isBitnamiSpdx(file.path)),
+    parse(file, ctx) {
+        let doc;
+        try {
+            doc = JSON.parse(file.data.toString('utf8'));
+        }
+        catch {
+            // Tag-value SPDX (or anything else) is not what Bitnami writes here, and Syft skips it too.
+            return [];
+        }
+        if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
+            ctx.warn(`${file.path} (layer ${file.layer.diffId}): not a JSON object`);
+            return [];
+        }
+        const obj = doc;
+        if (file.path === COMPONENTS)
+            return fromComponents(obj, file.path);
+        return typeof obj['spdxVersion'] === 'string' ? fromSpdx(obj, file.path) : [];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/sbom/catalogers/pe-cursor.ts
+// A read position over a byte buffer with the semantics Syft's PE reader relies on (Go's bytes.Reader plus
+// binary.Read): seeking past the end is allowed, a short read fails but still consumes what was left.
+class PeCursor {
+    data;
+    pos = 0;
+    constructor(data) {
+        this.data = data;
+    }
+    get size() {
+        return this.data.length;
+    }
+    /** Bytes left after the position (0 once the position is at or past the end). */
+    remaining() {
+        return Math.max(0, this.data.length - this.pos);
+    }
+    seek(at) {
+        this.pos = at;
+    }
+    /** Exactly n bytes, or undefined when fewer remain (those few are consumed, as io.ReadFull does). */
+    read(n) {
+        if (this.pos >= this.data.length)
+            return undefined;
+        if (this.data.length - this.pos < n) {
+            this.pos = this.data.length;
+            return undefined;
+        }
+        const out = this.data.subarray(this.pos, this.pos + n);
+        this.pos += n;
+        return out;
+    }
+    /**
+     * A NUL-terminated UTF-16LE string read one code unit at a time, each taken as a code point (so a
+     * surrogate half becomes U+FFFD, as Go's string([]rune) makes it); `consumed` counts the terminator.
+     */
+    readUtf16() {
+        const start = this.pos;
+        const end = this.data.length;
+        const units = [];
+        let text = '';
+        while (this.pos < end) {
+            if (end - this.pos < 2) {
+                this.pos = end;
+                break;
+            }
+            const unit = this.data.readUInt16LE(this.pos);
+            this.pos += 2;
+            if (unit === 0)
+                break;
+            units.push(unit >= 0xd800 && unit <= 0xdfff ? 0xfffd : unit);
+            if (units.length === 4096)
+                text += String.fromCharCode(...units.splice(0));
+        }
+        text += String.fromCharCode(...units);
+        return { text, consumed: Math.max(0, this.pos - start) };
+    }
+}
+/** Rounds an offset up to the next 4-byte (DWORD) boundary. */
+function alignDword(offset) {
+    return Math.ceil(offset / 4) * 4;
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalogers/pe-version-info.ts
+// VS_VERSIONINFO → StringFileInfo → StringTable → String key/values, walked the way Syft v1.57 walks them
+// (its quirks included: only the first table of each StringFileInfo is read), so the same fields come out.
+
+const FIXED_FILE_INFO_SIZE = 52;
+const HEADER_SIZE = 6; // wLength, wValueLength, wType
+/**
+ * Adds the string fields of one resource blob to `fields` when the blob is a VS_VERSIONINFO; other
+ * resources (icons, manifests) are left alone. Later blobs overwrite keys of earlier ones, as in Syft.
+ */
+function parseVersionResource(data, fields) {
+    const r = new PeCursor(data);
+    let offset = 0;
+    if (!r.read(HEADER_SIZE))
+        return;
+    offset += HEADER_SIZE;
+    const key = r.readUtf16();
+    offset += key.consumed;
+    if (key.text !== 'VS_VERSION_INFO')
+        return;
+    offset = alignDword(offset);
+    r.seek(offset);
+    const fixed = r.read(FIXED_FILE_INFO_SIZE);
+    if (!fixed)
+        return;
+    offset += FIXED_FILE_INFO_SIZE;
+    while (r.remaining() > 0) {
+        offset = alignDword(offset);
+        r.seek(offset);
+        const block = r.read(HEADER_SIZE);
+        if (!block)
+            break; // a resource ending with its VarFileInfo runs out here
+        offset += HEADER_SIZE;
+        const blockKey = r.readUtf16();
+        offset += blockKey.consumed;
+        if (blockKey.text !== 'StringFileInfo') {
+            offset += block.readUInt16LE(2);
+            continue;
+        }
+        const table = r.read(HEADER_SIZE);
+        if (!table)
+            break;
+        offset += HEADER_SIZE;
+        const language = r.readUtf16();
+        offset += language.consumed;
+        offset = readStringTable(r, offset, HEADER_SIZE + language.consumed, table.readUInt16LE(0), fields);
+    }
+    if (!fields.get('FileVersion')) {
+        // no FileVersion string: derive it from VS_FIXEDFILEINFO's dwFileVersionMS/LS
+        const ms = fixed.readUInt32LE(8);
+        const ls = fixed.readUInt32LE(12);
+        fields.set('FileVersion', `${ms >>> 16}.${ms & 0xffff}.${ls >>> 16}.${ls & 0xffff}`);
+    }
+}
+/** Reads String children while the table's wLength says more remain; returns the new blob offset. */
+function readStringTable(r, offset, consumed, length, fields) {
+    const align = () => {
+        const aligned = alignDword(offset);
+        consumed += aligned - offset;
+        offset = aligned;
+        r.seek(offset);
+    };
+    while (consumed < length) {
+        const head = r.read(HEADER_SIZE);
+        if (!head)
+            break; // the table claims more than the resource holds
+        offset += HEADER_SIZE;
+        consumed += HEADER_SIZE;
+        const key = r.readUtf16();
+        offset += key.consumed;
+        consumed += key.consumed;
+        align();
+        let value = '';
+        if (head.readUInt16LE(2) > 0) {
+            const read = r.readUtf16();
+            offset += read.consumed;
+            consumed += read.consumed;
+            value = read.text;
+        }
+        fields.set(key.text, value);
+        align();
+    }
+    return offset;
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalogers/pe-resources.ts
+// The .rsrc directory tree (type → name → language → data entry), walked with Syft v1.57's bounds: at most
+// 0x1000 entries a directory, 32 levels, each directory once, and 4× the section's size read in total.
+
+
+const MAX_ENTRIES = 0x1000;
+const MAX_DEPTH = 32;
+const BUDGET_FACTOR = 4;
+const HIGH_BIT = 0x80000000;
+/** Walks the resource section `data`, whose first byte sits at virtual address `baseRva`. */
+function walkResources(data, baseRva) {
+    const w = {
+        r: new PeCursor(data),
+        base: baseRva,
+        dirs: new Set(),
+        budget: data.length * BUDGET_FACTOR,
+        depth: 0,
+        fields: new Map(),
+        clrDebugInfo: false
+    };
+    walkDirectory(w, baseRva);
+    return { fields: w.fields, clrDebugInfo: w.clrDebugInfo, ...(w.stopped ? { stopped: w.stopped } : {}) };
+}
+function spend(w, n) {
+    w.budget -= n;
+    if (w.budget < 0)
+        w.stopped = `read more than ${BUDGET_FACTOR}× the resource section`;
+    return w.budget >= 0;
+}
+/** Section offset of an address, or undefined when the section does not hold it. */
+function offsetOf(w, rva) {
+    if (rva < w.base || rva - w.base >= w.r.size)
+        return undefined;
+    return rva - w.base;
+}
+function walkDirectory(w, rva) {
+    if (w.depth + 1 > MAX_DEPTH) {
+        w.stopped = `resource directories nested deeper than ${MAX_DEPTH}`;
+        return 'stop';
+    }
+    const offset = offsetOf(w, rva);
+    if (offset === undefined)
+        return 'skip';
+    w.r.seek(offset);
+    if (!spend(w, 16))
+        return 'stop';
+    const head = w.r.read(16);
+    if (!head)
+        return 'skip';
+    const count = head.readUInt16LE(12) + head.readUInt16LE(14);
+    if (count === 0 || count > MAX_ENTRIES)
+        return 'skip';
+    w.depth++;
+    try {
+        for (let i = 0; i < count; i++) {
+            if (!spend(w, 8))
+                return 'stop';
+            w.r.seek(offset + 16 + 8 * i);
+            const entry = w.r.read(8);
+            if (!entry)
+                continue;
+            if (walkEntry(w, entry.readUInt32LE(0), entry.readUInt32LE(4)) === 'stop')
+                return 'stop';
+        }
+        return 'ok';
+    }
+    finally {
+        w.depth--;
+    }
+}
+function walkEntry(w, name, offsetToData) {
+    if (name >= HIGH_BIT) {
+        // a named entry: only "CLRDEBUGINFO" matters (it marks a .NET assembly)
+        const saved = w.r.pos;
+        const nameAt = name - HIGH_BIT;
+        if (nameAt >= w.r.size)
+            return 'skip';
+        w.r.seek(nameAt);
+        const length = w.r.read(2)?.readUInt16LE(0) ?? 0;
+        if (length > 0 && length * 2 <= w.r.remaining()) {
+            if (!spend(w, length * 2))
+                return 'stop';
+            if (isClrDebugInfo(w.r.read(length * 2)))
+                w.clrDebugInfo = true;
+        }
+        w.r.seek(saved);
+    }
+    const target = (w.base + (offsetToData & 0x7fffffff)) >>> 0;
+    if (offsetToData < HIGH_BIT)
+        return readDataEntry(w, target);
+    if (w.dirs.has(target))
+        return 'skip'; // a directory naming itself or an ancestor
+    w.dirs.add(target);
+    return walkDirectory(w, target);
+}
+function isClrDebugInfo(units) {
+    const want = 'CLRDEBUGINFO';
+    if (units.length !== want.length * 2)
+        return false;
+    for (let i = 0; i < want.length; i++)
+        if (units.readUInt16LE(2 * i) !== want.charCodeAt(i))
+            return false;
+    return true;
+}
+function readDataEntry(w, rva) {
+    const offset = offsetOf(w, rva);
+    if (offset === undefined)
+        return 'skip';
+    w.r.seek(offset);
+    if (!spend(w, 16))
+        return 'stop';
+    const entry = w.r.read(16);
+    if (!entry)
+        return 'skip';
+    const dataAt = offsetOf(w, entry.readUInt32LE(0));
+    const size = entry.readUInt32LE(4);
+    if (dataAt === undefined || size > w.r.size - dataAt)
+        return 'skip';
+    if (!spend(w, size))
+        return 'stop';
+    parseVersionResource(w.r.data.subarray(dataAt, dataAt + size), w.fields);
+    return 'ok';
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalogers/pe-reader.ts
+// Windows PE files (.exe/.dll): DOS header → PE header → optional header's data directories → section
+// table, then the resource tree (version strings) and the COM descriptor (.NET evidence). Never throws.
+
+const RESOURCE_DIRECTORY = 2;
+const COM_DESCRIPTOR_DIRECTORY = 14;
+/** Syft refuses data directories declaring more than this (a sparse file could claim gigabytes). */
+const MAX_DIRECTORY_SIZE = 128 * 1024 * 1024;
+const SECTION_HEADER_SIZE = 40;
+/** The file's PE facts, or a string saying why it is not a readable PE file. */
+function readPe(data) {
+    if (data.length < 64)
+        return 'shorter than a DOS header';
+    if (data[0] !== 0x4d || data[1] !== 0x5a)
+        return 'no MZ signature';
+    const pe = data.readUInt32LE(60);
+    if (pe + 26 > data.length)
+        return `PE header offset ${pe} lies past the end`;
+    if (data.readUInt32BE(pe) !== 0x50450000)
+        return 'no PE signature';
+    const sectionCount = data.readUInt16LE(pe + 6);
+    const magic = data.readUInt16LE(pe + 24);
+    if (magic !== 0x10b && magic !== 0x20b)
+        return `unknown optional header magic 0x${magic.toString(16)}`;
+    // Syft reads the fixed-size optional header and takes the section table right after it
+    const optionalSize = magic === 0x10b ? 224 : 240;
+    const directories = pe + 24 + (magic === 0x10b ? 96 : 112);
+    const table = pe + 24 + optionalSize;
+    if (table + sectionCount * SECTION_HEADER_SIZE > data.length)
+        return 'section table cut short';
+    const sections = [];
+    for (let i = 0; i < sectionCount; i++) {
+        const at = table + i * SECTION_HEADER_SIZE;
+        sections.push({
+            virtualSize: data.readUInt32LE(at + 8),
+            virtualAddress: data.readUInt32LE(at + 12),
+            rawPointer: data.readUInt32LE(at + 20)
+        });
+    }
+    const problems = [];
+    const directory = (index, label) => {
+        const rva = data.readUInt32LE(directories + 8 * index);
+        const size = data.readUInt32LE(directories + 8 * index + 4);
+        if (size === 0 || rva === 0)
+            return undefined;
+        const read = readAtRva(data, sections, rva, size);
+        if (typeof read === 'string')
+            problems.push(`${label}: ${read}`);
+        return typeof read === 'string' ? undefined : { rva, bytes: read };
+    };
+    const rsrc = directory(RESOURCE_DIRECTORY, 'resource directory');
+    const walk = rsrc ? walkResources(rsrc.bytes, rsrc.rva) : undefined;
+    if (walk?.stopped)
+        problems.push(`resource directory: ${walk.stopped}`);
+    const com = directory(COM_DESCRIPTOR_DIRECTORY, 'COM descriptor');
+    let runtime = false;
+    if (com && com.bytes.length < 8)
+        problems.push('COM descriptor: shorter than its header');
+    // cb, then MajorRuntimeVersion and MinorRuntimeVersion: both set means a .NET assembly
+    else if (com)
+        runtime = com.bytes.readUInt16LE(4) !== 0 && com.bytes.readUInt16LE(6) !== 0;
+    return {
+        versionResources: walk?.fields ?? new Map(),
+        clr: runtime || (walk?.clrDebugInfo ?? false),
+        problems
+    };
+}
+/** The bytes a data directory names: its address mapped through the first section that holds it. */
+function readAtRva(data, sections, rva, size) {
+    const section = sections.find(s => rva >= s.virtualAddress && rva < (s.virtualAddress + s.virtualSize) >>> 0);
+    if (!section)
+        return `address 0x${rva.toString(16)} is in no section`;
+    const offset = (section.rawPointer + (rva - section.virtualAddress)) >>> 0;
+    if (size > MAX_DIRECTORY_SIZE)
+        return `declares ${size} bytes, over the ${MAX_DIRECTORY_SIZE} limit`;
+    if (data.length - offset < size)
+        return `${size} bytes at offset ${offset} run past the end of the file`;
+    return data.subarray(offset, offset + size);
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalogers/pe.ts
+// Windows executables and libraries (.exe/.dll/.bpl) named and versioned from their version resources,
+// as Syft's pe-binary-package-cataloger reports them (file name and "UNKNOWN" when they carry none).
+
+
+
+const PE_CATALOGER = 'pe-binary-package-cataloger';
+/** Syft's globs are case-sensitive: `*.dll` and `*.DLL` match, `*.Dll` does not. */
+const PE_NAME = /\.(?:exe|dll|bpl|EXE|DLL|BPL)$/;
+const PE_CAP = 512 * 1024 * 1024;
+/** Go's unicode.IsSpace (strings.TrimSpace and strings.Fields split on these). */
+const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+const TRIM = new RegExp(`^[${GO_SPACE}]+|[${GO_SPACE}]+$`, 'g');
+const FIELDS = new RegExp(`[^${GO_SPACE}]+`, 'g');
+/** Go regexp `[\s\xa0]+`: RE2's \s is ASCII whitespace without \v. */
+const SPACE_RUN = /[\t\n\f\r \u00a0]+/g;
+const goTrim = (value) => value.replace(TRIM, '');
+/** Syft's spaceNormalize: trim, collapse whitespace runs to one space, drop control characters. */
+function spaceNormalize(value) {
+    const trimmed = goTrim(value);
+    if (trimmed === '')
+        return '';
+    // eslint-disable-next-line no-control-regex
+    const cleaned = trimmed.replace(SPACE_RUN, ' ').replace(/[\x00-\x1f]/g, '');
+    return goTrim(cleaned.replace(SPACE_RUN, ' '));
+}
+/** Leading whitespace-separated words up to the first word without a digit after one with a digit. */
+function versionFromResource(value) {
+    let out = '';
+    for (const word of goTrim(value).match(FIELDS) ?? []) {
+        if (/[0-9]/.test(out) && !/[0-9]/.test(word))
+            return out;
+        out = out === '' ? word : `${out} ${word}`;
+    }
+    return out;
+}
+function peName(fields, path) {
+    const company = (fields.get('CompanyName') ?? '').toLowerCase();
+    const product = (fields.get('ProductName') ?? '').toLowerCase();
+    // Microsoft's own files share a product name ("Microsoft® Windows® Operating System"): describe instead
+    const order = company.includes('microsoft') || product.includes('microsoft')
+        ? ['FileDescription', 'InternalName', 'OriginalFilename', 'ProductName']
+        : ['ProductName', 'FileDescription', 'InternalName', 'OriginalFilename'];
+    for (const key of order) {
+        const value = spaceNormalize(fields.get(key) ?? '');
+        if (value !== '')
+            return value;
+    }
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    const noExe = base.endsWith('.exe') ? base.slice(0, -4) : base;
+    return noExe.endsWith('.dll') ? noExe.slice(0, -4) : noExe;
+}
+function pePackage(fields, path) {
+    const name = peName(fields, path);
+    if (name === '')
+        return undefined; // Syft drops packages without a name
+    const version = versionFromResource(fields.get('ProductVersion') ?? '') ||
+        versionFromResource(fields.get('FileVersion') ?? '');
+    const product = spaceNormalize(fields.get('ProductName') ?? '') || spaceNormalize(fields.get('FileDescription') ?? '');
+    // Syft gives a purl to Ghostscript only; other PE packages have none
+    const purl = version && product.toLowerCase().includes('ghostscript')
+        ? formatPurl({ type: 'generic', name: 'ghostscript', version })
+        : '';
+    const metadata = {};
+    for (const key of [...fields.keys()].sort()) {
+        const value = fields.get(key);
+        if (value !== '')
+            metadata[key] = spaceNormalize(value);
+    }
+    return {
+        name,
+        version: version || 'UNKNOWN',
+        type: 'binary',
+        purl,
+        foundBy: PE_CATALOGER,
+        locations: [path],
+        metadata,
+        ...(fields.get('CompanyName') ? { vendor: fields.get('CompanyName') } : {})
+    };
+}
+const peCataloger = {
+    name: PE_CATALOGER,
+    wants: (file) => PE_NAME.test(file.path) && file.size >= 64 && file.size <= PE_CAP,
+    parse(file, ctx) {
+        const where = `${file.path} (layer ${file.layer.diffId})`;
+        let pe;
+        try {
+            pe = readPe(file.data);
+        }
+        catch (cause) {
+            ctx.warn(`${where}: PE reader failed (${errorText(cause)}); no package reported for it`);
+            return [];
+        }
+        if (typeof pe === 'string') {
+            ctx.warn(`${where}: not a readable PE file (${pe}); no package reported for it`);
+            return [];
+        }
+        if (pe.problems.length > 0)
+            ctx.warn(`${where}: PE file partly unreadable (${pe.problems.join('; ')})`);
+        if (pe.clr)
+            return []; // .NET assemblies belong to the dotnet catalogers, as in Syft
+        const pkg = pePackage(pe.versionResources, file.path);
+        return pkg ? [pkg] : [];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/sbom/catalogers/dotnet-pe.ts
+// .NET assemblies outside any deps.json: named and versioned from their PE version resources the way Syft's
+// dotnet-deps-binary-cataloger does, and shared-framework DLLs folded into one Microsoft.NETCore.App per version.
+
+
+/** `(net8.0)` / `(netstandard2.0)` at the end of a product name says which runtime, not which product. */
+const RUNTIME_SUFFIX = /\s*\((net[^)]*[0-9]+(\.[0-9]+)?)\)$/;
+const RUNTIME_DLL = /\/Microsoft\.NETCore\.App\/(\d+\.\d+\.\d+)\/[^/]+\.dll/;
+/** HashiCorp go-version's reading (what Syft compares resource versions with); undefined when it would refuse. */
+function parseGoVersion(v) {
+    const m = /^v?([0-9]+(?:\.[0-9]+)*?)(?:-([0-9]+[0-9A-Za-z\-~]*(?:\.[0-9A-Za-z\-~]+)*)|(-?[A-Za-z\-~]+[0-9A-Za-z\-~]*(?:\.[0-9A-Za-z\-~]+)*))?(?:\+[0-9A-Za-z\-~]+(?:\.[0-9A-Za-z\-~]+)*)?$/.exec(v.trim());
+    if (!m)
+        return undefined;
+    const segments = m[1].split('.').map(Number);
+    while (segments.length < 3)
+        segments.push(0);
+    return { segments, pre: (m[2] ?? m[3] ?? '').replace(/^-/, '') };
+}
+function compareVersions(a, b) {
+    const n = Math.max(a.segments.length, b.segments.length);
+    for (let i = 0; i < n; i++) {
+        const d = (a.segments[i] ?? 0) - (b.segments[i] ?? 0);
+        if (d !== 0)
+            return Math.sign(d);
+    }
+    if (a.pre === b.pre)
+        return 0;
+    if (a.pre === '')
+        return 1;
+    if (b.pre === '')
+        return -1;
+    return a.pre < b.pre ? -1 : 1;
+}
+const hasDigit = (s) => /\d/.test(s);
+const punctuation = (s) => s.match(/[.,]+/g)?.length ?? 0;
+const isMicrosoft = (fields) => ['CompanyName', 'ProductName'].some(k => (fields.get(k) ?? '').toLowerCase().includes('microsoft'));
+/** Syft's choice between ProductVersion and FileVersion for an assembly. */
+function assemblyVersion(fields) {
+    const product = versionFromResource(fields.get('ProductVersion') ?? '');
+    const file = versionFromResource(fields.get('FileVersion') ?? '');
+    const p = parseGoVersion(product);
+    const f = parseGoVersion(file);
+    // Microsoft stamps builds into FileVersion (major.minor.<build>.<time>): a shorter ProductVersion of the same
+    // major.minor is the release.
+    if (isMicrosoft(fields) && p && f) {
+        const pLen = product.split('+')[0].split('-')[0].split('.').length;
+        const fLen = file.split('+')[0].split('-')[0].split('.').length;
+        if (p.segments[0] === f.segments[0] &&
+            p.segments[1] === f.segments[1] &&
+            pLen >= 2 &&
+            fLen >= 2 &&
+            pLen < fLen)
+            return product.split('+')[0];
+    }
+    if (p) {
+        if (!f)
+            return product;
+        const c = compareVersions(p, f);
+        if (c !== 0)
+            return c > 0 ? product : file;
+    }
+    if (hasDigit(product) && punctuation(product) >= punctuation(file))
+        return product;
+    if (hasDigit(file) && punctuation(file) > 0)
+        return file;
+    if (hasDigit(product))
+        return product;
+    if (hasDigit(file))
+        return file;
+    return product;
+}
+/** The shared-framework version of `/…/Microsoft.NETCore.App/8.0.1/x.dll`, else undefined. */
+function runtimeVersionOf(path) {
+    return RUNTIME_DLL.exec(path)?.[1];
+}
+function assemblyPackage(fields, path, foundBy) {
+    const runtime = runtimeVersionOf(path);
+    if (runtime)
+        return {
+            name: 'Microsoft.NETCore.App',
+            version: runtime,
+            type: 'dotnet',
+            purl: '',
+            foundBy,
+            locations: [path]
+        };
+    let name = peName(fields, path);
+    name = name.replace(RUNTIME_SUFFIX, '').trim();
+    const version = assemblyVersion(fields);
+    const metadata = {};
+    for (const key of [...fields.keys()].sort()) {
+        const value = spaceNormalize(fields.get(key));
+        if (value !== '')
+            metadata[key] = value;
+    }
+    return {
+        name,
+        version: version || 'UNKNOWN',
+        type: 'dotnet',
+        purl: name ? formatPurl({ type: 'nuget', name, version }) : '',
+        foundBy,
+        locations: [path],
+        metadata
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalogers/dotnet.ts
+// .NET applications: the NuGet packages an `<app>.deps.json` says were resolved into the build, kept as Syft's
+// dotnet-deps-binary-cataloger keeps them (packages that ship assemblies, or depend on ones that do).
+
+
+
+
+const DOTNET_CATALOGER = 'dotnet-deps-binary-cataloger';
+const dotnet_CAP = 32 * 1024 * 1024;
+/** Assembly mergers: an app built with one claims no DLLs for what it merged, so claims are not required. */
+const BUNDLERS = new Set([
+    'ILRepack.Lib.MSBuild.Task',
+    'ILRepack.Lib',
+    'ILRepack.Lib.MSBuild',
+    'ILRepack.Lib.NET',
+    'ILRepack.NETStandard',
+    'ILRepack.FullAuto',
+    'ILMerge',
+    'JetBrains.Build.ILRepack',
+    'PostSharp.Community.Packer',
+    'Brokenevent.ILStrip',
+    'Brokenevent.ILStrip.CLI',
+    'Costura.Fody',
+    'Fody'
+]);
+const isObject = (v) => !!v && typeof v === 'object' && !Array.isArray(v);
+const nonEmpty = (v) => isObject(v) && Object.keys(v).length > 0;
+/** `runtimes/linux-x64/lib/net6.0/Foo.dll` and `lib/net6.0/Foo.dll` are deployed as `Foo.dll`. */
+function trimLibPrefix(asset) {
+    return /^(?:runtimes\/[^/]+\/)?lib\/net[^/]+\/(.+)/.exec(asset)?.[1] ?? asset;
+}
+function splitNameVersion(key) {
+    const [name = '', version = ''] = key.split('/');
+    return [name, version];
+}
+/** Every library across all targets, with its dependencies and whether it brings any asset. */
+function entriesOf(doc) {
+    const libraries = isObject(doc['libraries']) ? doc['libraries'] : {};
+    const entries = new Map();
+    for (const target of Object.values(isObject(doc['targets']) ? doc['targets'] : {})) {
+        if (!isObject(target))
+            continue;
+        for (const [key, lib] of Object.entries(target)) {
+            if (!isObject(lib))
+                continue;
+            const entry = entries.get(key) ?? {
+                deps: new Set(),
+                claimsFiles: false,
+                assets: new Set(),
+                library: isObject(libraries[key]) ? libraries[key] : undefined
+            };
+            if (isObject(lib['dependencies']))
+                for (const [n, v] of Object.entries(lib['dependencies']))
+                    entry.deps.add(`${n}/${String(v)}`);
+            if (['runtime', 'resources', 'compile', 'native'].some(k => nonEmpty(lib[k])))
+                entry.claimsFiles = true;
+            for (const kind of ['runtime', 'resources', 'compile', 'native']) {
+                const listed = lib[kind];
+                if (!isObject(listed))
+                    continue;
+                for (const asset of Object.keys(listed))
+                    entry.assets.add(kind === 'native' ? asset : trimLibPrefix(asset));
+            }
+            entries.set(key, entry);
+        }
+    }
+    return entries;
+}
+/** Whether anything reachable through dependencies (not the library itself) brings assets. */
+function childClaims(entries, key) {
+    const seen = new Set();
+    const stack = [...(entries.get(key)?.deps ?? [])];
+    while (stack.length > 0) {
+        const next = stack.pop();
+        if (seen.has(next))
+            continue;
+        seen.add(next);
+        const e = entries.get(next);
+        if (!e)
+            continue;
+        if (e.claimsFiles)
+            return true;
+        stack.push(...e.deps);
+    }
+    return false;
+}
+/** `MyApp.deps.json` describes the project MyApp: that project library is the application itself. */
+function rootName(path) {
+    return /([^\\/]+)\.deps\.json$/.exec(path)?.[1] ?? '';
+}
+function dotnetPackages(doc, path) {
+    const entries = entriesOf(doc);
+    const bundled = [...entries.keys()].some(k => BUNDLERS.has(splitNameVersion(k)[0]));
+    const root = [...entries].find(([key, e]) => e.library?.type === 'project' && splitNameVersion(key)[0] === rootName(path))?.[0];
+    const kept = new Set();
+    for (const [key, e] of entries) {
+        if (key === root) {
+            kept.add(key);
+            continue;
+        }
+        const lib = e.library;
+        // Reference assemblies without a package behind them, and other projects of the solution, are not packages.
+        if (lib?.type === 'referenceassembly' && !lib.sha512 && !lib.path)
+            continue;
+        if (lib?.type === 'project')
+            continue;
+        if (!e.claimsFiles && !childClaims(entries, key) && !bundled)
+            continue;
+        kept.add(key);
+    }
+    // A dependency that was left out is looked through to the nearest kept ones.
+    const nearestKept = (key, seen) => {
+        if (seen.has(key))
+            return [];
+        seen.add(key);
+        if (kept.has(key))
+            return [key];
+        return [...(entries.get(key)?.deps ?? [])].flatMap(d => nearestKept(d, seen));
+    };
+    const appDir = path.slice(0, path.lastIndexOf('/'));
+    const packages = [];
+    const order = [...kept].filter(k => k !== root).sort();
+    for (const key of root ? [root, ...order] : order) {
+        const [name, version] = splitNameVersion(key);
+        const assets = [...entries.get(key).assets].map(a => ({ path: `${appDir}/${a}` }));
+        const dependsOn = [...entries.get(key).deps]
+            .filter(d => entries.has(d))
+            .flatMap(d => nearestKept(d, new Set()))
+            .map(d => splitNameVersion(d)[0]);
+        packages.push({
+            name,
+            version: version || 'UNKNOWN',
+            type: 'dotnet',
+            purl: formatPurl({ type: 'nuget', name, version }),
+            foundBy: DOTNET_CATALOGER,
+            locations: [path],
+            ...(assets.length > 0 ? { files: assets } : {}),
+            ...(dependsOn.length > 0 ? { dependsOn: [...new Set(dependsOn)] } : {})
+        });
+    }
+    return packages;
+}
+const isDepsJson = (path) => path.endsWith('.deps.json');
+const dotnetDepsCataloger = {
+    name: DOTNET_CATALOGER,
+    wants: (file) => isDepsJson(file.path)
+        ? file.size <= dotnet_CAP
+        : PE_NAME.test(file.path) && file.size >= 64 && file.size <= PE_CAP,
+    parse(file, ctx) {
+        if (!isDepsJson(file.path)) {
+            // Only .NET assemblies are ours (the pe-binary cataloger reports the rest); unreadable PE files are its to report.
+            const pe = readPe(file.data);
+            return typeof pe !== 'string' && pe.clr
+                ? [assemblyPackage(pe.versionResources, file.path, DOTNET_CATALOGER)]
+                : [];
+        }
+        let doc;
+        try {
+            doc = JSON.parse(file.data.toString('utf8'));
+        }
+        catch {
+            doc = undefined;
+        }
+        if (!isObject(doc)) {
+            ctx.warn(`${file.path} (layer ${file.layer.diffId}): not a .NET deps.json`);
+            return [];
+        }
+        return dotnetPackages(doc, file.path);
+    },
+    // Needs no files: it relates the assemblies to the deps.json packages already found.
+    keepForEnrich: () => false,
+    enrich: pairAssemblies
+};
+/**
+ * An assembly a deps.json (in its directory or above) lists as an asset belongs to that deps.json's package, not
+ * to a package of its own; shared-framework DLLs make one Microsoft.NETCore.App per version unless a deps.json
+ * already names that runtime.
+ */
+function pairAssemblies(packages) {
+    const owners = new Map();
+    for (const p of packages)
+        if (isDepsJson(p.locations[0]))
+            for (const f of p.files ?? [])
+                owners.set(f.path, [...(owners.get(f.path) ?? []), p]);
+    const runtimesNamed = new Set(packages
+        .filter(p => isDepsJson(p.locations[0]) && /^(runtimepack\.)?microsoft\.netcore\.app/i.test(p.name))
+        .map(p => p.version));
+    const runtimes = new Map();
+    const kept = [];
+    for (const p of packages) {
+        const path = p.locations[0];
+        if (isDepsJson(path)) {
+            kept.push(p);
+            continue;
+        }
+        const claimedBy = owners.get(path);
+        if (claimedBy) {
+            for (const owner of claimedBy)
+                if (!owner.locations.includes(path))
+                    owner.locations.push(path);
+            continue;
+        }
+        const runtime = runtimeVersionOf(path);
+        if (runtime === undefined)
+            kept.push(p);
+        else if (!runtimesNamed.has(runtime)) {
+            const prior = runtimes.get(runtime);
+            if (prior)
+                prior.locations.push(path);
+            else {
+                runtimes.set(runtime, p);
+                kept.push(p);
+            }
+        }
+    }
+    for (const p of runtimes.values())
+        p.locations.sort();
+    packages.splice(0, packages.length, ...kept);
 }
 
 ;// CONCATENATED MODULE: ./src/sbom/catalogers/deb-control.ts
@@ -75773,6 +77445,7 @@ function distroIsLike(distro, like) {
 
 
 
+
 const DPKG_CATALOGER = 'dpkg-db-cataloger';
 const dpkg_DB_CAP = 64 * 1024 * 1024;
 const SIDE_CAP = 8 * 1024 * 1024;
@@ -75825,6 +77498,16 @@ function parseDb(file, ctx) {
             dependsOn: [...relationNames(stanza.get('Depends')), ...relationNames(stanza.get('Pre-Depends'))],
             metadata: { arch, source, sourceVersion }
         };
+        const maintainer = stanza.get('Maintainer');
+        if (maintainer)
+            pkg.publisher = maintainer;
+        // The synopsis (first line) and Homepage are the package's own words; Syft keeps them but writes neither.
+        const synopsis = (stanza.get('Description') ?? '').split('\n')[0].trim();
+        if (synopsis)
+            pkg.description = synopsis;
+        const homepage = stanza.get('Homepage');
+        if (homepage)
+            pkg.homepage = homepage;
         const license = stanza.get('License');
         if (license)
             pkg.licenses = [license];
@@ -75894,7 +77577,7 @@ function enrich(packages, files, ctx) {
                 pkg.locations.push(copyright.path);
             }
             catch (cause) {
-                ctx.warn(`${copyright.path}: unreadable copyright file (${String(cause)})`);
+                ctx.warn(`${copyright.path}: unreadable copyright file (${errorText(cause)})`);
             }
         }
     }
@@ -76184,6 +77867,7 @@ function parseModinfo(goVersion, modinfo) {
 // Go modules compiled into executables, with the main module version derived as Syft derives it.
 
 
+
 const GO_CATALOGER = 'go-module-binary-cataloger';
 const DEVEL = '(devel)';
 /** Larger executables are rare and would dominate the reader's buffering. */
@@ -76256,7 +77940,7 @@ function modulePackage(mod, version, file, meta) {
     }
     if (v === DEVEL)
         v = '';
-    return {
+    const pkg = {
         name,
         version: v,
         type: 'go-module',
@@ -76265,6 +77949,12 @@ function modulePackage(mod, version, file, meta) {
         locations: [file.path],
         metadata: { ...meta }
     };
+    // go.sum's "h1:<base64>" is a SHA-256 (over the module's file hashes); Syft writes it as the package checksum.
+    const sum = (mod.replace ?? mod).sum;
+    const h1 = sum?.startsWith('h1:') ? Buffer.from(sum.slice(3), 'base64') : undefined;
+    if (h1?.length === 32)
+        pkg.digests = [{ algorithm: 'sha256', value: h1.toString('hex') }];
+    return pkg;
 }
 function goPackages(info, file) {
     const deps = [...info.deps];
@@ -76338,7 +78028,7 @@ const goBinaryCataloger = {
             raw = readGoBuildInfoRaw(file.data);
         }
         catch (cause) {
-            ctx.warn(`${file.path} (layer ${file.layer.diffId}): unreadable Go build info (${String(cause)})`);
+            ctx.warn(`${file.path} (layer ${file.layer.diffId}): unreadable Go build info (${errorText(cause)})`);
             return [];
         }
         if (!raw)
@@ -76352,6 +78042,7 @@ const goBinaryCataloger = {
 
 ;// CONCATENATED MODULE: ./src/sbom/catalogers/elf-package-note.ts
 // systemd's ELF package notes (.note.package, owner "FDO"): JSON naming the package a binary was built for.
+
 
 
 
@@ -76412,7 +78103,7 @@ const elfPackageNoteCataloger = {
             note = JSON.parse(desc.toString('utf8').replace(/\0+$/, ''));
         }
         catch (cause) {
-            ctx.warn(`${file.path} (layer ${file.layer.diffId}): .note.package is not JSON (${String(cause)})`);
+            ctx.warn(`${file.path} (layer ${file.layer.diffId}): .note.package is not JSON (${errorText(cause)})`);
             return [];
         }
         if (typeof note.name !== 'string' || !note.name || typeof note.version !== 'string' || !note.version)
@@ -76595,12 +78286,40 @@ function groupIdFor(props, manifest) {
         return manifestGroupIds(manifest, PRIMARY)[0] ?? manifestGroupIds(manifest, SECONDARY)[0] ?? '';
     return '';
 }
+/** Every group id Syft's CPE generator considers: pom.properties', else the manifest's (primary, else secondary). */
+function cpeGroupIds(props, manifest) {
+    const ids = [];
+    const tld = (v) => DOMAINS.some(d => v.startsWith(d));
+    if (props && tld(props.groupId))
+        ids.push(cleanGroupId(props.groupId));
+    if (props && tld(props.artifactId) && props.artifactId.includes('.'))
+        ids.push(cleanGroupId(props.artifactId));
+    if (manifest) {
+        const primary = manifestGroupIds(manifest, PRIMARY);
+        ids.push(...(primary.length ? primary : manifestGroupIds(manifest, SECONDARY)));
+    }
+    return ids;
+}
+/** Organisation names in the manifest (Specification-/Implementation-Vendor) that are not reversed domains. */
+function manifestVendorNames(manifest) {
+    if (!manifest)
+        return [];
+    const names = [];
+    for (const key of ['Specification-Vendor', 'Implementation-Vendor'])
+        for (const section of [manifest.main, ...manifest.sections]) {
+            const v = section.get(key);
+            if (v !== undefined && !DOMAINS.some(d => v.startsWith(d)))
+                names.push(v);
+        }
+    return names;
+}
 
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(38522);
 var external_node_zlib_default = /*#__PURE__*/__nccwpck_require__.n(external_node_zlib_);
 ;// CONCATENATED MODULE: ./src/sbom/catalogers/zip.ts
 // A small, bounds-checked zip reader for jars: central directory listing and stored/deflated entries.
+
 
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
@@ -76611,8 +78330,11 @@ const ZIP64_EXTRA = 0x0001;
 /** A 16- or 32-bit field at its maximum means "see the ZIP64 record". */
 const U16_MAX = 0xffff;
 const U32_MAX = 0xffffffff;
-class ZipError extends Error {
-    code = 'ZIP_MALFORMED';
+class ZipError extends CodedError {
+    constructor(message, options) {
+        super('ZIP_MALFORMED', message, options);
+        this.name = 'ZipError';
+    }
 }
 /** Lists entries from the central directory; throws ZipError when there is none or it is out of bounds. */
 function listZip(data) {
@@ -76743,12 +78465,15 @@ function readZipEntry(data, entry, maxBytes) {
         return (0,external_node_zlib_.inflateRawSync)(raw, { maxOutputLength: maxBytes });
     }
     catch (cause) {
-        throw new ZipError(`${entry.name} does not inflate: ${cause instanceof Error ? cause.message : String(cause)}`);
+        throw new ZipError(`${entry.name} does not inflate: ${errorText(cause)}`);
     }
 }
 
 ;// CONCATENATED MODULE: ./src/sbom/catalogers/java.ts
 // Java archives (jar, war, ear…) and the archives nested in them (Spring Boot BOOT-INF/lib, WEB-INF/lib).
+
+
+
 
 
 
@@ -76760,14 +78485,21 @@ const NESTED_CAP = 256 * 1024 * 1024;
 /** Bytes all nested reads of one top-level archive may expand to: bounds time spent on zip bombs. */
 const EXPANSION_BUDGET = 2 * 1024 * 1024 * 1024;
 /** Nesting deeper than a fat jar inside an ear inside a war is not seen in practice; bounds zip quines. */
-const MAX_DEPTH = 4;
+const java_MAX_DEPTH = 4;
 function finalize(p) {
     const group = groupIdFor(p.props, p.manifest) || p.name;
     const purl = formatPurl({ type: 'maven', namespace: group, name: p.name, version: p.version });
     const type = /io\.jenkins\.plugins|org\.jenkins-ci\.plugins/.test(purl) ? 'jenkins-plugin' : p.type;
     const { props: _p, manifest: _m, ...rest } = p;
+    // Syft generates CPEs before stubbing the version, from group ids only the archive's own files give.
+    const artifactId = p.props?.artifactId.trim() ?? '';
+    const cpes = generateCpes({ ...rest, purl, type }, {
+        groupIds: cpeGroupIds(p.props, p.manifest),
+        artifactId: artifactId.includes('.') ? '' : artifactId,
+        vendorNames: manifestVendorNames(p.manifest)
+    });
     // Syft ≥ 1.5x reports an undeterminable version as "UNKNOWN"; the purl carries none.
-    return { ...rest, version: p.version || 'UNKNOWN', purl, type };
+    return { ...rest, version: p.version || 'UNKNOWN', purl, type, ...(cpes.length ? { cpes } : {}) };
 }
 function parseArchive(data, realPath, virtualPath, depth, ctx, budget) {
     let entries;
@@ -76775,7 +78507,7 @@ function parseArchive(data, realPath, virtualPath, depth, ctx, budget) {
         entries = listZip(data);
     }
     catch (cause) {
-        ctx.warn(`${virtualPath}: not a readable zip archive (${cause instanceof Error ? cause.message : String(cause)})`);
+        ctx.warn(`${virtualPath}: not a readable zip archive (${errorText(cause)})`);
         return [];
     }
     const read = (e, cap) => {
@@ -76791,7 +78523,7 @@ function parseArchive(data, realPath, virtualPath, depth, ctx, budget) {
             return bytes;
         }
         catch (cause) {
-            ctx.warn(`${virtualPath}: ${cause instanceof Error ? cause.message : String(cause)}`);
+            ctx.warn(`${virtualPath}: ${errorText(cause)}`);
             return undefined;
         }
     };
@@ -76855,12 +78587,17 @@ function parseArchive(data, realPath, virtualPath, depth, ctx, budget) {
         }
         if (main.name !== '') {
             main.dependsOn = aux.map(a => a.name);
+            // Syft digests the archive that is the main package (already in memory), never pom.properties ones.
+            main.digests = [{ algorithm: 'sha1', value: (0,external_node_crypto_.createHash)('sha1').update(data).digest('hex') }];
+            const vendor = manifest.main.get('Specification-Vendor') || manifest.main.get('Implementation-Vendor');
+            if (vendor)
+                main.vendor = vendor;
             mainOut = finalize(main);
             packages.push(mainOut);
         }
         packages.push(...aux.map(finalize));
     }
-    if (depth >= MAX_DEPTH)
+    if (depth >= java_MAX_DEPTH)
         return packages;
     for (const nested of entries.filter(e => ARCHIVE.test(e.name)).sort((a, b) => (a.name < b.name ? -1 : 1))) {
         const bytes = read(nested, NESTED_CAP);
@@ -76887,8 +78624,409 @@ const javaArchiveCataloger = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/sbom/catalogers/kernel.ts
+// The Linux kernel (x86 boot images: vmlinuz, bzImage) and its modules (`.modinfo` of lib/modules/**/*.ko*).
+
+
+
+const KERNEL_CATALOGER = 'linux-kernel-cataloger';
+const KERNEL_NAME = 'linux-kernel';
+/** Boot images are 5–30 MB; the header fields read sit in the first 64 KiB but the reader buffers whole files. */
+const IMAGE_CAP = 128 * 1024 * 1024;
+const MODULE_CAP = 64 * 1024 * 1024;
+/** Syft's limit for a decompressed module. */
+const MODULE_DECOMPRESSED_CAP = 256 * 1024 * 1024;
+const IMAGE_NAMES = /^(kernel|vmlinux|vmlinuz|bzImage|zImage)(-.*)?$/;
+const MODULE_SUFFIXES = ['.ko', '.ko.gz', '.ko.xz', '.ko.zst'];
+function isKernelImage(path) {
+    return IMAGE_NAMES.test(path.slice(path.lastIndexOf('/') + 1));
+}
+/** `**\/lib/modules/**\/*.ko[.gz|.xz|.zst]`. */
+function isModule(path) {
+    return path.includes('/lib/modules/') && MODULE_SUFFIXES.some(s => path.endsWith(s));
+}
+/**
+ * The x86 boot protocol header: "HdrS" at 0x202, boot flag 0xAA55 at 0x1FE, protocol version (> 0x1FF) at
+ * 0x206 and, at 0x20E, the offset (minus 0x200) of a NUL-terminated "6.1.0-57-cloud-amd64 (…) #1 SMP …".
+ */
+function kernelImageVersion(data) {
+    if (data.length < 0x212 || data.toString('latin1', 0x202, 0x206) !== 'HdrS')
+        return undefined;
+    if (data.readUInt16LE(0x1fe) !== 0xaa55 || data.readUInt16LE(0x206) <= 0x1ff)
+        return undefined;
+    const pointer = data.readUInt16LE(0x20e);
+    if (pointer === 0)
+        return undefined;
+    const start = pointer + 0x200;
+    if (start >= data.length || data[start] === 0)
+        return undefined;
+    const end = data.indexOf(0, start);
+    const text = data.toString('latin1', start, end < 0 ? data.length : end);
+    return text.trim().split(/\s+/)[0] || undefined;
+}
+/** `.modinfo` holds NUL-separated `key=value` strings. */
+function kernel_parseModinfo(section) {
+    const fields = new Map();
+    for (const entry of section.toString('utf8').split('\0')) {
+        if (entry === '')
+            continue;
+        const eq = entry.indexOf('=');
+        const key = eq < 0 ? entry : entry.slice(0, eq);
+        // parm/parmtype repeat per parameter; the fields read here appear once (the last one wins, as in Syft).
+        fields.set(key, eq < 0 ? '' : entry.slice(eq + 1));
+    }
+    return fields;
+}
+function decompressModule(file, ctx) {
+    const where = `${file.path} (layer ${file.layer.diffId})`;
+    try {
+        if (file.path.endsWith('.ko.gz'))
+            return (0,external_node_zlib_.gunzipSync)(file.data, { maxOutputLength: MODULE_DECOMPRESSED_CAP });
+        if (file.path.endsWith('.ko.zst'))
+            return (0,external_node_zlib_.zstdDecompressSync)(file.data, { maxOutputLength: MODULE_DECOMPRESSED_CAP });
+        if (file.path.endsWith('.ko.xz')) {
+            // Node has no xz decoder and the project takes no dependency for one.
+            ctx.warn(`${where}: xz-compressed kernel module not read`);
+            return undefined;
+        }
+    }
+    catch (cause) {
+        ctx.warn(`${where}: kernel module does not decompress (${cause.message})`);
+        return undefined;
+    }
+    return file.data;
+}
+function kernelPackage(file) {
+    const version = kernelImageVersion(file.data);
+    if (!version)
+        return [];
+    return [
+        {
+            name: KERNEL_NAME,
+            version,
+            type: 'linux-kernel',
+            purl: formatPurl({ type: 'generic', name: KERNEL_NAME, version }),
+            foundBy: KERNEL_CATALOGER,
+            locations: [file.path],
+            // Syft takes this CPE from the NVD dictionary rather than generating candidates.
+            cpes: [`cpe:2.3:o:linux:linux_kernel:${version}:*:*:*:*:*:*:*`],
+            // Modules name the kernel they were built for; they relate to a kernel of exactly that version.
+            provides: [`${KERNEL_NAME}@${version}`]
+        }
+    ];
+}
+function kernel_modulePackage(file, ctx) {
+    const data = decompressModule(file, ctx);
+    const elf = data ? parseElf(data) : undefined;
+    const section = elf ? sectionData(elf, '.modinfo') : undefined;
+    if (!section)
+        return [];
+    const info = kernel_parseModinfo(section);
+    const kernelVersion = (info.get('vermagic') ?? '').trim().split(/\s+/)[0] ?? '';
+    const name = info.get('name') ?? '';
+    if (kernelVersion === '' || name === '')
+        return [];
+    const version = info.get('version') ?? '';
+    // A namespaced name ("a/b") becomes the purl namespace, as Syft writes generic purls.
+    const slash = name.indexOf('/');
+    const pkg = {
+        name,
+        version: version || 'UNKNOWN',
+        type: 'linux-kernel-module',
+        purl: formatPurl({
+            type: 'generic',
+            namespace: slash > 0 ? name.slice(0, slash) : '',
+            name: slash > 0 ? name.slice(slash + 1) : name,
+            version
+        }),
+        foundBy: KERNEL_CATALOGER,
+        locations: [file.path],
+        dependsOn: [`${KERNEL_NAME}@${kernelVersion}`],
+        metadata: { kernelVersion }
+    };
+    const license = info.get('license');
+    if (license)
+        pkg.licenses = [license];
+    return [pkg];
+}
+const linuxKernelCataloger = {
+    name: KERNEL_CATALOGER,
+    wants: (file) => (isModule(file.path) && file.size <= MODULE_CAP) || (isKernelImage(file.path) && file.size <= IMAGE_CAP),
+    parse(file, ctx) {
+        return isModule(file.path) ? kernel_modulePackage(file, ctx) : kernelPackage(file);
+    }
+};
+
+;// CONCATENATED MODULE: ./src/sbom/catalogers/lua-table.ts
+// A reader for the Lua subset rockspecs are written in: `[local] name = value` statements whose values are
+// strings, numbers, booleans, names of earlier locals, `..` concatenations of those, and tables of them.
+
+const lua_table_MAX_DEPTH = 64;
+class LuaSyntaxError extends CodedError {
+    constructor(message) {
+        super('LUA_SYNTAX', message);
+        this.name = 'LuaSyntaxError';
+    }
+}
+class Reader {
+    s;
+    i = 0;
+    constructor(s) {
+        this.s = s;
+    }
+    fail(what) {
+        throw new LuaSyntaxError(`${what} at offset ${this.i}`);
+    }
+    /** Skips whitespace and `--` comments (line comments and `--[[ … ]]` / `--[==[ … ]==]` block comments). */
+    skip() {
+        for (;;) {
+            while (this.i < this.s.length && /\s/.test(this.s[this.i]))
+                this.i++;
+            if (!this.s.startsWith('--', this.i))
+                return;
+            this.i += 2;
+            const level = this.longBracketLevel();
+            if (level >= 0) {
+                this.longString(level);
+                continue;
+            }
+            const nl = this.s.indexOf('\n', this.i);
+            this.i = nl < 0 ? this.s.length : nl + 1;
+        }
+    }
+    peek() {
+        this.skip();
+        return this.s[this.i] ?? '';
+    }
+    eat(token) {
+        this.skip();
+        if (!this.s.startsWith(token, this.i))
+            return false;
+        this.i += token.length;
+        return true;
+    }
+    name() {
+        this.skip();
+        const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.s.slice(this.i, this.i + 256));
+        if (!m)
+            return undefined;
+        this.i += m[0].length;
+        return m[0];
+    }
+    /** `[[` → 0, `[==[` → 2; -1 when no long bracket opens here. */
+    longBracketLevel() {
+        const m = /^\[(=*)\[/.exec(this.s.slice(this.i, this.i + 64));
+        return m ? m[1].length : -1;
+    }
+    longString(level) {
+        this.i += level + 2;
+        const close = ']' + '='.repeat(level) + ']';
+        const end = this.s.indexOf(close, this.i);
+        if (end < 0)
+            this.fail('unterminated long string');
+        // Lua drops a newline right after the opening bracket.
+        const text = this.s.slice(this.i, end).replace(/^\r?\n/, '');
+        this.i = end + close.length;
+        return text;
+    }
+    quoted() {
+        const quote = this.s[this.i++];
+        let out = '';
+        while (this.i < this.s.length) {
+            const c = this.s[this.i++];
+            if (c === quote)
+                return out;
+            if (c === '\n')
+                break;
+            if (c !== '\\') {
+                out += c;
+                continue;
+            }
+            const e = this.s[this.i++] ?? '';
+            const simple = {
+                n: '\n',
+                t: '\t',
+                r: '\r',
+                '\\': '\\',
+                '"': '"',
+                "'": "'",
+                '\n': '\n'
+            };
+            if (e in simple)
+                out += simple[e];
+            else if (/[0-9]/.test(e)) {
+                const digits = /^[0-9]{1,3}/.exec(this.s.slice(this.i - 1))[0];
+                out += String.fromCharCode(Number(digits));
+                this.i += digits.length - 1;
+            }
+            else
+                out += e;
+        }
+        return this.fail('unterminated string');
+    }
+}
+/** Every top-level assignment of a rockspec, locals resolved; throws LuaSyntaxError on what it cannot read. */
+function parseLuaAssignments(text) {
+    const r = new Reader(text);
+    const globals = new Map();
+    const locals = new Map();
+    while (r.peek() !== '') {
+        let name = r.name() ?? r.fail('expected a name');
+        const isLocal = name === 'local';
+        if (isLocal)
+            name = r.name() ?? r.fail('expected a local name');
+        if (!r.eat('='))
+            r.fail(`expected = after ${name}`);
+        // Build instructions may hold any Lua and say nothing about the package's identity.
+        if (name === 'build' && !isLocal && r.peek() === '{') {
+            skipTable(r);
+            r.eat(';');
+            continue;
+        }
+        const value = expression(r, locals, 0);
+        (isLocal ? locals : globals).set(name, value);
+        r.eat(';');
+    }
+    return globals;
+}
+function expression(r, locals, depth) {
+    let value = term(r, locals, depth);
+    while (r.eat('..')) {
+        const next = term(r, locals, depth);
+        if (typeof value !== 'string' || typeof next !== 'string')
+            r.fail('concatenation of a table');
+        value += next;
+    }
+    return value;
+}
+function term(r, locals, depth) {
+    const c = r.peek();
+    if (c === '"' || c === "'")
+        return r.quoted();
+    if (c === '{')
+        return table(r, locals, depth + 1);
+    if (c === '[') {
+        const level = r.longBracketLevel();
+        if (level >= 0)
+            return r.longString(level);
+    }
+    const number = /^-?(0x[0-9a-fA-F]+|[0-9]+(\.[0-9]*)?([eE][-+]?[0-9]+)?)/.exec(lua_table_text(r));
+    if (number) {
+        r.i += number[0].length;
+        return number[0];
+    }
+    const name = r.name() ?? r.fail('expected a value');
+    if (name === 'true' || name === 'false' || name === 'nil')
+        return name;
+    const value = locals.get(name);
+    if (value === undefined)
+        r.fail(`unknown name ${name}`);
+    return value;
+}
+function lua_table_text(r) {
+    return r.s.slice(r.i, r.i + 64);
+}
+/** Passes over a balanced `{ … }` without evaluating it (strings and comments may hold braces). */
+function skipTable(r) {
+    let open = 0;
+    do {
+        const c = r.peek();
+        if (c === '')
+            r.fail('unterminated table');
+        if (c === '"' || c === "'")
+            r.quoted();
+        else if (c === '[' && r.longBracketLevel() >= 0)
+            r.longString(r.longBracketLevel());
+        else {
+            if (c === '{')
+                open++;
+            if (c === '}')
+                open--;
+            r.i++;
+        }
+    } while (open > 0);
+}
+function table(r, locals, depth) {
+    if (depth > lua_table_MAX_DEPTH)
+        r.fail('tables nested too deep');
+    r.eat('{');
+    const t = { fields: new Map(), items: [] };
+    while (!r.eat('}')) {
+        if (r.peek() === '')
+            r.fail('unterminated table');
+        if (r.peek() === '[' && r.longBracketLevel() < 0) {
+            // `["key"] = value`
+            r.eat('[');
+            const key = expression(r, locals, depth);
+            if (!r.eat(']') || !r.eat('='))
+                r.fail('expected ] =');
+            if (typeof key !== 'string')
+                r.fail('table key');
+            t.fields.set(key, expression(r, locals, depth));
+        }
+        else {
+            const start = r.i;
+            const name = /^[A-Za-z_]/.test(r.peek()) ? r.name() : undefined;
+            if (name !== undefined && r.eat('=')) {
+                t.fields.set(name, expression(r, locals, depth));
+            }
+            else {
+                r.i = start;
+                t.items.push(expression(r, locals, depth));
+            }
+        }
+        if (!r.eat(','))
+            r.eat(';');
+    }
+    return t;
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalogers/lua.ts
+// LuaRocks: every installed rock keeps its rockspec (lib/luarocks/rocks-<lua>/<name>/<version>/<name>-<version>.rockspec).
+
+
+const LUA_CATALOGER = 'lua-rock-cataloger';
+const lua_CAP = 1024 * 1024;
+const str = (v) => (typeof v === 'string' ? v : '');
+const luaRockCataloger = {
+    name: LUA_CATALOGER,
+    wants: (file) => file.size <= lua_CAP && file.path.endsWith('.rockspec'),
+    parse(file, ctx) {
+        let spec;
+        try {
+            spec = parseLuaAssignments(file.data.toString('utf8'));
+        }
+        catch (err) {
+            if (!(err instanceof LuaSyntaxError))
+                throw err;
+            ctx.warn(`${file.path}: unreadable rockspec: ${err.message}`);
+            return [];
+        }
+        const name = str(spec.get('package'));
+        // A rockspec template or a fragment without a package name describes nothing installed.
+        if (name === '')
+            return [];
+        const version = str(spec.get('version'));
+        const pkg = {
+            name,
+            version,
+            type: 'lua-rocks',
+            purl: formatPurl({ type: 'luarocks', name, version }),
+            foundBy: LUA_CATALOGER,
+            locations: [file.path]
+        };
+        const description = spec.get('description');
+        // Syft keeps the declared license with spaces turned into '-' ("MIT/X11 license" → "MIT/X11-license").
+        const license = typeof description === 'object' ? str(description.fields.get('license')).replaceAll(' ', '-') : '';
+        if (license !== '')
+            pkg.licenses = [license];
+        return [pkg];
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/sbom/catalogers/npm.ts
 // npm packages from any package.json that names itself (node_modules or an application's own).
+
 
 const NPM_CATALOGER = 'javascript-package-cataloger';
 const npm_CAP = 4 * 1024 * 1024;
@@ -76915,6 +79053,44 @@ function licensesOf(json) {
         : [];
     return many.length > 0 ? many : undefined;
 }
+/** `"Name <email> (url)"` as npm's people fields are written in string form. */
+const PERSON = /^\s*([^<(]*)(?:\s+<(.*)>)?(?:\s\((.*)\))?\s*$/;
+/** One person (string or object) the way Syft prints it: `name <email> (url)`. */
+function person(value) {
+    let name = '';
+    let email = '';
+    let url = '';
+    if (typeof value === 'string') {
+        const m = PERSON.exec(value);
+        if (!m)
+            return '';
+        [name, email, url] = [m[1] ?? '', m[2] ?? '', m[3] ?? ''];
+    }
+    else if (value && typeof value === 'object' && !Array.isArray(value)) {
+        const o = value;
+        const str = (v) => (typeof v === 'string' ? v : '');
+        [name, email, url] = [str(o['name']), str(o['email']), str(o['url'])];
+    }
+    return name + (email ? ` <${email}>` : '') + (url ? ` (${url})` : '');
+}
+/** Syft's npm author: author, then authors, contributors and maintainers (each a list or one person). */
+function authorOf(json) {
+    const parts = [person(json['author'])];
+    for (const key of ['authors', 'contributors', 'maintainers']) {
+        const v = json[key];
+        if (v === undefined || v === null)
+            continue;
+        parts.push((Array.isArray(v) ? v : [v]).map(person).join(', '));
+    }
+    return parts.filter(p => p !== '').join(', ');
+}
+function repositoryUrl(v) {
+    if (typeof v === 'string')
+        return v;
+    if (v && typeof v === 'object' && typeof v.url === 'string')
+        return v.url;
+    return '';
+}
 const npmCataloger = {
     name: NPM_CATALOGER,
     wants: (file) => file.path.endsWith('/package.json') && file.size <= npm_CAP,
@@ -76924,7 +79100,7 @@ const npmCataloger = {
             json = JSON.parse(file.data.toString('utf8'));
         }
         catch (cause) {
-            ctx.warn(`${file.path} (layer ${file.layer.diffId}): not JSON (${cause instanceof Error ? cause.message : String(cause)})`);
+            ctx.warn(`${file.path} (layer ${file.layer.diffId}): not JSON (${errorText(cause)})`);
             return [];
         }
         if (!json || typeof json !== 'object' || Array.isArray(json))
@@ -76947,462 +79123,638 @@ const npmCataloger = {
         const l = licensesOf(obj);
         if (l)
             pkg.licenses = l;
+        const author = authorOf(obj);
+        if (author)
+            pkg.author = author;
+        if (typeof obj['description'] === 'string' && obj['description'])
+            pkg.description = obj['description'];
+        if (typeof obj['homepage'] === 'string' && obj['homepage'])
+            pkg.homepage = obj['homepage'];
+        const repo = repositoryUrl(obj['repository']);
+        if (repo)
+            pkg.downloadUrl = repo;
         return [pkg];
     }
 };
 
-;// CONCATENATED MODULE: ./src/sbom/catalogers/pe-cursor.ts
-// A read position over a byte buffer with the semantics Syft's PE reader relies on (Go's bytes.Reader plus
-// binary.Read): seeking past the end is allowed, a short read fails but still consumes what was left.
-class PeCursor {
+;// CONCATENATED MODULE: ./src/sbom/catalogers/perl-enrich.ts
+// The cross-file half of the CPAN cataloger: packlist versions (perllocal.pod, else the main module's
+// $VERSION), MYMETA.json licenses and prerequisites, and one package per installed distribution.
+
+/** perllocal.pod stanzas, in file order: `C<Module> L<Name|Name>`, `C<installed into: DIR>`, `C<VERSION: V>`. */
+function parsePerllocal(text) {
+    const entries = [];
+    for (const line of text.split('\n')) {
+        const module = /C<Module>\s+L<([^|>]+)/.exec(line);
+        if (module) {
+            entries.push({ module: module[1].trim(), installedInto: '', version: '' });
+            continue;
+        }
+        const current = entries.at(-1);
+        if (!current)
+            continue;
+        const into = /C<installed into:\s*([^>]*)>/.exec(line);
+        if (into)
+            current.installedInto = into[1].trim();
+        const version = /C<VERSION:\s*([^>]*)>/.exec(line);
+        if (version)
+            current.version = version[1].trim();
+    }
+    return entries;
+}
+const VERSION_LINE = /^[ \t]*(?:our[ \t]+|my[ \t]+)?\$(?:[A-Za-z_][A-Za-z0-9_]*::)*VERSION[ \t]*=[ \t]*(?:qv\()?['"]?(v?[0-9][0-9._]*)/;
+const PACKAGE_VERSION_LINE = /^[ \t]*package[ \t]+[A-Za-z_][A-Za-z0-9_:]*[ \t]+(v?[0-9][0-9._]*)[ \t]*[;{]/;
+/** The first literal `$VERSION = '…'` (or `package Name v1.2.3;`) of a module; computed versions give "". */
+function versionFromModule(text) {
+    for (const line of text.split('\n')) {
+        const m = VERSION_LINE.exec(line) ?? PACKAGE_VERSION_LINE.exec(line);
+        if (m)
+            return m[1].replace(/\.+$/, '');
+    }
+    return '';
+}
+/** Shallowest packlist entry ending in the main module's file (libwww-perl lists Bundle/LWP.pm before LWP.pm). */
+function mainModuleFile(dist, files) {
+    const suffix = '/' + dist.replaceAll('-', '/') + '.pm';
+    let best = '';
+    for (const f of files) {
+        if (!f.endsWith(suffix))
+            continue;
+        if (best === '' || f.split('/').length < best.split('/').length)
+            best = f;
+    }
+    return best;
+}
+const isPrimary = (path) => path.endsWith('/install.json') || path.endsWith('/.packlist');
+/** Primary evidence first, then supporting evidence, each by path (Syft's location order). */
+function sortLocations(p) {
+    p.locations = [...new Set(p.locations)].sort((a, b) => isPrimary(a) === isPrimary(b) ? (a < b ? -1 : a > b ? 1 : 0) : isPrimary(a) ? -1 : 1);
+}
+const asList = (v) => typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+function applyMyMeta(p, file, ctx) {
+    let meta;
+    try {
+        meta = JSON.parse(file.data.toString('utf8'));
+    }
+    catch {
+        ctx.warn(`${file.path}: MYMETA.json is not JSON`);
+        return;
+    }
+    const spdx = meta['x_spdx_expression'];
+    const licenses = typeof spdx === 'string' && spdx !== '' ? [spdx] : asList(meta['license']);
+    if (licenses.length > 0)
+        p.licenses = licenses;
+    // Runtime and build prerequisites (develop and test ones describe authoring, not the installed copy).
+    const requires = new Set();
+    const prereqs = (meta['prereqs'] ?? {});
+    for (const phase of ['runtime', 'build'])
+        for (const m of Object.keys(prereqs[phase]?.['requires'] ?? {}))
+            requires.add(m);
+    for (const flat of ['requires', 'build_requires'])
+        for (const m of Object.keys((meta[flat] ?? {})))
+            requires.add(m);
+    if (requires.size > 0)
+        p.dependsOn = [...requires].sort();
+    p.locations.push(file.path);
+}
+function resolvePacklistVersion(p, pods, modules) {
+    const packlist = p.locations[0];
+    let best = -1;
+    let version = '';
+    let evidence = '';
+    // The stanza for this packlist: same module, its libdir a prefix of the packlist (longest wins), last one wins.
+    for (const [path, entries] of pods) {
+        for (const e of entries) {
+            if (e.version === '' || e.module.replaceAll('::', '-') !== p.name)
+                continue;
+            const libdir = e.installedInto.replace(/\/$/, '');
+            if (libdir === '' || !packlist.startsWith('/' + libdir.replace(/^\/+/, '') + '/'))
+                continue;
+            if (libdir.length >= best)
+                [best, version, evidence] = [libdir.length, e.version, path];
+        }
+    }
+    if (version === '') {
+        const main = modules.get(mainModuleFile(p.name, (p.files ?? []).map(f => f.path)));
+        if (!main)
+            return;
+        version = versionFromModule(main.data.toString('utf8'));
+        evidence = main.path;
+    }
+    p.version = version || 'UNKNOWN';
+    p.purl = formatPurl({ type: 'cpan', name: p.name, version });
+    p.locations.push(evidence);
+}
+function enrichCpan(packages, files, ctx) {
+    const byPath = new Map(files.map(f => [f.path, f]));
+    const pods = files
+        .filter(f => f.path.endsWith('/perllocal.pod'))
+        .map(f => [f.path, parsePerllocal(f.data.toString('utf8'))]);
+    for (const p of packages) {
+        if (p.metadata?.['mainModule'] === undefined) {
+            const mymeta = byPath.get(p.locations[0].replace(/install\.json$/, 'MYMETA.json'));
+            if (mymeta)
+                applyMyMeta(p, mymeta, ctx);
+        }
+        else if (p.version === 'UNKNOWN') {
+            resolvePacklistVersion(p, pods, byPath);
+        }
+    }
+    const merged = mergeDistributions(packages);
+    for (const p of merged)
+        sortLocations(p);
+    packages.splice(0, packages.length, ...merged);
+}
+/**
+ * One package per installed distribution and tree: a packlist folds into the install.json package of its tree
+ * with the same name and version, or whose `provides` lists the packlist's module (libwww-perl's auto/LWP),
+ * when the packlist's version agrees or is unknown.
+ */
+function mergeDistributions(packages) {
+    const fromRecord = (p) => p.metadata?.['mainModule'] === undefined;
+    const ordered = [...packages.filter(fromRecord), ...packages.filter(p => !fromRecord(p))];
+    const merged = [];
+    const byKey = new Map();
+    const byModule = new Map();
+    for (const p of ordered) {
+        const tree = p.metadata?.['tree'] ?? '';
+        const key = `${tree}|${p.name}@${p.version}`;
+        const module = p.metadata?.['mainModule'];
+        const target = byKey.get(key) ?? (module !== undefined ? byModule.get(`${tree}|${module}`) : undefined);
+        if (target && (byKey.get(key) === target || p.version === 'UNKNOWN' || p.version === target.version)) {
+            target.locations.push(...p.locations);
+            if (p.files?.length)
+                target.files = [...(target.files ?? []), ...p.files];
+            if (p.licenses && !target.licenses)
+                target.licenses = p.licenses;
+            continue;
+        }
+        byKey.set(key, p);
+        for (const m of p.provides ?? [])
+            if (!byModule.has(`${tree}|${m}`))
+                byModule.set(`${tree}|${m}`, p);
+        merged.push(p);
+    }
+    return merged;
+}
+
+;// CONCATENATED MODULE: ./src/sbom/catalogers/perl.ts
+// CPAN distributions installed on disk: cpanm/cpm/carton's `.meta/<dist>/install.json` (with MYMETA.json), and
+// the `auto/<Module>/.packlist` ExtUtils::MakeMaker and Module::Build write, versioned from perllocal.pod or,
+// failing that, from the `$VERSION` of the distribution's main module.
+
+
+const PERL_CATALOGER = 'perl-cpan-installed-cataloger';
+const perl_CAP = 8 * 1024 * 1024;
+const PM_CAP = 512 * 1024;
+const base = (path) => path.slice(path.lastIndexOf('/') + 1);
+const segments = (path) => path.split('/');
+const isInstallRecord = (path, name) => {
+    const parts = segments(path);
+    return parts.length >= 3 && parts.at(-1) === name && parts.at(-3) === '.meta';
+};
+/** `.../auto/IO/Socket/SSL/.packlist` → `IO-Socket-SSL`; "" for perl's own packlist (no auto/<Dist>). */
+function distFromPacklist(path) {
+    const parts = segments(path.replace(/^\/+|\/+$/g, ''));
+    const auto = parts.lastIndexOf('auto');
+    if (auto < 0 || auto + 1 >= parts.length - 1)
+        return '';
+    return parts.slice(auto + 1, -1).join('-');
+}
+/**
+ * Main modules of packlist installs are read only from trees outside perl's core library (site trees,
+ * local::lib/carton `lib/perl5`), so an image's thousands of core modules are never buffered.
+ */
+function isSiteModule(path) {
+    if (!path.endsWith('.pm'))
+        return false;
+    if (path.startsWith('/usr/local/share/perl/') || path.includes('/site_perl/'))
+        return true;
+    const i = path.indexOf('/lib/perl5/');
+    return i >= 0 && !/^\d+\.\d+/.test(path.slice(i + '/lib/perl5/'.length));
+}
+/** The library tree an install record or packlist belongs to: the path before its last auto/ or .meta/. */
+function installTree(path) {
+    const parts = segments(path);
+    for (let i = parts.length - 1; i > 0; i--)
+        if (parts[i] === 'auto' || parts[i] === '.meta')
+            return parts.slice(0, i).join('/');
+    return '';
+}
+function purl(name, version, author) {
+    return formatPurl({
+        type: 'cpan',
+        name,
+        version: version === 'UNKNOWN' ? '' : version,
+        qualifiers: { author }
+    });
+}
+/** A distvname splits at its last `-<version>`; a -TRIAL suffix belongs to neither half (CPAN::DistnameInfo). */
+function splitDistvname(distvname) {
+    const m = /^(.+)-(v?[0-9][^-]*)(?:-TRIAL[0-9]*)?$/.exec(distvname);
+    return m ? [m[1], m[2]] : undefined;
+}
+const scalar = (v) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+function parseInstallJson(file, ctx) {
+    let doc;
+    try {
+        doc = JSON.parse(file.data.toString('utf8'));
+    }
+    catch {
+        ctx.warn(`${file.path}: install.json is not JSON`);
+        return [];
+    }
+    const pathname = scalar(doc['pathname']);
+    // `name` is the main module (libwww-perl records LWP): the distribution comes from `dist` or the PAUSE path.
+    let distvname = scalar(doc['dist']);
+    if (distvname === '')
+        distvname = base(pathname).replace(/\.(tar\.gz|tar\.bz2|tgz|zip)$/, '');
+    const split = splitDistvname(distvname);
+    const [name, version] = split ?? [distvname, scalar(doc['version'])];
+    if (name === '' || version === '')
+        return [];
+    const parts = pathname.split('/');
+    const author = parts.length >= 3 ? parts[2] : undefined;
+    const provides = doc['provides'];
+    const pkg = {
+        name,
+        version,
+        type: 'cpan',
+        purl: purl(name, version, author),
+        foundBy: PERL_CATALOGER,
+        locations: [file.path],
+        metadata: { tree: installTree(file.path), ...(author ? { author } : {}) }
+    };
+    if (provides && typeof provides === 'object')
+        pkg.provides = Object.keys(provides).sort();
+    return [pkg];
+}
+function parsePacklist(file) {
+    const name = distFromPacklist(file.path);
+    if (name === '')
+        return [];
+    const files = file.data
+        .toString('utf8')
+        .split('\n')
+        // `<path>` or `<path> type=link from=<path>`: ExtUtils::Packlist strips the trailing key=value pairs.
+        .map(line => line.replace(/ \w+=.*$/, '').trim())
+        .filter(line => line !== '');
+    return [
+        {
+            name,
+            // Resolved in enrich(); Syft reports a distribution it cannot version as UNKNOWN.
+            version: 'UNKNOWN',
+            type: 'cpan',
+            purl: purl(name, 'UNKNOWN', undefined),
+            foundBy: PERL_CATALOGER,
+            locations: [file.path],
+            files: files.map(path => ({ path })),
+            metadata: { tree: installTree(file.path), mainModule: name.replaceAll('-', '::') }
+        }
+    ];
+}
+const perlCpanCataloger = {
+    name: PERL_CATALOGER,
+    wants: (file) => {
+        if (file.size > perl_CAP)
+            return false;
+        const name = base(file.path);
+        if (name === 'install.json' || name === 'MYMETA.json')
+            return isInstallRecord(file.path, name);
+        if (name === '.packlist')
+            return file.path.includes('/auto/');
+        if (name === 'perllocal.pod')
+            return true;
+        return file.size <= PM_CAP && isSiteModule(file.path);
+    },
+    parse(file, ctx) {
+        const name = base(file.path);
+        if (name === 'install.json')
+            return parseInstallJson(file, ctx);
+        if (name === '.packlist')
+            return parsePacklist(file);
+        return [];
+    },
+    enrich: enrichCpan
+};
+
+;// CONCATENATED MODULE: ./src/sbom/catalogers/portage.ts
+// Gentoo Portage: one directory per installed package, /var/db/pkg/<category>/<name>-<version>/, whose CONTENTS
+// lists its files and LICENSE its license expression (in Gentoo's syntax, groups from /etc/portage/license_groups).
+
+const PORTAGE_CATALOGER = 'portage-cataloger';
+const portage_CAP = 64 * 1024 * 1024;
+const GROUPS = '/etc/portage/license_groups';
+/** `.../var/db/pkg/app-containers/skopeo-1.5.1-r2/CONTENTS` → ['app-containers/skopeo', '1.5.1-r2'] (PMS versions). */
+const CPV = /\/([^/]*\/[\w+][\w+-]*)-((\d+)((\.\d+)*)([a-z]?)((_(pre|p|beta|alpha|rc)\d*)*)(-r\d+)?)\/CONTENTS$/;
+const portage_inDb = (path, leaf) => {
+    const parts = path.split('/');
+    return parts.length >= 7 && parts.at(-1) === leaf && parts.slice(-6, -3).join('/') === 'var/db/pkg';
+};
+const portage_dirOf = (path) => path.slice(0, path.lastIndexOf('/'));
+/** `@GPL-COMPATIBLE` → its licenses, nested groups expanded once each; a cycle or an unknown group leaves them be. */
+function parseLicenseGroups(text) {
+    const raw = new Map();
+    for (const line of text.split('\n').map(l => l.trim())) {
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const [group, ...licenses] = line.split(/\s+/);
+        if (licenses.length === 0)
+            return undefined;
+        raw.set(group, licenses);
+    }
+    const expanded = new Map();
+    const expand = (group, visiting) => {
+        const done = expanded.get(group);
+        if (done)
+            return done;
+        if (visiting.has(group) || !raw.has(group))
+            return undefined;
+        visiting.add(group);
+        const out = new Set();
+        for (const item of raw.get(group)) {
+            if (!item.startsWith('@'))
+                out.add(item);
+            else {
+                const nested = expand(item.slice(1), visiting);
+                if (!nested)
+                    return undefined;
+                for (const l of nested)
+                    out.add(l);
+            }
+        }
+        visiting.delete(group);
+        expanded.set(group, [...out]);
+        return [...out];
+    };
+    for (const group of raw.keys())
+        if (!expand(group, new Set()))
+            return undefined;
+    return expanded;
+}
+/**
+ * Gentoo's LICENSE as one SPDX-style expression, Syft's way: mandatory licenses joined by AND, those after `||`
+ * by OR, USE-conditional ones (after `flag?`) dropped; `@group` expanded where /etc/portage/license_groups says.
+ */
+function portageLicenseExpression(text, groups) {
+    const mandatory = [];
+    const either = [];
+    let pipe = false;
+    let useflag = false;
+    for (const token of text.split(/\s+/).filter(t => t !== '')) {
+        if (token === '||')
+            pipe = true;
+        else if (token.includes('?'))
+            useflag = true;
+        else if (!/[()|?]/.test(token) && !useflag)
+            (pipe ? either : mandatory).push(token);
+    }
+    const expand = (list) => groups
+        ? list.flatMap(l => (l.startsWith('@') && groups.has(l.slice(1)) ? groups.get(l.slice(1)) : [l]))
+        : list;
+    const all = expand(mandatory).join(' AND ');
+    const any = expand(either).join(' OR ');
+    if (all !== '' && any !== '')
+        return `${all} AND (${any})`;
+    return all !== '' ? all : any;
+}
+const portageCataloger = {
+    name: PORTAGE_CATALOGER,
+    wants: (file) => file.size <= portage_CAP &&
+        (portage_inDb(file.path, 'CONTENTS') ||
+            portage_inDb(file.path, 'LICENSE') ||
+            portage_inDb(file.path, 'SIZE') ||
+            file.path === GROUPS),
+    parse(file, _ctx) {
+        const cpv = CPV.exec(file.path);
+        if (!cpv)
+            return [];
+        const [, name, version] = cpv;
+        const files = [];
+        for (const line of file.data.toString('utf8').split('\n')) {
+            const fields = line.split(' ');
+            // `obj <path> <md5> <mtime>` (dir and sym lines own no content)
+            if (fields.length >= 3 && fields[0] === 'obj')
+                files.push({ path: fields[1], digest: { algorithm: 'md5', value: fields[2] } });
+        }
+        return [
+            {
+                name,
+                version,
+                type: 'portage',
+                purl: formatPurl({ type: 'ebuild', name, version }),
+                foundBy: PORTAGE_CATALOGER,
+                locations: [file.path],
+                files
+            }
+        ];
+    },
+    enrich(packages, files) {
+        const byPath = new Map(files.map(f => [f.path, f]));
+        const groupsFile = byPath.get(GROUPS);
+        const needsGroups = (text) => /(^|\s)@/.test(text);
+        let groups;
+        for (const p of packages) {
+            const dir = portage_dirOf(p.locations[0]);
+            const license = byPath.get(`${dir}/LICENSE`);
+            if (license) {
+                const text = license.data.toString('utf8');
+                if (needsGroups(text) && groupsFile && !groups)
+                    groups = parseLicenseGroups(groupsFile.data.toString('utf8'));
+                const expression = portageLicenseExpression(text, needsGroups(text) ? groups : undefined);
+                if (expression !== '')
+                    p.licenses = [expression];
+                p.locations.push(license.path);
+            }
+            const size = byPath.get(`${dir}/SIZE`);
+            if (size)
+                p.locations.push(size.path);
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/sbom/catalogers/php-serialize.ts
+class php_serialize_Reader {
     data;
     pos = 0;
     constructor(data) {
         this.data = data;
     }
-    get size() {
-        return this.data.length;
+    expect(ch) {
+        if (this.data[this.pos] !== ch.charCodeAt(0))
+            throw new Error(`expected "${ch}" at byte ${this.pos}`);
+        this.pos++;
     }
-    /** Bytes left after the position (0 once the position is at or past the end). */
-    remaining() {
-        return Math.max(0, this.data.length - this.pos);
+    until(ch) {
+        const end = this.data.indexOf(ch, this.pos);
+        if (end < 0)
+            throw new Error(`unterminated value at byte ${this.pos}`);
+        const text = this.data.toString('latin1', this.pos, end);
+        this.pos = end + 1;
+        return text;
     }
-    seek(at) {
-        this.pos = at;
-    }
-    /** Exactly n bytes, or undefined when fewer remain (those few are consumed, as io.ReadFull does). */
-    read(n) {
-        if (this.pos >= this.data.length)
-            return undefined;
-        if (this.data.length - this.pos < n) {
-            this.pos = this.data.length;
-            return undefined;
+    value(depth) {
+        if (depth > 64)
+            throw new Error('nesting too deep');
+        const tag = String.fromCharCode(this.data[this.pos] ?? 0);
+        this.pos++;
+        if (tag === 'N') {
+            this.expect(';');
+            return null;
         }
-        const out = this.data.subarray(this.pos, this.pos + n);
-        this.pos += n;
-        return out;
-    }
-    /**
-     * A NUL-terminated UTF-16LE string read one code unit at a time, each taken as a code point (so a
-     * surrogate half becomes U+FFFD, as Go's string([]rune) makes it); `consumed` counts the terminator.
-     */
-    readUtf16() {
-        const start = this.pos;
-        const end = this.data.length;
-        const units = [];
-        let text = '';
-        while (this.pos < end) {
-            if (end - this.pos < 2) {
-                this.pos = end;
-                break;
+        this.expect(':');
+        switch (tag) {
+            case 's': {
+                const length = Number(this.until(':'));
+                if (!Number.isSafeInteger(length) || length < 0 || this.pos + length + 2 > this.data.length)
+                    throw new Error(`bad string length at byte ${this.pos}`);
+                this.expect('"');
+                // Lengths count bytes, and PEAR files are UTF-8.
+                const text = this.data.toString('utf8', this.pos, this.pos + length);
+                this.pos += length;
+                this.expect('"');
+                this.expect(';');
+                return text;
             }
-            const unit = this.data.readUInt16LE(this.pos);
-            this.pos += 2;
-            if (unit === 0)
-                break;
-            units.push(unit >= 0xd800 && unit <= 0xdfff ? 0xfffd : unit);
-            if (units.length === 4096)
-                text += String.fromCharCode(...units.splice(0));
+            case 'i':
+            case 'd':
+                return Number(this.until(';'));
+            case 'b':
+                return this.until(';') === '1';
+            case 'a': {
+                const count = Number(this.until(':'));
+                if (!Number.isSafeInteger(count) || count < 0)
+                    throw new Error(`bad array size at byte ${this.pos}`);
+                this.expect('{');
+                const map = new Map();
+                for (let i = 0; i < count; i++) {
+                    const key = this.value(depth + 1);
+                    if (typeof key !== 'string' && typeof key !== 'number')
+                        throw new Error('array key is not a scalar');
+                    map.set(key, this.value(depth + 1));
+                }
+                this.expect('}');
+                return map;
+            }
+            default:
+                throw new Error(`unsupported type "${tag}" at byte ${this.pos - 2}`);
         }
-        text += String.fromCharCode(...units);
-        return { text, consumed: Math.max(0, this.pos - start) };
     }
 }
-/** Rounds an offset up to the next 4-byte (DWORD) boundary. */
-function alignDword(offset) {
-    return Math.ceil(offset / 4) * 4;
+/** Parses one serialized value; throws on anything malformed. */
+function unserialize(data) {
+    return new php_serialize_Reader(data).value(0);
+}
+/** Follows nested array keys; undefined when a step is missing or not an array, or the end is not a string. */
+function stringAt(value, ...keys) {
+    let at = value;
+    for (const key of keys)
+        at = at instanceof Map ? at.get(key) : undefined;
+    return typeof at === 'string' ? at : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/sbom/catalogers/pe-version-info.ts
-// VS_VERSIONINFO → StringFileInfo → StringTable → String key/values, walked the way Syft v1.57 walks them
-// (its quirks included: only the first table of each StringFileInfo is read), so the same fields come out.
-
-const FIXED_FILE_INFO_SIZE = 52;
-const HEADER_SIZE = 6; // wLength, wValueLength, wType
-/**
- * Adds the string fields of one resource blob to `fields` when the blob is a VS_VERSIONINFO; other
- * resources (icons, manifests) are left alone. Later blobs overwrite keys of earlier ones, as in Syft.
- */
-function parseVersionResource(data, fields) {
-    const r = new PeCursor(data);
-    let offset = 0;
-    if (!r.read(HEADER_SIZE))
-        return;
-    offset += HEADER_SIZE;
-    const key = r.readUtf16();
-    offset += key.consumed;
-    if (key.text !== 'VS_VERSION_INFO')
-        return;
-    offset = alignDword(offset);
-    r.seek(offset);
-    const fixed = r.read(FIXED_FILE_INFO_SIZE);
-    if (!fixed)
-        return;
-    offset += FIXED_FILE_INFO_SIZE;
-    while (r.remaining() > 0) {
-        offset = alignDword(offset);
-        r.seek(offset);
-        const block = r.read(HEADER_SIZE);
-        if (!block)
-            break; // a resource ending with its VarFileInfo runs out here
-        offset += HEADER_SIZE;
-        const blockKey = r.readUtf16();
-        offset += blockKey.consumed;
-        if (blockKey.text !== 'StringFileInfo') {
-            offset += block.readUInt16LE(2);
-            continue;
-        }
-        const table = r.read(HEADER_SIZE);
-        if (!table)
-            break;
-        offset += HEADER_SIZE;
-        const language = r.readUtf16();
-        offset += language.consumed;
-        offset = readStringTable(r, offset, HEADER_SIZE + language.consumed, table.readUInt16LE(0), fields);
-    }
-    if (!fields.get('FileVersion')) {
-        // no FileVersion string: derive it from VS_FIXEDFILEINFO's dwFileVersionMS/LS
-        const ms = fixed.readUInt32LE(8);
-        const ls = fixed.readUInt32LE(12);
-        fields.set('FileVersion', `${ms >>> 16}.${ms & 0xffff}.${ls >>> 16}.${ls & 0xffff}`);
-    }
-}
-/** Reads String children while the table's wLength says more remain; returns the new blob offset. */
-function readStringTable(r, offset, consumed, length, fields) {
-    const align = () => {
-        const aligned = alignDword(offset);
-        consumed += aligned - offset;
-        offset = aligned;
-        r.seek(offset);
-    };
-    while (consumed < length) {
-        const head = r.read(HEADER_SIZE);
-        if (!head)
-            break; // the table claims more than the resource holds
-        offset += HEADER_SIZE;
-        consumed += HEADER_SIZE;
-        const key = r.readUtf16();
-        offset += key.consumed;
-        consumed += key.consumed;
-        align();
-        let value = '';
-        if (head.readUInt16LE(2) > 0) {
-            const read = r.readUtf16();
-            offset += read.consumed;
-            consumed += read.consumed;
-            value = read.text;
-        }
-        fields.set(key.text, value);
-        align();
-    }
-    return offset;
-}
-
-;// CONCATENATED MODULE: ./src/sbom/catalogers/pe-resources.ts
-// The .rsrc directory tree (type → name → language → data entry), walked with Syft v1.57's bounds: at most
-// 0x1000 entries a directory, 32 levels, each directory once, and 4× the section's size read in total.
+;// CONCATENATED MODULE: ./src/sbom/catalogers/php.ts
+// PHP packages: Composer's vendor/composer/installed.json and PEAR's registry (php/.registry/**/*.reg).
 
 
-const MAX_ENTRIES = 0x1000;
-const pe_resources_MAX_DEPTH = 32;
-const BUDGET_FACTOR = 4;
-const HIGH_BIT = 0x80000000;
-/** Walks the resource section `data`, whose first byte sits at virtual address `baseRva`. */
-function walkResources(data, baseRva) {
-    const w = {
-        r: new PeCursor(data),
-        base: baseRva,
-        dirs: new Set(),
-        budget: data.length * BUDGET_FACTOR,
-        depth: 0,
-        fields: new Map(),
-        clrDebugInfo: false
-    };
-    walkDirectory(w, baseRva);
-    return { fields: w.fields, clrDebugInfo: w.clrDebugInfo, ...(w.stopped ? { stopped: w.stopped } : {}) };
+const COMPOSER_CATALOGER = 'php-composer-installed-cataloger';
+const PEAR_CATALOGER = 'php-pear-serialized-cataloger';
+const php_CAP = 16 * 1024 * 1024;
+/** `vendor/name` → namespace vendor; deeper names join their remaining parts with "-" (Syft's reading). */
+function composerPurl(name, version) {
+    const parts = name.split('/');
+    const namespace = parts.length >= 2 ? parts[0] : '';
+    const rest = parts.length >= 2 ? parts.slice(1).join('-') : name;
+    return formatPurl({ type: 'composer', namespace, name: rest, version });
 }
-function spend(w, n) {
-    w.budget -= n;
-    if (w.budget < 0)
-        w.stopped = `read more than ${BUDGET_FACTOR}× the resource section`;
-    return w.budget >= 0;
-}
-/** Section offset of an address, or undefined when the section does not hold it. */
-function offsetOf(w, rva) {
-    if (rva < w.base || rva - w.base >= w.r.size)
-        return undefined;
-    return rva - w.base;
-}
-function walkDirectory(w, rva) {
-    if (w.depth + 1 > pe_resources_MAX_DEPTH) {
-        w.stopped = `resource directories nested deeper than ${pe_resources_MAX_DEPTH}`;
-        return 'stop';
+const where = (file) => `${file.path} (layer ${file.layer.diffId})`;
+const asString = (v) => (typeof v === 'string' ? v : '');
+/** Composer 2 writes {"packages": [...]}; Composer 1 wrote the array alone. */
+function composerEntries(json) {
+    if (Array.isArray(json))
+        return json;
+    if (json && typeof json === 'object') {
+        const list = json.packages;
+        return Array.isArray(list) ? list : list === undefined || list === null ? [] : undefined;
     }
-    const offset = offsetOf(w, rva);
-    if (offset === undefined)
-        return 'skip';
-    w.r.seek(offset);
-    if (!spend(w, 16))
-        return 'stop';
-    const head = w.r.read(16);
-    if (!head)
-        return 'skip';
-    const count = head.readUInt16LE(12) + head.readUInt16LE(14);
-    if (count === 0 || count > MAX_ENTRIES)
-        return 'skip';
-    w.depth++;
-    try {
-        for (let i = 0; i < count; i++) {
-            if (!spend(w, 8))
-                return 'stop';
-            w.r.seek(offset + 16 + 8 * i);
-            const entry = w.r.read(8);
-            if (!entry)
-                continue;
-            if (walkEntry(w, entry.readUInt32LE(0), entry.readUInt32LE(4)) === 'stop')
-                return 'stop';
-        }
-        return 'ok';
-    }
-    finally {
-        w.depth--;
-    }
+    return undefined;
 }
-function walkEntry(w, name, offsetToData) {
-    if (name >= HIGH_BIT) {
-        // a named entry: only "CLRDEBUGINFO" matters (it marks a .NET assembly)
-        const saved = w.r.pos;
-        const nameAt = name - HIGH_BIT;
-        if (nameAt >= w.r.size)
-            return 'skip';
-        w.r.seek(nameAt);
-        const length = w.r.read(2)?.readUInt16LE(0) ?? 0;
-        if (length > 0 && length * 2 <= w.r.remaining()) {
-            if (!spend(w, length * 2))
-                return 'stop';
-            if (isClrDebugInfo(w.r.read(length * 2)))
-                w.clrDebugInfo = true;
-        }
-        w.r.seek(saved);
-    }
-    const target = (w.base + (offsetToData & 0x7fffffff)) >>> 0;
-    if (offsetToData < HIGH_BIT)
-        return readDataEntry(w, target);
-    if (w.dirs.has(target))
-        return 'skip'; // a directory naming itself or an ancestor
-    w.dirs.add(target);
-    return walkDirectory(w, target);
-}
-function isClrDebugInfo(units) {
-    const want = 'CLRDEBUGINFO';
-    if (units.length !== want.length * 2)
-        return false;
-    for (let i = 0; i < want.length; i++)
-        if (units.readUInt16LE(2 * i) !== want.charCodeAt(i))
-            return false;
-    return true;
-}
-function readDataEntry(w, rva) {
-    const offset = offsetOf(w, rva);
-    if (offset === undefined)
-        return 'skip';
-    w.r.seek(offset);
-    if (!spend(w, 16))
-        return 'stop';
-    const entry = w.r.read(16);
-    if (!entry)
-        return 'skip';
-    const dataAt = offsetOf(w, entry.readUInt32LE(0));
-    const size = entry.readUInt32LE(4);
-    if (dataAt === undefined || size > w.r.size - dataAt)
-        return 'skip';
-    if (!spend(w, size))
-        return 'stop';
-    parseVersionResource(w.r.data.subarray(dataAt, dataAt + size), w.fields);
-    return 'ok';
-}
-
-;// CONCATENATED MODULE: ./src/sbom/catalogers/pe-reader.ts
-// Windows PE files (.exe/.dll): DOS header → PE header → optional header's data directories → section
-// table, then the resource tree (version strings) and the COM descriptor (.NET evidence). Never throws.
-
-const RESOURCE_DIRECTORY = 2;
-const COM_DESCRIPTOR_DIRECTORY = 14;
-/** Syft refuses data directories declaring more than this (a sparse file could claim gigabytes). */
-const MAX_DIRECTORY_SIZE = 128 * 1024 * 1024;
-const SECTION_HEADER_SIZE = 40;
-/** The file's PE facts, or a string saying why it is not a readable PE file. */
-function readPe(data) {
-    if (data.length < 64)
-        return 'shorter than a DOS header';
-    if (data[0] !== 0x4d || data[1] !== 0x5a)
-        return 'no MZ signature';
-    const pe = data.readUInt32LE(60);
-    if (pe + 26 > data.length)
-        return `PE header offset ${pe} lies past the end`;
-    if (data.readUInt32BE(pe) !== 0x50450000)
-        return 'no PE signature';
-    const sectionCount = data.readUInt16LE(pe + 6);
-    const magic = data.readUInt16LE(pe + 24);
-    if (magic !== 0x10b && magic !== 0x20b)
-        return `unknown optional header magic 0x${magic.toString(16)}`;
-    // Syft reads the fixed-size optional header and takes the section table right after it
-    const optionalSize = magic === 0x10b ? 224 : 240;
-    const directories = pe + 24 + (magic === 0x10b ? 96 : 112);
-    const table = pe + 24 + optionalSize;
-    if (table + sectionCount * SECTION_HEADER_SIZE > data.length)
-        return 'section table cut short';
-    const sections = [];
-    for (let i = 0; i < sectionCount; i++) {
-        const at = table + i * SECTION_HEADER_SIZE;
-        sections.push({
-            virtualSize: data.readUInt32LE(at + 8),
-            virtualAddress: data.readUInt32LE(at + 12),
-            rawPointer: data.readUInt32LE(at + 20)
-        });
-    }
-    const problems = [];
-    const directory = (index, label) => {
-        const rva = data.readUInt32LE(directories + 8 * index);
-        const size = data.readUInt32LE(directories + 8 * index + 4);
-        if (size === 0 || rva === 0)
-            return undefined;
-        const read = readAtRva(data, sections, rva, size);
-        if (typeof read === 'string')
-            problems.push(`${label}: ${read}`);
-        return typeof read === 'string' ? undefined : { rva, bytes: read };
-    };
-    const rsrc = directory(RESOURCE_DIRECTORY, 'resource directory');
-    const walk = rsrc ? walkResources(rsrc.bytes, rsrc.rva) : undefined;
-    if (walk?.stopped)
-        problems.push(`resource directory: ${walk.stopped}`);
-    const com = directory(COM_DESCRIPTOR_DIRECTORY, 'COM descriptor');
-    let runtime = false;
-    if (com && com.bytes.length < 8)
-        problems.push('COM descriptor: shorter than its header');
-    // cb, then MajorRuntimeVersion and MinorRuntimeVersion: both set means a .NET assembly
-    else if (com)
-        runtime = com.bytes.readUInt16LE(4) !== 0 && com.bytes.readUInt16LE(6) !== 0;
-    return {
-        versionResources: walk?.fields ?? new Map(),
-        clr: runtime || (walk?.clrDebugInfo ?? false),
-        problems
-    };
-}
-/** The bytes a data directory names: its address mapped through the first section that holds it. */
-function readAtRva(data, sections, rva, size) {
-    const section = sections.find(s => rva >= s.virtualAddress && rva < (s.virtualAddress + s.virtualSize) >>> 0);
-    if (!section)
-        return `address 0x${rva.toString(16)} is in no section`;
-    const offset = (section.rawPointer + (rva - section.virtualAddress)) >>> 0;
-    if (size > MAX_DIRECTORY_SIZE)
-        return `declares ${size} bytes, over the ${MAX_DIRECTORY_SIZE} limit`;
-    if (data.length - offset < size)
-        return `${size} bytes at offset ${offset} run past the end of the file`;
-    return data.subarray(offset, offset + size);
-}
-
-;// CONCATENATED MODULE: ./src/sbom/catalogers/pe.ts
-// Windows executables and libraries (.exe/.dll/.bpl) named and versioned from their version resources,
-// as Syft's pe-binary-package-cataloger reports them (file name and "UNKNOWN" when they carry none).
-
-
-const PE_CATALOGER = 'pe-binary-package-cataloger';
-/** Syft's globs are case-sensitive: `*.dll` and `*.DLL` match, `*.Dll` does not. */
-const PE_NAME = /\.(?:exe|dll|bpl|EXE|DLL|BPL)$/;
-const PE_CAP = 512 * 1024 * 1024;
-/** Go's unicode.IsSpace (strings.TrimSpace and strings.Fields split on these). */
-const GO_SPACE = '\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const TRIM = new RegExp(`^[${GO_SPACE}]+|[${GO_SPACE}]+$`, 'g');
-const FIELDS = new RegExp(`[^${GO_SPACE}]+`, 'g');
-/** Go regexp `[\s\xa0]+`: RE2's \s is ASCII whitespace without \v. */
-const SPACE_RUN = /[\t\n\f\r \u00a0]+/g;
-const goTrim = (value) => value.replace(TRIM, '');
-/** Syft's spaceNormalize: trim, collapse whitespace runs to one space, drop control characters. */
-function spaceNormalize(value) {
-    const trimmed = goTrim(value);
-    if (trimmed === '')
-        return '';
-    // eslint-disable-next-line no-control-regex
-    const cleaned = trimmed.replace(SPACE_RUN, ' ').replace(/[\x00-\x1f]/g, '');
-    return goTrim(cleaned.replace(SPACE_RUN, ' '));
-}
-/** Leading whitespace-separated words up to the first word without a digit after one with a digit. */
-function versionFromResource(value) {
-    let out = '';
-    for (const word of goTrim(value).match(FIELDS) ?? []) {
-        if (/[0-9]/.test(out) && !/[0-9]/.test(word))
-            return out;
-        out = out === '' ? word : `${out} ${word}`;
-    }
-    return out;
-}
-function peName(fields, path) {
-    const company = (fields.get('CompanyName') ?? '').toLowerCase();
-    const product = (fields.get('ProductName') ?? '').toLowerCase();
-    // Microsoft's own files share a product name ("Microsoft® Windows® Operating System"): describe instead
-    const order = company.includes('microsoft') || product.includes('microsoft')
-        ? ['FileDescription', 'InternalName', 'OriginalFilename', 'ProductName']
-        : ['ProductName', 'FileDescription', 'InternalName', 'OriginalFilename'];
-    for (const key of order) {
-        const value = spaceNormalize(fields.get(key) ?? '');
-        if (value !== '')
-            return value;
-    }
-    const base = path.slice(path.lastIndexOf('/') + 1);
-    const noExe = base.endsWith('.exe') ? base.slice(0, -4) : base;
-    return noExe.endsWith('.dll') ? noExe.slice(0, -4) : noExe;
-}
-function pePackage(fields, path) {
-    const name = peName(fields, path);
-    if (name === '')
-        return undefined; // Syft drops packages without a name
-    const version = versionFromResource(fields.get('ProductVersion') ?? '') ||
-        versionFromResource(fields.get('FileVersion') ?? '');
-    const product = spaceNormalize(fields.get('ProductName') ?? '') || spaceNormalize(fields.get('FileDescription') ?? '');
-    // Syft gives a purl to Ghostscript only; other PE packages have none
-    const purl = version && product.toLowerCase().includes('ghostscript')
-        ? formatPurl({ type: 'generic', name: 'ghostscript', version })
-        : '';
-    const metadata = {};
-    for (const key of [...fields.keys()].sort()) {
-        const value = fields.get(key);
-        if (value !== '')
-            metadata[key] = spaceNormalize(value);
-    }
-    return {
-        name,
-        version: version || 'UNKNOWN',
-        type: 'binary',
-        purl,
-        foundBy: PE_CATALOGER,
-        locations: [path],
-        metadata
-    };
-}
-const peCataloger = {
-    name: PE_CATALOGER,
-    wants: (file) => PE_NAME.test(file.path) && file.size >= 64 && file.size <= PE_CAP,
+const composerInstalledCataloger = {
+    name: COMPOSER_CATALOGER,
+    wants: (file) => file.size <= php_CAP && file.path.endsWith('/installed.json'),
     parse(file, ctx) {
-        const where = `${file.path} (layer ${file.layer.diffId})`;
-        let pe;
+        let entries;
         try {
-            pe = readPe(file.data);
+            entries = composerEntries(JSON.parse(file.data.toString('utf8')));
+        }
+        catch {
+            entries = undefined;
+        }
+        if (!entries) {
+            ctx.warn(`${where(file)}: not a Composer installed.json`);
+            return [];
+        }
+        const packages = [];
+        for (const entry of entries) {
+            if (!entry || typeof entry !== 'object')
+                continue;
+            const e = entry;
+            const name = asString(e['name']);
+            // Syft drops nameless entries and reports a missing version as "UNKNOWN" (the purl keeps none).
+            if (name === '')
+                continue;
+            const version = asString(e['version']);
+            const pkg = {
+                name,
+                version: version || 'UNKNOWN',
+                type: 'php-composer',
+                purl: composerPurl(name, version),
+                foundBy: COMPOSER_CATALOGER,
+                locations: [file.path]
+            };
+            const license = Array.isArray(e['license']) ? e['license'].filter(l => typeof l === 'string' && l) : [];
+            if (license.length > 0)
+                pkg.licenses = license;
+            packages.push(pkg);
+        }
+        return packages;
+    }
+};
+/** `**\/php/.registry/**\/*.reg` (PECL channels' subdirectories included). */
+function isPearRegistry(path) {
+    return path.endsWith('.reg') && path.includes('/php/.registry/');
+}
+const pearCataloger = {
+    name: PEAR_CATALOGER,
+    wants: (file) => file.size <= php_CAP && isPearRegistry(file.path),
+    parse(file, ctx) {
+        let registry;
+        try {
+            registry = unserialize(file.data);
         }
         catch (cause) {
-            ctx.warn(`${where}: PE reader failed (${String(cause)}); no package reported for it`);
+            ctx.warn(`${where(file)}: unreadable PEAR registry entry (${cause.message})`);
             return [];
         }
-        if (typeof pe === 'string') {
-            ctx.warn(`${where}: not a readable PE file (${pe}); no package reported for it`);
+        const name = stringAt(registry, 'name');
+        if (!name) {
+            ctx.warn(`${where(file)}: PEAR registry entry without a name`);
             return [];
         }
-        if (pe.problems.length > 0)
-            ctx.warn(`${where}: PE file partly unreadable (${pe.problems.join('; ')})`);
-        if (pe.clr)
-            return []; // .NET assemblies belong to the dotnet catalogers, as in Syft
-        const pkg = pePackage(pe.versionResources, file.path);
-        return pkg ? [pkg] : [];
+        const version = stringAt(registry, 'version', 'release') ?? '';
+        const channel = stringAt(registry, 'channel') || 'pecl.php.net';
+        const pkg = {
+            name,
+            version: version || 'UNKNOWN',
+            type: 'php-pear',
+            purl: formatPurl({ type: 'pear', namespace: channel, name, version }),
+            foundBy: PEAR_CATALOGER,
+            locations: [file.path]
+        };
+        const license = stringAt(registry, 'license', '_content');
+        if (license)
+            pkg.licenses = [license];
+        return [pkg];
     }
 };
 
@@ -77468,6 +79820,24 @@ function python_licenses(fields) {
         .map(name => TROVE_SPDX[name] ?? name);
     return classifiers.length > 0 ? classifiers : undefined;
 }
+/** Home-page, else the Project-URL labelled Homepage (PEP 753 normalises labels: "home-page", "homepage"). */
+function homepageOf(fields) {
+    const direct = fields.get('home-page')?.[0];
+    if (direct && direct !== 'UNKNOWN')
+        return direct;
+    for (const entry of fields.get('project-url') ?? []) {
+        const comma = entry.indexOf(',');
+        if (comma < 0)
+            continue;
+        const label = entry
+            .slice(0, comma)
+            .replace(/[\s_.-]/g, '')
+            .toLowerCase();
+        if (label === 'homepage')
+            return entry.slice(comma + 1).trim();
+    }
+    return undefined;
+}
 const pythonCataloger = {
     name: PYTHON_CATALOGER,
     wants: (file) => file.size <= python_CAP && isMetadataPath(file.path),
@@ -77495,6 +79865,110 @@ const pythonCataloger = {
         const l = python_licenses(fields);
         if (l)
             pkg.licenses = l;
+        const author = fields.get('author')?.[0];
+        if (author)
+            pkg.author = author;
+        const email = fields.get('author-email')?.[0];
+        if (email)
+            pkg.authorEmail = email;
+        // Summary and the home page are the project's own words; Syft keeps them but writes neither.
+        const summary = fields.get('summary')?.[0];
+        if (summary && summary !== 'UNKNOWN')
+            pkg.description = summary;
+        const homepage = homepageOf(fields);
+        if (homepage)
+            pkg.homepage = homepage;
+        return [pkg];
+    }
+};
+
+;// CONCATENATED MODULE: ./src/sbom/catalogers/r.ts
+// Installed R packages: the DEBIAN-style `DESCRIPTION` file R writes into every installed package directory.
+
+const R_CATALOGER = 'r-package-cataloger';
+const r_CAP = 1024 * 1024;
+/** `Key: value` fields; indented lines continue the previous value (joined with newlines). */
+function parseDescription(text) {
+    const fields = new Map();
+    let key = '';
+    for (const raw of text.split('\n')) {
+        const line = raw.replace(/\r$/, '');
+        if (line === '')
+            continue;
+        if (line.startsWith(' ') || line.startsWith('\t')) {
+            if (key !== '')
+                fields.set(key, `${fields.get(key)}\n${line.trim()}`);
+            continue;
+        }
+        const colon = line.indexOf(':');
+        if (colon < 0) {
+            key = '';
+            continue;
+        }
+        key = line.slice(0, colon);
+        fields.set(key, line.slice(colon + 1).trim());
+    }
+    return fields;
+}
+/** `GPL (>= 2)` → `GPL2+`; `MIT + file LICENSE` → `MIT`; alternatives split on `|` (Syft's reading). */
+function rLicenses(field) {
+    if (!field)
+        return [];
+    const out = [];
+    for (const part of field.split('|').map(p => p.trim())) {
+        if (part.includes('(') && part.includes(')')) {
+            const space = part.indexOf(' ');
+            if (space > 0) {
+                out.push(part.slice(0, space) + constraintSuffix(part.slice(space + 1)));
+                continue;
+            }
+        }
+        if (part.includes('+') && part.includes('LICENSE')) {
+            out.push(part.split(' ')[0]);
+            continue;
+        }
+        if (part === 'file LICENSE' || part === '')
+            continue;
+        out.push(part);
+    }
+    return out;
+}
+/** `(>= 2)` means "version 2 or later" (`2+`); other operators keep the version; unreadable gives "". */
+function constraintSuffix(constraint) {
+    const bare = constraint.replaceAll('(', '').replaceAll(')', '');
+    const suffix = (op, version) => op === '>' || op === '>=' ? version + '+' : version;
+    if (bare.includes(',')) {
+        // SPDX cannot say "between": the first constraint decides.
+        for (const piece of bare.split(',')) {
+            const space = piece.indexOf(' ');
+            if (space >= 0)
+                return suffix(piece.slice(0, space), piece.slice(space + 1));
+        }
+    }
+    const words = bare.split(' ');
+    return words.length === 2 ? suffix(words[0], words[1]) : '';
+}
+const rPackageCataloger = {
+    name: R_CATALOGER,
+    wants: (file) => file.size <= r_CAP && file.path.endsWith('/DESCRIPTION'),
+    parse(file, _ctx) {
+        const fields = parseDescription(file.data.toString('utf8'));
+        const name = fields.get('Package');
+        const version = fields.get('Version');
+        // Any file called DESCRIPTION (git's .git/description is lower case) is a candidate: only R's declare both.
+        if (!name || !version)
+            return [];
+        const pkg = {
+            name,
+            version,
+            type: 'R-package',
+            purl: formatPurl({ type: 'cran', name, version }),
+            foundBy: R_CATALOGER,
+            locations: [file.path]
+        };
+        const licenses = rLicenses(fields.get('License'));
+        if (licenses.length > 0)
+            pkg.licenses = licenses;
         return [pkg];
     }
 };
@@ -77667,8 +80141,10 @@ const rpm_header_TAG = {
     RELEASE: 1002,
     EPOCH: 1003,
     SIZE: 1009,
+    SUMMARY: 1004,
     VENDOR: 1011,
     LICENSE: 1014,
+    URL: 1020,
     ARCH: 1022,
     OLDFILENAMES: 1027,
     FILEDIGESTS: 1035,
@@ -77774,6 +80250,7 @@ class RpmHeader {
 
 
 
+
 const RPM_CATALOGER = 'rpm-db-cataloger';
 const rpm_DB_CAP = 512 * 1024 * 1024;
 const DB_PATH = /\/(var\/lib|usr\/share|usr\/lib\/sysimage)\/rpm\/(Packages|Packages\.db|rpmdb\.sqlite)$/;
@@ -77838,6 +80315,16 @@ function packageOf(header, file, distro) {
         pkg.metadata['modularityLabel'] = modularity;
     if (license)
         pkg.licenses = [license];
+    const vendor = header.string(rpm_header_TAG.VENDOR);
+    if (vendor)
+        pkg.publisher = vendor;
+    // Summary and URL are the package's own words; Syft keeps neither.
+    const summary = header.string(rpm_header_TAG.SUMMARY);
+    if (summary)
+        pkg.description = summary;
+    const url = header.string(rpm_header_TAG.URL);
+    if (url)
+        pkg.homepage = url;
     return pkg;
 }
 /** Syft lets a package provide its own files, so "Requires: /bin/sh" resolves to the owner of /bin/sh. */
@@ -77859,7 +80346,7 @@ const rpmCataloger = {
             blobs = blobsOf(file, m => ctx.warn(`${where}: ${m}`));
         }
         catch (cause) {
-            ctx.warn(`${where}: unreadable rpm database: ${cause instanceof Error ? cause.message : String(cause)}`);
+            ctx.warn(`${where}: unreadable rpm database: ${errorText(cause)}`);
             return [];
         }
         const packages = [];
@@ -77872,7 +80359,7 @@ const rpmCataloger = {
                     ctx.warn(`${where}: header without a name or version skipped`);
             }
             catch (cause) {
-                ctx.warn(`${where}: bad package header skipped: ${cause instanceof Error ? cause.message : String(cause)}`);
+                ctx.warn(`${where}: bad package header skipped: ${errorText(cause)}`);
             }
         }
         provideRequiredPaths(packages);
@@ -77880,8 +80367,78 @@ const rpmCataloger = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/sbom/catalogers/ruby.ts
+// Installed Ruby gems: the gemspecs RubyGems writes under `specifications/` (default gems in `specifications/default`).
+
+const RUBY_CATALOGER = 'ruby-installed-gemspec-cataloger';
+const ruby_CAP = 4 * 1024 * 1024;
+/** `**\/specifications/**\/*.gemspec`: a `specifications` directory anywhere above the file. */
+function isInstalledGemspec(path) {
+    if (!path.endsWith('.gemspec'))
+        return false;
+    const dirs = path.split('/').slice(0, -1);
+    return dirs.includes('specifications');
+}
+/** `"\u00E9"`-style escapes RubyGems writes for non-ASCII characters, as the characters. */
+function unescapeUnicode(line) {
+    return line.replace(/\\u([0-9A-F]{4})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+}
+/** Gemspecs are Ruby, read line by line as text: `s.<field> = "value"` and `s.<field> = ["a", "b"]`. */
+const SCALARS = { name: /\.name\s*=\s*["'](.*)["'] */, version: /\.version\s*=\s*["'](.*)["'] */ };
+const LISTS = { licenses: /\.licenses\s*=\s*\[(.*)\] */ };
+function listItems(raw) {
+    return raw.split(',').map(item => item.replace(/^[" ]+|[" ]+$/g, ''));
+}
+function parseGemspec(text) {
+    const fields = {};
+    for (const raw of text.split('\n')) {
+        const line = unescapeUnicode(raw.trim().replaceAll('.freeze', ''));
+        if (line === '')
+            continue;
+        const name = SCALARS.name.exec(line)?.[1];
+        if (name) {
+            fields.name = name;
+            continue;
+        }
+        const version = SCALARS.version.exec(line)?.[1];
+        if (version) {
+            fields.version = version;
+            continue;
+        }
+        const licenses = LISTS.licenses.exec(line)?.[1];
+        if (licenses)
+            fields.licenses = listItems(licenses);
+    }
+    return fields;
+}
+const rubyGemspecCataloger = {
+    name: RUBY_CATALOGER,
+    wants: (file) => file.size <= ruby_CAP && isInstalledGemspec(file.path),
+    parse(file, ctx) {
+        const spec = parseGemspec(file.data.toString('utf8'));
+        if (!spec.name) {
+            ctx.warn(`${file.path} (layer ${file.layer.diffId}): gemspec without a literal name`);
+            return [];
+        }
+        const pkg = {
+            name: spec.name,
+            // Syft reports a version it cannot read (computed in Ruby) as "UNKNOWN"; the purl carries none.
+            version: spec.version || 'UNKNOWN',
+            type: 'gem',
+            purl: formatPurl({ type: 'gem', name: spec.name, version: spec.version }),
+            foundBy: RUBY_CATALOGER,
+            locations: [file.path]
+        };
+        const licenses = spec.licenses?.filter(l => l !== '');
+        if (licenses && licenses.length > 0)
+            pkg.licenses = licenses;
+        return [pkg];
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/sbom/catalogers/rust.ts
 // Rust crates recorded by cargo-auditable: zlib-compressed JSON in the ELF section `.dep-v0`.
+
 
 
 
@@ -77908,7 +80465,7 @@ const rustAuditCataloger = {
             list = json.packages;
         }
         catch (cause) {
-            ctx.warn(`${where}: unreadable cargo-auditable .dep-v0 section (${cause instanceof Error ? cause.message : String(cause)})`);
+            ctx.warn(`${where}: unreadable cargo-auditable .dep-v0 section (${errorText(cause)})`);
             return [];
         }
         // Build-time crates (build scripts, proc macros) are not in the binary; Syft keeps runtime ones only.
@@ -77959,6 +80516,16 @@ const rustAuditCataloger = {
 
 
 
+
+
+
+
+
+
+
+
+
+
 function allCatalogers() {
     return [
         dpkgCataloger,
@@ -77971,7 +80538,18 @@ function allCatalogers() {
         javaArchiveCataloger,
         binaryClassifierCataloger,
         elfPackageNoteCataloger,
-        peCataloger
+        peCataloger,
+        rubyGemspecCataloger,
+        rPackageCataloger,
+        composerInstalledCataloger,
+        pearCataloger,
+        linuxKernelCataloger,
+        dotnetDepsCataloger,
+        bitnamiCataloger,
+        luaRockCataloger,
+        perlCpanCataloger,
+        alpmCataloger,
+        portageCataloger
     ];
 }
 
@@ -77989,23 +80567,6 @@ const DEFAULT_LIMITS = {
 };
 function resolveLimits(partial) {
     return { ...DEFAULT_LIMITS, ...(partial ?? {}) };
-}
-
-;// CONCATENATED MODULE: ./src/sbom/errors.ts
-// One error type for the SBOM generator: a string-literal code tests and the CLI can branch on.
-class SbomError extends Error {
-    code;
-    constructor(code, message, options) {
-        super(message, options);
-        this.code = code;
-        this.name = 'SbomError';
-    }
-}
-/** Message of anything thrown, without assuming it is an Error. */
-function describeError(err) {
-    if (err instanceof Error)
-        return err.message;
-    return String(err);
 }
 
 ;// CONCATENATED MODULE: ./src/sbom/layers/merge.ts
@@ -78210,14 +80771,18 @@ class LayerParser {
             parsed.packages = await cataloger.parse(file, ctx);
         }
         catch (err) {
-            this.warn(`${cataloger.name}: ${this.where} ${file.path}: ${describeError(err)}`);
+            this.warn(`${cataloger.name}: ${this.where} ${file.path}: ${errorText(err)}`);
         }
         parsed.needsDistro = needsDistro;
         // Distro-dependent files are parsed again later; their warnings would come twice.
         if (!needsDistro)
             for (const w of warnings)
                 this.warn(`${cataloger.name}: ${this.where} ${file.path}: ${w}`);
-        if (needsDistro || (parsed.packages.length === 0 && cataloger.enrich && file.size <= ENRICH_CAP)) {
+        const forEnrich = parsed.packages.length === 0 &&
+            cataloger.enrich !== undefined &&
+            file.size <= ENRICH_CAP &&
+            (cataloger.keepForEnrich?.(file) ?? true);
+        if (needsDistro || forEnrich) {
             parsed.retained = keep();
         }
         return parsed;
@@ -78229,8 +80794,18 @@ async function reparse(cataloger, file, ctx, warn) {
         return await cataloger.parse(file, ctx);
     }
     catch (err) {
-        warn(`${cataloger.name}: layer ${file.layer.index} (${file.layer.diffId}) ${file.path}: ${describeError(err)}`);
+        warn(`${cataloger.name}: layer ${file.layer.index} (${file.layer.diffId}) ${file.path}: ${errorText(err)}`);
         return [];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sbom/errors.ts
+// One error type for the SBOM generator: a string-literal code tests and the CLI can branch on.
+
+class SbomError extends CodedError {
+    constructor(code, message, options) {
+        super(code, message, options);
+        this.name = 'SbomError';
     }
 }
 
@@ -78497,9 +81072,13 @@ class PathHashSet {
 
 ;// CONCATENATED MODULE: ./src/sbom/layers/tar-header.ts
 // Decoding of one 512-byte tar header block (ustar, GNU and the PAX records that override it).
+
 const tar_header_BLOCK = 512;
-class TarFormatError extends Error {
-    code = 'TAR_CORRUPT';
+class TarFormatError extends CodedError {
+    constructor(message, options) {
+        super('TAR_CORRUPT', message, options);
+        this.name = 'TarFormatError';
+    }
 }
 /** End of a NUL-terminated field (its length when unterminated). */
 function fieldEnd(block, start, length) {
@@ -78814,6 +81393,7 @@ class TarStreamParser {
 
 
 
+
 const WHITEOUT = '.wh.';
 const OPAQUE = '.wh..wh..opq';
 async function readLayer(opts) {
@@ -78918,7 +81498,7 @@ async function readLayer(opts) {
         stream = await opts.open(cancel.signal);
     }
     catch (err) {
-        throw new SbomError('SBOM_BLOB_MISSING', `${where}: cannot open the blob: ${describeError(err)}`, {
+        throw new SbomError('SBOM_BLOB_MISSING', `${where}: cannot open the blob: ${errorText(err)}`, {
             cause: err
         });
     }
@@ -78954,9 +81534,9 @@ function layerError(err, where) {
         return err;
     const code = err.code;
     if (code === 'DIGEST_MISMATCH' || code === 'SBOM_DIGEST_MISMATCH') {
-        return new SbomError('SBOM_DIGEST_MISMATCH', `${where}: ${describeError(err)}`, { cause: err });
+        return new SbomError('SBOM_DIGEST_MISMATCH', `${where}: ${errorText(err)}`, { cause: err });
     }
-    return new SbomError('SBOM_CORRUPT_LAYER', `${where} is corrupt or truncated: ${describeError(err)}`, {
+    return new SbomError('SBOM_CORRUPT_LAYER', `${where} is corrupt or truncated: ${errorText(err)}`, {
         cause: err
     });
 }
@@ -79072,16 +81652,17 @@ async function scanLayers(opts) {
         const list = byCataloger.get(file.cataloger) ?? [];
         list.push(...packages);
         byCataloger.set(file.cataloger, list);
-        if (packages.length === 0 && file.retained) {
+        if (packages.length === 0 && file.retained && (cataloger.keepForEnrich?.(file.retained) ?? true)) {
             const kept = enrichFiles.get(file.cataloger) ?? [];
             kept.push(file.retained);
             enrichFiles.set(file.cataloger, kept);
         }
     }
-    for (const [index, files] of enrichFiles) {
-        const cataloger = opts.catalogers[index];
-        if (!cataloger.enrich)
+    // Every cataloger with an enrich() gets its pass, also when it kept no files (it may only relate its packages).
+    for (const [index, cataloger] of opts.catalogers.entries()) {
+        if (!cataloger.enrich || !byCataloger.has(index))
             continue;
+        const files = enrichFiles.get(index) ?? [];
         try {
             cataloger.enrich(byCataloger.get(index) ?? [], files, {
                 distro,
@@ -79089,7 +81670,7 @@ async function scanLayers(opts) {
             });
         }
         catch (err) {
-            opts.warn(`${cataloger.name}: enrich failed: ${describeError(err)}`);
+            opts.warn(`${cataloger.name}: enrich failed: ${errorText(err)}`);
         }
     }
     const packages = dropOwnedBinaries([...byCataloger.values()].flat(), merge);
@@ -79211,7 +81792,7 @@ async function scan_readAll(opts) {
                         // A connection that breaks mid-blob cannot be resumed by the HTTP client: read the layer again.
                         if (attempt > LAYER_RETRIES || !isTransient(err))
                             throw err;
-                        opts.warn(`layer ${source.index} (${source.digest}): ${describeError(err)}; reading it again (attempt ${attempt + 1})`);
+                        opts.warn(`layer ${source.index} (${source.digest}): ${errorText(err)}; reading it again (attempt ${attempt + 1})`);
                         // The HTTP client's backoff, so a registry that just dropped us is not hit again at once.
                         await (0,promises_namespaceObject.setTimeout)(backoffDelay(attempt, DEFAULT_RETRY_POLICY));
                     }
@@ -79264,8 +81845,8 @@ function sortPackages(packages) {
     });
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@cyclonedx/cyclonedx-library/dist.node/index.node.js
-var index_node = __nccwpck_require__(26263);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/index.node.js
+var index_node = __nccwpck_require__(54567);
 ;// CONCATENATED MODULE: ./src/sbom/catalogers/dependency-scope.ts
 // Which packages a package's dependsOn names may resolve to, the way Syft relates them.
 /**
@@ -79273,6 +81854,9 @@ var index_node = __nccwpck_require__(26263);
  * - OS packages: the same database directory (`status`, `status.d/`, `rpm/`, `apk/db/`);
  * - Go modules, Rust crates, Java archives: the same file (a binary's modules say nothing about another's);
  * - Python: the enclosing site-packages (or dist-packages) directory, vendored distributions included;
+ * - the Linux kernel and its modules: the whole image (a module names the kernel version it was built for);
+ * - Arch packages: the pacman database (`/var/lib/pacman/local`, one directory per package);
+ * - CPAN distributions: the whole image (Syft resolves MYMETA prerequisites over every distribution it found);
  * - anything else: the same file.
  */
 function dependencyScope(p) {
@@ -79290,6 +81874,13 @@ function dependencyScope(p) {
             }
             return 'python\0';
         }
+        case 'alpm':
+            return `alpm\0${location.slice(0, location.lastIndexOf('/', location.lastIndexOf('/') - 1))}`;
+        case 'cpan':
+            return 'cpan\0';
+        case 'linux-kernel':
+        case 'linux-kernel-module':
+            return 'linux-kernel\0';
         default:
             return `${p.type}\0${location}`;
     }
@@ -79308,6 +81899,9 @@ function bareName(dep) {
 }
 /** For each package index, the indices of the packages it depends on (sorted, no self-loops). */
 function resolveDependencies(packages) {
+    return dependencyGraph(packages).edges;
+}
+function dependencyGraph(packages) {
     const byName = new Map();
     const add = (key, i) => {
         const list = byName.get(key);
@@ -79323,26 +81917,330 @@ function resolveDependencies(packages) {
             add(`${scopes[i]}\0${bareName(provided)}`, i);
     });
     const out = new Map();
+    const resolvedAll = new Set();
     packages.forEach((p, i) => {
         if (!p.dependsOn?.length)
             return;
         const targets = new Set();
+        let unresolved = 0;
         for (const dep of p.dependsOn) {
             // "a | b": the first alternative that is installed.
+            let found = false;
             for (const alt of dep.split('|')) {
                 const hits = byName.get(`${scopes[i]}\0${bareName(alt)}`);
                 if (hits) {
                     for (const t of hits)
                         if (t !== i)
                             targets.add(t);
+                    found = true;
                     break;
                 }
             }
+            if (!found)
+                unresolved++;
         }
+        if (unresolved === 0)
+            resolvedAll.add(i);
         if (targets.size > 0)
             out.set(i, [...targets].sort((a, b) => a - b));
     });
-    return out;
+    return { edges: out, resolvedAll };
+}
+
+;// CONCATENATED MODULE: ./src/sbom/output/external-refs.ts
+
+/** Syft keeps a link only when it parses as a URL with a host (so `git@github.com:x/y` is left out). */
+function hasHost(url) {
+    try {
+        return new URL(url).host !== '';
+    }
+    catch {
+        return false;
+    }
+}
+function external_refs_parsePurl(purl) {
+    const [path, query = ''] = purl.replace(/^pkg:/, '').split('?');
+    const segments = path.split('/');
+    const qualifiers = new Map();
+    for (const kv of query.split('&').filter(Boolean)) {
+        const eq = kv.indexOf('=');
+        qualifiers.set(kv.slice(0, eq), decodeURIComponent(kv.slice(eq + 1)));
+    }
+    return {
+        type: segments[0],
+        namespace: segments.slice(1, -1).map(decodeURIComponent).join('/'),
+        qualifiers
+    };
+}
+/** The source package a deb or rpm was built from, as a purl, when it differs from the binary package. */
+function sourcePackagePurl(p) {
+    if (!p.purl || (p.type !== 'deb' && p.type !== 'rpm'))
+        return undefined;
+    const m = p.metadata ?? {};
+    let src;
+    let binVersion;
+    if (p.type === 'deb') {
+        src = { name: m['source'] ?? '', version: m['sourceVersion'] || p.version, arch: 'source' };
+        binVersion = p.version;
+    }
+    else {
+        // "bash-5.1.8-9.el9.src.rpm" → name bash, version 5.1.8-9.el9 (the version carries the release).
+        const nvr = /^(.*)-([^-]+)-([^-]+)\.(src|nosrc)\.rpm$/.exec(m['sourceRpm'] ?? '');
+        if (!nvr)
+            return undefined;
+        src = { name: nvr[1], version: `${nvr[2]}-${nvr[3]}`, arch: nvr[4] };
+        binVersion = p.version.replace(/^\d+:/, '');
+    }
+    if (src.name === '' || src.version === '')
+        return undefined;
+    if (src.name === p.name && src.version === binVersion)
+        return undefined;
+    const bin = external_refs_parsePurl(p.purl);
+    const keep = p.type === 'rpm' ? ['distro', 'epoch', 'rpmmod'] : ['distro'];
+    const qualifiers = { arch: src.arch };
+    for (const k of keep)
+        qualifiers[k] = bin.qualifiers.get(k);
+    return formatPurl({
+        type: bin.type,
+        namespace: bin.namespace,
+        name: src.name,
+        version: src.version,
+        qualifiers
+    });
+}
+/** In Syft's order: metadata links (distribution, website, build-meta digests, VCS), then the source package. */
+function externalRefs(p) {
+    const refs = [];
+    if (p.downloadUrl && hasHost(p.downloadUrl))
+        refs.push({ type: 'distribution', url: p.downloadUrl });
+    if (p.homepage && hasHost(p.homepage))
+        refs.push({ type: 'website', url: p.homepage });
+    if (p.type === 'java-archive' || p.type === 'jenkins-plugin')
+        for (const d of p.digests ?? [])
+            refs.push({ type: 'build-meta', url: '', hashes: [{ algorithm: d.algorithm, value: d.value }] });
+    if (p.vcs)
+        refs.push({
+            type: 'vcs',
+            url: p.vcs.url,
+            ...(p.vcs.commit ? { comment: `commit: ${p.vcs.commit}` } : {})
+        });
+    const source = sourcePackagePurl(p);
+    if (source)
+        refs.push({ type: 'source-distribution', url: source });
+    return refs;
+}
+
+;// CONCATENATED MODULE: ./src/sbom/output/index-sbom.ts
+// The SBOM of a multi-arch index, composed from its platform images' SBOMs of the same run (no layer is read twice).
+// Scanners that look up SBOMs by the tag's digest (Trivy `--sbom-sources oci`) find the index, not its images: the
+// document lists every platform image as a component and every package once, flat, as scanners read packages,
+// with the image → package relation in `dependencies` (CycloneDX) or CONTAINS relationships (SPDX).
+
+
+/** `pkg:oci/<name>@<digest>?repository_url=<registry/repo>`, as Syft and vexctl write image purls. */
+function ociPurl(repository, digest, qualifiers = {}) {
+    const name = repository.split('/').pop().toLowerCase();
+    return formatPurl({
+        type: 'oci',
+        name,
+        version: digest,
+        qualifiers: { repository_url: repository, ...qualifiers }
+    });
+}
+function composeIndexSbom(input) {
+    if (input.platforms.length === 0)
+        throw new Error(`no platform SBOMs to compose for ${input.repository}`);
+    return input.format === 'spdx-json' ? composeSpdx(input) : composeCycloneDx(input);
+}
+function composeCycloneDx(input) {
+    const indexRef = `index:${input.repository}@${input.digest}`;
+    const first = input.platforms[0].document;
+    const images = [];
+    const packages = new Map();
+    const dependsOn = new Map([[indexRef, new Set()]]);
+    for (const p of input.platforms) {
+        const metadata = p.document.metadata;
+        const image = { ...metadata.component };
+        const imageRef = String(image['bom-ref']);
+        images.push(image);
+        dependsOn.get(indexRef).add(imageRef);
+        const contains = new Set();
+        for (const c of p.document.components ?? []) {
+            // bom-refs hash a package's content (purl, locations…): equal refs are equal packages, listed once.
+            const ref = String(c['bom-ref']);
+            if (!packages.has(ref))
+                packages.set(ref, c);
+            contains.add(ref);
+        }
+        dependsOn.set(imageRef, contains);
+        for (const d of p.document.dependencies ?? []) {
+            if (d.ref === imageRef)
+                continue;
+            const set = dependsOn.get(d.ref) ?? new Set();
+            for (const t of d.dependsOn ?? [])
+                set.add(t);
+            dependsOn.set(d.ref, set);
+        }
+    }
+    const document = {
+        $schema: first.$schema,
+        bomFormat: 'CycloneDX',
+        specVersion: first.specVersion,
+        version: 1,
+        serialNumber: `urn:uuid:${(0,external_node_crypto_.randomUUID)()}`,
+        metadata: {
+            timestamp: (input.timestamp ?? new Date()).toISOString(),
+            tools: first.metadata.tools,
+            component: {
+                type: 'container',
+                name: input.repository,
+                version: input.digest,
+                'bom-ref': indexRef,
+                purl: ociPurl(input.repository, input.digest),
+                properties: [
+                    { name: 'oci-attest:image:manifestDigest', value: input.digest },
+                    ...input.platforms.map(p => ({ name: 'oci-attest:index:platform', value: p.platform }))
+                ]
+            }
+        },
+        components: [...images, ...packages.values()],
+        dependencies: [...dependsOn].map(([ref, targets]) => targets.size ? { ref, dependsOn: [...targets].sort() } : { ref })
+    };
+    return { document, packageCount: packages.size };
+}
+const ROOT_IDS = ['SPDXRef-DocumentRoot-Image', 'SPDXRef-OperatingSystem'];
+function composeSpdx(input) {
+    const indexId = 'SPDXRef-DocumentRoot-Index';
+    const first = input.platforms[0].document;
+    const packages = new Map();
+    const relationships = [
+        { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: indexId }
+    ];
+    const seen = new Set();
+    let packageCount = 0;
+    input.platforms.forEach((p, i) => {
+        // Each platform document names its image and OS with the same fixed IDs: make them unique per platform.
+        const rename = (id) => (ROOT_IDS.includes(id) ? `${id}-${i + 1}` : id);
+        for (const pkg of p.document.packages ?? []) {
+            const id = rename(String(pkg.SPDXID));
+            if (packages.has(id))
+                continue;
+            packages.set(id, { ...pkg, SPDXID: id });
+            if (!ROOT_IDS.includes(String(pkg.SPDXID)))
+                packageCount++;
+        }
+        relationships.push({
+            spdxElementId: indexId,
+            relationshipType: 'CONTAINS',
+            relatedSpdxElement: rename(ROOT_IDS[0])
+        });
+        for (const r of p.document.relationships ?? []) {
+            if (r.spdxElementId === 'SPDXRef-DOCUMENT')
+                continue;
+            const rel = {
+                ...r,
+                spdxElementId: rename(String(r.spdxElementId)),
+                relatedSpdxElement: rename(String(r.relatedSpdxElement))
+            };
+            const key = JSON.stringify(rel);
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            relationships.push(rel);
+        }
+    });
+    const index = {
+        name: input.repository,
+        SPDXID: indexId,
+        versionInfo: input.digest,
+        supplier: 'NOASSERTION',
+        downloadLocation: 'NOASSERTION',
+        filesAnalyzed: false,
+        licenseConcluded: 'NOASSERTION',
+        licenseDeclared: 'NOASSERTION',
+        copyrightText: 'NOASSERTION',
+        primaryPackagePurpose: 'CONTAINER',
+        checksums: [{ algorithm: 'SHA256', checksumValue: input.digest.replace(/^sha256:/, '') }],
+        externalRefs: [
+            {
+                referenceCategory: 'PACKAGE-MANAGER',
+                referenceType: 'purl',
+                referenceLocator: ociPurl(input.repository, input.digest)
+            }
+        ]
+    };
+    const safeName = input.repository.replace(/[^A-Za-z0-9.\-/]+/g, '-');
+    const document = {
+        spdxVersion: first.spdxVersion,
+        dataLicense: 'CC0-1.0',
+        SPDXID: 'SPDXRef-DOCUMENT',
+        name: `${input.repository}@${input.digest}`,
+        documentNamespace: `https://oci-attest.invalid/spdx/${safeName}-${(0,external_node_crypto_.randomUUID)()}`,
+        creationInfo: {
+            ...first.creationInfo,
+            created: (input.timestamp ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z')
+        },
+        documentDescribes: [indexId],
+        packages: [index, ...packages.values()],
+        relationships
+    };
+    return { document, packageCount };
+}
+
+;// CONCATENATED MODULE: ./src/sbom/output/people.ts
+/** `Name <user@host> (url)`; the e-mail and URL parts optional. */
+const NAME_EMAIL_URL = /^([^<>()]*?)\s*(?:<([^<>\s@]+@[^<>\s@]+\.[^<>\s@]+)>)?\s*(?:\((.*)\))?$/;
+const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]*\.[^\s@]+$/;
+/**
+ * Splits one person field into name and e-mail as Syft does (a bare e-mail in the name or URL place is the
+ * e-mail). Where several people are listed ("A <a@x.org>, B <b@y.org>") the first is taken; a field that does
+ * not read as a person at all is kept whole as the name rather than dropped (Syft drops it, e.g. any
+ * e-mail with a dotted host such as lists.debian.org).
+ */
+function parsePerson(text) {
+    const trimmed = text.trim();
+    if (trimmed === '')
+        return undefined;
+    const m = NAME_EMAIL_URL.exec(trimmed) ?? NAME_EMAIL_URL.exec(trimmed.split(/,\s+/)[0].trim());
+    if (!m)
+        return { name: trimmed };
+    let name = (m[1] ?? '').trim();
+    let email = (m[2] ?? '').trim();
+    const url = (m[3] ?? '').trim();
+    if (email === '') {
+        if (LOOKS_LIKE_EMAIL.test(url))
+            email = url;
+        else if (LOOKS_LIKE_EMAIL.test(name))
+            [email, name] = [name, ''];
+    }
+    if (name === '' && email === '')
+        return undefined;
+    return { name: name || email, ...(email && name ? { email } : {}) };
+}
+/**
+ * Syft's SPDX originator (and, for these ecosystems, supplier): rpm Vendor and the organisation names of jar
+ * manifests and PE resources are organisations; maintainers and authors are people.
+ */
+/** Syft's CycloneDX author: npm's people as written; Python's "Author <Author-email>" or either alone. */
+function people_authorOf(p) {
+    if (!p.authorEmail)
+        return p.author;
+    return p.author ? `${p.author} <${p.authorEmail}>` : p.authorEmail;
+}
+function originatorOf(p) {
+    const [type, raw] = p.vendor
+        ? ['Organization', p.vendor]
+        : p.type === 'rpm'
+            ? ['Organization', p.publisher]
+            : ['Person', p.publisher ?? people_authorOf(p)];
+    const who = raw ? parsePerson(raw) : undefined;
+    return who ? { type, ...who } : undefined;
+}
+/** SPDX 2.3 actor text: `Person: name (email)` / `Organization: name`. */
+function spdxActor(party) {
+    if (!party)
+        return 'NOASSERTION';
+    return `${party.type}: ${party.name}${party.email ? ` (${party.email})` : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./src/sbom/output/cyclonedx.ts
@@ -79351,6 +82249,10 @@ function resolveDependencies(packages) {
 
 
 
+
+
+
+const compositionsOf = new WeakMap();
 const purlOf = (purl) => ({ toString: () => purl });
 function prop(name, value) {
     return new index_node.Models.Property(name, value);
@@ -79370,6 +82272,42 @@ function toLicenses(licenses) {
     }
     return repo;
 }
+const HASH_ALGORITHM = {
+    md5: index_node.Enums.HashAlgorithm.MD5,
+    sha1: index_node.Enums.HashAlgorithm['SHA-1'],
+    sha256: index_node.Enums.HashAlgorithm['SHA-256'],
+    sha512: index_node.Enums.HashAlgorithm['SHA-512']
+};
+function hashes(digests) {
+    const dict = new index_node.Models.HashDictionary();
+    for (const d of digests ?? []) {
+        const algorithm = HASH_ALGORITHM[d.algorithm];
+        if (algorithm)
+            dict.set(algorithm, d.value);
+    }
+    return dict;
+}
+function references(p) {
+    return new index_node.Models.ExternalReferenceRepository(externalRefs(p).map(r => new index_node.Models.ExternalReference(r.url, r.type, {
+        ...(r.comment ? { comment: r.comment } : {}),
+        ...(r.hashes ? { hashes: hashes(r.hashes) } : {})
+    })));
+}
+/** The organisation or person the metadata names as the package's maker or publisher (NTIA "supplier"). */
+function supplier(p) {
+    const who = originatorOf(p);
+    if (!who)
+        return undefined;
+    const contact = who.type === 'Person' || who.email
+        ? new index_node.Models.OrganizationalContactRepository([
+            new index_node.Models.OrganizationalContact({
+                ...(who.type === 'Person' ? { name: who.name } : {}),
+                ...(who.email ? { email: who.email } : {})
+            })
+        ])
+        : undefined;
+    return new index_node.Models.OrganizationalEntity({ name: who.name, ...(contact ? { contact } : {}) });
+}
 function packageComponent(p, bomRef) {
     const properties = new index_node.Models.PropertyRepository([
         prop('syft:package:foundBy', p.foundBy),
@@ -79387,13 +82325,67 @@ function packageComponent(p, bomRef) {
         ...(p.purl ? { purl: purlOf(p.purl) } : {}),
         ...(p.cpes?.[0] ? { cpe: p.cpes[0] } : {}),
         licenses: toLicenses(p.licenses),
+        // Syft's author (npm, Python) and publisher (apk/dpkg maintainer, rpm vendor), as the metadata writes them.
+        ...(people_authorOf(p) ? { author: people_authorOf(p) } : {}),
+        ...(p.publisher ? { publisher: p.publisher } : {}),
+        ...(supplier(p) ? { supplier: supplier(p) } : {}),
+        ...(p.description ? { description: p.description } : {}),
+        externalReferences: references(p),
+        // A jar's SHA-1 is the hash of the component's own file; a Go h1 digests a module tree, not a file (SPDX only).
+        hashes: hashes(p.type === 'go-module' ? [] : p.digests),
         properties
     });
+}
+/**
+ * Package databases (dpkg, rpm, apk) list every direct dependency, and Go build info every module linked into
+ * the binary: when each entry resolved to a package here, that package's dependency list is complete.
+ */
+const COMPLETE_LISTS = new Set(['deb', 'rpm', 'apk', 'go-module']);
+/**
+ * What the image depends on directly: packages nothing else depends on, then one package from each cycle not
+ * reached from those (dpkg has cycles such as libc6 ↔ libgcc-s1), so every package hangs off the image.
+ */
+function topLevel(count, edges) {
+    const dependedOn = new Set([...edges.values()].flat());
+    const top = [];
+    const seen = new Set();
+    const visit = (start) => {
+        const stack = [start];
+        while (stack.length > 0) {
+            const i = stack.pop();
+            if (seen.has(i))
+                continue;
+            seen.add(i);
+            for (const t of edges.get(i) ?? [])
+                if (!seen.has(t))
+                    stack.push(t);
+        }
+    };
+    for (let i = 0; i < count; i++) {
+        if (dependedOn.has(i))
+            continue;
+        top.push(i);
+        visit(i);
+    }
+    for (let i = 0; i < count; i++) {
+        if (seen.has(i))
+            continue;
+        top.push(i);
+        visit(i);
+    }
+    return top;
+}
+/** The image as purl-spec's oci type names it: digest as version, repository and architecture as qualifiers. */
+function imagePurl(subject) {
+    const arch = subject.platform.split('/')[1];
+    return ociPurl(subject.name, subject.manifestDigest, arch ? { arch } : {});
 }
 function buildCycloneDx(model, opts = {}) {
     const { subject, distro, packages } = model;
     const bom = new index_node.Models.Bom({ serialNumber: `urn:uuid:${opts.serialNumber ?? (0,external_node_crypto_.randomUUID)()}` });
     bom.metadata.timestamp = opts.timestamp ?? new Date();
+    // Read from a built image's layers: CycloneDX's "post-build" phase.
+    bom.metadata.lifecycles.add(index_node.Enums.LifecyclePhase.PostBuild);
     bom.metadata.tools.components.add(new index_node.Models.Component(index_node.Enums.ComponentType.Application, model.tool.name, { version: model.tool.version }));
     const imageProps = [
         prop('oci-attest:image:platform', subject.platform),
@@ -79401,12 +82393,18 @@ function buildCycloneDx(model, opts = {}) {
         ...subject.otherPlatforms.map(p => prop('oci-attest:image:otherPlatform', p)),
         ...Object.entries(subject.labels).map(([k, v]) => prop(`syft:image:labels:${k}`, v))
     ];
+    const vendor = subject.labels['org.opencontainers.image.vendor']?.trim();
     const root = new index_node.Models.Component(index_node.Enums.ComponentType.Container, subject.name, {
         bomRef: `container:${subject.name}@${subject.manifestDigest ?? subject.version}`,
         version: subject.version,
+        ...(subject.manifestDigest ? { purl: purlOf(imagePurl(subject)) } : {}),
+        // The image's own label is the only supplier an image states; nothing else is assumed.
+        ...(vendor ? { supplier: new index_node.Models.OrganizationalEntity({ name: vendor }) } : {}),
         properties: new index_node.Models.PropertyRepository(imageProps)
     });
     bom.metadata.component = root;
+    if (vendor)
+        bom.metadata.supplier = new index_node.Models.OrganizationalEntity({ name: vendor });
     if (distro) {
         const fields = distro.fields;
         const os = new index_node.Models.Component(index_node.Enums.ComponentType.OperatingSystem, distro.id, {
@@ -79417,16 +82415,25 @@ function buildCycloneDx(model, opts = {}) {
             properties: new index_node.Models.PropertyRepository(Object.entries(fields).map(([k, v]) => prop(`syft:distro:${k.toLowerCase()}`, v)))
         });
         bom.components.add(os);
+        root.dependencies.add(os.bomRef);
     }
     const refs = bomRefs(packages);
     const components = packages.map((p, i) => packageComponent(p, refs[i]));
     for (const c of components)
         bom.components.add(c);
     // Dependencies must point at the components' own BomRef objects (an equal new one is dropped).
-    for (const [from, targets] of resolveDependencies(packages)) {
+    const graph = dependencyGraph(packages);
+    for (const [from, targets] of graph.edges) {
         for (const t of targets)
             components[from].dependencies.add(components[t].bomRef);
     }
+    for (const i of topLevel(packages.length, graph.edges))
+        root.dependencies.add(components[i].bomRef);
+    const complete = [...graph.resolvedAll]
+        .filter(i => COMPLETE_LISTS.has(packages[i].type))
+        .map(i => refs[i]);
+    if (complete.length > 0)
+        compositionsOf.set(bom, [{ aggregate: 'complete', dependencies: complete.sort() }]);
     for (const file of model.files ?? []) {
         const hashes = new index_node.Models.HashDictionary([[index_node.Enums.HashAlgorithm['SHA-256'], file.sha256]]);
         bom.components.add(new index_node.Models.Component(index_node.Enums.ComponentType.File, file.path, {
@@ -79439,7 +82446,57 @@ function buildCycloneDx(model, opts = {}) {
 }
 function serializeCycloneDx(bom) {
     const serializer = new index_node.Serialize.JsonSerializer(new index_node.Serialize.JSON.Normalize.Factory(index_node.Spec.Spec1dot6));
-    return serializer.serialize(bom, { sortLists: true, space: 2 });
+    const json = serializer.serialize(bom, { sortLists: true, space: 2 });
+    const compositions = compositionsOf.get(bom);
+    if (!compositions)
+        return json;
+    // Spliced before the closing brace: no second parse and copy of a document that may be tens of MB.
+    let end = json.lastIndexOf('}');
+    while (end > 0 && /\s/.test(json[end - 1]))
+        end--;
+    const body = JSON.stringify(compositions, null, 2).replace(/\n/g, '\n  ');
+    return `${json.slice(0, end)},\n  "compositions": ${body}\n}`;
+}
+
+;// CONCATENATED MODULE: ./src/sbom/output/spdx-license.ts
+// Declared licenses as one SPDX expression, as Syft writes them: known ids and valid expressions as they are,
+// anything else as a LicenseRef- that the document then defines (hasExtractedLicensingInfos).
+
+const OPERATOR = /^(AND|OR|WITH)$/;
+function knownId(text) {
+    const id = index_node.SPDX.fixupSpdxId(text.trim());
+    return id && index_node.SPDX.isSupportedSpdxId(id) ? id : undefined;
+}
+/** "MIT OR (Apache-2.0 WITH LLVM-exception)" with every license a known id (exceptions are not checked). */
+function validExpression(text) {
+    const tokens = text.replace(/[()]/g, ' ').split(/\s+/).filter(Boolean);
+    if (tokens.length < 3)
+        return false;
+    return tokens.every((t, i) => OPERATOR.test(t) || tokens[i - 1] === 'WITH' || !!knownId(t) || t.startsWith('LicenseRef-'));
+}
+/** SPDX element-id characters only: letters, digits, "." and "-". */
+function licenseRef(name) {
+    const id = name.startsWith('LicenseRef-') ? name : `LicenseRef-${name}`;
+    return id.replace(/[^A-Za-z0-9.-]/g, '-');
+}
+/** The declared-license expression, and the LicenseRef- definitions it needs; NOASSERTION when none. */
+function declaredLicense(licenses) {
+    const parts = [];
+    const extracted = [];
+    for (const raw of new Set((licenses ?? []).map(l => l.trim()).filter(Boolean))) {
+        const id = knownId(raw);
+        if (id)
+            parts.push(id);
+        else if (validExpression(raw))
+            parts.push(raw.startsWith('(') && raw.endsWith(')') ? raw : `(${raw})`);
+        else {
+            const ref = licenseRef(raw);
+            parts.push(ref);
+            extracted.push({ licenseId: ref, extractedText: 'NOASSERTION', name: raw });
+        }
+    }
+    const unique = [...new Set(parts)];
+    return { expression: unique.length ? unique.join(' AND ') : 'NOASSERTION', extracted };
 }
 
 ;// CONCATENATED MODULE: ./src/sbom/output/spdx.ts
@@ -79448,17 +82505,28 @@ function serializeCycloneDx(bom) {
 
 
 
-/** A declared license as an SPDX expression when every part is a known id; else NOASSERTION. */
-function declared(licenses) {
-    const ids = [...new Set(licenses ?? [])].map(l => {
-        const id = index_node.SPDX.fixupSpdxId(l.trim());
-        return id && index_node.SPDX.isSupportedSpdxId(id) ? id : undefined;
-    });
-    if (ids.length === 0 || ids.some(id => id === undefined))
+
+
+
+function downloadLocation(url) {
+    if (!url)
         return 'NOASSERTION';
-    return ids.length === 1 ? ids[0] : ids.map(id => `(${id})`).join(' AND ');
+    if (url.toLowerCase() === 'none')
+        return 'NONE';
+    if (url.startsWith('github:'))
+        return `https://github.com/${url.slice('github:'.length)}`;
+    try {
+        new URL(url);
+        return /\s/.test(url) ? 'NOASSERTION' : url;
+    }
+    catch {
+        return 'NOASSERTION';
+    }
 }
-function spdxPackage(p, id) {
+function spdxPackage(p, id, extracted) {
+    const license = declaredLicense(p.licenses);
+    for (const e of license.extracted)
+        extracted.set(e.licenseId, e);
     const refs = [
         ...(p.cpes ?? []).map(cpe => ({
             referenceCategory: 'SECURITY',
@@ -79469,16 +82537,26 @@ function spdxPackage(p, id) {
             ? [{ referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: p.purl }]
             : [])
     ];
+    const who = originatorOf(p);
+    const checksums = (p.digests ?? []).map(d => ({
+        algorithm: d.algorithm.toUpperCase(),
+        checksumValue: d.value
+    }));
     return {
         name: p.name,
         SPDXID: id,
         ...(p.version ? { versionInfo: p.version } : {}),
-        supplier: 'NOASSERTION',
-        downloadLocation: 'NOASSERTION',
+        // Syft's supplier is the originator for every ecosystem read here.
+        supplier: spdxActor(who),
+        ...(who ? { originator: spdxActor(who) } : {}),
+        downloadLocation: downloadLocation(p.downloadUrl),
         filesAnalyzed: false,
+        ...(checksums.length ? { checksums } : {}),
+        ...(p.homepage && hasHost(p.homepage) ? { homepage: p.homepage } : {}),
+        ...(p.description ? { description: p.description } : {}),
         sourceInfo: `acquired package info from ${p.foundBy}: ${p.locations.join(', ')}`,
         licenseConcluded: 'NOASSERTION',
-        licenseDeclared: declared(p.licenses),
+        licenseDeclared: license.expression,
         copyrightText: 'NOASSERTION',
         primaryPackagePurpose: 'LIBRARY',
         ...(refs.length ? { externalRefs: refs } : {})
@@ -79488,11 +82566,12 @@ function buildSpdx(model, opts = {}) {
     const { subject, packages, distro } = model;
     const uuid = opts.serialNumber ?? (0,external_node_crypto_.randomUUID)();
     const rootId = 'SPDXRef-DocumentRoot-Image';
+    const vendor = subject.labels['org.opencontainers.image.vendor']?.trim();
     const root = {
         name: subject.name,
         SPDXID: rootId,
         versionInfo: subject.version,
-        supplier: 'NOASSERTION',
+        supplier: vendor ? `Organization: ${vendor}` : 'NOASSERTION',
         downloadLocation: 'NOASSERTION',
         filesAnalyzed: false,
         licenseConcluded: 'NOASSERTION',
@@ -79501,12 +82580,24 @@ function buildSpdx(model, opts = {}) {
         primaryPackagePurpose: 'CONTAINER',
         ...(subject.manifestDigest
             ? {
+                externalRefs: [
+                    {
+                        referenceCategory: 'PACKAGE-MANAGER',
+                        referenceType: 'purl',
+                        referenceLocator: imagePurl(subject)
+                    }
+                ]
+            }
+            : {}),
+        ...(subject.manifestDigest
+            ? {
                 checksums: [{ algorithm: 'SHA256', checksumValue: subject.manifestDigest.replace(/^sha256:/, '') }]
             }
             : {})
     };
     const ids = spdxIds(packages);
-    const pkgs = packages.map((p, i) => spdxPackage(p, ids[i]));
+    const extracted = new Map();
+    const pkgs = packages.map((p, i) => spdxPackage(p, ids[i], extracted));
     const relationships = [
         { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: rootId },
         ...ids.map(id => ({ spdxElementId: rootId, relationshipType: 'CONTAINS', relatedSpdxElement: id }))
@@ -79532,7 +82623,8 @@ function buildSpdx(model, opts = {}) {
                 licenseConcluded: 'NOASSERTION',
                 licenseDeclared: 'NOASSERTION',
                 copyrightText: 'NOASSERTION',
-                primaryPackagePurpose: 'OPERATING-SYSTEM'
+                // The SPDX 2.3 JSON schema spells it with an underscore (tag-value files use a hyphen).
+                primaryPackagePurpose: 'OPERATING_SYSTEM'
             }
         ]
         : [];
@@ -79556,7 +82648,12 @@ function buildSpdx(model, opts = {}) {
         },
         documentDescribes: [rootId],
         packages: [root, ...osPackage, ...pkgs],
-        relationships
+        relationships,
+        ...(extracted.size
+            ? {
+                hasExtractedLicensingInfos: [...extracted.values()].sort((a, b) => a.licenseId < b.licenseId ? -1 : 1)
+            }
+            : {})
     };
 }
 
@@ -79757,6 +82854,7 @@ async function openLayout(files, pick, platform, kind, name) {
 
 
 
+
 async function indexTar(file) {
     const entries = new Map();
     const handle = await (0,promises_.open)(file, 'r');
@@ -79801,7 +82899,7 @@ async function tarAccess(file) {
         entries = await indexTar(file);
     }
     catch (err) {
-        throw new SbomError('SBOM_BAD_ARCHIVE', `${file} is not a readable (uncompressed) tar archive: ${describeError(err)}; pass the output of "docker save" as is`, { cause: err });
+        throw new SbomError('SBOM_BAD_ARCHIVE', `${file} is not a readable (uncompressed) tar archive: ${errorText(err)}; pass the output of "docker save" as is`, { cause: err });
     }
     const find = (path) => {
         let name = external_node_path_.posix.normalize(path);
@@ -79925,6 +83023,7 @@ async function openDockerArchive(spec, platform, warn) {
 
 
 
+
 async function openRegistrySource(input, platform, client = new RegistryClient()) {
     const ref = typeof input === 'string' ? parseReference(input) : input.repository;
     const where = typeof input === 'string' ? input : `${ref.repoString()}@${input.manifest.digest}`;
@@ -79944,7 +83043,7 @@ async function openRegistrySource(input, platform, client = new RegistryClient()
             root = await client.getManifest(ref);
         }
         catch (err) {
-            throw new SbomError('SBOM_BAD_SOURCE', `cannot read ${input}: ${describeError(err)}`, { cause: err });
+            throw new SbomError('SBOM_BAD_SOURCE', `cannot read ${input}: ${errorText(err)}`, { cause: err });
         }
     }
     const image = await resolveImage(root, store, platform, where);
@@ -79973,164 +83072,8 @@ function openSource(source, opts) {
     return openRegistrySource(source.replace(/^(registry|docker):(\/\/)?/, ''), opts.platform, opts.registry);
 }
 
-;// CONCATENATED MODULE: ./src/sbom/output/index-sbom.ts
-// The SBOM of a multi-arch index, composed from its platform images' SBOMs of the same run (no layer is read twice).
-// Scanners that look up SBOMs by the tag's digest (Trivy `--sbom-sources oci`) find the index, not its images: the
-// document lists every platform image as a component and every package once, flat, as scanners read packages,
-// with the image → package relation in `dependencies` (CycloneDX) or CONTAINS relationships (SPDX).
-
-
-/** `pkg:oci/<name>@<digest>?repository_url=<registry/repo>`, as Syft and vexctl write image purls. */
-function ociPurl(repository, digest, qualifiers = {}) {
-    const name = repository.split('/').pop().toLowerCase();
-    return formatPurl({
-        type: 'oci',
-        name,
-        version: digest,
-        qualifiers: { repository_url: repository, ...qualifiers }
-    });
-}
-function composeIndexSbom(input) {
-    if (input.platforms.length === 0)
-        throw new Error(`no platform SBOMs to compose for ${input.repository}`);
-    return input.format === 'spdx-json' ? composeSpdx(input) : composeCycloneDx(input);
-}
-function composeCycloneDx(input) {
-    const indexRef = `index:${input.repository}@${input.digest}`;
-    const first = input.platforms[0].document;
-    const images = [];
-    const packages = new Map();
-    const dependsOn = new Map([[indexRef, new Set()]]);
-    for (const p of input.platforms) {
-        const metadata = p.document.metadata;
-        const image = { ...metadata.component };
-        const imageRef = String(image['bom-ref']);
-        images.push(image);
-        dependsOn.get(indexRef).add(imageRef);
-        const contains = new Set();
-        for (const c of p.document.components ?? []) {
-            // bom-refs hash a package's content (purl, locations…): equal refs are equal packages, listed once.
-            const ref = String(c['bom-ref']);
-            if (!packages.has(ref))
-                packages.set(ref, c);
-            contains.add(ref);
-        }
-        dependsOn.set(imageRef, contains);
-        for (const d of p.document.dependencies ?? []) {
-            if (d.ref === imageRef)
-                continue;
-            const set = dependsOn.get(d.ref) ?? new Set();
-            for (const t of d.dependsOn ?? [])
-                set.add(t);
-            dependsOn.set(d.ref, set);
-        }
-    }
-    const document = {
-        $schema: first.$schema,
-        bomFormat: 'CycloneDX',
-        specVersion: first.specVersion,
-        version: 1,
-        serialNumber: `urn:uuid:${(0,external_node_crypto_.randomUUID)()}`,
-        metadata: {
-            timestamp: (input.timestamp ?? new Date()).toISOString(),
-            tools: first.metadata.tools,
-            component: {
-                type: 'container',
-                name: input.repository,
-                version: input.digest,
-                'bom-ref': indexRef,
-                purl: ociPurl(input.repository, input.digest),
-                properties: [
-                    { name: 'oci-attest:image:manifestDigest', value: input.digest },
-                    ...input.platforms.map(p => ({ name: 'oci-attest:index:platform', value: p.platform }))
-                ]
-            }
-        },
-        components: [...images, ...packages.values()],
-        dependencies: [...dependsOn].map(([ref, targets]) => targets.size ? { ref, dependsOn: [...targets].sort() } : { ref })
-    };
-    return { document, packageCount: packages.size };
-}
-const ROOT_IDS = ['SPDXRef-DocumentRoot-Image', 'SPDXRef-OperatingSystem'];
-function composeSpdx(input) {
-    const indexId = 'SPDXRef-DocumentRoot-Index';
-    const first = input.platforms[0].document;
-    const packages = new Map();
-    const relationships = [
-        { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: indexId }
-    ];
-    const seen = new Set();
-    let packageCount = 0;
-    input.platforms.forEach((p, i) => {
-        // Each platform document names its image and OS with the same fixed IDs: make them unique per platform.
-        const rename = (id) => (ROOT_IDS.includes(id) ? `${id}-${i + 1}` : id);
-        for (const pkg of p.document.packages ?? []) {
-            const id = rename(String(pkg.SPDXID));
-            if (packages.has(id))
-                continue;
-            packages.set(id, { ...pkg, SPDXID: id });
-            if (!ROOT_IDS.includes(String(pkg.SPDXID)))
-                packageCount++;
-        }
-        relationships.push({
-            spdxElementId: indexId,
-            relationshipType: 'CONTAINS',
-            relatedSpdxElement: rename(ROOT_IDS[0])
-        });
-        for (const r of p.document.relationships ?? []) {
-            if (r.spdxElementId === 'SPDXRef-DOCUMENT')
-                continue;
-            const rel = {
-                ...r,
-                spdxElementId: rename(String(r.spdxElementId)),
-                relatedSpdxElement: rename(String(r.relatedSpdxElement))
-            };
-            const key = JSON.stringify(rel);
-            if (seen.has(key))
-                continue;
-            seen.add(key);
-            relationships.push(rel);
-        }
-    });
-    const index = {
-        name: input.repository,
-        SPDXID: indexId,
-        versionInfo: input.digest,
-        supplier: 'NOASSERTION',
-        downloadLocation: 'NOASSERTION',
-        filesAnalyzed: false,
-        licenseConcluded: 'NOASSERTION',
-        licenseDeclared: 'NOASSERTION',
-        copyrightText: 'NOASSERTION',
-        primaryPackagePurpose: 'CONTAINER',
-        checksums: [{ algorithm: 'SHA256', checksumValue: input.digest.replace(/^sha256:/, '') }],
-        externalRefs: [
-            {
-                referenceCategory: 'PACKAGE-MANAGER',
-                referenceType: 'purl',
-                referenceLocator: ociPurl(input.repository, input.digest)
-            }
-        ]
-    };
-    const safeName = input.repository.replace(/[^A-Za-z0-9.\-/]+/g, '-');
-    const document = {
-        spdxVersion: first.spdxVersion,
-        dataLicense: 'CC0-1.0',
-        SPDXID: 'SPDXRef-DOCUMENT',
-        name: `${input.repository}@${input.digest}`,
-        documentNamespace: `https://oci-attest.invalid/spdx/${safeName}-${(0,external_node_crypto_.randomUUID)()}`,
-        creationInfo: {
-            ...first.creationInfo,
-            created: (input.timestamp ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z')
-        },
-        documentDescribes: [indexId],
-        packages: [index, ...packages.values()],
-        relationships
-    };
-    return { document, packageCount };
-}
-
 ;// CONCATENATED MODULE: ./src/sbom/index.ts
+
 
 
 
@@ -80163,6 +83106,7 @@ async function generateSbom(opts) {
         ...(opts.onProgress ? { onProgress: opts.onProgress } : {})
     });
     const packages = sortPackages(scan.packages);
+    addGeneratedCpes(packages);
     const model = {
         subject: {
             name: image.name,
@@ -80289,7 +83233,7 @@ registry, dir, ui) {
             ui.info(`${ref}${s.platform ? ` (${s.platform})` : ''}: ${result.packages.length} packages, ${((Date.now() - started) / 1000).toFixed(1)} s → ${path}`);
         }
         catch (cause) {
-            throw new PipelineError('SUBJECT_FAILED', ref, 'sbom', `${describe(cause)}; give an SBOM file in the sbom input, or sbom: none`, { cause });
+            throw new PipelineError('SUBJECT_FAILED', ref, 'sbom', `${errorText(cause)}; give an SBOM file in the sbom input, or sbom: none`, { cause });
         }
     }
     for (const s of plan.subjects.filter(x => x.kind === 'index')) {
@@ -80487,24 +83431,23 @@ class WriteLog {
 
 
 
-/** For private or test Sigstore setups whose OIDC discovery is not served at the issuer URL itself. */
-const OIDC_DISCOVERY_ENV = 'OCI_ATTEST_OIDC_DISCOVERY_URL';
-class ActionError extends Error {
-    code;
+
+
+class ActionError extends CodedError {
     constructor(code, message) {
-        super(message);
-        this.code = code;
+        super(code, message);
         this.name = 'ActionError';
     }
 }
-const debugEnabled = (env) => env.RUNNER_DEBUG === '1' || env.ACTIONS_STEP_DEBUG === 'true';
 async function run(opts) {
     const ui = opts.ui;
+    // The run entry: the environment is read here, once, and handed down as the typed RunContext.
     const env = opts.env ?? process.env;
+    const context = readRunContext(env);
     const phases = new Phases(ui);
     const progress = {};
     // Retries, backoffs and deadlines of every request show as debug lines when the job asks for them.
-    if (debugEnabled(env) && ui.debug)
+    if (context.debug && ui.debug)
         setDebugSink(line => ui.debug(line));
     try {
         const inputs = getInputs(opts.getInput);
@@ -80512,7 +83455,7 @@ async function run(opts) {
         progress.deadline = deadline;
         const http = createHttpClient({ env, signal: deadline.signal });
         try {
-            return await deadline.race(execute({ ...opts, env, ui }, inputs, http, phases, progress));
+            return await deadline.race(execute({ ...opts, env, context, ui }, inputs, http, phases, progress));
         }
         finally {
             deadline.clear();
@@ -80550,8 +83493,8 @@ function stoppedReport(p) {
             : 'No subject was planned yet; raise the timeout input if the registry is slow'
     ].join('\n');
 }
-async function openSession(inputs, env, ui, identity, http) {
-    const discovery = env[OIDC_DISCOVERY_ENV];
+async function openSession(inputs, context, ui, identity, http) {
+    const discovery = context.oidcDiscoveryUrl;
     return openSigningSession({
         fulcioUrl: inputs.fulcioUrl,
         rekorUrl: inputs.rekorUrl,
@@ -80559,19 +83502,19 @@ async function openSession(inputs, env, ui, identity, http) {
         ...(inputs.trustedRoot ? { trustedRootPath: inputs.trustedRoot } : {}),
         ...(discovery ? { oidcDiscoveryUrl: discovery } : {}),
         allowPublicRekorForPrivateRepos: inputs.allowPublicRekorForPrivateRepos,
-        insecureIgnoreSct: inputs.insecureIgnoreSct
+        insecureIgnoreSct: inputs.insecureIgnoreSct,
+        serverUrl: context.serverUrl
     }, {
-        identity: identity ?? new ActionsIdentityProvider({ env, maskSecret: s => ui.setSecret(s) }),
-        env,
+        identity: identity ??
+            new ActionsIdentityProvider({ request: context.oidcRequest, maskSecret: s => ui.setSecret(s) }),
         http
     });
 }
 async function execute(opts, inputs, http, phases, progress) {
-    const { env, ui } = opts;
+    const { env, context, ui } = opts;
     for (const secret of [inputs.registryPassword, inputs.githubToken])
         if (secret)
             ui.setSecret(secret);
-    const context = readRunContext(env);
     const { dryRun, reason } = decideDryRun(inputs.dryRun, context);
     if (dryRun)
         ui.info(`DRY RUN (${reason}): no OIDC token, Fulcio, Rekor, registry push or GitHub API write will happen`);
@@ -80585,7 +83528,7 @@ async function execute(opts, inputs, http, phases, progress) {
         const parsed = parseSubjectInputs(inputs.subjects);
         registry = new RegistryClient({
             http,
-            credentials: registryCredentials(inputs, [...new Set(parsed.map(s => s.ref.registry))], env, secret => ui.setSecret(secret)),
+            credentials: registryCredentials(inputs, [...new Set(parsed.map(s => s.ref.registry))], { env, actor: context.actor }, secret => ui.setSecret(secret)),
             ...(log ? { log } : {})
         });
         const p = await planSubjects(registry, parsed, inputs.platforms);
@@ -80602,7 +83545,7 @@ async function execute(opts, inputs, http, phases, progress) {
     const probeWrites = !dryRun && inputs.pushToRegistry;
     if (probeWrites)
         await phases.run(WRITE_PROBE_PHASE, () => probeWriteAccess(registry, plan.subjects));
-    const session = await phases.run(dryRun ? 'Identity (DRY RUN: ephemeral self-signed key)' : 'Identity: OIDC token', async () => (dryRun ? openDryRunSession(env) : openSession(inputs, env, ui, opts.identity, http)));
+    const session = await phases.run(dryRun ? 'Identity (DRY RUN: ephemeral self-signed key)' : 'Identity: OIDC token', async () => (dryRun ? openDryRunSession(context) : openSession(inputs, context, ui, opts.identity, http)));
     progress.session = session;
     ui.info(`Certificate identity${dryRun ? ' (DRY RUN, what a real run would get)' : ''}: ${session.identity.subjectAlternativeName} ` +
         `(issuer ${session.identity.issuer})`);
@@ -80659,7 +83602,7 @@ async function execute(opts, inputs, http, phases, progress) {
                 for (const c of w.contents)
                     ui.info(`    ${c}`);
             }
-            const problems = dryRun ? await checkDryRun(report, recording) : [];
+            const problems = dryRun ? await checkDryRun(report, recording, session.published) : [];
             if (problems.length)
                 throw new ActionError('DRY_RUN_CHECK_FAILED', `a real run would fail: ${problems.join('; ')}`);
             if (dryRun)
@@ -80674,7 +83617,7 @@ async function execute(opts, inputs, http, phases, progress) {
         sbomPaths: sboms.paths,
         dryRun,
         runnerTemp: context.runnerTemp,
-        recordPaths: env.GITHUB_ACTIONS === 'true'
+        recordPaths: context.onRunner
     });
     if (inputs.showSummary) {
         await writeSummary(ui, {
@@ -80690,7 +83633,7 @@ async function execute(opts, inputs, http, phases, progress) {
             sbomPackages: sboms.packages,
             pushed: !recording,
             timings: phases.timings
-        }).catch(err => ui.warning(`job summary not written: ${err instanceof Error ? err.message : String(err)}`));
+        }).catch(err => ui.warning(`job summary not written: ${errorText(err)}`));
     }
     return { dryRun, plan, report };
 }
@@ -80698,7 +83641,7 @@ async function execute(opts, inputs, http, phases, progress) {
 
 /***/ }),
 
-/***/ 7200:
+/***/ 90854:
 /***/ ((module) => {
 
 module.exports = eval("require")("libxmljs2");
@@ -80706,7 +83649,7 @@ module.exports = eval("require")("libxmljs2");
 
 /***/ }),
 
-/***/ 73123:
+/***/ 44893:
 /***/ ((module) => {
 
 module.exports = eval("require")("xmlbuilder2");
@@ -81043,7 +83986,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 87484:
+/***/ 27180:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -81076,7 +84019,7 @@ function* chainI(...iterables) {
 
 /***/ }),
 
-/***/ 96285:
+/***/ 73837:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -81107,7 +84050,7 @@ function isNotUndefined(value) {
 
 /***/ }),
 
-/***/ 98721:
+/***/ 21393:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -81148,7 +84091,7 @@ function isPlainObject(o) {
 
 /***/ }),
 
-/***/ 14670:
+/***/ 40094:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -81218,7 +84161,7 @@ exports.SortableNumbers = SortableNumbers;
 
 /***/ }),
 
-/***/ 96186:
+/***/ 66698:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -81247,7 +84190,7 @@ exports.treeIteratorSymbol = Symbol('iterator of a tree/nesting-like structure')
 
 /***/ }),
 
-/***/ 25186:
+/***/ 72818:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -81295,7 +84238,7 @@ function escapeUri(value) {
 
 /***/ }),
 
-/***/ 24535:
+/***/ 18503:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -81322,9 +84265,9 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const promises_1 = __nccwpck_require__(51455);
-const ajv_1 = __importDefault(__nccwpck_require__(70703));
-const ajv_formats_1 = __importDefault(__nccwpck_require__(46735));
-const ajv_formats_draft2019_1 = __importDefault(__nccwpck_require__(69512));
+const ajv_1 = __importDefault(__nccwpck_require__(42463));
+const ajv_formats_1 = __importDefault(__nccwpck_require__(82815));
+const ajv_formats_draft2019_1 = __importDefault(__nccwpck_require__(86328));
 const ajvOptions = Object.freeze({
     useDefaults: false,
     strict: false,
@@ -81352,7 +84295,7 @@ exports["default"] = (async function (schemaPath, schemaMap = {}) {
 
 /***/ }),
 
-/***/ 57391:
+/***/ 7391:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -81376,7 +84319,7 @@ SPDX-License-Identifier: Apache-2.0
 Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 __webpack_unused_export__ = ({ value: true });
-const xmlbuilder2_1 = __nccwpck_require__(73123);
+const xmlbuilder2_1 = __nccwpck_require__(44893);
 if (typeof xmlbuilder2_1.create !== 'function') {
     throw new Error('`create` is not a function');
 }
@@ -81427,7 +84370,7 @@ function makeIndent(space) {
 
 /***/ }),
 
-/***/ 18534:
+/***/ 57622:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -81453,7 +84396,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 __webpack_unused_export__ = ({ value: true });
 const promises_1 = __nccwpck_require__(51455);
 const node_url_1 = __nccwpck_require__(73136);
-const libxmljs2_1 = __nccwpck_require__(7200);
+const libxmljs2_1 = __nccwpck_require__(90854);
 const xmlParseOptions = Object.freeze({
     nonet: true,
     compact: true,
@@ -81473,7 +84416,7 @@ exports.A = (async function (schemaPath) {
 
 /***/ }),
 
-/***/ 9648:
+/***/ 71744:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -81497,7 +84440,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = default_1;
-const errors_1 = __nccwpck_require__(41379);
+const errors_1 = __nccwpck_require__(98835);
 function makeWIllThrow(message) {
     const f = function () {
         throw new errors_1.OptPlugError(message);
@@ -81521,7 +84464,7 @@ function default_1(name, pf) {
 
 /***/ }),
 
-/***/ 41379:
+/***/ 98835:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -81557,7 +84500,7 @@ exports.OptPlugError = OptPlugError;
 
 /***/ }),
 
-/***/ 62250:
+/***/ 87354:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -81583,15 +84526,15 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
     return (mod && mod.__esModule) ? mod : { "default": mod };
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const _wrapper_1 = __importDefault(__nccwpck_require__(9648));
+const _wrapper_1 = __importDefault(__nccwpck_require__(71744));
 exports["default"] = (0, _wrapper_1.default)('JsonValidator', [
-    ['( ajv && ajv-formats && ajv-formats-draft2019 )', () => (__nccwpck_require__(24535)["default"])]
+    ['( ajv && ajv-formats && ajv-formats-draft2019 )', () => (__nccwpck_require__(18503)["default"])]
 ]);
 //# sourceMappingURL=jsonValidator.js.map
 
 /***/ }),
 
-/***/ 8670:
+/***/ 38830:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -81617,15 +84560,15 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
     return (mod && mod.__esModule) ? mod : { "default": mod };
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const _wrapper_1 = __importDefault(__nccwpck_require__(9648));
+const _wrapper_1 = __importDefault(__nccwpck_require__(71744));
 exports["default"] = (0, _wrapper_1.default)('XmlStringifier', [
-    ['xmlbuilder2', () => (__nccwpck_require__(57391)/* ["default"] */ .A)]
+    ['xmlbuilder2', () => (__nccwpck_require__(7391)/* ["default"] */ .A)]
 ]);
 //# sourceMappingURL=xmlStringify.js.map
 
 /***/ }),
 
-/***/ 9373:
+/***/ 69133:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -81651,15 +84594,15 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
     return (mod && mod.__esModule) ? mod : { "default": mod };
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const _wrapper_1 = __importDefault(__nccwpck_require__(9648));
+const _wrapper_1 = __importDefault(__nccwpck_require__(71744));
 exports["default"] = (0, _wrapper_1.default)('XmlValidator', [
-    ['libxmljs2', () => (__nccwpck_require__(18534)/* ["default"] */ .A)]
+    ['libxmljs2', () => (__nccwpck_require__(57622)/* ["default"] */ .A)]
 ]);
 //# sourceMappingURL=xmlValidator.js.map
 
 /***/ }),
 
-/***/ 25466:
+/***/ 35818:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -81716,12 +84659,12 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Utils = void 0;
-exports.Utils = __importStar(__nccwpck_require__(10859));
+exports.Utils = __importStar(__nccwpck_require__(39131));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 10859:
+/***/ 39131:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -81762,7 +84705,7 @@ function randomSerialNumber() {
 
 /***/ }),
 
-/***/ 98976:
+/***/ 91536:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -81813,7 +84756,7 @@ function tryCanonicalizeGitUrl(value) {
 
 /***/ }),
 
-/***/ 67491:
+/***/ 45715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -81849,7 +84792,7 @@ function splitNameGroup(data) {
 
 /***/ }),
 
-/***/ 60172:
+/***/ 89308:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -81873,15 +84816,15 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ComponentBuilder = exports.ToolBuilder = void 0;
-const iterable_1 = __nccwpck_require__(87484);
-const object_1 = __nccwpck_require__(98721);
-const componentType_1 = __nccwpck_require__(65627);
-const component_1 = __nccwpck_require__(28847);
-const externalReference_1 = __nccwpck_require__(17852);
-const license_1 = __nccwpck_require__(67267);
-const property_1 = __nccwpck_require__(39599);
-const tool_1 = __nccwpck_require__(6308);
-const packageJson_1 = __nccwpck_require__(67491);
+const iterable_1 = __nccwpck_require__(27180);
+const object_1 = __nccwpck_require__(21393);
+const componentType_1 = __nccwpck_require__(79915);
+const component_1 = __nccwpck_require__(5663);
+const externalReference_1 = __nccwpck_require__(91916);
+const license_1 = __nccwpck_require__(27027);
+const property_1 = __nccwpck_require__(44799);
+const tool_1 = __nccwpck_require__(28468);
+const packageJson_1 = __nccwpck_require__(45715);
 class ToolBuilder {
     #extRefFactory;
     constructor(extRefFactory) {
@@ -81983,7 +84926,7 @@ exports.ComponentBuilder = ComponentBuilder;
 
 /***/ }),
 
-/***/ 5672:
+/***/ 37496:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -82007,14 +84950,14 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExternalReferenceFactory = void 0;
-const notUndefined_1 = __nccwpck_require__(96285);
-const object_1 = __nccwpck_require__(98721);
-const externalReferenceType_1 = __nccwpck_require__(9880);
-const hashAlogorithm_1 = __nccwpck_require__(69286);
-const externalReference_1 = __nccwpck_require__(17852);
-const hash_1 = __nccwpck_require__(14650);
-const gitUrl_1 = __nccwpck_require__(98976);
-const utils_1 = __nccwpck_require__(51143);
+const notUndefined_1 = __nccwpck_require__(73837);
+const object_1 = __nccwpck_require__(21393);
+const externalReferenceType_1 = __nccwpck_require__(86408);
+const hashAlogorithm_1 = __nccwpck_require__(12310);
+const externalReference_1 = __nccwpck_require__(91916);
+const hash_1 = __nccwpck_require__(24810);
+const gitUrl_1 = __nccwpck_require__(91536);
+const utils_1 = __nccwpck_require__(10007);
 class ExternalReferenceFactory {
     makeExternalReferences(data) {
         const refs = [];
@@ -82104,7 +85047,7 @@ exports.ExternalReferenceFactory = ExternalReferenceFactory;
 
 /***/ }),
 
-/***/ 55442:
+/***/ 19810:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -82161,15 +85104,15 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Utils = exports.Types = exports.Factories = exports.Builders = void 0;
-exports.Builders = __importStar(__nccwpck_require__(60172));
-exports.Factories = __importStar(__nccwpck_require__(5672));
-exports.Types = __importStar(__nccwpck_require__(31899));
-exports.Utils = __importStar(__nccwpck_require__(51143));
+exports.Builders = __importStar(__nccwpck_require__(89308));
+exports.Factories = __importStar(__nccwpck_require__(37496));
+exports.Types = __importStar(__nccwpck_require__(11595));
+exports.Utils = __importStar(__nccwpck_require__(10007));
 //# sourceMappingURL=index.node.js.map
 
 /***/ }),
 
-/***/ 31899:
+/***/ 11595:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -82204,7 +85147,7 @@ function assertNodePackageJson(value) {
 
 /***/ }),
 
-/***/ 51143:
+/***/ 10007:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -82229,7 +85172,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.defaultRegistryMatcher = void 0;
 exports.parsePackageIntegrity = parsePackageIntegrity;
-const hashAlogorithm_1 = __nccwpck_require__(69286);
+const hashAlogorithm_1 = __nccwpck_require__(12310);
 const integrityRE = new Map([
     [hashAlogorithm_1.HashAlgorithm['SHA-512'], /^sha512-([a-z0-9+/]{86}==)$/i],
     [hashAlogorithm_1.HashAlgorithm['SHA-1'], /^sha1-([a-z0-9+/]{27}=)$/i],
@@ -82253,7 +85196,7 @@ exports.defaultRegistryMatcher = /^https?:\/\/registry\.npmjs\.org(:?\/|$)/;
 
 /***/ }),
 
-/***/ 34352:
+/***/ 86208:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -82310,12 +85253,12 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Bom = void 0;
-exports.Bom = __importStar(__nccwpck_require__(25466));
+exports.Bom = __importStar(__nccwpck_require__(35818));
 //# sourceMappingURL=index.common.js.map
 
 /***/ }),
 
-/***/ 87697:
+/***/ 70881:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -82375,14 +85318,14 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.License = exports.FromNodePackageJson = void 0;
-__exportStar(__nccwpck_require__(34352), exports);
-exports.FromNodePackageJson = __importStar(__nccwpck_require__(55442));
-exports.License = __importStar(__nccwpck_require__(30749));
+__exportStar(__nccwpck_require__(86208), exports);
+exports.FromNodePackageJson = __importStar(__nccwpck_require__(19810));
+exports.License = __importStar(__nccwpck_require__(84909));
 //# sourceMappingURL=index.node.js.map
 
 /***/ }),
 
-/***/ 53232:
+/***/ 83808:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -82438,7 +85381,7 @@ function guessMimeTypeForLicenseFile(filename) {
 
 /***/ }),
 
-/***/ 48577:
+/***/ 53361:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -82462,8 +85405,8 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LicenseFactory = void 0;
-const license_1 = __nccwpck_require__(67267);
-const spdx_1 = __nccwpck_require__(54074);
+const license_1 = __nccwpck_require__(27027);
+const spdx_1 = __nccwpck_require__(61290);
 class LicenseFactory {
     #spdxExpressionValidate;
     constructor(spdxExpressionValidate) {
@@ -82516,7 +85459,7 @@ exports.LicenseFactory = LicenseFactory;
 
 /***/ }),
 
-/***/ 82708:
+/***/ 92324:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -82573,12 +85516,12 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Factories = void 0;
-exports.Factories = __importStar(__nccwpck_require__(48577));
+exports.Factories = __importStar(__nccwpck_require__(53361));
 //# sourceMappingURL=index.common.js.map
 
 /***/ }),
 
-/***/ 30749:
+/***/ 84909:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -82638,13 +85581,13 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Utils = void 0;
-__exportStar(__nccwpck_require__(82708), exports);
-exports.Utils = __importStar(__nccwpck_require__(90514));
+__exportStar(__nccwpck_require__(92324), exports);
+exports.Utils = __importStar(__nccwpck_require__(29634));
 //# sourceMappingURL=index.node.js.map
 
 /***/ }),
 
-/***/ 90514:
+/***/ 29634:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -82668,9 +85611,9 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LicenseEvidenceGatherer = void 0;
-const attachmentEncoding_1 = __nccwpck_require__(48714);
-const attachment_1 = __nccwpck_require__(75495);
-const mime_node_1 = __nccwpck_require__(53232);
+const attachmentEncoding_1 = __nccwpck_require__(47866);
+const attachment_1 = __nccwpck_require__(63159);
+const mime_node_1 = __nccwpck_require__(83808);
 const LICENSE_FILENAME_PATTERN = /^(?:UN)?LICEN[CS]E|.\.LICEN[CS]E$|^NOTICE$/i;
 class LicenseEvidenceGatherer {
     #fs;
@@ -82709,7 +85652,7 @@ function noop() { }
 
 /***/ }),
 
-/***/ 48714:
+/***/ 47866:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -82741,7 +85684,7 @@ var AttachmentEncoding;
 
 /***/ }),
 
-/***/ 9311:
+/***/ 91919:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -82775,7 +85718,7 @@ var ComponentScope;
 
 /***/ }),
 
-/***/ 65627:
+/***/ 79915:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -82819,7 +85762,7 @@ var ComponentType;
 
 /***/ }),
 
-/***/ 9880:
+/***/ 86408:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -82897,7 +85840,7 @@ var ExternalReferenceType;
 
 /***/ }),
 
-/***/ 69286:
+/***/ 12310:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -82942,7 +85885,7 @@ var HashAlgorithm;
 
 /***/ }),
 
-/***/ 41940:
+/***/ 6820:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -83002,19 +85945,19 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Vulnerability = void 0;
-__exportStar(__nccwpck_require__(48714), exports);
-__exportStar(__nccwpck_require__(9311), exports);
-__exportStar(__nccwpck_require__(65627), exports);
-__exportStar(__nccwpck_require__(9880), exports);
-__exportStar(__nccwpck_require__(69286), exports);
-__exportStar(__nccwpck_require__(15119), exports);
-__exportStar(__nccwpck_require__(70545), exports);
-exports.Vulnerability = __importStar(__nccwpck_require__(38237));
+__exportStar(__nccwpck_require__(47866), exports);
+__exportStar(__nccwpck_require__(91919), exports);
+__exportStar(__nccwpck_require__(79915), exports);
+__exportStar(__nccwpck_require__(86408), exports);
+__exportStar(__nccwpck_require__(12310), exports);
+__exportStar(__nccwpck_require__(66399), exports);
+__exportStar(__nccwpck_require__(10209), exports);
+exports.Vulnerability = __importStar(__nccwpck_require__(60845));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 15119:
+/***/ 66399:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -83047,7 +85990,7 @@ var LicenseAcknowledgement;
 
 /***/ }),
 
-/***/ 70545:
+/***/ 10209:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -83085,7 +86028,7 @@ var LifecyclePhase;
 
 /***/ }),
 
-/***/ 32330:
+/***/ 86586:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -83119,7 +86062,7 @@ var AffectStatus;
 
 /***/ }),
 
-/***/ 58937:
+/***/ 55177:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -83159,7 +86102,7 @@ var AnalysisJustification;
 
 /***/ }),
 
-/***/ 80011:
+/***/ 26824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -83183,7 +86126,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AnalysisResponseRepository = exports.AnalysisResponse = void 0;
-const sortable_1 = __nccwpck_require__(14670);
+const sortable_1 = __nccwpck_require__(40094);
 var AnalysisResponse;
 (function (AnalysisResponse) {
     AnalysisResponse["CanNotFix"] = "can_not_fix";
@@ -83199,7 +86142,7 @@ exports.AnalysisResponseRepository = AnalysisResponseRepository;
 
 /***/ }),
 
-/***/ 39858:
+/***/ 92834:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -83236,7 +86179,7 @@ var AnalysisState;
 
 /***/ }),
 
-/***/ 38237:
+/***/ 60845:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -83273,17 +86216,17 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
     for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(32330), exports);
-__exportStar(__nccwpck_require__(58937), exports);
-__exportStar(__nccwpck_require__(80011), exports);
-__exportStar(__nccwpck_require__(39858), exports);
-__exportStar(__nccwpck_require__(69097), exports);
-__exportStar(__nccwpck_require__(27594), exports);
+__exportStar(__nccwpck_require__(86586), exports);
+__exportStar(__nccwpck_require__(55177), exports);
+__exportStar(__nccwpck_require__(26824), exports);
+__exportStar(__nccwpck_require__(92834), exports);
+__exportStar(__nccwpck_require__(21369), exports);
+__exportStar(__nccwpck_require__(66650), exports);
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 69097:
+/***/ 21369:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -83321,7 +86264,7 @@ var RatingMethod;
 
 /***/ }),
 
-/***/ 27594:
+/***/ 66650:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -83359,7 +86302,7 @@ var Severity;
 
 /***/ }),
 
-/***/ 23686:
+/***/ 28886:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -83416,16 +86359,16 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Types = exports.Spec = exports.SPDX = exports.Models = exports.Enums = void 0;
-exports.Enums = __importStar(__nccwpck_require__(41940));
-exports.Models = __importStar(__nccwpck_require__(25632));
-exports.SPDX = __importStar(__nccwpck_require__(54074));
-exports.Spec = __importStar(__nccwpck_require__(41569));
-exports.Types = __importStar(__nccwpck_require__(66523));
+exports.Enums = __importStar(__nccwpck_require__(6820));
+exports.Models = __importStar(__nccwpck_require__(50320));
+exports.SPDX = __importStar(__nccwpck_require__(61290));
+exports.Spec = __importStar(__nccwpck_require__(94321));
+exports.Types = __importStar(__nccwpck_require__(32107));
 //# sourceMappingURL=index.common.js.map
 
 /***/ }),
 
-/***/ 26263:
+/***/ 54567:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -83485,16 +86428,16 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports._Resources = exports.Validation = exports.Serialize = exports.Contrib = void 0;
-__exportStar(__nccwpck_require__(23686), exports);
-exports.Contrib = __importStar(__nccwpck_require__(87697));
-exports.Serialize = __importStar(__nccwpck_require__(42016));
-exports.Validation = __importStar(__nccwpck_require__(82127));
-exports._Resources = __importStar(__nccwpck_require__(88584));
+__exportStar(__nccwpck_require__(28886), exports);
+exports.Contrib = __importStar(__nccwpck_require__(70881));
+exports.Serialize = __importStar(__nccwpck_require__(51248));
+exports.Validation = __importStar(__nccwpck_require__(18655));
+exports._Resources = __importStar(__nccwpck_require__(31864));
 //# sourceMappingURL=index.node.js.map
 
 /***/ }),
 
-/***/ 75495:
+/***/ 63159:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -83533,7 +86476,7 @@ exports.Attachment = Attachment;
 
 /***/ }),
 
-/***/ 19914:
+/***/ 2266:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -83557,11 +86500,11 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Bom = void 0;
-const integer_1 = __nccwpck_require__(69701);
-const component_1 = __nccwpck_require__(28847);
-const metadata_1 = __nccwpck_require__(16679);
-const service_1 = __nccwpck_require__(30539);
-const vulnerability_1 = __nccwpck_require__(40535);
+const integer_1 = __nccwpck_require__(36181);
+const component_1 = __nccwpck_require__(5663);
+const metadata_1 = __nccwpck_require__(81015);
+const service_1 = __nccwpck_require__(63547);
+const vulnerability_1 = __nccwpck_require__(17191);
 class Bom {
     metadata;
     components;
@@ -83600,7 +86543,7 @@ exports.Bom = Bom;
 
 /***/ }),
 
-/***/ 21094:
+/***/ 47286:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -83671,7 +86614,7 @@ exports.BomLinkElement = BomLinkElement;
 
 /***/ }),
 
-/***/ 83769:
+/***/ 97385:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -83715,7 +86658,7 @@ exports.BomRefRepository = BomRefRepository;
 
 /***/ }),
 
-/***/ 28847:
+/***/ 5663:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -83739,15 +86682,15 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ComponentEvidence = exports.ComponentRepository = exports.Component = void 0;
-const sortable_1 = __nccwpck_require__(14670);
-const tree_1 = __nccwpck_require__(96186);
-const cpe_1 = __nccwpck_require__(88757);
-const bomRef_1 = __nccwpck_require__(83769);
-const copyright_1 = __nccwpck_require__(9417);
-const externalReference_1 = __nccwpck_require__(17852);
-const hash_1 = __nccwpck_require__(14650);
-const license_1 = __nccwpck_require__(67267);
-const property_1 = __nccwpck_require__(39599);
+const sortable_1 = __nccwpck_require__(40094);
+const tree_1 = __nccwpck_require__(66698);
+const cpe_1 = __nccwpck_require__(51013);
+const bomRef_1 = __nccwpck_require__(97385);
+const copyright_1 = __nccwpck_require__(16985);
+const externalReference_1 = __nccwpck_require__(91916);
+const hash_1 = __nccwpck_require__(24810);
+const license_1 = __nccwpck_require__(27027);
+const property_1 = __nccwpck_require__(44799);
 class Component {
     type;
     name;
@@ -83844,7 +86787,7 @@ exports.ComponentEvidence = ComponentEvidence;
 
 /***/ }),
 
-/***/ 9417:
+/***/ 16985:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -83868,7 +86811,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CopyrightRepository = void 0;
-const sortable_1 = __nccwpck_require__(14670);
+const sortable_1 = __nccwpck_require__(40094);
 class CopyrightRepository extends sortable_1.SortableStringables {
 }
 exports.CopyrightRepository = CopyrightRepository;
@@ -83876,7 +86819,7 @@ exports.CopyrightRepository = CopyrightRepository;
 
 /***/ }),
 
-/***/ 17852:
+/***/ 91916:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -83900,8 +86843,8 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ExternalReferenceRepository = exports.ExternalReference = void 0;
-const sortable_1 = __nccwpck_require__(14670);
-const hash_1 = __nccwpck_require__(14650);
+const sortable_1 = __nccwpck_require__(40094);
+const hash_1 = __nccwpck_require__(24810);
 class ExternalReference {
     url;
     type;
@@ -83926,7 +86869,7 @@ exports.ExternalReferenceRepository = ExternalReferenceRepository;
 
 /***/ }),
 
-/***/ 14650:
+/***/ 24810:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -83964,7 +86907,7 @@ exports.HashDictionary = HashDictionary;
 
 /***/ }),
 
-/***/ 25632:
+/***/ 50320:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -84024,29 +86967,29 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Vulnerability = void 0;
-__exportStar(__nccwpck_require__(75495), exports);
-__exportStar(__nccwpck_require__(19914), exports);
-__exportStar(__nccwpck_require__(21094), exports);
-__exportStar(__nccwpck_require__(83769), exports);
-__exportStar(__nccwpck_require__(28847), exports);
-__exportStar(__nccwpck_require__(9417), exports);
-__exportStar(__nccwpck_require__(17852), exports);
-__exportStar(__nccwpck_require__(14650), exports);
-__exportStar(__nccwpck_require__(67267), exports);
-__exportStar(__nccwpck_require__(8876), exports);
-__exportStar(__nccwpck_require__(16679), exports);
-__exportStar(__nccwpck_require__(67914), exports);
-__exportStar(__nccwpck_require__(88311), exports);
-__exportStar(__nccwpck_require__(39599), exports);
-__exportStar(__nccwpck_require__(30539), exports);
-__exportStar(__nccwpck_require__(43989), exports);
-__exportStar(__nccwpck_require__(6308), exports);
-exports.Vulnerability = __importStar(__nccwpck_require__(77193));
+__exportStar(__nccwpck_require__(63159), exports);
+__exportStar(__nccwpck_require__(2266), exports);
+__exportStar(__nccwpck_require__(47286), exports);
+__exportStar(__nccwpck_require__(97385), exports);
+__exportStar(__nccwpck_require__(5663), exports);
+__exportStar(__nccwpck_require__(16985), exports);
+__exportStar(__nccwpck_require__(91916), exports);
+__exportStar(__nccwpck_require__(24810), exports);
+__exportStar(__nccwpck_require__(27027), exports);
+__exportStar(__nccwpck_require__(604), exports);
+__exportStar(__nccwpck_require__(81015), exports);
+__exportStar(__nccwpck_require__(50330), exports);
+__exportStar(__nccwpck_require__(39047), exports);
+__exportStar(__nccwpck_require__(44799), exports);
+__exportStar(__nccwpck_require__(63547), exports);
+__exportStar(__nccwpck_require__(74501), exports);
+__exportStar(__nccwpck_require__(28468), exports);
+exports.Vulnerability = __importStar(__nccwpck_require__(46105));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 67267:
+/***/ 27027:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -84070,7 +87013,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LicenseRepository = exports.SpdxLicense = exports.NamedLicense = exports.LicenseExpression = void 0;
-const property_1 = __nccwpck_require__(39599);
+const property_1 = __nccwpck_require__(44799);
 class LicenseExpression {
     #expression;
     acknowledgement;
@@ -84158,7 +87101,7 @@ exports.LicenseRepository = LicenseRepository;
 
 /***/ }),
 
-/***/ 8876:
+/***/ 604:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -84212,7 +87155,7 @@ exports.LifecycleRepository = LifecycleRepository;
 
 /***/ }),
 
-/***/ 16679:
+/***/ 81015:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -84236,11 +87179,11 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Metadata = void 0;
-const license_1 = __nccwpck_require__(67267);
-const lifecycle_1 = __nccwpck_require__(8876);
-const organizationalContact_1 = __nccwpck_require__(67914);
-const property_1 = __nccwpck_require__(39599);
-const tool_1 = __nccwpck_require__(6308);
+const license_1 = __nccwpck_require__(27027);
+const lifecycle_1 = __nccwpck_require__(604);
+const organizationalContact_1 = __nccwpck_require__(50330);
+const property_1 = __nccwpck_require__(44799);
+const tool_1 = __nccwpck_require__(28468);
 class Metadata {
     timestamp;
     lifecycles;
@@ -84268,7 +87211,7 @@ exports.Metadata = Metadata;
 
 /***/ }),
 
-/***/ 67914:
+/***/ 50330:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -84292,7 +87235,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OrganizationalContactRepository = exports.OrganizationalContact = void 0;
-const sortable_1 = __nccwpck_require__(14670);
+const sortable_1 = __nccwpck_require__(40094);
 class OrganizationalContact {
     name;
     email;
@@ -84316,7 +87259,7 @@ exports.OrganizationalContactRepository = OrganizationalContactRepository;
 
 /***/ }),
 
-/***/ 88311:
+/***/ 39047:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -84340,8 +87283,8 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OrganizationalEntityRepository = exports.OrganizationalEntity = void 0;
-const sortable_1 = __nccwpck_require__(14670);
-const organizationalContact_1 = __nccwpck_require__(67914);
+const sortable_1 = __nccwpck_require__(40094);
+const organizationalContact_1 = __nccwpck_require__(50330);
 class OrganizationalEntity {
     name;
     url;
@@ -84365,7 +87308,7 @@ exports.OrganizationalEntityRepository = OrganizationalEntityRepository;
 
 /***/ }),
 
-/***/ 39599:
+/***/ 44799:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -84389,7 +87332,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.PropertyRepository = exports.Property = void 0;
-const sortable_1 = __nccwpck_require__(14670);
+const sortable_1 = __nccwpck_require__(40094);
 class Property {
     name;
     value;
@@ -84410,7 +87353,7 @@ exports.PropertyRepository = PropertyRepository;
 
 /***/ }),
 
-/***/ 30539:
+/***/ 63547:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -84434,12 +87377,12 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ServiceRepository = exports.Service = void 0;
-const sortable_1 = __nccwpck_require__(14670);
-const tree_1 = __nccwpck_require__(96186);
-const bomRef_1 = __nccwpck_require__(83769);
-const externalReference_1 = __nccwpck_require__(17852);
-const license_1 = __nccwpck_require__(67267);
-const property_1 = __nccwpck_require__(39599);
+const sortable_1 = __nccwpck_require__(40094);
+const tree_1 = __nccwpck_require__(66698);
+const bomRef_1 = __nccwpck_require__(97385);
+const externalReference_1 = __nccwpck_require__(91916);
+const license_1 = __nccwpck_require__(27027);
+const property_1 = __nccwpck_require__(44799);
 class Service {
     provider;
     group;
@@ -84492,7 +87435,7 @@ exports.ServiceRepository = ServiceRepository;
 
 /***/ }),
 
-/***/ 43989:
+/***/ 74501:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -84516,7 +87459,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SWID = void 0;
-const integer_1 = __nccwpck_require__(69701);
+const integer_1 = __nccwpck_require__(36181);
 class SWID {
     tagId;
     name;
@@ -84549,7 +87492,7 @@ exports.SWID = SWID;
 
 /***/ }),
 
-/***/ 6308:
+/***/ 28468:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -84573,11 +87516,11 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Tools = exports.ToolRepository = exports.Tool = void 0;
-const sortable_1 = __nccwpck_require__(14670);
-const component_1 = __nccwpck_require__(28847);
-const externalReference_1 = __nccwpck_require__(17852);
-const hash_1 = __nccwpck_require__(14650);
-const service_1 = __nccwpck_require__(30539);
+const sortable_1 = __nccwpck_require__(40094);
+const component_1 = __nccwpck_require__(5663);
+const externalReference_1 = __nccwpck_require__(91916);
+const hash_1 = __nccwpck_require__(24810);
+const service_1 = __nccwpck_require__(63547);
 class Tool {
     vendor;
     name;
@@ -84638,7 +87581,7 @@ exports.Tools = Tools;
 
 /***/ }),
 
-/***/ 55990:
+/***/ 4102:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -84662,7 +87605,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AdvisoryRepository = exports.Advisory = void 0;
-const sortable_1 = __nccwpck_require__(14670);
+const sortable_1 = __nccwpck_require__(40094);
 class Advisory {
     title;
     url;
@@ -84683,7 +87626,7 @@ exports.AdvisoryRepository = AdvisoryRepository;
 
 /***/ }),
 
-/***/ 7400:
+/***/ 78616:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -84707,7 +87650,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AffectedVersionRepository = exports.AffectedVersionRange = exports.AffectedSingleVersion = exports.AffectRepository = exports.Affect = void 0;
-const sortable_1 = __nccwpck_require__(14670);
+const sortable_1 = __nccwpck_require__(40094);
 class Affect {
     ref;
     versions;
@@ -84757,7 +87700,7 @@ exports.AffectedVersionRepository = AffectedVersionRepository;
 
 /***/ }),
 
-/***/ 85831:
+/***/ 80631:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -84781,7 +87724,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Analysis = void 0;
-const analysisResponse_1 = __nccwpck_require__(80011);
+const analysisResponse_1 = __nccwpck_require__(26824);
 class Analysis {
     state;
     justification;
@@ -84799,7 +87742,7 @@ exports.Analysis = Analysis;
 
 /***/ }),
 
-/***/ 96163:
+/***/ 93747:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -84823,8 +87766,8 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Credits = void 0;
-const organizationalContact_1 = __nccwpck_require__(67914);
-const organizationalEntity_1 = __nccwpck_require__(88311);
+const organizationalContact_1 = __nccwpck_require__(50330);
+const organizationalEntity_1 = __nccwpck_require__(39047);
 class Credits {
     organizations;
     individuals;
@@ -84838,7 +87781,7 @@ exports.Credits = Credits;
 
 /***/ }),
 
-/***/ 77193:
+/***/ 46105:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -84875,19 +87818,19 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
     for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(55990), exports);
-__exportStar(__nccwpck_require__(7400), exports);
-__exportStar(__nccwpck_require__(85831), exports);
-__exportStar(__nccwpck_require__(96163), exports);
-__exportStar(__nccwpck_require__(60560), exports);
-__exportStar(__nccwpck_require__(91684), exports);
-__exportStar(__nccwpck_require__(50204), exports);
-__exportStar(__nccwpck_require__(40535), exports);
+__exportStar(__nccwpck_require__(4102), exports);
+__exportStar(__nccwpck_require__(78616), exports);
+__exportStar(__nccwpck_require__(80631), exports);
+__exportStar(__nccwpck_require__(93747), exports);
+__exportStar(__nccwpck_require__(51264), exports);
+__exportStar(__nccwpck_require__(73204), exports);
+__exportStar(__nccwpck_require__(78284), exports);
+__exportStar(__nccwpck_require__(17191), exports);
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 60560:
+/***/ 51264:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -84911,7 +87854,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RatingRepository = exports.Rating = void 0;
-const sortable_1 = __nccwpck_require__(14670);
+const sortable_1 = __nccwpck_require__(40094);
 class Rating {
     source;
     score;
@@ -84944,7 +87887,7 @@ exports.RatingRepository = RatingRepository;
 
 /***/ }),
 
-/***/ 91684:
+/***/ 73204:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -84968,7 +87911,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ReferenceRepository = exports.Reference = void 0;
-const sortable_1 = __nccwpck_require__(14670);
+const sortable_1 = __nccwpck_require__(40094);
 class Reference {
     id;
     source;
@@ -84989,7 +87932,7 @@ exports.ReferenceRepository = ReferenceRepository;
 
 /***/ }),
 
-/***/ 50204:
+/***/ 78284:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -85030,7 +87973,7 @@ exports.Source = Source;
 
 /***/ }),
 
-/***/ 40535:
+/***/ 17191:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -85054,15 +87997,15 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.VulnerabilityRepository = exports.Vulnerability = void 0;
-const sortable_1 = __nccwpck_require__(14670);
-const cwe_1 = __nccwpck_require__(51630);
-const bomRef_1 = __nccwpck_require__(83769);
-const property_1 = __nccwpck_require__(39599);
-const tool_1 = __nccwpck_require__(6308);
-const advisory_1 = __nccwpck_require__(55990);
-const affect_1 = __nccwpck_require__(7400);
-const rating_1 = __nccwpck_require__(60560);
-const reference_1 = __nccwpck_require__(91684);
+const sortable_1 = __nccwpck_require__(40094);
+const cwe_1 = __nccwpck_require__(43198);
+const bomRef_1 = __nccwpck_require__(97385);
+const property_1 = __nccwpck_require__(44799);
+const tool_1 = __nccwpck_require__(28468);
+const advisory_1 = __nccwpck_require__(4102);
+const affect_1 = __nccwpck_require__(78616);
+const rating_1 = __nccwpck_require__(51264);
+const reference_1 = __nccwpck_require__(73204);
 class Vulnerability {
     #bomRef;
     id;
@@ -85131,7 +88074,7 @@ exports.VulnerabilityRepository = VulnerabilityRepository;
 
 /***/ }),
 
-/***/ 88584:
+/***/ 31864:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -85156,7 +88099,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.FILES = exports.SCHEMA_ROOT = exports.ROOT = void 0;
 const node_path_1 = __nccwpck_require__(76760);
-const enums_1 = __nccwpck_require__(52471);
+const enums_1 = __nccwpck_require__(33671);
 exports.ROOT = (0, node_path_1.resolve)(__dirname, '..', 'res');
 exports.SCHEMA_ROOT = (0, node_path_1.resolve)(exports.ROOT, 'schema');
 exports.FILES = Object.freeze({
@@ -85207,7 +88150,7 @@ exports.FILES = Object.freeze({
 
 /***/ }),
 
-/***/ 95647:
+/***/ 39983:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -85231,8 +88174,8 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BaseSerializer = void 0;
-const tree_1 = __nccwpck_require__(96186);
-const bomRefDiscriminator_1 = __nccwpck_require__(47701);
+const tree_1 = __nccwpck_require__(66698);
+const bomRefDiscriminator_1 = __nccwpck_require__(81637);
 class BaseSerializer {
     *#getAllBomRefs(bom) {
         if (bom.metadata.component !== undefined) {
@@ -85270,7 +88213,7 @@ exports.BaseSerializer = BaseSerializer;
 
 /***/ }),
 
-/***/ 47701:
+/***/ 81637:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -85334,7 +88277,7 @@ exports.BomRefDiscriminator = BomRefDiscriminator;
 
 /***/ }),
 
-/***/ 97637:
+/***/ 98485:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -85358,7 +88301,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingOptionalDependencyError = void 0;
-const errors_1 = __nccwpck_require__(41379);
+const errors_1 = __nccwpck_require__(98835);
 class MissingOptionalDependencyError extends errors_1.OptPlugError {
 }
 exports.MissingOptionalDependencyError = MissingOptionalDependencyError;
@@ -85366,7 +88309,7 @@ exports.MissingOptionalDependencyError = MissingOptionalDependencyError;
 
 /***/ }),
 
-/***/ 62885:
+/***/ 57621:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -85426,19 +88369,19 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XML = exports.JSON = exports.Types = void 0;
-__exportStar(__nccwpck_require__(47701), exports);
-__exportStar(__nccwpck_require__(97637), exports);
-exports.Types = __importStar(__nccwpck_require__(11809));
-__exportStar(__nccwpck_require__(95647), exports);
-exports.JSON = __importStar(__nccwpck_require__(21027));
-__exportStar(__nccwpck_require__(97528), exports);
-exports.XML = __importStar(__nccwpck_require__(36398));
-__exportStar(__nccwpck_require__(2848), exports);
+__exportStar(__nccwpck_require__(81637), exports);
+__exportStar(__nccwpck_require__(98485), exports);
+exports.Types = __importStar(__nccwpck_require__(54897));
+__exportStar(__nccwpck_require__(39983), exports);
+exports.JSON = __importStar(__nccwpck_require__(85395));
+__exportStar(__nccwpck_require__(55976), exports);
+exports.XML = __importStar(__nccwpck_require__(74494));
+__exportStar(__nccwpck_require__(63568), exports);
 //# sourceMappingURL=index.common.js.map
 
 /***/ }),
 
-/***/ 42016:
+/***/ 51248:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -85475,13 +88418,13 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
     for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(62885), exports);
-__exportStar(__nccwpck_require__(45171), exports);
+__exportStar(__nccwpck_require__(57621), exports);
+__exportStar(__nccwpck_require__(86179), exports);
 //# sourceMappingURL=index.node.js.map
 
 /***/ }),
 
-/***/ 21027:
+/***/ 85395:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -85538,13 +88481,13 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Types = exports.Normalize = void 0;
-exports.Normalize = __importStar(__nccwpck_require__(11920));
-exports.Types = __importStar(__nccwpck_require__(55522));
+exports.Normalize = __importStar(__nccwpck_require__(52608));
+exports.Types = __importStar(__nccwpck_require__(84466));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 11920:
+/***/ 52608:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -85568,17 +88511,17 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.VulnerabilityAnalysisNormalizer = exports.VulnerabilityAffectedVersionNormalizer = exports.VulnerabilityAffectNormalizer = exports.VulnerabilityCreditsNormalizer = exports.VulnerabilityAdvisoryNormalizer = exports.VulnerabilityRatingNormalizer = exports.VulnerabilityReferenceNormalizer = exports.VulnerabilitySourceNormalizer = exports.VulnerabilityNormalizer = exports.DependencyGraphNormalizer = exports.PropertyNormalizer = exports.AttachmentNormalizer = exports.ExternalReferenceNormalizer = exports.SWIDNormalizer = exports.LicenseNormalizer = exports.ComponentEvidenceNormalizer = exports.ServiceNormalizer = exports.ComponentNormalizer = exports.OrganizationalEntityNormalizer = exports.OrganizationalContactNormalizer = exports.HashNormalizer = exports.ToolsNormalizer = exports.ToolNormalizer = exports.LifecycleNormalizer = exports.MetadataNormalizer = exports.BomNormalizer = exports.Factory = void 0;
-const iterable_1 = __nccwpck_require__(87484);
-const notUndefined_1 = __nccwpck_require__(96285);
-const tree_1 = __nccwpck_require__(96186);
-const uri_1 = __nccwpck_require__(25186);
-const license_1 = __nccwpck_require__(67267);
-const lifecycle_1 = __nccwpck_require__(8876);
-const tool_1 = __nccwpck_require__(6308);
-const affect_1 = __nccwpck_require__(7400);
-const spdx_1 = __nccwpck_require__(54074);
-const enums_1 = __nccwpck_require__(52471);
-const types_1 = __nccwpck_require__(55522);
+const iterable_1 = __nccwpck_require__(27180);
+const notUndefined_1 = __nccwpck_require__(73837);
+const tree_1 = __nccwpck_require__(66698);
+const uri_1 = __nccwpck_require__(72818);
+const license_1 = __nccwpck_require__(27027);
+const lifecycle_1 = __nccwpck_require__(604);
+const tool_1 = __nccwpck_require__(28468);
+const affect_1 = __nccwpck_require__(78616);
+const spdx_1 = __nccwpck_require__(61290);
+const enums_1 = __nccwpck_require__(33671);
+const types_1 = __nccwpck_require__(84466);
 class Factory {
     #spec;
     constructor(spec) {
@@ -86346,7 +89289,7 @@ function normalizeStringableIter(data, options) {
 
 /***/ }),
 
-/***/ 55522:
+/***/ 84466:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -86387,7 +89330,7 @@ var JsonSchema;
 
 /***/ }),
 
-/***/ 97528:
+/***/ 55976:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -86411,9 +89354,9 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JsonSerializer = void 0;
-const enums_1 = __nccwpck_require__(52471);
-const errors_1 = __nccwpck_require__(83670);
-const baseSerializer_1 = __nccwpck_require__(95647);
+const enums_1 = __nccwpck_require__(33671);
+const errors_1 = __nccwpck_require__(36134);
+const baseSerializer_1 = __nccwpck_require__(39983);
 class JsonSerializer extends baseSerializer_1.BaseSerializer {
     #normalizerFactory;
     constructor(normalizerFactory) {
@@ -86439,7 +89382,7 @@ exports.JsonSerializer = JsonSerializer;
 
 /***/ }),
 
-/***/ 11809:
+/***/ 54897:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -86466,7 +89409,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 86420:
+/***/ 98020:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -86505,7 +89448,7 @@ function token(s) {
 
 /***/ }),
 
-/***/ 36398:
+/***/ 74494:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -86562,13 +89505,13 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Types = exports.Normalize = void 0;
-exports.Normalize = __importStar(__nccwpck_require__(28437));
-exports.Types = __importStar(__nccwpck_require__(27523));
+exports.Normalize = __importStar(__nccwpck_require__(42341));
+exports.Types = __importStar(__nccwpck_require__(58547));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 28437:
+/***/ 42341:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -86592,18 +89535,18 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.VulnerabilityAffectedVersionNormalizer = exports.VulnerabilityAffectNormalizer = exports.VulnerabilityAnalysisNormalizer = exports.VulnerabilityCreditsNormalizer = exports.VulnerabilityAdvisoryNormalizer = exports.VulnerabilityRatingNormalizer = exports.VulnerabilityReferenceNormalizer = exports.VulnerabilitySourceNormalizer = exports.VulnerabilityNormalizer = exports.DependencyGraphNormalizer = exports.PropertyNormalizer = exports.AttachmentNormalizer = exports.ExternalReferenceNormalizer = exports.SWIDNormalizer = exports.LicenseNormalizer = exports.ComponentEvidenceNormalizer = exports.ServiceNormalizer = exports.ComponentNormalizer = exports.OrganizationalEntityNormalizer = exports.OrganizationalContactNormalizer = exports.HashNormalizer = exports.ToolsNormalizer = exports.ToolNormalizer = exports.LifecycleNormalizer = exports.MetadataNormalizer = exports.BomNormalizer = exports.Factory = void 0;
-const iterable_1 = __nccwpck_require__(87484);
-const notUndefined_1 = __nccwpck_require__(96285);
-const tree_1 = __nccwpck_require__(96186);
-const uri_1 = __nccwpck_require__(25186);
-const models_1 = __nccwpck_require__(25632);
-const license_1 = __nccwpck_require__(67267);
-const lifecycle_1 = __nccwpck_require__(8876);
-const affect_1 = __nccwpck_require__(7400);
-const spdx_1 = __nccwpck_require__(54074);
-const enums_1 = __nccwpck_require__(52471);
-const _xsd_1 = __nccwpck_require__(86420);
-const types_1 = __nccwpck_require__(27523);
+const iterable_1 = __nccwpck_require__(27180);
+const notUndefined_1 = __nccwpck_require__(73837);
+const tree_1 = __nccwpck_require__(66698);
+const uri_1 = __nccwpck_require__(72818);
+const models_1 = __nccwpck_require__(50320);
+const license_1 = __nccwpck_require__(27027);
+const lifecycle_1 = __nccwpck_require__(604);
+const affect_1 = __nccwpck_require__(78616);
+const spdx_1 = __nccwpck_require__(61290);
+const enums_1 = __nccwpck_require__(33671);
+const _xsd_1 = __nccwpck_require__(98020);
+const types_1 = __nccwpck_require__(58547);
 class Factory {
     #spec;
     constructor(spec) {
@@ -87703,7 +90646,7 @@ function makeOptionalDateTimeElement(data, elementName, mod = noTEM) {
 
 /***/ }),
 
-/***/ 27523:
+/***/ 58547:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -87759,7 +90702,7 @@ var XmlSchema;
 
 /***/ }),
 
-/***/ 2848:
+/***/ 63568:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -87783,9 +90726,9 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XmlBaseSerializer = void 0;
-const enums_1 = __nccwpck_require__(52471);
-const errors_1 = __nccwpck_require__(83670);
-const baseSerializer_1 = __nccwpck_require__(95647);
+const enums_1 = __nccwpck_require__(33671);
+const errors_1 = __nccwpck_require__(36134);
+const baseSerializer_1 = __nccwpck_require__(39983);
 class XmlBaseSerializer extends baseSerializer_1.BaseSerializer {
     #normalizerFactory;
     constructor(normalizerFactory) {
@@ -87808,7 +90751,7 @@ exports.XmlBaseSerializer = XmlBaseSerializer;
 
 /***/ }),
 
-/***/ 45171:
+/***/ 86179:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -87835,10 +90778,10 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XmlSerializer = void 0;
-const errors_1 = __nccwpck_require__(41379);
-const xmlStringify_1 = __importDefault(__nccwpck_require__(8670));
-const errors_2 = __nccwpck_require__(97637);
-const xmlBaseSerializer_1 = __nccwpck_require__(2848);
+const errors_1 = __nccwpck_require__(98835);
+const xmlStringify_1 = __importDefault(__nccwpck_require__(38830));
+const errors_2 = __nccwpck_require__(98485);
+const xmlBaseSerializer_1 = __nccwpck_require__(63568);
 class XmlSerializer extends xmlBaseSerializer_1.XmlBaseSerializer {
     _serialize(normalizedBom, options = {}) {
         try {
@@ -87857,7 +90800,7 @@ exports.XmlSerializer = XmlSerializer;
 
 /***/ }),
 
-/***/ 54074:
+/***/ 61290:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -87882,7 +90825,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isSupportedSpdxId = isSupportedSpdxId;
 exports.fixupSpdxId = fixupSpdxId;
-const spdx_SNAPSHOT_schema_json_1 = __nccwpck_require__(37948);
+const spdx_SNAPSHOT_schema_json_1 = __nccwpck_require__(52094);
 const spdxIds = new Set(spdx_SNAPSHOT_schema_json_1.enum);
 const spdxLowerToActual = Object.freeze(Object.fromEntries(spdx_SNAPSHOT_schema_json_1.enum.map(spdxId => [spdxId.toLowerCase(), spdxId])));
 function isSupportedSpdxId(value) {
@@ -87897,7 +90840,7 @@ function fixupSpdxId(value) {
 
 /***/ }),
 
-/***/ 51536:
+/***/ 41088:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -87921,7 +90864,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports._Spec = void 0;
-const models_1 = __nccwpck_require__(25632);
+const models_1 = __nccwpck_require__(50320);
 class _Spec {
     #version;
     #formats;
@@ -88039,7 +90982,7 @@ exports._Spec = _Spec;
 
 /***/ }),
 
-/***/ 58929:
+/***/ 64641:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -88063,12 +91006,12 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SpecVersionDict = exports.Spec1dot7 = exports.Spec1dot6 = exports.Spec1dot5 = exports.Spec1dot4 = exports.Spec1dot3 = exports.Spec1dot2 = void 0;
-const componentType_1 = __nccwpck_require__(65627);
-const externalReferenceType_1 = __nccwpck_require__(9880);
-const hashAlogorithm_1 = __nccwpck_require__(69286);
-const ratingMethod_1 = __nccwpck_require__(69097);
-const _protocol_1 = __nccwpck_require__(51536);
-const enums_1 = __nccwpck_require__(52471);
+const componentType_1 = __nccwpck_require__(79915);
+const externalReferenceType_1 = __nccwpck_require__(86408);
+const hashAlogorithm_1 = __nccwpck_require__(12310);
+const ratingMethod_1 = __nccwpck_require__(21369);
+const _protocol_1 = __nccwpck_require__(41088);
+const enums_1 = __nccwpck_require__(33671);
 exports.Spec1dot2 = Object.freeze(new _protocol_1._Spec(enums_1.Version.v1dot2, [
     enums_1.Format.XML,
     enums_1.Format.JSON
@@ -88465,7 +91408,7 @@ exports.SpecVersionDict = Object.freeze({
 
 /***/ }),
 
-/***/ 52471:
+/***/ 33671:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -88509,7 +91452,7 @@ var Format;
 
 /***/ }),
 
-/***/ 83670:
+/***/ 36134:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -88540,7 +91483,7 @@ exports.UnsupportedFormatError = UnsupportedFormatError;
 
 /***/ }),
 
-/***/ 41569:
+/***/ 94321:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -88577,14 +91520,14 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
     for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(58929), exports);
-__exportStar(__nccwpck_require__(52471), exports);
-__exportStar(__nccwpck_require__(83670), exports);
+__exportStar(__nccwpck_require__(64641), exports);
+__exportStar(__nccwpck_require__(33671), exports);
+__exportStar(__nccwpck_require__(36134), exports);
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 88757:
+/***/ 51013:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -88617,7 +91560,7 @@ function isCPE(value) {
 
 /***/ }),
 
-/***/ 51630:
+/***/ 43198:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -88642,8 +91585,8 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CweRepository = void 0;
 exports.isCWE = isCWE;
-const sortable_1 = __nccwpck_require__(14670);
-const integer_1 = __nccwpck_require__(69701);
+const sortable_1 = __nccwpck_require__(40094);
+const integer_1 = __nccwpck_require__(36181);
 function isCWE(value) {
     return (0, integer_1.isPositiveInteger)(value);
 }
@@ -88654,7 +91597,7 @@ exports.CweRepository = CweRepository;
 
 /***/ }),
 
-/***/ 66523:
+/***/ 32107:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -88691,15 +91634,15 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
     for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(88757), exports);
-__exportStar(__nccwpck_require__(51630), exports);
-__exportStar(__nccwpck_require__(69701), exports);
-__exportStar(__nccwpck_require__(46759), exports);
+__exportStar(__nccwpck_require__(51013), exports);
+__exportStar(__nccwpck_require__(43198), exports);
+__exportStar(__nccwpck_require__(36181), exports);
+__exportStar(__nccwpck_require__(47255), exports);
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 69701:
+/***/ 36181:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -88740,7 +91683,7 @@ function isPositiveInteger(value) {
 
 /***/ }),
 
-/***/ 46759:
+/***/ 47255:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -88773,7 +91716,7 @@ function isMimeType(value) {
 
 /***/ }),
 
-/***/ 27372:
+/***/ 66300:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -88811,7 +91754,7 @@ exports.BaseValidator = BaseValidator;
 
 /***/ }),
 
-/***/ 40218:
+/***/ 73514:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -88835,7 +91778,7 @@ Copyright (c) OWASP Foundation. All Rights Reserved.
 */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingOptionalDependencyError = exports.NotImplementedError = void 0;
-const errors_1 = __nccwpck_require__(41379);
+const errors_1 = __nccwpck_require__(98835);
 class NotImplementedError extends Error {
     constructor(version) {
         super(`not implemented for CycloneDX version: ${version}`);
@@ -88849,7 +91792,7 @@ exports.MissingOptionalDependencyError = MissingOptionalDependencyError;
 
 /***/ }),
 
-/***/ 96494:
+/***/ 99134:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -88909,13 +91852,13 @@ var __importStar = (this && this.__importStar) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Types = void 0;
-__exportStar(__nccwpck_require__(40218), exports);
-exports.Types = __importStar(__nccwpck_require__(77404));
+__exportStar(__nccwpck_require__(73514), exports);
+exports.Types = __importStar(__nccwpck_require__(38156));
 //# sourceMappingURL=index.common.js.map
 
 /***/ }),
 
-/***/ 82127:
+/***/ 18655:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -88952,14 +91895,14 @@ var __exportStar = (this && this.__exportStar) || function(m, exports) {
     for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-__exportStar(__nccwpck_require__(96494), exports);
-__exportStar(__nccwpck_require__(1659), exports);
-__exportStar(__nccwpck_require__(74552), exports);
+__exportStar(__nccwpck_require__(99134), exports);
+__exportStar(__nccwpck_require__(91467), exports);
+__exportStar(__nccwpck_require__(55592), exports);
 //# sourceMappingURL=index.node.js.map
 
 /***/ }),
 
-/***/ 1659:
+/***/ 91467:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -88986,11 +91929,11 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JsonStrictValidator = exports.JsonValidator = void 0;
-const errors_1 = __nccwpck_require__(41379);
-const jsonValidator_1 = __importDefault(__nccwpck_require__(62250));
-const resources_node_1 = __nccwpck_require__(88584);
-const baseValidator_1 = __nccwpck_require__(27372);
-const errors_2 = __nccwpck_require__(40218);
+const errors_1 = __nccwpck_require__(98835);
+const jsonValidator_1 = __importDefault(__nccwpck_require__(87354));
+const resources_node_1 = __nccwpck_require__(31864);
+const baseValidator_1 = __nccwpck_require__(66300);
+const errors_2 = __nccwpck_require__(73514);
 class BaseJsonValidator extends baseValidator_1.BaseValidator {
     #getSchemaFilePath() {
         const s = this._getSchemaFile();
@@ -89038,7 +91981,7 @@ exports.JsonStrictValidator = JsonStrictValidator;
 
 /***/ }),
 
-/***/ 77404:
+/***/ 38156:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -89065,7 +92008,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 74552:
+/***/ 55592:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -89092,11 +92035,11 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.XmlValidator = void 0;
-const errors_1 = __nccwpck_require__(41379);
-const xmlValidator_1 = __importDefault(__nccwpck_require__(9373));
-const resources_node_1 = __nccwpck_require__(88584);
-const baseValidator_1 = __nccwpck_require__(27372);
-const errors_2 = __nccwpck_require__(40218);
+const errors_1 = __nccwpck_require__(98835);
+const xmlValidator_1 = __importDefault(__nccwpck_require__(69133));
+const resources_node_1 = __nccwpck_require__(31864);
+const baseValidator_1 = __nccwpck_require__(66300);
+const errors_2 = __nccwpck_require__(73514);
 class XmlValidator extends baseValidator_1.BaseValidator {
     #getSchemaFilePath() {
         const s = resources_node_1.FILES.CDX.XML_SCHEMA[this.version];
@@ -89129,10 +92072,10 @@ exports.XmlValidator = XmlValidator;
 
 /***/ }),
 
-/***/ 25162:
+/***/ 49498:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { RetryOperation } = __nccwpck_require__(34336)
+const { RetryOperation } = __nccwpck_require__(74544)
 
 const createTimeout = (attempt, opts) => Math.min(Math.round((1 + (opts.randomize ? Math.random() : 0)) * Math.max(opts.minTimeout, 1) * Math.pow(opts.factor, attempt)), opts.maxTimeout)
 const isRetryError = err => err?.code === 'EPROMISERETRY' && Object.hasOwn(err, 'retried')
@@ -89198,7 +92141,7 @@ module.exports = { promiseRetry }
 
 /***/ }),
 
-/***/ 34336:
+/***/ 74544:
 /***/ ((module) => {
 
 class RetryOperation {
@@ -89314,7 +92257,7 @@ module.exports = { RetryOperation }
 
 /***/ }),
 
-/***/ 75573:
+/***/ 9893:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var j=(u,t)=>()=>(t||u((t={exports:{}}).exports,t),t.exports);var I=j(O=>{"use strict";Object.defineProperty(O,"__esModule",{value:!0});O.tracing=O.metrics=void 0;var U=__nccwpck_require__(53053);O.metrics=(0,U.channel)("lru-cache:metrics");O.tracing=(0,U.tracingChannel)("lru-cache")});var P=j(R=>{"use strict";Object.defineProperty(R,"__esModule",{value:!0});R.defaultPerf=void 0;R.defaultPerf=typeof performance=="object"&&performance&&typeof performance.now=="function"?performance:Date});Object.defineProperty(exports, "__esModule", ({value:!0}));exports.LRUCache=void 0;var g=I(),N=P(),C=()=>g.metrics.hasSubscribers||g.tracing.hasSubscribers,k=new Set,G=typeof process=="object"&&process?process:{},V=(u,t,e,i)=>{typeof G.emitWarning=="function"?G.emitWarning(u,t,e,i):console.error(`[${e}] ${t}: ${u}`)},q=u=>!k.has(u);var T=u=>!!u&&u===Math.floor(u)&&u>0&&isFinite(u),H=u=>T(u)?u<=Math.pow(2,8)?Uint8Array:u<=Math.pow(2,16)?Uint16Array:u<=Math.pow(2,32)?Uint32Array:u<=Number.MAX_SAFE_INTEGER?W:null:null,W=class extends Array{constructor(t){super(t),this.fill(0)}},L=class u{heap;length;static#o=!1;static create(t){let e=H(t);if(!e)return[];u.#o=!0;let i=new u(t,e);return u.#o=!1,i}constructor(t,e){if(!u.#o)throw new TypeError("instantiate Stack using Stack.create(n)");this.heap=new e(t),this.length=0}push(t){this.heap[this.length++]=t}pop(){return this.heap[--this.length]}},M=class u{#o;#c;#m;#W;#S;#x;#j;#w;get perf(){return this.#w}ttl;ttlResolution;ttlAutopurge;updateAgeOnGet;updateAgeOnHas;allowStale;noDisposeOnSet;noUpdateTTL;maxEntrySize;sizeCalculation;noDeleteOnFetchRejection;noDeleteOnStaleGet;allowStaleOnFetchAbort;allowStaleOnFetchRejection;ignoreFetchAbort;backgroundFetchSize;#n;#b;#s;#i;#t;#l;#u;#a;#h;#_;#r;#y;#F;#d;#g;#T;#U;#f;#R;static unsafeExposeInternals(t){return{starts:t.#F,ttls:t.#d,autopurgeTimers:t.#g,sizes:t.#y,keyMap:t.#s,keyList:t.#i,valList:t.#t,next:t.#l,prev:t.#u,get head(){return t.#a},get tail(){return t.#h},free:t.#_,isBackgroundFetch:e=>t.#e(e),backgroundFetch:(e,i,s,n)=>t.#G(e,i,s,n),moveToTail:e=>t.#M(e),indexes:e=>t.#A(e),rindexes:e=>t.#z(e),isStale:e=>t.#p(e)}}get max(){return this.#o}get maxSize(){return this.#c}get calculatedSize(){return this.#b}get size(){return this.#n}get fetchMethod(){return this.#x}get memoMethod(){return this.#j}get dispose(){return this.#m}get onInsert(){return this.#W}get disposeAfter(){return this.#S}constructor(t){let{max:e=0,ttl:i,ttlResolution:s=1,ttlAutopurge:n,updateAgeOnGet:o,updateAgeOnHas:l,allowStale:h,dispose:r,onInsert:c,disposeAfter:w,noDisposeOnSet:y,noUpdateTTL:d,maxSize:p=0,maxEntrySize:f=0,sizeCalculation:_,fetchMethod:a,memoMethod:S,noDeleteOnFetchRejection:F,noDeleteOnStaleGet:b,allowStaleOnFetchRejection:m,allowStaleOnFetchAbort:A,ignoreFetchAbort:z,backgroundFetchSize:x=1,perf:v}=t;if(this.backgroundFetchSize=x,v!==void 0&&typeof v?.now!="function")throw new TypeError("perf option must have a now() method if specified");if(this.#w=v??N.defaultPerf,e!==0&&!T(e))throw new TypeError("max option must be a nonnegative integer");let E=e?H(e):Array;if(!E)throw new Error("invalid max value: "+e);if(this.#o=e,this.#c=p,this.maxEntrySize=f||this.#c,this.sizeCalculation=_,this.sizeCalculation){if(!this.#c&&!this.maxEntrySize)throw new TypeError("cannot set sizeCalculation without setting maxSize or maxEntrySize");if(typeof this.sizeCalculation!="function")throw new TypeError("sizeCalculation set to non-function")}if(S!==void 0&&typeof S!="function")throw new TypeError("memoMethod must be a function if defined");if(this.#j=S,a!==void 0&&typeof a!="function")throw new TypeError("fetchMethod must be a function if specified");if(this.#x=a,this.#U=!!a,this.#s=new Map,this.#i=Array.from({length:e}).fill(void 0),this.#t=Array.from({length:e}).fill(void 0),this.#l=new E(e),this.#u=new E(e),this.#a=0,this.#h=0,this.#_=L.create(e),this.#n=0,this.#b=0,typeof r=="function"&&(this.#m=r),typeof c=="function"&&(this.#W=c),typeof w=="function"?(this.#S=w,this.#r=[]):(this.#S=void 0,this.#r=void 0),this.#T=!!this.#m,this.#R=!!this.#W,this.#f=!!this.#S,this.noDisposeOnSet=!!y,this.noUpdateTTL=!!d,this.noDeleteOnFetchRejection=!!F,this.allowStaleOnFetchRejection=!!m,this.allowStaleOnFetchAbort=!!A,this.ignoreFetchAbort=!!z,this.maxEntrySize!==0){if(this.#c!==0&&!T(this.#c))throw new TypeError("maxSize must be a positive integer if specified");if(!T(this.maxEntrySize))throw new TypeError("maxEntrySize must be a positive integer if specified");this.#X()}if(this.allowStale=!!h,this.noDeleteOnStaleGet=!!b,this.updateAgeOnGet=!!o,this.updateAgeOnHas=!!l,this.ttlResolution=T(s)||s===0?s:1,this.ttlAutopurge=!!n,this.ttl=i||0,this.ttl){if(!T(this.ttl))throw new TypeError("ttl must be a positive integer if specified");this.#k()}if(this.#o===0&&this.ttl===0&&this.#c===0)throw new TypeError("At least one of max, maxSize, or ttl is required");if(!this.ttlAutopurge&&!this.#o&&!this.#c){let D="LRU_CACHE_UNBOUNDED";q(D)&&(k.add(D),V("TTL caching without ttlAutopurge, max, or maxSize can result in unbounded memory consumption.","UnboundedCacheWarning",D,u))}}getRemainingTTL(t){return this.#s.has(t)?1/0:0}#k(){let t=new W(this.#o),e=new W(this.#o);this.#d=t,this.#F=e;let i=this.ttlAutopurge?Array.from({length:this.#o}):void 0;this.#g=i,this.#H=(h,r,c=this.#w.now())=>{e[h]=r!==0?c:0,t[h]=r,s(h,r)},this.#D=h=>{e[h]=t[h]!==0?this.#w.now():0,s(h,t[h])};let s=this.ttlAutopurge?(h,r)=>{if(i?.[h]&&(clearTimeout(i[h]),i[h]=void 0),r&&r!==0&&i){let c=setTimeout(()=>{this.#p(h)?(this.#v(this.#i[h],"expire"),i[h]=void 0):s(h,l(h))},r+1);c.unref&&c.unref(),i[h]=c}}:()=>{};this.#E=(h,r)=>{if(t[r]){let c=t[r],w=e[r];if(!c||!w)return;h.ttl=c,h.start=w,h.now=n||o();let y=h.now-w;h.remainingTTL=c-y}};let n=0,o=()=>{let h=this.#w.now();if(this.ttlResolution>0){n=h;let r=setTimeout(()=>n=0,this.ttlResolution);r.unref&&r.unref()}return h};this.getRemainingTTL=h=>{let r=this.#s.get(h);return r===void 0?0:l(r)};let l=h=>{let r=t[h],c=e[h];if(!r||!c)return 1/0;let w=(n||o())-c;return r-w};this.#p=h=>{let r=e[h],c=t[h];return!!c&&!!r&&(n||o())-r>c}}#D=()=>{};#E=()=>{};#H=()=>{};#p=()=>!1;#X(){let t=new W(this.#o);this.#b=0,this.#y=t,this.#C=e=>{this.#b-=t[e],t[e]=0},this.#N=(e,i,s,n)=>{if(!T(s)){if(this.#e(i))return this.backgroundFetchSize;if(n){if(typeof n!="function")throw new TypeError("sizeCalculation must be a function");if(s=n(i,e),!T(s))throw new TypeError("sizeCalculation return invalid (expect positive integer)")}else throw new TypeError("invalid size value (must be positive integer). When maxSize or maxEntrySize is used, sizeCalculation or size must be set.")}return s},this.#I=(e,i,s)=>{if(t[e]=i,this.#c){let n=this.#c-t[e];for(;this.#b>n;)this.#P(!0)}this.#b+=t[e],s&&(s.entrySize=i,s.totalCalculatedSize=this.#b)}}#C=t=>{};#I=(t,e,i)=>{};#N=(t,e,i,s)=>{if(i||s)throw new TypeError("cannot set size without setting maxSize or maxEntrySize on cache");return 0};*#A({allowStale:t=this.allowStale}={}){if(this.#n)for(let e=this.#h;this.#V(e)&&((t||!this.#p(e))&&(yield e),e!==this.#a);)e=this.#u[e]}*#z({allowStale:t=this.allowStale}={}){if(this.#n)for(let e=this.#a;this.#V(e)&&((t||!this.#p(e))&&(yield e),e!==this.#h);)e=this.#l[e]}#V(t){return t!==void 0&&this.#s.get(this.#i[t])===t}*entries(){for(let t of this.#A())this.#t[t]!==void 0&&this.#i[t]!==void 0&&!this.#e(this.#t[t])&&(yield[this.#i[t],this.#t[t]])}*rentries(){for(let t of this.#z())this.#t[t]!==void 0&&this.#i[t]!==void 0&&!this.#e(this.#t[t])&&(yield[this.#i[t],this.#t[t]])}*keys(){for(let t of this.#A()){let e=this.#i[t];e!==void 0&&!this.#e(this.#t[t])&&(yield e)}}*rkeys(){for(let t of this.#z()){let e=this.#i[t];e!==void 0&&!this.#e(this.#t[t])&&(yield e)}}*values(){for(let t of this.#A())this.#t[t]!==void 0&&!this.#e(this.#t[t])&&(yield this.#t[t])}*rvalues(){for(let t of this.#z())this.#t[t]!==void 0&&!this.#e(this.#t[t])&&(yield this.#t[t])}[Symbol.iterator](){return this.entries()}[Symbol.toStringTag]="LRUCache";find(t,e={}){for(let i of this.#A()){let s=this.#t[i],n=this.#e(s)?s.__staleWhileFetching:s;if(n!==void 0&&t(n,this.#i[i],this))return this.#L(this.#i[i],e)}}forEach(t,e=this){for(let i of this.#A()){let s=this.#t[i],n=this.#e(s)?s.__staleWhileFetching:s;n!==void 0&&t.call(e,n,this.#i[i],this)}}rforEach(t,e=this){for(let i of this.#z()){let s=this.#t[i],n=this.#e(s)?s.__staleWhileFetching:s;n!==void 0&&t.call(e,n,this.#i[i],this)}}purgeStale(){let t=!1;for(let e of this.#z({allowStale:!0}))this.#p(e)&&(this.#v(this.#i[e],"expire"),t=!0);return t}info(t){let e=this.#s.get(t);if(e===void 0)return;let i=this.#t[e],s=this.#e(i)?i.__staleWhileFetching:i;if(s===void 0)return;let n={value:s};if(this.#d&&this.#F){let o=this.#d[e],l=this.#F[e];if(o&&l){let h=o-(this.#w.now()-l);n.ttl=h,n.start=Date.now()}}return this.#y&&(n.size=this.#y[e]),n}dump(){let t=[];for(let e of this.#A({allowStale:!0})){let i=this.#i[e],s=this.#t[e],n=this.#e(s)?s.__staleWhileFetching:s;if(n===void 0||i===void 0)continue;let o={value:n};if(this.#d&&this.#F){o.ttl=this.#d[e];let l=this.#w.now()-this.#F[e];o.start=Math.floor(Date.now()-l)}this.#y&&(o.size=this.#y[e]),t.unshift([i,o])}return t}load(t){this.clear();for(let[e,i]of t){if(i.start){let s=Date.now()-i.start;i.start=this.#w.now()-s}this.#O(e,i.value,i)}}set(t,e,i={}){let{status:s=g.metrics.hasSubscribers?{}:void 0}=i;i.status=s,s&&(s.op="set",s.key=t,e!==void 0&&(s.value=e),s.cache=this);let n=this.#O(t,e,i);return s&&g.metrics.hasSubscribers&&g.metrics.publish(s),n}#O(t,e,i,s){let{ttl:n=this.ttl,start:o,noDisposeOnSet:l=this.noDisposeOnSet,sizeCalculation:h=this.sizeCalculation,status:r}=i,c=this.#e(e);if(e===void 0)return r&&(r.set="deleted"),this.delete(t),this;let{noUpdateTTL:w=this.noUpdateTTL}=i;r&&!c&&(r.value=e);let y=this.#N(t,e,i.size||0,h,r);if(this.maxEntrySize&&y>this.maxEntrySize)return this.#v(t,"set"),r&&(r.set="miss",r.maxEntrySizeExceeded=!0),this;let d=this.#n===0?void 0:this.#s.get(t);if(d===void 0)d=this.#n===0?this.#h:this.#_.length!==0?this.#_.pop():this.#n===this.#o?this.#P(!1):this.#n,this.#i[d]=t,this.#t[d]=e,this.#s.set(t,d),this.#l[this.#h]=d,this.#u[d]=this.#h,this.#h=d,this.#n++,this.#I(d,y,r),r&&(r.set="add"),w=!1,this.#R&&!c&&this.#W?.(e,t,"add");else{this.#M(d);let p=this.#t[d];if(e!==p){if(!l)if(this.#e(p)){p!==s&&p.__abortController.abort(new Error("replaced"));let{__staleWhileFetching:f}=p;f!==void 0&&f!==e&&(this.#T&&this.#m?.(f,t,"set"),this.#f&&this.#r?.push([f,t,"set"]))}else this.#T&&this.#m?.(p,t,"set"),this.#f&&this.#r?.push([p,t,"set"]);if(this.#C(d),this.#I(d,y,r),this.#t[d]=e,!c){let f=p&&this.#e(p)?p.__staleWhileFetching:p,_=f===void 0?"add":e!==f?"replace":"update";r&&(r.set=_,f!==void 0&&(r.oldValue=f)),this.#R&&this.onInsert?.(e,t,_)}}else c||(r&&(r.set="update"),this.#R&&this.onInsert?.(e,t,"update"))}if(n!==0&&!this.#d&&this.#k(),this.#d&&(w||this.#H(d,n,o),r&&this.#E(r,d)),!l&&this.#f&&this.#r){let p=this.#r,f;for(;f=p?.shift();)this.#S?.(...f)}return this}pop(){try{for(;this.#n;){let t=this.#t[this.#a];if(this.#P(!0),this.#e(t)){if(t.__staleWhileFetching)return t.__staleWhileFetching}else if(t!==void 0)return t}}finally{if(this.#f&&this.#r){let t=this.#r,e;for(;e=t?.shift();)this.#S?.(...e)}}}#P(t){let e=this.#a,i=this.#i[e],s=this.#t[e],n=this.#e(s);n&&s.__abortController.abort(new Error("evicted"));let o=n?s.__staleWhileFetching:s;return(this.#T||this.#f)&&o!==void 0&&(this.#T&&this.#m?.(o,i,"evict"),this.#f&&this.#r?.push([o,i,"evict"])),this.#C(e),this.#g?.[e]&&(clearTimeout(this.#g[e]),this.#g[e]=void 0),t&&(this.#i[e]=void 0,this.#t[e]=void 0,this.#_.push(e)),this.#n===1?(this.#a=this.#h=0,this.#_.length=0):this.#a=this.#l[e],this.#s.delete(i),this.#n--,e}has(t,e={}){let{status:i=g.metrics.hasSubscribers?{}:void 0}=e;e.status=i,i&&(i.op="has",i.key=t,i.cache=this);let s=this.#Y(t,e);return g.metrics.hasSubscribers&&g.metrics.publish(i),s}#Y(t,e={}){let{updateAgeOnHas:i=this.updateAgeOnHas,status:s}=e,n=this.#s.get(t);if(n!==void 0){let o=this.#t[n];if(this.#e(o)&&o.__staleWhileFetching===void 0)return!1;if(this.#p(n))s&&(s.has="stale",this.#E(s,n));else return i&&this.#D(n),s&&(s.has="hit",this.#E(s,n)),!0}else s&&(s.has="miss");return!1}peek(t,e={}){let{status:i=C()?{}:void 0}=e;i&&(i.op="peek",i.key=t,i.cache=this),e.status=i;let s=this.#J(t,e);return g.metrics.hasSubscribers&&g.metrics.publish(i),s}#J(t,e){let{status:i,allowStale:s=this.allowStale}=e,n=this.#s.get(t);if(n===void 0||!s&&this.#p(n)){i&&(i.peek=n===void 0?"miss":"stale");return}let o=this.#t[n],l=this.#e(o)?o.__staleWhileFetching:o;return i&&(l!==void 0?(i.peek="hit",i.value=l):i.peek="miss"),l}#G(t,e,i,s){let n=e===void 0?void 0:this.#t[e];if(this.#e(n))return n;let o=new AbortController,{signal:l}=i;l?.addEventListener("abort",()=>o.abort(l.reason),{signal:o.signal});let h={signal:o.signal,options:i,context:s},r=(f,_=!1)=>{let{aborted:a}=o.signal,S=i.ignoreFetchAbort&&f!==void 0,F=i.ignoreFetchAbort||!!(i.allowStaleOnFetchAbort&&f!==void 0);if(i.status&&(a&&!_?(i.status.fetchAborted=!0,i.status.fetchError=o.signal.reason,S&&(i.status.fetchAbortIgnored=!0)):i.status.fetchResolved=!0),a&&!S&&!_)return w(o.signal.reason,F);let b=d,m=this.#t[e];return(m===d||m===void 0&&S&&_)&&(f===void 0?b.__staleWhileFetching!==void 0?this.#t[e]=b.__staleWhileFetching:this.#v(t,"fetch"):(i.status&&(i.status.fetchUpdated=!0),this.#O(t,f,h.options,b))),f},c=f=>(i.status&&(i.status.fetchRejected=!0,i.status.fetchError=f),w(f,!1)),w=(f,_)=>{let{aborted:a}=o.signal,S=a&&i.allowStaleOnFetchAbort,F=S||i.allowStaleOnFetchRejection,b=F||i.noDeleteOnFetchRejection,m=d;if(this.#t[e]===d&&(!b||!_&&m.__staleWhileFetching===void 0?this.#v(t,"fetch"):S||(this.#t[e]=m.__staleWhileFetching)),F)return i.status&&m.__staleWhileFetching!==void 0&&(i.status.returnedStale=!0),m.__staleWhileFetching;if(m.__returned===m)throw f},y=(f,_)=>{let a=this.#x?.(t,n,h);o.signal.addEventListener("abort",()=>{(!i.ignoreFetchAbort||i.allowStaleOnFetchAbort)&&(f(void 0),i.allowStaleOnFetchAbort&&(f=S=>r(S,!0)))}),a&&a instanceof Promise?a.then(S=>f(S===void 0?void 0:S),_):a!==void 0&&f(a)};i.status&&(i.status.fetchDispatched=!0);let d=new Promise(y).then(r,c),p=Object.assign(d,{__abortController:o,__staleWhileFetching:n,__returned:void 0});return e===void 0?(this.#O(t,p,{...h.options,status:void 0}),e=this.#s.get(t)):this.#t[e]=p,p}#e(t){if(!this.#U)return!1;let e=t;return!!e&&e instanceof Promise&&e.hasOwnProperty("__staleWhileFetching")&&e.__abortController instanceof AbortController}fetch(t,e={}){let i=g.tracing.hasSubscribers,{status:s=C()?{}:void 0}=e;e.status=s,s&&e.context&&(s.context=e.context);let n=this.#q(t,e);return s&&i&&(s.trace=!0,g.tracing.tracePromise(()=>n,s).catch(()=>{})),n}async#q(t,e={}){let{allowStale:i=this.allowStale,updateAgeOnGet:s=this.updateAgeOnGet,noDeleteOnStaleGet:n=this.noDeleteOnStaleGet,ttl:o=this.ttl,noDisposeOnSet:l=this.noDisposeOnSet,size:h=0,sizeCalculation:r=this.sizeCalculation,noUpdateTTL:c=this.noUpdateTTL,noDeleteOnFetchRejection:w=this.noDeleteOnFetchRejection,allowStaleOnFetchRejection:y=this.allowStaleOnFetchRejection,ignoreFetchAbort:d=this.ignoreFetchAbort,allowStaleOnFetchAbort:p=this.allowStaleOnFetchAbort,context:f,forceRefresh:_=!1,status:a,signal:S}=e;if(a&&(a.op="fetch",a.key=t,_&&(a.forceRefresh=!0),a.cache=this),!this.#U)return a&&(a.fetch="get"),this.#L(t,{allowStale:i,updateAgeOnGet:s,noDeleteOnStaleGet:n,status:a});let F={allowStale:i,updateAgeOnGet:s,noDeleteOnStaleGet:n,ttl:o,noDisposeOnSet:l,size:h,sizeCalculation:r,noUpdateTTL:c,noDeleteOnFetchRejection:w,allowStaleOnFetchRejection:y,allowStaleOnFetchAbort:p,ignoreFetchAbort:d,status:a,signal:S},b=this.#s.get(t);if(b===void 0){a&&(a.fetch="miss");let m=this.#G(t,b,F,f);return m.__returned=m}else{let m=this.#t[b];if(this.#e(m)){let E=i&&m.__staleWhileFetching!==void 0;return a&&(a.fetch="inflight",E&&(a.returnedStale=!0)),E?m.__staleWhileFetching:m.__returned=m}let A=this.#p(b);if(!_&&!A)return a&&(a.fetch="hit"),this.#M(b),s&&this.#D(b),a&&this.#E(a,b),m;let z=this.#G(t,b,F,f),v=z.__staleWhileFetching!==void 0&&i;return a&&(a.fetch=A?"stale":"refresh",v&&A&&(a.returnedStale=!0)),v?z.__staleWhileFetching:z.__returned=z}}forceFetch(t,e={}){let i=g.tracing.hasSubscribers,{status:s=C()?{}:void 0}=e;e.status=s,s&&e.context&&(s.context=e.context);let n=this.#K(t,e);return s&&i&&(s.trace=!0,g.tracing.tracePromise(()=>n,s).catch(()=>{})),n}async#K(t,e={}){let i=await this.#q(t,e);if(i===void 0)throw new Error("fetch() returned undefined");return i}memo(t,e={}){let{status:i=g.metrics.hasSubscribers?{}:void 0}=e;e.status=i,i&&(i.op="memo",i.key=t,e.context&&(i.context=e.context),i.cache=this);let s=this.#Q(t,e);return i&&(i.value=s),g.metrics.hasSubscribers&&g.metrics.publish(i),s}#Q(t,e={}){let i=this.#j;if(!i)throw new Error("no memoMethod provided to constructor");let{context:s,status:n,forceRefresh:o,...l}=e;n&&o&&(n.forceRefresh=!0);let h=this.#L(t,l),r=o||h===void 0;if(n&&(n.memo=r?"miss":"hit",r||(n.value=h)),!r)return h;let c=i(t,h,{options:l,context:s});return n&&(n.value=c),this.#O(t,c,l),c}get(t,e={}){let{status:i=g.metrics.hasSubscribers?{}:void 0}=e;e.status=i,i&&(i.op="get",i.key=t,i.cache=this);let s=this.#L(t,e);return i&&(s!==void 0&&(i.value=s),g.metrics.hasSubscribers&&g.metrics.publish(i)),s}#L(t,e={}){let{allowStale:i=this.allowStale,updateAgeOnGet:s=this.updateAgeOnGet,noDeleteOnStaleGet:n=this.noDeleteOnStaleGet,status:o}=e,l=this.#s.get(t);if(l===void 0){o&&(o.get="miss");return}let h=this.#t[l],r=this.#e(h);return o&&this.#E(o,l),this.#p(l)?r?(o&&(o.get="stale-fetching"),i&&h.__staleWhileFetching!==void 0?(o&&(o.returnedStale=!0),h.__staleWhileFetching):void 0):(n||this.#v(t,"expire"),o&&(o.get="stale"),i?(o&&(o.returnedStale=!0),h):void 0):(o&&(o.get=r?"fetching":"hit"),this.#M(l),s&&this.#D(l),r?h.__staleWhileFetching:h)}#B(t,e){this.#u[e]=t,this.#l[t]=e}#M(t){t!==this.#h&&(t===this.#a?this.#a=this.#l[t]:this.#B(this.#u[t],this.#l[t]),this.#B(this.#h,t),this.#h=t)}delete(t){return this.#v(t,"delete")}#v(t,e){g.metrics.hasSubscribers&&g.metrics.publish({op:"delete",delete:e,key:t,cache:this});let i=!1;if(this.#n!==0){let s=this.#s.get(t);if(s!==void 0)if(this.#g?.[s]&&(clearTimeout(this.#g[s]),this.#g[s]=void 0),i=!0,this.#n===1)this.#$(e);else{this.#C(s);let n=this.#t[s];if(this.#e(n)?n.__abortController.abort(new Error("deleted")):(this.#T||this.#f)&&(this.#T&&this.#m?.(n,t,e),this.#f&&this.#r?.push([n,t,e])),this.#s.delete(t),this.#i[s]=void 0,this.#t[s]=void 0,s===this.#h)this.#h=this.#u[s];else if(s===this.#a)this.#a=this.#l[s];else{let o=this.#u[s];this.#l[o]=this.#l[s];let l=this.#l[s];this.#u[l]=this.#u[s]}this.#n--,this.#_.push(s)}}if(this.#f&&this.#r?.length){let s=this.#r,n;for(;n=s?.shift();)this.#S?.(...n)}return i}clear(){return this.#$("delete")}#$(t){for(let e of this.#z({allowStale:!0})){let i=this.#t[e];if(this.#e(i))i.__abortController.abort(new Error("deleted"));else{let s=this.#i[e];this.#T&&this.#m?.(i,s,t),this.#f&&this.#r?.push([i,s,t])}}if(this.#s.clear(),this.#t.fill(void 0),this.#i.fill(void 0),this.#d&&this.#F){this.#d.fill(0),this.#F.fill(0);for(let e of this.#g??[])e!==void 0&&clearTimeout(e);this.#g?.fill(void 0)}if(this.#y&&this.#y.fill(0),this.#a=0,this.#h=0,this.#_.length=0,this.#b=0,this.#n=0,this.#f&&this.#r){let e=this.#r,i;for(;i=e?.shift();)this.#S?.(...i)}}};exports.LRUCache=M;
@@ -89323,7 +92266,7 @@ var j=(u,t)=>()=>(t||u((t={exports:{}}).exports,t),t.exports);var I=j(O=>{"use s
 
 /***/ }),
 
-/***/ 63937:
+/***/ 34865:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var C=(r,t)=>()=>{try{return t||r((t={exports:{}}).exports,t),t.exports}catch(e){throw t=0,e}};var ms=C(tt=>{"use strict";Object.defineProperty(tt,"__esModule",{value:!0});tt.range=tt.balanced=void 0;var Ei=(r,t,e)=>{let s=r instanceof RegExp?ps(r,e):r,i=t instanceof RegExp?ps(t,e):t,n=s!==null&&i!=null&&(0,tt.range)(s,i,e);return n&&{start:n[0],end:n[1],pre:e.slice(0,n[0]),body:e.slice(n[0]+s.length,n[1]),post:e.slice(n[1]+i.length)}};tt.balanced=Ei;var ps=(r,t)=>{let e=t.match(r);return e?e[0]:null},Oi=(r,t,e)=>{let s,i,n,o,h,a=e.indexOf(r),l=e.indexOf(t,a+1),c=a;if(a>=0&&l>0){if(r===t)return[a,l];for(s=[],n=e.length;c>=0&&!h;){if(c===a)s.push(c),a=e.indexOf(r,c+1);else if(s.length===1){let u=s.pop();u!==void 0&&(h=[u,l])}else i=s.pop(),i!==void 0&&i<n&&(n=i,o=l),l=e.indexOf(t,c+1);c=a<l&&a>=0?a:l}s.length&&o!==void 0&&(h=[n,o])}return h};tt.range=Oi});var vs=C(T=>{"use strict";Object.defineProperty(T,"__esModule",{value:!0});T.EXPANSION_MAX_REWRITES=T.EXPANSION_MAX_DEPTH=T.EXPANSION_MAX_LENGTH=T.EXPANSION_MAX=void 0;T.expand=Wi;var gs=ms(),ws="\0SLASH"+Math.random()+"\0",bs="\0OPEN"+Math.random()+"\0",xe="\0CLOSE"+Math.random()+"\0",ys="\0COMMA"+Math.random()+"\0",Ss="\0PERIOD"+Math.random()+"\0",xi=new RegExp(ws,"g"),Ci=new RegExp(bs,"g"),Mi=new RegExp(xe,"g"),ki=new RegExp(ys,"g"),Ai=new RegExp(Ss,"g"),Ri=/\\\\/g,Pi=/\\{/g,Ti=/\\}/g,Fi=/\\,/g,ji=/\\\./g;T.EXPANSION_MAX=1e5;T.EXPANSION_MAX_LENGTH=4e6;T.EXPANSION_MAX_DEPTH=1e3;T.EXPANSION_MAX_REWRITES=1e3;function _e(r){return isNaN(r)?r.charCodeAt(0):parseInt(r,10)}function Ni(r){return r.replace(Ri,ws).replace(Pi,bs).replace(Ti,xe).replace(Fi,ys).replace(ji,Ss)}function Di(r){return r.replace(xi,"\\").replace(Ci,"{").replace(Mi,"}").replace(ki,",").replace(Ai,".")}function Ee(r,t){for(let e=0;e<t.length;e++)r.push(t[e])}function Li(r){let t=[],e="";for(;;){let s=(0,gs.balanced)("{","}",r);if(!s){let a=r.split(",");return a[0]=e+a[0],Ee(t,a),t}let{pre:i,body:n,post:o}=s,h=i.split(",");if(h[0]=e+h[0],h[h.length-1]+="{"+n+"}",!o.length)return Ee(t,h),t;e=h.pop(),Ee(t,h),r=o}}function Wi(r,t={}){if(!r)return[];let{max:e=T.EXPANSION_MAX,maxLength:s=T.EXPANSION_MAX_LENGTH,maxDepth:i=T.EXPANSION_MAX_DEPTH,maxRewrites:n=T.EXPANSION_MAX_REWRITES}=t;return r.slice(0,2)==="{}"&&(r="\\{\\}"+r.slice(2)),Oe(Ni(r),e,s,i,0,n,!0).map(Di)}function zi(r){return"{"+r+"}"}function Bi(r){return/^-?0\d/.test(r)}function Gi(r,t){return r<=t}function Ii(r,t){return r>=t}function ct(r,t,e,s,i,n){let o=[],h=0;for(let a=0;a<r.length;a++)for(let l=0;l<e.length;l++){if(o.length>=s)return o;let c=r[a]+t+e[l];if(!(n&&!c)){if(h+c.length>i)return o;o.push(c),h+=c.length}}return o}function $i(r,t,e,s){let i=r.split(/\.\./),n=[];if(i[0]===void 0||i[1]===void 0)return n;let o=_e(i[0]),h=_e(i[1]),a=Math.max(i[0].length,i[1].length),l=i.length===3&&i[2]!==void 0?Math.max(Math.abs(_e(i[2])),1):1,c=Gi;h<o&&(l*=-1,c=Ii);let f=i.some(Bi),p=0;for(let g=o;c(g,h)&&n.length<e;g+=l){let d;if(t)d=String.fromCharCode(g),d==="\\"&&(d="");else if(d=String(g),f){let b=a-d.length;if(b>0){let m=new Array(b+1).join("0");g<0?d="-"+m+d.slice(1):d=m+d}}if(p+d.length>s)break;n.push(d),p+=d.length}return n}function Oe(r,t,e,s,i,n,o){if(i>s)return[r];let h=[""],a=0,l=!1,c=!0;for(;;){let u=(0,gs.balanced)("{","}",r);if(!u)return ct(h,r,[""],t,e,l);let f=u.pre;if(/\$$/.test(f)){if(h=ct(h,f+"{"+u.body+"}",[""],t,e,l&&!u.post.length),c=!1,!u.post.length)break;r=u.post;continue}let p=/^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(u.body),g=/^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(u.body),d=p||g,b=u.body.indexOf(",")>=0;if(!d&&!b){if(a<n&&u.post.match(/,(?!,).*\}/)){a++,r=u.pre+"{"+u.body+xe+u.post,o=!0;continue}return ct(h,f+"{"+u.body+"}"+u.post,[""],t,e,l)}c&&(l=o&&!d,c=!1);let m;if(d)m=$i(u.body,g,t,e);else{let y=Li(u.body);if(y.length===1&&y[0]!==void 0&&(y=Oe(y[0],t,e,s,i+1,n,!1).map(zi),y.length===1)){if(h=ct(h,f+y[0],[""],t,e,l&&!u.post.length),!u.post.length)break;r=u.post;continue}let _=l&&!u.post.length&&!f;for(let S=0;_&&S<h.length;S++)h[S]&&(_=!1);m=[];let v=0;t:for(let S=0;S<y.length;S++){let K=Oe(y[S],t,e,s,i+1,n,!1);for(let B=0;B<K.length;B++){let U=K[B];if(!(_&&!U)){if(m.length>=t||v+U.length>e)break t;m.push(U),v+=U.length}}}}if(h=ct(h,f,m,t,e,l&&!u.post.length),!u.post.length)break;r=u.post}return h}});var Es=C(jt=>{"use strict";Object.defineProperty(jt,"__esModule",{value:!0});jt.numericRange=void 0;var Me=(r,t)=>r===t?{t:"lit",ch:String(r)}:{t:"class",re:new RegExp(`^[${r}-${t}]$`)},Ce=(r,t)=>t.map(e=>[Me(r,r),...e]),ut=(r,t)=>{if(!r)return[[]];let e=+r[0],s=+t[0],i=r.slice(1),n=t.slice(1);if(e===s)return Ce(e,ut(i,n));let o="0".repeat(i.length),h="9".repeat(i.length),a=[];i!==o&&a.push(...Ce(e++,ut(i,h)));let l=n===h?[]:Ce(s--,ut(o,n));return e<=s&&a.push([Me(e,s),...Array.from(i,()=>Me(0,9))]),a.push(...l),a},_s=(r,t,e)=>{if(e)return ut(String(r).padStart(e,"0"),String(t).padStart(e,"0"));let s=[];for(let i=String(r).length;i<=String(t).length;i++){let n=Math.max(r,i===1?0:10**(i-1)),o=Math.min(t,10**i-1);s.push(...ut(String(n),String(o)))}return s},Ui=(r,t)=>{let e=Number(r),s=Number(t);if(!Number.isSafeInteger(e)||!Number.isSafeInteger(s))return;e>s&&([e,s]=[s,e]);let n=/^-?0\d/.test(r)||/^-?0\d/.test(t)?Math.max(r.length,t.length):0,o=[];if(e<0){let h=_s(Math.max(-s,1),-e,n&&n-1);o.push(...h.map(a=>[{t:"lit",ch:"-"},...a]))}return s>=0&&o.push(..._s(Math.max(e,0),s,n)),o};jt.numericRange=Ui});var Os=C(Nt=>{"use strict";Object.defineProperty(Nt,"__esModule",{value:!0});Nt.parseClass=void 0;var qi={"[:alnum:]":["\\p{L}\\p{Nl}\\p{Nd}"],"[:alpha:]":["\\p{L}\\p{Nl}"],"[:ascii:]":["\\x00-\\x7f"],"[:blank:]":["\\p{Zs}\\t"],"[:cntrl:]":["\\p{Cc}"],"[:digit:]":["\\p{Nd}"],"[:graph:]":["\\p{Z}\\p{C}",!0],"[:lower:]":["\\p{Ll}"],"[:print:]":["\\p{C}",!0],"[:punct:]":["\\p{P}\\p{S}"],"[:space:]":["\\p{Z}\\t\\r\\n\\v\\f"],"[:upper:]":["\\p{Lu}"],"[:word:]":["\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}"],"[:xdigit:]":["A-Fa-f0-9"]},ft=r=>r.replace(/[[\]\\-]/g,"\\$&"),ke=/$./,Hi=(r,t,e=!1,s)=>{let i=m=>{let y=s?m.normalize(s):m;return[...y].length===1?y:m},n=t;if(r.charAt(n)!=="[")throw new Error("not in a brace expression");let o=[],h=[],a=n+1,l=!1,c=!1,u=!1,f=n,p="";t:for(;a<r.length;){let m=String.fromCodePoint(r.codePointAt(a));if((m==="!"||m==="^")&&a===n+1){u=!0,a++;continue}if(m==="]"&&l&&!c){f=a+1;break}if(l=!0,m==="\\"&&!c){c=!0,a++;continue}if(m==="["&&!c){for(let[_,[v,S]]of Object.entries(qi))if(r.startsWith(_,a)){if(p)return[ke,r.length-n];a+=_.length,S?h.push(v):o.push(v);continue t}}c=!1;let y=i(m);if(p){y.codePointAt(0)>p.codePointAt(0)?o.push(ft(p)+"-"+ft(y)):y===p&&o.push(ft(y)),p="",a+=m.length;continue}if(r.startsWith("-]",a+m.length)){o.push(ft(y+"-")),a+=m.length+1;continue}if(r.startsWith("-",a+m.length)){p=y,a+=m.length+1;continue}o.push(ft(y)),a+=m.length}if(f<a)return[ke,0];if(!o.length&&!h.length)return[ke,r.length-n];let g="["+(u?"^":"")+o.join("")+"]",d="["+(u?"":"^")+h.join("")+"]",b="^"+(o.length&&h.length?"("+g+"|"+d+")":o.length?g:d);return[new RegExp(b,e?"iu":"u"),f-n]};Nt.parseClass=Hi});var Ns=C(Wt=>{"use strict";Object.defineProperty(Wt,"__esModule",{value:!0});Wt.Matcher=void 0;var Xi=Es(),Ki=Os(),Ae={t:"match",id:0},Vi="!?+*@",et=r=>({t:"lit",ch:r}),Yi=r=>r.replace(/[\\^$.*+?()[\]{}|/]/g,"\\$&"),ks=r=>new RegExp(`^${Yi(r)}$`,"iu"),Dt=new Map,As=r=>{let t=Dt.get(r);return t||(t=ks(r),Dt.size>=1e3&&Dt.clear(),Dt.set(r,t)),t},Fe=(r,t)=>{if(t===r.ch)return!0;if(!r.re)return!1;let e=t.charCodeAt(0);if(e>=128)return r.re.test(t);let s=r.ascii??=new Uint8Array(128);return s[e]||=r.re.test(t)?1:2,s[e]===1},Ji=(r,t,e,s,i)=>{let n=[];for(let o=0;o<r.length;){let h=String.fromCodePoint(r.codePointAt(o));if(i){let a=h==="\\"&&r.startsWith(i,o+1)?1:0;if(a||h===i){let l=o+a+i.length,c=r.indexOf(i,l),u=/^(-?\d+)\.\.(-?\d+)$/.exec(r.slice(l,c)),f=c!==-1&&u&&(0,Xi.numericRange)(u[1],u[2]);if(f){n.push({t:"ext",type:"@",alts:f}),o=c+i.length;continue}}}if(h==="\\"){let a=r.codePointAt(o+1),l=a===void 0?h:String.fromCodePoint(a);n.push(et(l)),o+=1+l.length;continue}if(h==="["){let[a,l]=(0,Ki.parseClass)(r,o,t,s);if(l){n.push({t:"class",re:a}),o+=l;continue}}if(!e&&Vi.includes(h)&&r[o+1]==="("){n.push({t:"open",type:h}),o+=2;continue}n.push(!e&&h==="|"?{t:"bar"}:!e&&h===")"?{t:"close"}:h==="*"?{t:"star"}:h==="?"?{t:"any"}:et(h)),o+=h.length}return n},Zi=r=>{let t=new Map,e=[];return r.forEach((s,i)=>{s.t==="open"?e.push(i):s.t==="close"&&e.length&&t.set(e.pop(),i)}),t},Rs=(r,t,e,s,i)=>{let n=[],o=[n];for(let h=e;h<s;h++){let a=r[h],l=t.get(h);if(a.t==="open"&&l!==void 0){let c=Rs(r,t,h+1,l,!1);n.push({t:"ext",type:a.type,alts:c}),h=l}else a.t==="bar"&&!i?o.push(n=[]):a.t==="open"?n.push(et(a.type),et("(")):a.t==="bar"?n.push(et("|")):a.t==="close"?n.push(et(")")):n.push(a)}return o},Ps=(r,t)=>{let e=[],s="",i=()=>{for(let n of s.normalize(t))e.push(et(n));s=""};for(let n of r){if(n.t==="lit"){s+=n.ch;continue}i(),e.push(n.t==="ext"?{...n,alts:n.alts.map(o=>Ps(o,t))}:n)}return i(),e},Qi=(r,t)=>{let e=1,s=h=>({t:"split",id:e++,out:h}),i=(h,a)=>h.reduceRight((l,c)=>n(c,l),a),n=(h,a)=>{switch(h.t){case"lit":let f=t?As(h.ch):void 0;return{t:"lit",id:e++,ch:h.ch,re:f,next:a};case"any":case"star":return{t:h.t,id:e++,next:a};case"class":return{t:"class",id:e++,re:h.re,next:a}}let l=f=>h.alts.map(p=>i(p,f));switch(h.type){case"@":return s(l(a));case"?":return s([a,...l(a)]);case"!":return{t:"neg",id:e++,sub:s(l(Ae)),next:a}}let c=s([]),u=s(l(c));return c.out.push(a,u),h.type==="*"?c:u};return[i(r,Ae),e]},tn=r=>{let t=[],e=new Set,s=n=>n.t==="match"?"match":String(n.id),i=(n,o)=>{if(n.t==="match"||e.has(n))return;e.add(n);let h=a=>t.push(`${o}${n.id}: ${a}`);switch(n.t){case"split":h(`split -> ${n.out.map(s).join(", ")}`);for(let a of n.out)i(a,o);return;case"neg":return h(`!(${s(n.sub)}) -> ${s(n.next)}`),i(n.sub,o+"  "),i(n.next,o);case"lit":h(`${JSON.stringify(n.ch)} -> ${s(n.next)}`);break;case"class":h(`${n.re} -> ${s(n.next)}`);break;default:h(`${n.t==="any"?"?":"*"} -> ${s(n.next)}`)}i(n.next,o)};return i(r,""),[`start -> ${s(r)}`,...t].join(`
@@ -89333,7 +92276,7 @@ var C=(r,t)=>()=>{try{return t||r((t={exports:{}}).exports,t),t.exports}catch(e)
 
 /***/ }),
 
-/***/ 25924:
+/***/ 19732:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var j=(u,t)=>()=>(t||u((t={exports:{}}).exports,t),t.exports);var I=j(O=>{"use strict";Object.defineProperty(O,"__esModule",{value:!0});O.tracing=O.metrics=void 0;var U=__nccwpck_require__(53053);O.metrics=(0,U.channel)("lru-cache:metrics");O.tracing=(0,U.tracingChannel)("lru-cache")});var P=j(R=>{"use strict";Object.defineProperty(R,"__esModule",{value:!0});R.defaultPerf=void 0;R.defaultPerf=typeof performance=="object"&&performance&&typeof performance.now=="function"?performance:Date});Object.defineProperty(exports, "__esModule", ({value:!0}));exports.LRUCache=void 0;var g=I(),N=P(),C=()=>g.metrics.hasSubscribers||g.tracing.hasSubscribers,k=new Set,G=typeof process=="object"&&process?process:{},V=(u,t,e,i)=>{typeof G.emitWarning=="function"?G.emitWarning(u,t,e,i):console.error(`[${e}] ${t}: ${u}`)},q=u=>!k.has(u);var T=u=>!!u&&u===Math.floor(u)&&u>0&&isFinite(u),H=u=>T(u)?u<=Math.pow(2,8)?Uint8Array:u<=Math.pow(2,16)?Uint16Array:u<=Math.pow(2,32)?Uint32Array:u<=Number.MAX_SAFE_INTEGER?W:null:null,W=class extends Array{constructor(t){super(t),this.fill(0)}},L=class u{heap;length;static#o=!1;static create(t){let e=H(t);if(!e)return[];u.#o=!0;let i=new u(t,e);return u.#o=!1,i}constructor(t,e){if(!u.#o)throw new TypeError("instantiate Stack using Stack.create(n)");this.heap=new e(t),this.length=0}push(t){this.heap[this.length++]=t}pop(){return this.heap[--this.length]}},M=class u{#o;#c;#m;#W;#S;#x;#j;#w;get perf(){return this.#w}ttl;ttlResolution;ttlAutopurge;updateAgeOnGet;updateAgeOnHas;allowStale;noDisposeOnSet;noUpdateTTL;maxEntrySize;sizeCalculation;noDeleteOnFetchRejection;noDeleteOnStaleGet;allowStaleOnFetchAbort;allowStaleOnFetchRejection;ignoreFetchAbort;backgroundFetchSize;#n;#b;#s;#i;#t;#l;#u;#a;#h;#_;#r;#y;#F;#d;#g;#T;#U;#f;#R;static unsafeExposeInternals(t){return{starts:t.#F,ttls:t.#d,autopurgeTimers:t.#g,sizes:t.#y,keyMap:t.#s,keyList:t.#i,valList:t.#t,next:t.#l,prev:t.#u,get head(){return t.#a},get tail(){return t.#h},free:t.#_,isBackgroundFetch:e=>t.#e(e),backgroundFetch:(e,i,s,n)=>t.#G(e,i,s,n),moveToTail:e=>t.#M(e),indexes:e=>t.#A(e),rindexes:e=>t.#z(e),isStale:e=>t.#p(e)}}get max(){return this.#o}get maxSize(){return this.#c}get calculatedSize(){return this.#b}get size(){return this.#n}get fetchMethod(){return this.#x}get memoMethod(){return this.#j}get dispose(){return this.#m}get onInsert(){return this.#W}get disposeAfter(){return this.#S}constructor(t){let{max:e=0,ttl:i,ttlResolution:s=1,ttlAutopurge:n,updateAgeOnGet:o,updateAgeOnHas:l,allowStale:h,dispose:r,onInsert:c,disposeAfter:w,noDisposeOnSet:y,noUpdateTTL:d,maxSize:p=0,maxEntrySize:f=0,sizeCalculation:_,fetchMethod:a,memoMethod:S,noDeleteOnFetchRejection:F,noDeleteOnStaleGet:b,allowStaleOnFetchRejection:m,allowStaleOnFetchAbort:A,ignoreFetchAbort:z,backgroundFetchSize:x=1,perf:v}=t;if(this.backgroundFetchSize=x,v!==void 0&&typeof v?.now!="function")throw new TypeError("perf option must have a now() method if specified");if(this.#w=v??N.defaultPerf,e!==0&&!T(e))throw new TypeError("max option must be a nonnegative integer");let E=e?H(e):Array;if(!E)throw new Error("invalid max value: "+e);if(this.#o=e,this.#c=p,this.maxEntrySize=f||this.#c,this.sizeCalculation=_,this.sizeCalculation){if(!this.#c&&!this.maxEntrySize)throw new TypeError("cannot set sizeCalculation without setting maxSize or maxEntrySize");if(typeof this.sizeCalculation!="function")throw new TypeError("sizeCalculation set to non-function")}if(S!==void 0&&typeof S!="function")throw new TypeError("memoMethod must be a function if defined");if(this.#j=S,a!==void 0&&typeof a!="function")throw new TypeError("fetchMethod must be a function if specified");if(this.#x=a,this.#U=!!a,this.#s=new Map,this.#i=Array.from({length:e}).fill(void 0),this.#t=Array.from({length:e}).fill(void 0),this.#l=new E(e),this.#u=new E(e),this.#a=0,this.#h=0,this.#_=L.create(e),this.#n=0,this.#b=0,typeof r=="function"&&(this.#m=r),typeof c=="function"&&(this.#W=c),typeof w=="function"?(this.#S=w,this.#r=[]):(this.#S=void 0,this.#r=void 0),this.#T=!!this.#m,this.#R=!!this.#W,this.#f=!!this.#S,this.noDisposeOnSet=!!y,this.noUpdateTTL=!!d,this.noDeleteOnFetchRejection=!!F,this.allowStaleOnFetchRejection=!!m,this.allowStaleOnFetchAbort=!!A,this.ignoreFetchAbort=!!z,this.maxEntrySize!==0){if(this.#c!==0&&!T(this.#c))throw new TypeError("maxSize must be a positive integer if specified");if(!T(this.maxEntrySize))throw new TypeError("maxEntrySize must be a positive integer if specified");this.#X()}if(this.allowStale=!!h,this.noDeleteOnStaleGet=!!b,this.updateAgeOnGet=!!o,this.updateAgeOnHas=!!l,this.ttlResolution=T(s)||s===0?s:1,this.ttlAutopurge=!!n,this.ttl=i||0,this.ttl){if(!T(this.ttl))throw new TypeError("ttl must be a positive integer if specified");this.#k()}if(this.#o===0&&this.ttl===0&&this.#c===0)throw new TypeError("At least one of max, maxSize, or ttl is required");if(!this.ttlAutopurge&&!this.#o&&!this.#c){let D="LRU_CACHE_UNBOUNDED";q(D)&&(k.add(D),V("TTL caching without ttlAutopurge, max, or maxSize can result in unbounded memory consumption.","UnboundedCacheWarning",D,u))}}getRemainingTTL(t){return this.#s.has(t)?1/0:0}#k(){let t=new W(this.#o),e=new W(this.#o);this.#d=t,this.#F=e;let i=this.ttlAutopurge?Array.from({length:this.#o}):void 0;this.#g=i,this.#H=(h,r,c=this.#w.now())=>{e[h]=r!==0?c:0,t[h]=r,s(h,r)},this.#D=h=>{e[h]=t[h]!==0?this.#w.now():0,s(h,t[h])};let s=this.ttlAutopurge?(h,r)=>{if(i?.[h]&&(clearTimeout(i[h]),i[h]=void 0),r&&r!==0&&i){let c=setTimeout(()=>{this.#p(h)?(this.#v(this.#i[h],"expire"),i[h]=void 0):s(h,l(h))},r+1);c.unref&&c.unref(),i[h]=c}}:()=>{};this.#E=(h,r)=>{if(t[r]){let c=t[r],w=e[r];if(!c||!w)return;h.ttl=c,h.start=w,h.now=n||o();let y=h.now-w;h.remainingTTL=c-y}};let n=0,o=()=>{let h=this.#w.now();if(this.ttlResolution>0){n=h;let r=setTimeout(()=>n=0,this.ttlResolution);r.unref&&r.unref()}return h};this.getRemainingTTL=h=>{let r=this.#s.get(h);return r===void 0?0:l(r)};let l=h=>{let r=t[h],c=e[h];if(!r||!c)return 1/0;let w=(n||o())-c;return r-w};this.#p=h=>{let r=e[h],c=t[h];return!!c&&!!r&&(n||o())-r>c}}#D=()=>{};#E=()=>{};#H=()=>{};#p=()=>!1;#X(){let t=new W(this.#o);this.#b=0,this.#y=t,this.#C=e=>{this.#b-=t[e],t[e]=0},this.#N=(e,i,s,n)=>{if(!T(s)){if(this.#e(i))return this.backgroundFetchSize;if(n){if(typeof n!="function")throw new TypeError("sizeCalculation must be a function");if(s=n(i,e),!T(s))throw new TypeError("sizeCalculation return invalid (expect positive integer)")}else throw new TypeError("invalid size value (must be positive integer). When maxSize or maxEntrySize is used, sizeCalculation or size must be set.")}return s},this.#I=(e,i,s)=>{if(t[e]=i,this.#c){let n=this.#c-t[e];for(;this.#b>n;)this.#P(!0)}this.#b+=t[e],s&&(s.entrySize=i,s.totalCalculatedSize=this.#b)}}#C=t=>{};#I=(t,e,i)=>{};#N=(t,e,i,s)=>{if(i||s)throw new TypeError("cannot set size without setting maxSize or maxEntrySize on cache");return 0};*#A({allowStale:t=this.allowStale}={}){if(this.#n)for(let e=this.#h;this.#V(e)&&((t||!this.#p(e))&&(yield e),e!==this.#a);)e=this.#u[e]}*#z({allowStale:t=this.allowStale}={}){if(this.#n)for(let e=this.#a;this.#V(e)&&((t||!this.#p(e))&&(yield e),e!==this.#h);)e=this.#l[e]}#V(t){return t!==void 0&&this.#s.get(this.#i[t])===t}*entries(){for(let t of this.#A())this.#t[t]!==void 0&&this.#i[t]!==void 0&&!this.#e(this.#t[t])&&(yield[this.#i[t],this.#t[t]])}*rentries(){for(let t of this.#z())this.#t[t]!==void 0&&this.#i[t]!==void 0&&!this.#e(this.#t[t])&&(yield[this.#i[t],this.#t[t]])}*keys(){for(let t of this.#A()){let e=this.#i[t];e!==void 0&&!this.#e(this.#t[t])&&(yield e)}}*rkeys(){for(let t of this.#z()){let e=this.#i[t];e!==void 0&&!this.#e(this.#t[t])&&(yield e)}}*values(){for(let t of this.#A())this.#t[t]!==void 0&&!this.#e(this.#t[t])&&(yield this.#t[t])}*rvalues(){for(let t of this.#z())this.#t[t]!==void 0&&!this.#e(this.#t[t])&&(yield this.#t[t])}[Symbol.iterator](){return this.entries()}[Symbol.toStringTag]="LRUCache";find(t,e={}){for(let i of this.#A()){let s=this.#t[i],n=this.#e(s)?s.__staleWhileFetching:s;if(n!==void 0&&t(n,this.#i[i],this))return this.#L(this.#i[i],e)}}forEach(t,e=this){for(let i of this.#A()){let s=this.#t[i],n=this.#e(s)?s.__staleWhileFetching:s;n!==void 0&&t.call(e,n,this.#i[i],this)}}rforEach(t,e=this){for(let i of this.#z()){let s=this.#t[i],n=this.#e(s)?s.__staleWhileFetching:s;n!==void 0&&t.call(e,n,this.#i[i],this)}}purgeStale(){let t=!1;for(let e of this.#z({allowStale:!0}))this.#p(e)&&(this.#v(this.#i[e],"expire"),t=!0);return t}info(t){let e=this.#s.get(t);if(e===void 0)return;let i=this.#t[e],s=this.#e(i)?i.__staleWhileFetching:i;if(s===void 0)return;let n={value:s};if(this.#d&&this.#F){let o=this.#d[e],l=this.#F[e];if(o&&l){let h=o-(this.#w.now()-l);n.ttl=h,n.start=Date.now()}}return this.#y&&(n.size=this.#y[e]),n}dump(){let t=[];for(let e of this.#A({allowStale:!0})){let i=this.#i[e],s=this.#t[e],n=this.#e(s)?s.__staleWhileFetching:s;if(n===void 0||i===void 0)continue;let o={value:n};if(this.#d&&this.#F){o.ttl=this.#d[e];let l=this.#w.now()-this.#F[e];o.start=Math.floor(Date.now()-l)}this.#y&&(o.size=this.#y[e]),t.unshift([i,o])}return t}load(t){this.clear();for(let[e,i]of t){if(i.start){let s=Date.now()-i.start;i.start=this.#w.now()-s}this.#O(e,i.value,i)}}set(t,e,i={}){let{status:s=g.metrics.hasSubscribers?{}:void 0}=i;i.status=s,s&&(s.op="set",s.key=t,e!==void 0&&(s.value=e),s.cache=this);let n=this.#O(t,e,i);return s&&g.metrics.hasSubscribers&&g.metrics.publish(s),n}#O(t,e,i,s){let{ttl:n=this.ttl,start:o,noDisposeOnSet:l=this.noDisposeOnSet,sizeCalculation:h=this.sizeCalculation,status:r}=i,c=this.#e(e);if(e===void 0)return r&&(r.set="deleted"),this.delete(t),this;let{noUpdateTTL:w=this.noUpdateTTL}=i;r&&!c&&(r.value=e);let y=this.#N(t,e,i.size||0,h,r);if(this.maxEntrySize&&y>this.maxEntrySize)return this.#v(t,"set"),r&&(r.set="miss",r.maxEntrySizeExceeded=!0),this;let d=this.#n===0?void 0:this.#s.get(t);if(d===void 0)d=this.#n===0?this.#h:this.#_.length!==0?this.#_.pop():this.#n===this.#o?this.#P(!1):this.#n,this.#i[d]=t,this.#t[d]=e,this.#s.set(t,d),this.#l[this.#h]=d,this.#u[d]=this.#h,this.#h=d,this.#n++,this.#I(d,y,r),r&&(r.set="add"),w=!1,this.#R&&!c&&this.#W?.(e,t,"add");else{this.#M(d);let p=this.#t[d];if(e!==p){if(!l)if(this.#e(p)){p!==s&&p.__abortController.abort(new Error("replaced"));let{__staleWhileFetching:f}=p;f!==void 0&&f!==e&&(this.#T&&this.#m?.(f,t,"set"),this.#f&&this.#r?.push([f,t,"set"]))}else this.#T&&this.#m?.(p,t,"set"),this.#f&&this.#r?.push([p,t,"set"]);if(this.#C(d),this.#I(d,y,r),this.#t[d]=e,!c){let f=p&&this.#e(p)?p.__staleWhileFetching:p,_=f===void 0?"add":e!==f?"replace":"update";r&&(r.set=_,f!==void 0&&(r.oldValue=f)),this.#R&&this.onInsert?.(e,t,_)}}else c||(r&&(r.set="update"),this.#R&&this.onInsert?.(e,t,"update"))}if(n!==0&&!this.#d&&this.#k(),this.#d&&(w||this.#H(d,n,o),r&&this.#E(r,d)),!l&&this.#f&&this.#r){let p=this.#r,f;for(;f=p?.shift();)this.#S?.(...f)}return this}pop(){try{for(;this.#n;){let t=this.#t[this.#a];if(this.#P(!0),this.#e(t)){if(t.__staleWhileFetching)return t.__staleWhileFetching}else if(t!==void 0)return t}}finally{if(this.#f&&this.#r){let t=this.#r,e;for(;e=t?.shift();)this.#S?.(...e)}}}#P(t){let e=this.#a,i=this.#i[e],s=this.#t[e],n=this.#e(s);n&&s.__abortController.abort(new Error("evicted"));let o=n?s.__staleWhileFetching:s;return(this.#T||this.#f)&&o!==void 0&&(this.#T&&this.#m?.(o,i,"evict"),this.#f&&this.#r?.push([o,i,"evict"])),this.#C(e),this.#g?.[e]&&(clearTimeout(this.#g[e]),this.#g[e]=void 0),t&&(this.#i[e]=void 0,this.#t[e]=void 0,this.#_.push(e)),this.#n===1?(this.#a=this.#h=0,this.#_.length=0):this.#a=this.#l[e],this.#s.delete(i),this.#n--,e}has(t,e={}){let{status:i=g.metrics.hasSubscribers?{}:void 0}=e;e.status=i,i&&(i.op="has",i.key=t,i.cache=this);let s=this.#Y(t,e);return g.metrics.hasSubscribers&&g.metrics.publish(i),s}#Y(t,e={}){let{updateAgeOnHas:i=this.updateAgeOnHas,status:s}=e,n=this.#s.get(t);if(n!==void 0){let o=this.#t[n];if(this.#e(o)&&o.__staleWhileFetching===void 0)return!1;if(this.#p(n))s&&(s.has="stale",this.#E(s,n));else return i&&this.#D(n),s&&(s.has="hit",this.#E(s,n)),!0}else s&&(s.has="miss");return!1}peek(t,e={}){let{status:i=C()?{}:void 0}=e;i&&(i.op="peek",i.key=t,i.cache=this),e.status=i;let s=this.#J(t,e);return g.metrics.hasSubscribers&&g.metrics.publish(i),s}#J(t,e){let{status:i,allowStale:s=this.allowStale}=e,n=this.#s.get(t);if(n===void 0||!s&&this.#p(n)){i&&(i.peek=n===void 0?"miss":"stale");return}let o=this.#t[n],l=this.#e(o)?o.__staleWhileFetching:o;return i&&(l!==void 0?(i.peek="hit",i.value=l):i.peek="miss"),l}#G(t,e,i,s){let n=e===void 0?void 0:this.#t[e];if(this.#e(n))return n;let o=new AbortController,{signal:l}=i;l?.addEventListener("abort",()=>o.abort(l.reason),{signal:o.signal});let h={signal:o.signal,options:i,context:s},r=(f,_=!1)=>{let{aborted:a}=o.signal,S=i.ignoreFetchAbort&&f!==void 0,F=i.ignoreFetchAbort||!!(i.allowStaleOnFetchAbort&&f!==void 0);if(i.status&&(a&&!_?(i.status.fetchAborted=!0,i.status.fetchError=o.signal.reason,S&&(i.status.fetchAbortIgnored=!0)):i.status.fetchResolved=!0),a&&!S&&!_)return w(o.signal.reason,F);let b=d,m=this.#t[e];return(m===d||m===void 0&&S&&_)&&(f===void 0?b.__staleWhileFetching!==void 0?this.#t[e]=b.__staleWhileFetching:this.#v(t,"fetch"):(i.status&&(i.status.fetchUpdated=!0),this.#O(t,f,h.options,b))),f},c=f=>(i.status&&(i.status.fetchRejected=!0,i.status.fetchError=f),w(f,!1)),w=(f,_)=>{let{aborted:a}=o.signal,S=a&&i.allowStaleOnFetchAbort,F=S||i.allowStaleOnFetchRejection,b=F||i.noDeleteOnFetchRejection,m=d;if(this.#t[e]===d&&(!b||!_&&m.__staleWhileFetching===void 0?this.#v(t,"fetch"):S||(this.#t[e]=m.__staleWhileFetching)),F)return i.status&&m.__staleWhileFetching!==void 0&&(i.status.returnedStale=!0),m.__staleWhileFetching;if(m.__returned===m)throw f},y=(f,_)=>{let a=this.#x?.(t,n,h);o.signal.addEventListener("abort",()=>{(!i.ignoreFetchAbort||i.allowStaleOnFetchAbort)&&(f(void 0),i.allowStaleOnFetchAbort&&(f=S=>r(S,!0)))}),a&&a instanceof Promise?a.then(S=>f(S===void 0?void 0:S),_):a!==void 0&&f(a)};i.status&&(i.status.fetchDispatched=!0);let d=new Promise(y).then(r,c),p=Object.assign(d,{__abortController:o,__staleWhileFetching:n,__returned:void 0});return e===void 0?(this.#O(t,p,{...h.options,status:void 0}),e=this.#s.get(t)):this.#t[e]=p,p}#e(t){if(!this.#U)return!1;let e=t;return!!e&&e instanceof Promise&&e.hasOwnProperty("__staleWhileFetching")&&e.__abortController instanceof AbortController}fetch(t,e={}){let i=g.tracing.hasSubscribers,{status:s=C()?{}:void 0}=e;e.status=s,s&&e.context&&(s.context=e.context);let n=this.#q(t,e);return s&&i&&(s.trace=!0,g.tracing.tracePromise(()=>n,s).catch(()=>{})),n}async#q(t,e={}){let{allowStale:i=this.allowStale,updateAgeOnGet:s=this.updateAgeOnGet,noDeleteOnStaleGet:n=this.noDeleteOnStaleGet,ttl:o=this.ttl,noDisposeOnSet:l=this.noDisposeOnSet,size:h=0,sizeCalculation:r=this.sizeCalculation,noUpdateTTL:c=this.noUpdateTTL,noDeleteOnFetchRejection:w=this.noDeleteOnFetchRejection,allowStaleOnFetchRejection:y=this.allowStaleOnFetchRejection,ignoreFetchAbort:d=this.ignoreFetchAbort,allowStaleOnFetchAbort:p=this.allowStaleOnFetchAbort,context:f,forceRefresh:_=!1,status:a,signal:S}=e;if(a&&(a.op="fetch",a.key=t,_&&(a.forceRefresh=!0),a.cache=this),!this.#U)return a&&(a.fetch="get"),this.#L(t,{allowStale:i,updateAgeOnGet:s,noDeleteOnStaleGet:n,status:a});let F={allowStale:i,updateAgeOnGet:s,noDeleteOnStaleGet:n,ttl:o,noDisposeOnSet:l,size:h,sizeCalculation:r,noUpdateTTL:c,noDeleteOnFetchRejection:w,allowStaleOnFetchRejection:y,allowStaleOnFetchAbort:p,ignoreFetchAbort:d,status:a,signal:S},b=this.#s.get(t);if(b===void 0){a&&(a.fetch="miss");let m=this.#G(t,b,F,f);return m.__returned=m}else{let m=this.#t[b];if(this.#e(m)){let E=i&&m.__staleWhileFetching!==void 0;return a&&(a.fetch="inflight",E&&(a.returnedStale=!0)),E?m.__staleWhileFetching:m.__returned=m}let A=this.#p(b);if(!_&&!A)return a&&(a.fetch="hit"),this.#M(b),s&&this.#D(b),a&&this.#E(a,b),m;let z=this.#G(t,b,F,f),v=z.__staleWhileFetching!==void 0&&i;return a&&(a.fetch=A?"stale":"refresh",v&&A&&(a.returnedStale=!0)),v?z.__staleWhileFetching:z.__returned=z}}forceFetch(t,e={}){let i=g.tracing.hasSubscribers,{status:s=C()?{}:void 0}=e;e.status=s,s&&e.context&&(s.context=e.context);let n=this.#K(t,e);return s&&i&&(s.trace=!0,g.tracing.tracePromise(()=>n,s).catch(()=>{})),n}async#K(t,e={}){let i=await this.#q(t,e);if(i===void 0)throw new Error("fetch() returned undefined");return i}memo(t,e={}){let{status:i=g.metrics.hasSubscribers?{}:void 0}=e;e.status=i,i&&(i.op="memo",i.key=t,e.context&&(i.context=e.context),i.cache=this);let s=this.#Q(t,e);return i&&(i.value=s),g.metrics.hasSubscribers&&g.metrics.publish(i),s}#Q(t,e={}){let i=this.#j;if(!i)throw new Error("no memoMethod provided to constructor");let{context:s,status:n,forceRefresh:o,...l}=e;n&&o&&(n.forceRefresh=!0);let h=this.#L(t,l),r=o||h===void 0;if(n&&(n.memo=r?"miss":"hit",r||(n.value=h)),!r)return h;let c=i(t,h,{options:l,context:s});return n&&(n.value=c),this.#O(t,c,l),c}get(t,e={}){let{status:i=g.metrics.hasSubscribers?{}:void 0}=e;e.status=i,i&&(i.op="get",i.key=t,i.cache=this);let s=this.#L(t,e);return i&&(s!==void 0&&(i.value=s),g.metrics.hasSubscribers&&g.metrics.publish(i)),s}#L(t,e={}){let{allowStale:i=this.allowStale,updateAgeOnGet:s=this.updateAgeOnGet,noDeleteOnStaleGet:n=this.noDeleteOnStaleGet,status:o}=e,l=this.#s.get(t);if(l===void 0){o&&(o.get="miss");return}let h=this.#t[l],r=this.#e(h);return o&&this.#E(o,l),this.#p(l)?r?(o&&(o.get="stale-fetching"),i&&h.__staleWhileFetching!==void 0?(o&&(o.returnedStale=!0),h.__staleWhileFetching):void 0):(n||this.#v(t,"expire"),o&&(o.get="stale"),i?(o&&(o.returnedStale=!0),h):void 0):(o&&(o.get=r?"fetching":"hit"),this.#M(l),s&&this.#D(l),r?h.__staleWhileFetching:h)}#B(t,e){this.#u[e]=t,this.#l[t]=e}#M(t){t!==this.#h&&(t===this.#a?this.#a=this.#l[t]:this.#B(this.#u[t],this.#l[t]),this.#B(this.#h,t),this.#h=t)}delete(t){return this.#v(t,"delete")}#v(t,e){g.metrics.hasSubscribers&&g.metrics.publish({op:"delete",delete:e,key:t,cache:this});let i=!1;if(this.#n!==0){let s=this.#s.get(t);if(s!==void 0)if(this.#g?.[s]&&(clearTimeout(this.#g[s]),this.#g[s]=void 0),i=!0,this.#n===1)this.#$(e);else{this.#C(s);let n=this.#t[s];if(this.#e(n)?n.__abortController.abort(new Error("deleted")):(this.#T||this.#f)&&(this.#T&&this.#m?.(n,t,e),this.#f&&this.#r?.push([n,t,e])),this.#s.delete(t),this.#i[s]=void 0,this.#t[s]=void 0,s===this.#h)this.#h=this.#u[s];else if(s===this.#a)this.#a=this.#l[s];else{let o=this.#u[s];this.#l[o]=this.#l[s];let l=this.#l[s];this.#u[l]=this.#u[s]}this.#n--,this.#_.push(s)}}if(this.#f&&this.#r?.length){let s=this.#r,n;for(;n=s?.shift();)this.#S?.(...n)}return i}clear(){return this.#$("delete")}#$(t){for(let e of this.#z({allowStale:!0})){let i=this.#t[e];if(this.#e(i))i.__abortController.abort(new Error("deleted"));else{let s=this.#i[e];this.#T&&this.#m?.(i,s,t),this.#f&&this.#r?.push([i,s,t])}}if(this.#s.clear(),this.#t.fill(void 0),this.#i.fill(void 0),this.#d&&this.#F){this.#d.fill(0),this.#F.fill(0);for(let e of this.#g??[])e!==void 0&&clearTimeout(e);this.#g?.fill(void 0)}if(this.#y&&this.#y.fill(0),this.#a=0,this.#h=0,this.#_.length=0,this.#b=0,this.#n=0,this.#f&&this.#r){let e=this.#r,i;for(;i=e?.shift();)this.#S?.(...i)}}};exports.LRUCache=M;
@@ -89342,13 +92285,13 @@ var j=(u,t)=>()=>(t||u((t={exports:{}}).exports,t),t.exports);var I=j(O=>{"use s
 
 /***/ }),
 
-/***/ 67651:
+/***/ 24352:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(78869)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(47092)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(15077)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(75300)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -90060,12 +93003,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 47092:
+/***/ 75300:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUUID } = __nccwpck_require__(78869)
+const { isUUID } = __nccwpck_require__(15077)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -90339,7 +93282,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 78869:
+/***/ 15077:
 /***/ ((module) => {
 
 
@@ -91145,13 +94088,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 29573:
+/***/ 88789:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MinipassSized = exports.SizeError = void 0;
-const minipass_1 = __nccwpck_require__(70515);
+const minipass_1 = __nccwpck_require__(78275);
 const isBufferEncoding = (enc) => typeof enc === 'string';
 class SizeError extends Error {
     expect;
@@ -91220,7 +94163,7 @@ exports.MinipassSized = MinipassSized;
 
 /***/ }),
 
-/***/ 70515:
+/***/ 78275:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -92264,7 +95207,7 @@ exports.Minipass = Minipass;
 
 /***/ }),
 
-/***/ 1586:
+/***/ 5474:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -92393,7 +95336,7 @@ exports.constants = Object.freeze(Object.assign(Object.create(null), {
 
 /***/ }),
 
-/***/ 25967:
+/***/ 37119:
 /***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
 
 
@@ -92437,10 +95380,10 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ZstdDecompress = exports.ZstdCompress = exports.BrotliDecompress = exports.BrotliCompress = exports.Unzip = exports.InflateRaw = exports.DeflateRaw = exports.Gunzip = exports.Gzip = exports.Inflate = exports.Deflate = exports.Zlib = exports.ZlibError = exports.constants = void 0;
 const assert_1 = __importDefault(__nccwpck_require__(42613));
 const buffer_1 = __nccwpck_require__(20181);
-const minipass_1 = __nccwpck_require__(70515);
+const minipass_1 = __nccwpck_require__(78275);
 const realZlib = __importStar(__nccwpck_require__(43106));
-const constants_js_1 = __nccwpck_require__(1586);
-var constants_js_2 = __nccwpck_require__(1586);
+const constants_js_1 = __nccwpck_require__(5474);
+var constants_js_2 = __nccwpck_require__(5474);
 Object.defineProperty(exports, "constants", ({ enumerable: true, get: function () { return constants_js_2.constants; } }));
 const OriginalBufferConcat = buffer_1.Buffer.concat;
 const desc = Object.getOwnPropertyDescriptor(buffer_1.Buffer, 'concat');
@@ -92815,7 +95758,7 @@ exports.ZstdDecompress = ZstdDecompress;
 
 /***/ }),
 
-/***/ 27522:
+/***/ 65970:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -92997,7 +95940,7 @@ function qstring(str) {
 
 /***/ }),
 
-/***/ 53891:
+/***/ 88179:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -93018,7 +95961,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -93054,7 +95997,7 @@ function utils_toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -93150,7 +96093,7 @@ function escapeProperty(s) {
 var external_crypto_ = __nccwpck_require__(76982);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(79896);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -93191,7 +96134,7 @@ var external_path_ = __nccwpck_require__(16928);
 var external_http_ = __nccwpck_require__(58611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(65692);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -93282,11 +96225,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ../main/node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(58482);
-// EXTERNAL MODULE: ../main/node_modules/undici/index.js
-var undici = __nccwpck_require__(42480);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(20770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(46752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -93983,7 +96926,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -94059,7 +97002,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -94133,7 +97076,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -94414,7 +97357,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = _summary;
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -94456,7 +97399,7 @@ var external_events_ = __nccwpck_require__(24434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(42613);
-;// CONCATENATED MODULE: ../main/node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -94636,7 +97579,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -94910,7 +97853,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -95498,7 +98441,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -95578,7 +98521,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -95643,7 +98586,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -95964,7 +98907,7 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 87919:
+/***/ 319:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -95986,7 +98929,7 @@ var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(65692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ../main/node_modules/agent-base/dist/helpers.js
+;// CONCATENATED MODULE: ./node_modules/agent-base/dist/helpers.js
 
 
 async function toBuffer(stream) {
@@ -96024,7 +98967,7 @@ function req(url, opts = {}) {
     return req;
 }
 //# sourceMappingURL=helpers.js.map
-;// CONCATENATED MODULE: ../main/node_modules/agent-base/dist/index.js
+;// CONCATENATED MODULE: ./node_modules/agent-base/dist/index.js
 
 
 
@@ -96174,7 +99117,7 @@ class Agent extends external_http_.Agent {
 
 /***/ }),
 
-/***/ 72195:
+/***/ 28947:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.r(__webpack_exports__);
@@ -96183,11 +99126,11 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(69278);
 /* harmony import */ var tls__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(64756);
-/* harmony import */ var debug__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(51710);
+/* harmony import */ var debug__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2830);
 /* harmony import */ var events__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(24434);
-/* harmony import */ var agent_base__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(87919);
+/* harmony import */ var agent_base__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(319);
 /* harmony import */ var url__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(87016);
-/* harmony import */ var proxy_agent_negotiate__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1705);
+/* harmony import */ var proxy_agent_negotiate__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(16825);
 
 
 
@@ -96323,7 +99266,7 @@ function omit(obj, ...keys) {
 
 /***/ }),
 
-/***/ 31934:
+/***/ 71566:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -96340,13 +99283,13 @@ var external_net_ = __nccwpck_require__(69278);
 var external_tls_ = __nccwpck_require__(64756);
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(42613);
-// EXTERNAL MODULE: ../main/node_modules/debug/src/index.js
-var src = __nccwpck_require__(51710);
-// EXTERNAL MODULE: ../main/node_modules/agent-base/dist/index.js + 1 modules
-var dist = __nccwpck_require__(87919);
+// EXTERNAL MODULE: ./node_modules/debug/src/index.js
+var src = __nccwpck_require__(2830);
+// EXTERNAL MODULE: ./node_modules/agent-base/dist/index.js + 1 modules
+var dist = __nccwpck_require__(319);
 // EXTERNAL MODULE: external "url"
 var external_url_ = __nccwpck_require__(87016);
-;// CONCATENATED MODULE: ../main/node_modules/https-proxy-agent/dist/parse-proxy-response.js
+;// CONCATENATED MODULE: ./node_modules/https-proxy-agent/dist/parse-proxy-response.js
 
 const debug = src('https-proxy-agent:parse-proxy-response');
 function parseProxyResponse(socket) {
@@ -96441,9 +99384,9 @@ function parseProxyResponse(socket) {
     });
 }
 //# sourceMappingURL=parse-proxy-response.js.map
-// EXTERNAL MODULE: ../main/node_modules/proxy-agent-negotiate/dist/index.js
-var proxy_agent_negotiate_dist = __nccwpck_require__(1705);
-;// CONCATENATED MODULE: ../main/node_modules/https-proxy-agent/dist/index.js
+// EXTERNAL MODULE: ./node_modules/proxy-agent-negotiate/dist/index.js
+var proxy_agent_negotiate_dist = __nccwpck_require__(16825);
+;// CONCATENATED MODULE: ./node_modules/https-proxy-agent/dist/index.js
 
 
 
@@ -96681,7 +99624,7 @@ function omit(obj, ...keys) {
 
 /***/ }),
 
-/***/ 1705:
+/***/ 16825:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -96694,7 +99637,7 @@ function createNegotiateAuth() {
         }
         let kerberos;
         try {
-            kerberos = await __nccwpck_require__.e(/* import() */ 416).then(__nccwpck_require__.t.bind(__nccwpck_require__, 66416, 19));
+            kerberos = await __nccwpck_require__.e(/* import() */ 50).then(__nccwpck_require__.t.bind(__nccwpck_require__, 98050, 19));
         }
         catch {
             throw new Error('The "kerberos" package is required for Negotiate proxy authentication. ' +
@@ -96725,16 +99668,16 @@ function createNegotiateAuth() {
 
 /***/ }),
 
-/***/ 838:
+/***/ 65814:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   SocksProxyAgent: () => (/* binding */ SocksProxyAgent)
 /* harmony export */ });
-/* harmony import */ var socks__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1658);
-/* harmony import */ var agent_base__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(87919);
-/* harmony import */ var debug__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(51710);
+/* harmony import */ var socks__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42474);
+/* harmony import */ var agent_base__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(319);
+/* harmony import */ var debug__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2830);
 /* harmony import */ var dns__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(72250);
 /* harmony import */ var net__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(69278);
 /* harmony import */ var tls__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(64756);
@@ -96911,133 +99854,133 @@ function omit(obj, ...keys) {
 
 /***/ }),
 
-/***/ 37948:
+/***/ 52094:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://cyclonedx.org/schema/spdx.schema.json","$comment":"v1.1-3.29.0","type":"string","enum":["0BSD","3D-Slicer-1.0","AAL","Abstyles","AdaCore-doc","Adobe-2006","Adobe-Display-PostScript","Adobe-Glyph","Adobe-Utopia","ADSL","Advanced-Cryptics-Dictionary","AFL-1.1","AFL-1.2","AFL-2.0","AFL-2.1","AFL-3.0","Afmparse","AGPL-1.0","AGPL-1.0-only","AGPL-1.0-or-later","AGPL-3.0","AGPL-3.0-only","AGPL-3.0-or-later","Aladdin","ALGLIB-Documentation","AMD-newlib","AMDPLPA","AML","AML-glslang","AMPAS","ANTLR-PD","ANTLR-PD-fallback","any-OSI","any-OSI-perl-modules","Apache-1.0","Apache-1.1","Apache-2.0","APAFML","APL-1.0","App-s2p","APSL-1.0","APSL-1.1","APSL-1.2","APSL-2.0","Arphic-1999","Artistic-1.0","Artistic-1.0-cl8","Artistic-1.0-Perl","Artistic-2.0","Artistic-dist","Aspell-RU","ASWF-Digital-Assets-1.0","ASWF-Digital-Assets-1.1","atc-game","Baekmuk","Bahyph","Barr","bcrypt-Solar-Designer","Beerware","Bitstream-Charter","Bitstream-Vera","BitTorrent-1.0","BitTorrent-1.1","blessing","BlueOak-1.0.0","Boehm-GC","Boehm-GC-without-fee","BOLA-1.1","Borceux","Brian-Gladman-2-Clause","Brian-Gladman-3-Clause","Brian-Gladman-3-Clause-no-conversion","BSD-1-Clause","BSD-2-Clause","BSD-2-Clause-Darwin","BSD-2-Clause-first-lines","BSD-2-Clause-FreeBSD","BSD-2-Clause-NetBSD","BSD-2-Clause-Patent","BSD-2-Clause-pkgconf-disclaimer","BSD-2-Clause-pos-unchanged","BSD-2-Clause-Views","BSD-3-Clause","BSD-3-Clause-acpica","BSD-3-Clause-Attribution","BSD-3-Clause-Clear","BSD-3-Clause-flex","BSD-3-Clause-HP","BSD-3-Clause-LBNL","BSD-3-Clause-Modification","BSD-3-Clause-No-Military-License","BSD-3-Clause-No-Nuclear-License","BSD-3-Clause-No-Nuclear-License-2014","BSD-3-Clause-No-Nuclear-Warranty","BSD-3-Clause-Open-MPI","BSD-3-Clause-OpenWebUI","BSD-3-Clause-Sun","BSD-3-Clause-Tso","BSD-4-Clause","BSD-4-Clause-Shortened","BSD-4-Clause-UC","BSD-4.3RENO","BSD-4.3TAHOE","BSD-Advertising-Acknowledgement","BSD-ask-to-endorse","BSD-Attribution-HPND-disclaimer","BSD-Inferno-Nettverk","BSD-Mark-Modifications","BSD-Protection","BSD-Source-alt-GPL","BSD-Source-beginning-file","BSD-Source-Code","BSD-Source-Code-no-disclaimer","BSD-Systemics","BSD-Systemics-W3Works","BSL-1.0","Buddy","Bugroff","BUSL-1.1","bzip2-1.0.5","bzip2-1.0.6","C-UDA-1.0","CAL-1.0","CAL-1.0-Combined-Work-Exception","Caldera","Caldera-no-preamble","CAPEC-tou","Catharon","CATOSL-1.1","CC-BY-1.0","CC-BY-2.0","CC-BY-2.5","CC-BY-2.5-AU","CC-BY-3.0","CC-BY-3.0-AT","CC-BY-3.0-AU","CC-BY-3.0-DE","CC-BY-3.0-IGO","CC-BY-3.0-NL","CC-BY-3.0-US","CC-BY-4.0","CC-BY-NC-1.0","CC-BY-NC-2.0","CC-BY-NC-2.5","CC-BY-NC-3.0","CC-BY-NC-3.0-DE","CC-BY-NC-3.0-IGO","CC-BY-NC-4.0","CC-BY-NC-ND-1.0","CC-BY-NC-ND-2.0","CC-BY-NC-ND-2.5","CC-BY-NC-ND-3.0","CC-BY-NC-ND-3.0-DE","CC-BY-NC-ND-3.0-IGO","CC-BY-NC-ND-4.0","CC-BY-NC-SA-1.0","CC-BY-NC-SA-2.0","CC-BY-NC-SA-2.0-DE","CC-BY-NC-SA-2.0-FR","CC-BY-NC-SA-2.0-UK","CC-BY-NC-SA-2.5","CC-BY-NC-SA-3.0","CC-BY-NC-SA-3.0-DE","CC-BY-NC-SA-3.0-IGO","CC-BY-NC-SA-4.0","CC-BY-ND-1.0","CC-BY-ND-2.0","CC-BY-ND-2.5","CC-BY-ND-3.0","CC-BY-ND-3.0-DE","CC-BY-ND-4.0","CC-BY-SA-1.0","CC-BY-SA-2.0","CC-BY-SA-2.0-UK","CC-BY-SA-2.1-JP","CC-BY-SA-2.5","CC-BY-SA-3.0","CC-BY-SA-3.0-AT","CC-BY-SA-3.0-DE","CC-BY-SA-3.0-IGO","CC-BY-SA-4.0","CC-PDDC","CC-PDM-1.0","CC-SA-1.0","CC0-1.0","CDDL-1.0","CDDL-1.1","CDL-1.0","CDLA-Permissive-1.0","CDLA-Permissive-2.0","CDLA-Sharing-1.0","CECILL-1.0","CECILL-1.1","CECILL-2.0","CECILL-2.1","CECILL-B","CECILL-C","CERN-OHL-1.1","CERN-OHL-1.2","CERN-OHL-P-2.0","CERN-OHL-S-2.0","CERN-OHL-W-2.0","CFITSIO","check-cvs","checkmk","ClArtistic","Clips","CMU-Mach","CMU-Mach-nodoc","CNRI-Jython","CNRI-Python","CNRI-Python-GPL-Compatible","COIL-1.0","Community-Spec-1.0","Condor-1.1","copyleft-next-0.3.0","copyleft-next-0.3.1","Cornell-Lossless-JPEG","CPAL-1.0","CPL-1.0","CPOL-1.02","Cronyx","Crossword","CryptoSwift","CrystalStacker","CUA-OPL-1.0","Cube","curl","cve-tou","D-FSL-1.0","DEC-3-Clause","diffmark","DL-DE-BY-2.0","DL-DE-ZERO-2.0","DOC","DocBook-DTD","DocBook-Schema","DocBook-Stylesheet","DocBook-XML","Dotseqn","DRL-1.0","DRL-1.1","DSDP","dtoa","dvipdfm","ECL-1.0","ECL-2.0","eCos-2.0","EFL-1.0","EFL-2.0","eGenix","Elastic-2.0","Entessa","EPICS","EPL-1.0","EPL-2.0","ErlPL-1.1","ESA-PL-permissive-2.4","ESA-PL-strong-copyleft-2.4","ESA-PL-weak-copyleft-2.4","etalab-2.0","EUDatagrid","EUPL-1.0","EUPL-1.1","EUPL-1.2","Eurosym","Fair","FBM","FDK-AAC","FDK-MPEG-H","Ferguson-Twofish","Frameworx-1.0","FreeBSD-DOC","FreeImage","FSFAP","FSFAP-no-warranty-disclaimer","FSFUL","FSFULLR","FSFULLRSD","FSFULLRWD","FSL-1.1-ALv2","FSL-1.1-MIT","FTL","Furuseth","fwlw","Game-Programming-Gems","GCR-docs","GD","generic-xts","GFDL-1.1","GFDL-1.1-invariants-only","GFDL-1.1-invariants-or-later","GFDL-1.1-no-invariants-only","GFDL-1.1-no-invariants-or-later","GFDL-1.1-only","GFDL-1.1-or-later","GFDL-1.2","GFDL-1.2-invariants-only","GFDL-1.2-invariants-or-later","GFDL-1.2-no-invariants-only","GFDL-1.2-no-invariants-or-later","GFDL-1.2-only","GFDL-1.2-or-later","GFDL-1.3","GFDL-1.3-invariants-only","GFDL-1.3-invariants-or-later","GFDL-1.3-no-invariants-only","GFDL-1.3-no-invariants-or-later","GFDL-1.3-only","GFDL-1.3-or-later","Giftware","GL2PS","Glide","Glulxe","GLWTPL","gnuplot","GPL-1.0","GPL-1.0+","GPL-1.0-only","GPL-1.0-or-later","GPL-2.0","GPL-2.0+","GPL-2.0-only","GPL-2.0-or-later","GPL-2.0-with-autoconf-exception","GPL-2.0-with-bison-exception","GPL-2.0-with-classpath-exception","GPL-2.0-with-font-exception","GPL-2.0-with-GCC-exception","GPL-3.0","GPL-3.0+","GPL-3.0-only","GPL-3.0-or-later","GPL-3.0-with-autoconf-exception","GPL-3.0-with-GCC-exception","Graphics-Gems","gSOAP-1.3b","gtkbook","Gutmann","HaskellReport","HDF5","hdparm","HIDAPI","Hippocratic-2.1","Hippocratic-3.0-core","HP-1986","HP-1989","HPND","HPND-DEC","HPND-doc","HPND-doc-sell","HPND-export-US","HPND-export-US-acknowledgement","HPND-export-US-modify","HPND-export2-US","HPND-Fenneberg-Livingston","HPND-INRIA-IMAG","HPND-Intel","HPND-Kevlin-Henney","HPND-Markus-Kuhn","HPND-merchantability-variant","HPND-MIT-disclaimer","HPND-Netrek","HPND-Pbmplus","HPND-sell-MIT-disclaimer-xserver","HPND-sell-regexpr","HPND-sell-variant","HPND-sell-variant-critical-systems","HPND-sell-variant-MIT-disclaimer","HPND-sell-variant-MIT-disclaimer-rev","HPND-SMC","HPND-UC","HPND-UC-export-US","HTMLTIDY","hyphen-bulgarian","IBM-pibs","ICU","IEC-Code-Components-EULA","IJG","IJG-short","ImageMagick","iMatix","Imlib2","Info-ZIP","Informatica","Inner-Net-2.0","InnoSetup","Intel","Intel-ACPI","Interbase-1.0","IPA","IPL-1.0","ISC","ISC-Veillard","ISO-permission","Jam","JasPer-2.0","jove","JPL-image","JPNIC","JSON","Kastrup","Kazlib","Knuth-CTAN","LAL-1.2","LAL-1.3","Latex2e","Latex2e-translated-notice","Leptonica","LGPL-2.0","LGPL-2.0+","LGPL-2.0-only","LGPL-2.0-or-later","LGPL-2.1","LGPL-2.1+","LGPL-2.1-only","LGPL-2.1-or-later","LGPL-3.0","LGPL-3.0+","LGPL-3.0-only","LGPL-3.0-or-later","LGPLLR","Libpng","libpng-1.6.35","libpng-2.0","libselinux-1.0","libtiff","libutil-David-Nugent","LiLiQ-P-1.1","LiLiQ-R-1.1","LiLiQ-Rplus-1.1","Linux-man-pages-1-para","Linux-man-pages-copyleft","Linux-man-pages-copyleft-2-para","Linux-man-pages-copyleft-var","Linux-OpenIB","LOOP","LPD-document","LPL-1.0","LPL-1.02","LPPL-1.0","LPPL-1.1","LPPL-1.2","LPPL-1.3a","LPPL-1.3c","lsof","Lucida-Bitmap-Fonts","LZMA-SDK-9.11-to-9.20","LZMA-SDK-9.22","Mackerras-3-Clause","Mackerras-3-Clause-acknowledgment","magaz","mailprio","MakeIndex","man2html","Martin-Birgmeier","McPhee-slideshow","metamail","Minpack","MIPS","MirOS","MIT","MIT-0","MIT-advertising","MIT-Click","MIT-CMU","MIT-enna","MIT-feh","MIT-Festival","MIT-Khronos-old","MIT-Modern-Variant","MIT-open-group","MIT-STK","MIT-testregex","MIT-Wu","MITNFA","MMIXware","MMPL-1.0.1","Motosoto","MPEG-SSG","mpi-permissive","mpich2","MPL-1.0","MPL-1.1","MPL-2.0","MPL-2.0-no-copyleft-exception","mplus","MS-LPL","MS-PL","MS-RL","MTLL","MulanPSL-1.0","MulanPSL-2.0","Multics","Mup","MVT-1.1","NAIST-2003","NASA-1.3","Naumen","NBPL-1.0","NCBI-PD","NCGL-UK-2.0","NCL","NCSA","Net-SNMP","NetCDF","Newsletr","NGPL","ngrep","NICTA-1.0","NIST-PD","NIST-PD-fallback","NIST-PD-TNT","NIST-Software","NLOD-1.0","NLOD-2.0","NLPL","Nokia","NOSL","Noweb","NPL-1.0","NPL-1.1","NPOSL-3.0","NRL","NTIA-PD","NTP","NTP-0","Nunit","O-UDA-1.0","OAR","OCCT-PL","OCLC-2.0","ODbL-1.0","ODC-By-1.0","OFFIS","OFL-1.0","OFL-1.0-no-RFN","OFL-1.0-RFN","OFL-1.1","OFL-1.1-no-RFN","OFL-1.1-RFN","OGC-1.0","OGDL-Taiwan-1.0","OGL-Canada-2.0","OGL-UK-1.0","OGL-UK-2.0","OGL-UK-3.0","OGTSL","OLDAP-1.1","OLDAP-1.2","OLDAP-1.3","OLDAP-1.4","OLDAP-2.0","OLDAP-2.0.1","OLDAP-2.1","OLDAP-2.2","OLDAP-2.2.1","OLDAP-2.2.2","OLDAP-2.3","OLDAP-2.4","OLDAP-2.5","OLDAP-2.6","OLDAP-2.7","OLDAP-2.8","OLFL-1.3","OML","OpenMDW-1.0","OpenPBS-2.3","OpenSSL","OpenSSL-standalone","OpenVision","OPL-1.0","OPL-UK-3.0","OPUBL-1.0","OSC-1.0","OSET-PL-2.1","OSL-1.0","OSL-1.1","OSL-2.0","OSL-2.1","OSL-3.0","OSSP","PADL","ParaType-Free-Font-1.3","Parity-6.0.0","Parity-7.0.0","PDDL-1.0","PHP-3.0","PHP-3.01","Pixar","pkgconf","Plexus","pnmstitch","PolyForm-Noncommercial-1.0.0","PolyForm-Small-Business-1.0.0","PostgreSQL","PPL","PSF-2.0","psfrag","psutils","Python-2.0","Python-2.0.1","python-ldap","Qhull","QPL-1.0","QPL-1.0-INRIA-2004","radvd","Rdisc","RHeCos-1.1","RPL-1.1","RPL-1.5","RPSL-1.0","RSA-MD","RSCPL","Ruby","Ruby-pty","SAX-PD","SAX-PD-2.0","Saxpath","SCEA","SchemeReport","Sendmail","Sendmail-8.23","Sendmail-Open-Source-1.1","SGI-B-1.0","SGI-B-1.1","SGI-B-2.0","SGI-OpenGL","SGMLUG-PM","SGP4","SHL-0.5","SHL-0.51","SimPL-2.0","SISSL","SISSL-1.2","SL","Sleepycat","SMAIL-GPL","SMLNJ","SMPPL","SNIA","snprintf","SOFA","softSurfer","Soundex","Spencer-86","Spencer-94","Spencer-99","SPL-1.0","ssh-keyscan","SSH-OpenSSH","SSH-short","SSLeay-standalone","SSPL-1.0","StandardML-NJ","SugarCRM-1.1.3","SUL-1.0","Sun-PPP","Sun-PPP-2000","SunPro","SWL","swrule","Symlinks","TAPR-OHL-1.0","TCL","TCP-wrappers","TekHVC","TermReadKey","TGPPL-1.0","ThirdEye","threeparttable","TMate","TORQUE-1.1","TOSL","TPDL","TPL-1.0","TrustedQSL","TTWL","TTYP0","TU-Berlin-1.0","TU-Berlin-2.0","Ubuntu-font-1.0","UCAR","UCL-1.0","ulem","UMich-Merit","Unicode-3.0","Unicode-DFS-2015","Unicode-DFS-2016","Unicode-TOU","UnixCrypt","Unlicense","Unlicense-libtelnet","Unlicense-libwhirlpool","UnRAR","UPL-1.0","URT-RLE","Vim","Vixie-Cron","VOSTROM","VSL-1.0","W3C","W3C-19980720","W3C-20150513","w3m","Watcom-1.0","Widget-Workshop","WordNet","Wsuipa","WTFNMFPL","WTFPL","wwl","wxWindows","X11","X11-distribute-modifications-variant","X11-no-permit-persons","X11-swapped","Xdebug-1.03","Xerox","Xfig","XFree86-1.1","xinetd","xkeyboard-config-Zinoviev","xlock","Xnet","xpp","XSkat","xzoom","YPL-1.0","YPL-1.1","Zed","Zeeff","Zend-2.0","Zimbra-1.3","Zimbra-1.4","Zlib","zlib-acknowledgement","ZPL-1.1","ZPL-2.0","ZPL-2.1","389-exception","Asterisk-exception","Asterisk-linking-protocols-exception","Autoconf-exception-2.0","Autoconf-exception-3.0","Autoconf-exception-generic","Autoconf-exception-generic-3.0","Autoconf-exception-macro","Bison-exception-1.24","Bison-exception-2.2","Bootloader-exception","CGAL-linking-exception","Classpath-exception-2.0","Classpath-exception-2.0-short","CLISP-exception-2.0","cryptsetup-OpenSSL-exception","Digia-Qt-LGPL-exception-1.1","DigiRule-FOSS-exception","eCos-exception-2.0","erlang-otp-linking-exception","Fawkes-Runtime-exception","FLTK-exception","fmt-exception","Font-exception-2.0","freertos-exception-2.0","GCC-exception-2.0","GCC-exception-2.0-note","GCC-exception-3.1","Gmsh-exception","GNAT-exception","GNOME-examples-exception","GNU-compiler-exception","gnu-javamail-exception","Google-Patent-WebM","GPL-3.0-389-ds-base-exception","GPL-3.0-interface-exception","GPL-3.0-linking-exception","GPL-3.0-linking-source-exception","GPL-CC-1.0","GStreamer-exception-2005","GStreamer-exception-2008","harbour-exception","i2p-gpl-java-exception","Independent-modules-exception","KiCad-libraries-exception","kvirc-openssl-exception","LGPL-3.0-linking-exception","libpri-OpenH323-exception","Libtool-exception","Linux-syscall-note","LLGPL","LLVM-exception","LZMA-exception","mif-exception","mxml-exception","Nokia-Qt-exception-1.1","OCaml-LGPL-linking-exception","OCCT-exception-1.0","OpenJDK-assembly-exception-1.0","openvpn-openssl-exception","PCRE2-exception","polyparse-exception","PS-or-PDF-font-exception-20170817","QPL-1.0-INRIA-2004-exception","Qt-GPL-exception-1.0","Qt-LGPL-exception-1.1","Qwt-exception-1.0","romic-exception","RRDtool-FLOSS-exception-2.0","rsync-linking-exception","SANE-exception","SHL-2.0","SHL-2.1","Simple-Library-Usage-exception","Spelling-Provider-LGPL-exception","sqlitestudio-OpenSSL-exception","stunnel-exception","SWI-exception","Swift-exception","Texinfo-exception","u-boot-exception-2.0","UBDL-exception","Universal-FOSS-exception-1.0","vsftpd-openssl-exception","WxWindows-exception-3.1","x11vnc-openssl-exception"],"meta:enum":{"0BSD":"BSD Zero Clause License","3D-Slicer-1.0":"3D Slicer License v1.0","AAL":"Attribution Assurance License","Abstyles":"Abstyles License","AdaCore-doc":"AdaCore Doc License","Adobe-2006":"Adobe Systems Incorporated Source Code License Agreement","Adobe-Display-PostScript":"Adobe Display PostScript License","Adobe-Glyph":"Adobe Glyph List License","Adobe-Utopia":"Adobe Utopia Font License","ADSL":"Amazon Digital Services License","Advanced-Cryptics-Dictionary":"Advanced Cryptics Dictionary License","AFL-1.1":"Academic Free License v1.1","AFL-1.2":"Academic Free License v1.2","AFL-2.0":"Academic Free License v2.0","AFL-2.1":"Academic Free License v2.1","AFL-3.0":"Academic Free License v3.0","Afmparse":"Afmparse License","AGPL-1.0":"Affero General Public License v1.0","AGPL-1.0-only":"Affero General Public License v1.0 only","AGPL-1.0-or-later":"Affero General Public License v1.0 or later","AGPL-3.0":"GNU Affero General Public License v3.0","AGPL-3.0-only":"GNU Affero General Public License v3.0 only","AGPL-3.0-or-later":"GNU Affero General Public License v3.0 or later","Aladdin":"Aladdin Free Public License","ALGLIB-Documentation":"ALGLIB Documentation License","AMD-newlib":"AMD newlib License","AMDPLPA":"AMD\'s plpa_map.c License","AML":"Apple MIT License","AML-glslang":"AML glslang variant License","AMPAS":"Academy of Motion Picture Arts and Sciences BSD","ANTLR-PD":"ANTLR Software Rights Notice","ANTLR-PD-fallback":"ANTLR Software Rights Notice with license fallback","any-OSI":"Any OSI License","any-OSI-perl-modules":"Any OSI License - Perl Modules","Apache-1.0":"Apache License 1.0","Apache-1.1":"Apache License 1.1","Apache-2.0":"Apache License 2.0","APAFML":"Adobe Postscript AFM License","APL-1.0":"Adaptive Public License 1.0","App-s2p":"App::s2p License","APSL-1.0":"Apple Public Source License 1.0","APSL-1.1":"Apple Public Source License 1.1","APSL-1.2":"Apple Public Source License 1.2","APSL-2.0":"Apple Public Source License 2.0","Arphic-1999":"Arphic Public License","Artistic-1.0":"Artistic License 1.0","Artistic-1.0-cl8":"Artistic License 1.0 w/clause 8","Artistic-1.0-Perl":"Artistic License 1.0 (Perl)","Artistic-2.0":"Artistic License 2.0","Artistic-dist":"Artistic License 1.0 (dist)","Aspell-RU":"Aspell Russian License","ASWF-Digital-Assets-1.0":"ASWF Digital Assets License version 1.0","ASWF-Digital-Assets-1.1":"ASWF Digital Assets License 1.1","atc-game":"atc Game License","Baekmuk":"Baekmuk License","Bahyph":"Bahyph License","Barr":"Barr License","bcrypt-Solar-Designer":"bcrypt Solar Designer License","Beerware":"Beerware License","Bitstream-Charter":"Bitstream Charter Font License","Bitstream-Vera":"Bitstream Vera Font License","BitTorrent-1.0":"BitTorrent Open Source License v1.0","BitTorrent-1.1":"BitTorrent Open Source License v1.1","blessing":"SQLite Blessing","BlueOak-1.0.0":"Blue Oak Model License 1.0.0","Boehm-GC":"Boehm-Demers-Weiser GC License","Boehm-GC-without-fee":"Boehm-Demers-Weiser GC License (without fee)","BOLA-1.1":"Buena Onda License Agreement v1.1","Borceux":"Borceux license","Brian-Gladman-2-Clause":"Brian Gladman 2-Clause License","Brian-Gladman-3-Clause":"Brian Gladman 3-Clause License","Brian-Gladman-3-Clause-no-conversion":"Brian Gladman 3-Clause License (no conversion clause)","BSD-1-Clause":"BSD 1-Clause License","BSD-2-Clause":"BSD 2-Clause \\"Simplified\\" License","BSD-2-Clause-Darwin":"BSD 2-Clause - Ian Darwin variant","BSD-2-Clause-first-lines":"BSD 2-Clause - first lines requirement","BSD-2-Clause-FreeBSD":"BSD 2-Clause FreeBSD License","BSD-2-Clause-NetBSD":"BSD 2-Clause NetBSD License","BSD-2-Clause-Patent":"BSD-2-Clause Plus Patent License","BSD-2-Clause-pkgconf-disclaimer":"BSD 2-Clause pkgconf disclaimer variant","BSD-2-Clause-pos-unchanged":"BSD 2-Clause - position unchanged variant","BSD-2-Clause-Views":"BSD 2-Clause with views sentence","BSD-3-Clause":"BSD 3-Clause \\"New\\" or \\"Revised\\" License","BSD-3-Clause-acpica":"BSD 3-Clause acpica variant","BSD-3-Clause-Attribution":"BSD with attribution","BSD-3-Clause-Clear":"BSD 3-Clause Clear License","BSD-3-Clause-flex":"BSD 3-Clause Flex variant","BSD-3-Clause-HP":"Hewlett-Packard BSD variant license","BSD-3-Clause-LBNL":"Lawrence Berkeley National Labs BSD variant license","BSD-3-Clause-Modification":"BSD 3-Clause Modification","BSD-3-Clause-No-Military-License":"BSD 3-Clause No Military License","BSD-3-Clause-No-Nuclear-License":"BSD 3-Clause No Nuclear License","BSD-3-Clause-No-Nuclear-License-2014":"BSD 3-Clause No Nuclear License 2014","BSD-3-Clause-No-Nuclear-Warranty":"BSD 3-Clause No Nuclear Warranty","BSD-3-Clause-Open-MPI":"BSD 3-Clause Open MPI variant","BSD-3-Clause-OpenWebUI":"BSD 3-Clause - OpenWebUI variant","BSD-3-Clause-Sun":"BSD 3-Clause Sun Microsystems","BSD-3-Clause-Tso":"BSD 3-Clause Tso variant","BSD-4-Clause":"BSD 4-Clause \\"Original\\" or \\"Old\\" License","BSD-4-Clause-Shortened":"BSD 4 Clause Shortened","BSD-4-Clause-UC":"BSD-4-Clause (University of California-Specific)","BSD-4.3RENO":"BSD 4.3 RENO License","BSD-4.3TAHOE":"BSD 4.3 TAHOE License","BSD-Advertising-Acknowledgement":"BSD Advertising Acknowledgement License","BSD-ask-to-endorse":"BSD - ask to endorse","BSD-Attribution-HPND-disclaimer":"BSD with Attribution and HPND disclaimer","BSD-Inferno-Nettverk":"BSD-Inferno-Nettverk","BSD-Mark-Modifications":"BSD Mark Modifications License","BSD-Protection":"BSD Protection License","BSD-Source-alt-GPL":"BSD Source Code Attribution - GPL alternative","BSD-Source-beginning-file":"BSD Source Code Attribution - beginning of file variant","BSD-Source-Code":"BSD Source Code Attribution","BSD-Source-Code-no-disclaimer":"BSD Source Code Attribution - no disclaimer","BSD-Systemics":"Systemics BSD variant license","BSD-Systemics-W3Works":"Systemics W3Works BSD variant license","BSL-1.0":"Boost Software License 1.0","Buddy":"Buddy License","Bugroff":"Bugroff License","BUSL-1.1":"Business Source License 1.1","bzip2-1.0.5":"bzip2 and libbzip2 License v1.0.5","bzip2-1.0.6":"bzip2 and libbzip2 License v1.0.6","C-UDA-1.0":"Computational Use of Data Agreement v1.0","CAL-1.0":"Cryptographic Autonomy License 1.0","CAL-1.0-Combined-Work-Exception":"Cryptographic Autonomy License 1.0 (Combined Work Exception)","Caldera":"Caldera License","Caldera-no-preamble":"Caldera License (without preamble)","CAPEC-tou":"Common Attack    Pattern Enumeration and Classification License","Catharon":"Catharon License","CATOSL-1.1":"Computer Associates Trusted Open Source License 1.1","CC-BY-1.0":"Creative Commons Attribution 1.0 Generic","CC-BY-2.0":"Creative Commons Attribution 2.0 Generic","CC-BY-2.5":"Creative Commons Attribution 2.5 Generic","CC-BY-2.5-AU":"Creative Commons Attribution 2.5 Australia","CC-BY-3.0":"Creative Commons Attribution 3.0 Unported","CC-BY-3.0-AT":"Creative Commons Attribution 3.0 Austria","CC-BY-3.0-AU":"Creative Commons Attribution 3.0 Australia","CC-BY-3.0-DE":"Creative Commons Attribution 3.0 Germany","CC-BY-3.0-IGO":"Creative Commons Attribution 3.0 IGO","CC-BY-3.0-NL":"Creative Commons Attribution 3.0 Netherlands","CC-BY-3.0-US":"Creative Commons Attribution 3.0 United States","CC-BY-4.0":"Creative Commons Attribution 4.0 International","CC-BY-NC-1.0":"Creative Commons Attribution Non Commercial 1.0 Generic","CC-BY-NC-2.0":"Creative Commons Attribution Non Commercial 2.0 Generic","CC-BY-NC-2.5":"Creative Commons Attribution Non Commercial 2.5 Generic","CC-BY-NC-3.0":"Creative Commons Attribution Non Commercial 3.0 Unported","CC-BY-NC-3.0-DE":"Creative Commons Attribution Non Commercial 3.0 Germany","CC-BY-NC-3.0-IGO":"Creative Commons Attribution Non Commercial 3.0 IGO","CC-BY-NC-4.0":"Creative Commons Attribution Non Commercial 4.0 International","CC-BY-NC-ND-1.0":"Creative Commons Attribution Non Commercial No Derivatives 1.0 Generic","CC-BY-NC-ND-2.0":"Creative Commons Attribution Non Commercial No Derivatives 2.0 Generic","CC-BY-NC-ND-2.5":"Creative Commons Attribution Non Commercial No Derivatives 2.5 Generic","CC-BY-NC-ND-3.0":"Creative Commons Attribution Non Commercial No Derivatives 3.0 Unported","CC-BY-NC-ND-3.0-DE":"Creative Commons Attribution Non Commercial No Derivatives 3.0 Germany","CC-BY-NC-ND-3.0-IGO":"Creative Commons Attribution Non Commercial No Derivatives 3.0 IGO","CC-BY-NC-ND-4.0":"Creative Commons Attribution Non Commercial No Derivatives 4.0 International","CC-BY-NC-SA-1.0":"Creative Commons Attribution Non Commercial Share Alike 1.0 Generic","CC-BY-NC-SA-2.0":"Creative Commons Attribution Non Commercial Share Alike 2.0 Generic","CC-BY-NC-SA-2.0-DE":"Creative Commons Attribution Non Commercial Share Alike 2.0 Germany","CC-BY-NC-SA-2.0-FR":"Creative Commons Attribution-NonCommercial-ShareAlike 2.0 France","CC-BY-NC-SA-2.0-UK":"Creative Commons Attribution Non Commercial Share Alike 2.0 England and Wales","CC-BY-NC-SA-2.5":"Creative Commons Attribution Non Commercial Share Alike 2.5 Generic","CC-BY-NC-SA-3.0":"Creative Commons Attribution Non Commercial Share Alike 3.0 Unported","CC-BY-NC-SA-3.0-DE":"Creative Commons Attribution Non Commercial Share Alike 3.0 Germany","CC-BY-NC-SA-3.0-IGO":"Creative Commons Attribution Non Commercial Share Alike 3.0 IGO","CC-BY-NC-SA-4.0":"Creative Commons Attribution Non Commercial Share Alike 4.0 International","CC-BY-ND-1.0":"Creative Commons Attribution No Derivatives 1.0 Generic","CC-BY-ND-2.0":"Creative Commons Attribution No Derivatives 2.0 Generic","CC-BY-ND-2.5":"Creative Commons Attribution No Derivatives 2.5 Generic","CC-BY-ND-3.0":"Creative Commons Attribution No Derivatives 3.0 Unported","CC-BY-ND-3.0-DE":"Creative Commons Attribution No Derivatives 3.0 Germany","CC-BY-ND-4.0":"Creative Commons Attribution No Derivatives 4.0 International","CC-BY-SA-1.0":"Creative Commons Attribution Share Alike 1.0 Generic","CC-BY-SA-2.0":"Creative Commons Attribution Share Alike 2.0 Generic","CC-BY-SA-2.0-UK":"Creative Commons Attribution Share Alike 2.0 England and Wales","CC-BY-SA-2.1-JP":"Creative Commons Attribution Share Alike 2.1 Japan","CC-BY-SA-2.5":"Creative Commons Attribution Share Alike 2.5 Generic","CC-BY-SA-3.0":"Creative Commons Attribution Share Alike 3.0 Unported","CC-BY-SA-3.0-AT":"Creative Commons Attribution Share Alike 3.0 Austria","CC-BY-SA-3.0-DE":"Creative Commons Attribution Share Alike 3.0 Germany","CC-BY-SA-3.0-IGO":"Creative Commons Attribution-ShareAlike 3.0 IGO","CC-BY-SA-4.0":"Creative Commons Attribution Share Alike 4.0 International","CC-PDDC":"Creative Commons Public Domain Dedication and Certification","CC-PDM-1.0":"Creative    Commons Public Domain Mark 1.0 Universal","CC-SA-1.0":"Creative Commons Share Alike 1.0 Generic","CC0-1.0":"Creative Commons Zero v1.0 Universal","CDDL-1.0":"Common Development and Distribution License 1.0","CDDL-1.1":"Common Development and Distribution License 1.1","CDL-1.0":"Common Documentation License 1.0","CDLA-Permissive-1.0":"Community Data License Agreement Permissive 1.0","CDLA-Permissive-2.0":"Community Data License Agreement Permissive 2.0","CDLA-Sharing-1.0":"Community Data License Agreement Sharing 1.0","CECILL-1.0":"CeCILL Free Software License Agreement v1.0","CECILL-1.1":"CeCILL Free Software License Agreement v1.1","CECILL-2.0":"CeCILL Free Software License Agreement v2.0","CECILL-2.1":"CeCILL Free Software License Agreement v2.1","CECILL-B":"CeCILL-B Free Software License Agreement","CECILL-C":"CeCILL-C Free Software License Agreement","CERN-OHL-1.1":"CERN Open Hardware Licence v1.1","CERN-OHL-1.2":"CERN Open Hardware Licence v1.2","CERN-OHL-P-2.0":"CERN Open Hardware Licence Version 2 - Permissive","CERN-OHL-S-2.0":"CERN Open Hardware Licence Version 2 - Strongly Reciprocal","CERN-OHL-W-2.0":"CERN Open Hardware Licence Version 2 - Weakly Reciprocal","CFITSIO":"CFITSIO License","check-cvs":"check-cvs License","checkmk":"Checkmk License","ClArtistic":"Clarified Artistic License","Clips":"Clips License","CMU-Mach":"CMU Mach License","CMU-Mach-nodoc":"CMU    Mach - no notices-in-documentation variant","CNRI-Jython":"CNRI Jython License","CNRI-Python":"CNRI Python License","CNRI-Python-GPL-Compatible":"CNRI Python Open Source GPL Compatible License Agreement","COIL-1.0":"Copyfree Open Innovation License","Community-Spec-1.0":"Community Specification License 1.0","Condor-1.1":"Condor Public License v1.1","copyleft-next-0.3.0":"copyleft-next 0.3.0","copyleft-next-0.3.1":"copyleft-next 0.3.1","Cornell-Lossless-JPEG":"Cornell Lossless JPEG License","CPAL-1.0":"Common Public Attribution License 1.0","CPL-1.0":"Common Public License 1.0","CPOL-1.02":"Code Project Open License 1.02","Cronyx":"Cronyx License","Crossword":"Crossword License","CryptoSwift":"CryptoSwift License","CrystalStacker":"CrystalStacker License","CUA-OPL-1.0":"CUA Office Public License v1.0","Cube":"Cube License","curl":"curl License","cve-tou":"Common Vulnerability Enumeration ToU License","D-FSL-1.0":"Deutsche Freie Software Lizenz","DEC-3-Clause":"DEC 3-Clause License","diffmark":"diffmark license","DL-DE-BY-2.0":"Data licence Germany – attribution – version 2.0","DL-DE-ZERO-2.0":"Data licence Germany – zero – version 2.0","DOC":"DOC License","DocBook-DTD":"DocBook DTD License","DocBook-Schema":"DocBook Schema License","DocBook-Stylesheet":"DocBook Stylesheet License","DocBook-XML":"DocBook XML License","Dotseqn":"Dotseqn License","DRL-1.0":"Detection Rule License 1.0","DRL-1.1":"Detection Rule License 1.1","DSDP":"DSDP License","dtoa":"David M. Gay dtoa License","dvipdfm":"dvipdfm License","ECL-1.0":"Educational Community License v1.0","ECL-2.0":"Educational Community License v2.0","eCos-2.0":"eCos license version 2.0","EFL-1.0":"Eiffel Forum License v1.0","EFL-2.0":"Eiffel Forum License v2.0","eGenix":"eGenix.com Public License 1.1.0","Elastic-2.0":"Elastic License 2.0","Entessa":"Entessa Public License v1.0","EPICS":"EPICS Open License","EPL-1.0":"Eclipse Public License 1.0","EPL-2.0":"Eclipse Public License 2.0","ErlPL-1.1":"Erlang Public License v1.1","ESA-PL-permissive-2.4":"European Space Agency Public License – v2.4 – Permissive (Type 3)","ESA-PL-strong-copyleft-2.4":"European Space Agency Public License (ESA-PL) - V2.4 - Strong Copyleft (Type 1)","ESA-PL-weak-copyleft-2.4":"European Space Agency Public License – v2.4 – Weak Copyleft (Type 2)","etalab-2.0":"Etalab Open License 2.0","EUDatagrid":"EU DataGrid Software License","EUPL-1.0":"European Union Public License 1.0","EUPL-1.1":"European Union Public License 1.1","EUPL-1.2":"European Union Public License 1.2","Eurosym":"Eurosym License","Fair":"Fair License","FBM":"Fuzzy Bitmap License","FDK-AAC":"Fraunhofer FDK AAC Codec Library","FDK-MPEG-H":"Fraunhofer FDK MPEG-H Software","Ferguson-Twofish":"Ferguson Twofish License","Frameworx-1.0":"Frameworx Open License 1.0","FreeBSD-DOC":"FreeBSD Documentation License","FreeImage":"FreeImage Public License v1.0","FSFAP":"FSF All Permissive License","FSFAP-no-warranty-disclaimer":"FSF All Permissive License (without Warranty)","FSFUL":"FSF Unlimited License","FSFULLR":"FSF Unlimited License (with License Retention)","FSFULLRSD":"FSF Unlimited License (with License Retention and Short Disclaimer)","FSFULLRWD":"FSF Unlimited License (With License Retention and Warranty Disclaimer)","FSL-1.1-ALv2":"Functional Source License, Version 1.1, ALv2 Future License","FSL-1.1-MIT":"Functional Source License, Version 1.1, MIT Future License","FTL":"Freetype Project License","Furuseth":"Furuseth License","fwlw":"fwlw License","Game-Programming-Gems":"Game Programming Gems License","GCR-docs":"Gnome GCR Documentation License","GD":"GD License","generic-xts":"Generic XTS License","GFDL-1.1":"GNU Free Documentation License v1.1","GFDL-1.1-invariants-only":"GNU Free Documentation License v1.1 only - invariants","GFDL-1.1-invariants-or-later":"GNU Free Documentation License v1.1 or later - invariants","GFDL-1.1-no-invariants-only":"GNU Free Documentation License v1.1 only - no invariants","GFDL-1.1-no-invariants-or-later":"GNU Free Documentation License v1.1 or later - no invariants","GFDL-1.1-only":"GNU Free Documentation License v1.1 only","GFDL-1.1-or-later":"GNU Free Documentation License v1.1 or later","GFDL-1.2":"GNU Free Documentation License v1.2","GFDL-1.2-invariants-only":"GNU Free Documentation License v1.2 only - invariants","GFDL-1.2-invariants-or-later":"GNU Free Documentation License v1.2 or later - invariants","GFDL-1.2-no-invariants-only":"GNU Free Documentation License v1.2 only - no invariants","GFDL-1.2-no-invariants-or-later":"GNU Free Documentation License v1.2 or later - no invariants","GFDL-1.2-only":"GNU Free Documentation License v1.2 only","GFDL-1.2-or-later":"GNU Free Documentation License v1.2 or later","GFDL-1.3":"GNU Free Documentation License v1.3","GFDL-1.3-invariants-only":"GNU Free Documentation License v1.3 only - invariants","GFDL-1.3-invariants-or-later":"GNU Free Documentation License v1.3 or later - invariants","GFDL-1.3-no-invariants-only":"GNU Free Documentation License v1.3 only - no invariants","GFDL-1.3-no-invariants-or-later":"GNU Free Documentation License v1.3 or later - no invariants","GFDL-1.3-only":"GNU Free Documentation License v1.3 only","GFDL-1.3-or-later":"GNU Free Documentation License v1.3 or later","Giftware":"Giftware License","GL2PS":"GL2PS License","Glide":"3dfx Glide License","Glulxe":"Glulxe License","GLWTPL":"Good Luck With That Public License","gnuplot":"gnuplot License","GPL-1.0":"GNU General Public License v1.0 only","GPL-1.0+":"GNU General Public License v1.0 or later","GPL-1.0-only":"GNU General Public License v1.0 only","GPL-1.0-or-later":"GNU General Public License v1.0 or later","GPL-2.0":"GNU General Public License v2.0 only","GPL-2.0+":"GNU General Public License v2.0 or later","GPL-2.0-only":"GNU General Public License v2.0 only","GPL-2.0-or-later":"GNU General Public License v2.0 or later","GPL-2.0-with-autoconf-exception":"GNU General Public License v2.0 w/Autoconf exception","GPL-2.0-with-bison-exception":"GNU General Public License v2.0 w/Bison exception","GPL-2.0-with-classpath-exception":"GNU General Public License v2.0 w/Classpath exception","GPL-2.0-with-font-exception":"GNU General Public License v2.0 w/Font exception","GPL-2.0-with-GCC-exception":"GNU General Public License v2.0 w/GCC Runtime Library exception","GPL-3.0":"GNU General Public License v3.0 only","GPL-3.0+":"GNU General Public License v3.0 or later","GPL-3.0-only":"GNU General Public License v3.0 only","GPL-3.0-or-later":"GNU General Public License v3.0 or later","GPL-3.0-with-autoconf-exception":"GNU General Public License v3.0 w/Autoconf exception","GPL-3.0-with-GCC-exception":"GNU General Public License v3.0 w/GCC Runtime Library exception","Graphics-Gems":"Graphics Gems License","gSOAP-1.3b":"gSOAP Public License v1.3b","gtkbook":"gtkbook License","Gutmann":"Gutmann License","HaskellReport":"Haskell Language Report License","HDF5":"HDF5 License","hdparm":"hdparm License","HIDAPI":"HIDAPI License","Hippocratic-2.1":"Hippocratic License 2.1","Hippocratic-3.0-core":"Hippocratic License 3.0","HP-1986":"Hewlett-Packard 1986 License","HP-1989":"Hewlett-Packard 1989 License","HPND":"Historical Permission Notice and Disclaimer","HPND-DEC":"Historical Permission Notice and Disclaimer - DEC variant","HPND-doc":"Historical Permission Notice and Disclaimer - documentation variant","HPND-doc-sell":"Historical Permission Notice and Disclaimer - documentation sell variant","HPND-export-US":"HPND with US Government export control warning","HPND-export-US-acknowledgement":"HPND with US Government export control warning and acknowledgment","HPND-export-US-modify":"HPND with US Government export control warning and modification rqmt","HPND-export2-US":"HPND with US Government export control and 2 disclaimers","HPND-Fenneberg-Livingston":"Historical Permission Notice and Disclaimer - Fenneberg-Livingston variant","HPND-INRIA-IMAG":"Historical Permission Notice and Disclaimer    - INRIA-IMAG variant","HPND-Intel":"Historical Permission Notice and Disclaimer - Intel variant","HPND-Kevlin-Henney":"Historical Permission Notice and Disclaimer - Kevlin Henney variant","HPND-Markus-Kuhn":"Historical Permission Notice and Disclaimer - Markus Kuhn variant","HPND-merchantability-variant":"Historical Permission Notice and Disclaimer - merchantability variant","HPND-MIT-disclaimer":"Historical Permission Notice and Disclaimer with MIT disclaimer","HPND-Netrek":"Historical Permission Notice and Disclaimer - Netrek variant","HPND-Pbmplus":"Historical Permission Notice and Disclaimer - Pbmplus variant","HPND-sell-MIT-disclaimer-xserver":"Historical Permission Notice and Disclaimer - sell xserver variant with MIT disclaimer","HPND-sell-regexpr":"Historical Permission Notice and Disclaimer - sell regexpr variant","HPND-sell-variant":"Historical Permission Notice and Disclaimer - sell variant","HPND-sell-variant-critical-systems":"HPND - sell variant with safety critical systems clause","HPND-sell-variant-MIT-disclaimer":"HPND sell variant with MIT disclaimer","HPND-sell-variant-MIT-disclaimer-rev":"HPND sell variant with MIT disclaimer - reverse","HPND-SMC":"Historical Permission Notice and Disclaimer - SMC variant","HPND-UC":"Historical Permission Notice and Disclaimer - University of California variant","HPND-UC-export-US":"Historical Permission Notice and Disclaimer - University of California, US export warning","HTMLTIDY":"HTML Tidy License","hyphen-bulgarian":"hyphen-bulgarian License","IBM-pibs":"IBM PowerPC Initialization and Boot Software","ICU":"ICU License","IEC-Code-Components-EULA":"IEC    Code Components End-user licence agreement","IJG":"Independent JPEG Group License","IJG-short":"Independent JPEG Group License - short","ImageMagick":"ImageMagick License","iMatix":"iMatix Standard Function Library Agreement","Imlib2":"Imlib2 License","Info-ZIP":"Info-ZIP License","Informatica":"Informatica License","Inner-Net-2.0":"Inner Net License v2.0","InnoSetup":"Inno Setup License","Intel":"Intel Open Source License","Intel-ACPI":"Intel ACPI Software License Agreement","Interbase-1.0":"Interbase Public License v1.0","IPA":"IPA Font License","IPL-1.0":"IBM Public License v1.0","ISC":"ISC License","ISC-Veillard":"ISC Veillard variant","ISO-permission":"ISO permission notice","Jam":"Jam License","JasPer-2.0":"JasPer License","jove":"Jove License","JPL-image":"JPL Image Use Policy","JPNIC":"Japan Network Information Center License","JSON":"JSON License","Kastrup":"Kastrup License","Kazlib":"Kazlib License","Knuth-CTAN":"Knuth CTAN License","LAL-1.2":"Licence Art Libre 1.2","LAL-1.3":"Licence Art Libre 1.3","Latex2e":"Latex2e License","Latex2e-translated-notice":"Latex2e with translated notice permission","Leptonica":"Leptonica License","LGPL-2.0":"GNU Library General Public License v2 only","LGPL-2.0+":"GNU Library General Public License v2 or later","LGPL-2.0-only":"GNU Library General Public License v2 only","LGPL-2.0-or-later":"GNU Library General Public License v2 or later","LGPL-2.1":"GNU Lesser General Public License v2.1 only","LGPL-2.1+":"GNU Lesser General Public License v2.1 or later","LGPL-2.1-only":"GNU Lesser General Public License v2.1 only","LGPL-2.1-or-later":"GNU Lesser General Public License v2.1 or later","LGPL-3.0":"GNU Lesser General Public License v3.0 only","LGPL-3.0+":"GNU Lesser General Public License v3.0 or later","LGPL-3.0-only":"GNU Lesser General Public License v3.0 only","LGPL-3.0-or-later":"GNU Lesser General Public License v3.0 or later","LGPLLR":"Lesser General Public License For Linguistic Resources","Libpng":"libpng License","libpng-1.6.35":"PNG Reference Library License v1 (for libpng 0.5 through 1.6.35)","libpng-2.0":"PNG Reference Library version 2","libselinux-1.0":"libselinux public domain notice","libtiff":"libtiff License","libutil-David-Nugent":"libutil David Nugent License","LiLiQ-P-1.1":"Licence Libre du Québec – Permissive version 1.1","LiLiQ-R-1.1":"Licence Libre du Québec – Réciprocité version 1.1","LiLiQ-Rplus-1.1":"Licence Libre du Québec – Réciprocité forte version 1.1","Linux-man-pages-1-para":"Linux man-pages - 1 paragraph","Linux-man-pages-copyleft":"Linux man-pages Copyleft","Linux-man-pages-copyleft-2-para":"Linux man-pages Copyleft - 2 paragraphs","Linux-man-pages-copyleft-var":"Linux man-pages Copyleft Variant","Linux-OpenIB":"Linux Kernel Variant of OpenIB.org license","LOOP":"Common Lisp LOOP License","LPD-document":"LPD Documentation License","LPL-1.0":"Lucent Public License Version 1.0","LPL-1.02":"Lucent Public License v1.02","LPPL-1.0":"LaTeX Project Public License v1.0","LPPL-1.1":"LaTeX Project Public License v1.1","LPPL-1.2":"LaTeX Project Public License v1.2","LPPL-1.3a":"LaTeX Project Public License v1.3a","LPPL-1.3c":"LaTeX Project Public License v1.3c","lsof":"lsof License","Lucida-Bitmap-Fonts":"Lucida Bitmap Fonts License","LZMA-SDK-9.11-to-9.20":"LZMA SDK License (versions 9.11 to 9.20)","LZMA-SDK-9.22":"LZMA SDK License (versions 9.22 and beyond)","Mackerras-3-Clause":"Mackerras 3-Clause License","Mackerras-3-Clause-acknowledgment":"Mackerras 3-Clause - acknowledgment variant","magaz":"magaz License","mailprio":"mailprio License","MakeIndex":"MakeIndex License","man2html":"man2html License","Martin-Birgmeier":"Martin Birgmeier License","McPhee-slideshow":"McPhee Slideshow License","metamail":"metamail License","Minpack":"Minpack License","MIPS":"MIPS License","MirOS":"The MirOS Licence","MIT":"MIT License","MIT-0":"MIT No Attribution","MIT-advertising":"Enlightenment License (e16)","MIT-Click":"MIT Click License","MIT-CMU":"CMU License","MIT-enna":"enna License","MIT-feh":"feh License","MIT-Festival":"MIT Festival Variant","MIT-Khronos-old":"MIT Khronos - old variant","MIT-Modern-Variant":"MIT License Modern Variant","MIT-open-group":"MIT Open Group variant","MIT-STK":"MIT-STK License","MIT-testregex":"MIT testregex Variant","MIT-Wu":"MIT Tom Wu Variant","MITNFA":"MIT +no-false-attribs license","MMIXware":"MMIXware License","MMPL-1.0.1":"Minecraft Mod Public License v1.0.1","Motosoto":"Motosoto License","MPEG-SSG":"MPEG Software Simulation","mpi-permissive":"mpi Permissive License","mpich2":"mpich2 License","MPL-1.0":"Mozilla Public License 1.0","MPL-1.1":"Mozilla Public License 1.1","MPL-2.0":"Mozilla Public License 2.0","MPL-2.0-no-copyleft-exception":"Mozilla Public License 2.0 (no copyleft exception)","mplus":"mplus Font License","MS-LPL":"Microsoft Limited Public License","MS-PL":"Microsoft Public License","MS-RL":"Microsoft Reciprocal License","MTLL":"Matrix Template Library License","MulanPSL-1.0":"Mulan Permissive Software License, Version 1","MulanPSL-2.0":"Mulan Permissive Software License, Version 2","Multics":"Multics License","Mup":"Mup License","MVT-1.1":"MVT License 1.1","NAIST-2003":"Nara Institute of Science and Technology License (2003)","NASA-1.3":"NASA Open Source Agreement 1.3","Naumen":"Naumen Public License","NBPL-1.0":"Net Boolean Public License v1","NCBI-PD":"NCBI Public Domain Notice","NCGL-UK-2.0":"Non-Commercial Government Licence","NCL":"NCL Source Code License","NCSA":"University of Illinois/NCSA Open Source License","Net-SNMP":"Net-SNMP License","NetCDF":"NetCDF license","Newsletr":"Newsletr License","NGPL":"Nethack General Public License","ngrep":"ngrep License","NICTA-1.0":"NICTA Public Software License, Version 1.0","NIST-PD":"NIST Public Domain Notice","NIST-PD-fallback":"NIST Public Domain Notice with license fallback","NIST-PD-TNT":"NIST    Public Domain Notice TNT variant","NIST-Software":"NIST Software License","NLOD-1.0":"Norwegian Licence for Open Government Data (NLOD) 1.0","NLOD-2.0":"Norwegian Licence for Open Government Data (NLOD) 2.0","NLPL":"No Limit Public License","Nokia":"Nokia Open Source License","NOSL":"Netizen Open Source License","Noweb":"Noweb License","NPL-1.0":"Netscape Public License v1.0","NPL-1.1":"Netscape Public License v1.1","NPOSL-3.0":"Non-Profit Open Software License 3.0","NRL":"NRL License","NTIA-PD":"NTIA Public Domain Notice","NTP":"NTP License","NTP-0":"NTP No Attribution","Nunit":"Nunit License","O-UDA-1.0":"Open Use of Data Agreement v1.0","OAR":"OAR License","OCCT-PL":"Open CASCADE Technology Public License","OCLC-2.0":"OCLC Research Public License 2.0","ODbL-1.0":"Open Data Commons Open Database License v1.0","ODC-By-1.0":"Open Data Commons Attribution License v1.0","OFFIS":"OFFIS License","OFL-1.0":"SIL Open Font License 1.0","OFL-1.0-no-RFN":"SIL Open Font License 1.0 with no Reserved Font Name","OFL-1.0-RFN":"SIL Open Font License 1.0 with Reserved Font Name","OFL-1.1":"SIL Open Font License 1.1","OFL-1.1-no-RFN":"SIL Open Font License 1.1 with no Reserved Font Name","OFL-1.1-RFN":"SIL Open Font License 1.1 with Reserved Font Name","OGC-1.0":"OGC Software License, Version 1.0","OGDL-Taiwan-1.0":"Taiwan Open Government Data License, version 1.0","OGL-Canada-2.0":"Open Government Licence - Canada","OGL-UK-1.0":"Open Government Licence v1.0","OGL-UK-2.0":"Open Government Licence v2.0","OGL-UK-3.0":"Open Government Licence v3.0","OGTSL":"Open Group Test Suite License","OLDAP-1.1":"Open LDAP Public License v1.1","OLDAP-1.2":"Open LDAP Public License v1.2","OLDAP-1.3":"Open LDAP Public License v1.3","OLDAP-1.4":"Open LDAP Public License v1.4","OLDAP-2.0":"Open LDAP Public License v2.0 (or possibly 2.0A and 2.0B)","OLDAP-2.0.1":"Open LDAP Public License v2.0.1","OLDAP-2.1":"Open LDAP Public License v2.1","OLDAP-2.2":"Open LDAP Public License v2.2","OLDAP-2.2.1":"Open LDAP Public License v2.2.1","OLDAP-2.2.2":"Open LDAP Public License 2.2.2","OLDAP-2.3":"Open LDAP Public License v2.3","OLDAP-2.4":"Open LDAP Public License v2.4","OLDAP-2.5":"Open LDAP Public License v2.5","OLDAP-2.6":"Open LDAP Public License v2.6","OLDAP-2.7":"Open LDAP Public License v2.7","OLDAP-2.8":"Open LDAP Public License v2.8","OLFL-1.3":"Open Logistics Foundation License Version 1.3","OML":"Open Market License","OpenMDW-1.0":"OpenMDW License Agreement v1.0","OpenPBS-2.3":"OpenPBS v2.3 Software License","OpenSSL":"OpenSSL License","OpenSSL-standalone":"OpenSSL License - standalone","OpenVision":"OpenVision License","OPL-1.0":"Open Public License v1.0","OPL-UK-3.0":"United    Kingdom Open Parliament Licence v3.0","OPUBL-1.0":"Open Publication License v1.0","OSC-1.0":"OSC License 1.0","OSET-PL-2.1":"OSET Public License version 2.1","OSL-1.0":"Open Software License 1.0","OSL-1.1":"Open Software License 1.1","OSL-2.0":"Open Software License 2.0","OSL-2.1":"Open Software License 2.1","OSL-3.0":"Open Software License 3.0","OSSP":"OSSP License","PADL":"PADL License","ParaType-Free-Font-1.3":"ParaType Free Font Licensing Agreement v1.3","Parity-6.0.0":"The Parity Public License 6.0.0","Parity-7.0.0":"The Parity Public License 7.0.0","PDDL-1.0":"Open Data Commons Public Domain Dedication & License 1.0","PHP-3.0":"PHP License v3.0","PHP-3.01":"PHP License v3.01","Pixar":"Pixar License","pkgconf":"pkgconf License","Plexus":"Plexus Classworlds License","pnmstitch":"pnmstitch License","PolyForm-Noncommercial-1.0.0":"PolyForm Noncommercial License 1.0.0","PolyForm-Small-Business-1.0.0":"PolyForm Small Business License 1.0.0","PostgreSQL":"PostgreSQL License","PPL":"Peer Production License","PSF-2.0":"Python Software Foundation License 2.0","psfrag":"psfrag License","psutils":"psutils License","Python-2.0":"Python License 2.0","Python-2.0.1":"Python License 2.0.1","python-ldap":"Python ldap License","Qhull":"Qhull License","QPL-1.0":"Q Public License 1.0","QPL-1.0-INRIA-2004":"Q Public License 1.0 - INRIA 2004 variant","radvd":"radvd License","Rdisc":"Rdisc License","RHeCos-1.1":"Red Hat eCos Public License v1.1","RPL-1.1":"Reciprocal Public License 1.1","RPL-1.5":"Reciprocal Public License 1.5","RPSL-1.0":"RealNetworks Public Source License v1.0","RSA-MD":"RSA Message-Digest License","RSCPL":"Ricoh Source Code Public License","Ruby":"Ruby License","Ruby-pty":"Ruby pty extension license","SAX-PD":"Sax Public Domain Notice","SAX-PD-2.0":"Sax Public Domain Notice 2.0","Saxpath":"Saxpath License","SCEA":"SCEA Shared Source License","SchemeReport":"Scheme Language Report License","Sendmail":"Sendmail License","Sendmail-8.23":"Sendmail License 8.23","Sendmail-Open-Source-1.1":"Sendmail Open Source License v1.1","SGI-B-1.0":"SGI Free Software License B v1.0","SGI-B-1.1":"SGI Free Software License B v1.1","SGI-B-2.0":"SGI Free Software License B v2.0","SGI-OpenGL":"SGI OpenGL License","SGMLUG-PM":"SGMLUG Parser Materials License","SGP4":"SGP4 Permission Notice","SHL-0.5":"Solderpad Hardware License v0.5","SHL-0.51":"Solderpad Hardware License, Version 0.51","SimPL-2.0":"Simple Public License 2.0","SISSL":"Sun Industry Standards Source License v1.1","SISSL-1.2":"Sun Industry Standards Source License v1.2","SL":"SL License","Sleepycat":"Sleepycat License","SMAIL-GPL":"SMAIL General Public License","SMLNJ":"Standard ML of New Jersey License","SMPPL":"Secure Messaging Protocol Public License","SNIA":"SNIA Public License 1.1","snprintf":"snprintf License","SOFA":"SOFA Software License","softSurfer":"softSurfer License","Soundex":"Soundex License","Spencer-86":"Spencer License 86","Spencer-94":"Spencer License 94","Spencer-99":"Spencer License 99","SPL-1.0":"Sun Public License v1.0","ssh-keyscan":"ssh-keyscan License","SSH-OpenSSH":"SSH OpenSSH license","SSH-short":"SSH short notice","SSLeay-standalone":"SSLeay License - standalone","SSPL-1.0":"Server Side Public License, v 1","StandardML-NJ":"Standard ML of New Jersey License","SugarCRM-1.1.3":"SugarCRM Public License v1.1.3","SUL-1.0":"Sustainable Use License v1.0","Sun-PPP":"Sun PPP License","Sun-PPP-2000":"Sun PPP License (2000)","SunPro":"SunPro License","SWL":"Scheme Widget Library (SWL) Software License Agreement","swrule":"swrule License","Symlinks":"Symlinks License","TAPR-OHL-1.0":"TAPR Open Hardware License v1.0","TCL":"TCL/TK License","TCP-wrappers":"TCP Wrappers License","TekHVC":"TekHVC License","TermReadKey":"TermReadKey License","TGPPL-1.0":"Transitive Grace Period Public Licence 1.0","ThirdEye":"ThirdEye License","threeparttable":"threeparttable License","TMate":"TMate Open Source License","TORQUE-1.1":"TORQUE v2.5+ Software License v1.1","TOSL":"Trusster Open Source License","TPDL":"Time::ParseDate License","TPL-1.0":"THOR Public License 1.0","TrustedQSL":"TrustedQSL License","TTWL":"Text-Tabs+Wrap License","TTYP0":"TTYP0 License","TU-Berlin-1.0":"Technische Universitaet Berlin License 1.0","TU-Berlin-2.0":"Technische Universitaet Berlin License 2.0","Ubuntu-font-1.0":"Ubuntu Font Licence v1.0","UCAR":"UCAR License","UCL-1.0":"Upstream Compatibility License v1.0","ulem":"ulem License","UMich-Merit":"Michigan/Merit Networks License","Unicode-3.0":"Unicode License v3","Unicode-DFS-2015":"Unicode License Agreement - Data Files and Software (2015)","Unicode-DFS-2016":"Unicode License Agreement - Data Files and Software (2016)","Unicode-TOU":"Unicode Terms of Use","UnixCrypt":"UnixCrypt License","Unlicense":"The Unlicense","Unlicense-libtelnet":"Unlicense - libtelnet variant","Unlicense-libwhirlpool":"Unlicense - libwhirlpool variant","UnRAR":"UnRAR License","UPL-1.0":"Universal Permissive License v1.0","URT-RLE":"Utah Raster Toolkit Run Length Encoded License","Vim":"Vim License","Vixie-Cron":"Vixie Cron License","VOSTROM":"VOSTROM Public License for Open Source","VSL-1.0":"Vovida Software License v1.0","W3C":"W3C Software Notice and License (2002-12-31)","W3C-19980720":"W3C Software Notice and License (1998-07-20)","W3C-20150513":"W3C Software Notice and Document License (2015-05-13)","w3m":"w3m License","Watcom-1.0":"Sybase Open Watcom Public License 1.0","Widget-Workshop":"Widget Workshop License","WordNet":"WordNet License","Wsuipa":"Wsuipa License","WTFNMFPL":"Do What The F*ck You Want To But It\'s Not My Fault Public License","WTFPL":"Do What The F*ck You Want To Public License","wwl":"WWL License","wxWindows":"wxWindows Library License","X11":"X11 License","X11-distribute-modifications-variant":"X11 License Distribution Modification Variant","X11-no-permit-persons":"X11 no permit persons clause","X11-swapped":"X11 swapped final paragraphs","Xdebug-1.03":"Xdebug License v 1.03","Xerox":"Xerox License","Xfig":"Xfig License","XFree86-1.1":"XFree86 License 1.1","xinetd":"xinetd License","xkeyboard-config-Zinoviev":"xkeyboard-config Zinoviev License","xlock":"xlock License","Xnet":"X.Net License","xpp":"XPP License","XSkat":"XSkat License","xzoom":"xzoom License","YPL-1.0":"Yahoo! Public License v1.0","YPL-1.1":"Yahoo! Public License v1.1","Zed":"Zed License","Zeeff":"Zeeff License","Zend-2.0":"Zend License v2.0","Zimbra-1.3":"Zimbra Public License v1.3","Zimbra-1.4":"Zimbra Public License v1.4","Zlib":"zlib License","zlib-acknowledgement":"zlib/libpng License with Acknowledgement","ZPL-1.1":"Zope Public License 1.1","ZPL-2.0":"Zope Public License 2.0","ZPL-2.1":"Zope Public License 2.1","389-exception":"389 Directory Server Exception","Asterisk-exception":"Asterisk exception","Asterisk-linking-protocols-exception":"Asterisk linking protocols exception","Autoconf-exception-2.0":"Autoconf exception 2.0","Autoconf-exception-3.0":"Autoconf exception 3.0","Autoconf-exception-generic":"Autoconf generic exception","Autoconf-exception-generic-3.0":"Autoconf generic exception for GPL-3.0","Autoconf-exception-macro":"Autoconf macro exception","Bison-exception-1.24":"Bison exception 1.24","Bison-exception-2.2":"Bison exception 2.2","Bootloader-exception":"Bootloader Distribution Exception","CGAL-linking-exception":"CGAL Linking Exception","Classpath-exception-2.0":"Classpath exception 2.0","Classpath-exception-2.0-short":"Classpath exception 2.0 - short","CLISP-exception-2.0":"CLISP exception 2.0","cryptsetup-OpenSSL-exception":"cryptsetup OpenSSL exception","Digia-Qt-LGPL-exception-1.1":"Digia Qt LGPL Exception version 1.1","DigiRule-FOSS-exception":"DigiRule FOSS License Exception","eCos-exception-2.0":"eCos exception 2.0","erlang-otp-linking-exception":"Erlang/OTP Linking Exception","Fawkes-Runtime-exception":"Fawkes Runtime Exception","FLTK-exception":"FLTK exception","fmt-exception":"fmt exception","Font-exception-2.0":"Font exception 2.0","freertos-exception-2.0":"FreeRTOS Exception 2.0","GCC-exception-2.0":"GCC Runtime Library exception 2.0","GCC-exception-2.0-note":"GCC    Runtime Library exception 2.0 - note variant","GCC-exception-3.1":"GCC Runtime Library exception 3.1","Gmsh-exception":"Gmsh exception","GNAT-exception":"GNAT exception","GNOME-examples-exception":"GNOME examples exception","GNU-compiler-exception":"GNU Compiler Exception","gnu-javamail-exception":"GNU JavaMail exception","Google-Patent-WebM":"Google Additional IP Rights Grant (Patents) - WebM","GPL-3.0-389-ds-base-exception":"GPL-3.0 389 DS Base Exception","GPL-3.0-interface-exception":"GPL-3.0 Interface Exception","GPL-3.0-linking-exception":"GPL-3.0 Linking Exception","GPL-3.0-linking-source-exception":"GPL-3.0 Linking Exception (with Corresponding Source)","GPL-CC-1.0":"GPL Cooperation Commitment 1.0","GStreamer-exception-2005":"GStreamer Exception (2005)","GStreamer-exception-2008":"GStreamer Exception (2008)","harbour-exception":"harbour exception","i2p-gpl-java-exception":"i2p GPL+Java Exception","Independent-modules-exception":"Independent Module Linking exception","KiCad-libraries-exception":"KiCad Libraries Exception","kvirc-openssl-exception":"kvirc OpenSSL Exception","LGPL-3.0-linking-exception":"LGPL-3.0 Linking Exception","libpri-OpenH323-exception":"libpri OpenH323 exception","Libtool-exception":"Libtool Exception","Linux-syscall-note":"Linux Syscall Note","LLGPL":"LLGPL Preamble","LLVM-exception":"LLVM Exception","LZMA-exception":"LZMA exception","mif-exception":"Macros and Inline Functions Exception","mxml-exception":"mxml Exception","Nokia-Qt-exception-1.1":"Nokia Qt LGPL exception 1.1","OCaml-LGPL-linking-exception":"OCaml LGPL Linking Exception","OCCT-exception-1.0":"Open CASCADE Exception 1.0","OpenJDK-assembly-exception-1.0":"OpenJDK Assembly exception 1.0","openvpn-openssl-exception":"OpenVPN OpenSSL Exception","PCRE2-exception":"PCRE2 exception","polyparse-exception":"Polyparse Exception","PS-or-PDF-font-exception-20170817":"PS/PDF font exception (2017-08-17)","QPL-1.0-INRIA-2004-exception":"INRIA QPL 1.0 2004 variant exception","Qt-GPL-exception-1.0":"Qt GPL exception 1.0","Qt-LGPL-exception-1.1":"Qt LGPL exception 1.1","Qwt-exception-1.0":"Qwt exception 1.0","romic-exception":"Romic Exception","RRDtool-FLOSS-exception-2.0":"RRDtool FLOSS exception 2.0","rsync-linking-exception":"rsync Linking Exception","SANE-exception":"SANE Exception","SHL-2.0":"Solderpad Hardware License v2.0","SHL-2.1":"Solderpad Hardware License v2.1","Simple-Library-Usage-exception":"Simple Library Usage Exception","Spelling-Provider-LGPL-exception":"Spelling Provider LGPL exception","sqlitestudio-OpenSSL-exception":"sqlitestudio OpenSSL exception","stunnel-exception":"stunnel Exception","SWI-exception":"SWI exception","Swift-exception":"Swift Exception","Texinfo-exception":"Texinfo exception","u-boot-exception-2.0":"U-Boot exception 2.0","UBDL-exception":"Unmodified Binary Distribution exception","Universal-FOSS-exception-1.0":"Universal FOSS Exception, Version 1.0","vsftpd-openssl-exception":"vsftpd OpenSSL exception","WxWindows-exception-3.1":"WxWindows Library Exception 3.1","x11vnc-openssl-exception":"x11vnc OpenSSL Exception"}}');
 
 /***/ }),
 
-/***/ 60154:
+/***/ 85896:
 /***/ ((module) => {
 
 module.exports = {"rE":"5.1.0"};
 
 /***/ }),
 
-/***/ 75759:
+/***/ 63837:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 41277:
+/***/ 72079:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
 
 /***/ }),
 
-/***/ 93748:
+/***/ 4038:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"MH":{"Q":"2","P":"5"}}');
 
 /***/ }),
 
-/***/ 67421:
+/***/ 43267:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('[["8740","䏰䰲䘃䖦䕸𧉧䵷䖳𧲱䳢𧳅㮕䜶䝄䱇䱀𤊿𣘗𧍒𦺋𧃒䱗𪍑䝏䗚䲅𧱬䴇䪤䚡𦬣爥𥩔𡩣𣸆𣽡晍囻"],["8767","綕夝𨮹㷴霴𧯯寛𡵞媤㘥𩺰嫑宷峼杮薓𩥅瑡璝㡵𡵓𣚞𦀡㻬"],["87a1","𥣞㫵竼龗𤅡𨤍𣇪𠪊𣉞䌊蒄龖鐯䤰蘓墖靊鈘秐稲晠権袝瑌篅枂稬剏遆㓦珄𥶹瓆鿇垳䤯呌䄱𣚎堘穲𧭥讏䚮𦺈䆁𥶙箮𢒼鿈𢓁𢓉𢓌鿉蔄𣖻䂴鿊䓡𪷿拁灮鿋"],["8840","㇀",4,"𠄌㇅𠃑𠃍㇆㇇𠃋𡿨㇈𠃊㇉㇊㇋㇌𠄎㇍㇎ĀÁǍÀĒÉĚÈŌÓǑÒ࿿Ê̄Ế࿿Ê̌ỀÊāáǎàɑēéěèīíǐìōóǒòūúǔùǖǘǚ"],["88a1","ǜü࿿ê̄ế࿿ê̌ềêɡ⏚⏛"],["8940","𪎩𡅅"],["8943","攊"],["8946","丽滝鵎釟"],["894c","𧜵撑会伨侨兖兴农凤务动医华发变团声处备夲头学实実岚庆总斉柾栄桥济炼电纤纬纺织经统缆缷艺苏药视设询车轧轮"],["89a1","琑糼緍楆竉刧"],["89ab","醌碸酞肼"],["89b0","贋胶𠧧"],["89b5","肟黇䳍鷉鸌䰾𩷶𧀎鸊𪄳㗁"],["89c1","溚舾甙"],["89c5","䤑马骏龙禇𨑬𡷊𠗐𢫦两亁亀亇亿仫伷㑌侽㹈倃傈㑽㒓㒥円夅凛凼刅争剹劐匧㗇厩㕑厰㕓参吣㕭㕲㚁咓咣咴咹哐哯唘唣唨㖘唿㖥㖿嗗㗅"],["8a40","𧶄唥"],["8a43","𠱂𠴕𥄫喐𢳆㧬𠍁蹆𤶸𩓥䁓𨂾睺𢰸㨴䟕𨅝𦧲𤷪擝𠵼𠾴𠳕𡃴撍蹾𠺖𠰋𠽤𢲩𨉖𤓓"],["8a64","𠵆𩩍𨃩䟴𤺧𢳂骲㩧𩗴㿭㔆𥋇𩟔𧣈𢵄鵮頕"],["8a76","䏙𦂥撴哣𢵌𢯊𡁷㧻𡁯"],["8aa1","𦛚𦜖𧦠擪𥁒𠱃蹨𢆡𨭌𠜱"],["8aac","䠋𠆩㿺塳𢶍"],["8ab2","𤗈𠓼𦂗𠽌𠶖啹䂻䎺"],["8abb","䪴𢩦𡂝膪飵𠶜捹㧾𢝵跀嚡摼㹃"],["8ac9","𪘁𠸉𢫏𢳉"],["8ace","𡃈𣧂㦒㨆𨊛㕸𥹉𢃇噒𠼱𢲲𩜠㒼氽𤸻"],["8adf","𧕴𢺋𢈈𪙛𨳍𠹺𠰴𦠜羓𡃏𢠃𢤹㗻𥇣𠺌𠾍𠺪㾓𠼰𠵇𡅏𠹌"],["8af6","𠺫𠮩𠵈𡃀𡄽㿹𢚖搲𠾭"],["8b40","𣏴𧘹𢯎𠵾𠵿𢱑𢱕㨘𠺘𡃇𠼮𪘲𦭐𨳒𨶙𨳊閪哌苄喹"],["8b55","𩻃鰦骶𧝞𢷮煀腭胬尜𦕲脴㞗卟𨂽醶𠻺𠸏𠹷𠻻㗝𤷫㘉𠳖嚯𢞵𡃉𠸐𠹸𡁸𡅈𨈇𡑕𠹹𤹐𢶤婔𡀝𡀞𡃵𡃶垜𠸑"],["8ba1","𧚔𨋍𠾵𠹻𥅾㜃𠾶𡆀𥋘𪊽𤧚𡠺𤅷𨉼墙剨㘚𥜽箲孨䠀䬬鼧䧧鰟鮍𥭴𣄽嗻㗲嚉丨夂𡯁屮靑𠂆乛亻㔾尣彑忄㣺扌攵歺氵氺灬爫丬犭𤣩罒礻糹罓𦉪㓁"],["8bde","𦍋耂肀𦘒𦥑卝衤见𧢲讠贝钅镸长门𨸏韦页风飞饣𩠐鱼鸟黄歯龜丷𠂇阝户钢"],["8c40","倻淾𩱳龦㷉袏𤅎灷峵䬠𥇍㕙𥴰愢𨨲辧釶熑朙玺𣊁𪄇㲋𡦀䬐磤琂冮𨜏䀉橣𪊺䈣蘏𠩯稪𩥇𨫪靕灍匤𢁾鏴盙𨧣龧矝亣俰傼丯众龨吴綋墒壐𡶶庒庙忂𢜒斋"],["8ca1","𣏹椙橃𣱣泿"],["8ca7","爀𤔅玌㻛𤨓嬕璹讃𥲤𥚕窓篬糃繬苸薗龩袐龪躹龫迏蕟駠鈡龬𨶹𡐿䁱䊢娚"],["8cc9","顨杫䉶圽"],["8cce","藖𤥻芿𧄍䲁𦵴嵻𦬕𦾾龭龮宖龯曧繛湗秊㶈䓃𣉖𢞖䎚䔶"],["8ce6","峕𣬚諹屸㴒𣕑嵸龲煗䕘𤃬𡸣䱷㥸㑊𠆤𦱁諌侴𠈹妿腬顖𩣺弻"],["8d40","𠮟"],["8d42","𢇁𨥭䄂䚻𩁹㼇龳𪆵䃸㟖䛷𦱆䅼𨚲𧏿䕭㣔𥒚䕡䔛䶉䱻䵶䗪㿈𤬏㙡䓞䒽䇭崾嵈嵖㷼㠏嶤嶹㠠㠸幂庽弥徃㤈㤔㤿㥍惗愽峥㦉憷憹懏㦸戬抐拥挘㧸嚱"],["8da1","㨃揢揻搇摚㩋擀崕嘡龟㪗斆㪽旿晓㫲暒㬢朖㭂枤栀㭘桊梄㭲㭱㭻椉楃牜楤榟榅㮼槖㯝橥橴橱檂㯬檙㯲檫檵櫔櫶殁毁毪汵沪㳋洂洆洦涁㳯涤涱渕渘温溆𨧀溻滢滚齿滨滩漤漴㵆𣽁澁澾㵪㵵熷岙㶊瀬㶑灐灔灯灿炉𠌥䏁㗱𠻘"],["8e40","𣻗垾𦻓焾𥟠㙎榢𨯩孴穉𥣡𩓙穥穽𥦬窻窰竂竃燑𦒍䇊竚竝竪䇯咲𥰁笋筕笩𥌎𥳾箢筯莜𥮴𦱿篐萡箒箸𥴠㶭𥱥蒒篺簆簵𥳁籄粃𤢂粦晽𤕸糉糇糦籴糳糵糎"],["8ea1","繧䔝𦹄絝𦻖璍綉綫焵綳緒𤁗𦀩緤㴓緵𡟹緥𨍭縝𦄡𦅚繮纒䌫鑬縧罀罁罇礶𦋐駡羗𦍑羣𡙡𠁨䕜𣝦䔃𨌺翺𦒉者耈耝耨耯𪂇𦳃耻耼聡𢜔䦉𦘦𣷣𦛨朥肧𨩈脇脚墰𢛶汿𦒘𤾸擧𡒊舘𡡞橓𤩥𤪕䑺舩𠬍𦩒𣵾俹𡓽蓢荢𦬊𤦧𣔰𡝳𣷸芪椛芳䇛"],["8f40","蕋苐茚𠸖𡞴㛁𣅽𣕚艻苢茘𣺋𦶣𦬅𦮗𣗎㶿茝嗬莅䔋𦶥莬菁菓㑾𦻔橗蕚㒖𦹂𢻯葘𥯤葱㷓䓤檧葊𣲵祘蒨𦮖𦹷𦹃蓞萏莑䒠蒓蓤𥲑䉀𥳀䕃蔴嫲𦺙䔧蕳䔖枿蘖"],["8fa1","𨘥𨘻藁𧂈蘂𡖂𧃍䕫䕪蘨㙈𡢢号𧎚虾蝱𪃸蟮𢰧螱蟚蠏噡虬桖䘏衅衆𧗠𣶹𧗤衞袜䙛袴袵揁装睷𧜏覇覊覦覩覧覼𨨥觧𧤤𧪽誜瞓釾誐𧩙竩𧬺𣾏䜓𧬸煼謌謟𥐰𥕥謿譌譍誩𤩺讐讛誯𡛟䘕衏貛𧵔𧶏貫㜥𧵓賖𧶘𧶽贒贃𡤐賛灜贑𤳉㻐起"],["9040","趩𨀂𡀔𤦊㭼𨆼𧄌竧躭躶軃鋔輙輭𨍥𨐒辥錃𪊟𠩐辳䤪𨧞𨔽𣶻廸𣉢迹𪀔𨚼𨔁𢌥㦀𦻗逷𨔼𧪾遡𨕬𨘋邨𨜓郄𨛦邮都酧㫰醩釄粬𨤳𡺉鈎沟鉁鉢𥖹銹𨫆𣲛𨬌𥗛"],["90a1","𠴱錬鍫𨫡𨯫炏嫃𨫢𨫥䥥鉄𨯬𨰹𨯿鍳鑛躼閅閦鐦閠濶䊹𢙺𨛘𡉼𣸮䧟氜陻隖䅬隣𦻕懚隶磵𨫠隽双䦡𦲸𠉴𦐐𩂯𩃥𤫑𡤕𣌊霱虂霶䨏䔽䖅𤫩灵孁霛靜𩇕靗孊𩇫靟鐥僐𣂷𣂼鞉鞟鞱鞾韀韒韠𥑬韮琜𩐳響韵𩐝𧥺䫑頴頳顋顦㬎𧅵㵑𠘰𤅜"],["9140","𥜆飊颷飈飇䫿𦴧𡛓喰飡飦飬鍸餹𤨩䭲𩡗𩤅駵騌騻騐驘𥜥㛄𩂱𩯕髠髢𩬅髴䰎鬔鬭𨘀倴鬴𦦨㣃𣁽魐魀𩴾婅𡡣鮎𤉋鰂鯿鰌𩹨鷔𩾷𪆒𪆫𪃡𪄣𪇟鵾鶃𪄴鸎梈"],["91a1","鷄𢅛𪆓𪈠𡤻𪈳鴹𪂹𪊴麐麕麞麢䴴麪麯𤍤黁㭠㧥㴝伲㞾𨰫鼂鼈䮖鐤𦶢鼗鼖鼹嚟嚊齅馸𩂋韲葿齢齩竜龎爖䮾𤥵𤦻煷𤧸𤍈𤩑玞𨯚𡣺禟𨥾𨸶鍩鏳𨩄鋬鎁鏋𨥬𤒹爗㻫睲穃烐𤑳𤏸煾𡟯炣𡢾𣖙㻇𡢅𥐯𡟸㜢𡛻𡠹㛡𡝴𡣑𥽋㜣𡛀坛𤨥𡏾𡊨"],["9240","𡏆𡒶蔃𣚦蔃葕𤦔𧅥𣸱𥕜𣻻𧁒䓴𣛮𩦝𦼦柹㜳㰕㷧塬𡤢栐䁗𣜿𤃡𤂋𤄏𦰡哋嚞𦚱嚒𠿟𠮨𠸍鏆𨬓鎜仸儫㠙𤐶亼𠑥𠍿佋侊𥙑婨𠆫𠏋㦙𠌊𠐔㐵伩𠋀𨺳𠉵諚𠈌亘"],["92a1","働儍侢伃𤨎𣺊佂倮偬傁俌俥偘僼兙兛兝兞湶𣖕𣸹𣺿浲𡢄𣺉冨凃𠗠䓝𠒣𠒒𠒑赺𨪜𠜎剙劤𠡳勡鍮䙺熌𤎌𠰠𤦬𡃤槑𠸝瑹㻞璙琔瑖玘䮎𤪼𤂍叐㖄爏𤃉喴𠍅响𠯆圝鉝雴鍦埝垍坿㘾壋媙𨩆𡛺𡝯𡜐娬妸銏婾嫏娒𥥆𡧳𡡡𤊕㛵洅瑃娡𥺃"],["9340","媁𨯗𠐓鏠璌𡌃焅䥲鐈𨧻鎽㞠尞岞幞幈𡦖𡥼𣫮廍孏𡤃𡤄㜁𡢠㛝𡛾㛓脪𨩇𡶺𣑲𨦨弌弎𡤧𡞫婫𡜻孄蘔𧗽衠恾𢡠𢘫忛㺸𢖯𢖾𩂈𦽳懀𠀾𠁆𢘛憙憘恵𢲛𢴇𤛔𩅍"],["93a1","摱𤙥𢭪㨩𢬢𣑐𩣪𢹸挷𪑛撶挱揑𤧣𢵧护𢲡搻敫楲㯴𣂎𣊭𤦉𣊫唍𣋠𡣙𩐿曎𣊉𣆳㫠䆐𥖄𨬢𥖏𡛼𥕛𥐥磮𣄃𡠪𣈴㑤𣈏𣆂𤋉暎𦴤晫䮓昰𧡰𡷫晣𣋒𣋡昞𥡲㣑𣠺𣞼㮙𣞢𣏾瓐㮖枏𤘪梶栞㯄檾㡣𣟕𤒇樳橒櫉欅𡤒攑梘橌㯗橺歗𣿀𣲚鎠鋲𨯪𨫋"],["9440","銉𨀞𨧜鑧涥漋𤧬浧𣽿㶏渄𤀼娽渊塇洤硂焻𤌚𤉶烱牐犇犔𤞏𤜥兹𤪤𠗫瑺𣻸𣙟𤩊𤤗𥿡㼆㺱𤫟𨰣𣼵悧㻳瓌琼鎇琷䒟𦷪䕑疃㽣𤳙𤴆㽘畕癳𪗆㬙瑨𨫌𤦫𤦎㫻"],["94a1","㷍𤩎㻿𤧅𤣳釺圲鍂𨫣𡡤僟𥈡𥇧睸𣈲眎眏睻𤚗𣞁㩞𤣰琸璛㺿𤪺𤫇䃈𤪖𦆮錇𥖁砞碍碈磒珐祙𧝁𥛣䄎禛蒖禥樭𣻺稺秴䅮𡛦䄲鈵秱𠵌𤦌𠊙𣶺𡝮㖗啫㕰㚪𠇔𠰍竢婙𢛵𥪯𥪜娍𠉛磰娪𥯆竾䇹籝籭䈑𥮳𥺼𥺦糍𤧹𡞰粎籼粮檲緜縇緓罎𦉡"],["9540","𦅜𧭈綗𥺂䉪𦭵𠤖柖𠁎𣗏埄𦐒𦏸𤥢翝笧𠠬𥫩𥵃笌𥸎駦虅驣樜𣐿㧢𤧷𦖭騟𦖠蒀𧄧𦳑䓪脷䐂胆脉腂𦞴飃𦩂艢艥𦩑葓𦶧蘐𧈛媆䅿𡡀嬫𡢡嫤𡣘蚠蜨𣶏蠭𧐢娂"],["95a1","衮佅袇袿裦襥襍𥚃襔𧞅𧞄𨯵𨯙𨮜𨧹㺭蒣䛵䛏㟲訽訜𩑈彍鈫𤊄旔焩烄𡡅鵭貟賩𧷜妚矃姰䍮㛔踪躧𤰉輰轊䋴汘澻𢌡䢛潹溋𡟚鯩㚵𤤯邻邗啱䤆醻鐄𨩋䁢𨫼鐧𨰝𨰻蓥訫閙閧閗閖𨴴瑅㻂𤣿𤩂𤏪㻧𣈥随𨻧𨹦𨹥㻌𤧭𤩸𣿮琒瑫㻼靁𩂰"],["9640","桇䨝𩂓𥟟靝鍨𨦉𨰦𨬯𦎾銺嬑譩䤼珹𤈛鞛靱餸𠼦巁𨯅𤪲頟𩓚鋶𩗗釥䓀𨭐𤩧𨭤飜𨩅㼀鈪䤥萔餻饍𧬆㷽馛䭯馪驜𨭥𥣈檏騡嫾騯𩣱䮐𩥈馼䮽䮗鍽塲𡌂堢𤦸"],["96a1","𡓨硄𢜟𣶸棅㵽鑘㤧慐𢞁𢥫愇鱏鱓鱻鰵鰐魿鯏𩸭鮟𪇵𪃾鴡䲮𤄄鸘䲰鴌𪆴𪃭𪃳𩤯鶥蒽𦸒𦿟𦮂藼䔳𦶤𦺄𦷰萠藮𦸀𣟗𦁤秢𣖜𣙀䤭𤧞㵢鏛銾鍈𠊿碹鉷鑍俤㑀遤𥕝砽硔碶硋𡝗𣇉𤥁㚚佲濚濙瀞瀞吔𤆵垻壳垊鴖埗焴㒯𤆬燫𦱀𤾗嬨𡞵𨩉"],["9740","愌嫎娋䊼𤒈㜬䭻𨧼鎻鎸𡣖𠼝葲𦳀𡐓𤋺𢰦𤏁妔𣶷𦝁綨𦅛𦂤𤦹𤦋𨧺鋥珢㻩璴𨭣𡢟㻡𤪳櫘珳珻㻖𤨾𤪔𡟙𤩦𠎧𡐤𤧥瑈𤤖炥𤥶銄珦鍟𠓾錱𨫎𨨖鎆𨯧𥗕䤵𨪂煫"],["97a1","𤥃𠳿嚤𠘚𠯫𠲸唂秄𡟺緾𡛂𤩐𡡒䔮鐁㜊𨫀𤦭妰𡢿𡢃𧒄媡㛢𣵛㚰鉟婹𨪁𡡢鍴㳍𠪴䪖㦊僴㵩㵌𡎜煵䋻𨈘渏𩃤䓫浗𧹏灧沯㳖𣿭𣸭渂漌㵯𠏵畑㚼㓈䚀㻚䡱姄鉮䤾轁𨰜𦯀堒埈㛖𡑒烾𤍢𤩱𢿣𡊰𢎽梹楧𡎘𣓥𧯴𣛟𨪃𣟖𣏺𤲟樚𣚭𦲷萾䓟䓎"],["9840","𦴦𦵑𦲂𦿞漗𧄉茽𡜺菭𦲀𧁓𡟛妉媂𡞳婡婱𡤅𤇼㜭姯𡜼㛇熎鎐暚𤊥婮娫𤊓樫𣻹𧜶𤑛𤋊焝𤉙𨧡侰𦴨峂𤓎𧹍𤎽樌𤉖𡌄炦焳𤏩㶥泟勇𤩏繥姫崯㷳彜𤩝𡟟綤萦"],["98a1","咅𣫺𣌀𠈔坾𠣕𠘙㿥𡾞𪊶瀃𩅛嵰玏糓𨩙𩐠俈翧狍猐𧫴猸猹𥛶獁獈㺩𧬘遬燵𤣲珡臶㻊県㻑沢国琙琞琟㻢㻰㻴㻺瓓㼎㽓畂畭畲疍㽼痈痜㿀癍㿗癴㿜発𤽜熈嘣覀塩䀝睃䀹条䁅㗛瞘䁪䁯属瞾矋売砘点砜䂨砹硇硑硦葈𥔵礳栃礲䄃"],["9940","䄉禑禙辻稆込䅧窑䆲窼艹䇄竏竛䇏両筢筬筻簒簛䉠䉺类粜䊌粸䊔糭输烀𠳏総緔緐緽羮羴犟䎗耠耥笹耮耱联㷌垴炠肷胩䏭脌猪脎脒畠脔䐁㬹腖腙腚"],["99a1","䐓堺腼膄䐥膓䐭膥埯臁臤艔䒏芦艶苊苘苿䒰荗险榊萅烵葤惣蒈䔄蒾蓡蓸蔐蔸蕒䔻蕯蕰藠䕷虲蚒蚲蛯际螋䘆䘗袮裿褤襇覑𧥧訩訸誔誴豑賔賲贜䞘塟跃䟭仮踺嗘坔蹱嗵躰䠷軎転軤軭軲辷迁迊迌逳駄䢭飠鈓䤞鈨鉘鉫銱銮銿"],["9a40","鋣鋫鋳鋴鋽鍃鎄鎭䥅䥑麿鐗匁鐝鐭鐾䥪鑔鑹锭関䦧间阳䧥枠䨤靀䨵鞲韂噔䫤惨颹䬙飱塄餎餙冴餜餷饂饝饢䭰駅䮝騼鬏窃魩鮁鯝鯱鯴䱭鰠㝯𡯂鵉鰺"],["9aa1","黾噐鶓鶽鷀鷼银辶鹻麬麱麽黆铜黢黱黸竈齄𠂔𠊷𠎠椚铃妬𠓗塀铁㞹𠗕𠘕𠙶𡚺块煳𠫂𠫍𠮿呪吆𠯋咞𠯻𠰻𠱓𠱥𠱼惧𠲍噺𠲵𠳝𠳭𠵯𠶲𠷈楕鰯螥𠸄𠸎𠻗𠾐𠼭𠹳尠𠾼帋𡁜𡁏𡁶朞𡁻𡂈𡂖㙇𡂿𡃓𡄯𡄻卤蒭𡋣𡍵𡌶讁𡕷𡘙𡟃𡟇乸炻𡠭𡥪"],["9b40","𡨭𡩅𡰪𡱰𡲬𡻈拃𡻕𡼕熘桕𢁅槩㛈𢉼𢏗𢏺𢜪𢡱𢥏苽𢥧𢦓𢫕覥𢫨辠𢬎鞸𢬿顇骽𢱌"],["9b62","𢲈𢲷𥯨𢴈𢴒𢶷𢶕𢹂𢽴𢿌𣀳𣁦𣌟𣏞徱晈暿𧩹𣕧𣗳爁𤦺矗𣘚𣜖纇𠍆墵朎"],["9ba1","椘𣪧𧙗𥿢𣸑𣺹𧗾𢂚䣐䪸𤄙𨪚𤋮𤌍𤀻𤌴𤎖𤩅𠗊凒𠘑妟𡺨㮾𣳿𤐄𤓖垈𤙴㦛𤜯𨗨𩧉㝢𢇃譞𨭎駖𤠒𤣻𤨕爉𤫀𠱸奥𤺥𤾆𠝹軚𥀬劏圿煱𥊙𥐙𣽊𤪧喼𥑆𥑮𦭒釔㑳𥔿𧘲𥕞䜘𥕢𥕦𥟇𤤿𥡝偦㓻𣏌惞𥤃䝼𨥈𥪮𥮉𥰆𡶐垡煑澶𦄂𧰒遖𦆲𤾚譢𦐂𦑊"],["9c40","嵛𦯷輶𦒄𡤜諪𤧶𦒈𣿯𦔒䯀𦖿𦚵𢜛鑥𥟡憕娧晉侻嚹𤔡𦛼乪𤤴陖涏𦲽㘘襷𦞙𦡮𦐑𦡞營𦣇筂𩃀𠨑𦤦鄄𦤹穅鷰𦧺騦𦨭㙟𦑩𠀡禃𦨴𦭛崬𣔙菏𦮝䛐𦲤画补𦶮墶"],["9ca1","㜜𢖍𧁋𧇍㱔𧊀𧊅銁𢅺𧊋錰𧋦𤧐氹钟𧑐𠻸蠧裵𢤦𨑳𡞱溸𤨪𡠠㦤㚹尐秣䔿暶𩲭𩢤襃𧟌𧡘囖䃟𡘊㦡𣜯𨃨𡏅熭荦𧧝𩆨婧䲷𧂯𨦫𧧽𧨊𧬋𧵦𤅺筃祾𨀉澵𪋟樃𨌘厢𦸇鎿栶靝𨅯𨀣𦦵𡏭𣈯𨁈嶅𨰰𨂃圕頣𨥉嶫𤦈斾槕叒𤪥𣾁㰑朶𨂐𨃴𨄮𡾡𨅏"],["9d40","𨆉𨆯𨈚𨌆𨌯𨎊㗊𨑨𨚪䣺揦𨥖砈鉕𨦸䏲𨧧䏟𨧨𨭆𨯔姸𨰉輋𨿅𩃬筑𩄐𩄼㷷𩅞𤫊运犏嚋𩓧𩗩𩖰𩖸𩜲𩣑𩥉𩥪𩧃𩨨𩬎𩵚𩶛纟𩻸𩼣䲤镇𪊓熢𪋿䶑递𪗋䶜𠲜达嗁"],["9da1","辺𢒰边𤪓䔉繿潖檱仪㓤𨬬𧢝㜺躀𡟵𨀤𨭬𨮙𧨾𦚯㷫𧙕𣲷𥘵𥥖亚𥺁𦉘嚿𠹭踎孭𣺈𤲞揞拐𡟶𡡻攰嘭𥱊吚𥌑㷆𩶘䱽嘢嘞罉𥻘奵𣵀蝰东𠿪𠵉𣚺脗鵞贘瘻鱅癎瞹鍅吲腈苷嘥脲萘肽嗪祢噃吖𠺝㗎嘅嗱曱𨋢㘭甴嗰喺咗啲𠱁𠲖廐𥅈𠹶𢱢"],["9e40","𠺢麫絚嗞𡁵抝靭咔賍燶酶揼掹揾啩𢭃鱲𢺳冚㓟𠶧冧呍唞唓癦踭𦢊疱肶蠄螆裇膶萜𡃁䓬猄𤜆宐茋𦢓噻𢛴𧴯𤆣𧵳𦻐𧊶酰𡇙鈈𣳼𪚩𠺬𠻹牦𡲢䝎𤿂𧿹𠿫䃺"],["9ea1","鱝攟𢶠䣳𤟠𩵼𠿬𠸊恢𧖣𠿭"],["9ead","𦁈𡆇熣纎鵐业丄㕷嬍沲卧㚬㧜卽㚥𤘘墚𤭮舭呋垪𥪕𠥹"],["9ec5","㩒𢑥獴𩺬䴉鯭𣳾𩼰䱛𤾩𩖞𩿞葜𣶶𧊲𦞳𣜠挮紥𣻷𣸬㨪逈勌㹴㙺䗩𠒎癀嫰𠺶硺𧼮墧䂿噼鮋嵴癔𪐴麅䳡痹㟻愙𣃚𤏲"],["9ef5","噝𡊩垧𤥣𩸆刴𧂮㖭汊鵼"],["9f40","籖鬹埞𡝬屓擓𩓐𦌵𧅤蚭𠴨𦴢𤫢𠵱"],["9f4f","凾𡼏嶎霃𡷑麁遌笟鬂峑箣扨挵髿篏鬪籾鬮籂粆鰕篼鬉鼗鰛𤤾齚啳寃俽麘俲剠㸆勑坧偖妷帒韈鶫轜呩鞴饀鞺匬愰"],["9fa1","椬叚鰊鴂䰻陁榀傦畆𡝭駚剳"],["9fae","酙隁酜"],["9fb2","酑𨺗捿𦴣櫊嘑醎畺抅𠏼獏籰𥰡𣳽"],["9fc1","𤤙盖鮝个𠳔莾衂"],["9fc9","届槀僭坺刟巵从氱𠇲伹咜哚劚趂㗾弌㗳"],["9fdb","歒酼龥鮗頮颴骺麨麄煺笔"],["9fe7","毺蠘罸"],["9feb","嘠𪙊蹷齓"],["9ff0","跔蹏鸜踁抂𨍽踨蹵竓𤩷稾磘泪詧瘇"],["a040","𨩚鼦泎蟖痃𪊲硓咢贌狢獱謭猂瓱賫𤪻蘯徺袠䒷"],["a055","𡠻𦸅"],["a058","詾𢔛"],["a05b","惽癧髗鵄鍮鮏蟵"],["a063","蠏賷猬霡鮰㗖犲䰇籑饊𦅙慙䰄麖慽"],["a073","坟慯抦戹拎㩜懢厪𣏵捤栂㗒"],["a0a1","嵗𨯂迚𨸹"],["a0a6","僙𡵆礆匲阸𠼻䁥"],["a0ae","矾"],["a0b0","糂𥼚糚稭聦聣絍甅瓲覔舚朌聢𧒆聛瓰脃眤覉𦟌畓𦻑螩蟎臈螌詉貭譃眫瓸蓚㘵榲趦"],["a0d4","覩瑨涹蟁𤀑瓧㷛煶悤憜㳑煢恷"],["a0e2","罱𨬭牐惩䭾删㰘𣳇𥻗𧙖𥔱𡥄𡋾𩤃𦷜𧂭峁𦆭𨨏𣙷𠃮𦡆𤼎䕢嬟𦍌齐麦𦉫"],["a3c0","␀",31,"␡"],["c6a1","①",9,"⑴",9,"ⅰ",9,"丶丿亅亠冂冖冫勹匸卩厶夊宀巛⼳广廴彐彡攴无疒癶辵隶¨ˆヽヾゝゞ〃仝々〆〇ー［］✽ぁ",23],["c740","す",58,"ァアィイ"],["c7a1","ゥ",81,"А",5,"ЁЖ",4],["c840","Л",26,"ёж",25,"⇧↸↹㇏𠃌乚𠂊刂䒑"],["c8a1","龰冈龱𧘇"],["c8cd","￢￤＇＂㈱№℡゛゜⺀⺄⺆⺇⺈⺊⺌⺍⺕⺜⺝⺥⺧⺪⺬⺮⺶⺼⺾⻆⻊⻌⻍⻏⻖⻗⻞⻣"],["c8f5","ʃɐɛɔɵœøŋʊɪ"],["f9fe","￭"],["fa40","𠕇鋛𠗟𣿅蕌䊵珯况㙉𤥂𨧤鍄𡧛苮𣳈砼杄拟𤤳𨦪𠊠𦮳𡌅侫𢓭倈𦴩𧪄𣘀𤪱𢔓倩𠍾徤𠎀𠍇滛𠐟偽儁㑺儎顬㝃萖𤦤𠒇兠𣎴兪𠯿𢃼𠋥𢔰𠖎𣈳𡦃宂蝽𠖳𣲙冲冸"],["faa1","鴴凉减凑㳜凓𤪦决凢卂凭菍椾𣜭彻刋刦刼劵剗劔効勅簕蕂勠蘍𦬓包𨫞啉滙𣾀𠥔𣿬匳卄𠯢泋𡜦栛珕恊㺪㣌𡛨燝䒢卭却𨚫卾卿𡖖𡘓矦厓𨪛厠厫厮玧𥝲㽙玜叁叅汉义埾叙㪫𠮏叠𣿫𢶣叶𠱷吓灹唫晗浛呭𦭓𠵴啝咏咤䞦𡜍𠻝㶴𠵍"],["fb40","𨦼𢚘啇䳭启琗喆喩嘅𡣗𤀺䕒𤐵暳𡂴嘷曍𣊊暤暭噍噏磱囱鞇叾圀囯园𨭦㘣𡉏坆𤆥汮炋坂㚱𦱾埦𡐖堃𡑔𤍣堦𤯵塜墪㕡壠壜𡈼壻寿坃𪅐𤉸鏓㖡够梦㛃湙"],["fba1","𡘾娤啓𡚒蔅姉𠵎𦲁𦴪𡟜姙𡟻𡞲𦶦浱𡠨𡛕姹𦹅媫婣㛦𤦩婷㜈媖瑥嫓𦾡𢕔㶅𡤑㜲𡚸広勐孶斈孼𧨎䀄䡝𠈄寕慠𡨴𥧌𠖥寳宝䴐尅𡭄尓珎尔𡲥𦬨屉䣝岅峩峯嶋𡷹𡸷崐崘嵆𡺤岺巗苼㠭𤤁𢁉𢅳芇㠶㯂帮檊幵幺𤒼𠳓厦亷廐厨𡝱帉廴𨒂"],["fc40","廹廻㢠廼栾鐛弍𠇁弢㫞䢮𡌺强𦢈𢏐彘𢑱彣鞽𦹮彲鍀𨨶徧嶶㵟𥉐𡽪𧃸𢙨釖𠊞𨨩怱暅𡡷㥣㷇㘹垐𢞴祱㹀悞悤悳𤦂𤦏𧩓璤僡媠慤萤慂慈𦻒憁凴𠙖憇宪𣾷"],["fca1","𢡟懓𨮝𩥝懐㤲𢦀𢣁怣慜攞掋𠄘担𡝰拕𢸍捬𤧟㨗搸揸𡎎𡟼撐澊𢸶頔𤂌𥜝擡擥鑻㩦携㩗敍漖𤨨𤨣斅敭敟𣁾斵𤥀䬷旑䃘𡠩无旣忟𣐀昘𣇷𣇸晄𣆤𣆥晋𠹵晧𥇦晳晴𡸽𣈱𨗴𣇈𥌓矅𢣷馤朂𤎜𤨡㬫槺𣟂杞杧杢𤇍𩃭柗䓩栢湐鈼栁𣏦𦶠桝"],["fd40","𣑯槡樋𨫟楳棃𣗍椁椀㴲㨁𣘼㮀枬楡𨩊䋼椶榘㮡𠏉荣傐槹𣙙𢄪橅𣜃檝㯳枱櫈𩆜㰍欝𠤣惞欵歴𢟍溵𣫛𠎵𡥘㝀吡𣭚毡𣻼毜氷𢒋𤣱𦭑汚舦汹𣶼䓅𣶽𤆤𤤌𤤀"],["fda1","𣳉㛥㳫𠴲鮃𣇹𢒑羏样𦴥𦶡𦷫涖浜湼漄𤥿𤂅𦹲蔳𦽴凇沜渝萮𨬡港𣸯瑓𣾂秌湏媑𣁋濸㜍澝𣸰滺𡒗𤀽䕕鏰潄潜㵎潴𩅰㴻澟𤅄濓𤂑𤅕𤀹𣿰𣾴𤄿凟𤅖𤅗𤅀𦇝灋灾炧炁烌烕烖烟䄄㷨熴熖𤉷焫煅媈煊煮岜𤍥煏鍢𤋁焬𤑚𤨧𤨢熺𨯨炽爎"],["fe40","鑂爕夑鑃爤鍁𥘅爮牀𤥴梽牕牗㹕𣁄栍漽犂猪猫𤠣𨠫䣭𨠄猨献珏玪𠰺𦨮珉瑉𤇢𡛧𤨤昣㛅𤦷𤦍𤧻珷琕椃𤨦琹𠗃㻗瑜𢢭瑠𨺲瑇珤瑶莹瑬㜰瑴鏱樬璂䥓𤪌"],["fea1","𤅟𤩹𨮏孆𨰃𡢞瓈𡦈甎瓩甞𨻙𡩋寗𨺬鎅畍畊畧畮𤾂㼄𤴓疎瑝疞疴瘂瘬癑癏癯癶𦏵皐臯㟸𦤑𦤎皡皥皷盌𦾟葢𥂝𥅽𡸜眞眦着撯𥈠睘𣊬瞯𨥤𨥨𡛁矴砉𡍶𤨒棊碯磇磓隥礮𥗠磗礴碱𧘌辸袄𨬫𦂃𢘜禆褀椂禀𥡗禝𧬹礼禩渪𧄦㺨秆𩄍秔"]]');
 
 /***/ }),
 
-/***/ 83274:
+/***/ 74488:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('[["0","\\u0000",127,"€"],["8140","丂丄丅丆丏丒丗丟丠両丣並丩丮丯丱丳丵丷丼乀乁乂乄乆乊乑乕乗乚乛乢乣乤乥乧乨乪",5,"乲乴",9,"乿",6,"亇亊"],["8180","亐亖亗亙亜亝亞亣亪亯亰亱亴亶亷亸亹亼亽亾仈仌仏仐仒仚仛仜仠仢仦仧仩仭仮仯仱仴仸仹仺仼仾伀伂",6,"伋伌伒",4,"伜伝伡伣伨伩伬伭伮伱伳伵伷伹伻伾",4,"佄佅佇",5,"佒佔佖佡佢佦佨佪佫佭佮佱佲併佷佸佹佺佽侀侁侂侅來侇侊侌侎侐侒侓侕侖侘侙侚侜侞侟価侢"],["8240","侤侫侭侰",4,"侶",8,"俀俁係俆俇俈俉俋俌俍俒",4,"俙俛俠俢俤俥俧俫俬俰俲俴俵俶俷俹俻俼俽俿",11],["8280","個倎倐們倓倕倖倗倛倝倞倠倢倣値倧倫倯",10,"倻倽倿偀偁偂偄偅偆偉偊偋偍偐",4,"偖偗偘偙偛偝",7,"偦",5,"偭",8,"偸偹偺偼偽傁傂傃傄傆傇傉傊傋傌傎",20,"傤傦傪傫傭",4,"傳",6,"傼"],["8340","傽",17,"僐",5,"僗僘僙僛",10,"僨僩僪僫僯僰僱僲僴僶",4,"僼",9,"儈"],["8380","儉儊儌",5,"儓",13,"儢",28,"兂兇兊兌兎兏児兒兓兗兘兙兛兝",4,"兣兤兦內兩兪兯兲兺兾兿冃冄円冇冊冋冎冏冐冑冓冔冘冚冝冞冟冡冣冦",4,"冭冮冴冸冹冺冾冿凁凂凃凅凈凊凍凎凐凒",5],["8440","凘凙凚凜凞凟凢凣凥",5,"凬凮凱凲凴凷凾刄刅刉刋刌刏刐刓刔刕刜刞刟刡刢刣別刦刧刪刬刯刱刲刴刵刼刾剄",5,"剋剎剏剒剓剕剗剘"],["8480","剙剚剛剝剟剠剢剣剤剦剨剫剬剭剮剰剱剳",9,"剾劀劃",4,"劉",6,"劑劒劔",6,"劜劤劥劦劧劮劯劰労",9,"勀勁勂勄勅勆勈勊勌勍勎勏勑勓勔動勗務",5,"勠勡勢勣勥",10,"勱",7,"勻勼勽匁匂匃匄匇匉匊匋匌匎"],["8540","匑匒匓匔匘匛匜匞匟匢匤匥匧匨匩匫匬匭匯",9,"匼匽區卂卄卆卋卌卍卐協単卙卛卝卥卨卪卬卭卲卶卹卻卼卽卾厀厁厃厇厈厊厎厏"],["8580","厐",4,"厖厗厙厛厜厞厠厡厤厧厪厫厬厭厯",6,"厷厸厹厺厼厽厾叀參",4,"収叏叐叒叓叕叚叜叝叞叡叢叧叴叺叾叿吀吂吅吇吋吔吘吙吚吜吢吤吥吪吰吳吶吷吺吽吿呁呂呄呅呇呉呌呍呎呏呑呚呝",4,"呣呥呧呩",7,"呴呹呺呾呿咁咃咅咇咈咉咊咍咑咓咗咘咜咞咟咠咡"],["8640","咢咥咮咰咲咵咶咷咹咺咼咾哃哅哊哋哖哘哛哠",4,"哫哬哯哰哱哴",5,"哻哾唀唂唃唄唅唈唊",4,"唒唓唕",5,"唜唝唞唟唡唥唦"],["8680","唨唩唫唭唲唴唵唶唸唹唺唻唽啀啂啅啇啈啋",4,"啑啒啓啔啗",4,"啝啞啟啠啢啣啨啩啫啯",5,"啹啺啽啿喅喆喌喍喎喐喒喓喕喖喗喚喛喞喠",6,"喨",8,"喲喴営喸喺喼喿",4,"嗆嗇嗈嗊嗋嗎嗏嗐嗕嗗",4,"嗞嗠嗢嗧嗩嗭嗮嗰嗱嗴嗶嗸",4,"嗿嘂嘃嘄嘅"],["8740","嘆嘇嘊嘋嘍嘐",7,"嘙嘚嘜嘝嘠嘡嘢嘥嘦嘨嘩嘪嘫嘮嘯嘰嘳嘵嘷嘸嘺嘼嘽嘾噀",11,"噏",4,"噕噖噚噛噝",4],["8780","噣噥噦噧噭噮噯噰噲噳噴噵噷噸噹噺噽",7,"嚇",6,"嚐嚑嚒嚔",14,"嚤",10,"嚰",6,"嚸嚹嚺嚻嚽",12,"囋",8,"囕囖囘囙囜団囥",5,"囬囮囯囲図囶囷囸囻囼圀圁圂圅圇國",6],["8840","園",9,"圝圞圠圡圢圤圥圦圧圫圱圲圴",4,"圼圽圿坁坃坄坅坆坈坉坋坒",4,"坘坙坢坣坥坧坬坮坰坱坲坴坵坸坹坺坽坾坿垀"],["8880","垁垇垈垉垊垍",4,"垔",6,"垜垝垞垟垥垨垪垬垯垰垱垳垵垶垷垹",8,"埄",6,"埌埍埐埑埓埖埗埛埜埞埡埢埣埥",7,"埮埰埱埲埳埵埶執埻埼埾埿堁堃堄堅堈堉堊堌堎堏堐堒堓堔堖堗堘堚堛堜堝堟堢堣堥",4,"堫",4,"報堲堳場堶",7],["8940","堾",5,"塅",6,"塎塏塐塒塓塕塖塗塙",4,"塟",5,"塦",4,"塭",16,"塿墂墄墆墇墈墊墋墌"],["8980","墍",4,"墔",4,"墛墜墝墠",7,"墪",17,"墽墾墿壀壂壃壄壆",10,"壒壓壔壖",13,"壥",5,"壭壯壱売壴壵壷壸壺",7,"夃夅夆夈",4,"夎夐夑夒夓夗夘夛夝夞夠夡夢夣夦夨夬夰夲夳夵夶夻"],["8a40","夽夾夿奀奃奅奆奊奌奍奐奒奓奙奛",4,"奡奣奤奦",12,"奵奷奺奻奼奾奿妀妅妉妋妌妎妏妐妑妔妕妘妚妛妜妝妟妠妡妢妦"],["8a80","妧妬妭妰妱妳",5,"妺妼妽妿",6,"姇姈姉姌姍姎姏姕姖姙姛姞",4,"姤姦姧姩姪姫姭",11,"姺姼姽姾娀娂娊娋娍娎娏娐娒娔娕娖娗娙娚娛娝娞娡娢娤娦娧娨娪",6,"娳娵娷",4,"娽娾娿婁",4,"婇婈婋",9,"婖婗婘婙婛",5],["8b40","婡婣婤婥婦婨婩婫",8,"婸婹婻婼婽婾媀",17,"媓",6,"媜",13,"媫媬"],["8b80","媭",4,"媴媶媷媹",4,"媿嫀嫃",5,"嫊嫋嫍",4,"嫓嫕嫗嫙嫚嫛嫝嫞嫟嫢嫤嫥嫧嫨嫪嫬",4,"嫲",22,"嬊",11,"嬘",25,"嬳嬵嬶嬸",7,"孁",6],["8c40","孈",7,"孒孖孞孠孡孧孨孫孭孮孯孲孴孶孷學孹孻孼孾孿宂宆宊宍宎宐宑宒宔宖実宧宨宩宬宭宮宯宱宲宷宺宻宼寀寁寃寈寉寊寋寍寎寏"],["8c80","寑寔",8,"寠寢寣實寧審",4,"寯寱",6,"寽対尀専尃尅將專尋尌對導尐尒尓尗尙尛尞尟尠尡尣尦尨尩尪尫尭尮尯尰尲尳尵尶尷屃屄屆屇屌屍屒屓屔屖屗屘屚屛屜屝屟屢層屧",6,"屰屲",6,"屻屼屽屾岀岃",4,"岉岊岋岎岏岒岓岕岝",4,"岤",4],["8d40","岪岮岯岰岲岴岶岹岺岻岼岾峀峂峃峅",5,"峌",5,"峓",5,"峚",6,"峢峣峧峩峫峬峮峯峱",9,"峼",4],["8d80","崁崄崅崈",5,"崏",4,"崕崗崘崙崚崜崝崟",4,"崥崨崪崫崬崯",4,"崵",7,"崿",7,"嵈嵉嵍",10,"嵙嵚嵜嵞",10,"嵪嵭嵮嵰嵱嵲嵳嵵",12,"嶃",21,"嶚嶛嶜嶞嶟嶠"],["8e40","嶡",21,"嶸",12,"巆",6,"巎",12,"巜巟巠巣巤巪巬巭"],["8e80","巰巵巶巸",4,"巿帀帄帇帉帊帋帍帎帒帓帗帞",7,"帨",4,"帯帰帲",4,"帹帺帾帿幀幁幃幆",5,"幍",6,"幖",4,"幜幝幟幠幣",14,"幵幷幹幾庁庂広庅庈庉庌庍庎庒庘庛庝庡庢庣庤庨",4,"庮",4,"庴庺庻庼庽庿",6],["8f40","廆廇廈廋",5,"廔廕廗廘廙廚廜",11,"廩廫",8,"廵廸廹廻廼廽弅弆弇弉弌弍弎弐弒弔弖弙弚弜弝弞弡弢弣弤"],["8f80","弨弫弬弮弰弲",6,"弻弽弾弿彁",14,"彑彔彙彚彛彜彞彟彠彣彥彧彨彫彮彯彲彴彵彶彸彺彽彾彿徃徆徍徎徏徑従徔徖徚徛徝從徟徠徢",5,"復徫徬徯",5,"徶徸徹徺徻徾",4,"忇忈忊忋忎忓忔忕忚忛応忞忟忢忣忥忦忨忩忬忯忰忲忳忴忶忷忹忺忼怇"],["9040","怈怉怋怌怐怑怓怗怘怚怞怟怢怣怤怬怭怮怰",4,"怶",4,"怽怾恀恄",6,"恌恎恏恑恓恔恖恗恘恛恜恞恟恠恡恥恦恮恱恲恴恵恷恾悀"],["9080","悁悂悅悆悇悈悊悋悎悏悐悑悓悕悗悘悙悜悞悡悢悤悥悧悩悪悮悰悳悵悶悷悹悺悽",7,"惇惈惉惌",4,"惒惓惔惖惗惙惛惞惡",4,"惪惱惲惵惷惸惻",4,"愂愃愄愅愇愊愋愌愐",4,"愖愗愘愙愛愜愝愞愡愢愥愨愩愪愬",18,"慀",6],["9140","慇慉態慍慏慐慒慓慔慖",6,"慞慟慠慡慣慤慥慦慩",6,"慱慲慳慴慶慸",18,"憌憍憏",4,"憕"],["9180","憖",6,"憞",8,"憪憫憭",9,"憸",5,"憿懀懁懃",4,"應懌",4,"懓懕",16,"懧",13,"懶",8,"戀",5,"戇戉戓戔戙戜戝戞戠戣戦戧戨戩戫戭戯戰戱戲戵戶戸",4,"扂扄扅扆扊"],["9240","扏扐払扖扗扙扚扜",6,"扤扥扨扱扲扴扵扷扸扺扻扽抁抂抃抅抆抇抈抋",5,"抔抙抜抝択抣抦抧抩抪抭抮抯抰抲抳抴抶抷抸抺抾拀拁"],["9280","拃拋拏拑拕拝拞拠拡拤拪拫拰拲拵拸拹拺拻挀挃挄挅挆挊挋挌挍挏挐挒挓挔挕挗挘挙挜挦挧挩挬挭挮挰挱挳",5,"挻挼挾挿捀捁捄捇捈捊捑捒捓捔捖",7,"捠捤捥捦捨捪捫捬捯捰捲捳捴捵捸捹捼捽捾捿掁掃掄掅掆掋掍掑掓掔掕掗掙",6,"採掤掦掫掯掱掲掵掶掹掻掽掿揀"],["9340","揁揂揃揅揇揈揊揋揌揑揓揔揕揗",6,"揟揢揤",4,"揫揬揮揯揰揱揳揵揷揹揺揻揼揾搃搄搆",4,"損搎搑搒搕",5,"搝搟搢搣搤"],["9380","搥搧搨搩搫搮",5,"搵",4,"搻搼搾摀摂摃摉摋",6,"摓摕摖摗摙",4,"摟",7,"摨摪摫摬摮",9,"摻",6,"撃撆撈",8,"撓撔撗撘撚撛撜撝撟",4,"撥撦撧撨撪撫撯撱撲撳撴撶撹撻撽撾撿擁擃擄擆",6,"擏擑擓擔擕擖擙據"],["9440","擛擜擝擟擠擡擣擥擧",24,"攁",7,"攊",7,"攓",4,"攙",8],["9480","攢攣攤攦",4,"攬攭攰攱攲攳攷攺攼攽敀",4,"敆敇敊敋敍敎敐敒敓敔敗敘敚敜敟敠敡敤敥敧敨敩敪敭敮敯敱敳敵敶數",14,"斈斉斊斍斎斏斒斔斕斖斘斚斝斞斠斢斣斦斨斪斬斮斱",7,"斺斻斾斿旀旂旇旈旉旊旍旐旑旓旔旕旘",7,"旡旣旤旪旫"],["9540","旲旳旴旵旸旹旻",4,"昁昄昅昇昈昉昋昍昐昑昒昖昗昘昚昛昜昞昡昢昣昤昦昩昪昫昬昮昰昲昳昷",4,"昽昿晀時晄",6,"晍晎晐晑晘"],["9580","晙晛晜晝晞晠晢晣晥晧晩",4,"晱晲晳晵晸晹晻晼晽晿暀暁暃暅暆暈暉暊暋暍暎暏暐暒暓暔暕暘",4,"暞",8,"暩",4,"暯",4,"暵暶暷暸暺暻暼暽暿",25,"曚曞",7,"曧曨曪",5,"曱曵曶書曺曻曽朁朂會"],["9640","朄朅朆朇朌朎朏朑朒朓朖朘朙朚朜朞朠",5,"朧朩朮朰朲朳朶朷朸朹朻朼朾朿杁杄杅杇杊杋杍杒杔杕杗",4,"杝杢杣杤杦杧杫杬杮東杴杶"],["9680","杸杹杺杻杽枀枂枃枅枆枈枊枌枍枎枏枑枒枓枔枖枙枛枟枠枡枤枦枩枬枮枱枲枴枹",7,"柂柅",9,"柕柖柗柛柟柡柣柤柦柧柨柪柫柭柮柲柵",7,"柾栁栂栃栄栆栍栐栒栔栕栘",4,"栞栟栠栢",6,"栫",6,"栴栵栶栺栻栿桇桋桍桏桒桖",5],["9740","桜桝桞桟桪桬",7,"桵桸",8,"梂梄梇",7,"梐梑梒梔梕梖梘",9,"梣梤梥梩梪梫梬梮梱梲梴梶梷梸"],["9780","梹",6,"棁棃",5,"棊棌棎棏棐棑棓棔棖棗棙棛",4,"棡棢棤",9,"棯棲棳棴棶棷棸棻棽棾棿椀椂椃椄椆",4,"椌椏椑椓",11,"椡椢椣椥",7,"椮椯椱椲椳椵椶椷椸椺椻椼椾楀楁楃",16,"楕楖楘楙楛楜楟"],["9840","楡楢楤楥楧楨楩楪楬業楯楰楲",4,"楺楻楽楾楿榁榃榅榊榋榌榎",5,"榖榗榙榚榝",9,"榩榪榬榮榯榰榲榳榵榶榸榹榺榼榽"],["9880","榾榿槀槂",7,"構槍槏槑槒槓槕",5,"槜槝槞槡",11,"槮槯槰槱槳",9,"槾樀",9,"樋",11,"標",5,"樠樢",5,"権樫樬樭樮樰樲樳樴樶",6,"樿",4,"橅橆橈",7,"橑",6,"橚"],["9940","橜",4,"橢橣橤橦",10,"橲",6,"橺橻橽橾橿檁檂檃檅",8,"檏檒",4,"檘",7,"檡",5],["9980","檧檨檪檭",114,"欥欦欨",6],["9a40","欯欰欱欳欴欵欶欸欻欼欽欿歀歁歂歄歅歈歊歋歍",11,"歚",7,"歨歩歫",13,"歺歽歾歿殀殅殈"],["9a80","殌殎殏殐殑殔殕殗殘殙殜",4,"殢",7,"殫",7,"殶殸",6,"毀毃毄毆",4,"毌毎毐毑毘毚毜",4,"毢",7,"毬毭毮毰毱毲毴毶毷毸毺毻毼毾",6,"氈",4,"氎氒気氜氝氞氠氣氥氫氬氭氱氳氶氷氹氺氻氼氾氿汃汄汅汈汋",4,"汑汒汓汖汘"],["9b40","汙汚汢汣汥汦汧汫",4,"汱汳汵汷汸決汻汼汿沀沄沇沊沋沍沎沑沒沕沖沗沘沚沜沝沞沠沢沨沬沯沰沴沵沶沷沺泀況泂泃泆泇泈泋泍泎泏泑泒泘"],["9b80","泙泚泜泝泟泤泦泧泩泬泭泲泴泹泿洀洂洃洅洆洈洉洊洍洏洐洑洓洔洕洖洘洜洝洟",5,"洦洨洩洬洭洯洰洴洶洷洸洺洿浀浂浄浉浌浐浕浖浗浘浛浝浟浡浢浤浥浧浨浫浬浭浰浱浲浳浵浶浹浺浻浽",4,"涃涄涆涇涊涋涍涏涐涒涖",4,"涜涢涥涬涭涰涱涳涴涶涷涹",5,"淁淂淃淈淉淊"],["9c40","淍淎淏淐淒淓淔淕淗淚淛淜淟淢淣淥淧淨淩淪淭淯淰淲淴淵淶淸淺淽",7,"渆渇済渉渋渏渒渓渕渘渙減渜渞渟渢渦渧渨渪測渮渰渱渳渵"],["9c80","渶渷渹渻",7,"湅",7,"湏湐湑湒湕湗湙湚湜湝湞湠",10,"湬湭湯",14,"満溁溂溄溇溈溊",4,"溑",6,"溙溚溛溝溞溠溡溣溤溦溨溩溫溬溭溮溰溳溵溸溹溼溾溿滀滃滄滅滆滈滉滊滌滍滎滐滒滖滘滙滛滜滝滣滧滪",5],["9d40","滰滱滲滳滵滶滷滸滺",7,"漃漄漅漇漈漊",4,"漐漑漒漖",9,"漡漢漣漥漦漧漨漬漮漰漲漴漵漷",6,"漿潀潁潂"],["9d80","潃潄潅潈潉潊潌潎",9,"潙潚潛潝潟潠潡潣潤潥潧",5,"潯潰潱潳潵潶潷潹潻潽",6,"澅澆澇澊澋澏",12,"澝澞澟澠澢",4,"澨",10,"澴澵澷澸澺",5,"濁濃",5,"濊",6,"濓",10,"濟濢濣濤濥"],["9e40","濦",7,"濰",32,"瀒",7,"瀜",6,"瀤",6],["9e80","瀫",9,"瀶瀷瀸瀺",17,"灍灎灐",13,"灟",11,"灮灱灲灳灴灷灹灺灻災炁炂炃炄炆炇炈炋炌炍炏炐炑炓炗炘炚炛炞",12,"炰炲炴炵炶為炾炿烄烅烆烇烉烋",12,"烚"],["9f40","烜烝烞烠烡烢烣烥烪烮烰",6,"烸烺烻烼烾",10,"焋",4,"焑焒焔焗焛",10,"焧",7,"焲焳焴"],["9f80","焵焷",13,"煆煇煈煉煋煍煏",12,"煝煟",4,"煥煩",4,"煯煰煱煴煵煶煷煹煻煼煾",5,"熅",4,"熋熌熍熎熐熑熒熓熕熖熗熚",4,"熡",6,"熩熪熫熭",5,"熴熶熷熸熺",8,"燄",9,"燏",4],["a040","燖",9,"燡燢燣燤燦燨",5,"燯",9,"燺",11,"爇",19],["a080","爛爜爞",9,"爩爫爭爮爯爲爳爴爺爼爾牀",6,"牉牊牋牎牏牐牑牓牔牕牗牘牚牜牞牠牣牤牥牨牪牫牬牭牰牱牳牴牶牷牸牻牼牽犂犃犅",4,"犌犎犐犑犓",11,"犠",11,"犮犱犲犳犵犺",6,"狅狆狇狉狊狋狌狏狑狓狔狕狖狘狚狛"],["a1a1","　、。·ˉˇ¨〃々—～‖…‘’“”〔〕〈",7,"〖〗【】±×÷∶∧∨∑∏∪∩∈∷√⊥∥∠⌒⊙∫∮≡≌≈∽∝≠≮≯≤≥∞∵∴♂♀°′″℃＄¤￠￡‰§№☆★○●◎◇◆□■△▲※→←↑↓〓"],["a2a1","ⅰ",9],["a2b1","⒈",19,"⑴",19,"①",9],["a2e5","㈠",9],["a2f1","Ⅰ",11],["a3a1","！＂＃￥％",88,"￣"],["a4a1","ぁ",82],["a5a1","ァ",85],["a6a1","Α",16,"Σ",6],["a6c1","α",16,"σ",6],["a6e0","︵︶︹︺︿﹀︽︾﹁﹂﹃﹄"],["a6ee","︻︼︷︸︱"],["a6f4","︳︴"],["a7a1","А",5,"ЁЖ",25],["a7d1","а",5,"ёж",25],["a840","ˊˋ˙–―‥‵℅℉↖↗↘↙∕∟∣≒≦≧⊿═",35,"▁",6],["a880","█",7,"▓▔▕▼▽◢◣◤◥☉⊕〒〝〞"],["a8a1","āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêɑ"],["a8bd","ńň"],["a8c0","ɡ"],["a8c5","ㄅ",36],["a940","〡",8,"㊣㎎㎏㎜㎝㎞㎡㏄㏎㏑㏒㏕︰￢￤"],["a959","℡㈱"],["a95c","‐"],["a960","ー゛゜ヽヾ〆ゝゞ﹉",9,"﹔﹕﹖﹗﹙",8],["a980","﹢",4,"﹨﹩﹪﹫"],["a996","〇"],["a9a4","─",75],["aa40","狜狝狟狢",5,"狪狫狵狶狹狽狾狿猀猂猄",5,"猋猌猍猏猐猑猒猔猘猙猚猟猠猣猤猦猧猨猭猯猰猲猳猵猶猺猻猼猽獀",8],["aa80","獉獊獋獌獎獏獑獓獔獕獖獘",7,"獡",10,"獮獰獱"],["ab40","獲",11,"獿",4,"玅玆玈玊玌玍玏玐玒玓玔玕玗玘玙玚玜玝玞玠玡玣",5,"玪玬玭玱玴玵玶玸玹玼玽玾玿珁珃",4],["ab80","珋珌珎珒",6,"珚珛珜珝珟珡珢珣珤珦珨珪珫珬珮珯珰珱珳",4],["ac40","珸",10,"琄琇琈琋琌琍琎琑",8,"琜",5,"琣琤琧琩琫琭琯琱琲琷",4,"琽琾琿瑀瑂",11],["ac80","瑎",6,"瑖瑘瑝瑠",12,"瑮瑯瑱",4,"瑸瑹瑺"],["ad40","瑻瑼瑽瑿璂璄璅璆璈璉璊璌璍璏璑",10,"璝璟",7,"璪",15,"璻",12],["ad80","瓈",9,"瓓",8,"瓝瓟瓡瓥瓧",6,"瓰瓱瓲"],["ae40","瓳瓵瓸",6,"甀甁甂甃甅",7,"甎甐甒甔甕甖甗甛甝甞甠",4,"甦甧甪甮甴甶甹甼甽甿畁畂畃畄畆畇畉畊畍畐畑畒畓畕畖畗畘"],["ae80","畝",7,"畧畨畩畫",6,"畳畵當畷畺",4,"疀疁疂疄疅疇"],["af40","疈疉疊疌疍疎疐疓疕疘疛疜疞疢疦",4,"疭疶疷疺疻疿痀痁痆痋痌痎痏痐痑痓痗痙痚痜痝痟痠痡痥痩痬痭痮痯痲痳痵痶痷痸痺痻痽痾瘂瘄瘆瘇"],["af80","瘈瘉瘋瘍瘎瘏瘑瘒瘓瘔瘖瘚瘜瘝瘞瘡瘣瘧瘨瘬瘮瘯瘱瘲瘶瘷瘹瘺瘻瘽癁療癄"],["b040","癅",6,"癎",5,"癕癗",4,"癝癟癠癡癢癤",6,"癬癭癮癰",7,"癹発發癿皀皁皃皅皉皊皌皍皏皐皒皔皕皗皘皚皛"],["b080","皜",7,"皥",8,"皯皰皳皵",9,"盀盁盃啊阿埃挨哎唉哀皑癌蔼矮艾碍爱隘鞍氨安俺按暗岸胺案肮昂盎凹敖熬翱袄傲奥懊澳芭捌扒叭吧笆八疤巴拔跋靶把耙坝霸罢爸白柏百摆佰败拜稗斑班搬扳般颁板版扮拌伴瓣半办绊邦帮梆榜膀绑棒磅蚌镑傍谤苞胞包褒剥"],["b140","盄盇盉盋盌盓盕盙盚盜盝盞盠",4,"盦",7,"盰盳盵盶盷盺盻盽盿眀眂眃眅眆眊県眎",10,"眛眜眝眞眡眣眤眥眧眪眫"],["b180","眬眮眰",4,"眹眻眽眾眿睂睄睅睆睈",7,"睒",7,"睜薄雹保堡饱宝抱报暴豹鲍爆杯碑悲卑北辈背贝钡倍狈备惫焙被奔苯本笨崩绷甭泵蹦迸逼鼻比鄙笔彼碧蓖蔽毕毙毖币庇痹闭敝弊必辟壁臂避陛鞭边编贬扁便变卞辨辩辫遍标彪膘表鳖憋别瘪彬斌濒滨宾摈兵冰柄丙秉饼炳"],["b240","睝睞睟睠睤睧睩睪睭",11,"睺睻睼瞁瞂瞃瞆",5,"瞏瞐瞓",11,"瞡瞣瞤瞦瞨瞫瞭瞮瞯瞱瞲瞴瞶",4],["b280","瞼瞾矀",12,"矎",8,"矘矙矚矝",4,"矤病并玻菠播拨钵波博勃搏铂箔伯帛舶脖膊渤泊驳捕卜哺补埠不布步簿部怖擦猜裁材才财睬踩采彩菜蔡餐参蚕残惭惨灿苍舱仓沧藏操糙槽曹草厕策侧册测层蹭插叉茬茶查碴搽察岔差诧拆柴豺搀掺蝉馋谗缠铲产阐颤昌猖"],["b340","矦矨矪矯矰矱矲矴矵矷矹矺矻矼砃",5,"砊砋砎砏砐砓砕砙砛砞砠砡砢砤砨砪砫砮砯砱砲砳砵砶砽砿硁硂硃硄硆硈硉硊硋硍硏硑硓硔硘硙硚"],["b380","硛硜硞",11,"硯",7,"硸硹硺硻硽",6,"场尝常长偿肠厂敞畅唱倡超抄钞朝嘲潮巢吵炒车扯撤掣彻澈郴臣辰尘晨忱沉陈趁衬撑称城橙成呈乘程惩澄诚承逞骋秤吃痴持匙池迟弛驰耻齿侈尺赤翅斥炽充冲虫崇宠抽酬畴踌稠愁筹仇绸瞅丑臭初出橱厨躇锄雏滁除楚"],["b440","碄碅碆碈碊碋碏碐碒碔碕碖碙碝碞碠碢碤碦碨",7,"碵碶碷碸確碻碼碽碿磀磂磃磄磆磇磈磌磍磎磏磑磒磓磖磗磘磚",9],["b480","磤磥磦磧磩磪磫磭",4,"磳磵磶磸磹磻",5,"礂礃礄礆",6,"础储矗搐触处揣川穿椽传船喘串疮窗幢床闯创吹炊捶锤垂春椿醇唇淳纯蠢戳绰疵茨磁雌辞慈瓷词此刺赐次聪葱囱匆从丛凑粗醋簇促蹿篡窜摧崔催脆瘁粹淬翠村存寸磋撮搓措挫错搭达答瘩打大呆歹傣戴带殆代贷袋待逮"],["b540","礍",5,"礔",9,"礟",4,"礥",14,"礵",4,"礽礿祂祃祄祅祇祊",8,"祔祕祘祙祡祣"],["b580","祤祦祩祪祫祬祮祰",6,"祹祻",4,"禂禃禆禇禈禉禋禌禍禎禐禑禒怠耽担丹单郸掸胆旦氮但惮淡诞弹蛋当挡党荡档刀捣蹈倒岛祷导到稻悼道盗德得的蹬灯登等瞪凳邓堤低滴迪敌笛狄涤翟嫡抵底地蒂第帝弟递缔颠掂滇碘点典靛垫电佃甸店惦奠淀殿碉叼雕凋刁掉吊钓调跌爹碟蝶迭谍叠"],["b640","禓",6,"禛",11,"禨",10,"禴",4,"禼禿秂秄秅秇秈秊秌秎秏秐秓秔秖秗秙",5,"秠秡秢秥秨秪"],["b680","秬秮秱",6,"秹秺秼秾秿稁稄稅稇稈稉稊稌稏",4,"稕稖稘稙稛稜丁盯叮钉顶鼎锭定订丢东冬董懂动栋侗恫冻洞兜抖斗陡豆逗痘都督毒犊独读堵睹赌杜镀肚度渡妒端短锻段断缎堆兑队对墩吨蹲敦顿囤钝盾遁掇哆多夺垛躲朵跺舵剁惰堕蛾峨鹅俄额讹娥恶厄扼遏鄂饿恩而儿耳尔饵洱二"],["b740","稝稟稡稢稤",14,"稴稵稶稸稺稾穀",5,"穇",9,"穒",4,"穘",16],["b780","穩",6,"穱穲穳穵穻穼穽穾窂窅窇窉窊窋窌窎窏窐窓窔窙窚窛窞窡窢贰发罚筏伐乏阀法珐藩帆番翻樊矾钒繁凡烦反返范贩犯饭泛坊芳方肪房防妨仿访纺放菲非啡飞肥匪诽吠肺废沸费芬酚吩氛分纷坟焚汾粉奋份忿愤粪丰封枫蜂峰锋风疯烽逢冯缝讽奉凤佛否夫敷肤孵扶拂辐幅氟符伏俘服"],["b840","窣窤窧窩窪窫窮",4,"窴",10,"竀",10,"竌",9,"竗竘竚竛竜竝竡竢竤竧",5,"竮竰竱竲竳"],["b880","竴",4,"竻竼竾笀笁笂笅笇笉笌笍笎笐笒笓笖笗笘笚笜笝笟笡笢笣笧笩笭浮涪福袱弗甫抚辅俯釜斧脯腑府腐赴副覆赋复傅付阜父腹负富讣附妇缚咐噶嘎该改概钙盖溉干甘杆柑竿肝赶感秆敢赣冈刚钢缸肛纲岗港杠篙皋高膏羔糕搞镐稿告哥歌搁戈鸽胳疙割革葛格蛤阁隔铬个各给根跟耕更庚羹"],["b940","笯笰笲笴笵笶笷笹笻笽笿",5,"筆筈筊筍筎筓筕筗筙筜筞筟筡筣",10,"筯筰筳筴筶筸筺筼筽筿箁箂箃箄箆",6,"箎箏"],["b980","箑箒箓箖箘箙箚箛箞箟箠箣箤箥箮箯箰箲箳箵箶箷箹",7,"篂篃範埂耿梗工攻功恭龚供躬公宫弓巩汞拱贡共钩勾沟苟狗垢构购够辜菇咕箍估沽孤姑鼓古蛊骨谷股故顾固雇刮瓜剐寡挂褂乖拐怪棺关官冠观管馆罐惯灌贯光广逛瑰规圭硅归龟闺轨鬼诡癸桂柜跪贵刽辊滚棍锅郭国果裹过哈"],["ba40","篅篈築篊篋篍篎篏篐篒篔",4,"篛篜篞篟篠篢篣篤篧篨篩篫篬篭篯篰篲",4,"篸篹篺篻篽篿",7,"簈簉簊簍簎簐",5,"簗簘簙"],["ba80","簚",4,"簠",5,"簨簩簫",12,"簹",5,"籂骸孩海氦亥害骇酣憨邯韩含涵寒函喊罕翰撼捍旱憾悍焊汗汉夯杭航壕嚎豪毫郝好耗号浩呵喝荷菏核禾和何合盒貉阂河涸赫褐鹤贺嘿黑痕很狠恨哼亨横衡恒轰哄烘虹鸿洪宏弘红喉侯猴吼厚候后呼乎忽瑚壶葫胡蝴狐糊湖"],["bb40","籃",9,"籎",36,"籵",5,"籾",9],["bb80","粈粊",6,"粓粔粖粙粚粛粠粡粣粦粧粨粩粫粬粭粯粰粴",4,"粺粻弧虎唬护互沪户花哗华猾滑画划化话槐徊怀淮坏欢环桓还缓换患唤痪豢焕涣宦幻荒慌黄磺蝗簧皇凰惶煌晃幌恍谎灰挥辉徽恢蛔回毁悔慧卉惠晦贿秽会烩汇讳诲绘荤昏婚魂浑混豁活伙火获或惑霍货祸击圾基机畸稽积箕"],["bc40","粿糀糂糃糄糆糉糋糎",6,"糘糚糛糝糞糡",6,"糩",5,"糰",7,"糹糺糼",13,"紋",5],["bc80","紑",14,"紡紣紤紥紦紨紩紪紬紭紮細",6,"肌饥迹激讥鸡姬绩缉吉极棘辑籍集及急疾汲即嫉级挤几脊己蓟技冀季伎祭剂悸济寄寂计记既忌际妓继纪嘉枷夹佳家加荚颊贾甲钾假稼价架驾嫁歼监坚尖笺间煎兼肩艰奸缄茧检柬碱硷拣捡简俭剪减荐槛鉴践贱见键箭件"],["bd40","紷",54,"絯",7],["bd80","絸",32,"健舰剑饯渐溅涧建僵姜将浆江疆蒋桨奖讲匠酱降蕉椒礁焦胶交郊浇骄娇嚼搅铰矫侥脚狡角饺缴绞剿教酵轿较叫窖揭接皆秸街阶截劫节桔杰捷睫竭洁结解姐戒藉芥界借介疥诫届巾筋斤金今津襟紧锦仅谨进靳晋禁近烬浸"],["be40","継",12,"綧",6,"綯",42],["be80","線",32,"尽劲荆兢茎睛晶鲸京惊精粳经井警景颈静境敬镜径痉靖竟竞净炯窘揪究纠玖韭久灸九酒厩救旧臼舅咎就疚鞠拘狙疽居驹菊局咀矩举沮聚拒据巨具距踞锯俱句惧炬剧捐鹃娟倦眷卷绢撅攫抉掘倔爵觉决诀绝均菌钧军君峻"],["bf40","緻",62],["bf80","縺縼",4,"繂",4,"繈",21,"俊竣浚郡骏喀咖卡咯开揩楷凯慨刊堪勘坎砍看康慷糠扛抗亢炕考拷烤靠坷苛柯棵磕颗科壳咳可渴克刻客课肯啃垦恳坑吭空恐孔控抠口扣寇枯哭窟苦酷库裤夸垮挎跨胯块筷侩快宽款匡筐狂框矿眶旷况亏盔岿窥葵奎魁傀"],["c040","繞",35,"纃",23,"纜纝纞"],["c080","纮纴纻纼绖绤绬绹缊缐缞缷缹缻",6,"罃罆",9,"罒罓馈愧溃坤昆捆困括扩廓阔垃拉喇蜡腊辣啦莱来赖蓝婪栏拦篮阑兰澜谰揽览懒缆烂滥琅榔狼廊郎朗浪捞劳牢老佬姥酪烙涝勒乐雷镭蕾磊累儡垒擂肋类泪棱楞冷厘梨犁黎篱狸离漓理李里鲤礼莉荔吏栗丽厉励砾历利傈例俐"],["c140","罖罙罛罜罝罞罠罣",4,"罫罬罭罯罰罳罵罶罷罸罺罻罼罽罿羀羂",7,"羋羍羏",4,"羕",4,"羛羜羠羢羣羥羦羨",6,"羱"],["c180","羳",4,"羺羻羾翀翂翃翄翆翇翈翉翋翍翏",4,"翖翗翙",5,"翢翣痢立粒沥隶力璃哩俩联莲连镰廉怜涟帘敛脸链恋炼练粮凉梁粱良两辆量晾亮谅撩聊僚疗燎寥辽潦了撂镣廖料列裂烈劣猎琳林磷霖临邻鳞淋凛赁吝拎玲菱零龄铃伶羚凌灵陵岭领另令溜琉榴硫馏留刘瘤流柳六龙聋咙笼窿"],["c240","翤翧翨翪翫翬翭翯翲翴",6,"翽翾翿耂耇耈耉耊耎耏耑耓耚耛耝耞耟耡耣耤耫",5,"耲耴耹耺耼耾聀聁聄聅聇聈聉聎聏聐聑聓聕聖聗"],["c280","聙聛",13,"聫",5,"聲",11,"隆垄拢陇楼娄搂篓漏陋芦卢颅庐炉掳卤虏鲁麓碌露路赂鹿潞禄录陆戮驴吕铝侣旅履屡缕虑氯律率滤绿峦挛孪滦卵乱掠略抡轮伦仑沦纶论萝螺罗逻锣箩骡裸落洛骆络妈麻玛码蚂马骂嘛吗埋买麦卖迈脉瞒馒蛮满蔓曼慢漫"],["c340","聾肁肂肅肈肊肍",5,"肔肕肗肙肞肣肦肧肨肬肰肳肵肶肸肹肻胅胇",4,"胏",6,"胘胟胠胢胣胦胮胵胷胹胻胾胿脀脁脃脄脅脇脈脋"],["c380","脌脕脗脙脛脜脝脟",12,"脭脮脰脳脴脵脷脹",4,"脿谩芒茫盲氓忙莽猫茅锚毛矛铆卯茂冒帽貌贸么玫枚梅酶霉煤没眉媒镁每美昧寐妹媚门闷们萌蒙檬盟锰猛梦孟眯醚靡糜迷谜弥米秘觅泌蜜密幂棉眠绵冕免勉娩缅面苗描瞄藐秒渺庙妙蔑灭民抿皿敏悯闽明螟鸣铭名命谬摸"],["c440","腀",5,"腇腉腍腎腏腒腖腗腘腛",4,"腡腢腣腤腦腨腪腫腬腯腲腳腵腶腷腸膁膃",4,"膉膋膌膍膎膐膒",5,"膙膚膞",4,"膤膥"],["c480","膧膩膫",7,"膴",5,"膼膽膾膿臄臅臇臈臉臋臍",6,"摹蘑模膜磨摩魔抹末莫墨默沫漠寞陌谋牟某拇牡亩姆母墓暮幕募慕木目睦牧穆拿哪呐钠那娜纳氖乃奶耐奈南男难囊挠脑恼闹淖呢馁内嫩能妮霓倪泥尼拟你匿腻逆溺蔫拈年碾撵捻念娘酿鸟尿捏聂孽啮镊镍涅您柠狞凝宁"],["c540","臔",14,"臤臥臦臨臩臫臮",4,"臵",5,"臽臿舃與",4,"舎舏舑舓舕",5,"舝舠舤舥舦舧舩舮舲舺舼舽舿"],["c580","艀艁艂艃艅艆艈艊艌艍艎艐",7,"艙艛艜艝艞艠",7,"艩拧泞牛扭钮纽脓浓农弄奴努怒女暖虐疟挪懦糯诺哦欧鸥殴藕呕偶沤啪趴爬帕怕琶拍排牌徘湃派攀潘盘磐盼畔判叛乓庞旁耪胖抛咆刨炮袍跑泡呸胚培裴赔陪配佩沛喷盆砰抨烹澎彭蓬棚硼篷膨朋鹏捧碰坯砒霹批披劈琵毗"],["c640","艪艫艬艭艱艵艶艷艸艻艼芀芁芃芅芆芇芉芌芐芓芔芕芖芚芛芞芠芢芣芧芲芵芶芺芻芼芿苀苂苃苅苆苉苐苖苙苚苝苢苧苨苩苪苬苭苮苰苲苳苵苶苸"],["c680","苺苼",4,"茊茋茍茐茒茓茖茘茙茝",9,"茩茪茮茰茲茷茻茽啤脾疲皮匹痞僻屁譬篇偏片骗飘漂瓢票撇瞥拼频贫品聘乒坪苹萍平凭瓶评屏坡泼颇婆破魄迫粕剖扑铺仆莆葡菩蒲埔朴圃普浦谱曝瀑期欺栖戚妻七凄漆柒沏其棋奇歧畦崎脐齐旗祈祁骑起岂乞企启契砌器气迄弃汽泣讫掐"],["c740","茾茿荁荂荄荅荈荊",4,"荓荕",4,"荝荢荰",6,"荹荺荾",6,"莇莈莊莋莌莍莏莐莑莔莕莖莗莙莚莝莟莡",6,"莬莭莮"],["c780","莯莵莻莾莿菂菃菄菆菈菉菋菍菎菐菑菒菓菕菗菙菚菛菞菢菣菤菦菧菨菫菬菭恰洽牵扦钎铅千迁签仟谦乾黔钱钳前潜遣浅谴堑嵌欠歉枪呛腔羌墙蔷强抢橇锹敲悄桥瞧乔侨巧鞘撬翘峭俏窍切茄且怯窃钦侵亲秦琴勤芹擒禽寝沁青轻氢倾卿清擎晴氰情顷请庆琼穷秋丘邱球求囚酋泅趋区蛆曲躯屈驱渠"],["c840","菮華菳",4,"菺菻菼菾菿萀萂萅萇萈萉萊萐萒",5,"萙萚萛萞",5,"萩",7,"萲",5,"萹萺萻萾",7,"葇葈葉"],["c880","葊",6,"葒",4,"葘葝葞葟葠葢葤",4,"葪葮葯葰葲葴葷葹葻葼取娶龋趣去圈颧权醛泉全痊拳犬券劝缺炔瘸却鹊榷确雀裙群然燃冉染瓤壤攘嚷让饶扰绕惹热壬仁人忍韧任认刃妊纫扔仍日戎茸蓉荣融熔溶容绒冗揉柔肉茹蠕儒孺如辱乳汝入褥软阮蕊瑞锐闰润若弱撒洒萨腮鳃塞赛三叁"],["c940","葽",4,"蒃蒄蒅蒆蒊蒍蒏",7,"蒘蒚蒛蒝蒞蒟蒠蒢",12,"蒰蒱蒳蒵蒶蒷蒻蒼蒾蓀蓂蓃蓅蓆蓇蓈蓋蓌蓎蓏蓒蓔蓕蓗"],["c980","蓘",4,"蓞蓡蓢蓤蓧",4,"蓭蓮蓯蓱",10,"蓽蓾蔀蔁蔂伞散桑嗓丧搔骚扫嫂瑟色涩森僧莎砂杀刹沙纱傻啥煞筛晒珊苫杉山删煽衫闪陕擅赡膳善汕扇缮墒伤商赏晌上尚裳梢捎稍烧芍勺韶少哨邵绍奢赊蛇舌舍赦摄射慑涉社设砷申呻伸身深娠绅神沈审婶甚肾慎渗声生甥牲升绳"],["ca40","蔃",8,"蔍蔎蔏蔐蔒蔔蔕蔖蔘蔙蔛蔜蔝蔞蔠蔢",8,"蔭",9,"蔾",4,"蕄蕅蕆蕇蕋",10],["ca80","蕗蕘蕚蕛蕜蕝蕟",4,"蕥蕦蕧蕩",8,"蕳蕵蕶蕷蕸蕼蕽蕿薀薁省盛剩胜圣师失狮施湿诗尸虱十石拾时什食蚀实识史矢使屎驶始式示士世柿事拭誓逝势是嗜噬适仕侍释饰氏市恃室视试收手首守寿授售受瘦兽蔬枢梳殊抒输叔舒淑疏书赎孰熟薯暑曙署蜀黍鼠属术述树束戍竖墅庶数漱"],["cb40","薂薃薆薈",6,"薐",10,"薝",6,"薥薦薧薩薫薬薭薱",5,"薸薺",6,"藂",6,"藊",4,"藑藒"],["cb80","藔藖",5,"藝",6,"藥藦藧藨藪",14,"恕刷耍摔衰甩帅栓拴霜双爽谁水睡税吮瞬顺舜说硕朔烁斯撕嘶思私司丝死肆寺嗣四伺似饲巳松耸怂颂送宋讼诵搜艘擞嗽苏酥俗素速粟僳塑溯宿诉肃酸蒜算虽隋随绥髓碎岁穗遂隧祟孙损笋蓑梭唆缩琐索锁所塌他它她塔"],["cc40","藹藺藼藽藾蘀",4,"蘆",10,"蘒蘓蘔蘕蘗",15,"蘨蘪",13,"蘹蘺蘻蘽蘾蘿虀"],["cc80","虁",11,"虒虓處",4,"虛虜虝號虠虡虣",7,"獭挞蹋踏胎苔抬台泰酞太态汰坍摊贪瘫滩坛檀痰潭谭谈坦毯袒碳探叹炭汤塘搪堂棠膛唐糖倘躺淌趟烫掏涛滔绦萄桃逃淘陶讨套特藤腾疼誊梯剔踢锑提题蹄啼体替嚏惕涕剃屉天添填田甜恬舔腆挑条迢眺跳贴铁帖厅听烃"],["cd40","虭虯虰虲",6,"蚃",6,"蚎",4,"蚔蚖",5,"蚞",4,"蚥蚦蚫蚭蚮蚲蚳蚷蚸蚹蚻",4,"蛁蛂蛃蛅蛈蛌蛍蛒蛓蛕蛖蛗蛚蛜"],["cd80","蛝蛠蛡蛢蛣蛥蛦蛧蛨蛪蛫蛬蛯蛵蛶蛷蛺蛻蛼蛽蛿蜁蜄蜅蜆蜋蜌蜎蜏蜐蜑蜔蜖汀廷停亭庭挺艇通桐酮瞳同铜彤童桶捅筒统痛偷投头透凸秃突图徒途涂屠土吐兔湍团推颓腿蜕褪退吞屯臀拖托脱鸵陀驮驼椭妥拓唾挖哇蛙洼娃瓦袜歪外豌弯湾玩顽丸烷完碗挽晚皖惋宛婉万腕汪王亡枉网往旺望忘妄威"],["ce40","蜙蜛蜝蜟蜠蜤蜦蜧蜨蜪蜫蜬蜭蜯蜰蜲蜳蜵蜶蜸蜹蜺蜼蜽蝀",6,"蝊蝋蝍蝏蝐蝑蝒蝔蝕蝖蝘蝚",5,"蝡蝢蝦",7,"蝯蝱蝲蝳蝵"],["ce80","蝷蝸蝹蝺蝿螀螁螄螆螇螉螊螌螎",4,"螔螕螖螘",6,"螠",4,"巍微危韦违桅围唯惟为潍维苇萎委伟伪尾纬未蔚味畏胃喂魏位渭谓尉慰卫瘟温蚊文闻纹吻稳紊问嗡翁瓮挝蜗涡窝我斡卧握沃巫呜钨乌污诬屋无芜梧吾吴毋武五捂午舞伍侮坞戊雾晤物勿务悟误昔熙析西硒矽晰嘻吸锡牺"],["cf40","螥螦螧螩螪螮螰螱螲螴螶螷螸螹螻螼螾螿蟁",4,"蟇蟈蟉蟌",4,"蟔",6,"蟜蟝蟞蟟蟡蟢蟣蟤蟦蟧蟨蟩蟫蟬蟭蟯",9],["cf80","蟺蟻蟼蟽蟿蠀蠁蠂蠄",5,"蠋",7,"蠔蠗蠘蠙蠚蠜",4,"蠣稀息希悉膝夕惜熄烯溪汐犀檄袭席习媳喜铣洗系隙戏细瞎虾匣霞辖暇峡侠狭下厦夏吓掀锨先仙鲜纤咸贤衔舷闲涎弦嫌显险现献县腺馅羡宪陷限线相厢镶香箱襄湘乡翔祥详想响享项巷橡像向象萧硝霄削哮嚣销消宵淆晓"],["d040","蠤",13,"蠳",5,"蠺蠻蠽蠾蠿衁衂衃衆",5,"衎",5,"衕衖衘衚",6,"衦衧衪衭衯衱衳衴衵衶衸衹衺"],["d080","衻衼袀袃袆袇袉袊袌袎袏袐袑袓袔袕袗",4,"袝",4,"袣袥",5,"小孝校肖啸笑效楔些歇蝎鞋协挟携邪斜胁谐写械卸蟹懈泄泻谢屑薪芯锌欣辛新忻心信衅星腥猩惺兴刑型形邢行醒幸杏性姓兄凶胸匈汹雄熊休修羞朽嗅锈秀袖绣墟戌需虚嘘须徐许蓄酗叙旭序畜恤絮婿绪续轩喧宣悬旋玄"],["d140","袬袮袯袰袲",4,"袸袹袺袻袽袾袿裀裃裄裇裈裊裋裌裍裏裐裑裓裖裗裚",4,"裠裡裦裧裩",6,"裲裵裶裷裺裻製裿褀褁褃",5],["d180","褉褋",4,"褑褔",4,"褜",4,"褢褣褤褦褧褨褩褬褭褮褯褱褲褳褵褷选癣眩绚靴薛学穴雪血勋熏循旬询寻驯巡殉汛训讯逊迅压押鸦鸭呀丫芽牙蚜崖衙涯雅哑亚讶焉咽阉烟淹盐严研蜒岩延言颜阎炎沿奄掩眼衍演艳堰燕厌砚雁唁彦焰宴谚验殃央鸯秧杨扬佯疡羊洋阳氧仰痒养样漾邀腰妖瑶"],["d240","褸",8,"襂襃襅",24,"襠",5,"襧",19,"襼"],["d280","襽襾覀覂覄覅覇",26,"摇尧遥窑谣姚咬舀药要耀椰噎耶爷野冶也页掖业叶曳腋夜液一壹医揖铱依伊衣颐夷遗移仪胰疑沂宜姨彝椅蚁倚已乙矣以艺抑易邑屹亿役臆逸肄疫亦裔意毅忆义益溢诣议谊译异翼翌绎茵荫因殷音阴姻吟银淫寅饮尹引隐"],["d340","覢",30,"觃觍觓觔觕觗觘觙觛觝觟觠觡觢觤觧觨觩觪觬觭觮觰觱觲觴",6],["d380","觻",4,"訁",5,"計",21,"印英樱婴鹰应缨莹萤营荧蝇迎赢盈影颖硬映哟拥佣臃痈庸雍踊蛹咏泳涌永恿勇用幽优悠忧尤由邮铀犹油游酉有友右佑釉诱又幼迂淤于盂榆虞愚舆余俞逾鱼愉渝渔隅予娱雨与屿禹宇语羽玉域芋郁吁遇喻峪御愈欲狱育誉"],["d440","訞",31,"訿",8,"詉",21],["d480","詟",25,"詺",6,"浴寓裕预豫驭鸳渊冤元垣袁原援辕园员圆猿源缘远苑愿怨院曰约越跃钥岳粤月悦阅耘云郧匀陨允运蕴酝晕韵孕匝砸杂栽哉灾宰载再在咱攒暂赞赃脏葬遭糟凿藻枣早澡蚤躁噪造皂灶燥责择则泽贼怎增憎曾赠扎喳渣札轧"],["d540","誁",7,"誋",7,"誔",46],["d580","諃",32,"铡闸眨栅榨咋乍炸诈摘斋宅窄债寨瞻毡詹粘沾盏斩辗崭展蘸栈占战站湛绽樟章彰漳张掌涨杖丈帐账仗胀瘴障招昭找沼赵照罩兆肇召遮折哲蛰辙者锗蔗这浙珍斟真甄砧臻贞针侦枕疹诊震振镇阵蒸挣睁征狰争怔整拯正政"],["d640","諤",34,"謈",27],["d680","謤謥謧",30,"帧症郑证芝枝支吱蜘知肢脂汁之织职直植殖执值侄址指止趾只旨纸志挚掷至致置帜峙制智秩稚质炙痔滞治窒中盅忠钟衷终种肿重仲众舟周州洲诌粥轴肘帚咒皱宙昼骤珠株蛛朱猪诸诛逐竹烛煮拄瞩嘱主著柱助蛀贮铸筑"],["d740","譆",31,"譧",4,"譭",25],["d780","讇",24,"讬讱讻诇诐诪谉谞住注祝驻抓爪拽专砖转撰赚篆桩庄装妆撞壮状椎锥追赘坠缀谆准捉拙卓桌琢茁酌啄着灼浊兹咨资姿滋淄孜紫仔籽滓子自渍字鬃棕踪宗综总纵邹走奏揍租足卒族祖诅阻组钻纂嘴醉最罪尊遵昨左佐柞做作坐座"],["d840","谸",8,"豂豃豄豅豈豊豋豍",7,"豖豗豘豙豛",5,"豣",6,"豬",6,"豴豵豶豷豻",6,"貃貄貆貇"],["d880","貈貋貍",6,"貕貖貗貙",20,"亍丌兀丐廿卅丕亘丞鬲孬噩丨禺丿匕乇夭爻卮氐囟胤馗毓睾鼗丶亟鼐乜乩亓芈孛啬嘏仄厍厝厣厥厮靥赝匚叵匦匮匾赜卦卣刂刈刎刭刳刿剀剌剞剡剜蒯剽劂劁劐劓冂罔亻仃仉仂仨仡仫仞伛仳伢佤仵伥伧伉伫佞佧攸佚佝"],["d940","貮",62],["d980","賭",32,"佟佗伲伽佶佴侑侉侃侏佾佻侪佼侬侔俦俨俪俅俚俣俜俑俟俸倩偌俳倬倏倮倭俾倜倌倥倨偾偃偕偈偎偬偻傥傧傩傺僖儆僭僬僦僮儇儋仝氽佘佥俎龠汆籴兮巽黉馘冁夔勹匍訇匐凫夙兕亠兖亳衮袤亵脔裒禀嬴蠃羸冫冱冽冼"],["da40","贎",14,"贠赑赒赗赟赥赨赩赪赬赮赯赱赲赸",8,"趂趃趆趇趈趉趌",4,"趒趓趕",9,"趠趡"],["da80","趢趤",12,"趲趶趷趹趻趽跀跁跂跅跇跈跉跊跍跐跒跓跔凇冖冢冥讠讦讧讪讴讵讷诂诃诋诏诎诒诓诔诖诘诙诜诟诠诤诨诩诮诰诳诶诹诼诿谀谂谄谇谌谏谑谒谔谕谖谙谛谘谝谟谠谡谥谧谪谫谮谯谲谳谵谶卩卺阝阢阡阱阪阽阼陂陉陔陟陧陬陲陴隈隍隗隰邗邛邝邙邬邡邴邳邶邺"],["db40","跕跘跙跜跠跡跢跥跦跧跩跭跮跰跱跲跴跶跼跾",6,"踆踇踈踋踍踎踐踑踒踓踕",7,"踠踡踤",4,"踫踭踰踲踳踴踶踷踸踻踼踾"],["db80","踿蹃蹅蹆蹌",4,"蹓",5,"蹚",11,"蹧蹨蹪蹫蹮蹱邸邰郏郅邾郐郄郇郓郦郢郜郗郛郫郯郾鄄鄢鄞鄣鄱鄯鄹酃酆刍奂劢劬劭劾哿勐勖勰叟燮矍廴凵凼鬯厶弁畚巯坌垩垡塾墼壅壑圩圬圪圳圹圮圯坜圻坂坩垅坫垆坼坻坨坭坶坳垭垤垌垲埏垧垴垓垠埕埘埚埙埒垸埴埯埸埤埝"],["dc40","蹳蹵蹷",4,"蹽蹾躀躂躃躄躆躈",6,"躑躒躓躕",6,"躝躟",11,"躭躮躰躱躳",6,"躻",7],["dc80","軃",10,"軏",21,"堋堍埽埭堀堞堙塄堠塥塬墁墉墚墀馨鼙懿艹艽艿芏芊芨芄芎芑芗芙芫芸芾芰苈苊苣芘芷芮苋苌苁芩芴芡芪芟苄苎芤苡茉苷苤茏茇苜苴苒苘茌苻苓茑茚茆茔茕苠苕茜荑荛荜茈莒茼茴茱莛荞茯荏荇荃荟荀茗荠茭茺茳荦荥"],["dd40","軥",62],["dd80","輤",32,"荨茛荩荬荪荭荮莰荸莳莴莠莪莓莜莅荼莶莩荽莸荻莘莞莨莺莼菁萁菥菘堇萘萋菝菽菖萜萸萑萆菔菟萏萃菸菹菪菅菀萦菰菡葜葑葚葙葳蒇蒈葺蒉葸萼葆葩葶蒌蒎萱葭蓁蓍蓐蓦蒽蓓蓊蒿蒺蓠蒡蒹蒴蒗蓥蓣蔌甍蔸蓰蔹蔟蔺"],["de40","轅",32,"轪辀辌辒辝辠辡辢辤辥辦辧辪辬辭辮辯農辳辴辵辷辸辺辻込辿迀迃迆"],["de80","迉",4,"迏迒迖迗迚迠迡迣迧迬迯迱迲迴迵迶迺迻迼迾迿逇逈逌逎逓逕逘蕖蔻蓿蓼蕙蕈蕨蕤蕞蕺瞢蕃蕲蕻薤薨薇薏蕹薮薜薅薹薷薰藓藁藜藿蘧蘅蘩蘖蘼廾弈夼奁耷奕奚奘匏尢尥尬尴扌扪抟抻拊拚拗拮挢拶挹捋捃掭揶捱捺掎掴捭掬掊捩掮掼揲揸揠揿揄揞揎摒揆掾摅摁搋搛搠搌搦搡摞撄摭撖"],["df40","這逜連逤逥逧",5,"逰",4,"逷逹逺逽逿遀遃遅遆遈",4,"過達違遖遙遚遜",5,"遤遦遧適遪遫遬遯",4,"遶",6,"遾邁"],["df80","還邅邆邇邉邊邌",4,"邒邔邖邘邚邜邞邟邠邤邥邧邨邩邫邭邲邷邼邽邿郀摺撷撸撙撺擀擐擗擤擢攉攥攮弋忒甙弑卟叱叽叩叨叻吒吖吆呋呒呓呔呖呃吡呗呙吣吲咂咔呷呱呤咚咛咄呶呦咝哐咭哂咴哒咧咦哓哔呲咣哕咻咿哌哙哚哜咩咪咤哝哏哞唛哧唠哽唔哳唢唣唏唑唧唪啧喏喵啉啭啁啕唿啐唼"],["e040","郂郃郆郈郉郋郌郍郒郔郕郖郘郙郚郞郟郠郣郤郥郩郪郬郮郰郱郲郳郵郶郷郹郺郻郼郿鄀鄁鄃鄅",19,"鄚鄛鄜"],["e080","鄝鄟鄠鄡鄤",10,"鄰鄲",6,"鄺",8,"酄唷啖啵啶啷唳唰啜喋嗒喃喱喹喈喁喟啾嗖喑啻嗟喽喾喔喙嗪嗷嗉嘟嗑嗫嗬嗔嗦嗝嗄嗯嗥嗲嗳嗌嗍嗨嗵嗤辔嘞嘈嘌嘁嘤嘣嗾嘀嘧嘭噘嘹噗嘬噍噢噙噜噌噔嚆噤噱噫噻噼嚅嚓嚯囔囗囝囡囵囫囹囿圄圊圉圜帏帙帔帑帱帻帼"],["e140","酅酇酈酑酓酔酕酖酘酙酛酜酟酠酦酧酨酫酭酳酺酻酼醀",4,"醆醈醊醎醏醓",6,"醜",5,"醤",5,"醫醬醰醱醲醳醶醷醸醹醻"],["e180","醼",10,"釈釋釐釒",9,"針",8,"帷幄幔幛幞幡岌屺岍岐岖岈岘岙岑岚岜岵岢岽岬岫岱岣峁岷峄峒峤峋峥崂崃崧崦崮崤崞崆崛嵘崾崴崽嵬嵛嵯嵝嵫嵋嵊嵩嵴嶂嶙嶝豳嶷巅彳彷徂徇徉後徕徙徜徨徭徵徼衢彡犭犰犴犷犸狃狁狎狍狒狨狯狩狲狴狷猁狳猃狺"],["e240","釦",62],["e280","鈥",32,"狻猗猓猡猊猞猝猕猢猹猥猬猸猱獐獍獗獠獬獯獾舛夥飧夤夂饣饧",5,"饴饷饽馀馄馇馊馍馐馑馓馔馕庀庑庋庖庥庠庹庵庾庳赓廒廑廛廨廪膺忄忉忖忏怃忮怄忡忤忾怅怆忪忭忸怙怵怦怛怏怍怩怫怊怿怡恸恹恻恺恂"],["e340","鉆",45,"鉵",16],["e380","銆",7,"銏",24,"恪恽悖悚悭悝悃悒悌悛惬悻悱惝惘惆惚悴愠愦愕愣惴愀愎愫慊慵憬憔憧憷懔懵忝隳闩闫闱闳闵闶闼闾阃阄阆阈阊阋阌阍阏阒阕阖阗阙阚丬爿戕氵汔汜汊沣沅沐沔沌汨汩汴汶沆沩泐泔沭泷泸泱泗沲泠泖泺泫泮沱泓泯泾"],["e440","銨",5,"銯",24,"鋉",31],["e480","鋩",32,"洹洧洌浃浈洇洄洙洎洫浍洮洵洚浏浒浔洳涑浯涞涠浞涓涔浜浠浼浣渚淇淅淞渎涿淠渑淦淝淙渖涫渌涮渫湮湎湫溲湟溆湓湔渲渥湄滟溱溘滠漭滢溥溧溽溻溷滗溴滏溏滂溟潢潆潇漤漕滹漯漶潋潴漪漉漩澉澍澌潸潲潼潺濑"],["e540","錊",51,"錿",10],["e580","鍊",31,"鍫濉澧澹澶濂濡濮濞濠濯瀚瀣瀛瀹瀵灏灞宀宄宕宓宥宸甯骞搴寤寮褰寰蹇謇辶迓迕迥迮迤迩迦迳迨逅逄逋逦逑逍逖逡逵逶逭逯遄遑遒遐遨遘遢遛暹遴遽邂邈邃邋彐彗彖彘尻咫屐屙孱屣屦羼弪弩弭艴弼鬻屮妁妃妍妩妪妣"],["e640","鍬",34,"鎐",27],["e680","鎬",29,"鏋鏌鏍妗姊妫妞妤姒妲妯姗妾娅娆姝娈姣姘姹娌娉娲娴娑娣娓婀婧婊婕娼婢婵胬媪媛婷婺媾嫫媲嫒嫔媸嫠嫣嫱嫖嫦嫘嫜嬉嬗嬖嬲嬷孀尕尜孚孥孳孑孓孢驵驷驸驺驿驽骀骁骅骈骊骐骒骓骖骘骛骜骝骟骠骢骣骥骧纟纡纣纥纨纩"],["e740","鏎",7,"鏗",54],["e780","鐎",32,"纭纰纾绀绁绂绉绋绌绐绔绗绛绠绡绨绫绮绯绱绲缍绶绺绻绾缁缂缃缇缈缋缌缏缑缒缗缙缜缛缟缡",6,"缪缫缬缭缯",4,"缵幺畿巛甾邕玎玑玮玢玟珏珂珑玷玳珀珉珈珥珙顼琊珩珧珞玺珲琏琪瑛琦琥琨琰琮琬"],["e840","鐯",14,"鐿",43,"鑬鑭鑮鑯"],["e880","鑰",20,"钑钖钘铇铏铓铔铚铦铻锜锠琛琚瑁瑜瑗瑕瑙瑷瑭瑾璜璎璀璁璇璋璞璨璩璐璧瓒璺韪韫韬杌杓杞杈杩枥枇杪杳枘枧杵枨枞枭枋杷杼柰栉柘栊柩枰栌柙枵柚枳柝栀柃枸柢栎柁柽栲栳桠桡桎桢桄桤梃栝桕桦桁桧桀栾桊桉栩梵梏桴桷梓桫棂楮棼椟椠棹"],["e940","锧锳锽镃镈镋镕镚镠镮镴镵長",7,"門",42],["e980","閫",32,"椤棰椋椁楗棣椐楱椹楠楂楝榄楫榀榘楸椴槌榇榈槎榉楦楣楹榛榧榻榫榭槔榱槁槊槟榕槠榍槿樯槭樗樘橥槲橄樾檠橐橛樵檎橹樽樨橘橼檑檐檩檗檫猷獒殁殂殇殄殒殓殍殚殛殡殪轫轭轱轲轳轵轶轸轷轹轺轼轾辁辂辄辇辋"],["ea40","闌",27,"闬闿阇阓阘阛阞阠阣",6,"阫阬阭阯阰阷阸阹阺阾陁陃陊陎陏陑陒陓陖陗"],["ea80","陘陙陚陜陝陞陠陣陥陦陫陭",4,"陳陸",12,"隇隉隊辍辎辏辘辚軎戋戗戛戟戢戡戥戤戬臧瓯瓴瓿甏甑甓攴旮旯旰昊昙杲昃昕昀炅曷昝昴昱昶昵耆晟晔晁晏晖晡晗晷暄暌暧暝暾曛曜曦曩贲贳贶贻贽赀赅赆赈赉赇赍赕赙觇觊觋觌觎觏觐觑牮犟牝牦牯牾牿犄犋犍犏犒挈挲掰"],["eb40","隌階隑隒隓隕隖隚際隝",9,"隨",7,"隱隲隴隵隷隸隺隻隿雂雃雈雊雋雐雑雓雔雖",9,"雡",6,"雫"],["eb80","雬雭雮雰雱雲雴雵雸雺電雼雽雿霂霃霅霊霋霌霐霑霒霔霕霗",4,"霝霟霠搿擘耄毪毳毽毵毹氅氇氆氍氕氘氙氚氡氩氤氪氲攵敕敫牍牒牖爰虢刖肟肜肓肼朊肽肱肫肭肴肷胧胨胩胪胛胂胄胙胍胗朐胝胫胱胴胭脍脎胲胼朕脒豚脶脞脬脘脲腈腌腓腴腙腚腱腠腩腼腽腭腧塍媵膈膂膑滕膣膪臌朦臊膻"],["ec40","霡",8,"霫霬霮霯霱霳",4,"霺霻霼霽霿",18,"靔靕靗靘靚靜靝靟靣靤靦靧靨靪",7],["ec80","靲靵靷",4,"靽",7,"鞆",4,"鞌鞎鞏鞐鞓鞕鞖鞗鞙",4,"臁膦欤欷欹歃歆歙飑飒飓飕飙飚殳彀毂觳斐齑斓於旆旄旃旌旎旒旖炀炜炖炝炻烀炷炫炱烨烊焐焓焖焯焱煳煜煨煅煲煊煸煺熘熳熵熨熠燠燔燧燹爝爨灬焘煦熹戾戽扃扈扉礻祀祆祉祛祜祓祚祢祗祠祯祧祺禅禊禚禧禳忑忐"],["ed40","鞞鞟鞡鞢鞤",6,"鞬鞮鞰鞱鞳鞵",46],["ed80","韤韥韨韮",4,"韴韷",23,"怼恝恚恧恁恙恣悫愆愍慝憩憝懋懑戆肀聿沓泶淼矶矸砀砉砗砘砑斫砭砜砝砹砺砻砟砼砥砬砣砩硎硭硖硗砦硐硇硌硪碛碓碚碇碜碡碣碲碹碥磔磙磉磬磲礅磴礓礤礞礴龛黹黻黼盱眄眍盹眇眈眚眢眙眭眦眵眸睐睑睇睃睚睨"],["ee40","頏",62],["ee80","顎",32,"睢睥睿瞍睽瞀瞌瞑瞟瞠瞰瞵瞽町畀畎畋畈畛畲畹疃罘罡罟詈罨罴罱罹羁罾盍盥蠲钅钆钇钋钊钌钍钏钐钔钗钕钚钛钜钣钤钫钪钭钬钯钰钲钴钶",4,"钼钽钿铄铈",6,"铐铑铒铕铖铗铙铘铛铞铟铠铢铤铥铧铨铪"],["ef40","顯",5,"颋颎颒颕颙颣風",37,"飏飐飔飖飗飛飜飝飠",4],["ef80","飥飦飩",30,"铩铫铮铯铳铴铵铷铹铼铽铿锃锂锆锇锉锊锍锎锏锒",4,"锘锛锝锞锟锢锪锫锩锬锱锲锴锶锷锸锼锾锿镂锵镄镅镆镉镌镎镏镒镓镔镖镗镘镙镛镞镟镝镡镢镤",8,"镯镱镲镳锺矧矬雉秕秭秣秫稆嵇稃稂稞稔"],["f040","餈",4,"餎餏餑",28,"餯",26],["f080","饊",9,"饖",12,"饤饦饳饸饹饻饾馂馃馉稹稷穑黏馥穰皈皎皓皙皤瓞瓠甬鸠鸢鸨",4,"鸲鸱鸶鸸鸷鸹鸺鸾鹁鹂鹄鹆鹇鹈鹉鹋鹌鹎鹑鹕鹗鹚鹛鹜鹞鹣鹦",6,"鹱鹭鹳疒疔疖疠疝疬疣疳疴疸痄疱疰痃痂痖痍痣痨痦痤痫痧瘃痱痼痿瘐瘀瘅瘌瘗瘊瘥瘘瘕瘙"],["f140","馌馎馚",10,"馦馧馩",47],["f180","駙",32,"瘛瘼瘢瘠癀瘭瘰瘿瘵癃瘾瘳癍癞癔癜癖癫癯翊竦穸穹窀窆窈窕窦窠窬窨窭窳衤衩衲衽衿袂袢裆袷袼裉裢裎裣裥裱褚裼裨裾裰褡褙褓褛褊褴褫褶襁襦襻疋胥皲皴矜耒耔耖耜耠耢耥耦耧耩耨耱耋耵聃聆聍聒聩聱覃顸颀颃"],["f240","駺",62],["f280","騹",32,"颉颌颍颏颔颚颛颞颟颡颢颥颦虍虔虬虮虿虺虼虻蚨蚍蚋蚬蚝蚧蚣蚪蚓蚩蚶蛄蚵蛎蚰蚺蚱蚯蛉蛏蚴蛩蛱蛲蛭蛳蛐蜓蛞蛴蛟蛘蛑蜃蜇蛸蜈蜊蜍蜉蜣蜻蜞蜥蜮蜚蜾蝈蜴蜱蜩蜷蜿螂蜢蝽蝾蝻蝠蝰蝌蝮螋蝓蝣蝼蝤蝙蝥螓螯螨蟒"],["f340","驚",17,"驲骃骉骍骎骔骕骙骦骩",6,"骲骳骴骵骹骻骽骾骿髃髄髆",4,"髍髎髏髐髒體髕髖髗髙髚髛髜"],["f380","髝髞髠髢髣髤髥髧髨髩髪髬髮髰",8,"髺髼",6,"鬄鬅鬆蟆螈螅螭螗螃螫蟥螬螵螳蟋蟓螽蟑蟀蟊蟛蟪蟠蟮蠖蠓蟾蠊蠛蠡蠹蠼缶罂罄罅舐竺竽笈笃笄笕笊笫笏筇笸笪笙笮笱笠笥笤笳笾笞筘筚筅筵筌筝筠筮筻筢筲筱箐箦箧箸箬箝箨箅箪箜箢箫箴篑篁篌篝篚篥篦篪簌篾篼簏簖簋"],["f440","鬇鬉",5,"鬐鬑鬒鬔",10,"鬠鬡鬢鬤",10,"鬰鬱鬳",7,"鬽鬾鬿魀魆魊魋魌魎魐魒魓魕",5],["f480","魛",32,"簟簪簦簸籁籀臾舁舂舄臬衄舡舢舣舭舯舨舫舸舻舳舴舾艄艉艋艏艚艟艨衾袅袈裘裟襞羝羟羧羯羰羲籼敉粑粝粜粞粢粲粼粽糁糇糌糍糈糅糗糨艮暨羿翎翕翥翡翦翩翮翳糸絷綦綮繇纛麸麴赳趄趔趑趱赧赭豇豉酊酐酎酏酤"],["f540","魼",62],["f580","鮻",32,"酢酡酰酩酯酽酾酲酴酹醌醅醐醍醑醢醣醪醭醮醯醵醴醺豕鹾趸跫踅蹙蹩趵趿趼趺跄跖跗跚跞跎跏跛跆跬跷跸跣跹跻跤踉跽踔踝踟踬踮踣踯踺蹀踹踵踽踱蹉蹁蹂蹑蹒蹊蹰蹶蹼蹯蹴躅躏躔躐躜躞豸貂貊貅貘貔斛觖觞觚觜"],["f640","鯜",62],["f680","鰛",32,"觥觫觯訾謦靓雩雳雯霆霁霈霏霎霪霭霰霾龀龃龅",5,"龌黾鼋鼍隹隼隽雎雒瞿雠銎銮鋈錾鍪鏊鎏鐾鑫鱿鲂鲅鲆鲇鲈稣鲋鲎鲐鲑鲒鲔鲕鲚鲛鲞",5,"鲥",4,"鲫鲭鲮鲰",7,"鲺鲻鲼鲽鳄鳅鳆鳇鳊鳋"],["f740","鰼",62],["f780","鱻鱽鱾鲀鲃鲄鲉鲊鲌鲏鲓鲖鲗鲘鲙鲝鲪鲬鲯鲹鲾",4,"鳈鳉鳑鳒鳚鳛鳠鳡鳌",4,"鳓鳔鳕鳗鳘鳙鳜鳝鳟鳢靼鞅鞑鞒鞔鞯鞫鞣鞲鞴骱骰骷鹘骶骺骼髁髀髅髂髋髌髑魅魃魇魉魈魍魑飨餍餮饕饔髟髡髦髯髫髻髭髹鬈鬏鬓鬟鬣麽麾縻麂麇麈麋麒鏖麝麟黛黜黝黠黟黢黩黧黥黪黯鼢鼬鼯鼹鼷鼽鼾齄"],["f840","鳣",62],["f880","鴢",32],["f940","鵃",62],["f980","鶂",32],["fa40","鶣",62],["fa80","鷢",32],["fb40","鸃",27,"鸤鸧鸮鸰鸴鸻鸼鹀鹍鹐鹒鹓鹔鹖鹙鹝鹟鹠鹡鹢鹥鹮鹯鹲鹴",9,"麀"],["fb80","麁麃麄麅麆麉麊麌",5,"麔",8,"麞麠",5,"麧麨麩麪"],["fc40","麫",8,"麵麶麷麹麺麼麿",4,"黅黆黇黈黊黋黌黐黒黓黕黖黗黙黚點黡黣黤黦黨黫黬黭黮黰",8,"黺黽黿",6],["fc80","鼆",4,"鼌鼏鼑鼒鼔鼕鼖鼘鼚",5,"鼡鼣",8,"鼭鼮鼰鼱"],["fd40","鼲",4,"鼸鼺鼼鼿",4,"齅",10,"齒",38],["fd80","齹",5,"龁龂龍",11,"龜龝龞龡",4,"郎凉秊裏隣"],["fe40","兀嗀﨎﨏﨑﨓﨔礼﨟蘒﨡﨣﨤﨧﨨﨩"]]');
 
 /***/ }),
 
-/***/ 96544:
+/***/ 21166:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('[["0","\\u0000",127],["8141","갂갃갅갆갋",4,"갘갞갟갡갢갣갥",6,"갮갲갳갴"],["8161","갵갶갷갺갻갽갾갿걁",9,"걌걎",5,"걕"],["8181","걖걗걙걚걛걝",18,"걲걳걵걶걹걻",4,"겂겇겈겍겎겏겑겒겓겕",6,"겞겢",5,"겫겭겮겱",6,"겺겾겿곀곂곃곅곆곇곉곊곋곍",7,"곖곘",7,"곢곣곥곦곩곫곭곮곲곴곷",4,"곾곿괁괂괃괅괇",4,"괎괐괒괓"],["8241","괔괕괖괗괙괚괛괝괞괟괡",7,"괪괫괮",5],["8261","괶괷괹괺괻괽",6,"굆굈굊",5,"굑굒굓굕굖굗"],["8281","굙",7,"굢굤",7,"굮굯굱굲굷굸굹굺굾궀궃",4,"궊궋궍궎궏궑",10,"궞",5,"궥",17,"궸",7,"귂귃귅귆귇귉",6,"귒귔",7,"귝귞귟귡귢귣귥",18],["8341","귺귻귽귾긂",5,"긊긌긎",5,"긕",7],["8361","긝",18,"긲긳긵긶긹긻긼"],["8381","긽긾긿깂깄깇깈깉깋깏깑깒깓깕깗",4,"깞깢깣깤깦깧깪깫깭깮깯깱",6,"깺깾",5,"꺆",5,"꺍",46,"꺿껁껂껃껅",6,"껎껒",5,"껚껛껝",8],["8441","껦껧껩껪껬껮",5,"껵껶껷껹껺껻껽",8],["8461","꼆꼉꼊꼋꼌꼎꼏꼑",18],["8481","꼤",7,"꼮꼯꼱꼳꼵",6,"꼾꽀꽄꽅꽆꽇꽊",5,"꽑",10,"꽞",5,"꽦",18,"꽺",5,"꾁꾂꾃꾅꾆꾇꾉",6,"꾒꾓꾔꾖",5,"꾝",26,"꾺꾻꾽꾾"],["8541","꾿꿁",5,"꿊꿌꿏",4,"꿕",6,"꿝",4],["8561","꿢",5,"꿪",5,"꿲꿳꿵꿶꿷꿹",6,"뀂뀃"],["8581","뀅",6,"뀍뀎뀏뀑뀒뀓뀕",6,"뀞",9,"뀩",26,"끆끇끉끋끍끏끐끑끒끖끘끚끛끜끞",29,"끾끿낁낂낃낅",6,"낎낐낒",5,"낛낝낞낣낤"],["8641","낥낦낧낪낰낲낶낷낹낺낻낽",6,"냆냊",5,"냒"],["8661","냓냕냖냗냙",6,"냡냢냣냤냦",10],["8681","냱",22,"넊넍넎넏넑넔넕넖넗넚넞",4,"넦넧넩넪넫넭",6,"넶넺",5,"녂녃녅녆녇녉",6,"녒녓녖녗녙녚녛녝녞녟녡",22,"녺녻녽녾녿놁놃",4,"놊놌놎놏놐놑놕놖놗놙놚놛놝"],["8741","놞",9,"놩",15],["8761","놹",18,"뇍뇎뇏뇑뇒뇓뇕"],["8781","뇖",5,"뇞뇠",7,"뇪뇫뇭뇮뇯뇱",7,"뇺뇼뇾",5,"눆눇눉눊눍",6,"눖눘눚",5,"눡",18,"눵",6,"눽",26,"뉙뉚뉛뉝뉞뉟뉡",6,"뉪",4],["8841","뉯",4,"뉶",5,"뉽",6,"늆늇늈늊",4],["8861","늏늒늓늕늖늗늛",4,"늢늤늧늨늩늫늭늮늯늱늲늳늵늶늷"],["8881","늸",15,"닊닋닍닎닏닑닓",4,"닚닜닞닟닠닡닣닧닩닪닰닱닲닶닼닽닾댂댃댅댆댇댉",6,"댒댖",5,"댝",54,"덗덙덚덝덠덡덢덣"],["8941","덦덨덪덬덭덯덲덳덵덶덷덹",6,"뎂뎆",5,"뎍"],["8961","뎎뎏뎑뎒뎓뎕",10,"뎢",5,"뎩뎪뎫뎭"],["8981","뎮",21,"돆돇돉돊돍돏돑돒돓돖돘돚돜돞돟돡돢돣돥돦돧돩",18,"돽",18,"됑",6,"됙됚됛됝됞됟됡",6,"됪됬",7,"됵",15],["8a41","둅",10,"둒둓둕둖둗둙",6,"둢둤둦"],["8a61","둧",4,"둭",18,"뒁뒂"],["8a81","뒃",4,"뒉",19,"뒞",5,"뒥뒦뒧뒩뒪뒫뒭",7,"뒶뒸뒺",5,"듁듂듃듅듆듇듉",6,"듑듒듓듔듖",5,"듞듟듡듢듥듧",4,"듮듰듲",5,"듹",26,"딖딗딙딚딝"],["8b41","딞",5,"딦딫",4,"딲딳딵딶딷딹",6,"땂땆"],["8b61","땇땈땉땊땎땏땑땒땓땕",6,"땞땢",8],["8b81","땫",52,"떢떣떥떦떧떩떬떭떮떯떲떶",4,"떾떿뗁뗂뗃뗅",6,"뗎뗒",5,"뗙",18,"뗭",18],["8c41","똀",15,"똒똓똕똖똗똙",4],["8c61","똞",6,"똦",5,"똭",6,"똵",5],["8c81","똻",12,"뙉",26,"뙥뙦뙧뙩",50,"뚞뚟뚡뚢뚣뚥",5,"뚭뚮뚯뚰뚲",16],["8d41","뛃",16,"뛕",8],["8d61","뛞",17,"뛱뛲뛳뛵뛶뛷뛹뛺"],["8d81","뛻",4,"뜂뜃뜄뜆",33,"뜪뜫뜭뜮뜱",6,"뜺뜼",7,"띅띆띇띉띊띋띍",6,"띖",9,"띡띢띣띥띦띧띩",6,"띲띴띶",5,"띾띿랁랂랃랅",6,"랎랓랔랕랚랛랝랞"],["8e41","랟랡",6,"랪랮",5,"랶랷랹",8],["8e61","럂",4,"럈럊",19],["8e81","럞",13,"럮럯럱럲럳럵",6,"럾렂",4,"렊렋렍렎렏렑",6,"렚렜렞",5,"렦렧렩렪렫렭",6,"렶렺",5,"롁롂롃롅",11,"롒롔",7,"롞롟롡롢롣롥",6,"롮롰롲",5,"롹롺롻롽",7],["8f41","뢅",7,"뢎",17],["8f61","뢠",7,"뢩",6,"뢱뢲뢳뢵뢶뢷뢹",4],["8f81","뢾뢿룂룄룆",5,"룍룎룏룑룒룓룕",7,"룞룠룢",5,"룪룫룭룮룯룱",6,"룺룼룾",5,"뤅",18,"뤙",6,"뤡",26,"뤾뤿륁륂륃륅",6,"륍륎륐륒",5],["9041","륚륛륝륞륟륡",6,"륪륬륮",5,"륶륷륹륺륻륽"],["9061","륾",5,"릆릈릋릌릏",15],["9081","릟",12,"릮릯릱릲릳릵",6,"릾맀맂",5,"맊맋맍맓",4,"맚맜맟맠맢맦맧맩맪맫맭",6,"맶맻",4,"먂",5,"먉",11,"먖",33,"먺먻먽먾먿멁멃멄멅멆"],["9141","멇멊멌멏멐멑멒멖멗멙멚멛멝",6,"멦멪",5],["9161","멲멳멵멶멷멹",9,"몆몈몉몊몋몍",5],["9181","몓",20,"몪몭몮몯몱몳",4,"몺몼몾",5,"뫅뫆뫇뫉",14,"뫚",33,"뫽뫾뫿묁묂묃묅",7,"묎묐묒",5,"묙묚묛묝묞묟묡",6],["9241","묨묪묬",7,"묷묹묺묿",4,"뭆뭈뭊뭋뭌뭎뭑뭒"],["9261","뭓뭕뭖뭗뭙",7,"뭢뭤",7,"뭭",4],["9281","뭲",21,"뮉뮊뮋뮍뮎뮏뮑",18,"뮥뮦뮧뮩뮪뮫뮭",6,"뮵뮶뮸",7,"믁믂믃믅믆믇믉",6,"믑믒믔",35,"믺믻믽믾밁"],["9341","밃",4,"밊밎밐밒밓밙밚밠밡밢밣밦밨밪밫밬밮밯밲밳밵"],["9361","밶밷밹",6,"뱂뱆뱇뱈뱊뱋뱎뱏뱑",8],["9381","뱚뱛뱜뱞",37,"벆벇벉벊벍벏",4,"벖벘벛",4,"벢벣벥벦벩",6,"벲벶",5,"벾벿볁볂볃볅",7,"볎볒볓볔볖볗볙볚볛볝",22,"볷볹볺볻볽"],["9441","볾",5,"봆봈봊",5,"봑봒봓봕",8],["9461","봞",5,"봥",6,"봭",12],["9481","봺",5,"뵁",6,"뵊뵋뵍뵎뵏뵑",6,"뵚",9,"뵥뵦뵧뵩",22,"붂붃붅붆붋",4,"붒붔붖붗붘붛붝",6,"붥",10,"붱",6,"붹",24],["9541","뷒뷓뷖뷗뷙뷚뷛뷝",11,"뷪",5,"뷱"],["9561","뷲뷳뷵뷶뷷뷹",6,"븁븂븄븆",5,"븎븏븑븒븓"],["9581","븕",6,"븞븠",35,"빆빇빉빊빋빍빏",4,"빖빘빜빝빞빟빢빣빥빦빧빩빫",4,"빲빶",4,"빾빿뺁뺂뺃뺅",6,"뺎뺒",5,"뺚",13,"뺩",14],["9641","뺸",23,"뻒뻓"],["9661","뻕뻖뻙",6,"뻡뻢뻦",5,"뻭",8],["9681","뻶",10,"뼂",5,"뼊",13,"뼚뼞",33,"뽂뽃뽅뽆뽇뽉",6,"뽒뽓뽔뽖",44],["9741","뾃",16,"뾕",8],["9761","뾞",17,"뾱",7],["9781","뾹",11,"뿆",5,"뿎뿏뿑뿒뿓뿕",6,"뿝뿞뿠뿢",89,"쀽쀾쀿"],["9841","쁀",16,"쁒",5,"쁙쁚쁛"],["9861","쁝쁞쁟쁡",6,"쁪",15],["9881","쁺",21,"삒삓삕삖삗삙",6,"삢삤삦",5,"삮삱삲삷",4,"삾샂샃샄샆샇샊샋샍샎샏샑",6,"샚샞",5,"샦샧샩샪샫샭",6,"샶샸샺",5,"섁섂섃섅섆섇섉",6,"섑섒섓섔섖",5,"섡섢섥섨섩섪섫섮"],["9941","섲섳섴섵섷섺섻섽섾섿셁",6,"셊셎",5,"셖셗"],["9961","셙셚셛셝",6,"셦셪",5,"셱셲셳셵셶셷셹셺셻"],["9981","셼",8,"솆",5,"솏솑솒솓솕솗",4,"솞솠솢솣솤솦솧솪솫솭솮솯솱",11,"솾",5,"쇅쇆쇇쇉쇊쇋쇍",6,"쇕쇖쇙",6,"쇡쇢쇣쇥쇦쇧쇩",6,"쇲쇴",7,"쇾쇿숁숂숃숅",6,"숎숐숒",5,"숚숛숝숞숡숢숣"],["9a41","숤숥숦숧숪숬숮숰숳숵",16],["9a61","쉆쉇쉉",6,"쉒쉓쉕쉖쉗쉙",6,"쉡쉢쉣쉤쉦"],["9a81","쉧",4,"쉮쉯쉱쉲쉳쉵",6,"쉾슀슂",5,"슊",5,"슑",6,"슙슚슜슞",5,"슦슧슩슪슫슮",5,"슶슸슺",33,"싞싟싡싢싥",5,"싮싰싲싳싴싵싷싺싽싾싿쌁",6,"쌊쌋쌎쌏"],["9b41","쌐쌑쌒쌖쌗쌙쌚쌛쌝",6,"쌦쌧쌪",8],["9b61","쌳",17,"썆",7],["9b81","썎",25,"썪썫썭썮썯썱썳",4,"썺썻썾",5,"쎅쎆쎇쎉쎊쎋쎍",50,"쏁",22,"쏚"],["9c41","쏛쏝쏞쏡쏣",4,"쏪쏫쏬쏮",5,"쏶쏷쏹",5],["9c61","쏿",8,"쐉",6,"쐑",9],["9c81","쐛",8,"쐥",6,"쐭쐮쐯쐱쐲쐳쐵",6,"쐾",9,"쑉",26,"쑦쑧쑩쑪쑫쑭",6,"쑶쑷쑸쑺",5,"쒁",18,"쒕",6,"쒝",12],["9d41","쒪",13,"쒹쒺쒻쒽",8],["9d61","쓆",25],["9d81","쓠",8,"쓪",5,"쓲쓳쓵쓶쓷쓹쓻쓼쓽쓾씂",9,"씍씎씏씑씒씓씕",6,"씝",10,"씪씫씭씮씯씱",6,"씺씼씾",5,"앆앇앋앏앐앑앒앖앚앛앜앟앢앣앥앦앧앩",6,"앲앶",5,"앾앿얁얂얃얅얆얈얉얊얋얎얐얒얓얔"],["9e41","얖얙얚얛얝얞얟얡",7,"얪",9,"얶"],["9e61","얷얺얿",4,"엋엍엏엒엓엕엖엗엙",6,"엢엤엦엧"],["9e81","엨엩엪엫엯엱엲엳엵엸엹엺엻옂옃옄옉옊옋옍옎옏옑",6,"옚옝",6,"옦옧옩옪옫옯옱옲옶옸옺옼옽옾옿왂왃왅왆왇왉",6,"왒왖",5,"왞왟왡",10,"왭왮왰왲",5,"왺왻왽왾왿욁",6,"욊욌욎",5,"욖욗욙욚욛욝",6,"욦"],["9f41","욨욪",5,"욲욳욵욶욷욻",4,"웂웄웆",5,"웎"],["9f61","웏웑웒웓웕",6,"웞웟웢",5,"웪웫웭웮웯웱웲"],["9f81","웳",4,"웺웻웼웾",5,"윆윇윉윊윋윍",6,"윖윘윚",5,"윢윣윥윦윧윩",6,"윲윴윶윸윹윺윻윾윿읁읂읃읅",4,"읋읎읐읙읚읛읝읞읟읡",6,"읩읪읬",7,"읶읷읹읺읻읿잀잁잂잆잋잌잍잏잒잓잕잙잛",4,"잢잧",4,"잮잯잱잲잳잵잶잷"],["a041","잸잹잺잻잾쟂",5,"쟊쟋쟍쟏쟑",6,"쟙쟚쟛쟜"],["a061","쟞",5,"쟥쟦쟧쟩쟪쟫쟭",13],["a081","쟻",4,"젂젃젅젆젇젉젋",4,"젒젔젗",4,"젞젟젡젢젣젥",6,"젮젰젲",5,"젹젺젻젽젾젿졁",6,"졊졋졎",5,"졕",26,"졲졳졵졶졷졹졻",4,"좂좄좈좉좊좎",5,"좕",7,"좞좠좢좣좤"],["a141","좥좦좧좩",18,"좾좿죀죁"],["a161","죂죃죅죆죇죉죊죋죍",6,"죖죘죚",5,"죢죣죥"],["a181","죦",14,"죶",5,"죾죿줁줂줃줇",4,"줎　、。·‥…¨〃­―∥＼∼‘’“”〔〕〈",9,"±×÷≠≤≥∞∴°′″℃Å￠￡￥♂♀∠⊥⌒∂∇≡≒§※☆★○●◎◇◆□■△▲▽▼→←↑↓↔〓≪≫√∽∝∵∫∬∈∋⊆⊇⊂⊃∪∩∧∨￢"],["a241","줐줒",5,"줙",18],["a261","줭",6,"줵",18],["a281","쥈",7,"쥒쥓쥕쥖쥗쥙",6,"쥢쥤",7,"쥭쥮쥯⇒⇔∀∃´～ˇ˘˝˚˙¸˛¡¿ː∮∑∏¤℉‰◁◀▷▶♤♠♡♥♧♣⊙◈▣◐◑▒▤▥▨▧▦▩♨☏☎☜☞¶†‡↕↗↙↖↘♭♩♪♬㉿㈜№㏇™㏂㏘℡€®"],["a341","쥱쥲쥳쥵",6,"쥽",10,"즊즋즍즎즏"],["a361","즑",6,"즚즜즞",16],["a381","즯",16,"짂짃짅짆짉짋",4,"짒짔짗짘짛！",58,"￦］",32,"￣"],["a441","짞짟짡짣짥짦짨짩짪짫짮짲",5,"짺짻짽짾짿쨁쨂쨃쨄"],["a461","쨅쨆쨇쨊쨎",5,"쨕쨖쨗쨙",12],["a481","쨦쨧쨨쨪",28,"ㄱ",93],["a541","쩇",4,"쩎쩏쩑쩒쩓쩕",6,"쩞쩢",5,"쩩쩪"],["a561","쩫",17,"쩾",5,"쪅쪆"],["a581","쪇",16,"쪙",14,"ⅰ",9],["a5b0","Ⅰ",9],["a5c1","Α",16,"Σ",6],["a5e1","α",16,"σ",6],["a641","쪨",19,"쪾쪿쫁쫂쫃쫅"],["a661","쫆",5,"쫎쫐쫒쫔쫕쫖쫗쫚",5,"쫡",6],["a681","쫨쫩쫪쫫쫭",6,"쫵",18,"쬉쬊─│┌┐┘└├┬┤┴┼━┃┏┓┛┗┣┳┫┻╋┠┯┨┷┿┝┰┥┸╂┒┑┚┙┖┕┎┍┞┟┡┢┦┧┩┪┭┮┱┲┵┶┹┺┽┾╀╁╃",7],["a741","쬋",4,"쬑쬒쬓쬕쬖쬗쬙",6,"쬢",7],["a761","쬪",22,"쭂쭃쭄"],["a781","쭅쭆쭇쭊쭋쭍쭎쭏쭑",6,"쭚쭛쭜쭞",5,"쭥",7,"㎕㎖㎗ℓ㎘㏄㎣㎤㎥㎦㎙",9,"㏊㎍㎎㎏㏏㎈㎉㏈㎧㎨㎰",9,"㎀",4,"㎺",5,"㎐",4,"Ω㏀㏁㎊㎋㎌㏖㏅㎭㎮㎯㏛㎩㎪㎫㎬㏝㏐㏓㏃㏉㏜㏆"],["a841","쭭",10,"쭺",14],["a861","쮉",18,"쮝",6],["a881","쮤",19,"쮹",11,"ÆÐªĦ"],["a8a6","Ĳ"],["a8a8","ĿŁØŒºÞŦŊ"],["a8b1","㉠",27,"ⓐ",25,"①",14,"½⅓⅔¼¾⅛⅜⅝⅞"],["a941","쯅",14,"쯕",10],["a961","쯠쯡쯢쯣쯥쯦쯨쯪",18],["a981","쯽",14,"찎찏찑찒찓찕",6,"찞찟찠찣찤æđðħıĳĸŀłøœßþŧŋŉ㈀",27,"⒜",25,"⑴",14,"¹²³⁴ⁿ₁₂₃₄"],["aa41","찥찦찪찫찭찯찱",6,"찺찿",4,"챆챇챉챊챋챍챎"],["aa61","챏",4,"챖챚",5,"챡챢챣챥챧챩",6,"챱챲"],["aa81","챳챴챶",29,"ぁ",82],["ab41","첔첕첖첗첚첛첝첞첟첡",6,"첪첮",5,"첶첷첹"],["ab61","첺첻첽",6,"쳆쳈쳊",5,"쳑쳒쳓쳕",5],["ab81","쳛",8,"쳥",6,"쳭쳮쳯쳱",12,"ァ",85],["ac41","쳾쳿촀촂",5,"촊촋촍촎촏촑",6,"촚촜촞촟촠"],["ac61","촡촢촣촥촦촧촩촪촫촭",11,"촺",4],["ac81","촿",28,"쵝쵞쵟А",5,"ЁЖ",25],["acd1","а",5,"ёж",25],["ad41","쵡쵢쵣쵥",6,"쵮쵰쵲",5,"쵹",7],["ad61","춁",6,"춉",10,"춖춗춙춚춛춝춞춟"],["ad81","춠춡춢춣춦춨춪",5,"춱",18,"췅"],["ae41","췆",5,"췍췎췏췑",16],["ae61","췢",5,"췩췪췫췭췮췯췱",6,"췺췼췾",4],["ae81","츃츅츆츇츉츊츋츍",6,"츕츖츗츘츚",5,"츢츣츥츦츧츩츪츫"],["af41","츬츭츮츯츲츴츶",19],["af61","칊",13,"칚칛칝칞칢",5,"칪칬"],["af81","칮",5,"칶칷칹칺칻칽",6,"캆캈캊",5,"캒캓캕캖캗캙"],["b041","캚",5,"캢캦",5,"캮",12],["b061","캻",5,"컂",19],["b081","컖",13,"컦컧컩컪컭",6,"컶컺",5,"가각간갇갈갉갊감",7,"같",4,"갠갤갬갭갯갰갱갸갹갼걀걋걍걔걘걜거걱건걷걸걺검겁것겄겅겆겉겊겋게겐겔겜겝겟겠겡겨격겪견겯결겸겹겻겼경곁계곈곌곕곗고곡곤곧골곪곬곯곰곱곳공곶과곽관괄괆"],["b141","켂켃켅켆켇켉",6,"켒켔켖",5,"켝켞켟켡켢켣"],["b161","켥",6,"켮켲",5,"켹",11],["b181","콅",14,"콖콗콙콚콛콝",6,"콦콨콪콫콬괌괍괏광괘괜괠괩괬괭괴괵괸괼굄굅굇굉교굔굘굡굣구국군굳굴굵굶굻굼굽굿궁궂궈궉권궐궜궝궤궷귀귁귄귈귐귑귓규균귤그극근귿글긁금급긋긍긔기긱긴긷길긺김깁깃깅깆깊까깍깎깐깔깖깜깝깟깠깡깥깨깩깬깰깸"],["b241","콭콮콯콲콳콵콶콷콹",6,"쾁쾂쾃쾄쾆",5,"쾍"],["b261","쾎",18,"쾢",5,"쾩"],["b281","쾪",5,"쾱",18,"쿅",6,"깹깻깼깽꺄꺅꺌꺼꺽꺾껀껄껌껍껏껐껑께껙껜껨껫껭껴껸껼꼇꼈꼍꼐꼬꼭꼰꼲꼴꼼꼽꼿꽁꽂꽃꽈꽉꽐꽜꽝꽤꽥꽹꾀꾄꾈꾐꾑꾕꾜꾸꾹꾼꿀꿇꿈꿉꿋꿍꿎꿔꿜꿨꿩꿰꿱꿴꿸뀀뀁뀄뀌뀐뀔뀜뀝뀨끄끅끈끊끌끎끓끔끕끗끙"],["b341","쿌",19,"쿢쿣쿥쿦쿧쿩"],["b361","쿪",5,"쿲쿴쿶",5,"쿽쿾쿿퀁퀂퀃퀅",5],["b381","퀋",5,"퀒",5,"퀙",19,"끝끼끽낀낄낌낍낏낑나낙낚난낟날낡낢남납낫",4,"낱낳내낵낸낼냄냅냇냈냉냐냑냔냘냠냥너넉넋넌널넒넓넘넙넛넜넝넣네넥넨넬넴넵넷넸넹녀녁년녈념녑녔녕녘녜녠노녹논놀놂놈놉놋농높놓놔놘놜놨뇌뇐뇔뇜뇝"],["b441","퀮",5,"퀶퀷퀹퀺퀻퀽",6,"큆큈큊",5],["b461","큑큒큓큕큖큗큙",6,"큡",10,"큮큯"],["b481","큱큲큳큵",6,"큾큿킀킂",18,"뇟뇨뇩뇬뇰뇹뇻뇽누눅눈눋눌눔눕눗눙눠눴눼뉘뉜뉠뉨뉩뉴뉵뉼늄늅늉느늑는늘늙늚늠늡늣능늦늪늬늰늴니닉닌닐닒님닙닛닝닢다닥닦단닫",4,"닳담답닷",4,"닿대댁댄댈댐댑댓댔댕댜더덕덖던덛덜덞덟덤덥"],["b541","킕",14,"킦킧킩킪킫킭",5],["b561","킳킶킸킺",5,"탂탃탅탆탇탊",5,"탒탖",4],["b581","탛탞탟탡탢탣탥",6,"탮탲",5,"탹",11,"덧덩덫덮데덱덴델뎀뎁뎃뎄뎅뎌뎐뎔뎠뎡뎨뎬도독돈돋돌돎돐돔돕돗동돛돝돠돤돨돼됐되된될됨됩됫됴두둑둔둘둠둡둣둥둬뒀뒈뒝뒤뒨뒬뒵뒷뒹듀듄듈듐듕드득든듣들듦듬듭듯등듸디딕딘딛딜딤딥딧딨딩딪따딱딴딸"],["b641","턅",7,"턎",17],["b661","턠",15,"턲턳턵턶턷턹턻턼턽턾"],["b681","턿텂텆",5,"텎텏텑텒텓텕",6,"텞텠텢",5,"텩텪텫텭땀땁땃땄땅땋때땍땐땔땜땝땟땠땡떠떡떤떨떪떫떰떱떳떴떵떻떼떽뗀뗄뗌뗍뗏뗐뗑뗘뗬또똑똔똘똥똬똴뙈뙤뙨뚜뚝뚠뚤뚫뚬뚱뛔뛰뛴뛸뜀뜁뜅뜨뜩뜬뜯뜰뜸뜹뜻띄띈띌띔띕띠띤띨띰띱띳띵라락란랄람랍랏랐랑랒랖랗"],["b741","텮",13,"텽",6,"톅톆톇톉톊"],["b761","톋",20,"톢톣톥톦톧"],["b781","톩",6,"톲톴톶톷톸톹톻톽톾톿퇁",14,"래랙랜랠램랩랫랬랭랴략랸럇량러럭런럴럼럽럿렀렁렇레렉렌렐렘렙렛렝려력련렬렴렵렷렸령례롄롑롓로록론롤롬롭롯롱롸롼뢍뢨뢰뢴뢸룀룁룃룅료룐룔룝룟룡루룩룬룰룸룹룻룽뤄뤘뤠뤼뤽륀륄륌륏륑류륙륜률륨륩"],["b841","퇐",7,"퇙",17],["b861","퇫",8,"퇵퇶퇷퇹",13],["b881","툈툊",5,"툑",24,"륫륭르륵른를름릅릇릉릊릍릎리릭린릴림립릿링마막만많",4,"맘맙맛망맞맡맣매맥맨맬맴맵맷맸맹맺먀먁먈먕머먹먼멀멂멈멉멋멍멎멓메멕멘멜멤멥멧멨멩며멱면멸몃몄명몇몌모목몫몬몰몲몸몹못몽뫄뫈뫘뫙뫼"],["b941","툪툫툮툯툱툲툳툵",6,"툾퉀퉂",5,"퉉퉊퉋퉌"],["b961","퉍",14,"퉝",6,"퉥퉦퉧퉨"],["b981","퉩",22,"튂튃튅튆튇튉튊튋튌묀묄묍묏묑묘묜묠묩묫무묵묶문묻물묽묾뭄뭅뭇뭉뭍뭏뭐뭔뭘뭡뭣뭬뮈뮌뮐뮤뮨뮬뮴뮷므믄믈믐믓미믹민믿밀밂밈밉밋밌밍및밑바",4,"받",4,"밤밥밧방밭배백밴밸뱀뱁뱃뱄뱅뱉뱌뱍뱐뱝버벅번벋벌벎범법벗"],["ba41","튍튎튏튒튓튔튖",5,"튝튞튟튡튢튣튥",6,"튭"],["ba61","튮튯튰튲",5,"튺튻튽튾틁틃",4,"틊틌",5],["ba81","틒틓틕틖틗틙틚틛틝",6,"틦",9,"틲틳틵틶틷틹틺벙벚베벡벤벧벨벰벱벳벴벵벼벽변별볍볏볐병볕볘볜보복볶본볼봄봅봇봉봐봔봤봬뵀뵈뵉뵌뵐뵘뵙뵤뵨부북분붇불붉붊붐붑붓붕붙붚붜붤붰붸뷔뷕뷘뷜뷩뷰뷴뷸븀븃븅브븍븐블븜븝븟비빅빈빌빎빔빕빗빙빚빛빠빡빤"],["bb41","틻",4,"팂팄팆",5,"팏팑팒팓팕팗",4,"팞팢팣"],["bb61","팤팦팧팪팫팭팮팯팱",6,"팺팾",5,"퍆퍇퍈퍉"],["bb81","퍊",31,"빨빪빰빱빳빴빵빻빼빽뺀뺄뺌뺍뺏뺐뺑뺘뺙뺨뻐뻑뻔뻗뻘뻠뻣뻤뻥뻬뼁뼈뼉뼘뼙뼛뼜뼝뽀뽁뽄뽈뽐뽑뽕뾔뾰뿅뿌뿍뿐뿔뿜뿟뿡쀼쁑쁘쁜쁠쁨쁩삐삑삔삘삠삡삣삥사삭삯산삳살삵삶삼삽삿샀상샅새색샌샐샘샙샛샜생샤"],["bc41","퍪",17,"퍾퍿펁펂펃펅펆펇"],["bc61","펈펉펊펋펎펒",5,"펚펛펝펞펟펡",6,"펪펬펮"],["bc81","펯",4,"펵펶펷펹펺펻펽",6,"폆폇폊",5,"폑",5,"샥샨샬샴샵샷샹섀섄섈섐섕서",4,"섣설섦섧섬섭섯섰성섶세섹센셀셈셉셋셌셍셔셕션셜셤셥셧셨셩셰셴셸솅소속솎손솔솖솜솝솟송솥솨솩솬솰솽쇄쇈쇌쇔쇗쇘쇠쇤쇨쇰쇱쇳쇼쇽숀숄숌숍숏숑수숙순숟술숨숩숫숭"],["bd41","폗폙",7,"폢폤",7,"폮폯폱폲폳폵폶폷"],["bd61","폸폹폺폻폾퐀퐂",5,"퐉",13],["bd81","퐗",5,"퐞",25,"숯숱숲숴쉈쉐쉑쉔쉘쉠쉥쉬쉭쉰쉴쉼쉽쉿슁슈슉슐슘슛슝스슥슨슬슭슴습슷승시식신싣실싫심십싯싱싶싸싹싻싼쌀쌈쌉쌌쌍쌓쌔쌕쌘쌜쌤쌥쌨쌩썅써썩썬썰썲썸썹썼썽쎄쎈쎌쏀쏘쏙쏜쏟쏠쏢쏨쏩쏭쏴쏵쏸쐈쐐쐤쐬쐰"],["be41","퐸",7,"푁푂푃푅",14],["be61","푔",7,"푝푞푟푡푢푣푥",7,"푮푰푱푲"],["be81","푳",4,"푺푻푽푾풁풃",4,"풊풌풎",5,"풕",8,"쐴쐼쐽쑈쑤쑥쑨쑬쑴쑵쑹쒀쒔쒜쒸쒼쓩쓰쓱쓴쓸쓺쓿씀씁씌씐씔씜씨씩씬씰씸씹씻씽아악안앉않알앍앎앓암압앗았앙앝앞애액앤앨앰앱앳앴앵야약얀얄얇얌얍얏양얕얗얘얜얠얩어억언얹얻얼얽얾엄",6,"엌엎"],["bf41","풞",10,"풪",14],["bf61","풹",18,"퓍퓎퓏퓑퓒퓓퓕"],["bf81","퓖",5,"퓝퓞퓠",7,"퓩퓪퓫퓭퓮퓯퓱",6,"퓹퓺퓼에엑엔엘엠엡엣엥여역엮연열엶엷염",5,"옅옆옇예옌옐옘옙옛옜오옥온올옭옮옰옳옴옵옷옹옻와왁완왈왐왑왓왔왕왜왝왠왬왯왱외왹왼욀욈욉욋욍요욕욘욜욤욥욧용우욱운울욹욺움웁웃웅워웍원월웜웝웠웡웨"],["c041","퓾",5,"픅픆픇픉픊픋픍",6,"픖픘",5],["c061","픞",25],["c081","픸픹픺픻픾픿핁핂핃핅",6,"핎핐핒",5,"핚핛핝핞핟핡핢핣웩웬웰웸웹웽위윅윈윌윔윕윗윙유육윤율윰윱윳융윷으윽은을읊음읍읏응",7,"읜읠읨읫이익인일읽읾잃임입잇있잉잊잎자작잔잖잗잘잚잠잡잣잤장잦재잭잰잴잼잽잿쟀쟁쟈쟉쟌쟎쟐쟘쟝쟤쟨쟬저적전절젊"],["c141","핤핦핧핪핬핮",5,"핶핷핹핺핻핽",6,"햆햊햋"],["c161","햌햍햎햏햑",19,"햦햧"],["c181","햨",31,"점접젓정젖제젝젠젤젬젭젯젱져젼졀졈졉졌졍졔조족존졸졺좀좁좃종좆좇좋좌좍좔좝좟좡좨좼좽죄죈죌죔죕죗죙죠죡죤죵주죽준줄줅줆줌줍줏중줘줬줴쥐쥑쥔쥘쥠쥡쥣쥬쥰쥴쥼즈즉즌즐즘즙즛증지직진짇질짊짐집짓"],["c241","헊헋헍헎헏헑헓",4,"헚헜헞",5,"헦헧헩헪헫헭헮"],["c261","헯",4,"헶헸헺",5,"혂혃혅혆혇혉",6,"혒"],["c281","혖",5,"혝혞혟혡혢혣혥",7,"혮",9,"혺혻징짖짙짚짜짝짠짢짤짧짬짭짯짰짱째짹짼쨀쨈쨉쨋쨌쨍쨔쨘쨩쩌쩍쩐쩔쩜쩝쩟쩠쩡쩨쩽쪄쪘쪼쪽쫀쫄쫌쫍쫏쫑쫓쫘쫙쫠쫬쫴쬈쬐쬔쬘쬠쬡쭁쭈쭉쭌쭐쭘쭙쭝쭤쭸쭹쮜쮸쯔쯤쯧쯩찌찍찐찔찜찝찡찢찧차착찬찮찰참찹찻"],["c341","혽혾혿홁홂홃홄홆홇홊홌홎홏홐홒홓홖홗홙홚홛홝",4],["c361","홢",4,"홨홪",5,"홲홳홵",11],["c381","횁횂횄횆",5,"횎횏횑횒횓횕",7,"횞횠횢",5,"횩횪찼창찾채책챈챌챔챕챗챘챙챠챤챦챨챰챵처척천철첨첩첫첬청체첵첸첼쳄쳅쳇쳉쳐쳔쳤쳬쳰촁초촉촌촐촘촙촛총촤촨촬촹최쵠쵤쵬쵭쵯쵱쵸춈추축춘출춤춥춧충춰췄췌췐취췬췰췸췹췻췽츄츈츌츔츙츠측츤츨츰츱츳층"],["c441","횫횭횮횯횱",7,"횺횼",7,"훆훇훉훊훋"],["c461","훍훎훏훐훒훓훕훖훘훚",5,"훡훢훣훥훦훧훩",4],["c481","훮훯훱훲훳훴훶",5,"훾훿휁휂휃휅",11,"휒휓휔치칙친칟칠칡침칩칫칭카칵칸칼캄캅캇캉캐캑캔캘캠캡캣캤캥캬캭컁커컥컨컫컬컴컵컷컸컹케켁켄켈켐켑켓켕켜켠켤켬켭켯켰켱켸코콕콘콜콤콥콧콩콰콱콴콸쾀쾅쾌쾡쾨쾰쿄쿠쿡쿤쿨쿰쿱쿳쿵쿼퀀퀄퀑퀘퀭퀴퀵퀸퀼"],["c541","휕휖휗휚휛휝휞휟휡",6,"휪휬휮",5,"휶휷휹"],["c561","휺휻휽",6,"흅흆흈흊",5,"흒흓흕흚",4],["c581","흟흢흤흦흧흨흪흫흭흮흯흱흲흳흵",6,"흾흿힀힂",5,"힊힋큄큅큇큉큐큔큘큠크큭큰클큼큽킁키킥킨킬킴킵킷킹타탁탄탈탉탐탑탓탔탕태택탠탤탬탭탯탰탱탸턍터턱턴털턺텀텁텃텄텅테텍텐텔템텝텟텡텨텬텼톄톈토톡톤톨톰톱톳통톺톼퇀퇘퇴퇸툇툉툐투툭툰툴툼툽툿퉁퉈퉜"],["c641","힍힎힏힑",6,"힚힜힞",5],["c6a1","퉤튀튁튄튈튐튑튕튜튠튤튬튱트특튼튿틀틂틈틉틋틔틘틜틤틥티틱틴틸팀팁팃팅파팍팎판팔팖팜팝팟팠팡팥패팩팬팰팸팹팻팼팽퍄퍅퍼퍽펀펄펌펍펏펐펑페펙펜펠펨펩펫펭펴편펼폄폅폈평폐폘폡폣포폭폰폴폼폽폿퐁"],["c7a1","퐈퐝푀푄표푠푤푭푯푸푹푼푿풀풂품풉풋풍풔풩퓌퓐퓔퓜퓟퓨퓬퓰퓸퓻퓽프픈플픔픕픗피픽핀필핌핍핏핑하학한할핥함합핫항해핵핸핼햄햅햇했행햐향허헉헌헐헒험헙헛헝헤헥헨헬헴헵헷헹혀혁현혈혐협혓혔형혜혠"],["c8a1","혤혭호혹혼홀홅홈홉홋홍홑화확환활홧황홰홱홴횃횅회획횐횔횝횟횡효횬횰횹횻후훅훈훌훑훔훗훙훠훤훨훰훵훼훽휀휄휑휘휙휜휠휨휩휫휭휴휵휸휼흄흇흉흐흑흔흖흗흘흙흠흡흣흥흩희흰흴흼흽힁히힉힌힐힘힙힛힝"],["caa1","伽佳假價加可呵哥嘉嫁家暇架枷柯歌珂痂稼苛茄街袈訶賈跏軻迦駕刻却各恪慤殼珏脚覺角閣侃刊墾奸姦干幹懇揀杆柬桿澗癎看磵稈竿簡肝艮艱諫間乫喝曷渴碣竭葛褐蝎鞨勘坎堪嵌感憾戡敢柑橄減甘疳監瞰紺邯鑑鑒龕"],["cba1","匣岬甲胛鉀閘剛堈姜岡崗康强彊慷江畺疆糠絳綱羌腔舡薑襁講鋼降鱇介价個凱塏愷愾慨改槪漑疥皆盖箇芥蓋豈鎧開喀客坑更粳羹醵倨去居巨拒据據擧渠炬祛距踞車遽鉅鋸乾件健巾建愆楗腱虔蹇鍵騫乞傑杰桀儉劍劒檢"],["cca1","瞼鈐黔劫怯迲偈憩揭擊格檄激膈覡隔堅牽犬甄絹繭肩見譴遣鵑抉決潔結缺訣兼慊箝謙鉗鎌京俓倞傾儆勁勍卿坰境庚徑慶憬擎敬景暻更梗涇炅烱璟璥瓊痙硬磬竟競絅經耕耿脛莖警輕逕鏡頃頸驚鯨係啓堺契季屆悸戒桂械"],["cda1","棨溪界癸磎稽系繫繼計誡谿階鷄古叩告呱固姑孤尻庫拷攷故敲暠枯槁沽痼皐睾稿羔考股膏苦苽菰藁蠱袴誥賈辜錮雇顧高鼓哭斛曲梏穀谷鵠困坤崑昆梱棍滾琨袞鯤汨滑骨供公共功孔工恐恭拱控攻珙空蚣貢鞏串寡戈果瓜"],["cea1","科菓誇課跨過鍋顆廓槨藿郭串冠官寬慣棺款灌琯瓘管罐菅觀貫關館刮恝括适侊光匡壙廣曠洸炚狂珖筐胱鑛卦掛罫乖傀塊壞怪愧拐槐魁宏紘肱轟交僑咬喬嬌嶠巧攪敎校橋狡皎矯絞翹膠蕎蛟較轎郊餃驕鮫丘久九仇俱具勾"],["cfa1","區口句咎嘔坵垢寇嶇廐懼拘救枸柩構歐毆毬求溝灸狗玖球瞿矩究絿耉臼舅舊苟衢謳購軀逑邱鉤銶駒驅鳩鷗龜國局菊鞠鞫麴君窘群裙軍郡堀屈掘窟宮弓穹窮芎躬倦券勸卷圈拳捲權淃眷厥獗蕨蹶闕机櫃潰詭軌饋句晷歸貴"],["d0a1","鬼龜叫圭奎揆槻珪硅窺竅糾葵規赳逵閨勻均畇筠菌鈞龜橘克剋劇戟棘極隙僅劤勤懃斤根槿瑾筋芹菫覲謹近饉契今妗擒昑檎琴禁禽芩衾衿襟金錦伋及急扱汲級給亘兢矜肯企伎其冀嗜器圻基埼夔奇妓寄岐崎己幾忌技旗旣"],["d1a1","朞期杞棋棄機欺氣汽沂淇玘琦琪璂璣畸畿碁磯祁祇祈祺箕紀綺羈耆耭肌記譏豈起錡錤飢饑騎騏驥麒緊佶吉拮桔金喫儺喇奈娜懦懶拏拿癩",5,"那樂",4,"諾酪駱亂卵暖欄煖爛蘭難鸞捏捺南嵐枏楠湳濫男藍襤拉"],["d2a1","納臘蠟衲囊娘廊",4,"乃來內奈柰耐冷女年撚秊念恬拈捻寧寗努勞奴弩怒擄櫓爐瑙盧",5,"駑魯",10,"濃籠聾膿農惱牢磊腦賂雷尿壘",7,"嫩訥杻紐勒",5,"能菱陵尼泥匿溺多茶"],["d3a1","丹亶但單團壇彖斷旦檀段湍短端簞緞蛋袒鄲鍛撻澾獺疸達啖坍憺擔曇淡湛潭澹痰聃膽蕁覃談譚錟沓畓答踏遝唐堂塘幢戇撞棠當糖螳黨代垈坮大對岱帶待戴擡玳臺袋貸隊黛宅德悳倒刀到圖堵塗導屠島嶋度徒悼挑掉搗桃"],["d4a1","棹櫂淘渡滔濤燾盜睹禱稻萄覩賭跳蹈逃途道都鍍陶韜毒瀆牘犢獨督禿篤纛讀墩惇敦旽暾沌焞燉豚頓乭突仝冬凍動同憧東桐棟洞潼疼瞳童胴董銅兜斗杜枓痘竇荳讀豆逗頭屯臀芚遁遯鈍得嶝橙燈登等藤謄鄧騰喇懶拏癩羅"],["d5a1","蘿螺裸邏樂洛烙珞絡落諾酪駱丹亂卵欄欒瀾爛蘭鸞剌辣嵐擥攬欖濫籃纜藍襤覽拉臘蠟廊朗浪狼琅瑯螂郞來崍徠萊冷掠略亮倆兩凉梁樑粮粱糧良諒輛量侶儷勵呂廬慮戾旅櫚濾礪藜蠣閭驢驪麗黎力曆歷瀝礫轢靂憐戀攣漣"],["d6a1","煉璉練聯蓮輦連鍊冽列劣洌烈裂廉斂殮濂簾獵令伶囹寧岺嶺怜玲笭羚翎聆逞鈴零靈領齡例澧禮醴隷勞怒撈擄櫓潞瀘爐盧老蘆虜路輅露魯鷺鹵碌祿綠菉錄鹿麓論壟弄朧瀧瓏籠聾儡瀨牢磊賂賚賴雷了僚寮廖料燎療瞭聊蓼"],["d7a1","遼鬧龍壘婁屢樓淚漏瘻累縷蔞褸鏤陋劉旒柳榴流溜瀏琉瑠留瘤硫謬類六戮陸侖倫崙淪綸輪律慄栗率隆勒肋凜凌楞稜綾菱陵俚利厘吏唎履悧李梨浬犁狸理璃異痢籬罹羸莉裏裡里釐離鯉吝潾燐璘藺躪隣鱗麟林淋琳臨霖砬"],["d8a1","立笠粒摩瑪痲碼磨馬魔麻寞幕漠膜莫邈万卍娩巒彎慢挽晩曼滿漫灣瞞萬蔓蠻輓饅鰻唜抹末沫茉襪靺亡妄忘忙望網罔芒茫莽輞邙埋妹媒寐昧枚梅每煤罵買賣邁魅脈貊陌驀麥孟氓猛盲盟萌冪覓免冕勉棉沔眄眠綿緬面麵滅"],["d9a1","蔑冥名命明暝椧溟皿瞑茗蓂螟酩銘鳴袂侮冒募姆帽慕摸摹暮某模母毛牟牡瑁眸矛耗芼茅謀謨貌木沐牧目睦穆鶩歿沒夢朦蒙卯墓妙廟描昴杳渺猫竗苗錨務巫憮懋戊拇撫无楙武毋無珷畝繆舞茂蕪誣貿霧鵡墨默們刎吻問文"],["daa1","汶紊紋聞蚊門雯勿沕物味媚尾嵋彌微未梶楣渼湄眉米美薇謎迷靡黴岷悶愍憫敏旻旼民泯玟珉緡閔密蜜謐剝博拍搏撲朴樸泊珀璞箔粕縛膊舶薄迫雹駁伴半反叛拌搬攀斑槃泮潘班畔瘢盤盼磐磻礬絆般蟠返頒飯勃拔撥渤潑"],["dba1","發跋醱鉢髮魃倣傍坊妨尨幇彷房放方旁昉枋榜滂磅紡肪膀舫芳蒡蚌訪謗邦防龐倍俳北培徘拜排杯湃焙盃背胚裴裵褙賠輩配陪伯佰帛柏栢白百魄幡樊煩燔番磻繁蕃藩飜伐筏罰閥凡帆梵氾汎泛犯範范法琺僻劈壁擘檗璧癖"],["dca1","碧蘗闢霹便卞弁變辨辯邊別瞥鱉鼈丙倂兵屛幷昞昺柄棅炳甁病秉竝輧餠騈保堡報寶普步洑湺潽珤甫菩補褓譜輔伏僕匐卜宓復服福腹茯蔔複覆輹輻馥鰒本乶俸奉封峯峰捧棒烽熢琫縫蓬蜂逢鋒鳳不付俯傅剖副否咐埠夫婦"],["dda1","孚孵富府復扶敷斧浮溥父符簿缶腐腑膚艀芙莩訃負賦賻赴趺部釜阜附駙鳧北分吩噴墳奔奮忿憤扮昐汾焚盆粉糞紛芬賁雰不佛弗彿拂崩朋棚硼繃鵬丕備匕匪卑妃婢庇悲憊扉批斐枇榧比毖毗毘沸泌琵痺砒碑秕秘粃緋翡肥"],["dea1","脾臂菲蜚裨誹譬費鄙非飛鼻嚬嬪彬斌檳殯浜濱瀕牝玭貧賓頻憑氷聘騁乍事些仕伺似使俟僿史司唆嗣四士奢娑寫寺射巳師徙思捨斜斯柶査梭死沙泗渣瀉獅砂社祀祠私篩紗絲肆舍莎蓑蛇裟詐詞謝賜赦辭邪飼駟麝削數朔索"],["dfa1","傘刪山散汕珊産疝算蒜酸霰乷撒殺煞薩三參杉森渗芟蔘衫揷澁鈒颯上傷像償商喪嘗孀尙峠常床庠廂想桑橡湘爽牀狀相祥箱翔裳觴詳象賞霜塞璽賽嗇塞穡索色牲生甥省笙墅壻嶼序庶徐恕抒捿敍暑曙書栖棲犀瑞筮絮緖署"],["e0a1","胥舒薯西誓逝鋤黍鼠夕奭席惜昔晳析汐淅潟石碩蓆釋錫仙僊先善嬋宣扇敾旋渲煽琁瑄璇璿癬禪線繕羨腺膳船蘚蟬詵跣選銑鐥饍鮮卨屑楔泄洩渫舌薛褻設說雪齧剡暹殲纖蟾贍閃陝攝涉燮葉城姓宬性惺成星晟猩珹盛省筬"],["e1a1","聖聲腥誠醒世勢歲洗稅笹細說貰召嘯塑宵小少巢所掃搔昭梳沼消溯瀟炤燒甦疏疎瘙笑篠簫素紹蔬蕭蘇訴逍遡邵銷韶騷俗屬束涑粟續謖贖速孫巽損蓀遜飡率宋悚松淞訟誦送頌刷殺灑碎鎖衰釗修受嗽囚垂壽嫂守岫峀帥愁"],["e2a1","戍手授搜收數樹殊水洙漱燧狩獸琇璲瘦睡秀穗竪粹綏綬繡羞脩茱蒐蓚藪袖誰讐輸遂邃酬銖銹隋隧隨雖需須首髓鬚叔塾夙孰宿淑潚熟琡璹肅菽巡徇循恂旬栒楯橓殉洵淳珣盾瞬筍純脣舜荀蓴蕣詢諄醇錞順馴戌術述鉥崇崧"],["e3a1","嵩瑟膝蝨濕拾習褶襲丞乘僧勝升承昇繩蠅陞侍匙嘶始媤尸屎屍市弑恃施是時枾柴猜矢示翅蒔蓍視試詩諡豕豺埴寔式息拭植殖湜熄篒蝕識軾食飾伸侁信呻娠宸愼新晨燼申神紳腎臣莘薪藎蜃訊身辛辰迅失室實悉審尋心沁"],["e4a1","沈深瀋甚芯諶什十拾雙氏亞俄兒啞娥峨我牙芽莪蛾衙訝阿雅餓鴉鵝堊岳嶽幄惡愕握樂渥鄂鍔顎鰐齷安岸按晏案眼雁鞍顔鮟斡謁軋閼唵岩巖庵暗癌菴闇壓押狎鴨仰央怏昻殃秧鴦厓哀埃崖愛曖涯碍艾隘靄厄扼掖液縊腋額"],["e5a1","櫻罌鶯鸚也倻冶夜惹揶椰爺耶若野弱掠略約若葯蒻藥躍亮佯兩凉壤孃恙揚攘敭暘梁楊樣洋瀁煬痒瘍禳穰糧羊良襄諒讓釀陽量養圄御於漁瘀禦語馭魚齬億憶抑檍臆偃堰彦焉言諺孼蘖俺儼嚴奄掩淹嶪業円予余勵呂女如廬"],["e6a1","旅歟汝濾璵礖礪與艅茹輿轝閭餘驪麗黎亦力域役易曆歷疫繹譯轢逆驛嚥堧姸娟宴年延憐戀捐挻撚椽沇沿涎涓淵演漣烟然煙煉燃燕璉硏硯秊筵緣練縯聯衍軟輦蓮連鉛鍊鳶列劣咽悅涅烈熱裂說閱厭廉念捻染殮炎焰琰艶苒"],["e7a1","簾閻髥鹽曄獵燁葉令囹塋寧嶺嶸影怜映暎楹榮永泳渶潁濚瀛瀯煐營獰玲瑛瑩瓔盈穎纓羚聆英詠迎鈴鍈零霙靈領乂倪例刈叡曳汭濊猊睿穢芮藝蘂禮裔詣譽豫醴銳隸霓預五伍俉傲午吾吳嗚塢墺奧娛寤悟惡懊敖旿晤梧汚澳"],["e8a1","烏熬獒筽蜈誤鰲鼇屋沃獄玉鈺溫瑥瘟穩縕蘊兀壅擁瓮甕癰翁邕雍饔渦瓦窩窪臥蛙蝸訛婉完宛梡椀浣玩琓琬碗緩翫脘腕莞豌阮頑曰往旺枉汪王倭娃歪矮外嵬巍猥畏了僚僥凹堯夭妖姚寥寮尿嶢拗搖撓擾料曜樂橈燎燿瑤療"],["e9a1","窈窯繇繞耀腰蓼蟯要謠遙遼邀饒慾欲浴縟褥辱俑傭冗勇埇墉容庸慂榕涌湧溶熔瑢用甬聳茸蓉踊鎔鏞龍于佑偶優又友右宇寓尤愚憂旴牛玗瑀盂祐禑禹紆羽芋藕虞迂遇郵釪隅雨雩勖彧旭昱栯煜稶郁頊云暈橒殞澐熉耘芸蕓"],["eaa1","運隕雲韻蔚鬱亐熊雄元原員圓園垣媛嫄寃怨愿援沅洹湲源爰猿瑗苑袁轅遠阮院願鴛月越鉞位偉僞危圍委威尉慰暐渭爲瑋緯胃萎葦蔿蝟衛褘謂違韋魏乳侑儒兪劉唯喩孺宥幼幽庾悠惟愈愉揄攸有杻柔柚柳楡楢油洧流游溜"],["eba1","濡猶猷琉瑜由留癒硫紐維臾萸裕誘諛諭踰蹂遊逾遺酉釉鍮類六堉戮毓肉育陸倫允奫尹崙淪潤玧胤贇輪鈗閏律慄栗率聿戎瀜絨融隆垠恩慇殷誾銀隱乙吟淫蔭陰音飮揖泣邑凝應膺鷹依倚儀宜意懿擬椅毅疑矣義艤薏蟻衣誼"],["eca1","議醫二以伊利吏夷姨履已弛彛怡易李梨泥爾珥理異痍痢移罹而耳肄苡荑裏裡貽貳邇里離飴餌匿溺瀷益翊翌翼謚人仁刃印吝咽因姻寅引忍湮燐璘絪茵藺蚓認隣靭靷鱗麟一佚佾壹日溢逸鎰馹任壬妊姙恁林淋稔臨荏賃入卄"],["eda1","立笠粒仍剩孕芿仔刺咨姉姿子字孜恣慈滋炙煮玆瓷疵磁紫者自茨蔗藉諮資雌作勺嚼斫昨灼炸爵綽芍酌雀鵲孱棧殘潺盞岑暫潛箴簪蠶雜丈仗匠場墻壯奬將帳庄張掌暲杖樟檣欌漿牆狀獐璋章粧腸臟臧莊葬蔣薔藏裝贓醬長"],["eea1","障再哉在宰才材栽梓渽滓災縡裁財載齋齎爭箏諍錚佇低儲咀姐底抵杵楮樗沮渚狙猪疽箸紵苧菹著藷詛貯躇這邸雎齟勣吊嫡寂摘敵滴狄炙的積笛籍績翟荻謫賊赤跡蹟迪迹適鏑佃佺傳全典前剪塡塼奠專展廛悛戰栓殿氈澱"],["efa1","煎琠田甸畑癲筌箋箭篆纏詮輾轉鈿銓錢鐫電顚顫餞切截折浙癤竊節絶占岾店漸点粘霑鮎點接摺蝶丁井亭停偵呈姃定幀庭廷征情挺政整旌晶晸柾楨檉正汀淀淨渟湞瀞炡玎珽町睛碇禎程穽精綎艇訂諪貞鄭酊釘鉦鋌錠霆靖"],["f0a1","靜頂鼎制劑啼堤帝弟悌提梯濟祭第臍薺製諸蹄醍除際霽題齊俎兆凋助嘲弔彫措操早晁曺曹朝條棗槽漕潮照燥爪璪眺祖祚租稠窕粗糟組繰肇藻蚤詔調趙躁造遭釣阻雕鳥族簇足鏃存尊卒拙猝倧宗從悰慫棕淙琮種終綜縱腫"],["f1a1","踪踵鍾鐘佐坐左座挫罪主住侏做姝胄呪周嗾奏宙州廚晝朱柱株注洲湊澍炷珠疇籌紂紬綢舟蛛註誅走躊輳週酎酒鑄駐竹粥俊儁准埈寯峻晙樽浚準濬焌畯竣蠢逡遵雋駿茁中仲衆重卽櫛楫汁葺增憎曾拯烝甑症繒蒸證贈之只"],["f2a1","咫地址志持指摯支旨智枝枳止池沚漬知砥祉祗紙肢脂至芝芷蜘誌識贄趾遲直稙稷織職唇嗔塵振搢晉晋桭榛殄津溱珍瑨璡畛疹盡眞瞋秦縉縝臻蔯袗診賑軫辰進鎭陣陳震侄叱姪嫉帙桎瓆疾秩窒膣蛭質跌迭斟朕什執潗緝輯"],["f3a1","鏶集徵懲澄且侘借叉嗟嵯差次此磋箚茶蹉車遮捉搾着窄錯鑿齪撰澯燦璨瓚竄簒纂粲纘讚贊鑽餐饌刹察擦札紮僭參塹慘慙懺斬站讒讖倉倡創唱娼廠彰愴敞昌昶暢槍滄漲猖瘡窓脹艙菖蒼債埰寀寨彩採砦綵菜蔡采釵冊柵策"],["f4a1","責凄妻悽處倜刺剔尺慽戚拓擲斥滌瘠脊蹠陟隻仟千喘天川擅泉淺玔穿舛薦賤踐遷釧闡阡韆凸哲喆徹撤澈綴輟轍鐵僉尖沾添甛瞻簽籤詹諂堞妾帖捷牒疊睫諜貼輒廳晴淸聽菁請靑鯖切剃替涕滯締諦逮遞體初剿哨憔抄招梢"],["f5a1","椒楚樵炒焦硝礁礎秒稍肖艸苕草蕉貂超酢醋醮促囑燭矗蜀觸寸忖村邨叢塚寵悤憁摠總聰蔥銃撮催崔最墜抽推椎楸樞湫皺秋芻萩諏趨追鄒酋醜錐錘鎚雛騶鰍丑畜祝竺筑築縮蓄蹙蹴軸逐春椿瑃出朮黜充忠沖蟲衝衷悴膵萃"],["f6a1","贅取吹嘴娶就炊翠聚脆臭趣醉驟鷲側仄厠惻測層侈値嗤峙幟恥梔治淄熾痔痴癡稚穉緇緻置致蚩輜雉馳齒則勅飭親七柒漆侵寢枕沈浸琛砧針鍼蟄秤稱快他咤唾墮妥惰打拖朶楕舵陀馱駝倬卓啄坼度托拓擢晫柝濁濯琢琸託"],["f7a1","鐸呑嘆坦彈憚歎灘炭綻誕奪脫探眈耽貪塔搭榻宕帑湯糖蕩兌台太怠態殆汰泰笞胎苔跆邰颱宅擇澤撑攄兎吐土討慟桶洞痛筒統通堆槌腿褪退頹偸套妬投透鬪慝特闖坡婆巴把播擺杷波派爬琶破罷芭跛頗判坂板版瓣販辦鈑"],["f8a1","阪八叭捌佩唄悖敗沛浿牌狽稗覇貝彭澎烹膨愎便偏扁片篇編翩遍鞭騙貶坪平枰萍評吠嬖幣廢弊斃肺蔽閉陛佈包匍匏咆哺圃布怖抛抱捕暴泡浦疱砲胞脯苞葡蒲袍褒逋鋪飽鮑幅暴曝瀑爆輻俵剽彪慓杓標漂瓢票表豹飇飄驃"],["f9a1","品稟楓諷豊風馮彼披疲皮被避陂匹弼必泌珌畢疋筆苾馝乏逼下何厦夏廈昰河瑕荷蝦賀遐霞鰕壑學虐謔鶴寒恨悍旱汗漢澣瀚罕翰閑閒限韓割轄函含咸啣喊檻涵緘艦銜陷鹹合哈盒蛤閤闔陜亢伉姮嫦巷恒抗杭桁沆港缸肛航"],["faa1","行降項亥偕咳垓奚孩害懈楷海瀣蟹解該諧邂駭骸劾核倖幸杏荇行享向嚮珦鄕響餉饗香噓墟虛許憲櫶獻軒歇險驗奕爀赫革俔峴弦懸晛泫炫玄玹現眩睍絃絢縣舷衒見賢鉉顯孑穴血頁嫌俠協夾峽挾浹狹脅脇莢鋏頰亨兄刑型"],["fba1","形泂滎瀅灐炯熒珩瑩荊螢衡逈邢鎣馨兮彗惠慧暳蕙蹊醯鞋乎互呼壕壺好岵弧戶扈昊晧毫浩淏湖滸澔濠濩灝狐琥瑚瓠皓祜糊縞胡芦葫蒿虎號蝴護豪鎬頀顥惑或酷婚昏混渾琿魂忽惚笏哄弘汞泓洪烘紅虹訌鴻化和嬅樺火畵"],["fca1","禍禾花華話譁貨靴廓擴攫確碻穫丸喚奐宦幻患換歡晥桓渙煥環紈還驩鰥活滑猾豁闊凰幌徨恍惶愰慌晃晄榥況湟滉潢煌璜皇篁簧荒蝗遑隍黃匯回廻徊恢悔懷晦會檜淮澮灰獪繪膾茴蛔誨賄劃獲宖橫鐄哮嚆孝效斅曉梟涍淆"],["fda1","爻肴酵驍侯候厚后吼喉嗅帿後朽煦珝逅勛勳塤壎焄熏燻薰訓暈薨喧暄煊萱卉喙毁彙徽揮暉煇諱輝麾休携烋畦虧恤譎鷸兇凶匈洶胸黑昕欣炘痕吃屹紇訖欠欽歆吸恰洽翕興僖凞喜噫囍姬嬉希憙憘戱晞曦熙熹熺犧禧稀羲詰"]]');
 
 /***/ }),
 
-/***/ 33750:
+/***/ 72324:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('[["0","\\u0000",127],["a140","　，、。．‧；：？！︰…‥﹐﹑﹒·﹔﹕﹖﹗｜–︱—︳╴︴﹏（）︵︶｛｝︷︸〔〕︹︺【】︻︼《》︽︾〈〉︿﹀「」﹁﹂『』﹃﹄﹙﹚"],["a1a1","﹛﹜﹝﹞‘’“”〝〞‵′＃＆＊※§〃○●△▲◎☆★◇◆□■▽▼㊣℅¯￣＿ˍ﹉﹊﹍﹎﹋﹌﹟﹠﹡＋－×÷±√＜＞＝≦≧≠∞≒≡﹢",4,"～∩∪⊥∠∟⊿㏒㏑∫∮∵∴♀♂⊕⊙↑↓←→↖↗↙↘∥∣／"],["a240","＼∕﹨＄￥〒￠￡％＠℃℉﹩﹪﹫㏕㎜㎝㎞㏎㎡㎎㎏㏄°兙兛兞兝兡兣嗧瓩糎▁",7,"▏▎▍▌▋▊▉┼┴┬┤├▔─│▕┌┐└┘╭"],["a2a1","╮╰╯═╞╪╡◢◣◥◤╱╲╳０",9,"Ⅰ",9,"〡",8,"十卄卅Ａ",25,"ａ",21],["a340","ｗｘｙｚΑ",16,"Σ",6,"α",16,"σ",6,"ㄅ",10],["a3a1","ㄐ",25,"˙ˉˊˇˋ"],["a3e1","€"],["a440","一乙丁七乃九了二人儿入八几刀刁力匕十卜又三下丈上丫丸凡久么也乞于亡兀刃勺千叉口土士夕大女子孑孓寸小尢尸山川工己已巳巾干廾弋弓才"],["a4a1","丑丐不中丰丹之尹予云井互五亢仁什仃仆仇仍今介仄元允內六兮公冗凶分切刈勻勾勿化匹午升卅卞厄友及反壬天夫太夭孔少尤尺屯巴幻廿弔引心戈戶手扎支文斗斤方日曰月木欠止歹毋比毛氏水火爪父爻片牙牛犬王丙"],["a540","世丕且丘主乍乏乎以付仔仕他仗代令仙仞充兄冉冊冬凹出凸刊加功包匆北匝仟半卉卡占卯卮去可古右召叮叩叨叼司叵叫另只史叱台句叭叻四囚外"],["a5a1","央失奴奶孕它尼巨巧左市布平幼弁弘弗必戊打扔扒扑斥旦朮本未末札正母民氐永汁汀氾犯玄玉瓜瓦甘生用甩田由甲申疋白皮皿目矛矢石示禾穴立丞丟乒乓乩亙交亦亥仿伉伙伊伕伍伐休伏仲件任仰仳份企伋光兇兆先全"],["a640","共再冰列刑划刎刖劣匈匡匠印危吉吏同吊吐吁吋各向名合吃后吆吒因回囝圳地在圭圬圯圩夙多夷夸妄奸妃好她如妁字存宇守宅安寺尖屹州帆并年"],["a6a1","式弛忙忖戎戌戍成扣扛托收早旨旬旭曲曳有朽朴朱朵次此死氖汝汗汙江池汐汕污汛汍汎灰牟牝百竹米糸缶羊羽老考而耒耳聿肉肋肌臣自至臼舌舛舟艮色艾虫血行衣西阡串亨位住佇佗佞伴佛何估佐佑伽伺伸佃佔似但佣"],["a740","作你伯低伶余佝佈佚兌克免兵冶冷別判利刪刨劫助努劬匣即卵吝吭吞吾否呎吧呆呃吳呈呂君吩告吹吻吸吮吵吶吠吼呀吱含吟听囪困囤囫坊坑址坍"],["a7a1","均坎圾坐坏圻壯夾妝妒妨妞妣妙妖妍妤妓妊妥孝孜孚孛完宋宏尬局屁尿尾岐岑岔岌巫希序庇床廷弄弟彤形彷役忘忌志忍忱快忸忪戒我抄抗抖技扶抉扭把扼找批扳抒扯折扮投抓抑抆改攻攸旱更束李杏材村杜杖杞杉杆杠"],["a840","杓杗步每求汞沙沁沈沉沅沛汪決沐汰沌汨沖沒汽沃汲汾汴沆汶沍沔沘沂灶灼災灸牢牡牠狄狂玖甬甫男甸皂盯矣私秀禿究系罕肖肓肝肘肛肚育良芒"],["a8a1","芋芍見角言谷豆豕貝赤走足身車辛辰迂迆迅迄巡邑邢邪邦那酉釆里防阮阱阪阬並乖乳事些亞享京佯依侍佳使佬供例來侃佰併侈佩佻侖佾侏侑佺兔兒兕兩具其典冽函刻券刷刺到刮制剁劾劻卒協卓卑卦卷卸卹取叔受味呵"],["a940","咖呸咕咀呻呷咄咒咆呼咐呱呶和咚呢周咋命咎固垃坷坪坩坡坦坤坼夜奉奇奈奄奔妾妻委妹妮姑姆姐姍始姓姊妯妳姒姅孟孤季宗定官宜宙宛尚屈居"],["a9a1","屆岷岡岸岩岫岱岳帘帚帖帕帛帑幸庚店府底庖延弦弧弩往征彿彼忝忠忽念忿怏怔怯怵怖怪怕怡性怩怫怛或戕房戾所承拉拌拄抿拂抹拒招披拓拔拋拈抨抽押拐拙拇拍抵拚抱拘拖拗拆抬拎放斧於旺昔易昌昆昂明昀昏昕昊"],["aa40","昇服朋杭枋枕東果杳杷枇枝林杯杰板枉松析杵枚枓杼杪杲欣武歧歿氓氛泣注泳沱泌泥河沽沾沼波沫法泓沸泄油況沮泗泅泱沿治泡泛泊沬泯泜泖泠"],["aaa1","炕炎炒炊炙爬爭爸版牧物狀狎狙狗狐玩玨玟玫玥甽疝疙疚的盂盲直知矽社祀祁秉秈空穹竺糾罔羌羋者肺肥肢肱股肫肩肴肪肯臥臾舍芳芝芙芭芽芟芹花芬芥芯芸芣芰芾芷虎虱初表軋迎返近邵邸邱邶采金長門阜陀阿阻附"],["ab40","陂隹雨青非亟亭亮信侵侯便俠俑俏保促侶俘俟俊俗侮俐俄係俚俎俞侷兗冒冑冠剎剃削前剌剋則勇勉勃勁匍南卻厚叛咬哀咨哎哉咸咦咳哇哂咽咪品"],["aba1","哄哈咯咫咱咻咩咧咿囿垂型垠垣垢城垮垓奕契奏奎奐姜姘姿姣姨娃姥姪姚姦威姻孩宣宦室客宥封屎屏屍屋峙峒巷帝帥帟幽庠度建弈弭彥很待徊律徇後徉怒思怠急怎怨恍恰恨恢恆恃恬恫恪恤扁拜挖按拼拭持拮拽指拱拷"],["ac40","拯括拾拴挑挂政故斫施既春昭映昧是星昨昱昤曷柿染柱柔某柬架枯柵柩柯柄柑枴柚查枸柏柞柳枰柙柢柝柒歪殃殆段毒毗氟泉洋洲洪流津洌洱洞洗"],["aca1","活洽派洶洛泵洹洧洸洩洮洵洎洫炫為炳炬炯炭炸炮炤爰牲牯牴狩狠狡玷珊玻玲珍珀玳甚甭畏界畎畋疫疤疥疢疣癸皆皇皈盈盆盃盅省盹相眉看盾盼眇矜砂研砌砍祆祉祈祇禹禺科秒秋穿突竿竽籽紂紅紀紉紇約紆缸美羿耄"],["ad40","耐耍耑耶胖胥胚胃胄背胡胛胎胞胤胝致舢苧范茅苣苛苦茄若茂茉苒苗英茁苜苔苑苞苓苟苯茆虐虹虻虺衍衫要觔計訂訃貞負赴赳趴軍軌述迦迢迪迥"],["ada1","迭迫迤迨郊郎郁郃酋酊重閂限陋陌降面革韋韭音頁風飛食首香乘亳倌倍倣俯倦倥俸倩倖倆值借倚倒們俺倀倔倨俱倡個候倘俳修倭倪俾倫倉兼冤冥冢凍凌准凋剖剜剔剛剝匪卿原厝叟哨唐唁唷哼哥哲唆哺唔哩哭員唉哮哪"],["ae40","哦唧唇哽唏圃圄埂埔埋埃堉夏套奘奚娑娘娜娟娛娓姬娠娣娩娥娌娉孫屘宰害家宴宮宵容宸射屑展屐峭峽峻峪峨峰島崁峴差席師庫庭座弱徒徑徐恙"],["aea1","恣恥恐恕恭恩息悄悟悚悍悔悌悅悖扇拳挈拿捎挾振捕捂捆捏捉挺捐挽挪挫挨捍捌效敉料旁旅時晉晏晃晒晌晅晁書朔朕朗校核案框桓根桂桔栩梳栗桌桑栽柴桐桀格桃株桅栓栘桁殊殉殷氣氧氨氦氤泰浪涕消涇浦浸海浙涓"],["af40","浬涉浮浚浴浩涌涊浹涅浥涔烊烘烤烙烈烏爹特狼狹狽狸狷玆班琉珮珠珪珞畔畝畜畚留疾病症疲疳疽疼疹痂疸皋皰益盍盎眩真眠眨矩砰砧砸砝破砷"],["afa1","砥砭砠砟砲祕祐祠祟祖神祝祗祚秤秣秧租秦秩秘窄窈站笆笑粉紡紗紋紊素索純紐紕級紜納紙紛缺罟羔翅翁耆耘耕耙耗耽耿胱脂胰脅胭胴脆胸胳脈能脊胼胯臭臬舀舐航舫舨般芻茫荒荔荊茸荐草茵茴荏茲茹茶茗荀茱茨荃"],["b040","虔蚊蚪蚓蚤蚩蚌蚣蚜衰衷袁袂衽衹記訐討訌訕訊託訓訖訏訑豈豺豹財貢起躬軒軔軏辱送逆迷退迺迴逃追逅迸邕郡郝郢酒配酌釘針釗釜釙閃院陣陡"],["b0a1","陛陝除陘陞隻飢馬骨高鬥鬲鬼乾偺偽停假偃偌做偉健偶偎偕偵側偷偏倏偯偭兜冕凰剪副勒務勘動匐匏匙匿區匾參曼商啪啦啄啞啡啃啊唱啖問啕唯啤唸售啜唬啣唳啁啗圈國圉域堅堊堆埠埤基堂堵執培夠奢娶婁婉婦婪婀"],["b140","娼婢婚婆婊孰寇寅寄寂宿密尉專將屠屜屝崇崆崎崛崖崢崑崩崔崙崤崧崗巢常帶帳帷康庸庶庵庾張強彗彬彩彫得徙從徘御徠徜恿患悉悠您惋悴惦悽"],["b1a1","情悻悵惜悼惘惕惆惟悸惚惇戚戛扈掠控捲掖探接捷捧掘措捱掩掉掃掛捫推掄授掙採掬排掏掀捻捩捨捺敝敖救教敗啟敏敘敕敔斜斛斬族旋旌旎晝晚晤晨晦晞曹勗望梁梯梢梓梵桿桶梱梧梗械梃棄梭梆梅梔條梨梟梡梂欲殺"],["b240","毫毬氫涎涼淳淙液淡淌淤添淺清淇淋涯淑涮淞淹涸混淵淅淒渚涵淚淫淘淪深淮淨淆淄涪淬涿淦烹焉焊烽烯爽牽犁猜猛猖猓猙率琅琊球理現琍瓠瓶"],["b2a1","瓷甜產略畦畢異疏痔痕疵痊痍皎盔盒盛眷眾眼眶眸眺硫硃硎祥票祭移窒窕笠笨笛第符笙笞笮粒粗粕絆絃統紮紹紼絀細紳組累終紲紱缽羞羚翌翎習耜聊聆脯脖脣脫脩脰脤舂舵舷舶船莎莞莘荸莢莖莽莫莒莊莓莉莠荷荻荼"],["b340","莆莧處彪蛇蛀蚶蛄蚵蛆蛋蚱蚯蛉術袞袈被袒袖袍袋覓規訪訝訣訥許設訟訛訢豉豚販責貫貨貪貧赧赦趾趺軛軟這逍通逗連速逝逐逕逞造透逢逖逛途"],["b3a1","部郭都酗野釵釦釣釧釭釩閉陪陵陳陸陰陴陶陷陬雀雪雩章竟頂頃魚鳥鹵鹿麥麻傢傍傅備傑傀傖傘傚最凱割剴創剩勞勝勛博厥啻喀喧啼喊喝喘喂喜喪喔喇喋喃喳單喟唾喲喚喻喬喱啾喉喫喙圍堯堪場堤堰報堡堝堠壹壺奠"],["b440","婷媚婿媒媛媧孳孱寒富寓寐尊尋就嵌嵐崴嵇巽幅帽幀幃幾廊廁廂廄弼彭復循徨惑惡悲悶惠愜愣惺愕惰惻惴慨惱愎惶愉愀愒戟扉掣掌描揀揩揉揆揍"],["b4a1","插揣提握揖揭揮捶援揪換摒揚揹敞敦敢散斑斐斯普晰晴晶景暑智晾晷曾替期朝棺棕棠棘棗椅棟棵森棧棹棒棲棣棋棍植椒椎棉棚楮棻款欺欽殘殖殼毯氮氯氬港游湔渡渲湧湊渠渥渣減湛湘渤湖湮渭渦湯渴湍渺測湃渝渾滋"],["b540","溉渙湎湣湄湲湩湟焙焚焦焰無然煮焜牌犄犀猶猥猴猩琺琪琳琢琥琵琶琴琯琛琦琨甥甦畫番痢痛痣痙痘痞痠登發皖皓皴盜睏短硝硬硯稍稈程稅稀窘"],["b5a1","窗窖童竣等策筆筐筒答筍筋筏筑粟粥絞結絨絕紫絮絲絡給絢絰絳善翔翕耋聒肅腕腔腋腑腎脹腆脾腌腓腴舒舜菩萃菸萍菠菅萋菁華菱菴著萊菰萌菌菽菲菊萸萎萄菜萇菔菟虛蛟蛙蛭蛔蛛蛤蛐蛞街裁裂袱覃視註詠評詞証詁"],["b640","詔詛詐詆訴診訶詖象貂貯貼貳貽賁費賀貴買貶貿貸越超趁跎距跋跚跑跌跛跆軻軸軼辜逮逵週逸進逶鄂郵鄉郾酣酥量鈔鈕鈣鈉鈞鈍鈐鈇鈑閔閏開閑"],["b6a1","間閒閎隊階隋陽隅隆隍陲隄雁雅雄集雇雯雲韌項順須飧飪飯飩飲飭馮馭黃黍黑亂傭債傲傳僅傾催傷傻傯僇剿剷剽募勦勤勢勣匯嗟嗨嗓嗦嗎嗜嗇嗑嗣嗤嗯嗚嗡嗅嗆嗥嗉園圓塞塑塘塗塚塔填塌塭塊塢塒塋奧嫁嫉嫌媾媽媼"],["b740","媳嫂媲嵩嵯幌幹廉廈弒彙徬微愚意慈感想愛惹愁愈慎慌慄慍愾愴愧愍愆愷戡戢搓搾搞搪搭搽搬搏搜搔損搶搖搗搆敬斟新暗暉暇暈暖暄暘暍會榔業"],["b7a1","楚楷楠楔極椰概楊楨楫楞楓楹榆楝楣楛歇歲毀殿毓毽溢溯滓溶滂源溝滇滅溥溘溼溺溫滑準溜滄滔溪溧溴煎煙煩煤煉照煜煬煦煌煥煞煆煨煖爺牒猷獅猿猾瑯瑚瑕瑟瑞瑁琿瑙瑛瑜當畸瘀痰瘁痲痱痺痿痴痳盞盟睛睫睦睞督"],["b840","睹睪睬睜睥睨睢矮碎碰碗碘碌碉硼碑碓硿祺祿禁萬禽稜稚稠稔稟稞窟窠筷節筠筮筧粱粳粵經絹綑綁綏絛置罩罪署義羨群聖聘肆肄腱腰腸腥腮腳腫"],["b8a1","腹腺腦舅艇蒂葷落萱葵葦葫葉葬葛萼萵葡董葩葭葆虞虜號蛹蜓蜈蜇蜀蛾蛻蜂蜃蜆蜊衙裟裔裙補裘裝裡裊裕裒覜解詫該詳試詩詰誇詼詣誠話誅詭詢詮詬詹詻訾詨豢貊貉賊資賈賄貲賃賂賅跡跟跨路跳跺跪跤跦躲較載軾輊"],["b940","辟農運遊道遂達逼違遐遇遏過遍遑逾遁鄒鄗酬酪酩釉鈷鉗鈸鈽鉀鈾鉛鉋鉤鉑鈴鉉鉍鉅鈹鈿鉚閘隘隔隕雍雋雉雊雷電雹零靖靴靶預頑頓頊頒頌飼飴"],["b9a1","飽飾馳馱馴髡鳩麂鼎鼓鼠僧僮僥僖僭僚僕像僑僱僎僩兢凳劃劂匱厭嗾嘀嘛嘗嗽嘔嘆嘉嘍嘎嗷嘖嘟嘈嘐嗶團圖塵塾境墓墊塹墅塽壽夥夢夤奪奩嫡嫦嫩嫗嫖嫘嫣孵寞寧寡寥實寨寢寤察對屢嶄嶇幛幣幕幗幔廓廖弊彆彰徹慇"],["ba40","愿態慷慢慣慟慚慘慵截撇摘摔撤摸摟摺摑摧搴摭摻敲斡旗旖暢暨暝榜榨榕槁榮槓構榛榷榻榫榴槐槍榭槌榦槃榣歉歌氳漳演滾漓滴漩漾漠漬漏漂漢"],["baa1","滿滯漆漱漸漲漣漕漫漯澈漪滬漁滲滌滷熔熙煽熊熄熒爾犒犖獄獐瑤瑣瑪瑰瑭甄疑瘧瘍瘋瘉瘓盡監瞄睽睿睡磁碟碧碳碩碣禎福禍種稱窪窩竭端管箕箋筵算箝箔箏箸箇箄粹粽精綻綰綜綽綾綠緊綴網綱綺綢綿綵綸維緒緇綬"],["bb40","罰翠翡翟聞聚肇腐膀膏膈膊腿膂臧臺與舔舞艋蓉蒿蓆蓄蒙蒞蒲蒜蓋蒸蓀蓓蒐蒼蓑蓊蜿蜜蜻蜢蜥蜴蜘蝕蜷蜩裳褂裴裹裸製裨褚裯誦誌語誣認誡誓誤"],["bba1","說誥誨誘誑誚誧豪貍貌賓賑賒赫趙趕跼輔輒輕輓辣遠遘遜遣遙遞遢遝遛鄙鄘鄞酵酸酷酴鉸銀銅銘銖鉻銓銜銨鉼銑閡閨閩閣閥閤隙障際雌雒需靼鞅韶頗領颯颱餃餅餌餉駁骯骰髦魁魂鳴鳶鳳麼鼻齊億儀僻僵價儂儈儉儅凜"],["bc40","劇劈劉劍劊勰厲嘮嘻嘹嘲嘿嘴嘩噓噎噗噴嘶嘯嘰墀墟增墳墜墮墩墦奭嬉嫻嬋嫵嬌嬈寮寬審寫層履嶝嶔幢幟幡廢廚廟廝廣廠彈影德徵慶慧慮慝慕憂"],["bca1","慼慰慫慾憧憐憫憎憬憚憤憔憮戮摩摯摹撞撲撈撐撰撥撓撕撩撒撮播撫撚撬撙撢撳敵敷數暮暫暴暱樣樟槨樁樞標槽模樓樊槳樂樅槭樑歐歎殤毅毆漿潼澄潑潦潔澆潭潛潸潮澎潺潰潤澗潘滕潯潠潟熟熬熱熨牖犛獎獗瑩璋璃"],["bd40","瑾璀畿瘠瘩瘟瘤瘦瘡瘢皚皺盤瞎瞇瞌瞑瞋磋磅確磊碾磕碼磐稿稼穀稽稷稻窯窮箭箱範箴篆篇篁箠篌糊締練緯緻緘緬緝編緣線緞緩綞緙緲緹罵罷羯"],["bda1","翩耦膛膜膝膠膚膘蔗蔽蔚蓮蔬蔭蔓蔑蔣蔡蔔蓬蔥蓿蔆螂蝴蝶蝠蝦蝸蝨蝙蝗蝌蝓衛衝褐複褒褓褕褊誼諒談諄誕請諸課諉諂調誰論諍誶誹諛豌豎豬賠賞賦賤賬賭賢賣賜質賡赭趟趣踫踐踝踢踏踩踟踡踞躺輝輛輟輩輦輪輜輞"],["be40","輥適遮遨遭遷鄰鄭鄧鄱醇醉醋醃鋅銻銷鋪銬鋤鋁銳銼鋒鋇鋰銲閭閱霄霆震霉靠鞍鞋鞏頡頫頜颳養餓餒餘駝駐駟駛駑駕駒駙骷髮髯鬧魅魄魷魯鴆鴉"],["bea1","鴃麩麾黎墨齒儒儘儔儐儕冀冪凝劑劓勳噙噫噹噩噤噸噪器噥噱噯噬噢噶壁墾壇壅奮嬝嬴學寰導彊憲憑憩憊懍憶憾懊懈戰擅擁擋撻撼據擄擇擂操撿擒擔撾整曆曉暹曄曇暸樽樸樺橙橫橘樹橄橢橡橋橇樵機橈歙歷氅濂澱澡"],["bf40","濃澤濁澧澳激澹澶澦澠澴熾燉燐燒燈燕熹燎燙燜燃燄獨璜璣璘璟璞瓢甌甍瘴瘸瘺盧盥瞠瞞瞟瞥磨磚磬磧禦積穎穆穌穋窺篙簑築篤篛篡篩篦糕糖縊"],["bfa1","縑縈縛縣縞縝縉縐罹羲翰翱翮耨膳膩膨臻興艘艙蕊蕙蕈蕨蕩蕃蕉蕭蕪蕞螃螟螞螢融衡褪褲褥褫褡親覦諦諺諫諱謀諜諧諮諾謁謂諷諭諳諶諼豫豭貓賴蹄踱踴蹂踹踵輻輯輸輳辨辦遵遴選遲遼遺鄴醒錠錶鋸錳錯錢鋼錫錄錚"],["c040","錐錦錡錕錮錙閻隧隨險雕霎霑霖霍霓霏靛靜靦鞘頰頸頻頷頭頹頤餐館餞餛餡餚駭駢駱骸骼髻髭鬨鮑鴕鴣鴦鴨鴒鴛默黔龍龜優償儡儲勵嚎嚀嚐嚅嚇"],["c0a1","嚏壕壓壑壎嬰嬪嬤孺尷屨嶼嶺嶽嶸幫彌徽應懂懇懦懋戲戴擎擊擘擠擰擦擬擱擢擭斂斃曙曖檀檔檄檢檜櫛檣橾檗檐檠歜殮毚氈濘濱濟濠濛濤濫濯澀濬濡濩濕濮濰燧營燮燦燥燭燬燴燠爵牆獰獲璩環璦璨癆療癌盪瞳瞪瞰瞬"],["c140","瞧瞭矯磷磺磴磯礁禧禪穗窿簇簍篾篷簌篠糠糜糞糢糟糙糝縮績繆縷縲繃縫總縱繅繁縴縹繈縵縿縯罄翳翼聱聲聰聯聳臆臃膺臂臀膿膽臉膾臨舉艱薪"],["c1a1","薄蕾薜薑薔薯薛薇薨薊虧蟀蟑螳蟒蟆螫螻螺蟈蟋褻褶襄褸褽覬謎謗謙講謊謠謝謄謐豁谿豳賺賽購賸賻趨蹉蹋蹈蹊轄輾轂轅輿避遽還邁邂邀鄹醣醞醜鍍鎂錨鍵鍊鍥鍋錘鍾鍬鍛鍰鍚鍔闊闋闌闈闆隱隸雖霜霞鞠韓顆颶餵騁"],["c240","駿鮮鮫鮪鮭鴻鴿麋黏點黜黝黛鼾齋叢嚕嚮壙壘嬸彝懣戳擴擲擾攆擺擻擷斷曜朦檳檬櫃檻檸櫂檮檯歟歸殯瀉瀋濾瀆濺瀑瀏燻燼燾燸獷獵璧璿甕癖癘"],["c2a1","癒瞽瞿瞻瞼礎禮穡穢穠竄竅簫簧簪簞簣簡糧織繕繞繚繡繒繙罈翹翻職聶臍臏舊藏薩藍藐藉薰薺薹薦蟯蟬蟲蟠覆覲觴謨謹謬謫豐贅蹙蹣蹦蹤蹟蹕軀轉轍邇邃邈醫醬釐鎔鎊鎖鎢鎳鎮鎬鎰鎘鎚鎗闔闖闐闕離雜雙雛雞霤鞣鞦"],["c340","鞭韹額顏題顎顓颺餾餿餽餮馥騎髁鬃鬆魏魎魍鯊鯉鯽鯈鯀鵑鵝鵠黠鼕鼬儳嚥壞壟壢寵龐廬懲懷懶懵攀攏曠曝櫥櫝櫚櫓瀛瀟瀨瀚瀝瀕瀘爆爍牘犢獸"],["c3a1","獺璽瓊瓣疇疆癟癡矇礙禱穫穩簾簿簸簽簷籀繫繭繹繩繪羅繳羶羹羸臘藩藝藪藕藤藥藷蟻蠅蠍蟹蟾襠襟襖襞譁譜識證譚譎譏譆譙贈贊蹼蹲躇蹶蹬蹺蹴轔轎辭邊邋醱醮鏡鏑鏟鏃鏈鏜鏝鏖鏢鏍鏘鏤鏗鏨關隴難霪霧靡韜韻類"],["c440","願顛颼饅饉騖騙鬍鯨鯧鯖鯛鶉鵡鵲鵪鵬麒麗麓麴勸嚨嚷嚶嚴嚼壤孀孃孽寶巉懸懺攘攔攙曦朧櫬瀾瀰瀲爐獻瓏癢癥礦礪礬礫竇競籌籃籍糯糰辮繽繼"],["c4a1","纂罌耀臚艦藻藹蘑藺蘆蘋蘇蘊蠔蠕襤覺觸議譬警譯譟譫贏贍躉躁躅躂醴釋鐘鐃鏽闡霰飄饒饑馨騫騰騷騵鰓鰍鹹麵黨鼯齟齣齡儷儸囁囀囂夔屬巍懼懾攝攜斕曩櫻欄櫺殲灌爛犧瓖瓔癩矓籐纏續羼蘗蘭蘚蠣蠢蠡蠟襪襬覽譴"],["c540","護譽贓躊躍躋轟辯醺鐮鐳鐵鐺鐸鐲鐫闢霸霹露響顧顥饗驅驃驀騾髏魔魑鰭鰥鶯鶴鷂鶸麝黯鼙齜齦齧儼儻囈囊囉孿巔巒彎懿攤權歡灑灘玀瓤疊癮癬"],["c5a1","禳籠籟聾聽臟襲襯觼讀贖贗躑躓轡酈鑄鑑鑒霽霾韃韁顫饕驕驍髒鬚鱉鰱鰾鰻鷓鷗鼴齬齪龔囌巖戀攣攫攪曬欐瓚竊籤籣籥纓纖纔臢蘸蘿蠱變邐邏鑣鑠鑤靨顯饜驚驛驗髓體髑鱔鱗鱖鷥麟黴囑壩攬灞癱癲矗罐羈蠶蠹衢讓讒"],["c640","讖艷贛釀鑪靂靈靄韆顰驟鬢魘鱟鷹鷺鹼鹽鼇齷齲廳欖灣籬籮蠻觀躡釁鑲鑰顱饞髖鬣黌灤矚讚鑷韉驢驥纜讜躪釅鑽鑾鑼鱷鱸黷豔鑿鸚爨驪鬱鸛鸞籲"],["c940","乂乜凵匚厂万丌乇亍囗兀屮彳丏冇与丮亓仂仉仈冘勼卬厹圠夃夬尐巿旡殳毌气爿丱丼仨仜仩仡仝仚刌匜卌圢圣夗夯宁宄尒尻屴屳帄庀庂忉戉扐氕"],["c9a1","氶汃氿氻犮犰玊禸肊阞伎优伬仵伔仱伀价伈伝伂伅伢伓伄仴伒冱刓刉刐劦匢匟卍厊吇囡囟圮圪圴夼妀奼妅奻奾奷奿孖尕尥屼屺屻屾巟幵庄异弚彴忕忔忏扜扞扤扡扦扢扙扠扚扥旯旮朾朹朸朻机朿朼朳氘汆汒汜汏汊汔汋"],["ca40","汌灱牞犴犵玎甪癿穵网艸艼芀艽艿虍襾邙邗邘邛邔阢阤阠阣佖伻佢佉体佤伾佧佒佟佁佘伭伳伿佡冏冹刜刞刡劭劮匉卣卲厎厏吰吷吪呔呅吙吜吥吘"],["caa1","吽呏呁吨吤呇囮囧囥坁坅坌坉坋坒夆奀妦妘妠妗妎妢妐妏妧妡宎宒尨尪岍岏岈岋岉岒岊岆岓岕巠帊帎庋庉庌庈庍弅弝彸彶忒忑忐忭忨忮忳忡忤忣忺忯忷忻怀忴戺抃抌抎抏抔抇扱扻扺扰抁抈扷扽扲扴攷旰旴旳旲旵杅杇"],["cb40","杙杕杌杈杝杍杚杋毐氙氚汸汧汫沄沋沏汱汯汩沚汭沇沕沜汦汳汥汻沎灴灺牣犿犽狃狆狁犺狅玕玗玓玔玒町甹疔疕皁礽耴肕肙肐肒肜芐芏芅芎芑芓"],["cba1","芊芃芄豸迉辿邟邡邥邞邧邠阰阨阯阭丳侘佼侅佽侀侇佶佴侉侄佷佌侗佪侚佹侁佸侐侜侔侞侒侂侕佫佮冞冼冾刵刲刳剆刱劼匊匋匼厒厔咇呿咁咑咂咈呫呺呾呥呬呴呦咍呯呡呠咘呣呧呤囷囹坯坲坭坫坱坰坶垀坵坻坳坴坢"],["cc40","坨坽夌奅妵妺姏姎妲姌姁妶妼姃姖妱妽姀姈妴姇孢孥宓宕屄屇岮岤岠岵岯岨岬岟岣岭岢岪岧岝岥岶岰岦帗帔帙弨弢弣弤彔徂彾彽忞忥怭怦怙怲怋"],["cca1","怴怊怗怳怚怞怬怢怍怐怮怓怑怌怉怜戔戽抭抴拑抾抪抶拊抮抳抯抻抩抰抸攽斨斻昉旼昄昒昈旻昃昋昍昅旽昑昐曶朊枅杬枎枒杶杻枘枆构杴枍枌杺枟枑枙枃杽极杸杹枔欥殀歾毞氝沓泬泫泮泙沶泔沭泧沷泐泂沺泃泆泭泲"],["cd40","泒泝沴沊沝沀泞泀洰泍泇沰泹泏泩泑炔炘炅炓炆炄炑炖炂炚炃牪狖狋狘狉狜狒狔狚狌狑玤玡玭玦玢玠玬玝瓝瓨甿畀甾疌疘皯盳盱盰盵矸矼矹矻矺"],["cda1","矷祂礿秅穸穻竻籵糽耵肏肮肣肸肵肭舠芠苀芫芚芘芛芵芧芮芼芞芺芴芨芡芩苂芤苃芶芢虰虯虭虮豖迒迋迓迍迖迕迗邲邴邯邳邰阹阽阼阺陃俍俅俓侲俉俋俁俔俜俙侻侳俛俇俖侺俀侹俬剄剉勀勂匽卼厗厖厙厘咺咡咭咥哏"],["ce40","哃茍咷咮哖咶哅哆咠呰咼咢咾呲哞咰垵垞垟垤垌垗垝垛垔垘垏垙垥垚垕壴复奓姡姞姮娀姱姝姺姽姼姶姤姲姷姛姩姳姵姠姾姴姭宨屌峐峘峌峗峋峛"],["cea1","峞峚峉峇峊峖峓峔峏峈峆峎峟峸巹帡帢帣帠帤庰庤庢庛庣庥弇弮彖徆怷怹恔恲恞恅恓恇恉恛恌恀恂恟怤恄恘恦恮扂扃拏挍挋拵挎挃拫拹挏挌拸拶挀挓挔拺挕拻拰敁敃斪斿昶昡昲昵昜昦昢昳昫昺昝昴昹昮朏朐柁柲柈枺"],["cf40","柜枻柸柘柀枷柅柫柤柟枵柍枳柷柶柮柣柂枹柎柧柰枲柼柆柭柌枮柦柛柺柉柊柃柪柋欨殂殄殶毖毘毠氠氡洨洴洭洟洼洿洒洊泚洳洄洙洺洚洑洀洝浂"],["cfa1","洁洘洷洃洏浀洇洠洬洈洢洉洐炷炟炾炱炰炡炴炵炩牁牉牊牬牰牳牮狊狤狨狫狟狪狦狣玅珌珂珈珅玹玶玵玴珫玿珇玾珃珆玸珋瓬瓮甮畇畈疧疪癹盄眈眃眄眅眊盷盻盺矧矨砆砑砒砅砐砏砎砉砃砓祊祌祋祅祄秕种秏秖秎窀"],["d040","穾竑笀笁籺籸籹籿粀粁紃紈紁罘羑羍羾耇耎耏耔耷胘胇胠胑胈胂胐胅胣胙胜胊胕胉胏胗胦胍臿舡芔苙苾苹茇苨茀苕茺苫苖苴苬苡苲苵茌苻苶苰苪"],["d0a1","苤苠苺苳苭虷虴虼虳衁衎衧衪衩觓訄訇赲迣迡迮迠郱邽邿郕郅邾郇郋郈釔釓陔陏陑陓陊陎倞倅倇倓倢倰倛俵俴倳倷倬俶俷倗倜倠倧倵倯倱倎党冔冓凊凄凅凈凎剡剚剒剞剟剕剢勍匎厞唦哢唗唒哧哳哤唚哿唄唈哫唑唅哱"],["d140","唊哻哷哸哠唎唃唋圁圂埌堲埕埒垺埆垽垼垸垶垿埇埐垹埁夎奊娙娖娭娮娕娏娗娊娞娳孬宧宭宬尃屖屔峬峿峮峱峷崀峹帩帨庨庮庪庬弳弰彧恝恚恧"],["d1a1","恁悢悈悀悒悁悝悃悕悛悗悇悜悎戙扆拲挐捖挬捄捅挶捃揤挹捋捊挼挩捁挴捘捔捙挭捇挳捚捑挸捗捀捈敊敆旆旃旄旂晊晟晇晑朒朓栟栚桉栲栳栻桋桏栖栱栜栵栫栭栯桎桄栴栝栒栔栦栨栮桍栺栥栠欬欯欭欱欴歭肂殈毦毤"],["d240","毨毣毢毧氥浺浣浤浶洍浡涒浘浢浭浯涑涍淯浿涆浞浧浠涗浰浼浟涂涘洯浨涋浾涀涄洖涃浻浽浵涐烜烓烑烝烋缹烢烗烒烞烠烔烍烅烆烇烚烎烡牂牸"],["d2a1","牷牶猀狺狴狾狶狳狻猁珓珙珥珖玼珧珣珩珜珒珛珔珝珚珗珘珨瓞瓟瓴瓵甡畛畟疰痁疻痄痀疿疶疺皊盉眝眛眐眓眒眣眑眕眙眚眢眧砣砬砢砵砯砨砮砫砡砩砳砪砱祔祛祏祜祓祒祑秫秬秠秮秭秪秜秞秝窆窉窅窋窌窊窇竘笐"],["d340","笄笓笅笏笈笊笎笉笒粄粑粊粌粈粍粅紞紝紑紎紘紖紓紟紒紏紌罜罡罞罠罝罛羖羒翃翂翀耖耾耹胺胲胹胵脁胻脀舁舯舥茳茭荄茙荑茥荖茿荁茦茜茢"],["d3a1","荂荎茛茪茈茼荍茖茤茠茷茯茩荇荅荌荓茞茬荋茧荈虓虒蚢蚨蚖蚍蚑蚞蚇蚗蚆蚋蚚蚅蚥蚙蚡蚧蚕蚘蚎蚝蚐蚔衃衄衭衵衶衲袀衱衿衯袃衾衴衼訒豇豗豻貤貣赶赸趵趷趶軑軓迾迵适迿迻逄迼迶郖郠郙郚郣郟郥郘郛郗郜郤酐"],["d440","酎酏釕釢釚陜陟隼飣髟鬯乿偰偪偡偞偠偓偋偝偲偈偍偁偛偊偢倕偅偟偩偫偣偤偆偀偮偳偗偑凐剫剭剬剮勖勓匭厜啵啶唼啍啐唴唪啑啢唶唵唰啒啅"],["d4a1","唌唲啥啎唹啈唭唻啀啋圊圇埻堔埢埶埜埴堀埭埽堈埸堋埳埏堇埮埣埲埥埬埡堎埼堐埧堁堌埱埩埰堍堄奜婠婘婕婧婞娸娵婭婐婟婥婬婓婤婗婃婝婒婄婛婈媎娾婍娹婌婰婩婇婑婖婂婜孲孮寁寀屙崞崋崝崚崠崌崨崍崦崥崏"],["d540","崰崒崣崟崮帾帴庱庴庹庲庳弶弸徛徖徟悊悐悆悾悰悺惓惔惏惤惙惝惈悱惛悷惊悿惃惍惀挲捥掊掂捽掽掞掭掝掗掫掎捯掇掐据掯捵掜捭掮捼掤挻掟"],["d5a1","捸掅掁掑掍捰敓旍晥晡晛晙晜晢朘桹梇梐梜桭桮梮梫楖桯梣梬梩桵桴梲梏桷梒桼桫桲梪梀桱桾梛梖梋梠梉梤桸桻梑梌梊桽欶欳欷欸殑殏殍殎殌氪淀涫涴涳湴涬淩淢涷淶淔渀淈淠淟淖涾淥淜淝淛淴淊涽淭淰涺淕淂淏淉"],["d640","淐淲淓淽淗淍淣涻烺焍烷焗烴焌烰焄烳焐烼烿焆焓焀烸烶焋焂焎牾牻牼牿猝猗猇猑猘猊猈狿猏猞玈珶珸珵琄琁珽琇琀珺珼珿琌琋珴琈畤畣痎痒痏"],["d6a1","痋痌痑痐皏皉盓眹眯眭眱眲眴眳眽眥眻眵硈硒硉硍硊硌砦硅硐祤祧祩祪祣祫祡离秺秸秶秷窏窔窐笵筇笴笥笰笢笤笳笘笪笝笱笫笭笯笲笸笚笣粔粘粖粣紵紽紸紶紺絅紬紩絁絇紾紿絊紻紨罣羕羜羝羛翊翋翍翐翑翇翏翉耟"],["d740","耞耛聇聃聈脘脥脙脛脭脟脬脞脡脕脧脝脢舑舸舳舺舴舲艴莐莣莨莍荺荳莤荴莏莁莕莙荵莔莩荽莃莌莝莛莪莋荾莥莯莈莗莰荿莦莇莮荶莚虙虖蚿蚷"],["d7a1","蛂蛁蛅蚺蚰蛈蚹蚳蚸蛌蚴蚻蚼蛃蚽蚾衒袉袕袨袢袪袚袑袡袟袘袧袙袛袗袤袬袌袓袎覂觖觙觕訰訧訬訞谹谻豜豝豽貥赽赻赹趼跂趹趿跁軘軞軝軜軗軠軡逤逋逑逜逌逡郯郪郰郴郲郳郔郫郬郩酖酘酚酓酕釬釴釱釳釸釤釹釪"],["d840","釫釷釨釮镺閆閈陼陭陫陱陯隿靪頄飥馗傛傕傔傞傋傣傃傌傎傝偨傜傒傂傇兟凔匒匑厤厧喑喨喥喭啷噅喢喓喈喏喵喁喣喒喤啽喌喦啿喕喡喎圌堩堷"],["d8a1","堙堞堧堣堨埵塈堥堜堛堳堿堶堮堹堸堭堬堻奡媯媔媟婺媢媞婸媦婼媥媬媕媮娷媄媊媗媃媋媩婻婽媌媜媏媓媝寪寍寋寔寑寊寎尌尰崷嵃嵫嵁嵋崿崵嵑嵎嵕崳崺嵒崽崱嵙嵂崹嵉崸崼崲崶嵀嵅幄幁彘徦徥徫惉悹惌惢惎惄愔"],["d940","惲愊愖愅惵愓惸惼惾惁愃愘愝愐惿愄愋扊掔掱掰揎揥揨揯揃撝揳揊揠揶揕揲揵摡揟掾揝揜揄揘揓揂揇揌揋揈揰揗揙攲敧敪敤敜敨敥斌斝斞斮旐旒"],["d9a1","晼晬晻暀晱晹晪晲朁椌棓椄棜椪棬棪棱椏棖棷棫棤棶椓椐棳棡椇棌椈楰梴椑棯棆椔棸棐棽棼棨椋椊椗棎棈棝棞棦棴棑椆棔棩椕椥棇欹欻欿欼殔殗殙殕殽毰毲毳氰淼湆湇渟湉溈渼渽湅湢渫渿湁湝湳渜渳湋湀湑渻渃渮湞"],["da40","湨湜湡渱渨湠湱湫渹渢渰湓湥渧湸湤湷湕湹湒湦渵渶湚焠焞焯烻焮焱焣焥焢焲焟焨焺焛牋牚犈犉犆犅犋猒猋猰猢猱猳猧猲猭猦猣猵猌琮琬琰琫琖"],["daa1","琚琡琭琱琤琣琝琩琠琲瓻甯畯畬痧痚痡痦痝痟痤痗皕皒盚睆睇睄睍睅睊睎睋睌矞矬硠硤硥硜硭硱硪确硰硩硨硞硢祴祳祲祰稂稊稃稌稄窙竦竤筊笻筄筈筌筎筀筘筅粢粞粨粡絘絯絣絓絖絧絪絏絭絜絫絒絔絩絑絟絎缾缿罥"],["db40","罦羢羠羡翗聑聏聐胾胔腃腊腒腏腇脽腍脺臦臮臷臸臹舄舼舽舿艵茻菏菹萣菀菨萒菧菤菼菶萐菆菈菫菣莿萁菝菥菘菿菡菋菎菖菵菉萉萏菞萑萆菂菳"],["dba1","菕菺菇菑菪萓菃菬菮菄菻菗菢萛菛菾蛘蛢蛦蛓蛣蛚蛪蛝蛫蛜蛬蛩蛗蛨蛑衈衖衕袺裗袹袸裀袾袶袼袷袽袲褁裉覕覘覗觝觚觛詎詍訹詙詀詗詘詄詅詒詈詑詊詌詏豟貁貀貺貾貰貹貵趄趀趉跘跓跍跇跖跜跏跕跙跈跗跅軯軷軺"],["dc40","軹軦軮軥軵軧軨軶軫軱軬軴軩逭逴逯鄆鄬鄄郿郼鄈郹郻鄁鄀鄇鄅鄃酡酤酟酢酠鈁鈊鈥鈃鈚鈦鈏鈌鈀鈒釿釽鈆鈄鈧鈂鈜鈤鈙鈗鈅鈖镻閍閌閐隇陾隈"],["dca1","隉隃隀雂雈雃雱雰靬靰靮頇颩飫鳦黹亃亄亶傽傿僆傮僄僊傴僈僂傰僁傺傱僋僉傶傸凗剺剸剻剼嗃嗛嗌嗐嗋嗊嗝嗀嗔嗄嗩喿嗒喍嗏嗕嗢嗖嗈嗲嗍嗙嗂圔塓塨塤塏塍塉塯塕塎塝塙塥塛堽塣塱壼嫇嫄嫋媺媸媱媵媰媿嫈媻嫆"],["dd40","媷嫀嫊媴媶嫍媹媐寖寘寙尟尳嵱嵣嵊嵥嵲嵬嵞嵨嵧嵢巰幏幎幊幍幋廅廌廆廋廇彀徯徭惷慉慊愫慅愶愲愮慆愯慏愩慀戠酨戣戥戤揅揱揫搐搒搉搠搤"],["dda1","搳摃搟搕搘搹搷搢搣搌搦搰搨摁搵搯搊搚摀搥搧搋揧搛搮搡搎敯斒旓暆暌暕暐暋暊暙暔晸朠楦楟椸楎楢楱椿楅楪椹楂楗楙楺楈楉椵楬椳椽楥棰楸椴楩楀楯楄楶楘楁楴楌椻楋椷楜楏楑椲楒椯楻椼歆歅歃歂歈歁殛嗀毻毼"],["de40","毹毷毸溛滖滈溏滀溟溓溔溠溱溹滆滒溽滁溞滉溷溰滍溦滏溲溾滃滜滘溙溒溎溍溤溡溿溳滐滊溗溮溣煇煔煒煣煠煁煝煢煲煸煪煡煂煘煃煋煰煟煐煓"],["dea1","煄煍煚牏犍犌犑犐犎猼獂猻猺獀獊獉瑄瑊瑋瑒瑑瑗瑀瑏瑐瑎瑂瑆瑍瑔瓡瓿瓾瓽甝畹畷榃痯瘏瘃痷痾痼痹痸瘐痻痶痭痵痽皙皵盝睕睟睠睒睖睚睩睧睔睙睭矠碇碚碔碏碄碕碅碆碡碃硹碙碀碖硻祼禂祽祹稑稘稙稒稗稕稢稓"],["df40","稛稐窣窢窞竫筦筤筭筴筩筲筥筳筱筰筡筸筶筣粲粴粯綈綆綀綍絿綅絺綎絻綃絼綌綔綄絽綒罭罫罧罨罬羦羥羧翛翜耡腤腠腷腜腩腛腢腲朡腞腶腧腯"],["dfa1","腄腡舝艉艄艀艂艅蓱萿葖葶葹蒏蒍葥葑葀蒆葧萰葍葽葚葙葴葳葝蔇葞萷萺萴葺葃葸萲葅萩菙葋萯葂萭葟葰萹葎葌葒葯蓅蒎萻葇萶萳葨葾葄萫葠葔葮葐蜋蜄蛷蜌蛺蛖蛵蝍蛸蜎蜉蜁蛶蜍蜅裖裋裍裎裞裛裚裌裐覅覛觟觥觤"],["e040","觡觠觢觜触詶誆詿詡訿詷誂誄詵誃誁詴詺谼豋豊豥豤豦貆貄貅賌赨赩趑趌趎趏趍趓趔趐趒跰跠跬跱跮跐跩跣跢跧跲跫跴輆軿輁輀輅輇輈輂輋遒逿"],["e0a1","遄遉逽鄐鄍鄏鄑鄖鄔鄋鄎酮酯鉈鉒鈰鈺鉦鈳鉥鉞銃鈮鉊鉆鉭鉬鉏鉠鉧鉯鈶鉡鉰鈱鉔鉣鉐鉲鉎鉓鉌鉖鈲閟閜閞閛隒隓隑隗雎雺雽雸雵靳靷靸靲頏頍頎颬飶飹馯馲馰馵骭骫魛鳪鳭鳧麀黽僦僔僗僨僳僛僪僝僤僓僬僰僯僣僠"],["e140","凘劀劁勩勫匰厬嘧嘕嘌嘒嗼嘏嘜嘁嘓嘂嗺嘝嘄嗿嗹墉塼墐墘墆墁塿塴墋塺墇墑墎塶墂墈塻墔墏壾奫嫜嫮嫥嫕嫪嫚嫭嫫嫳嫢嫠嫛嫬嫞嫝嫙嫨嫟孷寠"],["e1a1","寣屣嶂嶀嵽嶆嵺嶁嵷嶊嶉嶈嵾嵼嶍嵹嵿幘幙幓廘廑廗廎廜廕廙廒廔彄彃彯徶愬愨慁慞慱慳慒慓慲慬憀慴慔慺慛慥愻慪慡慖戩戧戫搫摍摛摝摴摶摲摳摽摵摦撦摎撂摞摜摋摓摠摐摿搿摬摫摙摥摷敳斠暡暠暟朅朄朢榱榶槉"],["e240","榠槎榖榰榬榼榑榙榎榧榍榩榾榯榿槄榽榤槔榹槊榚槏榳榓榪榡榞槙榗榐槂榵榥槆歊歍歋殞殟殠毃毄毾滎滵滱漃漥滸漷滻漮漉潎漙漚漧漘漻漒滭漊"],["e2a1","漶潳滹滮漭潀漰漼漵滫漇漎潃漅滽滶漹漜滼漺漟漍漞漈漡熇熐熉熀熅熂熏煻熆熁熗牄牓犗犕犓獃獍獑獌瑢瑳瑱瑵瑲瑧瑮甀甂甃畽疐瘖瘈瘌瘕瘑瘊瘔皸瞁睼瞅瞂睮瞀睯睾瞃碲碪碴碭碨硾碫碞碥碠碬碢碤禘禊禋禖禕禔禓"],["e340","禗禈禒禐稫穊稰稯稨稦窨窫窬竮箈箜箊箑箐箖箍箌箛箎箅箘劄箙箤箂粻粿粼粺綧綷緂綣綪緁緀緅綝緎緄緆緋緌綯綹綖綼綟綦綮綩綡緉罳翢翣翥翞"],["e3a1","耤聝聜膉膆膃膇膍膌膋舕蒗蒤蒡蒟蒺蓎蓂蒬蒮蒫蒹蒴蓁蓍蒪蒚蒱蓐蒝蒧蒻蒢蒔蓇蓌蒛蒩蒯蒨蓖蒘蒶蓏蒠蓗蓔蓒蓛蒰蒑虡蜳蜣蜨蝫蝀蜮蜞蜡蜙蜛蝃蜬蝁蜾蝆蜠蜲蜪蜭蜼蜒蜺蜱蜵蝂蜦蜧蜸蜤蜚蜰蜑裷裧裱裲裺裾裮裼裶裻"],["e440","裰裬裫覝覡覟覞觩觫觨誫誙誋誒誏誖谽豨豩賕賏賗趖踉踂跿踍跽踊踃踇踆踅跾踀踄輐輑輎輍鄣鄜鄠鄢鄟鄝鄚鄤鄡鄛酺酲酹酳銥銤鉶銛鉺銠銔銪銍"],["e4a1","銦銚銫鉹銗鉿銣鋮銎銂銕銢鉽銈銡銊銆銌銙銧鉾銇銩銝銋鈭隞隡雿靘靽靺靾鞃鞀鞂靻鞄鞁靿韎韍頖颭颮餂餀餇馝馜駃馹馻馺駂馽駇骱髣髧鬾鬿魠魡魟鳱鳲鳵麧僿儃儰僸儆儇僶僾儋儌僽儊劋劌勱勯噈噂噌嘵噁噊噉噆噘"],["e540","噚噀嘳嘽嘬嘾嘸嘪嘺圚墫墝墱墠墣墯墬墥墡壿嫿嫴嫽嫷嫶嬃嫸嬂嫹嬁嬇嬅嬏屧嶙嶗嶟嶒嶢嶓嶕嶠嶜嶡嶚嶞幩幝幠幜緳廛廞廡彉徲憋憃慹憱憰憢憉"],["e5a1","憛憓憯憭憟憒憪憡憍慦憳戭摮摰撖撠撅撗撜撏撋撊撌撣撟摨撱撘敶敺敹敻斲斳暵暰暩暲暷暪暯樀樆樗槥槸樕槱槤樠槿槬槢樛樝槾樧槲槮樔槷槧橀樈槦槻樍槼槫樉樄樘樥樏槶樦樇槴樖歑殥殣殢殦氁氀毿氂潁漦潾澇濆澒"],["e640","澍澉澌潢潏澅潚澖潶潬澂潕潲潒潐潗澔澓潝漀潡潫潽潧澐潓澋潩潿澕潣潷潪潻熲熯熛熰熠熚熩熵熝熥熞熤熡熪熜熧熳犘犚獘獒獞獟獠獝獛獡獚獙"],["e6a1","獢璇璉璊璆璁瑽璅璈瑼瑹甈甇畾瘥瘞瘙瘝瘜瘣瘚瘨瘛皜皝皞皛瞍瞏瞉瞈磍碻磏磌磑磎磔磈磃磄磉禚禡禠禜禢禛歶稹窲窴窳箷篋箾箬篎箯箹篊箵糅糈糌糋緷緛緪緧緗緡縃緺緦緶緱緰緮緟罶羬羰羭翭翫翪翬翦翨聤聧膣膟"],["e740","膞膕膢膙膗舖艏艓艒艐艎艑蔤蔻蔏蔀蔩蔎蔉蔍蔟蔊蔧蔜蓻蔫蓺蔈蔌蓴蔪蓲蔕蓷蓫蓳蓼蔒蓪蓩蔖蓾蔨蔝蔮蔂蓽蔞蓶蔱蔦蓧蓨蓰蓯蓹蔘蔠蔰蔋蔙蔯虢"],["e7a1","蝖蝣蝤蝷蟡蝳蝘蝔蝛蝒蝡蝚蝑蝞蝭蝪蝐蝎蝟蝝蝯蝬蝺蝮蝜蝥蝏蝻蝵蝢蝧蝩衚褅褌褔褋褗褘褙褆褖褑褎褉覢覤覣觭觰觬諏諆誸諓諑諔諕誻諗誾諀諅諘諃誺誽諙谾豍貏賥賟賙賨賚賝賧趠趜趡趛踠踣踥踤踮踕踛踖踑踙踦踧"],["e840","踔踒踘踓踜踗踚輬輤輘輚輠輣輖輗遳遰遯遧遫鄯鄫鄩鄪鄲鄦鄮醅醆醊醁醂醄醀鋐鋃鋄鋀鋙銶鋏鋱鋟鋘鋩鋗鋝鋌鋯鋂鋨鋊鋈鋎鋦鋍鋕鋉鋠鋞鋧鋑鋓"],["e8a1","銵鋡鋆銴镼閬閫閮閰隤隢雓霅霈霂靚鞊鞎鞈韐韏頞頝頦頩頨頠頛頧颲餈飺餑餔餖餗餕駜駍駏駓駔駎駉駖駘駋駗駌骳髬髫髳髲髱魆魃魧魴魱魦魶魵魰魨魤魬鳼鳺鳽鳿鳷鴇鴀鳹鳻鴈鴅鴄麃黓鼏鼐儜儓儗儚儑凞匴叡噰噠噮"],["e940","噳噦噣噭噲噞噷圜圛壈墽壉墿墺壂墼壆嬗嬙嬛嬡嬔嬓嬐嬖嬨嬚嬠嬞寯嶬嶱嶩嶧嶵嶰嶮嶪嶨嶲嶭嶯嶴幧幨幦幯廩廧廦廨廥彋徼憝憨憖懅憴懆懁懌憺"],["e9a1","憿憸憌擗擖擐擏擉撽撉擃擛擳擙攳敿敼斢曈暾曀曊曋曏暽暻暺曌朣樴橦橉橧樲橨樾橝橭橶橛橑樨橚樻樿橁橪橤橐橏橔橯橩橠樼橞橖橕橍橎橆歕歔歖殧殪殫毈毇氄氃氆澭濋澣濇澼濎濈潞濄澽澞濊澨瀄澥澮澺澬澪濏澿澸"],["ea40","澢濉澫濍澯澲澰燅燂熿熸燖燀燁燋燔燊燇燏熽燘熼燆燚燛犝犞獩獦獧獬獥獫獪瑿璚璠璔璒璕璡甋疀瘯瘭瘱瘽瘳瘼瘵瘲瘰皻盦瞚瞝瞡瞜瞛瞢瞣瞕瞙"],["eaa1","瞗磝磩磥磪磞磣磛磡磢磭磟磠禤穄穈穇窶窸窵窱窷篞篣篧篝篕篥篚篨篹篔篪篢篜篫篘篟糒糔糗糐糑縒縡縗縌縟縠縓縎縜縕縚縢縋縏縖縍縔縥縤罃罻罼罺羱翯耪耩聬膱膦膮膹膵膫膰膬膴膲膷膧臲艕艖艗蕖蕅蕫蕍蕓蕡蕘"],["eb40","蕀蕆蕤蕁蕢蕄蕑蕇蕣蔾蕛蕱蕎蕮蕵蕕蕧蕠薌蕦蕝蕔蕥蕬虣虥虤螛螏螗螓螒螈螁螖螘蝹螇螣螅螐螑螝螄螔螜螚螉褞褦褰褭褮褧褱褢褩褣褯褬褟觱諠"],["eba1","諢諲諴諵諝謔諤諟諰諈諞諡諨諿諯諻貑貒貐賵賮賱賰賳赬赮趥趧踳踾踸蹀蹅踶踼踽蹁踰踿躽輶輮輵輲輹輷輴遶遹遻邆郺鄳鄵鄶醓醐醑醍醏錧錞錈錟錆錏鍺錸錼錛錣錒錁鍆錭錎錍鋋錝鋺錥錓鋹鋷錴錂錤鋿錩錹錵錪錔錌"],["ec40","錋鋾錉錀鋻錖閼闍閾閹閺閶閿閵閽隩雔霋霒霐鞙鞗鞔韰韸頵頯頲餤餟餧餩馞駮駬駥駤駰駣駪駩駧骹骿骴骻髶髺髹髷鬳鮀鮅鮇魼魾魻鮂鮓鮒鮐魺鮕"],["eca1","魽鮈鴥鴗鴠鴞鴔鴩鴝鴘鴢鴐鴙鴟麈麆麇麮麭黕黖黺鼒鼽儦儥儢儤儠儩勴嚓嚌嚍嚆嚄嚃噾嚂噿嚁壖壔壏壒嬭嬥嬲嬣嬬嬧嬦嬯嬮孻寱寲嶷幬幪徾徻懃憵憼懧懠懥懤懨懞擯擩擣擫擤擨斁斀斶旚曒檍檖檁檥檉檟檛檡檞檇檓檎"],["ed40","檕檃檨檤檑橿檦檚檅檌檒歛殭氉濌澩濴濔濣濜濭濧濦濞濲濝濢濨燡燱燨燲燤燰燢獳獮獯璗璲璫璐璪璭璱璥璯甐甑甒甏疄癃癈癉癇皤盩瞵瞫瞲瞷瞶"],["eda1","瞴瞱瞨矰磳磽礂磻磼磲礅磹磾礄禫禨穜穛穖穘穔穚窾竀竁簅簏篲簀篿篻簎篴簋篳簂簉簃簁篸篽簆篰篱簐簊糨縭縼繂縳顈縸縪繉繀繇縩繌縰縻縶繄縺罅罿罾罽翴翲耬膻臄臌臊臅臇膼臩艛艚艜薃薀薏薧薕薠薋薣蕻薤薚薞"],["ee40","蕷蕼薉薡蕺蕸蕗薎薖薆薍薙薝薁薢薂薈薅蕹蕶薘薐薟虨螾螪螭蟅螰螬螹螵螼螮蟉蟃蟂蟌螷螯蟄蟊螴螶螿螸螽蟞螲褵褳褼褾襁襒褷襂覭覯覮觲觳謞"],["eea1","謘謖謑謅謋謢謏謒謕謇謍謈謆謜謓謚豏豰豲豱豯貕貔賹赯蹎蹍蹓蹐蹌蹇轃轀邅遾鄸醚醢醛醙醟醡醝醠鎡鎃鎯鍤鍖鍇鍼鍘鍜鍶鍉鍐鍑鍠鍭鎏鍌鍪鍹鍗鍕鍒鍏鍱鍷鍻鍡鍞鍣鍧鎀鍎鍙闇闀闉闃闅閷隮隰隬霠霟霘霝霙鞚鞡鞜"],["ef40","鞞鞝韕韔韱顁顄顊顉顅顃餥餫餬餪餳餲餯餭餱餰馘馣馡騂駺駴駷駹駸駶駻駽駾駼騃骾髾髽鬁髼魈鮚鮨鮞鮛鮦鮡鮥鮤鮆鮢鮠鮯鴳鵁鵧鴶鴮鴯鴱鴸鴰"],["efa1","鵅鵂鵃鴾鴷鵀鴽翵鴭麊麉麍麰黈黚黻黿鼤鼣鼢齔龠儱儭儮嚘嚜嚗嚚嚝嚙奰嬼屩屪巀幭幮懘懟懭懮懱懪懰懫懖懩擿攄擽擸攁攃擼斔旛曚曛曘櫅檹檽櫡櫆檺檶檷櫇檴檭歞毉氋瀇瀌瀍瀁瀅瀔瀎濿瀀濻瀦濼濷瀊爁燿燹爃燽獶"],["f040","璸瓀璵瓁璾璶璻瓂甔甓癜癤癙癐癓癗癚皦皽盬矂瞺磿礌礓礔礉礐礒礑禭禬穟簜簩簙簠簟簭簝簦簨簢簥簰繜繐繖繣繘繢繟繑繠繗繓羵羳翷翸聵臑臒"],["f0a1","臐艟艞薴藆藀藃藂薳薵薽藇藄薿藋藎藈藅薱薶藒蘤薸薷薾虩蟧蟦蟢蟛蟫蟪蟥蟟蟳蟤蟔蟜蟓蟭蟘蟣螤蟗蟙蠁蟴蟨蟝襓襋襏襌襆襐襑襉謪謧謣謳謰謵譇謯謼謾謱謥謷謦謶謮謤謻謽謺豂豵貙貘貗賾贄贂贀蹜蹢蹠蹗蹖蹞蹥蹧"],["f140","蹛蹚蹡蹝蹩蹔轆轇轈轋鄨鄺鄻鄾醨醥醧醯醪鎵鎌鎒鎷鎛鎝鎉鎧鎎鎪鎞鎦鎕鎈鎙鎟鎍鎱鎑鎲鎤鎨鎴鎣鎥闒闓闑隳雗雚巂雟雘雝霣霢霥鞬鞮鞨鞫鞤鞪"],["f1a1","鞢鞥韗韙韖韘韺顐顑顒颸饁餼餺騏騋騉騍騄騑騊騅騇騆髀髜鬈鬄鬅鬩鬵魊魌魋鯇鯆鯃鮿鯁鮵鮸鯓鮶鯄鮹鮽鵜鵓鵏鵊鵛鵋鵙鵖鵌鵗鵒鵔鵟鵘鵚麎麌黟鼁鼀鼖鼥鼫鼪鼩鼨齌齕儴儵劖勷厴嚫嚭嚦嚧嚪嚬壚壝壛夒嬽嬾嬿巃幰"],["f240","徿懻攇攐攍攉攌攎斄旞旝曞櫧櫠櫌櫑櫙櫋櫟櫜櫐櫫櫏櫍櫞歠殰氌瀙瀧瀠瀖瀫瀡瀢瀣瀩瀗瀤瀜瀪爌爊爇爂爅犥犦犤犣犡瓋瓅璷瓃甖癠矉矊矄矱礝礛"],["f2a1","礡礜礗礞禰穧穨簳簼簹簬簻糬糪繶繵繸繰繷繯繺繲繴繨罋罊羃羆羷翽翾聸臗臕艤艡艣藫藱藭藙藡藨藚藗藬藲藸藘藟藣藜藑藰藦藯藞藢蠀蟺蠃蟶蟷蠉蠌蠋蠆蟼蠈蟿蠊蠂襢襚襛襗襡襜襘襝襙覈覷覶觶譐譈譊譀譓譖譔譋譕"],["f340","譑譂譒譗豃豷豶貚贆贇贉趬趪趭趫蹭蹸蹳蹪蹯蹻軂轒轑轏轐轓辴酀鄿醰醭鏞鏇鏏鏂鏚鏐鏹鏬鏌鏙鎩鏦鏊鏔鏮鏣鏕鏄鏎鏀鏒鏧镽闚闛雡霩霫霬霨霦"],["f3a1","鞳鞷鞶韝韞韟顜顙顝顗颿颽颻颾饈饇饃馦馧騚騕騥騝騤騛騢騠騧騣騞騜騔髂鬋鬊鬎鬌鬷鯪鯫鯠鯞鯤鯦鯢鯰鯔鯗鯬鯜鯙鯥鯕鯡鯚鵷鶁鶊鶄鶈鵱鶀鵸鶆鶋鶌鵽鵫鵴鵵鵰鵩鶅鵳鵻鶂鵯鵹鵿鶇鵨麔麑黀黼鼭齀齁齍齖齗齘匷嚲"],["f440","嚵嚳壣孅巆巇廮廯忀忁懹攗攖攕攓旟曨曣曤櫳櫰櫪櫨櫹櫱櫮櫯瀼瀵瀯瀷瀴瀱灂瀸瀿瀺瀹灀瀻瀳灁爓爔犨獽獼璺皫皪皾盭矌矎矏矍矲礥礣礧礨礤礩"],["f4a1","禲穮穬穭竷籉籈籊籇籅糮繻繾纁纀羺翿聹臛臙舋艨艩蘢藿蘁藾蘛蘀藶蘄蘉蘅蘌藽蠙蠐蠑蠗蠓蠖襣襦覹觷譠譪譝譨譣譥譧譭趮躆躈躄轙轖轗轕轘轚邍酃酁醷醵醲醳鐋鐓鏻鐠鐏鐔鏾鐕鐐鐨鐙鐍鏵鐀鏷鐇鐎鐖鐒鏺鐉鏸鐊鏿"],["f540","鏼鐌鏶鐑鐆闞闠闟霮霯鞹鞻韽韾顠顢顣顟飁飂饐饎饙饌饋饓騲騴騱騬騪騶騩騮騸騭髇髊髆鬐鬒鬑鰋鰈鯷鰅鰒鯸鱀鰇鰎鰆鰗鰔鰉鶟鶙鶤鶝鶒鶘鶐鶛"],["f5a1","鶠鶔鶜鶪鶗鶡鶚鶢鶨鶞鶣鶿鶩鶖鶦鶧麙麛麚黥黤黧黦鼰鼮齛齠齞齝齙龑儺儹劘劗囃嚽嚾孈孇巋巏廱懽攛欂櫼欃櫸欀灃灄灊灈灉灅灆爝爚爙獾甗癪矐礭礱礯籔籓糲纊纇纈纋纆纍罍羻耰臝蘘蘪蘦蘟蘣蘜蘙蘧蘮蘡蘠蘩蘞蘥"],["f640","蠩蠝蠛蠠蠤蠜蠫衊襭襩襮襫觺譹譸譅譺譻贐贔趯躎躌轞轛轝酆酄酅醹鐿鐻鐶鐩鐽鐼鐰鐹鐪鐷鐬鑀鐱闥闤闣霵霺鞿韡顤飉飆飀饘饖騹騽驆驄驂驁騺"],["f6a1","騿髍鬕鬗鬘鬖鬺魒鰫鰝鰜鰬鰣鰨鰩鰤鰡鶷鶶鶼鷁鷇鷊鷏鶾鷅鷃鶻鶵鷎鶹鶺鶬鷈鶱鶭鷌鶳鷍鶲鹺麜黫黮黭鼛鼘鼚鼱齎齥齤龒亹囆囅囋奱孋孌巕巑廲攡攠攦攢欋欈欉氍灕灖灗灒爞爟犩獿瓘瓕瓙瓗癭皭礵禴穰穱籗籜籙籛籚"],["f740","糴糱纑罏羇臞艫蘴蘵蘳蘬蘲蘶蠬蠨蠦蠪蠥襱覿覾觻譾讄讂讆讅譿贕躕躔躚躒躐躖躗轠轢酇鑌鑐鑊鑋鑏鑇鑅鑈鑉鑆霿韣顪顩飋饔饛驎驓驔驌驏驈驊"],["f7a1","驉驒驐髐鬙鬫鬻魖魕鱆鱈鰿鱄鰹鰳鱁鰼鰷鰴鰲鰽鰶鷛鷒鷞鷚鷋鷐鷜鷑鷟鷩鷙鷘鷖鷵鷕鷝麶黰鼵鼳鼲齂齫龕龢儽劙壨壧奲孍巘蠯彏戁戃戄攩攥斖曫欑欒欏毊灛灚爢玂玁玃癰矔籧籦纕艬蘺虀蘹蘼蘱蘻蘾蠰蠲蠮蠳襶襴襳觾"],["f840","讌讎讋讈豅贙躘轤轣醼鑢鑕鑝鑗鑞韄韅頀驖驙鬞鬟鬠鱒鱘鱐鱊鱍鱋鱕鱙鱌鱎鷻鷷鷯鷣鷫鷸鷤鷶鷡鷮鷦鷲鷰鷢鷬鷴鷳鷨鷭黂黐黲黳鼆鼜鼸鼷鼶齃齏"],["f8a1","齱齰齮齯囓囍孎屭攭曭曮欓灟灡灝灠爣瓛瓥矕礸禷禶籪纗羉艭虃蠸蠷蠵衋讔讕躞躟躠躝醾醽釂鑫鑨鑩雥靆靃靇韇韥驞髕魙鱣鱧鱦鱢鱞鱠鸂鷾鸇鸃鸆鸅鸀鸁鸉鷿鷽鸄麠鼞齆齴齵齶囔攮斸欘欙欗欚灢爦犪矘矙礹籩籫糶纚"],["f940","纘纛纙臠臡虆虇虈襹襺襼襻觿讘讙躥躤躣鑮鑭鑯鑱鑳靉顲饟鱨鱮鱭鸋鸍鸐鸏鸒鸑麡黵鼉齇齸齻齺齹圞灦籯蠼趲躦釃鑴鑸鑶鑵驠鱴鱳鱱鱵鸔鸓黶鼊"],["f9a1","龤灨灥糷虪蠾蠽蠿讞貜躩軉靋顳顴飌饡馫驤驦驧鬤鸕鸗齈戇欞爧虌躨钂钀钁驩驨鬮鸙爩虋讟钃鱹麷癵驫鱺鸝灩灪麤齾齉龘碁銹裏墻恒粧嫺╔╦╗╠╬╣╚╩╝╒╤╕╞╪╡╘╧╛╓╥╖╟╫╢╙╨╜║═╭╮╰╯▓"]]');
 
 /***/ }),
 
-/***/ 46260:
+/***/ 56406:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('[["0","\\u0000",127],["8ea1","｡",62],["a1a1","　、。，．・：；？！゛゜´｀¨＾￣＿ヽヾゝゞ〃仝々〆〇ー―‐／＼～∥｜…‥‘’“”（）〔〕［］｛｝〈",9,"＋－±×÷＝≠＜＞≦≧∞∴♂♀°′″℃￥＄￠￡％＃＆＊＠§☆★○●◎◇"],["a2a1","◆□■△▲▽▼※〒→←↑↓〓"],["a2ba","∈∋⊆⊇⊂⊃∪∩"],["a2ca","∧∨￢⇒⇔∀∃"],["a2dc","∠⊥⌒∂∇≡≒≪≫√∽∝∵∫∬"],["a2f2","Å‰♯♭♪†‡¶"],["a2fe","◯"],["a3b0","０",9],["a3c1","Ａ",25],["a3e1","ａ",25],["a4a1","ぁ",82],["a5a1","ァ",85],["a6a1","Α",16,"Σ",6],["a6c1","α",16,"σ",6],["a7a1","А",5,"ЁЖ",25],["a7d1","а",5,"ёж",25],["a8a1","─│┌┐┘└├┬┤┴┼━┃┏┓┛┗┣┳┫┻╋┠┯┨┷┿┝┰┥┸╂"],["ada1","①",19,"Ⅰ",9],["adc0","㍉㌔㌢㍍㌘㌧㌃㌶㍑㍗㌍㌦㌣㌫㍊㌻㎜㎝㎞㎎㎏㏄㎡"],["addf","㍻〝〟№㏍℡㊤",4,"㈱㈲㈹㍾㍽㍼≒≡∫∮∑√⊥∠∟⊿∵∩∪"],["b0a1","亜唖娃阿哀愛挨姶逢葵茜穐悪握渥旭葦芦鯵梓圧斡扱宛姐虻飴絢綾鮎或粟袷安庵按暗案闇鞍杏以伊位依偉囲夷委威尉惟意慰易椅為畏異移維緯胃萎衣謂違遺医井亥域育郁磯一壱溢逸稲茨芋鰯允印咽員因姻引飲淫胤蔭"],["b1a1","院陰隠韻吋右宇烏羽迂雨卯鵜窺丑碓臼渦嘘唄欝蔚鰻姥厩浦瓜閏噂云運雲荏餌叡営嬰影映曳栄永泳洩瑛盈穎頴英衛詠鋭液疫益駅悦謁越閲榎厭円園堰奄宴延怨掩援沿演炎焔煙燕猿縁艶苑薗遠鉛鴛塩於汚甥凹央奥往応"],["b2a1","押旺横欧殴王翁襖鴬鴎黄岡沖荻億屋憶臆桶牡乙俺卸恩温穏音下化仮何伽価佳加可嘉夏嫁家寡科暇果架歌河火珂禍禾稼箇花苛茄荷華菓蝦課嘩貨迦過霞蚊俄峨我牙画臥芽蛾賀雅餓駕介会解回塊壊廻快怪悔恢懐戒拐改"],["b3a1","魁晦械海灰界皆絵芥蟹開階貝凱劾外咳害崖慨概涯碍蓋街該鎧骸浬馨蛙垣柿蛎鈎劃嚇各廓拡撹格核殻獲確穫覚角赫較郭閣隔革学岳楽額顎掛笠樫橿梶鰍潟割喝恰括活渇滑葛褐轄且鰹叶椛樺鞄株兜竃蒲釜鎌噛鴨栢茅萱"],["b4a1","粥刈苅瓦乾侃冠寒刊勘勧巻喚堪姦完官寛干幹患感慣憾換敢柑桓棺款歓汗漢澗潅環甘監看竿管簡緩缶翰肝艦莞観諌貫還鑑間閑関陥韓館舘丸含岸巌玩癌眼岩翫贋雁頑顔願企伎危喜器基奇嬉寄岐希幾忌揮机旗既期棋棄"],["b5a1","機帰毅気汽畿祈季稀紀徽規記貴起軌輝飢騎鬼亀偽儀妓宜戯技擬欺犠疑祇義蟻誼議掬菊鞠吉吃喫桔橘詰砧杵黍却客脚虐逆丘久仇休及吸宮弓急救朽求汲泣灸球究窮笈級糾給旧牛去居巨拒拠挙渠虚許距鋸漁禦魚亨享京"],["b6a1","供侠僑兇競共凶協匡卿叫喬境峡強彊怯恐恭挟教橋況狂狭矯胸脅興蕎郷鏡響饗驚仰凝尭暁業局曲極玉桐粁僅勤均巾錦斤欣欽琴禁禽筋緊芹菌衿襟謹近金吟銀九倶句区狗玖矩苦躯駆駈駒具愚虞喰空偶寓遇隅串櫛釧屑屈"],["b7a1","掘窟沓靴轡窪熊隈粂栗繰桑鍬勲君薫訓群軍郡卦袈祁係傾刑兄啓圭珪型契形径恵慶慧憩掲携敬景桂渓畦稽系経継繋罫茎荊蛍計詣警軽頚鶏芸迎鯨劇戟撃激隙桁傑欠決潔穴結血訣月件倹倦健兼券剣喧圏堅嫌建憲懸拳捲"],["b8a1","検権牽犬献研硯絹県肩見謙賢軒遣鍵険顕験鹸元原厳幻弦減源玄現絃舷言諺限乎個古呼固姑孤己庫弧戸故枯湖狐糊袴股胡菰虎誇跨鈷雇顧鼓五互伍午呉吾娯後御悟梧檎瑚碁語誤護醐乞鯉交佼侯候倖光公功効勾厚口向"],["b9a1","后喉坑垢好孔孝宏工巧巷幸広庚康弘恒慌抗拘控攻昂晃更杭校梗構江洪浩港溝甲皇硬稿糠紅紘絞綱耕考肯肱腔膏航荒行衡講貢購郊酵鉱砿鋼閤降項香高鴻剛劫号合壕拷濠豪轟麹克刻告国穀酷鵠黒獄漉腰甑忽惚骨狛込"],["baa1","此頃今困坤墾婚恨懇昏昆根梱混痕紺艮魂些佐叉唆嵯左差査沙瑳砂詐鎖裟坐座挫債催再最哉塞妻宰彩才採栽歳済災采犀砕砦祭斎細菜裁載際剤在材罪財冴坂阪堺榊肴咲崎埼碕鷺作削咋搾昨朔柵窄策索錯桜鮭笹匙冊刷"],["bba1","察拶撮擦札殺薩雑皐鯖捌錆鮫皿晒三傘参山惨撒散桟燦珊産算纂蚕讃賛酸餐斬暫残仕仔伺使刺司史嗣四士始姉姿子屍市師志思指支孜斯施旨枝止死氏獅祉私糸紙紫肢脂至視詞詩試誌諮資賜雌飼歯事似侍児字寺慈持時"],["bca1","次滋治爾璽痔磁示而耳自蒔辞汐鹿式識鴫竺軸宍雫七叱執失嫉室悉湿漆疾質実蔀篠偲柴芝屡蕊縞舎写射捨赦斜煮社紗者謝車遮蛇邪借勺尺杓灼爵酌釈錫若寂弱惹主取守手朱殊狩珠種腫趣酒首儒受呪寿授樹綬需囚収周"],["bda1","宗就州修愁拾洲秀秋終繍習臭舟蒐衆襲讐蹴輯週酋酬集醜什住充十従戎柔汁渋獣縦重銃叔夙宿淑祝縮粛塾熟出術述俊峻春瞬竣舜駿准循旬楯殉淳準潤盾純巡遵醇順処初所暑曙渚庶緒署書薯藷諸助叙女序徐恕鋤除傷償"],["bea1","勝匠升召哨商唱嘗奨妾娼宵将小少尚庄床廠彰承抄招掌捷昇昌昭晶松梢樟樵沼消渉湘焼焦照症省硝礁祥称章笑粧紹肖菖蒋蕉衝裳訟証詔詳象賞醤鉦鍾鐘障鞘上丈丞乗冗剰城場壌嬢常情擾条杖浄状畳穣蒸譲醸錠嘱埴飾"],["bfa1","拭植殖燭織職色触食蝕辱尻伸信侵唇娠寝審心慎振新晋森榛浸深申疹真神秦紳臣芯薪親診身辛進針震人仁刃塵壬尋甚尽腎訊迅陣靭笥諏須酢図厨逗吹垂帥推水炊睡粋翠衰遂酔錐錘随瑞髄崇嵩数枢趨雛据杉椙菅頗雀裾"],["c0a1","澄摺寸世瀬畝是凄制勢姓征性成政整星晴棲栖正清牲生盛精聖声製西誠誓請逝醒青静斉税脆隻席惜戚斥昔析石積籍績脊責赤跡蹟碩切拙接摂折設窃節説雪絶舌蝉仙先千占宣専尖川戦扇撰栓栴泉浅洗染潜煎煽旋穿箭線"],["c1a1","繊羨腺舛船薦詮賎践選遷銭銑閃鮮前善漸然全禅繕膳糎噌塑岨措曾曽楚狙疏疎礎祖租粗素組蘇訴阻遡鼠僧創双叢倉喪壮奏爽宋層匝惣想捜掃挿掻操早曹巣槍槽漕燥争痩相窓糟総綜聡草荘葬蒼藻装走送遭鎗霜騒像増憎"],["c2a1","臓蔵贈造促側則即息捉束測足速俗属賊族続卒袖其揃存孫尊損村遜他多太汰詑唾堕妥惰打柁舵楕陀駄騨体堆対耐岱帯待怠態戴替泰滞胎腿苔袋貸退逮隊黛鯛代台大第醍題鷹滝瀧卓啄宅托択拓沢濯琢託鐸濁諾茸凧蛸只"],["c3a1","叩但達辰奪脱巽竪辿棚谷狸鱈樽誰丹単嘆坦担探旦歎淡湛炭短端箪綻耽胆蛋誕鍛団壇弾断暖檀段男談値知地弛恥智池痴稚置致蜘遅馳築畜竹筑蓄逐秩窒茶嫡着中仲宙忠抽昼柱注虫衷註酎鋳駐樗瀦猪苧著貯丁兆凋喋寵"],["c4a1","帖帳庁弔張彫徴懲挑暢朝潮牒町眺聴脹腸蝶調諜超跳銚長頂鳥勅捗直朕沈珍賃鎮陳津墜椎槌追鎚痛通塚栂掴槻佃漬柘辻蔦綴鍔椿潰坪壷嬬紬爪吊釣鶴亭低停偵剃貞呈堤定帝底庭廷弟悌抵挺提梯汀碇禎程締艇訂諦蹄逓"],["c5a1","邸鄭釘鼎泥摘擢敵滴的笛適鏑溺哲徹撤轍迭鉄典填天展店添纏甜貼転顛点伝殿澱田電兎吐堵塗妬屠徒斗杜渡登菟賭途都鍍砥砺努度土奴怒倒党冬凍刀唐塔塘套宕島嶋悼投搭東桃梼棟盗淘湯涛灯燈当痘祷等答筒糖統到"],["c6a1","董蕩藤討謄豆踏逃透鐙陶頭騰闘働動同堂導憧撞洞瞳童胴萄道銅峠鴇匿得徳涜特督禿篤毒独読栃橡凸突椴届鳶苫寅酉瀞噸屯惇敦沌豚遁頓呑曇鈍奈那内乍凪薙謎灘捺鍋楢馴縄畷南楠軟難汝二尼弐迩匂賑肉虹廿日乳入"],["c7a1","如尿韮任妊忍認濡禰祢寧葱猫熱年念捻撚燃粘乃廼之埜嚢悩濃納能脳膿農覗蚤巴把播覇杷波派琶破婆罵芭馬俳廃拝排敗杯盃牌背肺輩配倍培媒梅楳煤狽買売賠陪這蝿秤矧萩伯剥博拍柏泊白箔粕舶薄迫曝漠爆縛莫駁麦"],["c8a1","函箱硲箸肇筈櫨幡肌畑畠八鉢溌発醗髪伐罰抜筏閥鳩噺塙蛤隼伴判半反叛帆搬斑板氾汎版犯班畔繁般藩販範釆煩頒飯挽晩番盤磐蕃蛮匪卑否妃庇彼悲扉批披斐比泌疲皮碑秘緋罷肥被誹費避非飛樋簸備尾微枇毘琵眉美"],["c9a1","鼻柊稗匹疋髭彦膝菱肘弼必畢筆逼桧姫媛紐百謬俵彪標氷漂瓢票表評豹廟描病秒苗錨鋲蒜蛭鰭品彬斌浜瀕貧賓頻敏瓶不付埠夫婦富冨布府怖扶敷斧普浮父符腐膚芙譜負賦赴阜附侮撫武舞葡蕪部封楓風葺蕗伏副復幅服"],["caa1","福腹複覆淵弗払沸仏物鮒分吻噴墳憤扮焚奮粉糞紛雰文聞丙併兵塀幣平弊柄並蔽閉陛米頁僻壁癖碧別瞥蔑箆偏変片篇編辺返遍便勉娩弁鞭保舗鋪圃捕歩甫補輔穂募墓慕戊暮母簿菩倣俸包呆報奉宝峰峯崩庖抱捧放方朋"],["cba1","法泡烹砲縫胞芳萌蓬蜂褒訪豊邦鋒飽鳳鵬乏亡傍剖坊妨帽忘忙房暴望某棒冒紡肪膨謀貌貿鉾防吠頬北僕卜墨撲朴牧睦穆釦勃没殆堀幌奔本翻凡盆摩磨魔麻埋妹昧枚毎哩槙幕膜枕鮪柾鱒桝亦俣又抹末沫迄侭繭麿万慢満"],["cca1","漫蔓味未魅巳箕岬密蜜湊蓑稔脈妙粍民眠務夢無牟矛霧鵡椋婿娘冥名命明盟迷銘鳴姪牝滅免棉綿緬面麺摸模茂妄孟毛猛盲網耗蒙儲木黙目杢勿餅尤戻籾貰問悶紋門匁也冶夜爺耶野弥矢厄役約薬訳躍靖柳薮鑓愉愈油癒"],["cda1","諭輸唯佑優勇友宥幽悠憂揖有柚湧涌猶猷由祐裕誘遊邑郵雄融夕予余与誉輿預傭幼妖容庸揚揺擁曜楊様洋溶熔用窯羊耀葉蓉要謡踊遥陽養慾抑欲沃浴翌翼淀羅螺裸来莱頼雷洛絡落酪乱卵嵐欄濫藍蘭覧利吏履李梨理璃"],["cea1","痢裏裡里離陸律率立葎掠略劉流溜琉留硫粒隆竜龍侶慮旅虜了亮僚両凌寮料梁涼猟療瞭稜糧良諒遼量陵領力緑倫厘林淋燐琳臨輪隣鱗麟瑠塁涙累類令伶例冷励嶺怜玲礼苓鈴隷零霊麗齢暦歴列劣烈裂廉恋憐漣煉簾練聯"],["cfa1","蓮連錬呂魯櫓炉賂路露労婁廊弄朗楼榔浪漏牢狼篭老聾蝋郎六麓禄肋録論倭和話歪賄脇惑枠鷲亙亘鰐詫藁蕨椀湾碗腕"],["d0a1","弌丐丕个丱丶丼丿乂乖乘亂亅豫亊舒弍于亞亟亠亢亰亳亶从仍仄仆仂仗仞仭仟价伉佚估佛佝佗佇佶侈侏侘佻佩佰侑佯來侖儘俔俟俎俘俛俑俚俐俤俥倚倨倔倪倥倅伜俶倡倩倬俾俯們倆偃假會偕偐偈做偖偬偸傀傚傅傴傲"],["d1a1","僉僊傳僂僖僞僥僭僣僮價僵儉儁儂儖儕儔儚儡儺儷儼儻儿兀兒兌兔兢竸兩兪兮冀冂囘册冉冏冑冓冕冖冤冦冢冩冪冫决冱冲冰况冽凅凉凛几處凩凭凰凵凾刄刋刔刎刧刪刮刳刹剏剄剋剌剞剔剪剴剩剳剿剽劍劔劒剱劈劑辨"],["d2a1","辧劬劭劼劵勁勍勗勞勣勦飭勠勳勵勸勹匆匈甸匍匐匏匕匚匣匯匱匳匸區卆卅丗卉卍凖卞卩卮夘卻卷厂厖厠厦厥厮厰厶參簒雙叟曼燮叮叨叭叺吁吽呀听吭吼吮吶吩吝呎咏呵咎呟呱呷呰咒呻咀呶咄咐咆哇咢咸咥咬哄哈咨"],["d3a1","咫哂咤咾咼哘哥哦唏唔哽哮哭哺哢唹啀啣啌售啜啅啖啗唸唳啝喙喀咯喊喟啻啾喘喞單啼喃喩喇喨嗚嗅嗟嗄嗜嗤嗔嘔嗷嘖嗾嗽嘛嗹噎噐營嘴嘶嘲嘸噫噤嘯噬噪嚆嚀嚊嚠嚔嚏嚥嚮嚶嚴囂嚼囁囃囀囈囎囑囓囗囮囹圀囿圄圉"],["d4a1","圈國圍圓團圖嗇圜圦圷圸坎圻址坏坩埀垈坡坿垉垓垠垳垤垪垰埃埆埔埒埓堊埖埣堋堙堝塲堡塢塋塰毀塒堽塹墅墹墟墫墺壞墻墸墮壅壓壑壗壙壘壥壜壤壟壯壺壹壻壼壽夂夊夐夛梦夥夬夭夲夸夾竒奕奐奎奚奘奢奠奧奬奩"],["d5a1","奸妁妝佞侫妣妲姆姨姜妍姙姚娥娟娑娜娉娚婀婬婉娵娶婢婪媚媼媾嫋嫂媽嫣嫗嫦嫩嫖嫺嫻嬌嬋嬖嬲嫐嬪嬶嬾孃孅孀孑孕孚孛孥孩孰孳孵學斈孺宀它宦宸寃寇寉寔寐寤實寢寞寥寫寰寶寳尅將專對尓尠尢尨尸尹屁屆屎屓"],["d6a1","屐屏孱屬屮乢屶屹岌岑岔妛岫岻岶岼岷峅岾峇峙峩峽峺峭嶌峪崋崕崗嵜崟崛崑崔崢崚崙崘嵌嵒嵎嵋嵬嵳嵶嶇嶄嶂嶢嶝嶬嶮嶽嶐嶷嶼巉巍巓巒巖巛巫已巵帋帚帙帑帛帶帷幄幃幀幎幗幔幟幢幤幇幵并幺麼广庠廁廂廈廐廏"],["d7a1","廖廣廝廚廛廢廡廨廩廬廱廳廰廴廸廾弃弉彝彜弋弑弖弩弭弸彁彈彌彎弯彑彖彗彙彡彭彳彷徃徂彿徊很徑徇從徙徘徠徨徭徼忖忻忤忸忱忝悳忿怡恠怙怐怩怎怱怛怕怫怦怏怺恚恁恪恷恟恊恆恍恣恃恤恂恬恫恙悁悍惧悃悚"],["d8a1","悄悛悖悗悒悧悋惡悸惠惓悴忰悽惆悵惘慍愕愆惶惷愀惴惺愃愡惻惱愍愎慇愾愨愧慊愿愼愬愴愽慂慄慳慷慘慙慚慫慴慯慥慱慟慝慓慵憙憖憇憬憔憚憊憑憫憮懌懊應懷懈懃懆憺懋罹懍懦懣懶懺懴懿懽懼懾戀戈戉戍戌戔戛"],["d9a1","戞戡截戮戰戲戳扁扎扞扣扛扠扨扼抂抉找抒抓抖拔抃抔拗拑抻拏拿拆擔拈拜拌拊拂拇抛拉挌拮拱挧挂挈拯拵捐挾捍搜捏掖掎掀掫捶掣掏掉掟掵捫捩掾揩揀揆揣揉插揶揄搖搴搆搓搦搶攝搗搨搏摧摯摶摎攪撕撓撥撩撈撼"],["daa1","據擒擅擇撻擘擂擱擧舉擠擡抬擣擯攬擶擴擲擺攀擽攘攜攅攤攣攫攴攵攷收攸畋效敖敕敍敘敞敝敲數斂斃變斛斟斫斷旃旆旁旄旌旒旛旙无旡旱杲昊昃旻杳昵昶昴昜晏晄晉晁晞晝晤晧晨晟晢晰暃暈暎暉暄暘暝曁暹曉暾暼"],["dba1","曄暸曖曚曠昿曦曩曰曵曷朏朖朞朦朧霸朮朿朶杁朸朷杆杞杠杙杣杤枉杰枩杼杪枌枋枦枡枅枷柯枴柬枳柩枸柤柞柝柢柮枹柎柆柧檜栞框栩桀桍栲桎梳栫桙档桷桿梟梏梭梔條梛梃檮梹桴梵梠梺椏梍桾椁棊椈棘椢椦棡椌棍"],["dca1","棔棧棕椶椒椄棗棣椥棹棠棯椨椪椚椣椡棆楹楷楜楸楫楔楾楮椹楴椽楙椰楡楞楝榁楪榲榮槐榿槁槓榾槎寨槊槝榻槃榧樮榑榠榜榕榴槞槨樂樛槿權槹槲槧樅榱樞槭樔槫樊樒櫁樣樓橄樌橲樶橸橇橢橙橦橈樸樢檐檍檠檄檢檣"],["dda1","檗蘗檻櫃櫂檸檳檬櫞櫑櫟檪櫚櫪櫻欅蘖櫺欒欖鬱欟欸欷盜欹飮歇歃歉歐歙歔歛歟歡歸歹歿殀殄殃殍殘殕殞殤殪殫殯殲殱殳殷殼毆毋毓毟毬毫毳毯麾氈氓气氛氤氣汞汕汢汪沂沍沚沁沛汾汨汳沒沐泄泱泓沽泗泅泝沮沱沾"],["dea1","沺泛泯泙泪洟衍洶洫洽洸洙洵洳洒洌浣涓浤浚浹浙涎涕濤涅淹渕渊涵淇淦涸淆淬淞淌淨淒淅淺淙淤淕淪淮渭湮渮渙湲湟渾渣湫渫湶湍渟湃渺湎渤滿渝游溂溪溘滉溷滓溽溯滄溲滔滕溏溥滂溟潁漑灌滬滸滾漿滲漱滯漲滌"],["dfa1","漾漓滷澆潺潸澁澀潯潛濳潭澂潼潘澎澑濂潦澳澣澡澤澹濆澪濟濕濬濔濘濱濮濛瀉瀋濺瀑瀁瀏濾瀛瀚潴瀝瀘瀟瀰瀾瀲灑灣炙炒炯烱炬炸炳炮烟烋烝烙焉烽焜焙煥煕熈煦煢煌煖煬熏燻熄熕熨熬燗熹熾燒燉燔燎燠燬燧燵燼"],["e0a1","燹燿爍爐爛爨爭爬爰爲爻爼爿牀牆牋牘牴牾犂犁犇犒犖犢犧犹犲狃狆狄狎狒狢狠狡狹狷倏猗猊猜猖猝猴猯猩猥猾獎獏默獗獪獨獰獸獵獻獺珈玳珎玻珀珥珮珞璢琅瑯琥珸琲琺瑕琿瑟瑙瑁瑜瑩瑰瑣瑪瑶瑾璋璞璧瓊瓏瓔珱"],["e1a1","瓠瓣瓧瓩瓮瓲瓰瓱瓸瓷甄甃甅甌甎甍甕甓甞甦甬甼畄畍畊畉畛畆畚畩畤畧畫畭畸當疆疇畴疊疉疂疔疚疝疥疣痂疳痃疵疽疸疼疱痍痊痒痙痣痞痾痿痼瘁痰痺痲痳瘋瘍瘉瘟瘧瘠瘡瘢瘤瘴瘰瘻癇癈癆癜癘癡癢癨癩癪癧癬癰"],["e2a1","癲癶癸發皀皃皈皋皎皖皓皙皚皰皴皸皹皺盂盍盖盒盞盡盥盧盪蘯盻眈眇眄眩眤眞眥眦眛眷眸睇睚睨睫睛睥睿睾睹瞎瞋瞑瞠瞞瞰瞶瞹瞿瞼瞽瞻矇矍矗矚矜矣矮矼砌砒礦砠礪硅碎硴碆硼碚碌碣碵碪碯磑磆磋磔碾碼磅磊磬"],["e3a1","磧磚磽磴礇礒礑礙礬礫祀祠祗祟祚祕祓祺祿禊禝禧齋禪禮禳禹禺秉秕秧秬秡秣稈稍稘稙稠稟禀稱稻稾稷穃穗穉穡穢穩龝穰穹穽窈窗窕窘窖窩竈窰窶竅竄窿邃竇竊竍竏竕竓站竚竝竡竢竦竭竰笂笏笊笆笳笘笙笞笵笨笶筐"],["e4a1","筺笄筍笋筌筅筵筥筴筧筰筱筬筮箝箘箟箍箜箚箋箒箏筝箙篋篁篌篏箴篆篝篩簑簔篦篥籠簀簇簓篳篷簗簍篶簣簧簪簟簷簫簽籌籃籔籏籀籐籘籟籤籖籥籬籵粃粐粤粭粢粫粡粨粳粲粱粮粹粽糀糅糂糘糒糜糢鬻糯糲糴糶糺紆"],["e5a1","紂紜紕紊絅絋紮紲紿紵絆絳絖絎絲絨絮絏絣經綉絛綏絽綛綺綮綣綵緇綽綫總綢綯緜綸綟綰緘緝緤緞緻緲緡縅縊縣縡縒縱縟縉縋縢繆繦縻縵縹繃縷縲縺繧繝繖繞繙繚繹繪繩繼繻纃緕繽辮繿纈纉續纒纐纓纔纖纎纛纜缸缺"],["e6a1","罅罌罍罎罐网罕罔罘罟罠罨罩罧罸羂羆羃羈羇羌羔羞羝羚羣羯羲羹羮羶羸譱翅翆翊翕翔翡翦翩翳翹飜耆耄耋耒耘耙耜耡耨耿耻聊聆聒聘聚聟聢聨聳聲聰聶聹聽聿肄肆肅肛肓肚肭冐肬胛胥胙胝胄胚胖脉胯胱脛脩脣脯腋"],["e7a1","隋腆脾腓腑胼腱腮腥腦腴膃膈膊膀膂膠膕膤膣腟膓膩膰膵膾膸膽臀臂膺臉臍臑臙臘臈臚臟臠臧臺臻臾舁舂舅與舊舍舐舖舩舫舸舳艀艙艘艝艚艟艤艢艨艪艫舮艱艷艸艾芍芒芫芟芻芬苡苣苟苒苴苳苺莓范苻苹苞茆苜茉苙"],["e8a1","茵茴茖茲茱荀茹荐荅茯茫茗茘莅莚莪莟莢莖茣莎莇莊荼莵荳荵莠莉莨菴萓菫菎菽萃菘萋菁菷萇菠菲萍萢萠莽萸蔆菻葭萪萼蕚蒄葷葫蒭葮蒂葩葆萬葯葹萵蓊葢蒹蒿蒟蓙蓍蒻蓚蓐蓁蓆蓖蒡蔡蓿蓴蔗蔘蔬蔟蔕蔔蓼蕀蕣蕘蕈"],["e9a1","蕁蘂蕋蕕薀薤薈薑薊薨蕭薔薛藪薇薜蕷蕾薐藉薺藏薹藐藕藝藥藜藹蘊蘓蘋藾藺蘆蘢蘚蘰蘿虍乕虔號虧虱蚓蚣蚩蚪蚋蚌蚶蚯蛄蛆蚰蛉蠣蚫蛔蛞蛩蛬蛟蛛蛯蜒蜆蜈蜀蜃蛻蜑蜉蜍蛹蜊蜴蜿蜷蜻蜥蜩蜚蝠蝟蝸蝌蝎蝴蝗蝨蝮蝙"],["eaa1","蝓蝣蝪蠅螢螟螂螯蟋螽蟀蟐雖螫蟄螳蟇蟆螻蟯蟲蟠蠏蠍蟾蟶蟷蠎蟒蠑蠖蠕蠢蠡蠱蠶蠹蠧蠻衄衂衒衙衞衢衫袁衾袞衵衽袵衲袂袗袒袮袙袢袍袤袰袿袱裃裄裔裘裙裝裹褂裼裴裨裲褄褌褊褓襃褞褥褪褫襁襄褻褶褸襌褝襠襞"],["eba1","襦襤襭襪襯襴襷襾覃覈覊覓覘覡覩覦覬覯覲覺覽覿觀觚觜觝觧觴觸訃訖訐訌訛訝訥訶詁詛詒詆詈詼詭詬詢誅誂誄誨誡誑誥誦誚誣諄諍諂諚諫諳諧諤諱謔諠諢諷諞諛謌謇謚諡謖謐謗謠謳鞫謦謫謾謨譁譌譏譎證譖譛譚譫"],["eca1","譟譬譯譴譽讀讌讎讒讓讖讙讚谺豁谿豈豌豎豐豕豢豬豸豺貂貉貅貊貍貎貔豼貘戝貭貪貽貲貳貮貶賈賁賤賣賚賽賺賻贄贅贊贇贏贍贐齎贓賍贔贖赧赭赱赳趁趙跂趾趺跏跚跖跌跛跋跪跫跟跣跼踈踉跿踝踞踐踟蹂踵踰踴蹊"],["eda1","蹇蹉蹌蹐蹈蹙蹤蹠踪蹣蹕蹶蹲蹼躁躇躅躄躋躊躓躑躔躙躪躡躬躰軆躱躾軅軈軋軛軣軼軻軫軾輊輅輕輒輙輓輜輟輛輌輦輳輻輹轅轂輾轌轉轆轎轗轜轢轣轤辜辟辣辭辯辷迚迥迢迪迯邇迴逅迹迺逑逕逡逍逞逖逋逧逶逵逹迸"],["eea1","遏遐遑遒逎遉逾遖遘遞遨遯遶隨遲邂遽邁邀邊邉邏邨邯邱邵郢郤扈郛鄂鄒鄙鄲鄰酊酖酘酣酥酩酳酲醋醉醂醢醫醯醪醵醴醺釀釁釉釋釐釖釟釡釛釼釵釶鈞釿鈔鈬鈕鈑鉞鉗鉅鉉鉤鉈銕鈿鉋鉐銜銖銓銛鉚鋏銹銷鋩錏鋺鍄錮"],["efa1","錙錢錚錣錺錵錻鍜鍠鍼鍮鍖鎰鎬鎭鎔鎹鏖鏗鏨鏥鏘鏃鏝鏐鏈鏤鐚鐔鐓鐃鐇鐐鐶鐫鐵鐡鐺鑁鑒鑄鑛鑠鑢鑞鑪鈩鑰鑵鑷鑽鑚鑼鑾钁鑿閂閇閊閔閖閘閙閠閨閧閭閼閻閹閾闊濶闃闍闌闕闔闖關闡闥闢阡阨阮阯陂陌陏陋陷陜陞"],["f0a1","陝陟陦陲陬隍隘隕隗險隧隱隲隰隴隶隸隹雎雋雉雍襍雜霍雕雹霄霆霈霓霎霑霏霖霙霤霪霰霹霽霾靄靆靈靂靉靜靠靤靦靨勒靫靱靹鞅靼鞁靺鞆鞋鞏鞐鞜鞨鞦鞣鞳鞴韃韆韈韋韜韭齏韲竟韶韵頏頌頸頤頡頷頽顆顏顋顫顯顰"],["f1a1","顱顴顳颪颯颱颶飄飃飆飩飫餃餉餒餔餘餡餝餞餤餠餬餮餽餾饂饉饅饐饋饑饒饌饕馗馘馥馭馮馼駟駛駝駘駑駭駮駱駲駻駸騁騏騅駢騙騫騷驅驂驀驃騾驕驍驛驗驟驢驥驤驩驫驪骭骰骼髀髏髑髓體髞髟髢髣髦髯髫髮髴髱髷"],["f2a1","髻鬆鬘鬚鬟鬢鬣鬥鬧鬨鬩鬪鬮鬯鬲魄魃魏魍魎魑魘魴鮓鮃鮑鮖鮗鮟鮠鮨鮴鯀鯊鮹鯆鯏鯑鯒鯣鯢鯤鯔鯡鰺鯲鯱鯰鰕鰔鰉鰓鰌鰆鰈鰒鰊鰄鰮鰛鰥鰤鰡鰰鱇鰲鱆鰾鱚鱠鱧鱶鱸鳧鳬鳰鴉鴈鳫鴃鴆鴪鴦鶯鴣鴟鵄鴕鴒鵁鴿鴾鵆鵈"],["f3a1","鵝鵞鵤鵑鵐鵙鵲鶉鶇鶫鵯鵺鶚鶤鶩鶲鷄鷁鶻鶸鶺鷆鷏鷂鷙鷓鷸鷦鷭鷯鷽鸚鸛鸞鹵鹹鹽麁麈麋麌麒麕麑麝麥麩麸麪麭靡黌黎黏黐黔黜點黝黠黥黨黯黴黶黷黹黻黼黽鼇鼈皷鼕鼡鼬鼾齊齒齔齣齟齠齡齦齧齬齪齷齲齶龕龜龠"],["f4a1","堯槇遙瑤凜熙"],["f9a1","纊褜鍈銈蓜俉炻昱棈鋹曻彅丨仡仼伀伃伹佖侒侊侚侔俍偀倢俿倞偆偰偂傔僴僘兊兤冝冾凬刕劜劦勀勛匀匇匤卲厓厲叝﨎咜咊咩哿喆坙坥垬埈埇﨏塚增墲夋奓奛奝奣妤妺孖寀甯寘寬尞岦岺峵崧嵓﨑嵂嵭嶸嶹巐弡弴彧德"],["faa1","忞恝悅悊惞惕愠惲愑愷愰憘戓抦揵摠撝擎敎昀昕昻昉昮昞昤晥晗晙晴晳暙暠暲暿曺朎朗杦枻桒柀栁桄棏﨓楨﨔榘槢樰橫橆橳橾櫢櫤毖氿汜沆汯泚洄涇浯涖涬淏淸淲淼渹湜渧渼溿澈澵濵瀅瀇瀨炅炫焏焄煜煆煇凞燁燾犱"],["fba1","犾猤猪獷玽珉珖珣珒琇珵琦琪琩琮瑢璉璟甁畯皂皜皞皛皦益睆劯砡硎硤硺礰礼神祥禔福禛竑竧靖竫箞精絈絜綷綠緖繒罇羡羽茁荢荿菇菶葈蒴蕓蕙蕫﨟薰蘒﨡蠇裵訒訷詹誧誾諟諸諶譓譿賰賴贒赶﨣軏﨤逸遧郞都鄕鄧釚"],["fca1","釗釞釭釮釤釥鈆鈐鈊鈺鉀鈼鉎鉙鉑鈹鉧銧鉷鉸鋧鋗鋙鋐﨧鋕鋠鋓錥錡鋻﨨錞鋿錝錂鍰鍗鎤鏆鏞鏸鐱鑅鑈閒隆﨩隝隯霳霻靃靍靏靑靕顗顥飯飼餧館馞驎髙髜魵魲鮏鮱鮻鰀鵰鵫鶴鸙黑"],["fcf1","ⅰ",9,"￢￤＇＂"],["8fa2af","˘ˇ¸˙˝¯˛˚～΄΅"],["8fa2c2","¡¦¿"],["8fa2eb","ºª©®™¤№"],["8fa6e1","ΆΈΉΊΪ"],["8fa6e7","Ό"],["8fa6e9","ΎΫ"],["8fa6ec","Ώ"],["8fa6f1","άέήίϊΐόςύϋΰώ"],["8fa7c2","Ђ",10,"ЎЏ"],["8fa7f2","ђ",10,"ўџ"],["8fa9a1","ÆĐ"],["8fa9a4","Ħ"],["8fa9a6","Ĳ"],["8fa9a8","ŁĿ"],["8fa9ab","ŊØŒ"],["8fa9af","ŦÞ"],["8fa9c1","æđðħıĳĸłŀŉŋøœßŧþ"],["8faaa1","ÁÀÄÂĂǍĀĄÅÃĆĈČÇĊĎÉÈËÊĚĖĒĘ"],["8faaba","ĜĞĢĠĤÍÌÏÎǏİĪĮĨĴĶĹĽĻŃŇŅÑÓÒÖÔǑŐŌÕŔŘŖŚŜŠŞŤŢÚÙÜÛŬǓŰŪŲŮŨǗǛǙǕŴÝŸŶŹŽŻ"],["8faba1","áàäâăǎāąåãćĉčçċďéèëêěėēęǵĝğ"],["8fabbd","ġĥíìïîǐ"],["8fabc5","īįĩĵķĺľļńňņñóòöôǒőōõŕřŗśŝšşťţúùüûŭǔűūųůũǘǜǚǖŵýÿŷźžż"],["8fb0a1","丂丄丅丌丒丟丣两丨丫丮丯丰丵乀乁乄乇乑乚乜乣乨乩乴乵乹乿亍亖亗亝亯亹仃仐仚仛仠仡仢仨仯仱仳仵份仾仿伀伂伃伈伋伌伒伕伖众伙伮伱你伳伵伷伹伻伾佀佂佈佉佋佌佒佔佖佘佟佣佪佬佮佱佷佸佹佺佽佾侁侂侄"],["8fb1a1","侅侉侊侌侎侐侒侓侔侗侙侚侞侟侲侷侹侻侼侽侾俀俁俅俆俈俉俋俌俍俏俒俜俠俢俰俲俼俽俿倀倁倄倇倊倌倎倐倓倗倘倛倜倝倞倢倧倮倰倲倳倵偀偁偂偅偆偊偌偎偑偒偓偗偙偟偠偢偣偦偧偪偭偰偱倻傁傃傄傆傊傎傏傐"],["8fb2a1","傒傓傔傖傛傜傞",4,"傪傯傰傹傺傽僀僃僄僇僌僎僐僓僔僘僜僝僟僢僤僦僨僩僯僱僶僺僾儃儆儇儈儋儌儍儎僲儐儗儙儛儜儝儞儣儧儨儬儭儯儱儳儴儵儸儹兂兊兏兓兕兗兘兟兤兦兾冃冄冋冎冘冝冡冣冭冸冺冼冾冿凂"],["8fb3a1","凈减凑凒凓凕凘凞凢凥凮凲凳凴凷刁刂刅划刓刕刖刘刢刨刱刲刵刼剅剉剕剗剘剚剜剟剠剡剦剮剷剸剹劀劂劅劊劌劓劕劖劗劘劚劜劤劥劦劧劯劰劶劷劸劺劻劽勀勄勆勈勌勏勑勔勖勛勜勡勥勨勩勪勬勰勱勴勶勷匀匃匊匋"],["8fb4a1","匌匑匓匘匛匜匞匟匥匧匨匩匫匬匭匰匲匵匼匽匾卂卌卋卙卛卡卣卥卬卭卲卹卾厃厇厈厎厓厔厙厝厡厤厪厫厯厲厴厵厷厸厺厽叀叅叏叒叓叕叚叝叞叠另叧叵吂吓吚吡吧吨吪启吱吴吵呃呄呇呍呏呞呢呤呦呧呩呫呭呮呴呿"],["8fb5a1","咁咃咅咈咉咍咑咕咖咜咟咡咦咧咩咪咭咮咱咷咹咺咻咿哆哊响哎哠哪哬哯哶哼哾哿唀唁唅唈唉唌唍唎唕唪唫唲唵唶唻唼唽啁啇啉啊啍啐啑啘啚啛啞啠啡啤啦啿喁喂喆喈喎喏喑喒喓喔喗喣喤喭喲喿嗁嗃嗆嗉嗋嗌嗎嗑嗒"],["8fb6a1","嗓嗗嗘嗛嗞嗢嗩嗶嗿嘅嘈嘊嘍",5,"嘙嘬嘰嘳嘵嘷嘹嘻嘼嘽嘿噀噁噃噄噆噉噋噍噏噔噞噠噡噢噣噦噩噭噯噱噲噵嚄嚅嚈嚋嚌嚕嚙嚚嚝嚞嚟嚦嚧嚨嚩嚫嚬嚭嚱嚳嚷嚾囅囉囊囋囏囐囌囍囙囜囝囟囡囤",4,"囱囫园"],["8fb7a1","囶囷圁圂圇圊圌圑圕圚圛圝圠圢圣圤圥圩圪圬圮圯圳圴圽圾圿坅坆坌坍坒坢坥坧坨坫坭",4,"坳坴坵坷坹坺坻坼坾垁垃垌垔垗垙垚垜垝垞垟垡垕垧垨垩垬垸垽埇埈埌埏埕埝埞埤埦埧埩埭埰埵埶埸埽埾埿堃堄堈堉埡"],["8fb8a1","堌堍堛堞堟堠堦堧堭堲堹堿塉塌塍塏塐塕塟塡塤塧塨塸塼塿墀墁墇墈墉墊墌墍墏墐墔墖墝墠墡墢墦墩墱墲壄墼壂壈壍壎壐壒壔壖壚壝壡壢壩壳夅夆夋夌夒夓夔虁夝夡夣夤夨夯夰夳夵夶夿奃奆奒奓奙奛奝奞奟奡奣奫奭"],["8fb9a1","奯奲奵奶她奻奼妋妌妎妒妕妗妟妤妧妭妮妯妰妳妷妺妼姁姃姄姈姊姍姒姝姞姟姣姤姧姮姯姱姲姴姷娀娄娌娍娎娒娓娞娣娤娧娨娪娭娰婄婅婇婈婌婐婕婞婣婥婧婭婷婺婻婾媋媐媓媖媙媜媞媟媠媢媧媬媱媲媳媵媸媺媻媿"],["8fbaa1","嫄嫆嫈嫏嫚嫜嫠嫥嫪嫮嫵嫶嫽嬀嬁嬈嬗嬴嬙嬛嬝嬡嬥嬭嬸孁孋孌孒孖孞孨孮孯孼孽孾孿宁宄宆宊宎宐宑宓宔宖宨宩宬宭宯宱宲宷宺宼寀寁寍寏寖",4,"寠寯寱寴寽尌尗尞尟尣尦尩尫尬尮尰尲尵尶屙屚屜屢屣屧屨屩"],["8fbba1","屭屰屴屵屺屻屼屽岇岈岊岏岒岝岟岠岢岣岦岪岲岴岵岺峉峋峒峝峗峮峱峲峴崁崆崍崒崫崣崤崦崧崱崴崹崽崿嵂嵃嵆嵈嵕嵑嵙嵊嵟嵠嵡嵢嵤嵪嵭嵰嵹嵺嵾嵿嶁嶃嶈嶊嶒嶓嶔嶕嶙嶛嶟嶠嶧嶫嶰嶴嶸嶹巃巇巋巐巎巘巙巠巤"],["8fbca1","巩巸巹帀帇帍帒帔帕帘帟帠帮帨帲帵帾幋幐幉幑幖幘幛幜幞幨幪",4,"幰庀庋庎庢庤庥庨庪庬庱庳庽庾庿廆廌廋廎廑廒廔廕廜廞廥廫异弆弇弈弎弙弜弝弡弢弣弤弨弫弬弮弰弴弶弻弽弿彀彄彅彇彍彐彔彘彛彠彣彤彧"],["8fbda1","彯彲彴彵彸彺彽彾徉徍徏徖徜徝徢徧徫徤徬徯徰徱徸忄忇忈忉忋忐",4,"忞忡忢忨忩忪忬忭忮忯忲忳忶忺忼怇怊怍怓怔怗怘怚怟怤怭怳怵恀恇恈恉恌恑恔恖恗恝恡恧恱恾恿悂悆悈悊悎悑悓悕悘悝悞悢悤悥您悰悱悷"],["8fbea1","悻悾惂惄惈惉惊惋惎惏惔惕惙惛惝惞惢惥惲惵惸惼惽愂愇愊愌愐",4,"愖愗愙愜愞愢愪愫愰愱愵愶愷愹慁慅慆慉慞慠慬慲慸慻慼慿憀憁憃憄憋憍憒憓憗憘憜憝憟憠憥憨憪憭憸憹憼懀懁懂懎懏懕懜懝懞懟懡懢懧懩懥"],["8fbfa1","懬懭懯戁戃戄戇戓戕戜戠戢戣戧戩戫戹戽扂扃扄扆扌扐扑扒扔扖扚扜扤扭扯扳扺扽抍抎抏抐抦抨抳抶抷抺抾抿拄拎拕拖拚拪拲拴拼拽挃挄挊挋挍挐挓挖挘挩挪挭挵挶挹挼捁捂捃捄捆捊捋捎捒捓捔捘捛捥捦捬捭捱捴捵"],["8fc0a1","捸捼捽捿掂掄掇掊掐掔掕掙掚掞掤掦掭掮掯掽揁揅揈揎揑揓揔揕揜揠揥揪揬揲揳揵揸揹搉搊搐搒搔搘搞搠搢搤搥搩搪搯搰搵搽搿摋摏摑摒摓摔摚摛摜摝摟摠摡摣摭摳摴摻摽撅撇撏撐撑撘撙撛撝撟撡撣撦撨撬撳撽撾撿"],["8fc1a1","擄擉擊擋擌擎擐擑擕擗擤擥擩擪擭擰擵擷擻擿攁攄攈攉攊攏攓攔攖攙攛攞攟攢攦攩攮攱攺攼攽敃敇敉敐敒敔敟敠敧敫敺敽斁斅斊斒斕斘斝斠斣斦斮斲斳斴斿旂旈旉旎旐旔旖旘旟旰旲旴旵旹旾旿昀昄昈昉昍昑昒昕昖昝"],["8fc2a1","昞昡昢昣昤昦昩昪昫昬昮昰昱昳昹昷晀晅晆晊晌晑晎晗晘晙晛晜晠晡曻晪晫晬晾晳晵晿晷晸晹晻暀晼暋暌暍暐暒暙暚暛暜暟暠暤暭暱暲暵暻暿曀曂曃曈曌曎曏曔曛曟曨曫曬曮曺朅朇朎朓朙朜朠朢朳朾杅杇杈杌杔杕杝"],["8fc3a1","杦杬杮杴杶杻极构枎枏枑枓枖枘枙枛枰枱枲枵枻枼枽柹柀柂柃柅柈柉柒柗柙柜柡柦柰柲柶柷桒栔栙栝栟栨栧栬栭栯栰栱栳栻栿桄桅桊桌桕桗桘桛桫桮",4,"桵桹桺桻桼梂梄梆梈梖梘梚梜梡梣梥梩梪梮梲梻棅棈棌棏"],["8fc4a1","棐棑棓棖棙棜棝棥棨棪棫棬棭棰棱棵棶棻棼棽椆椉椊椐椑椓椖椗椱椳椵椸椻楂楅楉楎楗楛楣楤楥楦楨楩楬楰楱楲楺楻楿榀榍榒榖榘榡榥榦榨榫榭榯榷榸榺榼槅槈槑槖槗槢槥槮槯槱槳槵槾樀樁樃樏樑樕樚樝樠樤樨樰樲"],["8fc5a1","樴樷樻樾樿橅橆橉橊橎橐橑橒橕橖橛橤橧橪橱橳橾檁檃檆檇檉檋檑檛檝檞檟檥檫檯檰檱檴檽檾檿櫆櫉櫈櫌櫐櫔櫕櫖櫜櫝櫤櫧櫬櫰櫱櫲櫼櫽欂欃欆欇欉欏欐欑欗欛欞欤欨欫欬欯欵欶欻欿歆歊歍歒歖歘歝歠歧歫歮歰歵歽"],["8fc6a1","歾殂殅殗殛殟殠殢殣殨殩殬殭殮殰殸殹殽殾毃毄毉毌毖毚毡毣毦毧毮毱毷毹毿氂氄氅氉氍氎氐氒氙氟氦氧氨氬氮氳氵氶氺氻氿汊汋汍汏汒汔汙汛汜汫汭汯汴汶汸汹汻沅沆沇沉沔沕沗沘沜沟沰沲沴泂泆泍泏泐泑泒泔泖"],["8fc7a1","泚泜泠泧泩泫泬泮泲泴洄洇洊洎洏洑洓洚洦洧洨汧洮洯洱洹洼洿浗浞浟浡浥浧浯浰浼涂涇涑涒涔涖涗涘涪涬涴涷涹涽涿淄淈淊淎淏淖淛淝淟淠淢淥淩淯淰淴淶淼渀渄渞渢渧渲渶渹渻渼湄湅湈湉湋湏湑湒湓湔湗湜湝湞"],["8fc8a1","湢湣湨湳湻湽溍溓溙溠溧溭溮溱溳溻溿滀滁滃滇滈滊滍滎滏滫滭滮滹滻滽漄漈漊漌漍漖漘漚漛漦漩漪漯漰漳漶漻漼漭潏潑潒潓潗潙潚潝潞潡潢潨潬潽潾澃澇澈澋澌澍澐澒澓澔澖澚澟澠澥澦澧澨澮澯澰澵澶澼濅濇濈濊"],["8fc9a1","濚濞濨濩濰濵濹濼濽瀀瀅瀆瀇瀍瀗瀠瀣瀯瀴瀷瀹瀼灃灄灈灉灊灋灔灕灝灞灎灤灥灬灮灵灶灾炁炅炆炔",4,"炛炤炫炰炱炴炷烊烑烓烔烕烖烘烜烤烺焃",4,"焋焌焏焞焠焫焭焯焰焱焸煁煅煆煇煊煋煐煒煗煚煜煞煠"],["8fcaa1","煨煹熀熅熇熌熒熚熛熠熢熯熰熲熳熺熿燀燁燄燋燌燓燖燙燚燜燸燾爀爇爈爉爓爗爚爝爟爤爫爯爴爸爹牁牂牃牅牎牏牐牓牕牖牚牜牞牠牣牨牫牮牯牱牷牸牻牼牿犄犉犍犎犓犛犨犭犮犱犴犾狁狇狉狌狕狖狘狟狥狳狴狺狻"],["8fcba1","狾猂猄猅猇猋猍猒猓猘猙猞猢猤猧猨猬猱猲猵猺猻猽獃獍獐獒獖獘獝獞獟獠獦獧獩獫獬獮獯獱獷獹獼玀玁玃玅玆玎玐玓玕玗玘玜玞玟玠玢玥玦玪玫玭玵玷玹玼玽玿珅珆珉珋珌珏珒珓珖珙珝珡珣珦珧珩珴珵珷珹珺珻珽"],["8fcca1","珿琀琁琄琇琊琑琚琛琤琦琨",9,"琹瑀瑃瑄瑆瑇瑋瑍瑑瑒瑗瑝瑢瑦瑧瑨瑫瑭瑮瑱瑲璀璁璅璆璇璉璏璐璑璒璘璙璚璜璟璠璡璣璦璨璩璪璫璮璯璱璲璵璹璻璿瓈瓉瓌瓐瓓瓘瓚瓛瓞瓟瓤瓨瓪瓫瓯瓴瓺瓻瓼瓿甆"],["8fcda1","甒甖甗甠甡甤甧甩甪甯甶甹甽甾甿畀畃畇畈畎畐畒畗畞畟畡畯畱畹",5,"疁疅疐疒疓疕疙疜疢疤疴疺疿痀痁痄痆痌痎痏痗痜痟痠痡痤痧痬痮痯痱痹瘀瘂瘃瘄瘇瘈瘊瘌瘏瘒瘓瘕瘖瘙瘛瘜瘝瘞瘣瘥瘦瘩瘭瘲瘳瘵瘸瘹"],["8fcea1","瘺瘼癊癀癁癃癄癅癉癋癕癙癟癤癥癭癮癯癱癴皁皅皌皍皕皛皜皝皟皠皢",6,"皪皭皽盁盅盉盋盌盎盔盙盠盦盨盬盰盱盶盹盼眀眆眊眎眒眔眕眗眙眚眜眢眨眭眮眯眴眵眶眹眽眾睂睅睆睊睍睎睏睒睖睗睜睞睟睠睢"],["8fcfa1","睤睧睪睬睰睲睳睴睺睽瞀瞄瞌瞍瞔瞕瞖瞚瞟瞢瞧瞪瞮瞯瞱瞵瞾矃矉矑矒矕矙矞矟矠矤矦矪矬矰矱矴矸矻砅砆砉砍砎砑砝砡砢砣砭砮砰砵砷硃硄硇硈硌硎硒硜硞硠硡硣硤硨硪确硺硾碊碏碔碘碡碝碞碟碤碨碬碭碰碱碲碳"],["8fd0a1","碻碽碿磇磈磉磌磎磒磓磕磖磤磛磟磠磡磦磪磲磳礀磶磷磺磻磿礆礌礐礚礜礞礟礠礥礧礩礭礱礴礵礻礽礿祄祅祆祊祋祏祑祔祘祛祜祧祩祫祲祹祻祼祾禋禌禑禓禔禕禖禘禛禜禡禨禩禫禯禱禴禸离秂秄秇秈秊秏秔秖秚秝秞"],["8fd1a1","秠秢秥秪秫秭秱秸秼稂稃稇稉稊稌稑稕稛稞稡稧稫稭稯稰稴稵稸稹稺穄穅穇穈穌穕穖穙穜穝穟穠穥穧穪穭穵穸穾窀窂窅窆窊窋窐窑窔窞窠窣窬窳窵窹窻窼竆竉竌竎竑竛竨竩竫竬竱竴竻竽竾笇笔笟笣笧笩笪笫笭笮笯笰"],["8fd2a1","笱笴笽笿筀筁筇筎筕筠筤筦筩筪筭筯筲筳筷箄箉箎箐箑箖箛箞箠箥箬箯箰箲箵箶箺箻箼箽篂篅篈篊篔篖篗篙篚篛篨篪篲篴篵篸篹篺篼篾簁簂簃簄簆簉簋簌簎簏簙簛簠簥簦簨簬簱簳簴簶簹簺籆籊籕籑籒籓籙",5],["8fd3a1","籡籣籧籩籭籮籰籲籹籼籽粆粇粏粔粞粠粦粰粶粷粺粻粼粿糄糇糈糉糍糏糓糔糕糗糙糚糝糦糩糫糵紃紇紈紉紏紑紒紓紖紝紞紣紦紪紭紱紼紽紾絀絁絇絈絍絑絓絗絙絚絜絝絥絧絪絰絸絺絻絿綁綂綃綅綆綈綋綌綍綑綖綗綝"],["8fd4a1","綞綦綧綪綳綶綷綹緂",4,"緌緍緎緗緙縀緢緥緦緪緫緭緱緵緶緹緺縈縐縑縕縗縜縝縠縧縨縬縭縯縳縶縿繄繅繇繎繐繒繘繟繡繢繥繫繮繯繳繸繾纁纆纇纊纍纑纕纘纚纝纞缼缻缽缾缿罃罄罇罏罒罓罛罜罝罡罣罤罥罦罭"],["8fd5a1","罱罽罾罿羀羋羍羏羐羑羖羗羜羡羢羦羪羭羴羼羿翀翃翈翎翏翛翟翣翥翨翬翮翯翲翺翽翾翿耇耈耊耍耎耏耑耓耔耖耝耞耟耠耤耦耬耮耰耴耵耷耹耺耼耾聀聄聠聤聦聭聱聵肁肈肎肜肞肦肧肫肸肹胈胍胏胒胔胕胗胘胠胭胮"],["8fd6a1","胰胲胳胶胹胺胾脃脋脖脗脘脜脞脠脤脧脬脰脵脺脼腅腇腊腌腒腗腠腡腧腨腩腭腯腷膁膐膄膅膆膋膎膖膘膛膞膢膮膲膴膻臋臃臅臊臎臏臕臗臛臝臞臡臤臫臬臰臱臲臵臶臸臹臽臿舀舃舏舓舔舙舚舝舡舢舨舲舴舺艃艄艅艆"],["8fd7a1","艋艎艏艑艖艜艠艣艧艭艴艻艽艿芀芁芃芄芇芉芊芎芑芔芖芘芚芛芠芡芣芤芧芨芩芪芮芰芲芴芷芺芼芾芿苆苐苕苚苠苢苤苨苪苭苯苶苷苽苾茀茁茇茈茊茋荔茛茝茞茟茡茢茬茭茮茰茳茷茺茼茽荂荃荄荇荍荎荑荕荖荗荰荸"],["8fd8a1","荽荿莀莂莄莆莍莒莔莕莘莙莛莜莝莦莧莩莬莾莿菀菇菉菏菐菑菔菝荓菨菪菶菸菹菼萁萆萊萏萑萕萙莭萯萹葅葇葈葊葍葏葑葒葖葘葙葚葜葠葤葥葧葪葰葳葴葶葸葼葽蒁蒅蒒蒓蒕蒞蒦蒨蒩蒪蒯蒱蒴蒺蒽蒾蓀蓂蓇蓈蓌蓏蓓"],["8fd9a1","蓜蓧蓪蓯蓰蓱蓲蓷蔲蓺蓻蓽蔂蔃蔇蔌蔎蔐蔜蔞蔢蔣蔤蔥蔧蔪蔫蔯蔳蔴蔶蔿蕆蕏",4,"蕖蕙蕜",6,"蕤蕫蕯蕹蕺蕻蕽蕿薁薅薆薉薋薌薏薓薘薝薟薠薢薥薧薴薶薷薸薼薽薾薿藂藇藊藋藎薭藘藚藟藠藦藨藭藳藶藼"],["8fdaa1","藿蘀蘄蘅蘍蘎蘐蘑蘒蘘蘙蘛蘞蘡蘧蘩蘶蘸蘺蘼蘽虀虂虆虒虓虖虗虘虙虝虠",4,"虩虬虯虵虶虷虺蚍蚑蚖蚘蚚蚜蚡蚦蚧蚨蚭蚱蚳蚴蚵蚷蚸蚹蚿蛀蛁蛃蛅蛑蛒蛕蛗蛚蛜蛠蛣蛥蛧蚈蛺蛼蛽蜄蜅蜇蜋蜎蜏蜐蜓蜔蜙蜞蜟蜡蜣"],["8fdba1","蜨蜮蜯蜱蜲蜹蜺蜼蜽蜾蝀蝃蝅蝍蝘蝝蝡蝤蝥蝯蝱蝲蝻螃",6,"螋螌螐螓螕螗螘螙螞螠螣螧螬螭螮螱螵螾螿蟁蟈蟉蟊蟎蟕蟖蟙蟚蟜蟟蟢蟣蟤蟪蟫蟭蟱蟳蟸蟺蟿蠁蠃蠆蠉蠊蠋蠐蠙蠒蠓蠔蠘蠚蠛蠜蠞蠟蠨蠭蠮蠰蠲蠵"],["8fdca1","蠺蠼衁衃衅衈衉衊衋衎衑衕衖衘衚衜衟衠衤衩衱衹衻袀袘袚袛袜袟袠袨袪袺袽袾裀裊",4,"裑裒裓裛裞裧裯裰裱裵裷褁褆褍褎褏褕褖褘褙褚褜褠褦褧褨褰褱褲褵褹褺褾襀襂襅襆襉襏襒襗襚襛襜襡襢襣襫襮襰襳襵襺"],["8fdda1","襻襼襽覉覍覐覔覕覛覜覟覠覥覰覴覵覶覷覼觔",4,"觥觩觫觭觱觳觶觹觽觿訄訅訇訏訑訒訔訕訞訠訢訤訦訫訬訯訵訷訽訾詀詃詅詇詉詍詎詓詖詗詘詜詝詡詥詧詵詶詷詹詺詻詾詿誀誃誆誋誏誐誒誖誗誙誟誧誩誮誯誳"],["8fdea1","誶誷誻誾諃諆諈諉諊諑諓諔諕諗諝諟諬諰諴諵諶諼諿謅謆謋謑謜謞謟謊謭謰謷謼譂",4,"譈譒譓譔譙譍譞譣譭譶譸譹譼譾讁讄讅讋讍讏讔讕讜讞讟谸谹谽谾豅豇豉豋豏豑豓豔豗豘豛豝豙豣豤豦豨豩豭豳豵豶豻豾貆"],["8fdfa1","貇貋貐貒貓貙貛貜貤貹貺賅賆賉賋賏賖賕賙賝賡賨賬賯賰賲賵賷賸賾賿贁贃贉贒贗贛赥赩赬赮赿趂趄趈趍趐趑趕趞趟趠趦趫趬趯趲趵趷趹趻跀跅跆跇跈跊跎跑跔跕跗跙跤跥跧跬跰趼跱跲跴跽踁踄踅踆踋踑踔踖踠踡踢"],["8fe0a1","踣踦踧踱踳踶踷踸踹踽蹀蹁蹋蹍蹎蹏蹔蹛蹜蹝蹞蹡蹢蹩蹬蹭蹯蹰蹱蹹蹺蹻躂躃躉躐躒躕躚躛躝躞躢躧躩躭躮躳躵躺躻軀軁軃軄軇軏軑軔軜軨軮軰軱軷軹軺軭輀輂輇輈輏輐輖輗輘輞輠輡輣輥輧輨輬輭輮輴輵輶輷輺轀轁"],["8fe1a1","轃轇轏轑",4,"轘轝轞轥辝辠辡辤辥辦辵辶辸达迀迁迆迊迋迍运迒迓迕迠迣迤迨迮迱迵迶迻迾适逄逈逌逘逛逨逩逯逪逬逭逳逴逷逿遃遄遌遛遝遢遦遧遬遰遴遹邅邈邋邌邎邐邕邗邘邙邛邠邡邢邥邰邲邳邴邶邽郌邾郃"],["8fe2a1","郄郅郇郈郕郗郘郙郜郝郟郥郒郶郫郯郰郴郾郿鄀鄄鄅鄆鄈鄍鄐鄔鄖鄗鄘鄚鄜鄞鄠鄥鄢鄣鄧鄩鄮鄯鄱鄴鄶鄷鄹鄺鄼鄽酃酇酈酏酓酗酙酚酛酡酤酧酭酴酹酺酻醁醃醅醆醊醎醑醓醔醕醘醞醡醦醨醬醭醮醰醱醲醳醶醻醼醽醿"],["8fe3a1","釂釃釅釓釔釗釙釚釞釤釥釩釪釬",5,"釷釹釻釽鈀鈁鈄鈅鈆鈇鈉鈊鈌鈐鈒鈓鈖鈘鈜鈝鈣鈤鈥鈦鈨鈮鈯鈰鈳鈵鈶鈸鈹鈺鈼鈾鉀鉂鉃鉆鉇鉊鉍鉎鉏鉑鉘鉙鉜鉝鉠鉡鉥鉧鉨鉩鉮鉯鉰鉵",4,"鉻鉼鉽鉿銈銉銊銍銎銒銗"],["8fe4a1","銙銟銠銤銥銧銨銫銯銲銶銸銺銻銼銽銿",4,"鋅鋆鋇鋈鋋鋌鋍鋎鋐鋓鋕鋗鋘鋙鋜鋝鋟鋠鋡鋣鋥鋧鋨鋬鋮鋰鋹鋻鋿錀錂錈錍錑錔錕錜錝錞錟錡錤錥錧錩錪錳錴錶錷鍇鍈鍉鍐鍑鍒鍕鍗鍘鍚鍞鍤鍥鍧鍩鍪鍭鍯鍰鍱鍳鍴鍶"],["8fe5a1","鍺鍽鍿鎀鎁鎂鎈鎊鎋鎍鎏鎒鎕鎘鎛鎞鎡鎣鎤鎦鎨鎫鎴鎵鎶鎺鎩鏁鏄鏅鏆鏇鏉",4,"鏓鏙鏜鏞鏟鏢鏦鏧鏹鏷鏸鏺鏻鏽鐁鐂鐄鐈鐉鐍鐎鐏鐕鐖鐗鐟鐮鐯鐱鐲鐳鐴鐻鐿鐽鑃鑅鑈鑊鑌鑕鑙鑜鑟鑡鑣鑨鑫鑭鑮鑯鑱鑲钄钃镸镹"],["8fe6a1","镾閄閈閌閍閎閝閞閟閡閦閩閫閬閴閶閺閽閿闆闈闉闋闐闑闒闓闙闚闝闞闟闠闤闦阝阞阢阤阥阦阬阱阳阷阸阹阺阼阽陁陒陔陖陗陘陡陮陴陻陼陾陿隁隂隃隄隉隑隖隚隝隟隤隥隦隩隮隯隳隺雊雒嶲雘雚雝雞雟雩雯雱雺霂"],["8fe7a1","霃霅霉霚霛霝霡霢霣霨霱霳靁靃靊靎靏靕靗靘靚靛靣靧靪靮靳靶靷靸靻靽靿鞀鞉鞕鞖鞗鞙鞚鞞鞟鞢鞬鞮鞱鞲鞵鞶鞸鞹鞺鞼鞾鞿韁韄韅韇韉韊韌韍韎韐韑韔韗韘韙韝韞韠韛韡韤韯韱韴韷韸韺頇頊頙頍頎頔頖頜頞頠頣頦"],["8fe8a1","頫頮頯頰頲頳頵頥頾顄顇顊顑顒顓顖顗顙顚顢顣顥顦顪顬颫颭颮颰颴颷颸颺颻颿飂飅飈飌飡飣飥飦飧飪飳飶餂餇餈餑餕餖餗餚餛餜餟餢餦餧餫餱",4,"餹餺餻餼饀饁饆饇饈饍饎饔饘饙饛饜饞饟饠馛馝馟馦馰馱馲馵"],["8fe9a1","馹馺馽馿駃駉駓駔駙駚駜駞駧駪駫駬駰駴駵駹駽駾騂騃騄騋騌騐騑騖騞騠騢騣騤騧騭騮騳騵騶騸驇驁驄驊驋驌驎驑驔驖驝骪骬骮骯骲骴骵骶骹骻骾骿髁髃髆髈髎髐髒髕髖髗髛髜髠髤髥髧髩髬髲髳髵髹髺髽髿",4],["8feaa1","鬄鬅鬈鬉鬋鬌鬍鬎鬐鬒鬖鬙鬛鬜鬠鬦鬫鬭鬳鬴鬵鬷鬹鬺鬽魈魋魌魕魖魗魛魞魡魣魥魦魨魪",4,"魳魵魷魸魹魿鮀鮄鮅鮆鮇鮉鮊鮋鮍鮏鮐鮔鮚鮝鮞鮦鮧鮩鮬鮰鮱鮲鮷鮸鮻鮼鮾鮿鯁鯇鯈鯎鯐鯗鯘鯝鯟鯥鯧鯪鯫鯯鯳鯷鯸"],["8feba1","鯹鯺鯽鯿鰀鰂鰋鰏鰑鰖鰘鰙鰚鰜鰞鰢鰣鰦",4,"鰱鰵鰶鰷鰽鱁鱃鱄鱅鱉鱊鱎鱏鱐鱓鱔鱖鱘鱛鱝鱞鱟鱣鱩鱪鱜鱫鱨鱮鱰鱲鱵鱷鱻鳦鳲鳷鳹鴋鴂鴑鴗鴘鴜鴝鴞鴯鴰鴲鴳鴴鴺鴼鵅鴽鵂鵃鵇鵊鵓鵔鵟鵣鵢鵥鵩鵪鵫鵰鵶鵷鵻"],["8feca1","鵼鵾鶃鶄鶆鶊鶍鶎鶒鶓鶕鶖鶗鶘鶡鶪鶬鶮鶱鶵鶹鶼鶿鷃鷇鷉鷊鷔鷕鷖鷗鷚鷞鷟鷠鷥鷧鷩鷫鷮鷰鷳鷴鷾鸊鸂鸇鸎鸐鸑鸒鸕鸖鸙鸜鸝鹺鹻鹼麀麂麃麄麅麇麎麏麖麘麛麞麤麨麬麮麯麰麳麴麵黆黈黋黕黟黤黧黬黭黮黰黱黲黵"],["8feda1","黸黿鼂鼃鼉鼏鼐鼑鼒鼔鼖鼗鼙鼚鼛鼟鼢鼦鼪鼫鼯鼱鼲鼴鼷鼹鼺鼼鼽鼿齁齃",4,"齓齕齖齗齘齚齝齞齨齩齭",4,"齳齵齺齽龏龐龑龒龔龖龗龞龡龢龣龥"]]');
 
 /***/ }),
 
-/***/ 85127:
+/***/ 99129:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"uChars":[128,165,169,178,184,216,226,235,238,244,248,251,253,258,276,284,300,325,329,334,364,463,465,467,469,471,473,475,477,506,594,610,712,716,730,930,938,962,970,1026,1104,1106,8209,8215,8218,8222,8231,8241,8244,8246,8252,8365,8452,8454,8458,8471,8482,8556,8570,8596,8602,8713,8720,8722,8726,8731,8737,8740,8742,8748,8751,8760,8766,8777,8781,8787,8802,8808,8816,8854,8858,8870,8896,8979,9322,9372,9548,9588,9616,9622,9634,9652,9662,9672,9676,9680,9702,9735,9738,9793,9795,11906,11909,11913,11917,11928,11944,11947,11951,11956,11960,11964,11979,12284,12292,12312,12319,12330,12351,12436,12447,12535,12543,12586,12842,12850,12964,13200,13215,13218,13253,13263,13267,13270,13384,13428,13727,13839,13851,14617,14703,14801,14816,14964,15183,15471,15585,16471,16736,17208,17325,17330,17374,17623,17997,18018,18212,18218,18301,18318,18760,18811,18814,18820,18823,18844,18848,18872,19576,19620,19738,19887,40870,59244,59336,59367,59413,59417,59423,59431,59437,59443,59452,59460,59478,59493,63789,63866,63894,63976,63986,64016,64018,64021,64025,64034,64037,64042,65074,65093,65107,65112,65127,65132,65375,65510,65536],"gbChars":[0,36,38,45,50,81,89,95,96,100,103,104,105,109,126,133,148,172,175,179,208,306,307,308,309,310,311,312,313,341,428,443,544,545,558,741,742,749,750,805,819,820,7922,7924,7925,7927,7934,7943,7944,7945,7950,8062,8148,8149,8152,8164,8174,8236,8240,8262,8264,8374,8380,8381,8384,8388,8390,8392,8393,8394,8396,8401,8406,8416,8419,8424,8437,8439,8445,8482,8485,8496,8521,8603,8936,8946,9046,9050,9063,9066,9076,9092,9100,9108,9111,9113,9131,9162,9164,9218,9219,11329,11331,11334,11336,11346,11361,11363,11366,11370,11372,11375,11389,11682,11686,11687,11692,11694,11714,11716,11723,11725,11730,11736,11982,11989,12102,12336,12348,12350,12384,12393,12395,12397,12510,12553,12851,12962,12973,13738,13823,13919,13933,14080,14298,14585,14698,15583,15847,16318,16434,16438,16481,16729,17102,17122,17315,17320,17402,17418,17859,17909,17911,17915,17916,17936,17939,17961,18664,18703,18814,18962,19043,33469,33470,33471,33484,33485,33490,33497,33501,33505,33513,33520,33536,33550,37845,37921,37948,38029,38038,38064,38065,38066,38069,38075,38076,38078,39108,39109,39113,39114,39115,39116,39265,39394,189000]}');
 
 /***/ }),
 
-/***/ 55940:
+/***/ 55914:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('[["a140","",62],["a180","",32],["a240","",62],["a280","",32],["a2ab","",5],["a2e3","€"],["a2ef",""],["a2fd",""],["a340","",62],["a380","",31,"　"],["a440","",62],["a480","",32],["a4f4","",10],["a540","",62],["a580","",32],["a5f7","",7],["a640","",62],["a680","",32],["a6b9","",7],["a6d9","",6],["a6ec",""],["a6f3",""],["a6f6","",8],["a740","",62],["a780","",32],["a7c2","",14],["a7f2","",12],["a896","",10],["a8bc","ḿ"],["a8bf","ǹ"],["a8c1",""],["a8ea","",20],["a958",""],["a95b",""],["a95d",""],["a989","〾⿰",11],["a997","",12],["a9f0","",14],["aaa1","",93],["aba1","",93],["aca1","",93],["ada1","",93],["aea1","",93],["afa1","",93],["d7fa","",4],["f8a1","",93],["f9a1","",93],["faa1","",93],["fba1","",93],["fca1","",93],["fda1","",93],["fe50","⺁⺄㑳㑇⺈⺋㖞㘚㘎⺌⺗㥮㤘㧏㧟㩳㧐㭎㱮㳠⺧⺪䁖䅟⺮䌷⺳⺶⺷䎱䎬⺻䏝䓖䙡䙌"],["fe80","䜣䜩䝼䞍⻊䥇䥺䥽䦂䦃䦅䦆䦟䦛䦷䦶䲣䲟䲠䲡䱷䲢䴓",6,"䶮",93],["8135f437",""]]');
 
 /***/ }),
 
-/***/ 56833:
+/***/ 40679:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('[["0","\\u0000",128],["a1","｡",62],["8140","　、。，．・：；？！゛゜´｀¨＾￣＿ヽヾゝゞ〃仝々〆〇ー―‐／＼～∥｜…‥‘’“”（）〔〕［］｛｝〈",9,"＋－±×"],["8180","÷＝≠＜＞≦≧∞∴♂♀°′″℃￥＄￠￡％＃＆＊＠§☆★○●◎◇◆□■△▲▽▼※〒→←↑↓〓"],["81b8","∈∋⊆⊇⊂⊃∪∩"],["81c8","∧∨￢⇒⇔∀∃"],["81da","∠⊥⌒∂∇≡≒≪≫√∽∝∵∫∬"],["81f0","Å‰♯♭♪†‡¶"],["81fc","◯"],["824f","０",9],["8260","Ａ",25],["8281","ａ",25],["829f","ぁ",82],["8340","ァ",62],["8380","ム",22],["839f","Α",16,"Σ",6],["83bf","α",16,"σ",6],["8440","А",5,"ЁЖ",25],["8470","а",5,"ёж",7],["8480","о",17],["849f","─│┌┐┘└├┬┤┴┼━┃┏┓┛┗┣┳┫┻╋┠┯┨┷┿┝┰┥┸╂"],["8740","①",19,"Ⅰ",9],["875f","㍉㌔㌢㍍㌘㌧㌃㌶㍑㍗㌍㌦㌣㌫㍊㌻㎜㎝㎞㎎㎏㏄㎡"],["877e","㍻"],["8780","〝〟№㏍℡㊤",4,"㈱㈲㈹㍾㍽㍼≒≡∫∮∑√⊥∠∟⊿∵∩∪"],["889f","亜唖娃阿哀愛挨姶逢葵茜穐悪握渥旭葦芦鯵梓圧斡扱宛姐虻飴絢綾鮎或粟袷安庵按暗案闇鞍杏以伊位依偉囲夷委威尉惟意慰易椅為畏異移維緯胃萎衣謂違遺医井亥域育郁磯一壱溢逸稲茨芋鰯允印咽員因姻引飲淫胤蔭"],["8940","院陰隠韻吋右宇烏羽迂雨卯鵜窺丑碓臼渦嘘唄欝蔚鰻姥厩浦瓜閏噂云運雲荏餌叡営嬰影映曳栄永泳洩瑛盈穎頴英衛詠鋭液疫益駅悦謁越閲榎厭円"],["8980","園堰奄宴延怨掩援沿演炎焔煙燕猿縁艶苑薗遠鉛鴛塩於汚甥凹央奥往応押旺横欧殴王翁襖鴬鴎黄岡沖荻億屋憶臆桶牡乙俺卸恩温穏音下化仮何伽価佳加可嘉夏嫁家寡科暇果架歌河火珂禍禾稼箇花苛茄荷華菓蝦課嘩貨迦過霞蚊俄峨我牙画臥芽蛾賀雅餓駕介会解回塊壊廻快怪悔恢懐戒拐改"],["8a40","魁晦械海灰界皆絵芥蟹開階貝凱劾外咳害崖慨概涯碍蓋街該鎧骸浬馨蛙垣柿蛎鈎劃嚇各廓拡撹格核殻獲確穫覚角赫較郭閣隔革学岳楽額顎掛笠樫"],["8a80","橿梶鰍潟割喝恰括活渇滑葛褐轄且鰹叶椛樺鞄株兜竃蒲釜鎌噛鴨栢茅萱粥刈苅瓦乾侃冠寒刊勘勧巻喚堪姦完官寛干幹患感慣憾換敢柑桓棺款歓汗漢澗潅環甘監看竿管簡緩缶翰肝艦莞観諌貫還鑑間閑関陥韓館舘丸含岸巌玩癌眼岩翫贋雁頑顔願企伎危喜器基奇嬉寄岐希幾忌揮机旗既期棋棄"],["8b40","機帰毅気汽畿祈季稀紀徽規記貴起軌輝飢騎鬼亀偽儀妓宜戯技擬欺犠疑祇義蟻誼議掬菊鞠吉吃喫桔橘詰砧杵黍却客脚虐逆丘久仇休及吸宮弓急救"],["8b80","朽求汲泣灸球究窮笈級糾給旧牛去居巨拒拠挙渠虚許距鋸漁禦魚亨享京供侠僑兇競共凶協匡卿叫喬境峡強彊怯恐恭挟教橋況狂狭矯胸脅興蕎郷鏡響饗驚仰凝尭暁業局曲極玉桐粁僅勤均巾錦斤欣欽琴禁禽筋緊芹菌衿襟謹近金吟銀九倶句区狗玖矩苦躯駆駈駒具愚虞喰空偶寓遇隅串櫛釧屑屈"],["8c40","掘窟沓靴轡窪熊隈粂栗繰桑鍬勲君薫訓群軍郡卦袈祁係傾刑兄啓圭珪型契形径恵慶慧憩掲携敬景桂渓畦稽系経継繋罫茎荊蛍計詣警軽頚鶏芸迎鯨"],["8c80","劇戟撃激隙桁傑欠決潔穴結血訣月件倹倦健兼券剣喧圏堅嫌建憲懸拳捲検権牽犬献研硯絹県肩見謙賢軒遣鍵険顕験鹸元原厳幻弦減源玄現絃舷言諺限乎個古呼固姑孤己庫弧戸故枯湖狐糊袴股胡菰虎誇跨鈷雇顧鼓五互伍午呉吾娯後御悟梧檎瑚碁語誤護醐乞鯉交佼侯候倖光公功効勾厚口向"],["8d40","后喉坑垢好孔孝宏工巧巷幸広庚康弘恒慌抗拘控攻昂晃更杭校梗構江洪浩港溝甲皇硬稿糠紅紘絞綱耕考肯肱腔膏航荒行衡講貢購郊酵鉱砿鋼閤降"],["8d80","項香高鴻剛劫号合壕拷濠豪轟麹克刻告国穀酷鵠黒獄漉腰甑忽惚骨狛込此頃今困坤墾婚恨懇昏昆根梱混痕紺艮魂些佐叉唆嵯左差査沙瑳砂詐鎖裟坐座挫債催再最哉塞妻宰彩才採栽歳済災采犀砕砦祭斎細菜裁載際剤在材罪財冴坂阪堺榊肴咲崎埼碕鷺作削咋搾昨朔柵窄策索錯桜鮭笹匙冊刷"],["8e40","察拶撮擦札殺薩雑皐鯖捌錆鮫皿晒三傘参山惨撒散桟燦珊産算纂蚕讃賛酸餐斬暫残仕仔伺使刺司史嗣四士始姉姿子屍市師志思指支孜斯施旨枝止"],["8e80","死氏獅祉私糸紙紫肢脂至視詞詩試誌諮資賜雌飼歯事似侍児字寺慈持時次滋治爾璽痔磁示而耳自蒔辞汐鹿式識鴫竺軸宍雫七叱執失嫉室悉湿漆疾質実蔀篠偲柴芝屡蕊縞舎写射捨赦斜煮社紗者謝車遮蛇邪借勺尺杓灼爵酌釈錫若寂弱惹主取守手朱殊狩珠種腫趣酒首儒受呪寿授樹綬需囚収周"],["8f40","宗就州修愁拾洲秀秋終繍習臭舟蒐衆襲讐蹴輯週酋酬集醜什住充十従戎柔汁渋獣縦重銃叔夙宿淑祝縮粛塾熟出術述俊峻春瞬竣舜駿准循旬楯殉淳"],["8f80","準潤盾純巡遵醇順処初所暑曙渚庶緒署書薯藷諸助叙女序徐恕鋤除傷償勝匠升召哨商唱嘗奨妾娼宵将小少尚庄床廠彰承抄招掌捷昇昌昭晶松梢樟樵沼消渉湘焼焦照症省硝礁祥称章笑粧紹肖菖蒋蕉衝裳訟証詔詳象賞醤鉦鍾鐘障鞘上丈丞乗冗剰城場壌嬢常情擾条杖浄状畳穣蒸譲醸錠嘱埴飾"],["9040","拭植殖燭織職色触食蝕辱尻伸信侵唇娠寝審心慎振新晋森榛浸深申疹真神秦紳臣芯薪親診身辛進針震人仁刃塵壬尋甚尽腎訊迅陣靭笥諏須酢図厨"],["9080","逗吹垂帥推水炊睡粋翠衰遂酔錐錘随瑞髄崇嵩数枢趨雛据杉椙菅頗雀裾澄摺寸世瀬畝是凄制勢姓征性成政整星晴棲栖正清牲生盛精聖声製西誠誓請逝醒青静斉税脆隻席惜戚斥昔析石積籍績脊責赤跡蹟碩切拙接摂折設窃節説雪絶舌蝉仙先千占宣専尖川戦扇撰栓栴泉浅洗染潜煎煽旋穿箭線"],["9140","繊羨腺舛船薦詮賎践選遷銭銑閃鮮前善漸然全禅繕膳糎噌塑岨措曾曽楚狙疏疎礎祖租粗素組蘇訴阻遡鼠僧創双叢倉喪壮奏爽宋層匝惣想捜掃挿掻"],["9180","操早曹巣槍槽漕燥争痩相窓糟総綜聡草荘葬蒼藻装走送遭鎗霜騒像増憎臓蔵贈造促側則即息捉束測足速俗属賊族続卒袖其揃存孫尊損村遜他多太汰詑唾堕妥惰打柁舵楕陀駄騨体堆対耐岱帯待怠態戴替泰滞胎腿苔袋貸退逮隊黛鯛代台大第醍題鷹滝瀧卓啄宅托択拓沢濯琢託鐸濁諾茸凧蛸只"],["9240","叩但達辰奪脱巽竪辿棚谷狸鱈樽誰丹単嘆坦担探旦歎淡湛炭短端箪綻耽胆蛋誕鍛団壇弾断暖檀段男談値知地弛恥智池痴稚置致蜘遅馳築畜竹筑蓄"],["9280","逐秩窒茶嫡着中仲宙忠抽昼柱注虫衷註酎鋳駐樗瀦猪苧著貯丁兆凋喋寵帖帳庁弔張彫徴懲挑暢朝潮牒町眺聴脹腸蝶調諜超跳銚長頂鳥勅捗直朕沈珍賃鎮陳津墜椎槌追鎚痛通塚栂掴槻佃漬柘辻蔦綴鍔椿潰坪壷嬬紬爪吊釣鶴亭低停偵剃貞呈堤定帝底庭廷弟悌抵挺提梯汀碇禎程締艇訂諦蹄逓"],["9340","邸鄭釘鼎泥摘擢敵滴的笛適鏑溺哲徹撤轍迭鉄典填天展店添纏甜貼転顛点伝殿澱田電兎吐堵塗妬屠徒斗杜渡登菟賭途都鍍砥砺努度土奴怒倒党冬"],["9380","凍刀唐塔塘套宕島嶋悼投搭東桃梼棟盗淘湯涛灯燈当痘祷等答筒糖統到董蕩藤討謄豆踏逃透鐙陶頭騰闘働動同堂導憧撞洞瞳童胴萄道銅峠鴇匿得徳涜特督禿篤毒独読栃橡凸突椴届鳶苫寅酉瀞噸屯惇敦沌豚遁頓呑曇鈍奈那内乍凪薙謎灘捺鍋楢馴縄畷南楠軟難汝二尼弐迩匂賑肉虹廿日乳入"],["9440","如尿韮任妊忍認濡禰祢寧葱猫熱年念捻撚燃粘乃廼之埜嚢悩濃納能脳膿農覗蚤巴把播覇杷波派琶破婆罵芭馬俳廃拝排敗杯盃牌背肺輩配倍培媒梅"],["9480","楳煤狽買売賠陪這蝿秤矧萩伯剥博拍柏泊白箔粕舶薄迫曝漠爆縛莫駁麦函箱硲箸肇筈櫨幡肌畑畠八鉢溌発醗髪伐罰抜筏閥鳩噺塙蛤隼伴判半反叛帆搬斑板氾汎版犯班畔繁般藩販範釆煩頒飯挽晩番盤磐蕃蛮匪卑否妃庇彼悲扉批披斐比泌疲皮碑秘緋罷肥被誹費避非飛樋簸備尾微枇毘琵眉美"],["9540","鼻柊稗匹疋髭彦膝菱肘弼必畢筆逼桧姫媛紐百謬俵彪標氷漂瓢票表評豹廟描病秒苗錨鋲蒜蛭鰭品彬斌浜瀕貧賓頻敏瓶不付埠夫婦富冨布府怖扶敷"],["9580","斧普浮父符腐膚芙譜負賦赴阜附侮撫武舞葡蕪部封楓風葺蕗伏副復幅服福腹複覆淵弗払沸仏物鮒分吻噴墳憤扮焚奮粉糞紛雰文聞丙併兵塀幣平弊柄並蔽閉陛米頁僻壁癖碧別瞥蔑箆偏変片篇編辺返遍便勉娩弁鞭保舗鋪圃捕歩甫補輔穂募墓慕戊暮母簿菩倣俸包呆報奉宝峰峯崩庖抱捧放方朋"],["9640","法泡烹砲縫胞芳萌蓬蜂褒訪豊邦鋒飽鳳鵬乏亡傍剖坊妨帽忘忙房暴望某棒冒紡肪膨謀貌貿鉾防吠頬北僕卜墨撲朴牧睦穆釦勃没殆堀幌奔本翻凡盆"],["9680","摩磨魔麻埋妹昧枚毎哩槙幕膜枕鮪柾鱒桝亦俣又抹末沫迄侭繭麿万慢満漫蔓味未魅巳箕岬密蜜湊蓑稔脈妙粍民眠務夢無牟矛霧鵡椋婿娘冥名命明盟迷銘鳴姪牝滅免棉綿緬面麺摸模茂妄孟毛猛盲網耗蒙儲木黙目杢勿餅尤戻籾貰問悶紋門匁也冶夜爺耶野弥矢厄役約薬訳躍靖柳薮鑓愉愈油癒"],["9740","諭輸唯佑優勇友宥幽悠憂揖有柚湧涌猶猷由祐裕誘遊邑郵雄融夕予余与誉輿預傭幼妖容庸揚揺擁曜楊様洋溶熔用窯羊耀葉蓉要謡踊遥陽養慾抑欲"],["9780","沃浴翌翼淀羅螺裸来莱頼雷洛絡落酪乱卵嵐欄濫藍蘭覧利吏履李梨理璃痢裏裡里離陸律率立葎掠略劉流溜琉留硫粒隆竜龍侶慮旅虜了亮僚両凌寮料梁涼猟療瞭稜糧良諒遼量陵領力緑倫厘林淋燐琳臨輪隣鱗麟瑠塁涙累類令伶例冷励嶺怜玲礼苓鈴隷零霊麗齢暦歴列劣烈裂廉恋憐漣煉簾練聯"],["9840","蓮連錬呂魯櫓炉賂路露労婁廊弄朗楼榔浪漏牢狼篭老聾蝋郎六麓禄肋録論倭和話歪賄脇惑枠鷲亙亘鰐詫藁蕨椀湾碗腕"],["989f","弌丐丕个丱丶丼丿乂乖乘亂亅豫亊舒弍于亞亟亠亢亰亳亶从仍仄仆仂仗仞仭仟价伉佚估佛佝佗佇佶侈侏侘佻佩佰侑佯來侖儘俔俟俎俘俛俑俚俐俤俥倚倨倔倪倥倅伜俶倡倩倬俾俯們倆偃假會偕偐偈做偖偬偸傀傚傅傴傲"],["9940","僉僊傳僂僖僞僥僭僣僮價僵儉儁儂儖儕儔儚儡儺儷儼儻儿兀兒兌兔兢竸兩兪兮冀冂囘册冉冏冑冓冕冖冤冦冢冩冪冫决冱冲冰况冽凅凉凛几處凩凭"],["9980","凰凵凾刄刋刔刎刧刪刮刳刹剏剄剋剌剞剔剪剴剩剳剿剽劍劔劒剱劈劑辨辧劬劭劼劵勁勍勗勞勣勦飭勠勳勵勸勹匆匈甸匍匐匏匕匚匣匯匱匳匸區卆卅丗卉卍凖卞卩卮夘卻卷厂厖厠厦厥厮厰厶參簒雙叟曼燮叮叨叭叺吁吽呀听吭吼吮吶吩吝呎咏呵咎呟呱呷呰咒呻咀呶咄咐咆哇咢咸咥咬哄哈咨"],["9a40","咫哂咤咾咼哘哥哦唏唔哽哮哭哺哢唹啀啣啌售啜啅啖啗唸唳啝喙喀咯喊喟啻啾喘喞單啼喃喩喇喨嗚嗅嗟嗄嗜嗤嗔嘔嗷嘖嗾嗽嘛嗹噎噐營嘴嘶嘲嘸"],["9a80","噫噤嘯噬噪嚆嚀嚊嚠嚔嚏嚥嚮嚶嚴囂嚼囁囃囀囈囎囑囓囗囮囹圀囿圄圉圈國圍圓團圖嗇圜圦圷圸坎圻址坏坩埀垈坡坿垉垓垠垳垤垪垰埃埆埔埒埓堊埖埣堋堙堝塲堡塢塋塰毀塒堽塹墅墹墟墫墺壞墻墸墮壅壓壑壗壙壘壥壜壤壟壯壺壹壻壼壽夂夊夐夛梦夥夬夭夲夸夾竒奕奐奎奚奘奢奠奧奬奩"],["9b40","奸妁妝佞侫妣妲姆姨姜妍姙姚娥娟娑娜娉娚婀婬婉娵娶婢婪媚媼媾嫋嫂媽嫣嫗嫦嫩嫖嫺嫻嬌嬋嬖嬲嫐嬪嬶嬾孃孅孀孑孕孚孛孥孩孰孳孵學斈孺宀"],["9b80","它宦宸寃寇寉寔寐寤實寢寞寥寫寰寶寳尅將專對尓尠尢尨尸尹屁屆屎屓屐屏孱屬屮乢屶屹岌岑岔妛岫岻岶岼岷峅岾峇峙峩峽峺峭嶌峪崋崕崗嵜崟崛崑崔崢崚崙崘嵌嵒嵎嵋嵬嵳嵶嶇嶄嶂嶢嶝嶬嶮嶽嶐嶷嶼巉巍巓巒巖巛巫已巵帋帚帙帑帛帶帷幄幃幀幎幗幔幟幢幤幇幵并幺麼广庠廁廂廈廐廏"],["9c40","廖廣廝廚廛廢廡廨廩廬廱廳廰廴廸廾弃弉彝彜弋弑弖弩弭弸彁彈彌彎弯彑彖彗彙彡彭彳彷徃徂彿徊很徑徇從徙徘徠徨徭徼忖忻忤忸忱忝悳忿怡恠"],["9c80","怙怐怩怎怱怛怕怫怦怏怺恚恁恪恷恟恊恆恍恣恃恤恂恬恫恙悁悍惧悃悚悄悛悖悗悒悧悋惡悸惠惓悴忰悽惆悵惘慍愕愆惶惷愀惴惺愃愡惻惱愍愎慇愾愨愧慊愿愼愬愴愽慂慄慳慷慘慙慚慫慴慯慥慱慟慝慓慵憙憖憇憬憔憚憊憑憫憮懌懊應懷懈懃懆憺懋罹懍懦懣懶懺懴懿懽懼懾戀戈戉戍戌戔戛"],["9d40","戞戡截戮戰戲戳扁扎扞扣扛扠扨扼抂抉找抒抓抖拔抃抔拗拑抻拏拿拆擔拈拜拌拊拂拇抛拉挌拮拱挧挂挈拯拵捐挾捍搜捏掖掎掀掫捶掣掏掉掟掵捫"],["9d80","捩掾揩揀揆揣揉插揶揄搖搴搆搓搦搶攝搗搨搏摧摯摶摎攪撕撓撥撩撈撼據擒擅擇撻擘擂擱擧舉擠擡抬擣擯攬擶擴擲擺攀擽攘攜攅攤攣攫攴攵攷收攸畋效敖敕敍敘敞敝敲數斂斃變斛斟斫斷旃旆旁旄旌旒旛旙无旡旱杲昊昃旻杳昵昶昴昜晏晄晉晁晞晝晤晧晨晟晢晰暃暈暎暉暄暘暝曁暹曉暾暼"],["9e40","曄暸曖曚曠昿曦曩曰曵曷朏朖朞朦朧霸朮朿朶杁朸朷杆杞杠杙杣杤枉杰枩杼杪枌枋枦枡枅枷柯枴柬枳柩枸柤柞柝柢柮枹柎柆柧檜栞框栩桀桍栲桎"],["9e80","梳栫桙档桷桿梟梏梭梔條梛梃檮梹桴梵梠梺椏梍桾椁棊椈棘椢椦棡椌棍棔棧棕椶椒椄棗棣椥棹棠棯椨椪椚椣椡棆楹楷楜楸楫楔楾楮椹楴椽楙椰楡楞楝榁楪榲榮槐榿槁槓榾槎寨槊槝榻槃榧樮榑榠榜榕榴槞槨樂樛槿權槹槲槧樅榱樞槭樔槫樊樒櫁樣樓橄樌橲樶橸橇橢橙橦橈樸樢檐檍檠檄檢檣"],["9f40","檗蘗檻櫃櫂檸檳檬櫞櫑櫟檪櫚櫪櫻欅蘖櫺欒欖鬱欟欸欷盜欹飮歇歃歉歐歙歔歛歟歡歸歹歿殀殄殃殍殘殕殞殤殪殫殯殲殱殳殷殼毆毋毓毟毬毫毳毯"],["9f80","麾氈氓气氛氤氣汞汕汢汪沂沍沚沁沛汾汨汳沒沐泄泱泓沽泗泅泝沮沱沾沺泛泯泙泪洟衍洶洫洽洸洙洵洳洒洌浣涓浤浚浹浙涎涕濤涅淹渕渊涵淇淦涸淆淬淞淌淨淒淅淺淙淤淕淪淮渭湮渮渙湲湟渾渣湫渫湶湍渟湃渺湎渤滿渝游溂溪溘滉溷滓溽溯滄溲滔滕溏溥滂溟潁漑灌滬滸滾漿滲漱滯漲滌"],["e040","漾漓滷澆潺潸澁澀潯潛濳潭澂潼潘澎澑濂潦澳澣澡澤澹濆澪濟濕濬濔濘濱濮濛瀉瀋濺瀑瀁瀏濾瀛瀚潴瀝瀘瀟瀰瀾瀲灑灣炙炒炯烱炬炸炳炮烟烋烝"],["e080","烙焉烽焜焙煥煕熈煦煢煌煖煬熏燻熄熕熨熬燗熹熾燒燉燔燎燠燬燧燵燼燹燿爍爐爛爨爭爬爰爲爻爼爿牀牆牋牘牴牾犂犁犇犒犖犢犧犹犲狃狆狄狎狒狢狠狡狹狷倏猗猊猜猖猝猴猯猩猥猾獎獏默獗獪獨獰獸獵獻獺珈玳珎玻珀珥珮珞璢琅瑯琥珸琲琺瑕琿瑟瑙瑁瑜瑩瑰瑣瑪瑶瑾璋璞璧瓊瓏瓔珱"],["e140","瓠瓣瓧瓩瓮瓲瓰瓱瓸瓷甄甃甅甌甎甍甕甓甞甦甬甼畄畍畊畉畛畆畚畩畤畧畫畭畸當疆疇畴疊疉疂疔疚疝疥疣痂疳痃疵疽疸疼疱痍痊痒痙痣痞痾痿"],["e180","痼瘁痰痺痲痳瘋瘍瘉瘟瘧瘠瘡瘢瘤瘴瘰瘻癇癈癆癜癘癡癢癨癩癪癧癬癰癲癶癸發皀皃皈皋皎皖皓皙皚皰皴皸皹皺盂盍盖盒盞盡盥盧盪蘯盻眈眇眄眩眤眞眥眦眛眷眸睇睚睨睫睛睥睿睾睹瞎瞋瞑瞠瞞瞰瞶瞹瞿瞼瞽瞻矇矍矗矚矜矣矮矼砌砒礦砠礪硅碎硴碆硼碚碌碣碵碪碯磑磆磋磔碾碼磅磊磬"],["e240","磧磚磽磴礇礒礑礙礬礫祀祠祗祟祚祕祓祺祿禊禝禧齋禪禮禳禹禺秉秕秧秬秡秣稈稍稘稙稠稟禀稱稻稾稷穃穗穉穡穢穩龝穰穹穽窈窗窕窘窖窩竈窰"],["e280","窶竅竄窿邃竇竊竍竏竕竓站竚竝竡竢竦竭竰笂笏笊笆笳笘笙笞笵笨笶筐筺笄筍笋筌筅筵筥筴筧筰筱筬筮箝箘箟箍箜箚箋箒箏筝箙篋篁篌篏箴篆篝篩簑簔篦篥籠簀簇簓篳篷簗簍篶簣簧簪簟簷簫簽籌籃籔籏籀籐籘籟籤籖籥籬籵粃粐粤粭粢粫粡粨粳粲粱粮粹粽糀糅糂糘糒糜糢鬻糯糲糴糶糺紆"],["e340","紂紜紕紊絅絋紮紲紿紵絆絳絖絎絲絨絮絏絣經綉絛綏絽綛綺綮綣綵緇綽綫總綢綯緜綸綟綰緘緝緤緞緻緲緡縅縊縣縡縒縱縟縉縋縢繆繦縻縵縹繃縷"],["e380","縲縺繧繝繖繞繙繚繹繪繩繼繻纃緕繽辮繿纈纉續纒纐纓纔纖纎纛纜缸缺罅罌罍罎罐网罕罔罘罟罠罨罩罧罸羂羆羃羈羇羌羔羞羝羚羣羯羲羹羮羶羸譱翅翆翊翕翔翡翦翩翳翹飜耆耄耋耒耘耙耜耡耨耿耻聊聆聒聘聚聟聢聨聳聲聰聶聹聽聿肄肆肅肛肓肚肭冐肬胛胥胙胝胄胚胖脉胯胱脛脩脣脯腋"],["e440","隋腆脾腓腑胼腱腮腥腦腴膃膈膊膀膂膠膕膤膣腟膓膩膰膵膾膸膽臀臂膺臉臍臑臙臘臈臚臟臠臧臺臻臾舁舂舅與舊舍舐舖舩舫舸舳艀艙艘艝艚艟艤"],["e480","艢艨艪艫舮艱艷艸艾芍芒芫芟芻芬苡苣苟苒苴苳苺莓范苻苹苞茆苜茉苙茵茴茖茲茱荀茹荐荅茯茫茗茘莅莚莪莟莢莖茣莎莇莊荼莵荳荵莠莉莨菴萓菫菎菽萃菘萋菁菷萇菠菲萍萢萠莽萸蔆菻葭萪萼蕚蒄葷葫蒭葮蒂葩葆萬葯葹萵蓊葢蒹蒿蒟蓙蓍蒻蓚蓐蓁蓆蓖蒡蔡蓿蓴蔗蔘蔬蔟蔕蔔蓼蕀蕣蕘蕈"],["e540","蕁蘂蕋蕕薀薤薈薑薊薨蕭薔薛藪薇薜蕷蕾薐藉薺藏薹藐藕藝藥藜藹蘊蘓蘋藾藺蘆蘢蘚蘰蘿虍乕虔號虧虱蚓蚣蚩蚪蚋蚌蚶蚯蛄蛆蚰蛉蠣蚫蛔蛞蛩蛬"],["e580","蛟蛛蛯蜒蜆蜈蜀蜃蛻蜑蜉蜍蛹蜊蜴蜿蜷蜻蜥蜩蜚蝠蝟蝸蝌蝎蝴蝗蝨蝮蝙蝓蝣蝪蠅螢螟螂螯蟋螽蟀蟐雖螫蟄螳蟇蟆螻蟯蟲蟠蠏蠍蟾蟶蟷蠎蟒蠑蠖蠕蠢蠡蠱蠶蠹蠧蠻衄衂衒衙衞衢衫袁衾袞衵衽袵衲袂袗袒袮袙袢袍袤袰袿袱裃裄裔裘裙裝裹褂裼裴裨裲褄褌褊褓襃褞褥褪褫襁襄褻褶褸襌褝襠襞"],["e640","襦襤襭襪襯襴襷襾覃覈覊覓覘覡覩覦覬覯覲覺覽覿觀觚觜觝觧觴觸訃訖訐訌訛訝訥訶詁詛詒詆詈詼詭詬詢誅誂誄誨誡誑誥誦誚誣諄諍諂諚諫諳諧"],["e680","諤諱謔諠諢諷諞諛謌謇謚諡謖謐謗謠謳鞫謦謫謾謨譁譌譏譎證譖譛譚譫譟譬譯譴譽讀讌讎讒讓讖讙讚谺豁谿豈豌豎豐豕豢豬豸豺貂貉貅貊貍貎貔豼貘戝貭貪貽貲貳貮貶賈賁賤賣賚賽賺賻贄贅贊贇贏贍贐齎贓賍贔贖赧赭赱赳趁趙跂趾趺跏跚跖跌跛跋跪跫跟跣跼踈踉跿踝踞踐踟蹂踵踰踴蹊"],["e740","蹇蹉蹌蹐蹈蹙蹤蹠踪蹣蹕蹶蹲蹼躁躇躅躄躋躊躓躑躔躙躪躡躬躰軆躱躾軅軈軋軛軣軼軻軫軾輊輅輕輒輙輓輜輟輛輌輦輳輻輹轅轂輾轌轉轆轎轗轜"],["e780","轢轣轤辜辟辣辭辯辷迚迥迢迪迯邇迴逅迹迺逑逕逡逍逞逖逋逧逶逵逹迸遏遐遑遒逎遉逾遖遘遞遨遯遶隨遲邂遽邁邀邊邉邏邨邯邱邵郢郤扈郛鄂鄒鄙鄲鄰酊酖酘酣酥酩酳酲醋醉醂醢醫醯醪醵醴醺釀釁釉釋釐釖釟釡釛釼釵釶鈞釿鈔鈬鈕鈑鉞鉗鉅鉉鉤鉈銕鈿鉋鉐銜銖銓銛鉚鋏銹銷鋩錏鋺鍄錮"],["e840","錙錢錚錣錺錵錻鍜鍠鍼鍮鍖鎰鎬鎭鎔鎹鏖鏗鏨鏥鏘鏃鏝鏐鏈鏤鐚鐔鐓鐃鐇鐐鐶鐫鐵鐡鐺鑁鑒鑄鑛鑠鑢鑞鑪鈩鑰鑵鑷鑽鑚鑼鑾钁鑿閂閇閊閔閖閘閙"],["e880","閠閨閧閭閼閻閹閾闊濶闃闍闌闕闔闖關闡闥闢阡阨阮阯陂陌陏陋陷陜陞陝陟陦陲陬隍隘隕隗險隧隱隲隰隴隶隸隹雎雋雉雍襍雜霍雕雹霄霆霈霓霎霑霏霖霙霤霪霰霹霽霾靄靆靈靂靉靜靠靤靦靨勒靫靱靹鞅靼鞁靺鞆鞋鞏鞐鞜鞨鞦鞣鞳鞴韃韆韈韋韜韭齏韲竟韶韵頏頌頸頤頡頷頽顆顏顋顫顯顰"],["e940","顱顴顳颪颯颱颶飄飃飆飩飫餃餉餒餔餘餡餝餞餤餠餬餮餽餾饂饉饅饐饋饑饒饌饕馗馘馥馭馮馼駟駛駝駘駑駭駮駱駲駻駸騁騏騅駢騙騫騷驅驂驀驃"],["e980","騾驕驍驛驗驟驢驥驤驩驫驪骭骰骼髀髏髑髓體髞髟髢髣髦髯髫髮髴髱髷髻鬆鬘鬚鬟鬢鬣鬥鬧鬨鬩鬪鬮鬯鬲魄魃魏魍魎魑魘魴鮓鮃鮑鮖鮗鮟鮠鮨鮴鯀鯊鮹鯆鯏鯑鯒鯣鯢鯤鯔鯡鰺鯲鯱鯰鰕鰔鰉鰓鰌鰆鰈鰒鰊鰄鰮鰛鰥鰤鰡鰰鱇鰲鱆鰾鱚鱠鱧鱶鱸鳧鳬鳰鴉鴈鳫鴃鴆鴪鴦鶯鴣鴟鵄鴕鴒鵁鴿鴾鵆鵈"],["ea40","鵝鵞鵤鵑鵐鵙鵲鶉鶇鶫鵯鵺鶚鶤鶩鶲鷄鷁鶻鶸鶺鷆鷏鷂鷙鷓鷸鷦鷭鷯鷽鸚鸛鸞鹵鹹鹽麁麈麋麌麒麕麑麝麥麩麸麪麭靡黌黎黏黐黔黜點黝黠黥黨黯"],["ea80","黴黶黷黹黻黼黽鼇鼈皷鼕鼡鼬鼾齊齒齔齣齟齠齡齦齧齬齪齷齲齶龕龜龠堯槇遙瑤凜熙"],["ed40","纊褜鍈銈蓜俉炻昱棈鋹曻彅丨仡仼伀伃伹佖侒侊侚侔俍偀倢俿倞偆偰偂傔僴僘兊兤冝冾凬刕劜劦勀勛匀匇匤卲厓厲叝﨎咜咊咩哿喆坙坥垬埈埇﨏"],["ed80","塚增墲夋奓奛奝奣妤妺孖寀甯寘寬尞岦岺峵崧嵓﨑嵂嵭嶸嶹巐弡弴彧德忞恝悅悊惞惕愠惲愑愷愰憘戓抦揵摠撝擎敎昀昕昻昉昮昞昤晥晗晙晴晳暙暠暲暿曺朎朗杦枻桒柀栁桄棏﨓楨﨔榘槢樰橫橆橳橾櫢櫤毖氿汜沆汯泚洄涇浯涖涬淏淸淲淼渹湜渧渼溿澈澵濵瀅瀇瀨炅炫焏焄煜煆煇凞燁燾犱"],["ee40","犾猤猪獷玽珉珖珣珒琇珵琦琪琩琮瑢璉璟甁畯皂皜皞皛皦益睆劯砡硎硤硺礰礼神祥禔福禛竑竧靖竫箞精絈絜綷綠緖繒罇羡羽茁荢荿菇菶葈蒴蕓蕙"],["ee80","蕫﨟薰蘒﨡蠇裵訒訷詹誧誾諟諸諶譓譿賰賴贒赶﨣軏﨤逸遧郞都鄕鄧釚釗釞釭釮釤釥鈆鈐鈊鈺鉀鈼鉎鉙鉑鈹鉧銧鉷鉸鋧鋗鋙鋐﨧鋕鋠鋓錥錡鋻﨨錞鋿錝錂鍰鍗鎤鏆鏞鏸鐱鑅鑈閒隆﨩隝隯霳霻靃靍靏靑靕顗顥飯飼餧館馞驎髙髜魵魲鮏鮱鮻鰀鵰鵫鶴鸙黑"],["eeef","ⅰ",9,"￢￤＇＂"],["f040","",62],["f080","",124],["f140","",62],["f180","",124],["f240","",62],["f280","",124],["f340","",62],["f380","",124],["f440","",62],["f480","",124],["f540","",62],["f580","",124],["f640","",62],["f680","",124],["f740","",62],["f780","",124],["f840","",62],["f880","",124],["f940",""],["fa40","ⅰ",9,"Ⅰ",9,"￢￤＇＂㈱№℡∵纊褜鍈銈蓜俉炻昱棈鋹曻彅丨仡仼伀伃伹佖侒侊侚侔俍偀倢俿倞偆偰偂傔僴僘兊"],["fa80","兤冝冾凬刕劜劦勀勛匀匇匤卲厓厲叝﨎咜咊咩哿喆坙坥垬埈埇﨏塚增墲夋奓奛奝奣妤妺孖寀甯寘寬尞岦岺峵崧嵓﨑嵂嵭嶸嶹巐弡弴彧德忞恝悅悊惞惕愠惲愑愷愰憘戓抦揵摠撝擎敎昀昕昻昉昮昞昤晥晗晙晴晳暙暠暲暿曺朎朗杦枻桒柀栁桄棏﨓楨﨔榘槢樰橫橆橳橾櫢櫤毖氿汜沆汯泚洄涇浯"],["fb40","涖涬淏淸淲淼渹湜渧渼溿澈澵濵瀅瀇瀨炅炫焏焄煜煆煇凞燁燾犱犾猤猪獷玽珉珖珣珒琇珵琦琪琩琮瑢璉璟甁畯皂皜皞皛皦益睆劯砡硎硤硺礰礼神"],["fb80","祥禔福禛竑竧靖竫箞精絈絜綷綠緖繒罇羡羽茁荢荿菇菶葈蒴蕓蕙蕫﨟薰蘒﨡蠇裵訒訷詹誧誾諟諸諶譓譿賰賴贒赶﨣軏﨤逸遧郞都鄕鄧釚釗釞釭釮釤釥鈆鈐鈊鈺鉀鈼鉎鉙鉑鈹鉧銧鉷鉸鋧鋗鋙鋐﨧鋕鋠鋓錥錡鋻﨨錞鋿錝錂鍰鍗鎤鏆鏞鏸鐱鑅鑈閒隆﨩隝隯霳霻靃靍靏靑靕顗顥飯飼餧館馞驎髙"],["fc40","髜魵魲鮏鮱鮻鰀鵰鵫鶴鸙黑"]]');
 
 /***/ }),
 
-/***/ 90016:
+/***/ 96734:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"name":"make-fetch-happen","version":"16.0.1","description":"Opinionated, caching, retrying fetch client","main":"lib/index.js","files":["bin/","lib/"],"scripts":{"test":"tap","posttest":"npm run lint","eslint":"eslint \\"**/*.{js,cjs,ts,mjs,jsx,tsx}\\"","lint":"npm run eslint","lintfix":"npm run eslint -- --fix","postlint":"template-oss-check","snap":"tap","template-oss-apply":"template-oss-apply --force"},"repository":{"type":"git","url":"git+https://github.com/npm/make-fetch-happen.git"},"keywords":["http","request","fetch","mean girls","caching","cache","subresource integrity"],"author":"GitHub Inc.","license":"ISC","dependencies":{"@gar/promise-retry":"^1.0.0","@npmcli/agent":"^5.0.0","@npmcli/redact":"^5.0.0","cacache":"^21.0.0","http-cache-semantics":"^4.1.1","minipass":"^7.0.2","minipass-fetch":"^6.0.0","minipass-flush":"^1.0.5","minipass-pipeline":"^1.2.4","negotiator":"^1.0.0","proc-log":"^7.0.0","ssri":"^14.0.0"},"devDependencies":{"@npmcli/eslint-config":"^7.0.0","@npmcli/template-oss":"5.1.0","nock":"^13.2.4","safe-buffer":"^5.2.1","standard-version":"^9.3.2","tap":"^16.0.0"},"engines":{"node":"^22.22.2 || ^24.15.0 || >=26.0.0"},"tap":{"color":1,"files":"test/*.js","check-coverage":true,"timeout":60,"nyc-arg":["--exclude","tap-snapshots/**"]},"templateOSS":{"//@npmcli/template-oss":"This file is partially managed by @npmcli/template-oss. Edits may be overwritten.","version":"5.1.0","publish":"true"}}');
 
 /***/ }),
 
-/***/ 53191:
+/***/ 27573:
 /***/ ((module) => {
 
 module.exports = {"rE":"6.0.1"};
 
 /***/ }),
 
-/***/ 49628:
+/***/ 42798:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('[{"scheme":"fax","description":"fax","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc2806"},{"type":"rfc","href":"http://www.iana.org/go/rfc3966"}]},{"scheme":"filesystem","description":"filesystem","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/historic/filesystem"},{"scheme":"mailserver","description":"Access to data available from mail servers","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc6196"}]},{"scheme":"modem","description":"modem","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc2806"},{"type":"rfc","href":"http://www.iana.org/go/rfc3966"}]},{"scheme":"pack","description":"pack","reference":[{"type":"draft","href":"http://www.iana.org/go/draft-shur-pack-uri-scheme"}],"template":"http://www.iana.org/assignments/uri-schemes/historic/pack"},{"scheme":"prospero","description":"Prospero Directory Service","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc4157"}]},{"scheme":"snews","description":"NNTP over SSL/TLS","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc5538"}]},{"scheme":"videotex","description":"videotex","reference":[{"type":"draft","href":"http://www.iana.org/go/draft-mavrakis-videotex-url-spec"},{"type":"rfc","href":"http://www.iana.org/go/rfc2122"},{"type":"rfc","href":"http://www.iana.org/go/rfc3986"}],"template":"http://www.iana.org/assignments/uri-schemes/historic/videotex"},{"scheme":"wais","description":"Wide Area Information Servers","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc4156"}]},{"scheme":"z39.50","description":"Z39.50 information access","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc1738"},{"type":"rfc","href":"http://www.iana.org/go/rfc2056"}]}]');
 
 /***/ }),
 
-/***/ 78730:
+/***/ 17364:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('[{"scheme":"aaa","description":"Diameter Protocol","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc6733"}]},{"scheme":"aaas","description":"Diameter Protocol with Secure Transport","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc6733"}]},{"scheme":"about","description":"about","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc6694"}]},{"scheme":"acap","description":"application configuration access protocol","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc2244"}]},{"scheme":"acct","description":"acct","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc7565"}]},{"scheme":"cap","description":"Calendar Access Protocol","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc4324"}]},{"scheme":"cid","description":"content identifier","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc2392"}]},{"scheme":"coap","description":"coap","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc7252"}]},{"scheme":"coaps","description":"coaps","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc7252"}]},{"scheme":"crid","description":"TV-Anytime Content Reference Identifier","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc4078"}]},{"scheme":"data","description":"data","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc2397"}]},{"scheme":"dav","description":"dav","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc4918"}]},{"scheme":"dict","description":"dictionary service protocol","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc2229"}]},{"scheme":"dns","description":"Domain Name System","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc4501"}]},{"scheme":"example","description":"example","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc7595"}]},{"scheme":"file","description":"Host-specific file names","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc1738"}]},{"scheme":"ftp","description":"File Transfer Protocol","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc1738"}]},{"scheme":"geo","description":"Geographic Locations","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc5870"}]},{"scheme":"go","description":"go","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc3368"}]},{"scheme":"gopher","description":"The Gopher Protocol","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc4266"}]},{"scheme":"h323","description":"H.323","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc3508"}]},{"scheme":"http","description":"Hypertext Transfer Protocol","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc7230"}]},{"scheme":"https","description":"Hypertext Transfer Protocol Secure","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc7230"}]},{"scheme":"iax","description":"Inter-Asterisk eXchange Version 2","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc5456"}]},{"scheme":"icap","description":"Internet Content Adaptation Protocol","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc3507"}]},{"scheme":"im","description":"Instant Messaging","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc3860"}]},{"scheme":"imap","description":"internet message access protocol","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc5092"}]},{"scheme":"info","description":"Information Assets with Identifiers in Public Namespaces. \\n       (section 3) defines an \\"info\\" registry \\n        of public namespaces, which is maintained by NISO and can be accessed \\n        from .","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc4452"}]},{"scheme":"ipp","description":"Internet Printing Protocol","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc3510"}]},{"scheme":"ipps","description":"Internet Printing Protocol over HTTPS","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc7472"}]},{"scheme":"iris","description":"Internet Registry Information Service","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc3981"}]},{"scheme":"iris.beep","description":"iris.beep","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc3983"}]},{"scheme":"iris.lwz","description":"iris.lwz","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc4993"}]},{"scheme":"iris.xpc","description":"iris.xpc","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc4992"}]},{"scheme":"iris.xpcs","description":"iris.xpcs","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc4992"}]},{"scheme":"jabber","description":"jabber","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/perm/jabber"},{"scheme":"ldap","description":"Lightweight Directory Access Protocol","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc4516"}]},{"scheme":"mailto","description":"Electronic mail address","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc6068"}]},{"scheme":"mid","description":"message identifier","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc2392"}]},{"scheme":"msrp","description":"Message Session Relay Protocol","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc4975"}]},{"scheme":"msrps","description":"Message Session Relay Protocol Secure","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc4975"}]},{"scheme":"mtqp","description":"Message Tracking Query Protocol","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc3887"}]},{"scheme":"mupdate","description":"Mailbox Update (MUPDATE) Protocol","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc3656"}]},{"scheme":"news","description":"USENET news","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc5538"}]},{"scheme":"nfs","description":"network file system protocol","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc2224"}]},{"scheme":"ni","description":"ni","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc6920"}]},{"scheme":"nih","description":"nih","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc6920"}]},{"scheme":"nntp","description":"USENET news using NNTP access","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc5538"}]},{"scheme":"opaquelocktoken","description":"opaquelocktokent","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc4918"}]},{"scheme":"pkcs11","description":"PKCS#11","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc7512"}]},{"scheme":"pop","description":"Post Office Protocol v3","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc2384"}]},{"scheme":"pres","description":"Presence","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc3859"}]},{"scheme":"reload","description":"reload","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc6940"}]},{"scheme":"rtsp","description":"Real-time Streaming Protocol (RTSP)","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc2326"},{"type":"draft","href":"http://www.iana.org/go/RFC-ietf-mmusic-rfc2326bis-40"}]},{"scheme":"rtsps","description":"Real-time Streaming Protocol (RTSP) over TLS","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc2326"},{"type":"draft","href":"http://www.iana.org/go/RFC-ietf-mmusic-rfc2326bis-40"}]},{"scheme":"rtspu","description":"Real-time Streaming Protocol (RTSP) over unreliable datagram transport","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc2326"}]},{"scheme":"service","description":"service location","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc2609"}]},{"scheme":"session","description":"session","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc6787"}]},{"scheme":"shttp","description":"Secure Hypertext Transfer Protocol","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc2660"}]},{"scheme":"sieve","description":"ManageSieve Protocol","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc5804"}]},{"scheme":"sip","description":"session initiation protocol","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc3261"}]},{"scheme":"sips","description":"secure session initiation protocol","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc3261"}]},{"scheme":"sms","description":"Short Message Service","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc5724"}]},{"scheme":"snmp","description":"Simple Network Management Protocol","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc4088"}]},{"scheme":"soap.beep","description":"soap.beep","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc4227"}]},{"scheme":"soap.beeps","description":"soap.beeps","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc4227"}]},{"scheme":"stun","description":"stun","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc7064"}]},{"scheme":"stuns","description":"stuns","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc7064"}]},{"scheme":"tag","description":"tag","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc4151"}]},{"scheme":"tel","description":"telephone","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc3966"}]},{"scheme":"telnet","description":"Reference to interactive sessions","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc4248"}]},{"scheme":"tftp","description":"Trivial File Transfer Protocol","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc3617"}]},{"scheme":"thismessage","description":"multipart/related relative reference resolution","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc2557"}],"template":"http://www.iana.org/assignments/uri-schemes/perm/thismessage"},{"scheme":"tip","description":"Transaction Internet Protocol","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc2371"}]},{"scheme":"tn3270","description":"Interactive 3270 emulation sessions","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc6270"}]},{"scheme":"turn","description":"turn","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc7065"}]},{"scheme":"turns","description":"turns","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc7065"}]},{"scheme":"tv","description":"TV Broadcasts","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc2838"}]},{"scheme":"urn","description":"Uniform Resource Names","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc2141"},{"type":"registry","href":"http://www.iana.org/assignments/urn-namespaces"}]},{"scheme":"vemmi","description":"versatile multimedia interface","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc2122"}]},{"scheme":"vnc","description":"Remote Framebuffer Protocol","reference":[{"type":"draft","href":"http://www.iana.org/go/RFC-warden-appsawg-vnc-scheme-10"}]},{"scheme":"ws","description":"WebSocket connections","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc6455"}]},{"scheme":"wss","description":"Encrypted WebSocket connections","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc6455"}]},{"scheme":"xcon","description":"xcon","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc6501"}]},{"scheme":"xcon-userid","description":"xcon-userid","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc6501"}]},{"scheme":"xmlrpc.beep","description":"xmlrpc.beep","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc3529"}]},{"scheme":"xmlrpc.beeps","description":"xmlrpc.beeps","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc3529"}]},{"scheme":"xmpp","description":"Extensible Messaging and Presence Protocol","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc5122"}]},{"scheme":"z39.50r","description":"Z39.50 Retrieval","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc2056"}]},{"scheme":"z39.50s","description":"Z39.50 Session","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc2056"}]}]');
 
 /***/ }),
 
-/***/ 90478:
+/***/ 10852:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('[{"scheme":"acr","description":"acr","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/acr"},{"scheme":"adiumxtra","description":"adiumxtra","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/adiumxtra"},{"scheme":"afp","description":"afp","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/afp"},{"scheme":"afs","description":"Andrew File System global file names","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc1738"}]},{"scheme":"aim","description":"aim","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/aim"},{"scheme":"appdata","description":"appdata","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/appdata"},{"scheme":"apt","description":"apt","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/apt"},{"scheme":"attachment","description":"attachment","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/attachment"},{"scheme":"aw","description":"aw","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/aw"},{"scheme":"barion","description":"barion","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/barion"},{"scheme":"beshare","description":"beshare","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/beshare"},{"scheme":"bitcoin","description":"bitcoin","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/bitcoin"},{"scheme":"blob","description":"blob","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/blob"},{"scheme":"bolo","description":"bolo","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/bolo"},{"scheme":"callto","description":"callto","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/callto"},{"scheme":"chrome","description":"chrome","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/chrome"},{"scheme":"chrome-extension","description":"chrome-extension","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/chrome-extension"},{"scheme":"com-eventbrite-attendee","description":"com-eventbrite-attendee","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/com-eventbrite-attendee"},{"scheme":"content","description":"content","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/content"},{"scheme":"cvs","description":"cvs","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/cvs"},{"scheme":"dis","description":"dis","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/dis"},{"scheme":"dlna-playcontainer","description":"dlna-playcontainer","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/dlna-playcontainer"},{"scheme":"dlna-playsingle","description":"dlna-playsingle","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/dlna-playsingle"},{"scheme":"dntp","description":"dntp","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/dntp"},{"scheme":"dtn","description":"DTNRG research and development","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc5050"}]},{"scheme":"dvb","description":"dvb","reference":[{"type":"draft","href":"http://www.iana.org/go/draft-mcroberts-uri-dvb"}]},{"scheme":"ed2k","description":"ed2k","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ed2k"},{"scheme":"facetime","description":"facetime","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/facetime"},{"scheme":"feed","description":"feed","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/feed"},{"scheme":"feedready","description":"feedready","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/feedready"},{"scheme":"finger","description":"finger","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/finger"},{"scheme":"fish","description":"fish","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/fish"},{"scheme":"gg","description":"gg","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/gg"},{"scheme":"git","description":"git","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/git"},{"scheme":"gizmoproject","description":"gizmoproject","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/gizmoproject"},{"scheme":"gtalk","description":"gtalk","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/gtalk"},{"scheme":"ham","description":"ham","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc7046"}]},{"scheme":"hcp","description":"hcp","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/hcp"},{"scheme":"icon","description":"icon","reference":[{"type":"draft","href":"http://www.iana.org/go/draft-lafayette-icon-uri-scheme"}]},{"scheme":"iotdisco","description":"iotdisco","reference":[{"type":"uri","href":"http://www.iana.org/assignments/uri-schemes/prov/iotdisco.pdf"}],"template":"http://www.iana.org/assignments/uri-schemes/prov/iotdisco"},{"scheme":"ipn","description":"ipn","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc6260"}]},{"scheme":"irc","description":"irc","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/irc"},{"scheme":"irc6","description":"irc6","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/irc6"},{"scheme":"ircs","description":"ircs","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ircs"},{"scheme":"isostore","description":"isostore","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/isostore"},{"scheme":"itms","description":"itms","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/itms"},{"scheme":"jar","description":"jar","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/jar"},{"scheme":"jms","description":"Java Message Service","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc6167"}]},{"scheme":"keyparc","description":"keyparc","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/keyparc"},{"scheme":"lastfm","description":"lastfm","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/lastfm"},{"scheme":"ldaps","description":"ldaps","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ldaps"},{"scheme":"magnet","description":"magnet","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/magnet"},{"scheme":"maps","description":"maps","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/maps"},{"scheme":"market","description":"market","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/market"},{"scheme":"message","description":"message","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/message"},{"scheme":"mms","description":"mms","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/mms"},{"scheme":"ms-access","description":"ms-access","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-access"},{"scheme":"ms-drive-to","description":"ms-drive-to","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-drive-to"},{"scheme":"ms-enrollment","description":"ms-enrollment","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-enrollment"},{"scheme":"ms-excel","description":"ms-excel","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-excel"},{"scheme":"ms-getoffice","description":"ms-getoffice","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-getoffice"},{"scheme":"ms-help","description":"ms-help","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-help"},{"scheme":"ms-infopath","description":"ms-infopath","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-infopath"},{"scheme":"ms-media-stream-id","description":"ms-media-stream-id","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-media-stream-id"},{"scheme":"ms-powerpoint","description":"ms-powerpoint","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-powerpoint"},{"scheme":"ms-project","description":"ms-project","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-project"},{"scheme":"ms-publisher","description":"ms-publisher","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-publisher"},{"scheme":"ms-search-repair","description":"ms-search-repair","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-search-repair"},{"scheme":"ms-secondary-screen-controller","description":"ms-secondary-screen-controller","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-secondary-screen-controller"},{"scheme":"ms-secondary-screen-setup","description":"ms-secondary-screen-setup","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-secondary-screen-setup"},{"scheme":"ms-settings","description":"ms-settings","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-settings"},{"scheme":"ms-settings-airplanemode","description":"ms-settings-airplanemode","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-settings-airplanemode"},{"scheme":"ms-settings-bluetooth","description":"ms-settings-bluetooth","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-settings-bluetooth"},{"scheme":"ms-settings-camera","description":"ms-settings-camera","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-settings-camera"},{"scheme":"ms-settings-cellular","description":"ms-settings-cellular","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-settings-cellular"},{"scheme":"ms-settings-cloudstorage","description":"ms-settings-cloudstorage","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-settings-cloudstorage"},{"scheme":"ms-settings-connectabledevices","description":"ms-settings-connectabledevices","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-settings-connectabledevices"},{"scheme":"ms-settings-displays-topology","description":"ms-settings-displays-topology","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-settings-displays-topology"},{"scheme":"ms-settings-emailandaccounts","description":"ms-settings-emailandaccounts","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-settings-emailandaccounts"},{"scheme":"ms-settings-language","description":"ms-settings-language","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-settings-language"},{"scheme":"ms-settings-location","description":"ms-settings-location","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-settings-location"},{"scheme":"ms-settings-lock","description":"ms-settings-lock","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-settings-lock"},{"scheme":"ms-settings-nfctransactions","description":"ms-settings-nfctransactions","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-settings-nfctransactions"},{"scheme":"ms-settings-notifications","description":"ms-settings-notifications","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-settings-notifications"},{"scheme":"ms-settings-power","description":"ms-settings-power","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-settings-power"},{"scheme":"ms-settings-privacy","description":"ms-settings-privacy","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-settings-privacy"},{"scheme":"ms-settings-proximity","description":"ms-settings-proximity","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-settings-proximity"},{"scheme":"ms-settings-screenrotation","description":"ms-settings-screenrotation","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-settings-screenrotation"},{"scheme":"ms-settings-wifi","description":"ms-settings-wifi","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-settings-wifi"},{"scheme":"ms-settings-workplace","description":"ms-settings-workplace","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-settings-workplace"},{"scheme":"ms-spd","description":"ms-spd","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-spd"},{"scheme":"ms-transit-to","description":"ms-transit-to","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-transit-to"},{"scheme":"ms-visio","description":"ms-visio","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-visio"},{"scheme":"ms-walk-to","description":"ms-walk-to","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-walk-to"},{"scheme":"ms-word","description":"ms-word","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ms-word"},{"scheme":"msnim","description":"msnim","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/msnim"},{"scheme":"mumble","description":"mumble","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/mumble"},{"scheme":"mvn","description":"mvn","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/mvn"},{"scheme":"notes","description":"notes","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/notes"},{"scheme":"oid","description":"oid","reference":[{"type":"draft","href":"http://www.iana.org/go/draft-larmouth-oid-iri"}],"template":"http://www.iana.org/assignments/uri-schemes/prov/oid"},{"scheme":"palm","description":"palm","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/palm"},{"scheme":"paparazzi","description":"paparazzi","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/paparazzi"},{"scheme":"platform","description":"platform","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/platform"},{"scheme":"proxy","description":"proxy","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/proxy"},{"scheme":"psyc","description":"psyc","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/psyc"},{"scheme":"query","description":"query","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/query"},{"scheme":"redis","description":"redis","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/redis"},{"scheme":"rediss","description":"rediss","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/rediss"},{"scheme":"res","description":"res","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/res"},{"scheme":"resource","description":"resource","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/resource"},{"scheme":"rmi","description":"rmi","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/rmi"},{"scheme":"rsync","description":"rsync","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc5781"}]},{"scheme":"rtmfp","description":"rtmfp","reference":[{"type":"rfc","href":"http://www.iana.org/go/rfc7425"}],"template":"http://www.iana.org/assignments/uri-schemes/prov/rtmfp"},{"scheme":"rtmp","description":"rtmp","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/rtmp"},{"scheme":"secondlife","description":"query","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/secondlife"},{"scheme":"sftp","description":"query","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/sftp"},{"scheme":"sgn","description":"sgn","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/sgn"},{"scheme":"skype","description":"skype","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/skype"},{"scheme":"smb","description":"smb","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/smb"},{"scheme":"smtp","description":"smtp","reference":[{"type":"draft","href":"http://www.iana.org/go/draft-melnikov-smime-msa-to-mda"}],"template":"http://www.iana.org/assignments/uri-schemes/prov/smtp"},{"scheme":"soldat","description":"soldat","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/soldat"},{"scheme":"spotify","description":"spotify","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/spotify"},{"scheme":"ssh","description":"ssh","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ssh"},{"scheme":"steam","description":"steam","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/steam"},{"scheme":"submit","description":"submit","reference":[{"type":"draft","href":"http://www.iana.org/go/draft-melnikov-smime-msa-to-mda"}],"template":"http://www.iana.org/assignments/uri-schemes/prov/submit"},{"scheme":"svn","description":"svn","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/svn"},{"scheme":"teamspeak","description":"teamspeak","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/teamspeak"},{"scheme":"teliaeid","description":"teliaeid","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/teliaeid"},{"scheme":"things","description":"things","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/things"},{"scheme":"tool","description":"tool","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/tool"},{"scheme":"udp","description":"udp","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/udp"},{"scheme":"unreal","description":"unreal","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/unreal"},{"scheme":"ut2004","description":"ut2004","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ut2004"},{"scheme":"v-event","description":"v-event","reference":[{"type":"draft","href":"http://www.iana.org/go/draft-menderico-v-event-uri"}],"template":"http://www.iana.org/assignments/uri-schemes/prov/v-event"},{"scheme":"ventrilo","description":"ventrilo","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ventrilo"},{"scheme":"view-source","description":"view-source","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/view-source"},{"scheme":"webcal","description":"webcal","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/webcal"},{"scheme":"wpid","description":"wpid","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/wpid"},{"scheme":"wtai","description":"wtai","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/wtai"},{"scheme":"wyciwyg","description":"wyciwyg","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/wyciwyg"},{"scheme":"xfire","description":"xfire","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/xfire"},{"scheme":"xri","description":"xri","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/xri"},{"scheme":"ymsgr","description":"ymsgr","reference":[],"template":"http://www.iana.org/assignments/uri-schemes/prov/ymsgr"}]');
 
 /***/ }),
 
-/***/ 18720:
+/***/ 53446:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('[{"scheme":"android-app"},{"scheme":"webpack"},{"scheme":"s3","description":"Amazon Web Services S3 bucket"},{"scheme":"gs","description":"Google Cloud Storage"},{"scheme":"mqtt","description":"Message Queuing Telemetry Transport Protocol"},{"scheme":"modbus+tcp","description":"Modbus over TCP"}]');
@@ -97312,6 +100255,6 @@ module.exports = /*#__PURE__*/JSON.parse('[{"scheme":"android-app"},{"scheme":"w
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(57764);
+/******/ var __webpack_exports__ = __nccwpck_require__(60218);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 65092:
+/***/ 24974:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
@@ -28,7 +28,7 @@ process.emitWarning = ((warning, ...rest) => {
 
 /***/ }),
 
-/***/ 17155:
+/***/ 77593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -38,13 +38,14 @@ process.emitWarning = ((warning, ...rest) => {
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(28936);
 // Command-line parsing shared by the commands: Node's parseArgs, with its errors worded for a terminal user.
 
+
 /** A bad command line: the command prints it with its usage and exits 2. */
-class UsageError extends Error {
-    code = 'USAGE';
+class UsageError extends _errors_index_js__WEBPACK_IMPORTED_MODULE_1__/* .CodedError */ .AK {
     constructor(message) {
-        super(message);
+        super('USAGE', message);
         this.name = 'UsageError';
     }
 }
@@ -59,7 +60,7 @@ function parseFlags(config) {
 }
 function flagProblem(err) {
     const { code, message } = err;
-    const text = message ?? String(err);
+    const text = message ?? (0,_errors_index_js__WEBPACK_IMPORTED_MODULE_1__/* .errorText */ .kc)(err);
     // Node quotes the flag in single quotes; its own advice for '-'-leading positionals has an unbalanced quote.
     const flag = /'(-[^' ]*)/.exec(text)?.[1];
     switch (code) {
@@ -86,16 +87,16 @@ function nodeVersionProblem(version) {
 
 /***/ }),
 
-/***/ 43532:
+/***/ 70486:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ main)
 /* harmony export */ });
-/* harmony import */ var _bundle_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(65092);
-/* harmony import */ var _http_version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(84462);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(17155);
+/* harmony import */ var _bundle_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24974);
+/* harmony import */ var _http_version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(33000);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(77593);
 // `oci-attest`: sbom | attest | verify, dispatched to one module each; published as the package's bin.
 // Commands load on demand: a command pays only for its own modules' start-up.
 
@@ -116,11 +117,11 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     }
     switch (command) {
         case 'attest':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(263), __nccwpck_require__.e(8), __nccwpck_require__.e(151), __nccwpck_require__.e(715), __nccwpck_require__.e(597), __nccwpck_require__.e(303), __nccwpck_require__.e(622), __nccwpck_require__.e(730)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90730))).runAttestCommand(rest, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(168), __nccwpck_require__.e(335), __nccwpck_require__.e(179), __nccwpck_require__.e(287), __nccwpck_require__.e(838), __nccwpck_require__.e(728), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29884))).runAttestCommand(rest, io);
         case 'verify':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(8), __nccwpck_require__.e(597), __nccwpck_require__.e(622), __nccwpck_require__.e(986)]).then(__nccwpck_require__.bind(__nccwpck_require__, 77986))).runVerifyCommand(rest, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(168), __nccwpck_require__.e(287), __nccwpck_require__.e(728), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78364))).runVerifyCommand(rest, io);
         case 'sbom':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(263), __nccwpck_require__.e(597), __nccwpck_require__.e(303), __nccwpck_require__.e(255)]).then(__nccwpck_require__.bind(__nccwpck_require__, 83255))).runSbomCommand(rest, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(287), __nccwpck_require__.e(838), __nccwpck_require__.e(893)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65893))).runSbomCommand(rest, io);
         case '--version':
         case 'version':
             io.stdout.write(`${_http_version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x}\n`);
@@ -147,7 +148,77 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 84462:
+/***/ 28936:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  AK: () => (/* reexport */ CodedError),
+  TT: () => (/* reexport */ codedChain),
+  eB: () => (/* reexport */ errorChain),
+  kc: () => (/* reexport */ errorText),
+  X1: () => (/* reexport */ isWriteOperation)
+});
+
+;// CONCATENATED MODULE: ./src/errors/coded-error.ts
+// The one base of every error this project throws: a stable `code` to branch on, the `cause`, and the facts a
+// classifier reads (operation, tag, subject, status) so that nothing has to parse message text.
+const WRITES = new Set(['push', 'upload', 'mount']);
+const isWriteOperation = (op) => op !== undefined && WRITES.has(op);
+class CodedError extends Error {
+    code;
+    constructor(code, message, facts = {}) {
+        super(message, facts.cause === undefined ? undefined : { cause: facts.cause });
+        this.code = code;
+        if (facts.operation !== undefined)
+            this.operation = facts.operation;
+        if (facts.tag !== undefined)
+            this.tag = facts.tag;
+        if (facts.subject !== undefined)
+            this.subject = facts.subject;
+        if (facts.status !== undefined)
+            this.status = facts.status;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/errors/text.ts
+// Turning any thrown value into text, and walking a cause chain: the one helper for both.
+
+/** The message of anything thrown, including strings and other non-Error rejections. */
+function errorText(err) {
+    if (err instanceof Error)
+        return err.message;
+    if (typeof err === 'string')
+        return err;
+    try {
+        return JSON.stringify(err) ?? String(err);
+    }
+    catch {
+        return String(err); // cyclic or BigInt-holding values
+    }
+}
+/** `err` and its causes, outermost first (bounded, so a cyclic chain cannot loop). */
+function errorChain(err) {
+    const out = [];
+    for (let e = err; e !== undefined && e !== null && out.length < 10; e = e.cause) {
+        out.push(e);
+        if (typeof e !== 'object')
+            break;
+    }
+    return out;
+}
+/** The coded errors of a chain, outermost first. */
+const codedChain = (err) => errorChain(err).filter((e) => e instanceof CodedError);
+
+;// CONCATENATED MODULE: ./src/errors/index.ts
+
+
+
+
+/***/ }),
+
+/***/ 33000:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -716,7 +787,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(43532);
+/******/ var __webpack_exports__ = __nccwpck_require__(70486);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ var __webpack_exports__main = __webpack_exports__.i;
 /******/ export { __webpack_exports__main as main };
