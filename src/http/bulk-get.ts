@@ -6,6 +6,7 @@ import net from 'node:net'
 import tls from 'node:tls'
 import { bodyDeadlineMs, formatMs, type Deadlines } from './deadlines.js'
 import { HttpError } from './errors.js'
+import { BodyDecoder, FramingProblem, parseResponseHead } from './http1-framing.js'
 import { redactUrl } from './redact.js'
 
 export interface BulkGetOptions {
@@ -27,11 +28,6 @@ export interface BulkResponse {
 }
 
 const READ_BUFFER_BYTES = 1024 * 1024
-const MAX_HEAD_BYTES = 64 * 1024
-const MAX_CHUNK_LINE = 1024
-
-type Framing = 'length' | 'chunked' | 'close'
-type ChunkState = 'size' | 'data' | 'data-end' | 'trailer'
 
 /** Sends one GET and resolves with the response head; the body is read as the caller iterates. */
 export function sendBulkGet(url: URL, opts: BulkGetOptions): Promise<BulkResponse> {
@@ -43,12 +39,8 @@ class BulkExchange {
   private socket!: net.Socket
   private head: Buffer = Buffer.alloc(0)
   private headDone = false
-  private framing: Framing = 'close'
-  private remaining = 0
-  private expected: number | undefined
+  private body: BodyDecoder | undefined
   private received = 0
-  private chunkState: ChunkState = 'size'
-  private chunkLine = ''
   /** Views of readBuffer (or of an owned copy) not yet handed to the caller. */
   private readonly queue: Buffer[] = []
   private finished = false
@@ -133,9 +125,10 @@ class BulkExchange {
         if (!rest) return true
         data = rest
       }
-      this.feed(data)
+      this.body!.feed(data, view => this.push(view))
+      if (this.body!.finished) this.finished = true
     } catch (err) {
-      this.fail(err as HttpError)
+      this.fail(err instanceof FramingProblem ? this.protocolError(err.what) : (err as HttpError))
       return false
     }
     this.deliver()
@@ -144,110 +137,20 @@ class BulkExchange {
 
   /** Parses a complete head, if there is one; returns the body bytes that followed it. */
   private parseHead(): Buffer | undefined {
-    for (;;) {
-      const end = this.head.indexOf('\r\n\r\n')
-      if (end < 0) {
-        if (this.head.length > MAX_HEAD_BYTES)
-          throw this.protocolError(`a response head over ${MAX_HEAD_BYTES} bytes`)
-        return undefined
-      }
-      const lines = this.head.subarray(0, end).toString('latin1').split('\r\n')
-      const rest = this.head.subarray(end + 4)
-      const status = /^HTTP\/1\.[01] (\d{3})/.exec(lines[0] ?? '')
-      if (!status)
-        throw this.protocolError(`a status line that is not HTTP/1.x: "${(lines[0] ?? '').slice(0, 60)}"`)
-      const code = Number(status[1])
-      if (code >= 100 && code < 200) {
-        this.head = rest // an interim answer; the real one follows
-        continue
-      }
-      const headers = new Headers()
-      for (const line of lines.slice(1)) {
-        const colon = line.indexOf(':')
-        if (colon <= 0) continue
-        try {
-          headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim())
-        } catch {
-          // a header the WHATWG Headers class refuses is one we never read
-        }
-      }
-      this.headDone = true
-      this.head = Buffer.alloc(0)
-      this.decideFraming(code, headers)
-      this.startBodyDeadline()
-      this.resolveHead({
-        status: code,
-        headers,
-        chunks: () => this.chunks(),
-        close: () => this.close()
-      })
-      return rest
-    }
-  }
-
-  private decideFraming(status: number, headers: Headers): void {
-    const encoding = headers.get('transfer-encoding')
-    const length = headers.get('content-length')
-    if (encoding && /(^|,)\s*chunked\s*$/i.test(encoding)) {
-      this.framing = 'chunked'
-    } else if (status === 204 || status === 304) {
-      this.framing = 'length'
-      this.remaining = 0
-      this.finished = true
-    } else if (length !== null) {
-      if (!/^\d+$/.test(length.trim())) throw this.protocolError(`Content-Length "${length}"`)
-      this.framing = 'length'
-      this.remaining = Number(length)
-      this.expected = this.remaining
-      if (this.remaining === 0) this.finished = true
-    } else {
-      this.framing = 'close'
-    }
-  }
-
-  private feed(data: Buffer): void {
-    if (this.finished || data.length === 0) return
-    if (this.framing === 'close') return this.push(data)
-    if (this.framing === 'length') {
-      // Bytes after the declared length are not the body (the connection closes anyway).
-      const take = Math.min(this.remaining, data.length)
-      if (take > 0) this.push(data.subarray(0, take))
-      this.remaining -= take
-      if (this.remaining === 0) this.finished = true
-      return
-    }
-    let pos = 0
-    while (pos < data.length && !this.finished) {
-      if (this.chunkState === 'data') {
-        const take = Math.min(this.remaining, data.length - pos)
-        this.push(data.subarray(pos, pos + take))
-        pos += take
-        this.remaining -= take
-        if (this.remaining === 0) this.chunkState = 'data-end'
-        continue
-      }
-      const nl = data.indexOf(10, pos)
-      const piece = data.subarray(pos, nl < 0 ? data.length : nl).toString('latin1')
-      pos = nl < 0 ? data.length : nl + 1
-      this.chunkLine += piece
-      if (this.chunkLine.length > MAX_CHUNK_LINE)
-        throw this.protocolError('a chunked-encoding line over 1 KiB')
-      if (nl < 0) continue
-      const line = this.chunkLine.replace(/\r$/, '')
-      this.chunkLine = ''
-      if (this.chunkState === 'data-end') {
-        if (line !== '') throw this.protocolError('chunk data longer than its size line said')
-        this.chunkState = 'size'
-      } else if (this.chunkState === 'size') {
-        const size = line.split(';')[0]!.trim()
-        if (!/^[0-9a-fA-F]{1,12}$/.test(size))
-          throw this.protocolError(`a chunk size line "${line.slice(0, 40)}"`)
-        this.remaining = parseInt(size, 16)
-        this.chunkState = this.remaining === 0 ? 'trailer' : 'data'
-      } else if (line === '') {
-        this.finished = true // the empty line after the trailers ends the body
-      }
-    }
+    const head = parseResponseHead(this.head)
+    if (!head) return undefined
+    this.headDone = true
+    this.head = Buffer.alloc(0)
+    this.body = new BodyDecoder(head.status, head.headers)
+    if (this.body.finished) this.finished = true
+    this.startBodyDeadline()
+    this.resolveHead({
+      status: head.status,
+      headers: head.headers,
+      chunks: () => this.chunks(),
+      close: () => this.close()
+    })
+    return head.rest
   }
 
   private push(view: Buffer): void {
@@ -297,7 +200,7 @@ class BulkExchange {
     if (this.finished || this.failure) return
     if (!this.headDone)
       return this.fail(this.networkError(new Error('the connection closed before a response')))
-    if (this.framing === 'close') {
+    if (this.body?.framing === 'close') {
       this.finished = true
       return this.deliver()
     }
@@ -334,8 +237,9 @@ class BulkExchange {
   /** The whole body must arrive within its deadline, however steadily it trickles. */
   private startBodyDeadline(): void {
     if (this.finished) return
-    const limit = bodyDeadlineMs(this.opts.deadlines, this.expected)
-    const of = this.expected !== undefined ? ` for ${this.expected} bytes` : ''
+    const limit = bodyDeadlineMs(this.opts.deadlines, this.body?.expected)
+    const expected = this.body?.expected
+    const of = expected !== undefined ? ` for ${expected} bytes` : ''
     this.bodyTimer = setTimeout(
       () =>
         this.fail(
@@ -379,7 +283,7 @@ class BulkExchange {
           cause: err
         }
       )
-    const of = this.expected !== undefined ? ` of ${this.expected}` : ''
+    const of = this.body?.expected !== undefined ? ` of ${this.body.expected}` : ''
     return new HttpError(
       'HTTP_NETWORK',
       `the connection to ${this.url.host} broke after ${this.received}${of} bytes of the body of ${this.describe()}: ${err.message}`,
