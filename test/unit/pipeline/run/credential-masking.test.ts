@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { registryCredentials } from '../../../src/pipeline/run/credentials.js'
+import { registryCredentials } from '../../../../src/pipeline/run/credentials.js'
 
 describe('credential masking', () => {
   it('masks Docker config identity tokens, auth passwords and the base64 user:password form', async () => {

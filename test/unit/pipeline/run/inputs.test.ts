@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { getInputs, InputError } from '../../../src/pipeline/run/inputs.js'
+import { getInputs, InputError } from '../../../../src/pipeline/run/inputs.js'
 
 const DIGEST = 'sha256:' + 'a'.repeat(64)
 const actionYml = parse(readFileSync('action.yml', 'utf8')) as {

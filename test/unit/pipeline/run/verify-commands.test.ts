@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { verifyCommands } from '../../../src/pipeline/run/verify-commands.js'
+import { verifyCommands } from '../../../../src/pipeline/run/verify-commands.js'
 
 const base = {
   ref: 'ghcr.io/o/app@sha256:' + 'b'.repeat(64),

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { getInputs, InputError } from '../../../src/pipeline/run/inputs.js'
-import { readCustomPredicate } from '../../../src/attest/custom-predicate.js'
+import { getInputs, InputError } from '../../../../src/pipeline/run/inputs.js'
+import { readCustomPredicate } from '../../../../src/attest/custom-predicate.js'
 
 const actionYml = parse(readFileSync('action.yml', 'utf8')) as {
   inputs: Record<string, { default?: string }>

@@ -1,12 +1,12 @@
 // Failure messages name the subject, the phase and the fix, from the error chain the pipeline throws.
 import { describe, expect, it } from '@jest/globals'
-import { failureMessage, fixFor } from '../../../src/pipeline/run/failure.js'
-import { RegistryError } from '../../../src/oci/errors.js'
-import { PipelineError } from '../../../src/pipeline/errors.js'
-import { ActionError } from '../../../src/pipeline/run/run.js'
-import { InputError } from '../../../src/pipeline/run/inputs.js'
-import { SigstoreError } from '../../../src/sigstore/error.js'
-import { HttpError } from '../../../src/http/errors.js'
+import { failureMessage, fixFor } from '../../../../src/pipeline/run/failure.js'
+import { RegistryError } from '../../../../src/oci/errors.js'
+import { PipelineError } from '../../../../src/pipeline/errors.js'
+import { ActionError } from '../../../../src/pipeline/run/run.js'
+import { InputError } from '../../../../src/pipeline/run/inputs.js'
+import { SigstoreError } from '../../../../src/sigstore/error.js'
+import { HttpError } from '../../../../src/http/errors.js'
 
 const subject = 'ghcr.io/o/app@sha256:' + 'a'.repeat(64)
 const tag = 'sha256-' + 'a'.repeat(64) + '.sig'

@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { loadSbomFile } from '../../../src/pipeline/run/sbom-step.js'
+import { loadSbomFile } from '../../../../src/pipeline/run/sbom-step.js'
 
 const spdxFile = async (): Promise<string> => {
   const path = join(await mkdtemp(join(tmpdir(), 'oci-attest-sbom-')), 'sbom.spdx.json')

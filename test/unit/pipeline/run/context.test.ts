@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { decideDryRun, readRunContext } from '../../../src/pipeline/run/context.js'
-import { claimsFromContext } from '../../../src/pipeline/dry-run-session.js'
+import { decideDryRun, readRunContext } from '../../../../src/pipeline/run/context.js'
+import { claimsFromContext } from '../../../../src/pipeline/dry-run-session.js'
 
 const oidc = { ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:1/t?x=1', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 't' }
 
