@@ -7,6 +7,7 @@ import {
   withSubSelections,
   withoutTrailingDigits
 } from './cpe-candidates.js'
+import type { Candidate } from './cpe-candidates.js'
 import type { Package } from './types.js'
 
 const MAX_FIELD = 512
