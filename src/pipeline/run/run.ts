@@ -1,14 +1,11 @@
 // One run, for the action and the CLI alike: inputs → context → dry-run decision → plan → identity → SBOMs → attest → outputs and summary.
 import { join } from 'node:path'
-import { CodedError, errorText } from '../../errors/index.js'
 import { createHttpClient, setDebugSink } from '../../http/index.js'
 import type { HttpClient } from '../../http/index.js'
 import { RegistryClient } from '../../oci/index.js'
 import { attestSubjects } from '../attest-subjects.js'
 import type { AttestReport } from '../attest-subjects.js'
 import { RecordingRegistry } from '../dry-run-registry.js'
-import { checkDryRun, describeWrites } from '../dry-run-report.js'
-import type { WouldPush } from '../dry-run-report.js'
 import { openDryRunSession } from '../dry-run-session.js'
 import { parseSubjectInputs, planSubjects } from '../plan.js'
 import { probeWriteAccess, WRITE_PROBE_PHASE } from '../write-probe.js'
@@ -27,21 +24,17 @@ import { failureMessage } from './failure.js'
 import type { InputLabel } from './failure.js'
 import { getInputs, InputError } from './inputs.js'
 import type { ActionInputs, InputGetter } from './inputs.js'
-import { setOutputs } from './outputs.js'
 import { Phases } from './phases.js'
 import { loadSbomFile, prepareSboms } from './sbom-step.js'
-import { writeSummary } from './summary.js'
 import type { Ui } from './ui.js'
 import { WriteLog } from './write-log.js'
+import { ActionError } from './action-error.js'
+import { reportNotPushed } from './not-pushed-step.js'
+import { reportRun } from './report-step.js'
 
 export { OIDC_DISCOVERY_ENV } from './context.js'
 
-export class ActionError extends CodedError<'GITHUB_ATTESTATION_REFUSED' | 'DRY_RUN_CHECK_FAILED'> {
-  constructor(code: 'GITHUB_ATTESTATION_REFUSED' | 'DRY_RUN_CHECK_FAILED', message: string) {
-    super(code, message)
-    this.name = 'ActionError'
-  }
-}
+export { ActionError } from './action-error.js'
 
 export interface RunResult {
   dryRun: boolean
@@ -260,54 +253,18 @@ async function execute(
   if (inputs.githubAttestations === 'true' && warnings.length > 0)
     throw new ActionError('GITHUB_ATTESTATION_REFUSED', `github-attestations: true, and ${warnings[0]}`)
 
-  let wouldPush: WouldPush[] = []
-  if (recording) {
-    wouldPush = await phases.run(
-      dryRun ? 'DRY RUN: checks and what would be pushed' : 'Not pushed (push-to-registry: false)',
-      async () => {
-        const writes = describeWrites(recording)
-        for (const w of writes) {
-          ui.info(
-            `${dryRun ? 'DRY RUN would push' : 'not pushed'}: ${w.target} — ${w.what}, ${w.mediaType}, ${w.size} B`
-          )
-          for (const c of w.contents) ui.info(`    ${c}`)
-        }
-        const problems = dryRun ? await checkDryRun(report, recording, session.published) : []
-        if (problems.length)
-          throw new ActionError('DRY_RUN_CHECK_FAILED', `a real run would fail: ${problems.join('; ')}`)
-        if (dryRun)
-          ui.info(
-            `DRY RUN checks passed: bundles parse, DSSE signatures verify, subjects match, manifests fit`
-          )
-        return writes
-      }
-    )
-  }
-
-  await setOutputs(ui, {
-    digests: plan.digests,
+  const wouldPush = recording ? await reportNotPushed(phases, ui, { recording, report, session, dryRun }) : []
+  await reportRun(ui, phases, {
+    inputs,
+    context,
+    plan,
     report,
+    sboms,
     rekorUrl: session.rekorUrl,
-    sbomPaths: sboms.paths,
     dryRun,
-    runnerTemp: context.runnerTemp,
-    recordPaths: context.onRunner
+    dryRunReason: reason,
+    pushed: !recording,
+    wouldPush
   })
-  if (inputs.showSummary) {
-    await writeSummary(ui, {
-      plan,
-      report,
-      dryRun,
-      dryRunReason: reason,
-      rekorUrl: session.rekorUrl,
-      formats: inputs.formats,
-      ...(context.repository ? { repository: context.repository } : {}),
-      ...(inputs.trustedRoot ? { trustedRoot: inputs.trustedRoot } : {}),
-      wouldPush,
-      sbomPackages: sboms.packages,
-      pushed: !recording,
-      timings: phases.timings
-    }).catch(err => ui.warning(`job summary not written: ${errorText(err)}`))
-  }
   return { dryRun, plan, report }
 }
