@@ -4,13 +4,9 @@ import { errorText } from '../errors/index.js'
 import type { ProvenanceVersion } from '../attest/provenance.js'
 import type { SbomPredicate } from '../attest/sbom-predicate.js'
 import type { CustomPredicate } from '../attest/custom-predicate.js'
-import { pushBundleReferrer, uploadEmptyConfig } from '../publish/bundle-referrer.js'
-import { writeBundleFile } from '../publish/bundle-file.js'
-import { pushSbomReferrer } from '../publish/sbom-referrer.js'
-import { appendToCosignTag, type AppendResult } from '../publish/cosign-layout.js'
+import type { CosignLayer } from '../publish/cosign-layout.js'
 import { attestationLayer, signatureLayer, simpleSigningPayload } from '../publish/cosign-payloads.js'
 import type { GitHubAttestationStore } from '../publish/github-store.js'
-import type { ImageManifest } from '../oci/manifest.js'
 import type { PublishRegistry } from '../oci/publish-registry.js'
 import { computeDigest } from '../oci/digest.js'
 import type { TagWriters } from '../oci/tag-writer.js'
@@ -18,6 +14,7 @@ import type { SignedPayload, SignedStatement } from '../sigstore/sign-artifacts.
 import type { PublishedItem } from '../verify/index.js'
 import { confirmPublished } from './confirm-published.js'
 import type { RekorLedger } from './rekor-ledger.js'
+import { publishSigned } from './publish-subject.js'
 import { verifyBeforePush } from './verify-before-push.js'
 import type { SigningSession } from './session.js'
 import { PipelineError } from './errors.js'
@@ -68,13 +65,20 @@ export interface SubjectCollaborators {
   ledger?: RekorLedger
 }
 
+/** One statement with its signature, and its `.att` layer when the tag layout carries it. */
+export interface SignedEntry {
+  statement: PlannedStatement
+  signed: SignedStatement
+  attLayer?: CosignLayer
+}
+
 /** A subject whose statements are signed and logged, ready to publish. */
 export interface SignedSubject {
   subject: Subject
-  statements: PlannedStatement[]
+  entries: SignedEntry[]
+  /** The simple-signing payload of the `.sig` tag, and its signature when the tag layout is published. */
   payload: Buffer
   signedPayload?: SignedPayload
-  signed: SignedStatement[]
 }
 
 // Failures name the subject and the step, so the edge can say what to fix.
@@ -123,130 +127,38 @@ export async function signSubject(
     failIn(subject, 'sign')
   )
   const signedPayload = await payloadTask
-  return {
-    subject,
-    statements,
-    payload,
-    ...(signedPayload ? { signedPayload } : {}),
-    signed: await Promise.all(statementTasks)
-  }
+  const legacy = opts.formats.includes('legacy')
+  const signed = await Promise.all(statementTasks)
+  const entries = statements.map((statement, i): SignedEntry => {
+    const entry = { statement, signed: signed[i]! }
+    return legacy && statement.inAttTag
+      ? { ...entry, attLayer: attestationLayer(entry.signed.envelope, statement.predicateType, entry.signed) }
+      : entry
+  })
+  return { subject, entries, payload, ...(signedPayload ? { signedPayload } : {}) }
 }
 
-/** Tags, referrers, GitHub store and bundle files for a signed subject, then self-verification. */
+/** Verified before the push, published, then confirmed where consumers look. */
 export async function publishSubject(
   s: SignedSubject,
   opts: SubjectOptions,
   c: SubjectCollaborators
 ): Promise<SubjectReport> {
-  const { subject, statements, payload, signedPayload, signed } = s
-  const { repository: repo, digest } = subject
-  const legacy = opts.formats.includes('legacy')
-  const referrers = opts.formats.includes('referrers')
-  const warnings: string[] = []
-  const attIndexes = statements.flatMap((st, i) => (legacy && st.inAttTag ? [i] : []))
-  const sigLayer = signedPayload && signatureLayer(payload, signedPayload.signature, signedPayload)
-  const attLayers = attIndexes.map(i =>
-    attestationLayer(signed[i]!.envelope, statements[i]!.predicateType, signed[i]!)
-  )
+  const { subject, payload, signedPayload } = s
+  const sig = signedPayload && signatureLayer(payload, signedPayload.signature, signedPayload)
   if (opts.verifyBeforePush !== false) {
     try {
-      verifyBeforePush(
-        s,
-        { ...(sigLayer ? { sig: sigLayer } : {}), att: attLayers, attIndexes },
-        c.session.published
-      )
+      verifyBeforePush(s, sig, c.session.published)
     } catch (cause) {
       failIn(subject, 'verify')(cause)
     }
   }
-  // What the tag writer's confirming reads found, so self-verification need not fetch those tags again.
-  const reread = new Map<string, ImageManifest>()
-  const remember = (result: AppendResult): AppendResult => {
-    reread.set(result.tag, result.manifest)
-    return result
-  }
-  const publish = async (): Promise<ProducedItem[]> => {
-    const converge = c.log ? { log: c.log } : {}
-    // The two tags and the referrers are independent writes, so they all go out together.
-    const sigTask =
-      signedPayload && sigLayer
-        ? appendToCosignTag(c.registry, c.locks, repo, digest, 'sig', [sigLayer], converge)
-            .then(remember)
-            .then((result): ProducedItem => ({
-              kind: 'signature-legacy',
-              rekorLogIndex: signedPayload.tlogEntry.logIndex,
-              legacy: {
-                tag: result.tag,
-                layerDigest: result.layerDigests[0]!,
-                signature: signedPayload.signature.toString('base64')
-              }
-            }))
-        : Promise.resolve(undefined)
-    const attTask = attIndexes.length
-      ? appendToCosignTag(c.registry, c.locks, repo, digest, 'att', attLayers, converge).then(remember)
-      : Promise.resolve(undefined)
-    const plainSbom = opts.sbomReferrer && opts.sbom ? opts.sbom : undefined
-    // Every referrer joins the same fallback-index write, so they are all pushed in one go; their layers go
-    // up while the shared empty config does.
-    const emptyConfig = referrers || plainSbom ? uploadEmptyConfig(c.registry, repo) : undefined
-    const referrerTasks = emptyConfig
-      ? Promise.all([
-          Promise.all(
-            (referrers ? statements : []).map((statement, i) =>
-              pushBundleReferrer(
-                c.registry,
-                repo,
-                subject.descriptor,
-                signed[i]!.bundleJson,
-                statement.predicateType,
-                // A plain file name per kind, so `oras pull` of any referrer writes e.g. sbom-cyclonedx.sigstore.json.
-                { emptyConfig, title: `${statement.kind}.sigstore.json` }
-              )
-            )
-          ),
-          plainSbom && pushSbomReferrer(c.registry, repo, subject.descriptor, plainSbom, { emptyConfig })
-        ])
-      : Promise.resolve(undefined)
-    const sideTasks = Promise.all(
-      statements.map((statement, i) =>
-        Promise.all([
-          writeBundleFile(opts.bundleDir, repo.toString(), digest, statement.kind, signed[i]!.bundleJson),
-          c.githubStore?.store(signed[i]!.bundleJson)
-        ])
-      )
-    )
-    const [sigItem, att, pushedReferrers, sides] = await Promise.all([
-      sigTask,
-      attTask,
-      referrerTasks,
-      sideTasks
-    ])
-    const [referrerResults, sbomReferrer] = pushedReferrers ?? []
-    const statementItems = statements.map((statement, i): ProducedItem => {
-      const item: ProducedItem = {
-        kind: statement.kind,
-        predicateType: statement.predicateType,
-        rekorLogIndex: signed[i]!.tlogEntry.logIndex
-      }
-      const at = attIndexes.indexOf(i)
-      if (att && at >= 0) item.legacy = { tag: att.tag, layerDigest: att.layerDigests[at]! }
-      const referrer = referrerResults?.[i]
-      if (referrer) item.referrer = referrer.manifestDigest
-      if (sbomReferrer && statement.kind === `sbom-${plainSbom!.kind}`)
-        item.sbomReferrer = sbomReferrer.manifestDigest
-      const [bundlePath, stored] = sides[i]!
-      item.bundlePath = bundlePath
-      if (stored?.stored) item.githubAttestationUrl = stored.url
-      else if (stored && !warnings.includes(stored.warning)) warnings.push(stored.warning)
-      return item
-    })
-    return [...(sigItem ? [sigItem] : []), ...statementItems]
-  }
-  const items = await publish().catch(failIn(subject, 'publish'))
+  const { items, warnings, reread } = await publishSigned(s, sig, opts, c).catch(failIn(subject, 'publish'))
   if (opts.verify) {
     const layerAnnotations = new Map<string, Record<string, string>>()
-    for (const l of [...(sigLayer ? [sigLayer] : []), ...attLayers])
+    for (const l of [...(sig ? [sig] : []), ...s.entries.flatMap(e => (e.attLayer ? [e.attLayer] : []))])
       layerAnnotations.set(computeDigest(l.bytes), l.annotations)
+    const { repository: repo, digest } = subject
     await confirmPublished(c, { repo, digest, items, layerAnnotations, reread }).catch((cause: unknown) => {
       // A read that failed (not a check) leaves a complete publication: a re-run would only sign it twice.
       if (isReadFailure(cause))
