@@ -8,6 +8,7 @@ import { dpkgCataloger } from './dpkg.js'
 import { elfPackageNoteCataloger } from './elf-package-note.js'
 import { goBinaryCataloger } from './go-binary.js'
 import { javaArchiveCataloger } from './java.js'
+import { jvmCataloger } from './jvm.js'
 import { linuxKernelCataloger } from './kernel.js'
 import { luaRockCataloger } from './lua.js'
 import { npmCataloger } from './npm.js'
@@ -50,6 +51,7 @@ export function allCatalogers(): Cataloger[] {
     luaRockCataloger,
     perlCpanCataloger,
     alpmCataloger,
-    portageCataloger
+    portageCataloger,
+    jvmCataloger
   ]
 }
