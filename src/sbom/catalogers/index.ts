@@ -3,6 +3,7 @@ import { alpmCataloger } from './alpm.js'
 import { apkCataloger } from './apk.js'
 import { binaryClassifierCataloger } from './binary-classifier.js'
 import { bitnamiCataloger } from './bitnami.js'
+import { conanInfoCataloger } from './conan.js'
 import { dotnetDepsCataloger } from './dotnet.js'
 import { dpkgCataloger } from './dpkg.js'
 import { elfPackageNoteCataloger } from './elf-package-note.js'
@@ -52,6 +53,7 @@ export function allCatalogers(): Cataloger[] {
     perlCpanCataloger,
     alpmCataloger,
     portageCataloger,
-    jvmCataloger
+    jvmCataloger,
+    conanInfoCataloger
   ]
 }
