@@ -23,6 +23,7 @@ import { rpmCataloger } from './rpm.js'
 import { rubyGemspecCataloger } from './ruby.js'
 import { rustAuditCataloger } from './rust.js'
 import type { Cataloger } from './types.js'
+import { wordpressPluginCataloger } from './wordpress.js'
 
 export { dropBinariesOwnedByOsPackages } from './binary-classifier.js'
 export { dependencyScope } from './dependency-scope.js'
@@ -54,6 +55,7 @@ export function allCatalogers(): Cataloger[] {
     alpmCataloger,
     portageCataloger,
     jvmCataloger,
-    conanInfoCataloger
+    conanInfoCataloger,
+    wordpressPluginCataloger
   ]
 }
