@@ -9,6 +9,7 @@ import { dpkgCataloger } from './dpkg.js'
 import { elfPackageNoteCataloger } from './elf-package-note.js'
 import { goBinaryCataloger } from './go-binary.js'
 import { javaArchiveCataloger } from './java.js'
+import { homebrewCataloger } from './homebrew.js'
 import { jvmCataloger } from './jvm.js'
 import { linuxKernelCataloger } from './kernel.js'
 import { luaRockCataloger } from './lua.js'
@@ -56,6 +57,7 @@ export function allCatalogers(): Cataloger[] {
     portageCataloger,
     jvmCataloger,
     conanInfoCataloger,
-    wordpressPluginCataloger
+    wordpressPluginCataloger,
+    homebrewCataloger
   ]
 }
