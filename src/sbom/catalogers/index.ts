@@ -18,6 +18,7 @@ import { peCataloger } from './pe.js'
 import { perlCpanCataloger } from './perl.js'
 import { portageCataloger } from './portage.js'
 import { composerInstalledCataloger, pearCataloger } from './php.js'
+import { phpInterpreterCataloger } from './php-interpreter.js'
 import { pythonCataloger } from './python.js'
 import { rPackageCataloger } from './r.js'
 import { rpmCataloger } from './rpm.js'
@@ -58,6 +59,7 @@ export function allCatalogers(): Cataloger[] {
     jvmCataloger,
     conanInfoCataloger,
     wordpressPluginCataloger,
-    homebrewCataloger
+    homebrewCataloger,
+    phpInterpreterCataloger
   ]
 }
