@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Transform, type Readable } from 'node:stream'
+import { PassThrough, Transform, type Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import zlib from 'node:zlib'
 
@@ -57,16 +57,24 @@ export async function writeLayer(
   }
 }
 
-/** A rootfs directory as a layer, placed under `prefix` ("" for the root). */
+/**
+ * A rootfs directory as a layer, placed under `prefix` ("" for the root). tar's stdout is consumed at once: Node
+ * resumes (and so discards) a child's unread stdout when the child exits, which emptied small layers whose
+ * consumer attached only after an await (a 20-byte empty gzip). The stream ends only once tar exited 0.
+ */
 export function tarDirectory(dir: string, prefix: string): Readable {
   const args = ['--numeric-owner', '--owner=0', '--group=0', '--sort=name', '-C', dir, '-cf', '-']
   if (prefix) args.push(`--transform=s,^\\.,./${prefix},`)
   args.push('.')
   const child = spawn('tar', args, { stdio: ['ignore', 'pipe', 'inherit'] })
+  const out = new PassThrough()
+  child.stdout.pipe(out, { end: false })
+  child.on('error', err => out.destroy(err))
   child.on('close', code => {
-    if (code !== 0) child.stdout.destroy(new Error(`tar of ${dir} exited ${code}`))
+    if (code === 0) out.end()
+    else out.destroy(new Error(`tar of ${dir} exited ${code}`))
   })
-  return child.stdout
+  return out
 }
 
 export async function writeLayout(

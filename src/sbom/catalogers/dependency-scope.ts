@@ -10,7 +10,9 @@
  * - CPAN distributions: the whole image (Syft resolves MYMETA prerequisites over every distribution it found);
  * - anything else: the same file.
  */
-export function dependencyScope(p: { type: string; locations: string[] }): string {
+export function dependencyScope(p: { type: string; locations: string[]; foundBy?: string }): string {
+  // PHP extensions relate to every interpreter in the image.
+  if (p.foundBy === 'php-interpreter-cataloger') return 'php-interpreter\0'
   const location = p.locations[0] ?? ''
   switch (p.type) {
     case 'deb':

@@ -3,11 +3,14 @@ import { alpmCataloger } from './alpm.js'
 import { apkCataloger } from './apk.js'
 import { binaryClassifierCataloger } from './binary-classifier.js'
 import { bitnamiCataloger } from './bitnami.js'
+import { conanInfoCataloger } from './conan.js'
 import { dotnetDepsCataloger } from './dotnet.js'
 import { dpkgCataloger } from './dpkg.js'
 import { elfPackageNoteCataloger } from './elf-package-note.js'
 import { goBinaryCataloger } from './go-binary.js'
 import { javaArchiveCataloger } from './java.js'
+import { homebrewCataloger } from './homebrew.js'
+import { jvmCataloger } from './jvm.js'
 import { linuxKernelCataloger } from './kernel.js'
 import { luaRockCataloger } from './lua.js'
 import { npmCataloger } from './npm.js'
@@ -15,12 +18,14 @@ import { peCataloger } from './pe.js'
 import { perlCpanCataloger } from './perl.js'
 import { portageCataloger } from './portage.js'
 import { composerInstalledCataloger, pearCataloger } from './php.js'
+import { phpInterpreterCataloger } from './php-interpreter.js'
 import { pythonCataloger } from './python.js'
 import { rPackageCataloger } from './r.js'
 import { rpmCataloger } from './rpm.js'
 import { rubyGemspecCataloger } from './ruby.js'
 import { rustAuditCataloger } from './rust.js'
 import type { Cataloger } from './types.js'
+import { wordpressPluginCataloger } from './wordpress.js'
 
 export { dropBinariesOwnedByOsPackages } from './binary-classifier.js'
 export { dependencyScope } from './dependency-scope.js'
@@ -50,6 +55,11 @@ export function allCatalogers(): Cataloger[] {
     luaRockCataloger,
     perlCpanCataloger,
     alpmCataloger,
-    portageCataloger
+    portageCataloger,
+    jvmCataloger,
+    conanInfoCataloger,
+    wordpressPluginCataloger,
+    homebrewCataloger,
+    phpInterpreterCataloger
   ]
 }
