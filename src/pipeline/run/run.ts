@@ -15,6 +15,7 @@ import { probeWriteAccess, WRITE_PROBE_PHASE } from '../write-probe.js'
 import type { Plan } from '../plan.js'
 import { openSigningSession } from '../session.js'
 import type { SigningSession } from '../session.js'
+import type { Subject } from '../../subject/index.js'
 import { GitHubAttestationStore } from '../../publish/github-store.js'
 import { ActionsIdentityProvider } from '../../sigstore/identity/provider.js'
 import type { IdentityProvider } from '../../sigstore/identity/provider.js'
@@ -30,6 +31,7 @@ import type { ActionInputs, InputGetter } from './inputs.js'
 import { setOutputs } from './outputs.js'
 import { Phases } from './phases.js'
 import { loadSbomFile, prepareSboms } from './sbom-step.js'
+import { bindVex } from './vex-step.js'
 import { writeSummary } from './summary.js'
 import type { Ui } from './ui.js'
 import { WriteLog } from './write-log.js'
@@ -190,6 +192,7 @@ async function execute(
     return p
   })
   progress.plan = plan
+  const vex = bindVex(inputs, plan, ui)
 
   // Before any token, certificate or log entry: a repository that refuses writes fails the run here.
   const probeWrites = !dryRun && inputs.pushToRegistry
@@ -233,6 +236,7 @@ async function execute(
           sbomFor: async s => sboms.bySubject.get(s.ref),
           provenance: inputs.provenance,
           ...(inputs.customPredicate ? { custom: inputs.customPredicate } : {}),
+          ...(vex.size ? { vexFor: (s: Subject) => vex.get(s.ref) } : {}),
           formats: inputs.formats,
           sbomReferrer: inputs.sbomReferrer,
           verify,
