@@ -91,7 +91,7 @@ function matchPurl(text: string, t: VexTarget): Match {
 function matchHash(hex: string, t: VexTarget): Match {
   if (`sha256:${hex}` === t.digest) return { is: 'this' }
   if (t.index !== undefined && `sha256:${hex}` === t.index) return { is: 'index' }
-  return { is: 'other', why: `is sha-256 ${hex}, another artifact than ${t.digest}` }
+  return { is: 'other', why: `is the sha-256 of another artifact than ${t.digest}` }
 }
 
 /** Every identifier of one product, with its JSON path; a product with none that names an image is another product. */

@@ -160,7 +160,7 @@ describe('bindOpenVex', () => {
       'another artifact by hash',
       [{ hashes: { 'sha-256': 'f'.repeat(64) } }],
       '$.statements[1].products[0].hashes["sha-256"]',
-      /is sha-256 f{64}, another artifact than sha256:1{64}/
+      /^vex\/gpu-operator\.json: \S+: f{64} is the sha-256 of another artifact than sha256:1{64};/
     ],
     [
       'a product that identifies nothing as an image',
