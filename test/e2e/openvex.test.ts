@@ -2,13 +2,14 @@
 // https://openvex.dev/ns; stock cosign v2 and v3 `--type openvex` return it from bundles and from the .att tag.
 // A document about another image is refused before anything is signed; a dry run binds without pushing.
 import { describe, expect, test } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { readBedState, requireSigstore } from '../bed/state.js'
 import type { RegistryName } from '../bed/state.js'
 import { cosignVerifyAttestation, statementsIn } from '../integration/interop/cosign.js'
 import type { CosignCall } from '../integration/interop/cosign.js'
-import { bedSigstoreInputs, runAction } from './support/action-runner.js'
+import { bedSigstoreInputs, REPO_ROOT, runAction } from './support/action-runner.js'
 import type { ActionRun } from './support/action-runner.js'
 import { pushMultiArch } from './support/samples.js'
 
@@ -160,6 +161,44 @@ describe('OpenVEX end to end', () => {
       }
     }
   )
+
+  test('oci-attest verify finds the OpenVEX attestation by its type and can require it', async () => {
+    const host = state.registries.referrers.host
+    const repository = `${host}/e2e/vex-verify-${unique()}`
+    const image = await pushMultiArch(repository, 'v1')
+    const path = await writeVex('gpu-operator.openvex.json', vexDocument(repository))
+    const run = await runAction(state, {
+      subjects: image.ref,
+      platforms: 'index',
+      sbom: 'none',
+      provenance: 'v1',
+      vex: path,
+      ...(await bedSigstoreInputs(state))
+    })
+    expect({ code: run.code, log: run.code === 0 ? '' : explain(run) }).toEqual({ code: 0, log: '' })
+    const verify = (require: string) =>
+      spawnSync(
+        process.execPath,
+        [
+          join(REPO_ROOT, 'dist/cli/index.js'),
+          'verify',
+          `${repository}@${image.digest}`,
+          '--certificate-identity',
+          IDENTITY,
+          '--certificate-oidc-issuer',
+          ISSUER,
+          '--trusted-root',
+          requireSigstore(state).trustedRootPath,
+          '--require',
+          require
+        ],
+        { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: state.dir } }
+      )
+    const ok = verify(`signature,provenance,${OPENVEX}`)
+    expect({ code: ok.status, err: ok.stderr }).toEqual({ code: 0, err: '' })
+    expect(ok.stdout).toMatch(/✓ https:\/\/openvex\.dev\/ns \(referrer/)
+    expect(ok.stdout).toMatch(/✓ https:\/\/openvex\.dev\/ns \(tag/)
+  })
 
   test('a document about another image is refused before anything is signed, naming the file and JSON path', async () => {
     const host = state.registries.referrers.host
