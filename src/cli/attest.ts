@@ -16,6 +16,7 @@ export const ATTEST_USAGE = `usage: oci-attest attest <registry/repo@sha256:… 
   --platforms both|index|platforms --sbom generate|none|FILE  --sbom-format cyclonedx-json|spdx-json
   --sbom-referrer true|false       (also push the bare SBOM as a referrer, for trivy --sbom-sources oci)
   --predicate-type URI --predicate-path FILE | --predicate JSON  (your own predicate, one more attestation)
+  --vex FILE[,FILE]                OpenVEX v0.2.0 document(s), bound to each image and attested (repeatable)
   --provenance v1,v0.2|none        --formats legacy,referrers  --push-to-registry true|false
   --verify true|false              --github-attestations auto|true|false  --github-token TOKEN
   --registry-username U --registry-password P (or the Docker config and its credential helpers)
@@ -89,6 +90,7 @@ export async function runAttestCommand(argv: string[], io: CommandIo): Promise<n
       options: {
         ...Object.fromEntries(PASSTHROUGH.map(name => [name, { type: 'string' as const }])),
         subjects: { type: 'string', multiple: true },
+        vex: { type: 'string', multiple: true },
         'dry-run': { type: 'boolean', default: false },
         'identity-token-file': { type: 'string' },
         'summary-file': { type: 'string' },
@@ -109,6 +111,7 @@ export async function runAttestCommand(argv: string[], io: CommandIo): Promise<n
   const summaryFile = flags['summary-file'] as string | undefined
   const get = (name: string): string => {
     if (name === 'subjects') return subjects.join('\n')
+    if (name === 'vex') return ((flags.vex as string[] | undefined) ?? []).join('\n')
     if (name === 'dry-run') return flags['dry-run'] ? 'true' : 'false'
     if (name === 'show-summary') return summaryFile ? 'true' : 'false'
     const value = flags[name]

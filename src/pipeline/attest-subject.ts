@@ -4,6 +4,7 @@ import { errorText } from '../errors/index.js'
 import type { ProvenanceVersion } from '../attest/provenance.js'
 import type { SbomPredicate } from '../attest/sbom-predicate.js'
 import type { CustomPredicate } from '../attest/custom-predicate.js'
+import type { BoundOpenVex } from '../attest/openvex-bind.js'
 import type { CosignLayer } from '../publish/cosign-layout.js'
 import { attestationLayer, signatureLayer, simpleSigningPayload } from '../publish/cosign-payloads.js'
 import type { GitHubAttestationStore } from '../publish/github-store.js'
@@ -32,6 +33,8 @@ export interface SubjectOptions {
   sbomLimitBytes?: number
   /** The caller's own predicate, attested on every subject. */
   custom?: CustomPredicate
+  /** OpenVEX documents bound to this subject: one attestation each. */
+  vex?: BoundOpenVex[]
   /** Also push the SBOM itself (unsigned) as a plain artifact referrer, for registry-SBOM readers. */
   sbomReferrer?: boolean
   /** After pushing, re-read to confirm consumers find exactly the material that verified before the push. */
@@ -113,6 +116,7 @@ export async function signSubject(
     ...(opts.sbom ? { sbom: opts.sbom } : {}),
     ...(opts.sbomLimitBytes ? { sbomLimitBytes: opts.sbomLimitBytes } : {}),
     ...(opts.custom ? { custom: opts.custom } : {}),
+    ...(opts.vex ? { vex: opts.vex } : {}),
     bundleSignature: opts.formats.includes('referrers')
   })
   const payload = simpleSigningPayload(subject.repository.toString(), subject.digest)

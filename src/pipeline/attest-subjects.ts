@@ -3,6 +3,7 @@ import { errorText } from '../errors/index.js'
 import type { ProvenanceVersion } from '../attest/provenance.js'
 import type { SbomPredicate } from '../attest/sbom-predicate.js'
 import type { CustomPredicate } from '../attest/custom-predicate.js'
+import type { BoundOpenVex } from '../attest/openvex-bind.js'
 import { bundleDirectory } from '../publish/bundle-file.js'
 import type { GitHubAttestationStore } from '../publish/github-store.js'
 import type { PublishRegistry } from '../oci/publish-registry.js'
@@ -27,6 +28,8 @@ export interface AttestOptions {
   provenance?: ProvenanceVersion[]
   /** One more attestation per subject with the caller's predicate type. */
   custom?: CustomPredicate
+  /** The OpenVEX documents bound to each subject (bound up front, so a mismatch refuses the run before signing). */
+  vexFor?: (subject: Subject) => BoundOpenVex[] | undefined
   formats?: PublishFormat[]
   /** Also push each SBOM as a plain (unsigned) artifact referrer. */
   sbomReferrer?: boolean
@@ -56,13 +59,17 @@ export interface AttestReport {
 
 export async function attestSubjects(options: AttestOptions, c: AttestCollaborators): Promise<AttestReport> {
   const locks = c.locks ?? processTagWriters
-  const subjectOptions = (sbom: SbomPredicate | undefined): SubjectOptions => ({
+  const subjectOptions = (
+    sbom: SbomPredicate | undefined,
+    vex: BoundOpenVex[] | undefined
+  ): SubjectOptions => ({
     provenance: options.provenance ?? ['v1', 'v0.2'],
     formats: options.formats ?? ['legacy', 'referrers'],
     ...(sbom ? { sbom } : {}),
     ...(options.sbomLimitBytes ? { sbomLimitBytes: options.sbomLimitBytes } : {}),
     ...(options.sbomReferrer ? { sbomReferrer: true } : {}),
     ...(options.custom ? { custom: options.custom } : {}),
+    ...(vex?.length ? { vex } : {}),
     verify: options.verify ?? true,
     verifyBeforePush: options.verifyBeforePush ?? true,
     bundleDir: options.bundleDir ?? bundleDirectory()
@@ -91,7 +98,7 @@ export async function attestSubjects(options: AttestOptions, c: AttestCollaborat
     { first: limit, second: 2 * limit },
     async subject => {
       const sbom = await options.sbomFor?.(subject)
-      const subjectOpts = subjectOptions(sbom)
+      const subjectOpts = subjectOptions(sbom, options.vexFor?.(subject))
       const signed = await signSubject(subject, subjectOpts, collaborators).catch(named(subject))
       return { signed, subjectOpts }
     },

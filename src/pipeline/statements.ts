@@ -1,4 +1,5 @@
-// Which statements a subject gets: the bundle-format signature, provenance versions, the SBOM, a custom predicate.
+// Which statements a subject gets: the bundle-format signature, provenance versions, the SBOM, a custom predicate,
+// OpenVEX documents.
 import { buildStatement, serializeStatement, subjectFor } from '../attest/statement.js'
 import { provenancePredicate } from '../attest/provenance.js'
 import type { ProvenanceVersion } from '../attest/provenance.js'
@@ -6,12 +7,18 @@ import { DEFAULT_SBOM_LIMIT, assertSbomSize } from '../attest/sbom-predicate.js'
 import { DEFAULT_PREDICATE_LIMIT, CustomPredicateError } from '../attest/custom-predicate.js'
 import type { CustomPredicate } from '../attest/custom-predicate.js'
 import type { SbomPredicate } from '../attest/sbom-predicate.js'
+import { OPENVEX_PREDICATE, OpenVexError } from '../attest/openvex.js'
+import type { BoundOpenVex } from '../attest/openvex-bind.js'
 import { COSIGN_SIGN_PREDICATE } from '../publish/bundle-referrer.js'
 import type { GitHubClaims } from '../sigstore/identity/claims.js'
 import type { Subject } from '../subject/index.js'
 
 /** The kind name of the caller's own predicate in outputs, bundle file names and reports. */
 export const CUSTOM_KIND = 'custom'
+
+/** The kind name of OpenVEX documents; the second and later of several are `openvex-2`, `openvex-3`… */
+export const OPENVEX_KIND = 'openvex'
+export const isOpenVexKind = (kind: string): boolean => /^openvex(-\d+)?$/.test(kind)
 
 export interface PlannedStatement {
   /** Stable short name used in file names and reports: signature, provenance-v1, provenance-v0.2, sbom-cyclonedx, custom. */
@@ -33,6 +40,8 @@ export function planStatements(opts: {
   sbomLimitBytes?: number
   /** The caller's predicate-type + predicate: kind `custom`. */
   custom?: CustomPredicate
+  /** OpenVEX documents already bound to this subject (pipeline/vex-binding.ts). */
+  vex?: BoundOpenVex[]
 }): PlannedStatement[] {
   const subject = [subjectFor(opts.subject.repository, opts.subject.digest)]
   const make = (
@@ -65,6 +74,21 @@ export function planStatements(opts: {
       throw new CustomPredicateError(
         opts.custom.source === 'inline' ? 'predicate' : 'predicate-path',
         `the statement for ${opts.subject.ref} is ${statement.bytes.length} bytes, over the ${DEFAULT_PREDICATE_LIMIT}-byte limit; make the predicate smaller`
+      )
+    out.push(statement)
+  }
+  for (const [i, bound] of (opts.vex ?? []).entries()) {
+    const statement = make(
+      i === 0 ? OPENVEX_KIND : `${OPENVEX_KIND}-${i + 1}`,
+      OPENVEX_PREDICATE,
+      bound.predicate
+    )
+    if (statement.bytes.length > DEFAULT_PREDICATE_LIMIT)
+      throw new OpenVexError(
+        'INVALID_VEX',
+        bound.file,
+        '$',
+        `its statement for ${opts.subject.ref} is ${statement.bytes.length} bytes, over the ${DEFAULT_PREDICATE_LIMIT}-byte limit; split the document`
       )
     out.push(statement)
   }

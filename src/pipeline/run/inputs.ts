@@ -3,6 +3,8 @@
 import { CodedError } from '../../errors/index.js'
 import { CustomPredicateError, readCustomPredicate } from '../../attest/custom-predicate.js'
 import type { CustomPredicate } from '../../attest/custom-predicate.js'
+import { OpenVexError, readOpenVexDocuments, vexPaths } from '../../attest/openvex.js'
+import type { OpenVexDocument } from '../../attest/openvex.js'
 import { digestProblem, Repository } from '../../oci/index.js'
 import type { ProvenanceVersion } from '../../attest/provenance.js'
 import type { SbomFormat } from '../../sbom/index.js'
@@ -41,6 +43,8 @@ export interface ActionInputs {
   insecureIgnoreSct: boolean
   /** predicate-type with predicate-path or predicate: one more attestation per subject, read and checked here. */
   customPredicate?: CustomPredicate
+  /** OpenVEX v0.2.0 documents, read and schema-checked here; bound to each subject after the plan. */
+  vex: OpenVexDocument[]
 }
 
 export class InputError extends CodedError<'INVALID_INPUT'> {
@@ -125,6 +129,7 @@ export function getInputs(get: InputGetter): ActionInputs {
     )
 
   const customPredicate = readPredicateInputs(text)
+  const vex = readVexInput(text('vex'))
   const formats = list<PublishFormat>('formats', ['legacy', 'referrers'], ['legacy', 'referrers'])
   return {
     subjects,
@@ -150,7 +155,17 @@ export function getInputs(get: InputGetter): ActionInputs {
     allowPublicRekorForPrivateRepos: bool('allow-public-rekor-for-private-repos', false),
     timeoutMs: duration('timeout', text('timeout') ?? '30m'),
     insecureIgnoreSct: bool('insecure-ignore-sct', false),
-    ...(customPredicate ? { customPredicate } : {})
+    ...(customPredicate ? { customPredicate } : {}),
+    vex
+  }
+}
+
+function readVexInput(value: string | undefined): OpenVexDocument[] {
+  try {
+    return readOpenVexDocuments(vexPaths(value ?? ''))
+  } catch (err) {
+    if (err instanceof OpenVexError) throw new InputError('vex', err.message)
+    throw err
   }
 }
 

@@ -12,6 +12,7 @@ import { probeWriteAccess, WRITE_PROBE_PHASE } from '../write-probe.js'
 import type { Plan } from '../plan.js'
 import { openSigningSession } from '../session.js'
 import type { SigningSession } from '../session.js'
+import type { Subject } from '../../subject/index.js'
 import { GitHubAttestationStore } from '../../publish/github-store.js'
 import { ActionsIdentityProvider } from '../../sigstore/identity/provider.js'
 import type { IdentityProvider } from '../../sigstore/identity/provider.js'
@@ -26,6 +27,7 @@ import { getInputs, InputError } from './inputs.js'
 import type { ActionInputs, InputGetter } from './inputs.js'
 import { Phases } from './phases.js'
 import { loadSbomFile, prepareSboms } from './sbom-step.js'
+import { bindVex } from './vex-step.js'
 import type { Ui } from './ui.js'
 import { WriteLog } from './write-log.js'
 import { ActionError } from './action-error.js'
@@ -183,6 +185,7 @@ async function execute(
     return p
   })
   progress.plan = plan
+  const vex = bindVex(inputs, plan, ui)
 
   // Before any token, certificate or log entry: a repository that refuses writes fails the run here.
   const probeWrites = !dryRun && inputs.pushToRegistry
@@ -226,6 +229,7 @@ async function execute(
           sbomFor: async s => sboms.bySubject.get(s.ref),
           provenance: inputs.provenance,
           ...(inputs.customPredicate ? { custom: inputs.customPredicate } : {}),
+          ...(vex.size ? { vexFor: (s: Subject) => vex.get(s.ref) } : {}),
           formats: inputs.formats,
           sbomReferrer: inputs.sbomReferrer,
           verify,

@@ -1,6 +1,6 @@
 // Copy-ready commands that check what this run published, with this run's identity.
 import type { ProducedItem } from '../attest-subject.js'
-import { CUSTOM_KIND } from '../statements.js'
+import { CUSTOM_KIND, isOpenVexKind } from '../statements.js'
 
 export interface VerifyCommandOptions {
   ref: string
@@ -34,7 +34,11 @@ export function verifyCommands(o: VerifyCommandOptions): VerifyCommands {
   const root = o.trustedRoot ? ` --trusted-root ${quote(o.trustedRoot)}` : ''
   // A custom predicate has no cosign short name: --type takes its URI as is (quoted, it is the caller's text).
   const typeOf = (i: Pick<ProducedItem, 'kind' | 'predicateType'>): string | undefined =>
-    i.kind === CUSTOM_KIND && i.predicateType ? quote(i.predicateType) : COSIGN_TYPE[i.kind]
+    i.kind === CUSTOM_KIND && i.predicateType
+      ? quote(i.predicateType)
+      : isOpenVexKind(i.kind)
+        ? 'openvex'
+        : COSIGN_TYPE[i.kind]
   const types = [...new Set(o.items.map(typeOf).filter((t): t is string => Boolean(t)))]
   const commands = (bin: string, extra: string): string[] => [
     `${bin} verify ${who}${root}${extra} ${o.ref}`,

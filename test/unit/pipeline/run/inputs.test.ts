@@ -47,7 +47,8 @@ describe('getInputs', () => {
       allowPublicRekorForPrivateRepos: false,
       timeoutMs: 30 * 60_000,
       sbomFormatGiven: false,
-      insecureIgnoreSct: false
+      insecureIgnoreSct: false,
+      vex: []
     })
   })
 

@@ -57,4 +57,20 @@ describe('verifyCommands', () => {
         /^cosign verify-attestation --type 'https:\/\/example\.com\/t\/v1\?x=1&y' --certificate-identity /
       )
   })
+
+  it("selects OpenVEX documents with cosign's openvex name, once however many documents there are", () => {
+    const c = verifyCommands({
+      ...base,
+      items: [
+        { kind: 'signature' },
+        { kind: 'openvex', predicateType: 'https://openvex.dev/ns' },
+        { kind: 'openvex-2', predicateType: 'https://openvex.dev/ns' }
+      ],
+      formats: ['legacy', 'referrers']
+    })
+    for (const lines of [c.cosignV2, c.cosignV3]) {
+      expect(lines).toHaveLength(2)
+      expect(lines[1]).toMatch(/^cosign verify-attestation --type openvex --certificate-identity /)
+    }
+  })
 })
