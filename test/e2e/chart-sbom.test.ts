@@ -106,6 +106,11 @@ describe('chart SBOM end to end', () => {
       if (digest) expect(c.purl).toContain(`@${digest.replace(':', '%3A')}`)
     }
     expect(run.summary).toContain(`generated SBOM: ${expected.all.length} images`)
+    // 10 images: 8 by default; digests for the 6 tagged ones pushed and the 2 pinned; exporter and debug-shell none.
+    expect(run.stdout).toContain(`(chart): 10 images (8 deployed by default, 8 with digests)`)
+    expect(run.stdout).toMatch(
+      /registry\.unreachable\.invalid\/acme\/exporter:3\.3\.5-ubuntu22\.04: no digest \(/
+    )
 
     const v2 = await cosignVerifyAttestation(
       state,
