@@ -189,3 +189,45 @@ describe('chart SBOM', () => {
     ).rejects.toThrow(`has one ${HELM_CHART_LAYER} layer; this one has 0`)
   })
 })
+
+describe('chart archives', () => {
+  test('a subchart packed as charts/<name>-<version>.tgz is read like a directory, recursively', async () => {
+    const inner = gzipSync(
+      tarOf({
+        'db/Chart.yaml': 'apiVersion: v2\nname: db\nversion: 12.1.0\nappVersion: "16.2"\n',
+        'db/values.yaml': 'image:\n  registry: docker.io\n  repository: org/postgres\n  tag: ""\n'
+      })
+    )
+    const outer = gzipSync(
+      tarOf({
+        'app/Chart.yaml':
+          'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n  - name: db\n    version: 12.x.x\n    condition: db.enabled\n  - name: cache\n    version: ^7\n    repository: https://charts.example.com\n',
+        'app/values.yaml': 'db:\n  enabled: false\n',
+        'app/charts/db-12.1.0.tgz': inner
+      })
+    )
+    const result = await generateChartSbom({
+      repository: parseReference(`${REG}/charts/app`),
+      manifest: {
+        json: { layers: [{ mediaType: HELM_CHART_LAYER, digest: computeDigest(outer), size: outer.length }] },
+        digest: manifest.digest
+      },
+      format: 'cyclonedx-json',
+      registry: { ...registry, readBlob: () => Promise.resolve(outer) },
+      resolve: false
+    })
+    const doc = result.document as { components: Component[] }
+    expect(doc.components.map(c => `${c.type} ${c.name} ${c.version}`)).toEqual([
+      'application cache ^7',
+      'application db 12.1.0',
+      'container index.docker.io/org/postgres 16.2'
+    ])
+    const db = doc.components[1]!
+    expect(prop(db, 'oci-attest:chart:deployedByDefault')).toEqual(['false'])
+    expect(prop(doc.components[0]!, 'oci-attest:chart:vendored')).toEqual(['false'])
+    expect(prop(doc.components[2]!, 'oci-attest:chart:image:deployedByDefault')).toEqual(['false'])
+    expect(prop(doc.components[2]!, 'oci-attest:chart:image:unresolved')).toEqual([
+      'no registry client was given'
+    ])
+  })
+})
