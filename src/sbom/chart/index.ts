@@ -27,6 +27,8 @@ export interface ChartSbomOptions {
   registry: ChartRegistry
   /** false: no digest lookups (offline); every image keeps its tag. */
   resolve?: boolean
+  /** Time one image's digest lookup may take (default 30 s); a later answer is ignored. */
+  lookupMs?: number
   onWarning?(message: string): void
   timestamp?: Date
 }
@@ -71,7 +73,11 @@ export async function generateChartSbom(opts: ChartSbomOptions): Promise<ChartSb
     throw new SbomError('SBOM_BAD_SOURCE', `${where}: ${(cause as Error).message}`, { cause })
   }
   const found = collectImages(root, warn)
-  const images = await resolveDigests(found, opts.resolve === false ? undefined : opts.registry)
+  const images = await resolveDigests(
+    found,
+    opts.resolve === false ? undefined : opts.registry,
+    opts.lookupMs
+  )
   const document = chartSbomDocument(
     {
       root,

@@ -19,9 +19,22 @@ export interface ResolvedImage extends FoundImage {
 /** Registries answer a few lookups at a time; charts list tens of images. */
 const CONCURRENCY = 4
 
+/** A registry that never answers (a dropped connection, a firewall) must not hold the run for its retries. */
+export const DEFAULT_LOOKUP_MS = 30_000
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms)
+  })
+  work.catch(() => undefined) // a lookup given up on may still fail later: nobody is waiting for it
+  return Promise.race([work, late]).finally(() => clearTimeout(timer))
+}
+
 export async function resolveDigests(
   images: FoundImage[],
-  registry: DigestResolver | undefined
+  registry: DigestResolver | undefined,
+  lookupMs: number = DEFAULT_LOOKUP_MS
 ): Promise<ResolvedImage[]> {
   const out: ResolvedImage[] = images.map(i =>
     i.ref.digest ? { ...i, digest: i.ref.digest, digestFrom: 'chart' } : { ...i }
@@ -37,7 +50,7 @@ export async function resolveDigests(
         continue
       }
       try {
-        image.digest = await registry.resolveDigest(image.ref)
+        image.digest = await withDeadline(registry.resolveDigest(image.ref), lookupMs)
         image.digestFrom = 'registry'
       } catch (err) {
         image.unresolved = errorText(err)
