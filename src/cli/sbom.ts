@@ -1,8 +1,16 @@
-// `oci-attest sbom <image-ref | oci-layout:DIR | docker-archive:FILE>`: writes an SBOM of one image.
+// `oci-attest sbom <image-ref | chart-ref | oci-layout:DIR | docker-archive:FILE>`: writes an SBOM of one image, or
+// of a Helm chart (the images it deploys).
 import { errorText } from '../errors/index.js'
 import { writeFile } from 'node:fs/promises'
-import { RegistryClient, dockerConfigCredentials, parseReference } from '../oci/index.js'
-import { SBOM_FORMATS, generateSbom, type SbomFormat, type ScanProgress } from '../sbom/index.js'
+import { RegistryClient, dockerConfigCredentials, parseReference, type ImageReference } from '../oci/index.js'
+import { HELM_CONFIG_MEDIA_TYPE } from '../pipeline/plan.js'
+import {
+  SBOM_FORMATS,
+  generateChartSbom,
+  generateSbom,
+  type SbomFormat,
+  type ScanProgress
+} from '../sbom/index.js'
 import { parseFlags } from './args.js'
 
 export interface SbomCommandIo {
@@ -10,10 +18,11 @@ export interface SbomCommandIo {
   stderr: NodeJS.WritableStream
 }
 
-export const SBOM_USAGE = `usage: oci-attest sbom <image-ref | oci-layout:DIR | docker-archive:FILE>
+export const SBOM_USAGE = `usage: oci-attest sbom <image-ref | chart-ref | oci-layout:DIR | docker-archive:FILE>
        [--platform os/arch[/variant]] [--format cyclonedx-json|spdx-json] [--output FILE]
        [--include-files] [--max-file-size SIZE] [--max-layer-size SIZE] [--quiet] [--debug]
   SIZE: bytes, or with a K/M/G/T suffix (binary units); caps against decompression bombs
+  A Helm chart's SBOM lists the chart, its subcharts and every image it can deploy (digests where reachable)
   Exit codes: 0 written, 1 the image could not be read, 2 bad command line.`
 
 /** "1048576", "512K", "64M", "2G", "1T" (binary units) → bytes. */
@@ -95,14 +104,35 @@ export async function runSbomCommand(argv: string[], io: SbomCommandIo): Promise
       `layers ${p.layersDone}/${p.layersTotal}, ${mib(p.bytesRead)}/${mib(p.bytesTotal)} MiB read, ${mib(p.expandedBytes)} MiB expanded\n`
     )
   }
+  const registry = new RegistryClient({ credentials: dockerConfigCredentials({ env: process.env }) })
   try {
+    const chart = /^(oci-layout|docker-archive):/.test(source)
+      ? undefined
+      : await chartManifest(registry, source)
+    if (chart) {
+      const result = await generateChartSbom({
+        ...chart,
+        format,
+        registry,
+        onWarning: m => io.stderr.write(`warning: ${m}\n`)
+      })
+      if (values.output) await writeFile(values.output, result.serialized + '\n')
+      else io.stdout.write(result.serialized + '\n')
+      if (!values.quiet)
+        io.stderr.write(
+          `${result.images.length} images in the chart (${result.defaultImages} deployed by default, ` +
+            `${result.images.filter(i => i.digest).length} with digests), ${((Date.now() - started) / 1000).toFixed(1)} s` +
+            `${values.output ? ` → ${values.output}` : ''}\n`
+        )
+      return 0
+    }
     const result = await generateSbom({
       source,
       format,
       ...(values.platform ? { platform: values.platform } : {}),
       includeFiles: values['include-files'],
       limits,
-      registry: new RegistryClient({ credentials: dockerConfigCredentials({ env: process.env }) }),
+      registry,
       onProgress: progress,
       onWarning: m => io.stderr.write(`warning: ${m}\n`)
     })
@@ -124,4 +154,20 @@ export async function runSbomCommand(argv: string[], io: SbomCommandIo): Promise
     if (values.debug && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`)
     return 1
   }
+}
+
+/** The manifest when the reference is a Helm chart (its config media type says so); else undefined. */
+async function chartManifest(
+  registry: RegistryClient,
+  source: string
+): Promise<{ repository: ImageReference; manifest: { json: unknown; digest: string } } | undefined> {
+  const ref = parseReference(source)
+  let manifest
+  try {
+    manifest = await registry.getManifest(ref)
+  } catch {
+    return undefined // the image path reports an unreadable reference as it always has
+  }
+  const config = (manifest.json as { config?: { mediaType?: string } }).config?.mediaType
+  return config === HELM_CONFIG_MEDIA_TYPE ? { repository: ref, manifest } : undefined
 }

@@ -14,6 +14,8 @@ import { openSource } from './source/index.js'
 import type { FetchedImage } from './source/index.js'
 
 export { SbomError } from './errors.js'
+export { generateChartSbom, HELM_CHART_LAYER } from './chart/index.js'
+export type { ChartSbomOptions, ChartSbomResult, ChartRegistry } from './chart/index.js'
 export { composeIndexSbom, ociPurl } from './output/index-sbom.js'
 export type { IndexSbomInput, PlatformSbom } from './output/index-sbom.js'
 export type { SbomErrorCode } from './errors.js'

@@ -51,13 +51,13 @@ describe('dry run', () => {
 
     // Everything else ran: tags resolved, SBOMs generated, every statement signed with the marked key.
     expect(JSON.parse(run.outputs.digests!)).toEqual({ [index.ref]: index.digest, [chart.ref]: chart.digest })
-    // Platform images' SBOMs from their layers, and the index's composed from them.
+    // Platform images' SBOMs from their layers, the index's composed from them, the chart's from its images.
     expect(Object.keys(JSON.parse(run.outputs['sbom-paths']!)).sort()).toEqual(
-      [index.digest, ...index.platforms.map(p => p.digest)].sort()
+      [index.digest, chart.digest, ...index.platforms.map(p => p.digest)].sort()
     )
     const attestations = JSON.parse(run.outputs.attestations!) as { kind: string; rekorLogIndex?: number }[]
-    // index and platform images: 2 signatures, 2 provenances, an SBOM each; the chart: no SBOM.
-    expect(attestations.length).toBe(5 + 5 + 5 + 4)
+    // index, platform images and the chart: 2 signatures, 2 provenances, an SBOM each.
+    expect(attestations.length).toBe(5 + 5 + 5 + 5)
     expect(attestations.every(a => a.rekorLogIndex === undefined)).toBe(true)
     const bundles = JSON.parse(run.outputs['bundle-paths']!) as string[]
     expect(bundles.every(b => b.includes('oci-attest-dry-run'))).toBe(true)

@@ -115,14 +115,20 @@ describe('action end to end', () => {
         .filter(a => a.digest === digest)
         .map(a => a.kind)
         .sort()
-    // SBOMs for platform images from their layers, and for the index composed from theirs (scanners that look
-    // up the tag's digest find the index); the chart has no layers to read.
+    // SBOMs for platform images from their layers, for the index composed from theirs (scanners that look
+    // up the tag's digest find the index), and for the chart from the images it deploys.
     for (const p of index.platforms) expect(kinds(p.digest)).toContain('sbom-spdx')
     expect(kinds(index.digest)).toContain('sbom-spdx')
-    expect(kinds(chart.digest)).toEqual(['provenance-v0.2', 'provenance-v1', 'signature', 'signature-legacy'])
+    expect(kinds(chart.digest)).toEqual([
+      'provenance-v0.2',
+      'provenance-v1',
+      'sbom-spdx',
+      'signature',
+      'signature-legacy'
+    ])
     const sbomPaths = JSON.parse(run.outputs['sbom-paths']!) as Record<string, string>
     expect(Object.keys(sbomPaths).sort()).toEqual(
-      [index.digest, ...index.platforms.map(p => p.digest)].sort()
+      [index.digest, chart.digest, ...index.platforms.map(p => p.digest)].sort()
     )
     const indexSbom = JSON.parse(readFileSync(sbomPaths[index.digest]!, 'utf8')) as {
       documentDescribes: string[]

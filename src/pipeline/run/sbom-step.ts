@@ -1,5 +1,5 @@
-// SBOMs for the plan: generated per container image (charts and indexes have no layers to read), a given file
-// for every subject, or none. Files land under the runner's temp folder; their paths become the sbom-paths output.
+// SBOMs for the plan: generated per container image from its layers, per Helm chart from the images it deploys
+// (an index's is composed from its images'), a given file for every subject, or none. Files land under the runner's temp folder; their paths become the sbom-paths output.
 import { errorText } from '../../errors/index.js'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -13,7 +13,7 @@ import type { SbomPredicate } from '../../attest/sbom-predicate.js'
 import type { RegistryClient } from '../../oci/index.js'
 import { PipelineError } from '../errors.js'
 import type { Plan } from '../plan.js'
-import { composeIndexSbom, generateSbom } from '../../sbom/index.js'
+import { composeIndexSbom, generateChartSbom, generateSbom } from '../../sbom/index.js'
 import type { PlatformSbom } from '../../sbom/index.js'
 import { InputError } from './inputs.js'
 import type { ActionInputs } from './inputs.js'
@@ -26,7 +26,7 @@ export interface PreparedSboms {
   bySubject: Map<string, SbomPredicate>
   /** digest → SBOM file path. */
   paths: Record<string, string>
-  /** Packages found per generated SBOM, for the summary. */
+  /** Packages found per generated SBOM (a chart's: images), for the summary. */
   packages: Record<string, number>
 }
 
@@ -80,10 +80,12 @@ export async function prepareSboms(
   for (const s of plan.subjects) {
     const ref = s.ref
     if (s.kind === 'index') continue // composed below from its platform images' SBOMs
+    if (s.kind === 'chart') {
+      await chartSbom(s, inputs.sbomFormat, registry, fileFor(ref), out, ui)
+      continue
+    }
     if (!sbomEligible(s)) {
-      ui.info(
-        `${ref} (${s.kind}): no SBOM generated, ${s.kind === 'chart' ? 'a Helm chart has no image layers' : 'not a container image'}`
-      )
+      ui.info(`${ref} (${s.kind}): no SBOM generated, not a container image or Helm chart`)
       continue
     }
     const started = Date.now()
@@ -158,4 +160,48 @@ export async function prepareSboms(
     )
   }
   return out
+}
+
+/** A chart's SBOM: the chart, its subcharts and the images it deploys, digests asked of their registries. */
+async function chartSbom(
+  s: Plan['subjects'][number],
+  format: SbomFormat,
+  registry: RegistryClient,
+  path: string,
+  out: PreparedSboms,
+  ui: Ui
+): Promise<void> {
+  const started = Date.now()
+  try {
+    const result = await generateChartSbom({
+      repository: s.repository,
+      manifest: s.manifest,
+      format,
+      registry,
+      onWarning: m => ui.warning(`${s.ref}: ${m}`)
+    })
+    assertSbomSize(
+      Buffer.byteLength(result.serialized),
+      DEFAULT_SBOM_LIMIT,
+      `the SBOM generated for ${s.ref}`
+    )
+    await writeFile(path, result.serialized + '\n')
+    out.bySubject.set(s.ref, { ...sbomPredicate(result.document, `the SBOM generated for ${s.ref}`), path })
+    out.paths[s.digest] = path
+    out.packages[s.digest] = result.images.length
+    const unresolved = result.images.filter(i => i.unresolved)
+    ui.info(
+      `${s.ref} (chart): ${result.images.length} images (${result.defaultImages} deployed by default, ` +
+        `${result.images.filter(i => i.digest).length} with digests), ${((Date.now() - started) / 1000).toFixed(1)} s → ${path}`
+    )
+    for (const i of unresolved) ui.info(`  ${i.ref.toString()}: no digest (${i.unresolved})`)
+  } catch (cause) {
+    throw new PipelineError(
+      'SUBJECT_FAILED',
+      s.ref,
+      'sbom',
+      `${errorText(cause)}; give an SBOM file in the sbom input, or sbom: none`,
+      { cause }
+    )
+  }
 }

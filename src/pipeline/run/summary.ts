@@ -20,7 +20,7 @@ export interface SummaryInput {
   repository?: string
   trustedRoot?: string
   wouldPush: WouldPush[]
-  /** digest → packages found, for generated SBOMs. */
+  /** digest → packages found (images, for a chart), for generated SBOMs. */
   sbomPackages: Record<string, number>
   pushed: boolean
   timings: PhaseTiming[]
@@ -47,7 +47,7 @@ export function summaryMarkdown(o: SummaryInput): string {
       `### ${esc(subject.repository.toString())} (${subject.kind}${subject.platform ? `, ${subject.platform}` : ''})\n` +
         `Digest ${code(subject.digest)}${subject.input !== label ? ` from ${code(subject.input)}` : ''}` +
         (o.sbomPackages[subject.digest] !== undefined
-          ? ` · generated SBOM: ${o.sbomPackages[subject.digest]} packages`
+          ? ` · generated SBOM: ${o.sbomPackages[subject.digest]} ${subject.kind === 'chart' ? 'images' : 'packages'}`
           : '')
     )
     const rows = ordered(s.items).map(i => {

@@ -190,11 +190,12 @@ export async function pushChart(
   repoBase: string,
   name: string,
   version: string,
-  opts: { credentials?: CredentialProvider } = {}
+  /** `archive`: a chart of the caller's (its Chart.yaml must say the same name and version). */
+  opts: { credentials?: CredentialProvider; archive?: Buffer; appVersion?: string } = {}
 ): Promise<Pushed> {
   const client = new RegistryClient(opts.credentials ? { credentials: opts.credentials } : {})
   const repo = `${repoBase}/${name}`
-  const layer = await pushBlob(client, repo, chartArchive(name, version), HELM_CHART_LAYER)
+  const layer = await pushBlob(client, repo, opts.archive ?? chartArchive(name, version), HELM_CHART_LAYER)
   const config = await pushBlob(
     client,
     repo,
@@ -204,7 +205,7 @@ export async function pushChart(
         version,
         description: 'oci-attest sample chart',
         apiVersion: 'v2',
-        appVersion: version,
+        appVersion: opts.appVersion ?? version,
         type: 'application'
       })
     ),
