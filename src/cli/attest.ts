@@ -16,6 +16,8 @@ export const ATTEST_USAGE = `usage: oci-attest attest <registry/repo@sha256:… 
   --platforms both|index|platforms --sbom generate|none|FILE  --sbom-format cyclonedx-json|spdx-json
   --sbom-referrer true|false       (also push the bare SBOM as a referrer, for trivy --sbom-sources oci)
   --predicate-type URI --predicate-path FILE | --predicate JSON  (your own predicate, one more attestation)
+  --subject-path 'dist/*,bin/app'   files to sign (sign-blob bundles) and list in one provenance statement
+  --subject-checksums SHA256SUMS   (file or content) names and digests listed in the statement, not signed
   --provenance v1,v0.2|none        --formats legacy,referrers  --push-to-registry true|false
   --verify true|false              --github-attestations auto|true|false  --github-token TOKEN
   --registry-username U --registry-password P (or the Docker config and its credential helpers)
@@ -30,6 +32,8 @@ export const ATTEST_USAGE = `usage: oci-attest attest <registry/repo@sha256:… 
 const PASSTHROUGH = [
   'subject-name',
   'subject-digest',
+  'subject-path',
+  'subject-checksums',
   'platforms',
   'sbom',
   'sbom-format',

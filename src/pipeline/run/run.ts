@@ -4,6 +4,8 @@ import { CodedError, errorText } from '../../errors/index.js'
 import { createHttpClient, setDebugSink } from '../../http/index.js'
 import type { HttpClient } from '../../http/index.js'
 import { RegistryClient } from '../../oci/index.js'
+import { attestFiles } from '../attest-files.js'
+import type { FileReport } from '../attest-files.js'
 import { attestSubjects } from '../attest-subjects.js'
 import type { AttestReport } from '../attest-subjects.js'
 import { RecordingRegistry } from '../dry-run-registry.js'
@@ -11,6 +13,7 @@ import { checkDryRun, describeWrites } from '../dry-run-report.js'
 import type { WouldPush } from '../dry-run-report.js'
 import { openDryRunSession } from '../dry-run-session.js'
 import { parseSubjectInputs, planSubjects } from '../plan.js'
+import { planFiles } from '../plan-files.js'
 import { probeWriteAccess, WRITE_PROBE_PHASE } from '../write-probe.js'
 import type { Plan } from '../plan.js'
 import { openSigningSession } from '../session.js'
@@ -47,6 +50,7 @@ export interface RunResult {
   dryRun: boolean
   plan: Plan
   report: AttestReport
+  files?: FileReport
 }
 
 export interface RunOptions {
@@ -184,6 +188,14 @@ async function execute(
       ...(log ? { log } : {})
     })
     const p = await planSubjects(registry, parsed, inputs.platforms)
+    // Files are hashed here too, so a bad path or checksums line fails before any token or signature.
+    p.files = await planFiles({
+      paths: inputs.subjectPaths,
+      ...(inputs.subjectChecksums !== undefined ? { checksums: inputs.subjectChecksums } : {}),
+      cwd: process.cwd()
+    })
+    for (const f of p.files)
+      ui.info(`file ${f.ref} → ${f.digest}${f.path ? '' : ' (checksums line: listed, not signed)'}`)
     for (const [input, digest] of Object.entries(p.digests)) ui.info(`${input} → ${digest}`)
     for (const s of p.subjects) ui.info(`subject ${s.ref} (${s.kind}${s.platform ? `, ${s.platform}` : ''})`)
     for (const k of p.skipped) ui.info(`skipped ${k.repository}@${k.digest}: ${k.reason}`)
@@ -192,7 +204,7 @@ async function execute(
   progress.plan = plan
 
   // Before any token, certificate or log entry: a repository that refuses writes fails the run here.
-  const probeWrites = !dryRun && inputs.pushToRegistry
+  const probeWrites = !dryRun && inputs.pushToRegistry && plan.subjects.length > 0
   if (probeWrites) await phases.run(WRITE_PROBE_PHASE, () => probeWriteAccess(registry, plan.subjects))
 
   const session = await phases.run(
@@ -255,7 +267,26 @@ async function execute(
       return r
     }
   )
-  const warnings = [...new Set(report.subjects.flatMap(s => s.warnings))]
+  const files = plan.files.length
+    ? await phases.run(`Sign files (${plan.files.length}), write bundles`, async () => {
+        const r = await attestFiles(
+          {
+            files: plan.files,
+            provenance: inputs.provenance,
+            // SBOMs only when the caller gives one: there is nothing to generate one from.
+            ...(sbomFile ? { sbom: sbomFile } : {}),
+            ...(inputs.customPredicate ? { custom: inputs.customPredicate } : {}),
+            bundleDir: join(context.runnerTemp, dryRun ? 'oci-attest-dry-run-files' : 'oci-attest-files'),
+            verifyBeforeWrite: !dryRun
+          },
+          { session, ...(githubStore ? { githubStore } : {}) }
+        )
+        for (const s of r.signatures) ui.info(`${s.subject.ref}: signature ${s.item.bundlePath}`)
+        for (const s of r.statements) ui.info(`${r.files.length} file(s): ${s.kind} ${s.bundlePath}`)
+        return r
+      })
+    : undefined
+  const warnings = [...new Set([...report.subjects.flatMap(s => s.warnings), ...(files?.warnings ?? [])])]
   for (const w of warnings) ui.warning(w)
   if (inputs.githubAttestations === 'true' && warnings.length > 0)
     throw new ActionError('GITHUB_ATTESTATION_REFUSED', `github-attestations: true, and ${warnings[0]}`)
@@ -287,6 +318,7 @@ async function execute(
   await setOutputs(ui, {
     digests: plan.digests,
     report,
+    ...(files ? { files } : {}),
     rekorUrl: session.rekorUrl,
     sbomPaths: sboms.paths,
     dryRun,
@@ -309,5 +341,5 @@ async function execute(
       timings: phases.timings
     }).catch(err => ui.warning(`job summary not written: ${errorText(err)}`))
   }
-  return { dryRun, plan, report }
+  return { dryRun, plan, report, ...(files ? { files } : {}) }
 }
