@@ -9,6 +9,7 @@ import { pushSampleImage } from '../bed/tools/sample-image.js'
 import { run } from '../bed/tools/run.js'
 import { sigstorePythonVerifyCommand } from '../bed/tools/sigstore-python-verify.js'
 import { cosignArgs, cosignBinary } from '../integration/interop/cosign.js'
+import { sbomFile } from '../integration/interop/fixture.js'
 import type { CosignCall } from '../integration/interop/cosign.js'
 import { bedSigstoreInputs, runAction } from './support/action-runner.js'
 import type { ActionRun } from './support/action-runner.js'
@@ -173,6 +174,80 @@ describe('file subjects end to end', () => {
       expect(att.code).not.toBe(0)
     }
   }, 300_000)
+
+  test('files alone with a given SBOM: cosign --type cyclonedx and gh attestation verify --bundle accept them', async () => {
+    const { dir, files } = await releaseDir()
+    const r = await runAction(state, {
+      'subject-path': `${dir}/dist/*`,
+      sbom: await sbomFile(state),
+      provenance: 'v1',
+      ...(await bedSigstoreInputs(state))
+    })
+    expect({ code: r.code, log: r.code === 0 ? '' : explain(r) }).toEqual({ code: 0, log: '' })
+    // Nothing of a registry ran: no write probe, and the attestations are the files' only.
+    expect(r.stdout).not.toMatch(/write access/i)
+    const attestations = JSON.parse(r.outputs.attestations!) as Attestation[]
+    expect(attestations.every(a => a.subjectKind === 'file')).toBe(true)
+    expect([...new Set(attestations.map(a => a.kind))].sort()).toEqual([
+      'provenance-v1',
+      'sbom-cyclonedx',
+      'signature-blob'
+    ])
+    const sbomBundle = attestations.find(a => a.kind === 'sbom-cyclonedx')!.bundlePath!
+    const provenance = attestations.find(a => a.kind === 'provenance-v1')!.bundlePath!
+    for (const version of ['v2', 'v3'] as const) {
+      const att = await cosign(
+        version,
+        ['verify-blob-attestation', '--bundle', sbomBundle, '--type', 'cyclonedx'],
+        files[2]!
+      )
+      expect({ version, code: att.code, err: att.code ? att.stderr : '' }).toEqual({
+        version,
+        code: 0,
+        err: ''
+      })
+    }
+
+    // gh offline against the bed's trust: anything bound for GitHub's API would hit a closed port.
+    const ghDir = join(dir, 'gh')
+    await mkdir(join(ghDir, 'config'), { recursive: true })
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: ghDir,
+      GH_CONFIG_DIR: join(ghDir, 'config'),
+      GH_NO_UPDATE_NOTIFIER: '1',
+      GH_PROMPT_DISABLED: '1',
+      NO_COLOR: '1',
+      HTTPS_PROXY: 'http://127.0.0.1:9',
+      HTTP_PROXY: 'http://127.0.0.1:9',
+      NO_PROXY: ''
+    }
+    const gh = (file: string, owner: string) =>
+      run(
+        state.tools.gh,
+        ['attestation', 'verify', file, '--bundle', provenance, '--owner', owner].concat([
+          '--custom-trusted-root',
+          requireSigstore(state).trustedRootPath,
+          '--format',
+          'json'
+        ]),
+        { env, timeoutMs: 60_000 }
+      )
+    for (const f of files) {
+      const ok = await gh(f, 'nvidia')
+      expect({ f, code: ok.code, err: ok.code ? ok.stderr : '' }).toEqual({ f, code: 0, err: '' })
+    }
+    expect((await gh(files[0]!, 'nvidia-evil')).code).not.toBe(0)
+  }, 300_000)
+
+  test('a dry run plans, signs with a throwaway key and writes dry-run bundles, logging nothing', async () => {
+    const { dir } = await releaseDir()
+    const r = await runAction(state, { 'subject-path': `${dir}/dist/*`, sbom: 'none', 'dry-run': 'true' })
+    expect({ code: r.code, log: r.code === 0 ? '' : explain(r) }).toEqual({ code: 0, log: '' })
+    const paths = JSON.parse(r.outputs['bundle-paths']!) as string[]
+    expect(paths.length).toBe(5)
+    for (const p of paths) expect(p.startsWith(join(r.runnerTemp, 'oci-attest-dry-run-files'))).toBe(true)
+  }, 120_000)
 
   test('bad file inputs fail before anything is signed, naming the input', async () => {
     const { dir } = await releaseDir()
