@@ -4,7 +4,6 @@ import { CodedError, errorText } from '../../errors/index.js'
 import { createHttpClient, setDebugSink } from '../../http/index.js'
 import type { HttpClient } from '../../http/index.js'
 import { RegistryClient } from '../../oci/index.js'
-import { attestFiles } from '../attest-files.js'
 import type { FileReport } from '../attest-files.js'
 import { attestSubjects } from '../attest-subjects.js'
 import type { AttestReport } from '../attest-subjects.js'
@@ -27,6 +26,7 @@ import { registryCredentials } from './credentials.js'
 import { startRunDeadline } from './deadline.js'
 import type { RunDeadline } from './deadline.js'
 import { failureMessage } from './failure.js'
+import { fileStep } from './files-step.js'
 import type { InputLabel } from './failure.js'
 import { getInputs, InputError } from './inputs.js'
 import type { ActionInputs, InputGetter } from './inputs.js'
@@ -235,57 +235,59 @@ async function execute(
         })
       : undefined
   const verify = inputs.verify && !recording
-  const report = await phases.run(
-    `Sign, log${recording ? '' : ', push'}${verify ? ', verify' : ''} (${plan.subjects.length} subjects)`,
-    async () => {
-      const r = await attestSubjects(
-        {
-          // The plan found each subject in the registry moments ago: they go on exactly as it made them.
-          subjects: plan.subjects,
-          sbomFor: async s => sboms.bySubject.get(s.ref),
-          provenance: inputs.provenance,
-          ...(inputs.customPredicate ? { custom: inputs.customPredicate } : {}),
-          formats: inputs.formats,
-          sbomReferrer: inputs.sbomReferrer,
-          verify,
-          verifyBeforePush: !dryRun,
-          bundleDir: join(context.runnerTemp, dryRun ? 'oci-attest-dry-run' : 'oci-attest')
-        },
-        {
-          registry: writes,
-          session,
-          ...(githubStore ? { githubStore } : {}),
-          ...(log ? { log } : {})
-        }
-      )
-      for (const s of r.subjects) ui.info(`${s.subject.ref}: ${s.items.map(i => i.kind).join(', ')}`)
-      ui.info(
-        dryRun
-          ? `DRY RUN: ${r.rekorEntries} signatures with the self-signed key; nothing sent to Fulcio or Rekor`
-          : `${r.fulcioRequests} Fulcio certificate(s), ${r.rekorEntries} Rekor entries${verify ? ', all re-read and verified' : ''}`
-      )
-      return r
-    }
-  )
-  const files = plan.files.length
-    ? await phases.run(`Sign files (${plan.files.length}), write bundles`, async () => {
-        const r = await attestFiles(
+  const attestRegistry = (): Promise<AttestReport> =>
+    phases.run(
+      `Sign, log${recording ? '' : ', push'}${verify ? ', verify' : ''} (${plan.subjects.length} subjects)`,
+      async () => {
+        const r = await attestSubjects(
           {
-            files: plan.files,
+            // The plan found each subject in the registry moments ago: they go on exactly as it made them.
+            subjects: plan.subjects,
+            sbomFor: async s => sboms.bySubject.get(s.ref),
             provenance: inputs.provenance,
-            // SBOMs only when the caller gives one: there is nothing to generate one from.
-            ...(sbomFile ? { sbom: sbomFile } : {}),
             ...(inputs.customPredicate ? { custom: inputs.customPredicate } : {}),
-            bundleDir: join(context.runnerTemp, dryRun ? 'oci-attest-dry-run-files' : 'oci-attest-files'),
-            verifyBeforeWrite: !dryRun
+            formats: inputs.formats,
+            sbomReferrer: inputs.sbomReferrer,
+            verify,
+            verifyBeforePush: !dryRun,
+            bundleDir: join(context.runnerTemp, dryRun ? 'oci-attest-dry-run' : 'oci-attest')
           },
-          { session, ...(githubStore ? { githubStore } : {}) }
+          {
+            registry: writes,
+            session,
+            ...(githubStore ? { githubStore } : {}),
+            ...(log ? { log } : {})
+          }
         )
-        for (const s of r.signatures) ui.info(`${s.subject.ref}: signature ${s.item.bundlePath}`)
-        for (const s of r.statements) ui.info(`${r.files.length} file(s): ${s.kind} ${s.bundlePath}`)
+        for (const s of r.subjects) ui.info(`${s.subject.ref}: ${s.items.map(i => i.kind).join(', ')}`)
+        ui.info(
+          dryRun
+            ? `DRY RUN: ${r.rekorEntries} signatures with the self-signed key; nothing sent to Fulcio or Rekor`
+            : `${r.fulcioRequests} Fulcio certificate(s), ${r.rekorEntries} Rekor entries${verify ? ', all re-read and verified' : ''}`
+        )
         return r
-      })
-    : undefined
+      }
+    )
+  // A run of files alone has no registry stage to report.
+  const report: AttestReport =
+    plan.subjects.length || !plan.files.length
+      ? await attestRegistry()
+      : {
+          subjects: [],
+          fulcioRequests: 0,
+          rekorEntries: 0,
+          identity: session.identity.subjectAlternativeName,
+          issuer: session.identity.issuer
+        }
+  const files = await fileStep(plan, inputs, {
+    sbom: sbomFile,
+    session,
+    githubStore,
+    runnerTemp: context.runnerTemp,
+    dryRun,
+    phases,
+    ui
+  })
   const warnings = [...new Set([...report.subjects.flatMap(s => s.warnings), ...(files?.warnings ?? [])])]
   for (const w of warnings) ui.warning(w)
   if (inputs.githubAttestations === 'true' && warnings.length > 0)
@@ -329,6 +331,7 @@ async function execute(
     await writeSummary(ui, {
       plan,
       report,
+      ...(files ? { files } : {}),
       dryRun,
       dryRunReason: reason,
       rekorUrl: session.rekorUrl,
