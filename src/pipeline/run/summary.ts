@@ -123,7 +123,7 @@ function filesSection(o: SummaryInput, files: FileReport): string {
       path: f.path ?? f.name,
       ...(signature.get(f.name) ? { signature: signature.get(f.name)! } : {})
     })),
-    statements: files.statements,
+    statements: ordered(files.statements),
     identity: o.report.identity,
     issuer: o.report.issuer,
     ...(o.repository ? { repository: o.repository } : {}),
