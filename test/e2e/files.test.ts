@@ -11,7 +11,7 @@ import { sigstorePythonVerifyCommand } from '../bed/tools/sigstore-python-verify
 import { cosignArgs, cosignBinary } from '../integration/interop/cosign.js'
 import { sbomFile } from '../integration/interop/fixture.js'
 import type { CosignCall } from '../integration/interop/cosign.js'
-import { bedSigstoreInputs, runAction } from './support/action-runner.js'
+import { bedSigstoreInputs, REPO_ROOT, runAction } from './support/action-runner.js'
 import type { ActionRun } from './support/action-runner.js'
 
 const state = readBedState()
@@ -52,6 +52,27 @@ async function releaseDir(): Promise<{ dir: string; files: string[] }> {
     await writeFile(join(dir, 'dist', f), `release file ${i} ${unique()}\n`)
   return { dir, files: files.map(f => join(dir, 'dist', f)) }
 }
+
+/** `oci-attest verify FILE --bundle …` with this run's identity and the bed's trusted root. */
+const ociVerify = (file: string, bundles: string[], identity = IDENTITY) =>
+  run(
+    process.execPath,
+    [
+      join(REPO_ROOT, 'dist/cli/index.js'),
+      'verify',
+      file,
+      ...bundles.flatMap(b => ['--bundle', b]),
+      '--certificate-identity',
+      identity,
+      '--certificate-oidc-issuer',
+      ISSUER,
+      '--trusted-root',
+      requireSigstore(state).trustedRootPath,
+      '--require',
+      'signature,provenance'
+    ],
+    { env: { PATH: process.env.PATH, HOME: state.dir }, timeoutMs: 60_000 }
+  )
 
 describe('file subjects end to end', () => {
   test('three files, a checksums file and an image in one run: stock verifiers accept each part', async () => {
@@ -155,8 +176,26 @@ describe('file subjects end to end', () => {
     const py = await run(python, args, { timeoutMs: 60_000 })
     expect({ code: py.code, err: py.code ? py.stderr : '' }).toEqual({ code: 0, err: '' })
 
+    // oci-attest verify FILE --bundle: the signature and the statement, for this identity only.
+    const both = [signatureOf(files[0]!), statementBundle('provenance-v1')]
+    const ours = await ociVerify(files[0]!, both)
+    expect({ code: ours.code, out: ours.stdout, err: ours.stderr }).toEqual({
+      code: 0,
+      out: expect.stringMatching(/✓ signature .*\n.*✓ https:\/\/slsa.dev\/provenance\/v1 .*\nVerified\./),
+      err: ''
+    })
+    const other = await ociVerify(files[0]!, both, IDENTITY.replace('gpu-operator', 'other'))
+    expect(other.code).toBe(1)
+    // The other file's signature does not sign this file.
+    expect(
+      (await ociVerify(files[0]!, [signatureOf(files[1]!), statementBundle('provenance-v1')])).code
+    ).toBe(1)
+
     // A tampered file fails: its bundle signs other bytes, and the statement does not list its digest.
     await writeFile(files[0]!, 'tampered\n')
+    const tampered = await ociVerify(files[0]!, both)
+    expect(tampered.code).toBe(1)
+    expect(tampered.stdout).toMatch(/✗ .*provenance-v1\.sigstore\.json: .*does not list this file/)
     for (const version of ['v2', 'v3'] as const) {
       const blob = await cosign(version, ['verify-blob', '--bundle', signatureOf(files[0]!)], files[0]!)
       expect(blob.code).not.toBe(0)
