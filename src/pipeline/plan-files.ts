@@ -146,9 +146,9 @@ export async function planFiles(inputs: FileInputs): Promise<FileSubject[]> {
 
 const tooMany = (n: number): PipelineError =>
   bad(
-    'subject-path',
+    'subject-path and subject-checksums',
     `${n} files: over the limit of ${MAX_FILE_SUBJECTS} file subjects a run attests (as actions/attest); ` +
-      'narrow the patterns, or attest one SHA256SUMS file that lists them'
+      'narrow the patterns, or sign one SHA256SUMS file (as a subject-path) instead of listing every file'
   )
 
 /** One statement names every file by base name: the same name twice must be the same bytes. */
@@ -160,7 +160,7 @@ function distinctNames(subjects: FileSubject[]): FileSubject[] {
     else if (seen.digest !== s.digest)
       throw bad(
         s.ref,
-        `two different files are named ${JSON.stringify(s.name)} (${seen.ref}, ${s.digest.slice(0, 19)}… and ${s.ref}); ` +
+        `two different files are named ${JSON.stringify(s.name)} (${seen.ref} ${seen.digest.slice(0, 19)}…, ${s.ref} ${s.digest.slice(0, 19)}…); ` +
           'a statement names files by base name, so rename one or attest them in separate steps'
       )
     else if (!seen.path && s.path) byName.set(s.name, s) // a file and its checksums line: keep the file (it can be signed)
