@@ -17,6 +17,8 @@ export const ATTEST_USAGE = `usage: oci-attest attest <registry/repo@sha256:… 
   --sbom-referrer true|false       (also push the bare SBOM as a referrer, for trivy --sbom-sources oci)
   --predicate-type URI --predicate-path FILE | --predicate JSON  (your own predicate, one more attestation)
   --vex FILE[,FILE]                OpenVEX v0.2.0 document(s), bound to each image and attested (repeatable)
+  --subject-path 'dist/*,bin/app'   files to sign (sign-blob bundles) and list in one provenance statement
+  --subject-checksums SHA256SUMS   (file or content) names and digests listed in the statement, not signed
   --provenance v1,v0.2|none        --formats legacy,referrers  --push-to-registry true|false
   --verify true|false              --github-attestations auto|true|false  --github-token TOKEN
   --registry-username U --registry-password P (or the Docker config and its credential helpers)
@@ -31,6 +33,8 @@ export const ATTEST_USAGE = `usage: oci-attest attest <registry/repo@sha256:… 
 const PASSTHROUGH = [
   'subject-name',
   'subject-digest',
+  'subject-path',
+  'subject-checksums',
   'platforms',
   'sbom',
   'sbom-format',

@@ -6,6 +6,7 @@ import { loadTrustMaterial } from '../sigstore/verify/trust.js'
 import { PublishedVerifier } from '../verify/index.js'
 import { parseFlags } from './args.js'
 import type { CommandIo } from './attest.js'
+import { verifyFileCommand } from './verify-file.js'
 import { writeVerifiedPredicates } from './verify-output.js'
 import type { FoundItem, WrittenPredicate } from './verify-output.js'
 
@@ -13,10 +14,12 @@ export const VERIFY_USAGE = `usage: oci-attest verify <registry/repo@sha256:… 
        (--certificate-identity SAN | --certificate-identity-regexp RE) --certificate-oidc-issuer URL
        [--trusted-root trusted_root.json] [--require signature,provenance,sbom,<predicate type URI>] [--json]
        [--output-predicate DIR]
+       oci-attest verify FILE --bundle FILE.sigstore.json [--bundle statement.sigstore.json…] (same identity flags)
   Verifies the signature, SLSA provenance and SBOM attestations published for the artifact (bundle referrers
   and cosign .sig/.att tags) against the trusted root (default: Sigstore public good via TUF).
   --output-predicate writes each verified predicate to DIR once verification succeeds: sbom.cdx.json or
   sbom.spdx.json (a bare SBOM, e.g. for grype sbom:DIR/sbom.cdx.json), provenance-v1.json, provenance-v0.2.json.
+  With --bundle, FILE is a file on disk: a sign-blob bundle must sign its bytes, a statement must list its sha256.
   Exit codes: 0 verified, 1 not verified (or the registry/trust could not be read), 2 bad command line.`
 
 type Requirement = 'signature' | 'provenance' | 'sbom'
@@ -60,6 +63,7 @@ export async function runVerifyCommand(argv: string[], io: CommandIo): Promise<n
         require: { type: 'string', default: 'signature' },
         json: { type: 'boolean', default: false },
         'output-predicate': { type: 'string' },
+        bundle: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false }
       }
     })
@@ -92,6 +96,27 @@ export async function runVerifyCommand(argv: string[], io: CommandIo): Promise<n
     return usage(
       `--require: "${unknown.join(', ')}" is not one of ${REQUIREMENTS.join(', ')} or a predicate type URI`
     )
+
+  const bundles = (v.bundle as string[] | undefined) ?? []
+  if (bundles.length)
+    return verifyFileCommand(
+      {
+        path: positionals[0]!,
+        bundles,
+        identity: {
+          subjectAlternativeName: exact ?? new RegExp(regexp!),
+          issuer: v['certificate-oidc-issuer']
+        },
+        ...(v['trusted-root'] ? { trustedRoot: v['trusted-root'] } : {}),
+        required,
+        json: v.json,
+        classify
+      },
+      io
+    ).catch((err: unknown) => {
+      io.stderr.write(`oci-attest verify: ${errorText(err)}\n`)
+      return 1
+    })
 
   let ref
   try {

@@ -22,7 +22,7 @@ import { PipelineError } from './errors.js'
 import { allOrCancel } from './fail-fast.js'
 import { planStatements } from './statements.js'
 import type { PlannedStatement } from './statements.js'
-import type { Subject } from '../subject/index.js'
+import type { RegistrySubject } from '../subject/index.js'
 
 export type PublishFormat = 'legacy' | 'referrers'
 
@@ -53,7 +53,7 @@ export interface ProducedItem extends PublishedItem {
 }
 
 export interface SubjectReport {
-  subject: Subject
+  subject: RegistrySubject
   items: ProducedItem[]
   warnings: string[]
 }
@@ -77,7 +77,7 @@ export interface SignedEntry {
 
 /** A subject whose statements are signed and logged, ready to publish. */
 export interface SignedSubject {
-  subject: Subject
+  subject: RegistrySubject
   entries: SignedEntry[]
   /** The simple-signing payload of the `.sig` tag, and its signature when the tag layout is published. */
   payload: Buffer
@@ -86,7 +86,7 @@ export interface SignedSubject {
 
 // Failures name the subject and the step, so the edge can say what to fix.
 const failIn =
-  (subject: Subject, step: 'sign' | 'publish' | 'verify') =>
+  (subject: RegistrySubject, step: 'sign' | 'publish' | 'verify') =>
   (cause: unknown): never => {
     throw new PipelineError('SUBJECT_FAILED', subject.ref, 'attest', errorText(cause), { cause, step })
   }
@@ -104,7 +104,7 @@ function isReadFailure(err: unknown): boolean {
 
 /** Statements → signatures, each logged in Rekor. */
 export async function signSubject(
-  subject: Subject,
+  subject: RegistrySubject,
   opts: SubjectOptions,
   c: Pick<SubjectCollaborators, 'session' | 'ledger'>
 ): Promise<SignedSubject> {

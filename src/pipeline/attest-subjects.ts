@@ -16,20 +16,20 @@ import { mapInTwoStages } from './fail-fast.js'
 import { DRY_RUN_REKOR_URL } from './dry-run-sigstore.js'
 import { RekorLedger } from './rekor-ledger.js'
 import type { SigningSession } from './session.js'
-import type { Subject } from '../subject/index.js'
+import type { RegistrySubject } from '../subject/index.js'
 
 export interface AttestOptions {
   /** What the plan found (planSubjects): each subject is in the registry, its manifest read once. */
-  subjects: Subject[]
+  subjects: RegistrySubject[]
   /** The SBOM each subject is attested with, if any (generated, composed or a given file). */
-  sbomFor?: (subject: Subject) => Promise<SbomPredicate | undefined>
+  sbomFor?: (subject: RegistrySubject) => Promise<SbomPredicate | undefined>
   /** Limit for any SBOM statement, generated or from a file (default 16 MiB). */
   sbomLimitBytes?: number
   provenance?: ProvenanceVersion[]
   /** One more attestation per subject with the caller's predicate type. */
   custom?: CustomPredicate
   /** The OpenVEX documents bound to each subject (bound up front, so a mismatch refuses the run before signing). */
-  vexFor?: (subject: Subject) => BoundOpenVex[] | undefined
+  vexFor?: (subject: RegistrySubject) => BoundOpenVex[] | undefined
   formats?: PublishFormat[]
   /** Also push each SBOM as a plain (unsigned) artifact referrer. */
   sbomReferrer?: boolean
@@ -84,7 +84,7 @@ export async function attestSubjects(options: AttestOptions, c: AttestCollaborat
     ...(c.githubStore ? { githubStore: c.githubStore } : {})
   }
   const named =
-    (subject: Subject) =>
+    (subject: RegistrySubject) =>
     (cause: unknown): never => {
       if (cause instanceof PipelineError) throw cause
       throw new PipelineError('SUBJECT_FAILED', subject.ref, 'attest', errorText(cause), { cause })

@@ -7,7 +7,7 @@ import { platformString } from '../oci/platform.js'
 import { parseReference } from '../oci/reference.js'
 import type { ImageReference } from '../oci/reference.js'
 import type { PublishRegistry } from '../oci/publish-registry.js'
-import type { ImageKind, Subject } from '../subject/index.js'
+import type { FileSubject, ImageKind, RegistrySubject } from '../subject/index.js'
 import { PipelineError } from './errors.js'
 
 export const HELM_CONFIG_MEDIA_TYPE = 'application/vnd.cncf.helm.config.v1+json'
@@ -19,7 +19,10 @@ const IMAGE_CONFIG_MEDIA_TYPES = new Set([
 export type PlatformSelection = 'both' | 'index' | 'platforms'
 
 export interface Plan {
-  subjects: Subject[]
+  /** What is in registries: the stages that push switch on this list. */
+  subjects: RegistrySubject[]
+  /** Files on the runner and checksums lines (plan-files.ts): signed and written to files, never pushed. */
+  files: FileSubject[]
   /** Each input as given → its digest. */
   digests: Record<string, string>
   skipped: { repository: string; digest: string; platform: string; reason: string }[]
@@ -86,9 +89,9 @@ export async function planSubjects(
   platforms: PlatformSelection
 ): Promise<Plan> {
   const parsed = inputs.map(i => (typeof i === 'string' ? parseSubjectInputs([i])[0]! : i))
-  const plan: Plan = { subjects: [], digests: {}, skipped: [] }
+  const plan: Plan = { subjects: [], files: [], digests: {}, skipped: [] }
   const seen = new Set<string>()
-  const add = (s: Subject): void => {
+  const add = (s: RegistrySubject): void => {
     if (seen.has(s.ref)) return
     seen.add(s.ref)
     plan.subjects.push(s)
@@ -142,7 +145,7 @@ function subjectOf(
   repository: Repository,
   manifest: FetchedManifest,
   kind: ImageKind
-): Subject {
+): RegistrySubject {
   const digest = parseDigest(manifest.digest)
   return {
     source: 'registry',

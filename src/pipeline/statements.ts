@@ -11,7 +11,7 @@ import { OPENVEX_PREDICATE, OpenVexError } from '../attest/openvex.js'
 import type { BoundOpenVex } from '../attest/openvex-bind.js'
 import { COSIGN_SIGN_PREDICATE } from '../publish/bundle-referrer.js'
 import type { GitHubClaims } from '../sigstore/identity/claims.js'
-import type { Subject } from '../subject/index.js'
+import type { RegistrySubject } from '../subject/index.js'
 
 /** The kind name of the caller's own predicate in outputs, bundle file names and reports. */
 export const CUSTOM_KIND = 'custom'
@@ -30,7 +30,7 @@ export interface PlannedStatement {
 }
 
 export function planStatements(opts: {
-  subject: Subject
+  subject: RegistrySubject
   claims: GitHubClaims
   serverUrl: string
   provenance: ProvenanceVersion[]

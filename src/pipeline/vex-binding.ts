@@ -4,10 +4,10 @@ import { bindOpenVex } from '../attest/openvex-bind.js'
 import type { BoundOpenVex, VexTarget } from '../attest/openvex-bind.js'
 import type { OpenVexDocument } from '../attest/openvex.js'
 import { ociPurl } from '../sbom/index.js'
-import type { Subject } from '../subject/index.js'
+import type { RegistrySubject } from '../subject/index.js'
 
 /** The subject as binding sees it: its purl written the way the SBOM names it (and vexctl and Trivy do). */
-export function vexTarget(subject: Subject): VexTarget {
+export function vexTarget(subject: RegistrySubject): VexTarget {
   const repository = subject.repository.toString()
   return {
     ref: subject.ref,
@@ -21,7 +21,7 @@ export function vexTarget(subject: Subject): VexTarget {
 /** subject ref → its bound documents, in input order; throws the first document that names another image. */
 export function bindVexDocuments(
   documents: OpenVexDocument[],
-  subjects: Subject[],
+  subjects: RegistrySubject[],
   now: Date
 ): Map<string, BoundOpenVex[]> {
   const bound = new Map<string, BoundOpenVex[]>()

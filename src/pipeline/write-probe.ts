@@ -2,7 +2,7 @@
 // logged would leave public entries for attestations that exist nowhere.
 import { errorText } from '../errors/index.js'
 import type { ImageReference } from '../oci/reference.js'
-import type { Subject } from '../subject/index.js'
+import type { RegistrySubject } from '../subject/index.js'
 import { PipelineError } from './errors.js'
 
 export const WRITE_PROBE_PHASE = 'Registry: check write access'
@@ -15,9 +15,9 @@ export interface PushAccessChecker {
 /** One probe per repository of the subjects, all at once. */
 export async function probeWriteAccess(
   registry: PushAccessChecker,
-  subjects: readonly Pick<Subject, 'repository' | 'ref'>[]
+  subjects: readonly Pick<RegistrySubject, 'repository' | 'ref'>[]
 ): Promise<void> {
-  const byRepository = new Map<string, Pick<Subject, 'repository' | 'ref'>>()
+  const byRepository = new Map<string, Pick<RegistrySubject, 'repository' | 'ref'>>()
   for (const s of subjects)
     if (!byRepository.has(s.repository.toString())) byRepository.set(s.repository.toString(), s)
   await Promise.all(

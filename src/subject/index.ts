@@ -1,2 +1,2 @@
-export { sbomEligible, statementName } from './subject.js'
-export type { ImageKind, RegistrySubject, Subject } from './subject.js'
+export { fileSubjects, registrySubjects, sbomEligible, statementName } from './subject.js'
+export type { FileSubject, ImageKind, RegistrySubject, Subject } from './subject.js'

@@ -25,10 +25,30 @@ export interface RegistrySubject {
   readonly manifest: FetchedManifest
 }
 
-export type Subject = RegistrySubject
+/** A file on the runner (input subject-path) or a line of a checksums file (input subject-checksums). */
+export interface FileSubject {
+  readonly source: 'file'
+  /** The pattern or checksums input this subject came from. */
+  readonly input: string
+  /** The file's base name, as actions/attest names a file subject in statements. */
+  readonly name: string
+  readonly digest: Digest
+  /** `name` for a checksums line, the path as found otherwise: how messages and reports name it. */
+  readonly ref: string
+  /** The file read and hashed (absent for a checksums line: its bytes were never seen, so it gets no signature). */
+  readonly path?: string
+}
 
-/** The name an in-toto statement gives the subject (cosign's: `registry/repository`). */
-export const statementName = (s: Subject): string => s.repository.toString()
+export type Subject = RegistrySubject | FileSubject
+
+/** The name an in-toto statement gives the subject (cosign's `registry/repository`; a file's base name). */
+export const statementName = (s: Subject): string => (s.source === 'file' ? s.name : s.repository.toString())
 
 /** Only container images have layers an SBOM can be read from. */
-export const sbomEligible = (s: Subject): boolean => s.kind === 'image'
+export const sbomEligible = (s: Subject): boolean => s.source === 'registry' && s.kind === 'image'
+
+export const registrySubjects = (subjects: readonly Subject[]): RegistrySubject[] =>
+  subjects.filter((s): s is RegistrySubject => s.source === 'registry')
+
+export const fileSubjects = (subjects: readonly Subject[]): FileSubject[] =>
+  subjects.filter((s): s is FileSubject => s.source === 'file')

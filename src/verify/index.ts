@@ -13,3 +13,5 @@ export type {
   VerificationReport,
   VerifyPolicy
 } from './verifier.js'
+export { verifyFileBundle } from './file-bundle.js'
+export type { FileBundleResult } from './file-bundle.js'

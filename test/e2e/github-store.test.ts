@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { readBedState } from '../bed/state.js'
 import { pushSampleImage } from '../bed/tools/sample-image.js'
 import { RegistryClient } from '../../src/oci/index.js'
@@ -80,6 +82,36 @@ describe('GitHub attestation store and push-to-registry', () => {
     )
     expect(urls).toHaveLength(3)
     expect(run.stdout.split('\n').filter(l => !l.startsWith('::add-mask::') && l.includes(TOKEN))).toEqual([])
+  })
+
+  test('file subjects: each statement over the files is stored once; file signatures are not', async () => {
+    received.length = 0
+    answer = 201
+    const dir = join(state.dir, 'tmp', `ghstore-files-${Date.now().toString(36)}`)
+    await mkdir(dir, { recursive: true })
+    for (const f of ['a.bin', 'b.bin']) await writeFile(join(dir, f), `${f} ${dir}`)
+    const run = await runAction(
+      state,
+      {
+        'subject-path': `${dir}/*.bin`,
+        sbom: 'none',
+        'github-token': TOKEN,
+        ...(await bedSigstoreInputs(state))
+      },
+      { env: { GITHUB_API_URL: apiUrl } }
+    )
+    expect({ code: run.code, out: run.code === 0 ? '' : run.stdout.slice(-2000) }).toEqual({
+      code: 0,
+      out: ''
+    })
+    expect(received).toHaveLength(2) // provenance v1 and v0.2, each listing both files
+    const stored = (
+      JSON.parse(run.outputs.attestations!) as { kind: string; githubAttestationUrl?: string }[]
+    )
+      .filter(a => a.githubAttestationUrl)
+      .map(a => a.kind)
+      .sort()
+    expect(stored).toEqual(['provenance-v0.2', 'provenance-v0.2', 'provenance-v1', 'provenance-v1'])
   })
 
   test('a refusal is a warning under auto and a failure naming attestations: write under true', async () => {

@@ -16,6 +16,10 @@ export type TriState = 'auto' | 'true' | 'false'
 
 export interface ActionInputs {
   subjects: string[]
+  /** subject-path: file paths and globs (file subjects, never pushed). */
+  subjectPaths: string[]
+  /** subject-checksums: a sha256sum-format file's path, or its content. */
+  subjectChecksums?: string
   platforms: PlatformSelection
   sbom: SbomMode
   sbomFormat: SbomFormat
@@ -110,7 +114,10 @@ export function getInputs(get: InputGetter): ActionInputs {
     return value.replace(/\/+$/, '')
   }
 
-  const subjects = readSubjects(text('subject-name'), text('subject-digest'), get('subjects'))
+  const subjectPaths = splitPaths(get('subject-path'))
+  const subjectChecksums = text('subject-checksums')
+  const hasFiles = subjectPaths.length > 0 || subjectChecksums !== undefined
+  const subjects = readSubjects(text('subject-name'), text('subject-digest'), get('subjects'), hasFiles)
 
   const sbomValue = text('sbom') ?? 'generate'
   const sbom: SbomMode =
@@ -133,6 +140,8 @@ export function getInputs(get: InputGetter): ActionInputs {
   const formats = list<PublishFormat>('formats', ['legacy', 'referrers'], ['legacy', 'referrers'])
   return {
     subjects,
+    subjectPaths,
+    ...(subjectChecksums !== undefined ? { subjectChecksums } : {}),
     platforms: oneOf<PlatformSelection>('platforms', ['both', 'index', 'platforms'], 'both'),
     sbom,
     sbomFormat: oneOf<SbomFormat>('sbom-format', ['cyclonedx-json', 'spdx-json'], 'cyclonedx-json'),
@@ -197,7 +206,21 @@ export function duration(input: string, value: string): number {
   return Math.round(ms)
 }
 
-function readSubjects(name: string | undefined, digest: string | undefined, multi: string): string[] {
+/** As actions/attest: one path or glob per line, or several on a line separated by commas. */
+export function splitPaths(value: string): string[] {
+  const items = value
+    .split(/[\r\n,]+/)
+    .map(s => s.trim())
+    .filter(Boolean)
+  return [...new Set(items)]
+}
+
+function readSubjects(
+  name: string | undefined,
+  digest: string | undefined,
+  multi: string,
+  hasFiles: boolean
+): string[] {
   const lines = multi
     .split(/\r?\n/)
     .map(l => l.replace(/#.*$/, '').trim())
@@ -221,7 +244,10 @@ function readSubjects(name: string | undefined, digest: string | undefined, mult
     }
     lines.unshift(`${name}@${digest}`)
   }
-  if (lines.length === 0)
-    throw new InputError('subjects', 'no subject given: set subjects, or subject-name with subject-digest')
+  if (lines.length === 0 && !hasFiles)
+    throw new InputError(
+      'subjects',
+      'no subject given: set subjects, subject-path or subject-checksums, or subject-name with subject-digest'
+    )
   return [...new Set(lines)]
 }

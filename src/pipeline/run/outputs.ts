@@ -1,13 +1,15 @@
 // The action's outputs (stable names, see action.yml) and actions/attest's created_attestation_paths.txt.
 import { appendFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { FileReport } from '../attest-files.js'
 import type { AttestReport } from '../attest-subjects.js'
+import type { ProducedItem } from '../attest-subject.js'
 import type { Ui } from './ui.js'
 
 export interface AttestationOutput {
   subject: string
   digest: string
-  /** index, image, chart or artifact; platform images carry their platform. */
+  /** index, image, chart, artifact or file; platform images carry their platform. */
   subjectKind?: string
   platform?: string
   kind: string
@@ -19,6 +21,8 @@ export interface AttestationOutput {
   sbomReferrer?: string
   tag?: string
   githubAttestationUrl?: string
+  /** A file subject's bundle (file subjects are never pushed, so the file is where it is). */
+  bundlePath?: string
 }
 
 const PUBLIC_REKOR = 'https://rekor.sigstore.dev'
@@ -57,8 +61,36 @@ export function attestationsOf(report: AttestReport, rekorUrl: string, dryRun: b
   })
 }
 
-export function bundlePathsOf(report: AttestReport): string[] {
-  return report.subjects.flatMap(s => ordered(s.items).flatMap(i => (i.bundlePath ? [i.bundlePath] : [])))
+/** Each file with its own signature, then every statement that lists it (shared by all files of the run). */
+export function fileAttestationsOf(
+  files: FileReport,
+  rekorUrl: string,
+  dryRun: boolean
+): AttestationOutput[] {
+  const signatures = new Map(files.signatures.map(s => [s.subject.name, s.item]))
+  return files.files.flatMap(f => {
+    const own = signatures.get(f.name)
+    return [...(own ? [own] : []), ...ordered(files.statements)].map((i: ProducedItem) => ({
+      subject: f.name,
+      digest: f.digest,
+      subjectKind: 'file',
+      kind: i.kind,
+      ...(i.predicateType ? { predicateType: i.predicateType } : {}),
+      ...(dryRun
+        ? {}
+        : { rekorLogIndex: Number(i.rekorLogIndex), rekorUrl: rekorEntryUrl(rekorUrl, i.rekorLogIndex) }),
+      ...(i.bundlePath ? { bundlePath: i.bundlePath } : {}),
+      ...(i.githubAttestationUrl ? { githubAttestationUrl: i.githubAttestationUrl } : {})
+    }))
+  })
+}
+
+export function bundlePathsOf(report: AttestReport, files?: FileReport): string[] {
+  const items = [
+    ...report.subjects.flatMap(s => ordered(s.items)),
+    ...(files ? [...files.signatures.map(s => s.item), ...ordered(files.statements)] : [])
+  ]
+  return items.flatMap(i => (i.bundlePath ? [i.bundlePath] : []))
 }
 
 export async function setOutputs(
@@ -66,6 +98,7 @@ export async function setOutputs(
   o: {
     digests: Record<string, string>
     report: AttestReport
+    files?: FileReport
     rekorUrl: string
     sbomPaths: Record<string, string>
     dryRun: boolean
@@ -74,11 +107,15 @@ export async function setOutputs(
     recordPaths: boolean
   }
 ): Promise<void> {
-  const bundles = bundlePathsOf(o.report)
+  const bundles = bundlePathsOf(o.report, o.files)
   ui.setOutput('digests', JSON.stringify(o.digests))
   ui.setOutput('bundle-paths', JSON.stringify(bundles))
   ui.setOutput('bundle-path', bundles[0] ?? '')
-  ui.setOutput('attestations', JSON.stringify(attestationsOf(o.report, o.rekorUrl, o.dryRun)))
+  const attestations = [
+    ...attestationsOf(o.report, o.rekorUrl, o.dryRun),
+    ...(o.files ? fileAttestationsOf(o.files, o.rekorUrl, o.dryRun) : [])
+  ]
+  ui.setOutput('attestations', JSON.stringify(attestations))
   ui.setOutput('sbom-paths', JSON.stringify(o.sbomPaths))
   ui.setOutput('dry-run', String(o.dryRun))
   // Same file actions/attest appends to, so steps written for it find ours; dry-run bundles are not attestations.

@@ -1,5 +1,6 @@
 // The run's end: outputs (and created_attestation_paths.txt), then the job summary when asked for.
 import { errorText } from '../../errors/index.js'
+import type { FileReport } from '../attest-files.js'
 import type { AttestReport } from '../attest-subjects.js'
 import type { WouldPush } from '../dry-run-report.js'
 import type { Plan } from '../plan.js'
@@ -16,6 +17,8 @@ export interface RunEnd {
   context: RunContext
   plan: Plan
   report: AttestReport
+  /** The run's file subjects, signed and listed in their statements (when there were any). */
+  files?: FileReport
   sboms: PreparedSboms
   rekorUrl: string
   dryRun: boolean
@@ -28,6 +31,7 @@ export async function reportRun(ui: Ui, phases: Phases, e: RunEnd): Promise<void
   await setOutputs(ui, {
     digests: e.plan.digests,
     report: e.report,
+    ...(e.files ? { files: e.files } : {}),
     rekorUrl: e.rekorUrl,
     sbomPaths: e.sboms.paths,
     dryRun: e.dryRun,
@@ -38,6 +42,7 @@ export async function reportRun(ui: Ui, phases: Phases, e: RunEnd): Promise<void
   await writeSummary(ui, {
     plan: e.plan,
     report: e.report,
+    ...(e.files ? { files: e.files } : {}),
     dryRun: e.dryRun,
     dryRunReason: e.dryRunReason,
     rekorUrl: e.rekorUrl,

@@ -3,16 +3,18 @@ import { join } from 'node:path'
 import { createHttpClient, setDebugSink } from '../../http/index.js'
 import type { HttpClient } from '../../http/index.js'
 import { RegistryClient } from '../../oci/index.js'
+import type { FileReport } from '../attest-files.js'
 import { attestSubjects } from '../attest-subjects.js'
 import type { AttestReport } from '../attest-subjects.js'
 import { RecordingRegistry } from '../dry-run-registry.js'
 import { openDryRunSession } from '../dry-run-session.js'
 import { parseSubjectInputs, planSubjects } from '../plan.js'
+import { planFiles } from '../plan-files.js'
 import { probeWriteAccess, WRITE_PROBE_PHASE } from '../write-probe.js'
 import type { Plan } from '../plan.js'
 import { openSigningSession } from '../session.js'
 import type { SigningSession } from '../session.js'
-import type { Subject } from '../../subject/index.js'
+import type { RegistrySubject } from '../../subject/index.js'
 import { GitHubAttestationStore } from '../../publish/github-store.js'
 import { ActionsIdentityProvider } from '../../sigstore/identity/provider.js'
 import type { IdentityProvider } from '../../sigstore/identity/provider.js'
@@ -22,6 +24,7 @@ import { registryCredentials } from './credentials.js'
 import { startRunDeadline } from './deadline.js'
 import type { RunDeadline } from './deadline.js'
 import { failureMessage } from './failure.js'
+import { fileStep } from './files-step.js'
 import type { InputLabel } from './failure.js'
 import { getInputs, InputError } from './inputs.js'
 import type { ActionInputs, InputGetter } from './inputs.js'
@@ -42,6 +45,7 @@ export interface RunResult {
   dryRun: boolean
   plan: Plan
   report: AttestReport
+  files?: FileReport
 }
 
 export interface RunOptions {
@@ -179,6 +183,14 @@ async function execute(
       ...(log ? { log } : {})
     })
     const p = await planSubjects(registry, parsed, inputs.platforms)
+    // Files are hashed here too, so a bad path or checksums line fails before any token or signature.
+    p.files = await planFiles({
+      paths: inputs.subjectPaths,
+      ...(inputs.subjectChecksums !== undefined ? { checksums: inputs.subjectChecksums } : {}),
+      cwd: process.cwd()
+    })
+    for (const f of p.files)
+      ui.info(`file ${f.ref} → ${f.digest}${f.path ? '' : ' (checksums line: listed, not signed)'}`)
     for (const [input, digest] of Object.entries(p.digests)) ui.info(`${input} → ${digest}`)
     for (const s of p.subjects) ui.info(`subject ${s.ref} (${s.kind}${s.platform ? `, ${s.platform}` : ''})`)
     for (const k of p.skipped) ui.info(`skipped ${k.repository}@${k.digest}: ${k.reason}`)
@@ -188,7 +200,7 @@ async function execute(
   const vex = bindVex(inputs, plan, ui)
 
   // Before any token, certificate or log entry: a repository that refuses writes fails the run here.
-  const probeWrites = !dryRun && inputs.pushToRegistry
+  const probeWrites = !dryRun && inputs.pushToRegistry && plan.subjects.length > 0
   if (probeWrites) await phases.run(WRITE_PROBE_PHASE, () => probeWriteAccess(registry, plan.subjects))
 
   const session = await phases.run(
@@ -219,40 +231,61 @@ async function execute(
         })
       : undefined
   const verify = inputs.verify && !recording
-  const report = await phases.run(
-    `Sign, log${recording ? '' : ', push'}${verify ? ', verify' : ''} (${plan.subjects.length} subjects)`,
-    async () => {
-      const r = await attestSubjects(
-        {
-          // The plan found each subject in the registry moments ago: they go on exactly as it made them.
-          subjects: plan.subjects,
-          sbomFor: async s => sboms.bySubject.get(s.ref),
-          provenance: inputs.provenance,
-          ...(inputs.customPredicate ? { custom: inputs.customPredicate } : {}),
-          ...(vex.size ? { vexFor: (s: Subject) => vex.get(s.ref) } : {}),
-          formats: inputs.formats,
-          sbomReferrer: inputs.sbomReferrer,
-          verify,
-          verifyBeforePush: !dryRun,
-          bundleDir: join(context.runnerTemp, dryRun ? 'oci-attest-dry-run' : 'oci-attest')
-        },
-        {
-          registry: writes,
-          session,
-          ...(githubStore ? { githubStore } : {}),
-          ...(log ? { log } : {})
+  const attestRegistry = (): Promise<AttestReport> =>
+    phases.run(
+      `Sign, log${recording ? '' : ', push'}${verify ? ', verify' : ''} (${plan.subjects.length} subjects)`,
+      async () => {
+        const r = await attestSubjects(
+          {
+            // The plan found each subject in the registry moments ago: they go on exactly as it made them.
+            subjects: plan.subjects,
+            sbomFor: async s => sboms.bySubject.get(s.ref),
+            provenance: inputs.provenance,
+            ...(inputs.customPredicate ? { custom: inputs.customPredicate } : {}),
+            ...(vex.size ? { vexFor: (s: RegistrySubject) => vex.get(s.ref) } : {}),
+            formats: inputs.formats,
+            sbomReferrer: inputs.sbomReferrer,
+            verify,
+            verifyBeforePush: !dryRun,
+            bundleDir: join(context.runnerTemp, dryRun ? 'oci-attest-dry-run' : 'oci-attest')
+          },
+          {
+            registry: writes,
+            session,
+            ...(githubStore ? { githubStore } : {}),
+            ...(log ? { log } : {})
+          }
+        )
+        for (const s of r.subjects) ui.info(`${s.subject.ref}: ${s.items.map(i => i.kind).join(', ')}`)
+        ui.info(
+          dryRun
+            ? `DRY RUN: ${r.rekorEntries} signatures with the self-signed key; nothing sent to Fulcio or Rekor`
+            : `${r.fulcioRequests} Fulcio certificate(s), ${r.rekorEntries} Rekor entries${verify ? ', all re-read and verified' : ''}`
+        )
+        return r
+      }
+    )
+  // A run of files alone has no registry stage to report.
+  const report: AttestReport =
+    plan.subjects.length || !plan.files.length
+      ? await attestRegistry()
+      : {
+          subjects: [],
+          fulcioRequests: 0,
+          rekorEntries: 0,
+          identity: session.identity.subjectAlternativeName,
+          issuer: session.identity.issuer
         }
-      )
-      for (const s of r.subjects) ui.info(`${s.subject.ref}: ${s.items.map(i => i.kind).join(', ')}`)
-      ui.info(
-        dryRun
-          ? `DRY RUN: ${r.rekorEntries} signatures with the self-signed key; nothing sent to Fulcio or Rekor`
-          : `${r.fulcioRequests} Fulcio certificate(s), ${r.rekorEntries} Rekor entries${verify ? ', all re-read and verified' : ''}`
-      )
-      return r
-    }
-  )
-  const warnings = [...new Set(report.subjects.flatMap(s => s.warnings))]
+  const files = await fileStep(plan, inputs, {
+    sbom: sbomFile,
+    session,
+    githubStore,
+    runnerTemp: context.runnerTemp,
+    dryRun,
+    phases,
+    ui
+  })
+  const warnings = [...new Set([...report.subjects.flatMap(s => s.warnings), ...(files?.warnings ?? [])])]
   for (const w of warnings) ui.warning(w)
   if (inputs.githubAttestations === 'true' && warnings.length > 0)
     throw new ActionError('GITHUB_ATTESTATION_REFUSED', `github-attestations: true, and ${warnings[0]}`)
@@ -264,11 +297,12 @@ async function execute(
     plan,
     report,
     sboms,
+    ...(files ? { files } : {}),
     rekorUrl: session.rekorUrl,
     dryRun,
     dryRunReason: reason,
     pushed: !recording,
     wouldPush
   })
-  return { dryRun, plan, report }
+  return { dryRun, plan, report, ...(files ? { files } : {}) }
 }

@@ -1,11 +1,12 @@
 // The job summary: a table per subject, what a dry run would push, and copy-ready verification commands.
+import type { FileReport } from '../attest-files.js'
 import type { AttestReport } from '../attest-subjects.js'
 import type { WouldPush } from '../dry-run-report.js'
 import type { Plan } from '../plan.js'
 import { ordered, rekorEntryUrl } from './outputs.js'
 import type { PhaseTiming } from './phases.js'
 import type { Ui } from './ui.js'
-import { verifyCommands } from './verify-commands.js'
+import { fileVerifyCommands, verifyCommands } from './verify-commands.js'
 
 const GH_LOGIN_NOTE =
   '# gh needs a login even for --bundle-from-oci: `gh auth login` first, or set GH_TOKEN (in a workflow: GH_TOKEN: ${{ github.token }})'
@@ -13,6 +14,7 @@ const GH_LOGIN_NOTE =
 export interface SummaryInput {
   plan: Plan
   report: AttestReport
+  files?: FileReport
   dryRun: boolean
   dryRunReason: string
   rekorUrl: string
@@ -85,6 +87,7 @@ export function summaryMarkdown(o: SummaryInput): string {
         '</details>'
     )
   }
+  if (o.files) parts.push(filesSection(o, o.files))
   if (o.plan.skipped.length)
     parts.push(
       `Skipped: ${o.plan.skipped.map(k => `${code(k.digest.slice(0, 19))}… ${esc(k.reason)}`).join('; ')}`
@@ -102,6 +105,35 @@ export function summaryMarkdown(o: SummaryInput): string {
   }
   parts.push(`<sub>${o.timings.map(t => `${esc(t.name)} ${(t.ms / 1000).toFixed(1)} s`).join(' · ')}</sub>`)
   return parts.join('\n\n') + '\n'
+}
+
+function filesSection(o: SummaryInput, files: FileReport): string {
+  const signature = new Map(files.signatures.map(s => [s.subject.name, s.item.bundlePath]))
+  const rows = files.files.map(
+    f =>
+      `| ${code(f.name)} | ${code(f.digest)} | ${signature.has(f.name) ? 'sign-blob bundle' : 'listed only (checksums line)'} |`
+  )
+  const statements = ordered(files.statements).map(
+    i =>
+      `${i.kind} ${o.dryRun ? '(not logged, dry run)' : `Rekor <a href="${rekorEntryUrl(o.rekorUrl, i.rekorLogIndex)}">${i.rekorLogIndex}</a>`}` +
+      `${i.githubAttestationUrl ? `, <a href="${i.githubAttestationUrl}">GitHub</a>` : ''}`
+  )
+  const cmds = fileVerifyCommands({
+    files: files.files.map(f => ({
+      path: f.path ?? f.name,
+      ...(signature.get(f.name) ? { signature: signature.get(f.name)! } : {})
+    })),
+    statements: ordered(files.statements),
+    identity: o.report.identity,
+    issuer: o.report.issuer,
+    ...(o.repository ? { repository: o.repository } : {}),
+    ...(o.trustedRoot ? { trustedRoot: o.trustedRoot } : {})
+  })
+  return (
+    `### Files (${files.files.length})\nOne statement per predicate lists every file: ${statements.join(' · ')}\n\n` +
+    ['| File | Digest | Signature |', '|---|---|---|', ...rows].join('\n') +
+    `\n\n<details><summary>Verify the files</summary>\n\n\`\`\`sh\n${cmds.join('\n')}\n\`\`\`\n</details>`
+  )
 }
 
 export async function writeSummary(ui: Ui, o: SummaryInput): Promise<void> {

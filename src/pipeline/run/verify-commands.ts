@@ -56,3 +56,37 @@ export function verifyCommands(o: VerifyCommandOptions): VerifyCommands {
     : []
   return { cosignV2: commands('cosign', v2Extra), cosignV3: commands('cosign', v3Extra), gh }
 }
+
+/** Per file: its sign-blob bundle and each shared statement, as cosign and gh check files. */
+export function fileVerifyCommands(o: {
+  /** The file as the job has it, its signature bundle (absent for a checksums line), the statements' bundles. */
+  files: { path: string; signature?: string }[]
+  statements: Pick<ProducedItem, 'kind' | 'predicateType' | 'bundlePath'>[]
+  identity: string
+  issuer: string
+  repository?: string
+  trustedRoot?: string
+}): string[] {
+  const who = `--certificate-identity ${quote(o.identity)} --certificate-oidc-issuer ${quote(o.issuer)}`
+  const root = o.trustedRoot ? ` --trusted-root ${quote(o.trustedRoot)}` : ''
+  return o.files.flatMap(f => [
+    ...(f.signature
+      ? [`cosign verify-blob --bundle ${quote(f.signature)} ${who}${root} ${quote(f.path)}`]
+      : []),
+    ...o.statements.flatMap(s => {
+      const type = s.kind === CUSTOM_KIND && s.predicateType ? quote(s.predicateType) : COSIGN_TYPE[s.kind]
+      return type && s.bundlePath
+        ? [
+            `cosign verify-blob-attestation --bundle ${quote(s.bundlePath)} --type ${type} ${who}${root} ${quote(f.path)}`
+          ]
+        : []
+    }),
+    ...o.statements
+      .filter(s => s.kind === 'provenance-v1' && s.bundlePath && o.repository)
+      .map(
+        s =>
+          `gh attestation verify ${quote(f.path)} --bundle ${quote(s.bundlePath!)} --repo ${o.repository}` +
+          `${o.trustedRoot ? ` --custom-trusted-root ${quote(o.trustedRoot)}` : ''}`
+      )
+  ])
+}

@@ -4,14 +4,14 @@ import type { SbomPredicate } from '../../../src/attest/sbom-predicate.js'
 import type { AttestOptions } from '../../../src/pipeline/attest-subjects.js'
 import { planSubjects } from '../../../src/pipeline/plan.js'
 import type { PlanRegistry, PlatformSelection } from '../../../src/pipeline/plan.js'
-import type { Subject } from '../../../src/subject/index.js'
+import type { RegistrySubject } from '../../../src/subject/index.js'
 
 /** `registry/repository@sha256:…` (or `:tag`) lines → the plan's subjects, as the action makes them. */
 export async function planned(
   registry: PlanRegistry,
   refs: string[],
   platforms: PlatformSelection = 'both'
-): Promise<Subject[]> {
+): Promise<RegistrySubject[]> {
   return (await planSubjects(registry, refs, platforms)).subjects
 }
 

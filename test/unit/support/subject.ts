@@ -1,8 +1,8 @@
 // A subject as the plan makes one, for unit tests that have no registry to plan against.
 import { parseDigest, Repository } from '../../../src/oci/name.js'
-import type { ImageKind, Subject } from '../../../src/subject/index.js'
+import type { ImageKind, RegistrySubject } from '../../../src/subject/index.js'
 
-export function subjectAt(repository: string, digest: string, kind: ImageKind = 'image'): Subject {
+export function subjectAt(repository: string, digest: string, kind: ImageKind = 'image'): RegistrySubject {
   const repo = Repository.parse(repository)
   const d = parseDigest(digest)
   const mediaType = 'application/vnd.oci.image.manifest.v1+json'

@@ -26,6 +26,7 @@ describe('getInputs', () => {
     expect(new Set(read)).toEqual(new Set(Object.keys(actionYml.inputs)))
     expect(inputs).toEqual({
       subjects: ['ghcr.io/nvidia/gpu-operator:v1.2.3'],
+      subjectPaths: [],
       platforms: 'both',
       sbom: { kind: 'generate' },
       sbomFormat: 'cyclonedx-json',
@@ -97,8 +98,22 @@ describe('getInputs', () => {
     expect(inputs.sbom).toEqual({ kind: 'file', path: 'out/sbom.json' })
   })
 
+  it('reads subject-path as actions/attest does (lines and commas), and files alone are enough', () => {
+    const { get } = getter({ 'subject-path': 'dist/*.tar.gz, bin/app\n  SHA256SUMS\n\nbin/app' })
+    const inputs = getInputs(get)
+    expect(inputs.subjects).toEqual([])
+    expect(inputs.subjectPaths).toEqual(['dist/*.tar.gz', 'bin/app', 'SHA256SUMS'])
+    expect(inputs.subjectChecksums).toBeUndefined()
+    const checksums = getInputs(getter({ 'subject-checksums': 'SHA256SUMS' }).get)
+    expect(checksums.subjectChecksums).toBe('SHA256SUMS')
+    expect(checksums.subjectPaths).toEqual([])
+    const mixed = getInputs(getter({ subjects: 'r/x:1', 'subject-path': 'a' }).get)
+    expect([mixed.subjects, mixed.subjectPaths]).toEqual([['r/x:1'], ['a']])
+  })
+
   const bad: Array<[string, Record<string, string>, RegExp]> = [
-    ['no subject', {}, /input "subjects": no subject given/],
+    ['no subject', {}, /input "subjects": no subject given: set subjects, subject-path or subject-checksums/],
+    ['blank subject-path', { 'subject-path': ' , \n' }, /input "subjects": no subject given/],
     ['digest without name', { 'subject-digest': DIGEST }, /input "subject-name": is required/],
     [
       'short digest',
