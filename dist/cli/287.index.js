@@ -2,7 +2,7 @@ export const id = 287;
 export const ids = [287];
 export const modules = {
 
-/***/ 37188:
+/***/ 36842:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -364,6 +364,141 @@ function createProxyRouter(settings, connectTimeoutMs) {
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(41692);
 var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
+;// CONCATENATED MODULE: ./src/http/http1-framing.ts
+// HTTP/1.1 response framing for the bulk GET: the head parsed from raw bytes, and the body's bytes told apart
+// from the framing around them (Content-Length, chunked, or until close). Pure: no sockets, no timers.
+const MAX_HEAD_BYTES = 64 * 1024;
+const MAX_CHUNK_LINE = 1024;
+/** What the server sent that is not HTTP/1.x; the caller names the host. */
+class FramingProblem {
+    what;
+    constructor(what) {
+        this.what = what;
+    }
+}
+/** A complete final head in `head`, if there is one yet (1xx interim answers are skipped). */
+function parseResponseHead(head) {
+    for (;;) {
+        const end = head.indexOf('\r\n\r\n');
+        if (end < 0) {
+            if (head.length > MAX_HEAD_BYTES)
+                throw new FramingProblem(`a response head over ${MAX_HEAD_BYTES} bytes`);
+            return undefined;
+        }
+        const lines = head.subarray(0, end).toString('latin1').split('\r\n');
+        const rest = head.subarray(end + 4);
+        const status = /^HTTP\/1\.[01] (\d{3})/.exec(lines[0] ?? '');
+        if (!status)
+            throw new FramingProblem(`a status line that is not HTTP/1.x: "${(lines[0] ?? '').slice(0, 60)}"`);
+        const code = Number(status[1]);
+        if (code >= 100 && code < 200) {
+            head = rest; // an interim answer; the real one follows
+            continue;
+        }
+        const headers = new Headers();
+        for (const line of lines.slice(1)) {
+            const colon = line.indexOf(':');
+            if (colon <= 0)
+                continue;
+            try {
+                headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+            }
+            catch {
+                // a header the WHATWG Headers class refuses is one we never read
+            }
+        }
+        return { status: code, headers, rest };
+    }
+}
+/** Feeds raw bytes after the head; hands each run of body bytes (a view, never a copy) to `push`. */
+class BodyDecoder {
+    framing;
+    /** The declared length (Content-Length), when there is one. */
+    expected;
+    finished = false;
+    remaining = 0;
+    chunkState = 'size';
+    chunkLine = '';
+    constructor(status, headers) {
+        const encoding = headers.get('transfer-encoding');
+        const length = headers.get('content-length');
+        if (encoding && /(^|,)\s*chunked\s*$/i.test(encoding)) {
+            this.framing = 'chunked';
+        }
+        else if (status === 204 || status === 304) {
+            this.framing = 'length';
+            this.finished = true;
+        }
+        else if (length !== null) {
+            if (!/^\d+$/.test(length.trim()))
+                throw new FramingProblem(`Content-Length "${length}"`);
+            this.framing = 'length';
+            this.remaining = Number(length);
+            this.expected = this.remaining;
+            if (this.remaining === 0)
+                this.finished = true;
+        }
+        else {
+            this.framing = 'close';
+        }
+    }
+    feed(data, push) {
+        if (this.finished || data.length === 0)
+            return;
+        if (this.framing === 'close')
+            return push(data);
+        if (this.framing === 'length') {
+            // Bytes after the declared length are not the body (the connection closes anyway).
+            const take = Math.min(this.remaining, data.length);
+            if (take > 0)
+                push(data.subarray(0, take));
+            this.remaining -= take;
+            if (this.remaining === 0)
+                this.finished = true;
+            return;
+        }
+        let pos = 0;
+        while (pos < data.length && !this.finished) {
+            if (this.chunkState === 'data') {
+                const take = Math.min(this.remaining, data.length - pos);
+                push(data.subarray(pos, pos + take));
+                pos += take;
+                this.remaining -= take;
+                if (this.remaining === 0)
+                    this.chunkState = 'data-end';
+                continue;
+            }
+            const nl = data.indexOf(10, pos);
+            const piece = data.subarray(pos, nl < 0 ? data.length : nl).toString('latin1');
+            pos = nl < 0 ? data.length : nl + 1;
+            this.chunkLine += piece;
+            if (this.chunkLine.length > MAX_CHUNK_LINE)
+                throw new FramingProblem('a chunked-encoding line over 1 KiB');
+            if (nl < 0)
+                continue;
+            this.line(this.chunkLine.replace(/\r$/, ''));
+            this.chunkLine = '';
+        }
+    }
+    line(line) {
+        if (this.chunkState === 'data-end') {
+            if (line !== '')
+                throw new FramingProblem('chunk data longer than its size line said');
+            this.chunkState = 'size';
+        }
+        else if (this.chunkState === 'size') {
+            const size = line.split(';')[0].trim();
+            if (!/^[0-9a-fA-F]{1,12}$/.test(size))
+                throw new FramingProblem(`a chunk size line "${line.slice(0, 40)}"`);
+            this.remaining = parseInt(size, 16);
+            this.chunkState = this.remaining === 0 ? 'trailer' : 'data';
+        }
+        else if (line === '') {
+            this.finished = true; // the empty line after the trailers ends the body
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/http/bulk-get.ts
 // A GET whose large body (a layer blob) is read once, on a connection of its own that reads into one
 // reused buffer. node:http copies every body chunk out of a fresh socket buffer: per GiB that is ~1 s of
@@ -374,9 +509,8 @@ var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node
 
 
 
+
 const READ_BUFFER_BYTES = 1024 * 1024;
-const MAX_HEAD_BYTES = 64 * 1024;
-const MAX_CHUNK_LINE = 1024;
 /** Sends one GET and resolves with the response head; the body is read as the caller iterates. */
 function sendBulkGet(url, opts) {
     return new BulkExchange(url, opts).start();
@@ -388,12 +522,8 @@ class BulkExchange {
     socket;
     head = Buffer.alloc(0);
     headDone = false;
-    framing = 'close';
-    remaining = 0;
-    expected;
+    body;
     received = 0;
-    chunkState = 'size';
-    chunkLine = '';
     /** Views of readBuffer (or of an owned copy) not yet handed to the caller. */
     queue = [];
     finished = false;
@@ -470,10 +600,12 @@ class BulkExchange {
                     return true;
                 data = rest;
             }
-            this.feed(data);
+            this.body.feed(data, view => this.push(view));
+            if (this.body.finished)
+                this.finished = true;
         }
         catch (err) {
-            this.fail(err);
+            this.fail(err instanceof FramingProblem ? this.protocolError(err.what) : err);
             return false;
         }
         this.deliver();
@@ -481,124 +613,22 @@ class BulkExchange {
     }
     /** Parses a complete head, if there is one; returns the body bytes that followed it. */
     parseHead() {
-        for (;;) {
-            const end = this.head.indexOf('\r\n\r\n');
-            if (end < 0) {
-                if (this.head.length > MAX_HEAD_BYTES)
-                    throw this.protocolError(`a response head over ${MAX_HEAD_BYTES} bytes`);
-                return undefined;
-            }
-            const lines = this.head.subarray(0, end).toString('latin1').split('\r\n');
-            const rest = this.head.subarray(end + 4);
-            const status = /^HTTP\/1\.[01] (\d{3})/.exec(lines[0] ?? '');
-            if (!status)
-                throw this.protocolError(`a status line that is not HTTP/1.x: "${(lines[0] ?? '').slice(0, 60)}"`);
-            const code = Number(status[1]);
-            if (code >= 100 && code < 200) {
-                this.head = rest; // an interim answer; the real one follows
-                continue;
-            }
-            const headers = new Headers();
-            for (const line of lines.slice(1)) {
-                const colon = line.indexOf(':');
-                if (colon <= 0)
-                    continue;
-                try {
-                    headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
-                }
-                catch {
-                    // a header the WHATWG Headers class refuses is one we never read
-                }
-            }
-            this.headDone = true;
-            this.head = Buffer.alloc(0);
-            this.decideFraming(code, headers);
-            this.startBodyDeadline();
-            this.resolveHead({
-                status: code,
-                headers,
-                chunks: () => this.chunks(),
-                close: () => this.close()
-            });
-            return rest;
-        }
-    }
-    decideFraming(status, headers) {
-        const encoding = headers.get('transfer-encoding');
-        const length = headers.get('content-length');
-        if (encoding && /(^|,)\s*chunked\s*$/i.test(encoding)) {
-            this.framing = 'chunked';
-        }
-        else if (status === 204 || status === 304) {
-            this.framing = 'length';
-            this.remaining = 0;
+        const head = parseResponseHead(this.head);
+        if (!head)
+            return undefined;
+        this.headDone = true;
+        this.head = Buffer.alloc(0);
+        this.body = new BodyDecoder(head.status, head.headers);
+        if (this.body.finished)
             this.finished = true;
-        }
-        else if (length !== null) {
-            if (!/^\d+$/.test(length.trim()))
-                throw this.protocolError(`Content-Length "${length}"`);
-            this.framing = 'length';
-            this.remaining = Number(length);
-            this.expected = this.remaining;
-            if (this.remaining === 0)
-                this.finished = true;
-        }
-        else {
-            this.framing = 'close';
-        }
-    }
-    feed(data) {
-        if (this.finished || data.length === 0)
-            return;
-        if (this.framing === 'close')
-            return this.push(data);
-        if (this.framing === 'length') {
-            // Bytes after the declared length are not the body (the connection closes anyway).
-            const take = Math.min(this.remaining, data.length);
-            if (take > 0)
-                this.push(data.subarray(0, take));
-            this.remaining -= take;
-            if (this.remaining === 0)
-                this.finished = true;
-            return;
-        }
-        let pos = 0;
-        while (pos < data.length && !this.finished) {
-            if (this.chunkState === 'data') {
-                const take = Math.min(this.remaining, data.length - pos);
-                this.push(data.subarray(pos, pos + take));
-                pos += take;
-                this.remaining -= take;
-                if (this.remaining === 0)
-                    this.chunkState = 'data-end';
-                continue;
-            }
-            const nl = data.indexOf(10, pos);
-            const piece = data.subarray(pos, nl < 0 ? data.length : nl).toString('latin1');
-            pos = nl < 0 ? data.length : nl + 1;
-            this.chunkLine += piece;
-            if (this.chunkLine.length > MAX_CHUNK_LINE)
-                throw this.protocolError('a chunked-encoding line over 1 KiB');
-            if (nl < 0)
-                continue;
-            const line = this.chunkLine.replace(/\r$/, '');
-            this.chunkLine = '';
-            if (this.chunkState === 'data-end') {
-                if (line !== '')
-                    throw this.protocolError('chunk data longer than its size line said');
-                this.chunkState = 'size';
-            }
-            else if (this.chunkState === 'size') {
-                const size = line.split(';')[0].trim();
-                if (!/^[0-9a-fA-F]{1,12}$/.test(size))
-                    throw this.protocolError(`a chunk size line "${line.slice(0, 40)}"`);
-                this.remaining = parseInt(size, 16);
-                this.chunkState = this.remaining === 0 ? 'trailer' : 'data';
-            }
-            else if (line === '') {
-                this.finished = true; // the empty line after the trailers ends the body
-            }
-        }
+        this.startBodyDeadline();
+        this.resolveHead({
+            status: head.status,
+            headers: head.headers,
+            chunks: () => this.chunks(),
+            close: () => this.close()
+        });
+        return head.rest;
     }
     push(view) {
         this.received += view.length;
@@ -647,7 +677,7 @@ class BulkExchange {
             return;
         if (!this.headDone)
             return this.fail(this.networkError(new Error('the connection closed before a response')));
-        if (this.framing === 'close') {
+        if (this.body?.framing === 'close') {
             this.finished = true;
             return this.deliver();
         }
@@ -685,8 +715,9 @@ class BulkExchange {
     startBodyDeadline() {
         if (this.finished)
             return;
-        const limit = bodyDeadlineMs(this.opts.deadlines, this.expected);
-        const of = this.expected !== undefined ? ` for ${this.expected} bytes` : '';
+        const limit = bodyDeadlineMs(this.opts.deadlines, this.body?.expected);
+        const expected = this.body?.expected;
+        const of = expected !== undefined ? ` for ${expected} bytes` : '';
         this.bodyTimer = setTimeout(() => this.fail(new HttpError('HTTP_TIMEOUT', `${this.url.host} did not send the whole body of GET ${this.url.pathname} within ${formatMs(limit)} (body deadline${of})`, { url: this.url })), limit);
     }
     disarm() {
@@ -712,7 +743,7 @@ class BulkExchange {
                 url: this.url,
                 cause: err
             });
-        const of = this.expected !== undefined ? ` of ${this.expected}` : '';
+        const of = this.body?.expected !== undefined ? ` of ${this.body.expected}` : '';
         return new HttpError('HTTP_NETWORK', `the connection to ${this.url.host} broke after ${this.received}${of} bytes of the body of ${this.describe()}: ${err.message}`, { url: this.url, cause: err });
     }
 }
@@ -1374,6 +1405,7 @@ class TagRaceError extends RegistryError {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   Do: () => (/* reexport */ oci_digest/* DigestVerifier */.Do),
+  ZN: () => (/* reexport */ reference/* ImageReference */.ZN),
   bP: () => (/* reexport */ RegistryClient),
   LN: () => (/* reexport */ oci_name/* Repository */.LN),
   a: () => (/* reexport */ chainCredentials),
@@ -1386,10 +1418,10 @@ __webpack_require__.d(__webpack_exports__, {
   vU: () => (/* reexport */ staticCredentials)
 });
 
-// UNUSED EXPORTS: Authenticator, DEFAULT_CHUNK_SIZE, DEFAULT_CHUNK_THRESHOLD, DOCKER_CONFIG, DOCKER_HUB, DOCKER_HUB_SERVER, DOCKER_LAYER_GZIP, DOCKER_MANIFEST, DOCKER_MANIFEST_LIST, DigestMismatchError, EMPTY_JSON_DESCRIPTOR, ImageReference, InvalidReferenceError, MANIFEST_ACCEPT, OCI_CONFIG, OCI_EMPTY, OCI_INDEX, OCI_LAYER, OCI_LAYER_GZIP, OCI_LAYER_ZSTD, OCI_MANIFEST, RegistryError, TagRaceError, TagWriters, anonymous, apiHost, convergeTag, describeCredential, digestTag, dockerConfigPath, isBlobUnknown, isIndexMediaType, isLoopbackRegistry, manifestMediaType, nextLink, parseChallenges, parseDigest, processTagWriters, registryBaseUrl, repositoryScope, runCredentialHelper, verifyDigest
+// UNUSED EXPORTS: Authenticator, DEFAULT_CHUNK_SIZE, DEFAULT_CHUNK_THRESHOLD, DOCKER_CONFIG, DOCKER_HUB, DOCKER_HUB_SERVER, DOCKER_LAYER_GZIP, DOCKER_MANIFEST, DOCKER_MANIFEST_LIST, DigestMismatchError, EMPTY_JSON_DESCRIPTOR, InvalidReferenceError, MANIFEST_ACCEPT, OCI_CONFIG, OCI_EMPTY, OCI_INDEX, OCI_LAYER, OCI_LAYER_GZIP, OCI_LAYER_ZSTD, OCI_MANIFEST, RegistryError, TagRaceError, TagWriters, anonymous, apiHost, convergeTag, describeCredential, digestTag, dockerConfigPath, isBlobUnknown, isIndexMediaType, isLoopbackRegistry, manifestMediaType, nextLink, parseChallenges, parseDigest, processTagWriters, registryBaseUrl, repositoryScope, runCredentialHelper, verifyDigest
 
-// EXTERNAL MODULE: ./src/http/index.ts + 12 modules
-var http = __webpack_require__(37188);
+// EXTERNAL MODULE: ./src/http/index.ts + 13 modules
+var http = __webpack_require__(36842);
 ;// CONCATENATED MODULE: ./src/oci/auth/credentials.ts
 const anonymous = { get: async () => undefined };
 /** Credentials given explicitly (action inputs, CLI flags), keyed by registry host. */

@@ -15,18 +15,22 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _oci_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66287);
-/* harmony import */ var _sbom_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(59838);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77593);
-// `oci-attest sbom <image-ref | oci-layout:DIR | docker-archive:FILE>`: writes an SBOM of one image.
+/* harmony import */ var _pipeline_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(75455);
+/* harmony import */ var _sbom_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(75274);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(77593);
+// `oci-attest sbom <image-ref | chart-ref | oci-layout:DIR | docker-archive:FILE>`: writes an SBOM of one image, or
+// of a Helm chart (the images it deploys).
 
 
 
 
 
-const SBOM_USAGE = `usage: oci-attest sbom <image-ref | oci-layout:DIR | docker-archive:FILE>
+
+const SBOM_USAGE = `usage: oci-attest sbom <image-ref | chart-ref | oci-layout:DIR | docker-archive:FILE>
        [--platform os/arch[/variant]] [--format cyclonedx-json|spdx-json] [--output FILE]
        [--include-files] [--max-file-size SIZE] [--max-layer-size SIZE] [--quiet] [--debug]
   SIZE: bytes, or with a K/M/G/T suffix (binary units); caps against decompression bombs
+  A Helm chart's SBOM lists the chart, its subcharts and every image it can deploy (digests where reachable)
   Exit codes: 0 written, 1 the image could not be read, 2 bad command line.`;
 /** "1048576", "512K", "64M", "2G", "1T" (binary units) → bytes. */
 function parseSize(text) {
@@ -41,7 +45,7 @@ function parseSize(text) {
 async function runSbomCommand(argv, io) {
     let args;
     try {
-        args = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseFlags */ .bQ)({
+        args = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseFlags */ .bQ)({
             args: argv,
             allowPositionals: true,
             options: {
@@ -81,8 +85,8 @@ async function runSbomCommand(argv, io) {
         }
     }
     const format = values.format;
-    if (!_sbom_index_js__WEBPACK_IMPORTED_MODULE_3__/* .SBOM_FORMATS */ .zu.includes(format)) {
-        io.stderr.write(`oci-attest sbom: --format "${values.format}" is not one of ${_sbom_index_js__WEBPACK_IMPORTED_MODULE_3__/* .SBOM_FORMATS */ .zu.join(', ')}\n`);
+    if (!_sbom_index_js__WEBPACK_IMPORTED_MODULE_4__/* .SBOM_FORMATS */ .zu.includes(format)) {
+        io.stderr.write(`oci-attest sbom: --format "${values.format}" is not one of ${_sbom_index_js__WEBPACK_IMPORTED_MODULE_4__/* .SBOM_FORMATS */ .zu.join(', ')}\n`);
         return 2;
     }
     const limits = {};
@@ -107,14 +111,35 @@ async function runSbomCommand(argv, io) {
         const mib = (n) => (n / 1048576).toFixed(0);
         io.stderr.write(`layers ${p.layersDone}/${p.layersTotal}, ${mib(p.bytesRead)}/${mib(p.bytesTotal)} MiB read, ${mib(p.expandedBytes)} MiB expanded\n`);
     };
+    const registry = new _oci_index_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryClient */ .bP({ credentials: (0,_oci_index_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerConfigCredentials */ .D)({ env: process.env }) });
     try {
-        const result = await (0,_sbom_index_js__WEBPACK_IMPORTED_MODULE_3__/* .generateSbom */ .N3)({
+        const chart = /^(oci-layout|docker-archive):/.test(source)
+            ? undefined
+            : await chartManifest(registry, source);
+        if (chart) {
+            const result = await (0,_sbom_index_js__WEBPACK_IMPORTED_MODULE_4__/* .generateChartSbom */ .ZN)({
+                ...chart,
+                format,
+                registry,
+                onWarning: m => io.stderr.write(`warning: ${m}\n`)
+            });
+            if (values.output)
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(values.output, result.serialized + '\n');
+            else
+                io.stdout.write(result.serialized + '\n');
+            if (!values.quiet)
+                io.stderr.write(`${result.images.length} images in the chart (${result.defaultImages} deployed by default, ` +
+                    `${result.images.filter(i => i.digest).length} with digests), ${((Date.now() - started) / 1000).toFixed(1)} s` +
+                    `${values.output ? ` → ${values.output}` : ''}\n`);
+            return 0;
+        }
+        const result = await (0,_sbom_index_js__WEBPACK_IMPORTED_MODULE_4__/* .generateSbom */ .N3)({
             source,
             format,
             ...(values.platform ? { platform: values.platform } : {}),
             includeFiles: values['include-files'],
             limits,
-            registry: new _oci_index_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryClient */ .bP({ credentials: (0,_oci_index_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerConfigCredentials */ .D)({ env: process.env }) }),
+            registry,
             onProgress: progress,
             onWarning: m => io.stderr.write(`warning: ${m}\n`)
         });
@@ -138,6 +163,19 @@ async function runSbomCommand(argv, io) {
             io.stderr.write(`${err.stack}\n`);
         return 1;
     }
+}
+/** The manifest when the reference is a Helm chart (its config media type says so); else undefined. */
+async function chartManifest(registry, source) {
+    const ref = (0,_oci_index_js__WEBPACK_IMPORTED_MODULE_2__/* .parseReference */ .F2)(source);
+    let manifest;
+    try {
+        manifest = await registry.getManifest(ref);
+    }
+    catch {
+        return undefined; // the image path reports an unreadable reference as it always has
+    }
+    const config = manifest.json.config?.mediaType;
+    return config === _pipeline_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .HELM_CONFIG_MEDIA_TYPE */ .A5 ? { repository: ref, manifest } : undefined;
 }
 
 

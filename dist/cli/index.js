@@ -117,11 +117,11 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     }
     switch (command) {
         case 'attest':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(168), __nccwpck_require__.e(335), __nccwpck_require__.e(179), __nccwpck_require__.e(287), __nccwpck_require__.e(838), __nccwpck_require__.e(728), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 29884))).runAttestCommand(rest, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(497), __nccwpck_require__.e(168), __nccwpck_require__.e(335), __nccwpck_require__.e(179), __nccwpck_require__.e(287), __nccwpck_require__.e(700), __nccwpck_require__.e(461), __nccwpck_require__.e(613)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3613))).runAttestCommand(rest, io);
         case 'verify':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(168), __nccwpck_require__.e(287), __nccwpck_require__.e(728), __nccwpck_require__.e(364)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78364))).runVerifyCommand(rest, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(168), __nccwpck_require__.e(287), __nccwpck_require__.e(461), __nccwpck_require__.e(837)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18837))).runVerifyCommand(rest, io);
         case 'sbom':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(567), __nccwpck_require__.e(287), __nccwpck_require__.e(838), __nccwpck_require__.e(893)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65893))).runSbomCommand(rest, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(497), __nccwpck_require__.e(287), __nccwpck_require__.e(700), __nccwpck_require__.e(893)]).then(__nccwpck_require__.bind(__nccwpck_require__, 65893))).runSbomCommand(rest, io);
         case '--version':
         case 'version':
             io.stdout.write(`${_http_version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x}\n`);
@@ -453,6 +453,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
