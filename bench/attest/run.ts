@@ -19,7 +19,7 @@ import { openSigningSession } from '../../src/pipeline/session.js'
 import { probeWriteAccess } from '../../src/pipeline/write-probe.js'
 import { StaticIdentityProvider } from '../../src/sigstore/identity/provider.js'
 import { decodeClaims } from '../../src/sigstore/identity/verify-token.js'
-import type { GitHubClaims } from '../../src/sigstore/identity/claims.js'
+import type { GitHubClaims } from '../../src/github/claims.js'
 
 const { values } = parseArgs({
   options: {

@@ -1,6 +1,6 @@
 // SLSA provenance from the verified OIDC claims: v1 exactly as GitHub builds it, and v0.2 with the same facts.
-import type { GitHubClaims } from '../sigstore/identity/claims.js'
-import { workflowPath } from '../sigstore/identity/claims.js'
+import type { GitHubClaims } from '../github/claims.js'
+import { workflowPath } from '../github/claims.js'
 
 export const SLSA_V1 = 'https://slsa.dev/provenance/v1'
 export const SLSA_V02 = 'https://slsa.dev/provenance/v0.2'

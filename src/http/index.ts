@@ -1,4 +1,6 @@
 export { createHttpClient, statusCause } from './client.js'
+export { defaultHttp } from './shared.js'
+export type { Http } from './shared.js'
 export { setDebugSink, debugLog } from './debug.js'
 export {
   DEFAULT_DEADLINES,

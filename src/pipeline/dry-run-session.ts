@@ -1,8 +1,8 @@
 // A signing session for dry runs: claims from the runner's environment (no token exists), the real signer and
 // witness code wired to the in-process stand-ins, and trust in those stand-ins alone (nothing else trusts them).
 import { toTrustMaterial } from '@sigstore/verify'
-import { certificateIdentity, issuerForServer } from '../sigstore/identity/claims.js'
-import type { GitHubClaims } from '../sigstore/identity/claims.js'
+import { certificateIdentity, issuerForServer } from '../github/claims.js'
+import type { GitHubClaims } from '../github/claims.js'
 import { StaticIdentityProvider } from '../sigstore/identity/provider.js'
 import { DRY_RUN_FULCIO_URL, DRY_RUN_REKOR_URL, DryRunSigstore } from './dry-run-sigstore.js'
 import type { WorkflowRun } from './run/context.js'

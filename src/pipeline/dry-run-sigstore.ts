@@ -4,7 +4,7 @@ import type { KeyObject } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { TrustedRoot } from '@sigstore/protobuf-specs'
 import type { HttpResponse, RequestInit } from '../http/index.js'
-import type { Http } from '../sigstore/http.js'
+import type { Http } from '../http/index.js'
 import { DRY_RUN_MARK, DryRunCertificateAuthority } from './dry-run-cert.js'
 
 /** Base URLs the dry-run clients are built with; they are never resolved or contacted. */

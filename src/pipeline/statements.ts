@@ -10,7 +10,7 @@ import type { SbomPredicate } from '../attest/sbom-predicate.js'
 import { OPENVEX_PREDICATE, OpenVexError } from '../attest/openvex.js'
 import type { BoundOpenVex } from '../attest/openvex-bind.js'
 import { COSIGN_SIGN_PREDICATE } from '../publish/bundle-referrer.js'
-import type { GitHubClaims } from '../sigstore/identity/claims.js'
+import type { GitHubClaims } from '../github/claims.js'
 import type { RegistrySubject } from '../subject/index.js'
 
 /** The kind name of the caller's own predicate in outputs, bundle file names and reports. */

@@ -1,6 +1,6 @@
 // GitHub's attestation store: POST /repos/{owner}/{repo}/attestations so `gh attestation verify` finds bundles.
-import { defaultHttp } from '../sigstore/http.js'
-import type { Http } from '../sigstore/http.js'
+import { defaultHttp } from '../http/index.js'
+import type { Http } from '../http/index.js'
 import { PublishError } from './errors.js'
 
 export interface GitHubStoreOptions {

@@ -1,16 +1,4 @@
-// The sigstore clients need only `request`; taking this slice lets tests hand in a tiny server-backed client.
-import { createHttpClient } from '../http/index.js'
-import type { HttpClient } from '../http/index.js'
-
-export type Http = Pick<HttpClient, 'request'>
-
-let shared: Http | undefined
-
-/** The project's one HTTP client (retries, user agent), created on first use. */
-export function defaultHttp(): Http {
-  shared ??= createHttpClient()
-  return shared
-}
+// Sigstore's services answer JSON; a non-2xx or non-JSON answer becomes an error carrying the status and body.
 
 /** Reads a JSON answer, turning any non-2xx into a thrown error carrying the status and body excerpt. */
 export async function expectJson<T>(

@@ -1,6 +1,6 @@
 // The GitHub run as the runner describes it in environment variables, read in one place: run() reads it once
 // and passes this typed object down; nothing below reads GITHUB_*, ACTIONS_* or RUNNER_* itself.
-import { githubServerUrl } from '../../sigstore/identity/claims.js'
+import { githubServerUrl } from '../../github/claims.js'
 import type { ActionsTokenRequest } from '../../sigstore/identity/provider.js'
 import type { TriState } from './inputs.js'
 

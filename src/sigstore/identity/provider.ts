@@ -1,8 +1,9 @@
 // Where the OIDC token comes from: the Actions token endpoint (audience sigstore) or a token handed in.
 import { errorText } from '../../errors/index.js'
 import { SigstoreError } from '../error.js'
-import { defaultHttp, expectJson } from '../http.js'
-import type { Http } from '../http.js'
+import { defaultHttp } from '../../http/index.js'
+import { expectJson } from '../http.js'
+import type { Http } from '../../http/index.js'
 
 /** Same shape as @sigstore/sign's IdentityProvider. */
 export interface IdentityProvider {

@@ -4,10 +4,11 @@ import { errorText } from '../../errors/index.js'
 import { createPublicKey, verify as verifySignature } from 'node:crypto'
 import type { JsonWebKey } from 'node:crypto'
 import { SigstoreError } from '../error.js'
-import { defaultHttp, expectJson } from '../http.js'
-import type { Http } from '../http.js'
-import { githubServerUrl, issuerForServer, missingClaims } from './claims.js'
-import type { GitHubClaims } from './claims.js'
+import { defaultHttp } from '../../http/index.js'
+import { expectJson } from '../http.js'
+import type { Http } from '../../http/index.js'
+import { githubServerUrl, issuerForServer, missingClaims } from '../../github/claims.js'
+import type { GitHubClaims } from '../../github/claims.js'
 
 export interface VerifyTokenOptions {
   /** Expected `iss`; defaults to the issuer for `serverUrl`. */

@@ -1,8 +1,9 @@
 // Fulcio v2 signingCert: trades the OIDC token and a proof of key possession for a certificate chain.
 import { errorText } from '../../errors/index.js'
 import { SigstoreError } from '../error.js'
-import { defaultHttp, expectJson } from '../http.js'
-import type { Http } from '../http.js'
+import { defaultHttp } from '../../http/index.js'
+import { expectJson } from '../http.js'
+import type { Http } from '../../http/index.js'
 
 export const DEFAULT_FULCIO_URL = 'https://fulcio.sigstore.dev'
 

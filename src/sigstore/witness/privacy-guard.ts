@@ -1,6 +1,6 @@
 // Public Rekor publishes repository and workflow names forever; a private repository must opt in knowingly.
 import { SigstoreError } from '../error.js'
-import type { GitHubClaims } from '../identity/claims.js'
+import type { GitHubClaims } from '../../github/claims.js'
 
 const PUBLIC_GOOD_REKOR_HOSTS = ['rekor.sigstore.dev']
 

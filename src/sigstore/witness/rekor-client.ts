@@ -2,8 +2,8 @@
 import { CodedError, errorText } from '../../errors/index.js'
 import { HttpError, statusCause } from '../../http/index.js'
 import { SigstoreError } from '../error.js'
-import { defaultHttp } from '../http.js'
-import type { Http } from '../http.js'
+import { defaultHttp } from '../../http/index.js'
+import type { Http } from '../../http/index.js'
 
 export const DEFAULT_REKOR_URL = 'https://rekor.sigstore.dev'
 

@@ -3,8 +3,8 @@ import { errorText } from '../../errors/index.js'
 import { createHash } from 'node:crypto'
 import type { SignatureBundle, VerificationMaterial, Witness } from '@sigstore/sign'
 import { SigstoreError } from '../error.js'
-import { defaultHttp } from '../http.js'
-import type { Http } from '../http.js'
+import { defaultHttp } from '../../http/index.js'
+import type { Http } from '../../http/index.js'
 import { timeStampRequest } from './timestamp-request.js'
 
 export class TsaWitness implements Witness {

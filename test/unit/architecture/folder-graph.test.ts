@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url'
 const SRC = join(dirname(fileURLToPath(import.meta.url)), '../../../src')
 const EDGES = ['action', 'cli']
 const DOMAIN = ['attest', 'http', 'oci', 'publish', 'sbom', 'sigstore', 'subject', 'verify']
-/** Below every domain folder: what all of them share (the coded-error base). */
-const FOUNDATION = ['errors']
+/** Below every domain folder: what all of them share (the coded-error base, GitHub's run claims). */
+const FOUNDATION = ['errors', 'github']
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap(e =>
@@ -65,6 +65,15 @@ describe('src/ folder graph', () => {
     for (const from of FOUNDATION)
       for (const [to, file] of graph.get(from) ?? []) wrong.push(`${file} imports src/${to}`)
     expect(wrong).toEqual([])
+  })
+
+  test('attest and publish need nothing of sigstore but what sits below both (claims, HTTP defaults)', () => {
+    const wrong: string[] = []
+    for (const file of [...files(join(SRC, 'attest')), ...files(join(SRC, 'publish'))])
+      for (const m of readFileSync(file, 'utf8').matchAll(/from\s+['"](\.[^'"]+)['"]/g))
+        if (folderOf(normalize(join(dirname(file), m[1]!))) === 'sigstore') wrong.push(relative(SRC, file))
+    // cosign's bundle annotation is made from a Rekor entry (cosign-payloads.ts): that one use is sigstore's own.
+    expect([...new Set(wrong)]).toEqual(['publish/cosign-payloads.ts'])
   })
 
   test('the pipeline never imports the edges', () => {

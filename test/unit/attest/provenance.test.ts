@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { provenanceV02, provenanceV1 } from '../../../src/attest/provenance.js'
-import type { GitHubClaims } from '../../../src/sigstore/identity/claims.js'
+import type { GitHubClaims } from '../../../src/github/claims.js'
 
 const claims: GitHubClaims = {
   iss: 'https://token.actions.githubusercontent.com',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { planStatements } from '../../../src/pipeline/statements.js'
 import { subjectAt } from '../support/subject.js'
-import type { GitHubClaims } from '../../../src/sigstore/identity/claims.js'
+import type { GitHubClaims } from '../../../src/github/claims.js'
 
 const claims = {
   iss: 'https://token.actions.githubusercontent.com',

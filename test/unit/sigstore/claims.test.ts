@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { githubServerUrl, issuerForServer, workflowPath } from '../../../src/sigstore/identity/claims.js'
-import type { GitHubClaims } from '../../../src/sigstore/identity/claims.js'
+import { githubServerUrl, issuerForServer, workflowPath } from '../../../src/github/claims.js'
+import type { GitHubClaims } from '../../../src/github/claims.js'
 import { assertRekorAllowed, isPublicGoodRekor } from '../../../src/sigstore/witness/privacy-guard.js'
 
 describe('GitHub claims', () => {

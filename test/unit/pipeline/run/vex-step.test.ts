@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { bindVex } from '../../../../src/pipeline/run/vex-step.js'
 import { InputError } from '../../../../src/pipeline/run/inputs.js'
 import { planStatements } from '../../../../src/pipeline/statements.js'
-import type { GitHubClaims } from '../../../../src/sigstore/identity/claims.js'
+import type { GitHubClaims } from '../../../../src/github/claims.js'
 import type { Subject } from '../../../../src/subject/index.js'
 import { subjectAt } from '../../support/subject.js'
 

@@ -1,4 +1,5 @@
-// The claims GitHub Actions puts in its OIDC token, as far as certificates and provenance use them.
+// The claims GitHub Actions puts in its OIDC token, as far as certificates and provenance use them: below
+// sigstore (which reads them from the token) and attest (which writes them into provenance).
 export interface GitHubClaims {
   iss: string
   sub: string
