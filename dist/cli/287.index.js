@@ -2,7 +2,7 @@ export const id = 287;
 export const ids = [287];
 export const modules = {
 
-/***/ 36842:
+/***/ 12685:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,6 +12,7 @@ __webpack_require__.d(__webpack_exports__, {
   j$: () => (/* reexport */ HttpError),
   EY: () => (/* reexport */ backoffDelay),
   uT: () => (/* reexport */ createHttpClient),
+  kS: () => (/* reexport */ defaultHttp),
   _V: () => (/* reexport */ formatMs),
   PS: () => (/* reexport */ isRetryableStatus),
   mu: () => (/* reexport */ parseRetryAfter),
@@ -1228,7 +1229,19 @@ function statusCause(status) {
     return status >= 500 ? 'server error' : `HTTP ${status}`;
 }
 
+;// CONCATENATED MODULE: ./src/http/shared.ts
+// The one HTTP client every domain module defaults to, and the slice of it (`request`) clients take, so tests
+// can hand in a tiny server-backed client.
+
+let shared;
+/** The project's one HTTP client (retries, user agent), created on first use. */
+function defaultHttp() {
+    shared ??= createHttpClient();
+    return shared;
+}
+
 ;// CONCATENATED MODULE: ./src/http/index.ts
+
 
 
 
@@ -1420,8 +1433,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: Authenticator, DEFAULT_CHUNK_SIZE, DEFAULT_CHUNK_THRESHOLD, DOCKER_CONFIG, DOCKER_HUB, DOCKER_HUB_SERVER, DOCKER_LAYER_GZIP, DOCKER_MANIFEST, DOCKER_MANIFEST_LIST, DigestMismatchError, EMPTY_JSON_DESCRIPTOR, InvalidReferenceError, MANIFEST_ACCEPT, OCI_CONFIG, OCI_EMPTY, OCI_INDEX, OCI_LAYER, OCI_LAYER_GZIP, OCI_LAYER_ZSTD, OCI_MANIFEST, RegistryError, TagRaceError, TagWriters, anonymous, apiHost, convergeTag, describeCredential, digestTag, dockerConfigPath, isBlobUnknown, isIndexMediaType, isLoopbackRegistry, manifestMediaType, nextLink, parseChallenges, parseDigest, processTagWriters, registryBaseUrl, repositoryScope, runCredentialHelper, verifyDigest
 
-// EXTERNAL MODULE: ./src/http/index.ts + 13 modules
-var http = __webpack_require__(36842);
+// EXTERNAL MODULE: ./src/http/index.ts + 14 modules
+var http = __webpack_require__(12685);
 ;// CONCATENATED MODULE: ./src/oci/auth/credentials.ts
 const anonymous = { get: async () => undefined };
 /** Credentials given explicitly (action inputs, CLI flags), keyed by registry host. */

@@ -5739,8 +5739,8 @@ function resolveLimits(partial) {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(58500);
-// EXTERNAL MODULE: ./src/http/index.ts + 13 modules
-var http = __webpack_require__(36842);
+// EXTERNAL MODULE: ./src/http/index.ts + 14 modules
+var http = __webpack_require__(12685);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./src/sbom/layers/merge.ts
