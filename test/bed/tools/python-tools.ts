@@ -1,5 +1,6 @@
 // Python peer tools in private venvs, so each one's version is the pinned one whatever the system has.
 import { existsSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { Say } from './go-tools.js'
 import { InstallError } from './install-error.js'
@@ -31,6 +32,12 @@ export async function ntiaCheckerVersion(): Promise<string | undefined> {
   return r.code === 0 ? (r.stdout + r.stderr).trim() : undefined
 }
 
+/** Whether the venv's pip starts at all (its shebang names a python that exists). */
+async function venvAnswers(pip: string): Promise<boolean> {
+  if (!existsSync(pip)) return false
+  return (await run(pip, ['--version'], { timeoutMs: 60000 })).code === 0
+}
+
 async function ensureVenvTool(tool: VenvTool, say: Say): Promise<boolean> {
   const ok = async () => (await tool.version()) === tool.expected
   if (await ok()) return false
@@ -41,6 +48,10 @@ async function ensureVenvTool(tool: VenvTool, say: Say): Promise<boolean> {
     async () => {
       if (await ok()) return false
       const byHand = `python3 -m venv ${venvDir} && ${tool.pip} install ${tool.requirement}`
+      // A venv that does not answer is rebuilt: its scripts' shebangs name the path it was made at, so a moved
+      // or copied .tools/ leaves one whose pip cannot start.
+      if (existsSync(venvDir) && !(await venvAnswers(tool.pip)))
+        await rm(venvDir, { recursive: true, force: true })
       say(`installing ${tool.label}: python3 -m venv ${venvDir} && pip install ${tool.requirement}`)
       if (!existsSync(tool.python)) {
         const venv = await run('python3', ['-m', 'venv', venvDir])
