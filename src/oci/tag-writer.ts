@@ -45,9 +45,7 @@ export interface Converged<S> {
   writes: number
 }
 
-// The floor covers a peer descheduled between its last read and its PUT (3 jobs on a 2-core runner): with
-// 100 ms, one of 180 entries was lost on the bed with 10% injected 503s.
-const DEFAULTS = { attempts: 8, minSettleMs: 500, maxSettleMs: 5000 }
+const DEFAULTS = { attempts: 8, minSettleMs: 100, maxSettleMs: 5000 }
 
 /**
  * Adds `ours` to the tag until a re-read made after our last write (and a settle time longer than another
@@ -70,9 +68,7 @@ export async function convergeTag<E, S extends TagState<E>>(
   let writes = 0
   let lastMissing: E[] = []
   for (let attempt = 1; ; attempt++) {
-    // The write below is based on the last read before it: from then until the write lands, a parallel
-    // writer's write could be dropped by ours (or ours by theirs), so that span is what the settle wait covers.
-    let basedOn = now()
+    const started = now()
     const current = await spec.read()
     const present = new Set((current?.entries ?? []).map(e => spec.key(e)))
     added ??= ours.map(e => spec.key(e)).filter(k => !present.has(k))
@@ -90,7 +86,6 @@ export async function convergeTag<E, S extends TagState<E>>(
       Math.min(DEFAULTS.maxSettleMs, base * 2 ** (attempt - 1)) * (0.5 + random())
     if (spec.prepare) {
       await spec.prepare(current, [...(current?.entries ?? []), ...missing])
-      basedOn = now()
       // Uploads can be slow (retries): a write sent long after its read could drop what another job added
       // meanwhile, and that job may already have confirmed and left. Write only if the tag is still as read.
       if ((await spec.read())?.digest !== current?.digest) {
@@ -98,12 +93,9 @@ export async function convergeTag<E, S extends TagState<E>>(
         continue
       }
     }
-    // A parallel writer's read-to-write span is about ours, but its process may be slower (descheduled, a
-    // bigger PUT): wait at least three of ours, jittered upwards only (so that writers who raced fall out of
-    // step without any wait getting shorter), doubling each round. Twice ours lost entries on a loaded bed.
-    const settle = () =>
-      Math.min(DEFAULTS.maxSettleMs, Math.max(minSettle, 3 * (now() - basedOn)) * 2 ** (attempt - 1)) *
-      (1 + random() / 2)
+    // Another writer's read-to-write window is about ours, uploads included: wait a few of them before
+    // believing the re-read (a tighter wait lost entries on the bed under injected faults).
+    const settle = () => backoff(Math.max(minSettle, 3 * (now() - started)))
     try {
       await spec.write(current, [...(current?.entries ?? []), ...missing])
     } catch (err) {
@@ -118,8 +110,7 @@ export async function convergeTag<E, S extends TagState<E>>(
       log(
         `${spec.tag}: write failed (${describeTransient(err)}); reading the tag again before the next write`
       )
-      // It may have landed all the same (a dropped connection), so the next read waits as after a write.
-      await sleep(Math.max(settle(), (err as { retryAfterMs?: number }).retryAfterMs ?? 0))
+      await sleep(Math.max(backoff(minSettle), (err as { retryAfterMs?: number }).retryAfterMs ?? 0))
       continue
     }
     writes++
