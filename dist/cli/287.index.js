@@ -2919,9 +2919,11 @@ function registryBaseUrl(registry, insecureRegistries = []) {
 /* unused harmony exports convergeTag, TagWriters */
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28630);
+/* harmony import */ var _errors_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28936);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28630);
 // The one read-modify-write of a tag (cosign's .sig/.att, the referrers fallback index). It converges without
 // registry support: many registries ignore If-Match, so after writing we wait, re-read, and merge again.
+
 
 
 const DEFAULTS = { attempts: 8, minSettleMs: 100, maxSettleMs: 5000 };
@@ -2975,7 +2977,7 @@ async function convergeTag(spec, ours, opts = {}) {
             await spec.write(current, [...(current?.entries ?? []), ...missing]);
         }
         catch (err) {
-            if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl && err.status === 412) {
+            if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl && err.status === 412) {
                 // The registry honours If-Match and someone wrote since our read: nothing of ours was written.
                 log(`${spec.tag}: If-Match refused (412), another writer changed the tag; reading it again`);
                 await sleep(backoff(minSettle / 2));
@@ -2994,23 +2996,22 @@ async function convergeTag(spec, ours, opts = {}) {
 }
 /** A write that may succeed if tried again: rate limit, server error, or the connection (the write may have landed). */
 function transient(err) {
-    for (let e = err; e; e = e.cause) {
+    return (0,_errors_index_js__WEBPACK_IMPORTED_MODULE_1__/* .errorChain */ .eB)(err).some(cause => {
+        const e = cause;
         if (e.status !== undefined && (e.status === 429 || e.status >= 500))
             return true;
         if (e.code === 'HTTP_NETWORK' || e.code === 'HTTP_TIMEOUT')
             return true;
         // cosign-layout.ts has uploaded the blob whose link the registry lost: the next write can name it.
-        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isBlobUnknown */ .AD)(e))
-            return true;
-    }
-    return false;
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isBlobUnknown */ .AD)(cause);
+    });
 }
 function describeTransient(err) {
     const status = err.status;
     return status !== undefined ? `HTTP ${status}` : 'network';
 }
 function raced(spec, reads, writes, missing, ours) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .TagRaceError */ .Gm(spec.tag, `${spec.tag}: another writer raced us; after ${writes} writes and ${reads} re-reads the tag still lacks ` +
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .TagRaceError */ .Gm(spec.tag, `${spec.tag}: another writer raced us; after ${writes} writes and ${reads} re-reads the tag still lacks ` +
         `${missing} entries (${ours} of ours to add). Re-run the job once the parallel jobs are done: appending ` +
         'is safe, and the signatures of this run are already logged in Rekor');
 }

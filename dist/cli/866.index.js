@@ -1270,10 +1270,10 @@ const failIn = (subject, step) => (cause) => {
 };
 /** A registry or network failure somewhere in the cause chain (the bytes were never compared). */
 function isReadFailure(err) {
-    for (let e = err, n = 0; e && n < 10; e = e.cause, n++)
-        if (typeof e.code === 'string' && /^(HTTP_|REGISTRY_ERROR$)/.test(e.code))
-            return true;
-    return false;
+    return (0,errors/* errorChain */.eB)(err).some(e => {
+        const code = e.code;
+        return typeof code === 'string' && /^(HTTP_|REGISTRY_ERROR$)/.test(code);
+    });
 }
 /** Statements → signatures, each logged in Rekor. */
 async function signSubject(subject, opts, c) {

@@ -1,6 +1,7 @@
 // The one read-modify-write of a tag (cosign's .sig/.att, the referrers fallback index). It converges without
 // registry support: many registries ignore If-Match, so after writing we wait, re-read, and merge again.
 import { setTimeout as delay } from 'node:timers/promises'
+import { errorChain } from '../errors/index.js'
 import { isBlobUnknown, RegistryError, TagRaceError } from './errors.js'
 
 /** What a read of the tag found. */
@@ -120,17 +121,13 @@ export async function convergeTag<E, S extends TagState<E>>(
 
 /** A write that may succeed if tried again: rate limit, server error, or the connection (the write may have landed). */
 function transient(err: unknown): boolean {
-  for (
-    let e = err as { status?: number; code?: string; cause?: unknown } | undefined;
-    e;
-    e = e.cause as typeof e
-  ) {
+  return errorChain(err).some(cause => {
+    const e = cause as { status?: number; code?: string }
     if (e.status !== undefined && (e.status === 429 || e.status >= 500)) return true
     if (e.code === 'HTTP_NETWORK' || e.code === 'HTTP_TIMEOUT') return true
     // cosign-layout.ts has uploaded the blob whose link the registry lost: the next write can name it.
-    if (isBlobUnknown(e)) return true
-  }
-  return false
+    return isBlobUnknown(cause)
+  })
 }
 
 function describeTransient(err: unknown): string {

@@ -1,6 +1,6 @@
 // One subject end to end: statements → sign (Rekor) → publish (tags, referrers, GitHub, files) → verify,
 // as two stages so the pipeline can publish one subject while it signs the next.
-import { errorText } from '../errors/index.js'
+import { errorChain, errorText } from '../errors/index.js'
 import type { ProvenanceVersion } from '../attest/provenance.js'
 import type { SbomPredicate } from '../attest/sbom-predicate.js'
 import type { CustomPredicate } from '../attest/custom-predicate.js'
@@ -93,13 +93,10 @@ const failIn =
 
 /** A registry or network failure somewhere in the cause chain (the bytes were never compared). */
 function isReadFailure(err: unknown): boolean {
-  for (
-    let e = err as { code?: unknown; cause?: unknown } | undefined, n = 0;
-    e && n < 10;
-    e = e.cause as typeof e, n++
-  )
-    if (typeof e.code === 'string' && /^(HTTP_|REGISTRY_ERROR$)/.test(e.code)) return true
-  return false
+  return errorChain(err).some(e => {
+    const code = (e as { code?: unknown }).code
+    return typeof code === 'string' && /^(HTTP_|REGISTRY_ERROR$)/.test(code)
+  })
 }
 
 /** Statements → signatures, each logged in Rekor. */
