@@ -2926,7 +2926,7 @@ function registryBaseUrl(registry, insecureRegistries = []) {
 
 
 
-const DEFAULTS = { attempts: 8, minSettleMs: 100, maxSettleMs: 5000 };
+const DEFAULTS = { attempts: 8, minSettleMs: 100, maxSettleMs: 5000, writeWindowMs: 400 };
 /**
  * Adds `ours` to the tag until a re-read made after our last write (and a settle time longer than another
  * writer's read-to-write window) holds them, and every entry we saw in an earlier read: a writer that read
@@ -2939,12 +2939,14 @@ async function convergeTag(spec, ours, opts = {}) {
     const sleep = opts.sleep ?? ((ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(ms).then(() => undefined));
     const now = opts.now ?? Date.now;
     const log = opts.log ?? (() => undefined);
+    const window = opts.writeWindowMs ?? DEFAULTS.writeWindowMs;
     const seen = new Map(ours.map(e => [spec.key(e), e]));
     let added;
     let writes = 0;
     let lastMissing = [];
+    let late = 0;
     for (let attempt = 1;; attempt++) {
-        const started = now();
+        let basedOn = now();
         const current = await spec.read();
         const present = new Set((current?.entries ?? []).map(e => spec.key(e)));
         added ??= ours.map(e => spec.key(e)).filter(k => !present.has(k));
@@ -2965,14 +2967,31 @@ async function convergeTag(spec, ours, opts = {}) {
             await spec.prepare(current, [...(current?.entries ?? []), ...missing]);
             // Uploads can be slow (retries): a write sent long after its read could drop what another job added
             // meanwhile, and that job may already have confirmed and left. Write only if the tag is still as read.
+            basedOn = now();
             if ((await spec.read())?.digest !== current?.digest) {
                 log(`${spec.tag}: changed while our blobs uploaded; merging again before writing`);
                 continue;
             }
         }
-        // Another writer's read-to-write window is about ours, uploads included: wait a few of them before
-        // believing the re-read (a tighter wait lost entries on the bed under injected faults).
-        const settle = () => backoff(Math.max(minSettle, 3 * (now() - started)));
+        // Our side of the contract: a write based on an older read could land after a peer's settle wait.
+        // Twice late in a row (a machine this loaded) we write anyway and wait out our own span instead.
+        const overdue = now() - basedOn > window;
+        if (overdue && late < 2) {
+            late++;
+            log(`${spec.tag}: ${now() - basedOn} ms since the read, over the ${window} ms write window; reading again`);
+            attempt--;
+            continue;
+        }
+        late = 0;
+        const sent = now();
+        // The wait covers a peer's window (the contract, plus a PUT as slow as ours three times over), jittered
+        // upwards only so that writers who raced fall out of step, doubling each round; an overdue write of ours
+        // waits 3× its own span as well. A wait scaled by our blob uploads instead cost seconds per tag.
+        const settle = () => {
+            const put = now() - sent;
+            const base = Math.max(minSettle, window + 3 * put, overdue ? 3 * (now() - basedOn) : 0);
+            return Math.min(DEFAULTS.maxSettleMs, base * 2 ** (attempt - 1)) * (1 + random() / 2);
+        };
         try {
             await spec.write(current, [...(current?.entries ?? []), ...missing]);
         }
@@ -2985,9 +3004,9 @@ async function convergeTag(spec, ours, opts = {}) {
             }
             if (!transient(err))
                 throw err;
-            // Writing the same state again later could drop what another job added meanwhile: read and merge first.
             log(`${spec.tag}: write failed (${describeTransient(err)}); reading the tag again before the next write`);
-            await sleep(Math.max(backoff(minSettle), err.retryAfterMs ?? 0));
+            // It may have landed all the same (a dropped connection), so the next read waits as after a write.
+            await sleep(Math.max(settle(), err.retryAfterMs ?? 0));
             continue;
         }
         writes++;

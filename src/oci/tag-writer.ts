@@ -31,6 +31,11 @@ export interface ConvergeOptions {
   attempts?: number
   /** Least wait between a write and its confirming re-read. */
   minSettleMs?: number
+  /**
+   * The contract every writer keeps: a write goes out at most this long after the read it is based on began,
+   * or it reads again. The settle wait covers it, so a peer's late write cannot slip in after our re-read.
+   */
+  writeWindowMs?: number
   random?: () => number
   sleep?: (ms: number) => Promise<void>
   now?: () => number
@@ -46,7 +51,7 @@ export interface Converged<S> {
   writes: number
 }
 
-const DEFAULTS = { attempts: 8, minSettleMs: 100, maxSettleMs: 5000 }
+const DEFAULTS = { attempts: 8, minSettleMs: 100, maxSettleMs: 5000, writeWindowMs: 400 }
 
 /**
  * Adds `ours` to the tag until a re-read made after our last write (and a settle time longer than another
@@ -64,12 +69,14 @@ export async function convergeTag<E, S extends TagState<E>>(
   const sleep = opts.sleep ?? ((ms: number) => delay(ms).then(() => undefined))
   const now = opts.now ?? Date.now
   const log = opts.log ?? (() => undefined)
+  const window = opts.writeWindowMs ?? DEFAULTS.writeWindowMs
   const seen = new Map(ours.map(e => [spec.key(e), e]))
   let added: string[] | undefined
   let writes = 0
   let lastMissing: E[] = []
+  let late = 0
   for (let attempt = 1; ; attempt++) {
-    const started = now()
+    let basedOn = now()
     const current = await spec.read()
     const present = new Set((current?.entries ?? []).map(e => spec.key(e)))
     added ??= ours.map(e => spec.key(e)).filter(k => !present.has(k))
@@ -89,14 +96,33 @@ export async function convergeTag<E, S extends TagState<E>>(
       await spec.prepare(current, [...(current?.entries ?? []), ...missing])
       // Uploads can be slow (retries): a write sent long after its read could drop what another job added
       // meanwhile, and that job may already have confirmed and left. Write only if the tag is still as read.
+      basedOn = now()
       if ((await spec.read())?.digest !== current?.digest) {
         log(`${spec.tag}: changed while our blobs uploaded; merging again before writing`)
         continue
       }
     }
-    // Another writer's read-to-write window is about ours, uploads included: wait a few of them before
-    // believing the re-read (a tighter wait lost entries on the bed under injected faults).
-    const settle = () => backoff(Math.max(minSettle, 3 * (now() - started)))
+    // Our side of the contract: a write based on an older read could land after a peer's settle wait.
+    // Twice late in a row (a machine this loaded) we write anyway and wait out our own span instead.
+    const overdue = now() - basedOn > window
+    if (overdue && late < 2) {
+      late++
+      log(
+        `${spec.tag}: ${now() - basedOn} ms since the read, over the ${window} ms write window; reading again`
+      )
+      attempt--
+      continue
+    }
+    late = 0
+    const sent = now()
+    // The wait covers a peer's window (the contract, plus a PUT as slow as ours three times over), jittered
+    // upwards only so that writers who raced fall out of step, doubling each round; an overdue write of ours
+    // waits 3× its own span as well. A wait scaled by our blob uploads instead cost seconds per tag.
+    const settle = () => {
+      const put = now() - sent
+      const base = Math.max(minSettle, window + 3 * put, overdue ? 3 * (now() - basedOn) : 0)
+      return Math.min(DEFAULTS.maxSettleMs, base * 2 ** (attempt - 1)) * (1 + random() / 2)
+    }
     try {
       await spec.write(current, [...(current?.entries ?? []), ...missing])
     } catch (err) {
@@ -107,11 +133,11 @@ export async function convergeTag<E, S extends TagState<E>>(
         continue
       }
       if (!transient(err)) throw err
-      // Writing the same state again later could drop what another job added meanwhile: read and merge first.
       log(
         `${spec.tag}: write failed (${describeTransient(err)}); reading the tag again before the next write`
       )
-      await sleep(Math.max(backoff(minSettle), (err as { retryAfterMs?: number }).retryAfterMs ?? 0))
+      // It may have landed all the same (a dropped connection), so the next read waits as after a write.
+      await sleep(Math.max(settle(), (err as { retryAfterMs?: number }).retryAfterMs ?? 0))
       continue
     }
     writes++

@@ -57,6 +57,25 @@ function scripted(races: Array<(() => void) | undefined>, waits: number[] = []) 
 
 const fixed = { random: () => 0.5, now: () => 0 }
 
+/** A clock that each read, write and upload of the spec moves on by its given time. */
+function timed(spec: TagSpec<string>, ms: { read: number; write: number; prepare?: number }) {
+  let clock = 0
+  const advance = (by: number) => void (clock += by)
+  return {
+    now: () => clock,
+    advance,
+    spec: {
+      ...spec,
+      read: async () => (advance(ms.read), spec.read()),
+      write: async (current: TagState<string> | undefined, entries: string[]) => (
+        advance(ms.write),
+        spec.write(current, entries)
+      ),
+      ...(ms.prepare !== undefined ? { prepare: async () => advance(ms.prepare!) } : {})
+    } satisfies TagSpec<string>
+  }
+}
+
 describe('convergeTag on a registry that ignores If-Match', () => {
   it("after a failed write reads again before writing, so another job's entry added meanwhile survives", async () => {
     // A 503 on our write, then another job adds "b" before we try again: a blind retry of our first state
@@ -129,26 +148,103 @@ describe('convergeTag on a registry that ignores If-Match', () => {
     expect(store.events).toEqual(['read'])
   })
 
-  it('waits longer after each raced write, scaled by its own read-to-write time, with jitter', async () => {
+  it('waits the write window plus three of its PUTs, jittered upwards, doubling after each raced write', async () => {
     const store: Store = { entries: [], version: 0, events: [] }
     const waits: number[] = []
-    let clock = 0
-    const now = () => (clock += 20) // every call is 20 ms later: a 20 ms read-to-write window
-    await convergeTag(tag(store), ['a'], {
+    const clock = timed(tag(store), { read: 10, write: 20 })
+    await convergeTag(clock.spec, ['a'], {
       random: () => 0.5,
-      now,
+      now: clock.now,
+      writeWindowMs: 400,
       minSettleMs: 10,
       sleep: scripted([clobber(store, ['b']), clobber(store, ['c'])], waits)
     })
-    expect(waits).toEqual([60, 120, 240])
+    expect(waits).toEqual([575, 1150, 2300]) // (400 + 3 × 20 ms) × 1.25, doubling each round
     const jittered: number[] = []
-    await convergeTag(tag({ entries: [], version: 0, events: [] }), ['a'], {
-      random: () => 0,
-      now: () => 0,
-      minSettleMs: 100,
-      sleep: scripted([], jittered)
+    for (const random of [() => 0, () => 0.999])
+      await convergeTag(tag({ entries: [], version: 0, events: [] }), ['a'], {
+        random,
+        now: () => 0,
+        writeWindowMs: 50,
+        minSettleMs: 100,
+        sleep: scripted([], jittered)
+      })
+    // The jitter never takes a wait below the floor (nor below the window): 1× to 1.5× of it.
+    expect(jittered.map(Math.round)).toEqual([100, 150])
+  })
+
+  it('does not let slow blob uploads lengthen the wait: the write is based on the re-read after them', async () => {
+    // A peer could drop ours only between its last read and its write landing: uploads come before that read
+    // (scaling the wait by them once made every tag wait seconds).
+    const store: Store = { entries: [], version: 0, events: [] }
+    const clock = timed(tag(store), { read: 10, write: 10, prepare: 2000 })
+    const waits: number[] = []
+    await convergeTag(clock.spec, ['a'], {
+      random: () => 0.5,
+      now: clock.now,
+      writeWindowMs: 400,
+      minSettleMs: 1,
+      sleep: scripted([], waits)
     })
-    expect(jittered).toEqual([50])
+    expect(waits).toEqual([537.5]) // (400 + 3 × 10 ms) × 1.25
+  })
+
+  it('does not send a write based on a read older than the write window: it reads again first', async () => {
+    // Another job's write landing between that read and our late PUT would be dropped after its own wait ended.
+    const store: Store = { entries: [], version: 0, events: [] }
+    const clock = timed(tag(store), { read: 10, write: 10 })
+    let slowOnce = true
+    const spec: TagSpec<string> = {
+      ...clock.spec,
+      read: async () => {
+        const read = await clock.spec.read()
+        if (slowOnce) {
+          slowOnce = false
+          clobber(store, ['peer'])() // a peer writes while our process is descheduled
+          clock.advance(500)
+        }
+        return read
+      }
+    }
+    const lines: string[] = []
+    await convergeTag(spec, ['a'], {
+      random: () => 0.5,
+      now: clock.now,
+      writeWindowMs: 400,
+      sleep: scripted([]),
+      log: l => lines.push(l)
+    })
+    expect(store.events).toEqual(['read', 'other peer', 'read', 'write peer,a', 'read'])
+    expect(lines.join('\n')).toMatch(/over the 400 ms write window; reading again/)
+  })
+
+  it('on a machine too slow for the window writes after two late reads, and waits 3× its own span', async () => {
+    const store: Store = { entries: [], version: 0, events: [] }
+    const clock = timed(tag(store), { read: 500, write: 20 })
+    const waits: number[] = []
+    await convergeTag(clock.spec, ['a'], {
+      random: () => 0.5,
+      now: clock.now,
+      writeWindowMs: 400,
+      sleep: scripted([], waits)
+    })
+    expect(store.events).toEqual(['read', 'read', 'read', 'write a', 'read'])
+    expect(waits).toEqual([1950]) // 3 × (read 500 + write 20 ms) × 1.25
+  })
+
+  it('after a write that failed in transit waits as after a write, since it may have landed', async () => {
+    const store: Store = { entries: [], version: 0, events: [] }
+    const clock = timed(tag(store, { failFirstPut: 503 }), { read: 100, write: 100 })
+    const waits: number[] = []
+    await convergeTag(clock.spec, ['a'], {
+      random: () => 0.5,
+      now: clock.now,
+      writeWindowMs: 400,
+      minSettleMs: 1,
+      sleep: scripted([], waits)
+    })
+    expect(store.events).toEqual(['read', 'write failed 503', 'read', 'write a', 'read'])
+    expect(waits).toEqual([875, 1750]) // (400 + 3 × 100 ms) × 1.25, then the second attempt's doubled settle
   })
 
   it('gives up after the bounded attempts with a coded error naming the tag and what to do', async () => {
@@ -178,7 +274,7 @@ describe('convergeTag on a registry that ignores If-Match', () => {
     })
     expect(store.entries).toEqual(['x', 'y', 'a'])
     expect(result.writes).toBe(1)
-    expect(waits).toEqual([50, 200]) // a short back-off after the 412, then the (second-attempt) settle
+    expect(waits).toEqual([50, 1000]) // a short back-off after the 412, then the second attempt's (2 × 400 ms) settle
   })
 
   it('passes other errors through at once', async () => {
