@@ -13,7 +13,10 @@ import { BundleVerifier } from '../sigstore/verify/bundle-verifier.js'
 import { loadTrustMaterial } from '../sigstore/verify/trust.js'
 import { assertRekorAllowed } from '../sigstore/witness/privacy-guard.js'
 import { DEFAULT_REKOR_URL, RekorClient } from '../sigstore/witness/rekor-client.js'
-import { RekorWitness } from '../sigstore/witness/rekor-witness.js'
+import { RekorWitness, type LogWitness } from '../sigstore/witness/rekor-witness.js'
+import { RekorV2Client } from '../sigstore/witness/rekor-v2-client.js'
+import { RekorV2Witness } from '../sigstore/witness/rekor-v2-witness.js'
+import { SigstoreError } from '../sigstore/error.js'
 import { TsaWitness } from '../sigstore/witness/tsa-witness.js'
 import { PublishedVerifier } from '../verify/index.js'
 import { CachedIdentityProvider } from './cached-identity.js'
@@ -21,6 +24,8 @@ import { CachedIdentityProvider } from './cached-identity.js'
 export interface SigstoreConfig {
   fulcioUrl?: string
   rekorUrl?: string
+  /** 2: a rekor-tiles log (hashedrekord v0.0.2 entries, no SET); needs a TSA. Default 1. */
+  rekorApiVersion?: 1 | 2
   tsaUrl?: string
   trustedRootPath?: string
   /** Expected token issuer (default: from GITHUB_SERVER_URL). */
@@ -42,7 +47,7 @@ export interface SigningSession {
   rekorUrl: string
   signer: ArtifactSigner
   ephemeral: EphemeralSigner
-  rekor: RekorWitness
+  rekor: LogWitness
   verifier: BundleVerifier
   /** Self-verification: this run's identity, subject digest and name, statements as stock verifiers parse them. */
   published: PublishedVerifier
@@ -59,6 +64,7 @@ export async function openSigningSession(
   const http = collaborators.http
   const serverUrl = githubServerUrl(config.serverUrl)
   const rekorUrl = config.rekorUrl ?? DEFAULT_REKOR_URL
+  assertTimestampedIfRekorV2(config.rekorApiVersion ?? 1, config.tsaUrl, rekorUrl)
   const identityProvider = new CachedIdentityProvider(collaborators.identity)
   const claims = await verifyIdToken(await identityProvider.getToken(), {
     ...(config.issuer ? { issuer: config.issuer } : {}),
@@ -74,6 +80,7 @@ export async function openSigningSession(
     trust: await loadTrustMaterial(config.trustedRootPath),
     serverUrl,
     rekorUrl,
+    rekorApiVersion: config.rekorApiVersion ?? 1,
     ...(config.fulcioUrl ? { fulcioUrl: config.fulcioUrl } : {}),
     ...(config.tsaUrl ? { tsaUrl: config.tsaUrl } : {}),
     ...(http ? { http } : {}),
@@ -88,6 +95,8 @@ export interface SessionWiring {
   trust: TrustMaterial
   serverUrl: string
   rekorUrl: string
+  /** Default 1. */
+  rekorApiVersion?: 1 | 2
   fulcioUrl?: string
   tsaUrl?: string
   http?: Http
@@ -108,9 +117,11 @@ export function wireSigningSession(w: SessionWiring): SigningSession {
       signal
     })
   })
-  const rekor = new RekorWitness({
-    client: new RekorClient({ baseUrl: rekorUrl, ...(http ? { http } : {}), signal })
-  })
+  const transport = { baseUrl: rekorUrl, ...(http ? { http } : {}), signal }
+  const rekor: LogWitness & Witness =
+    w.rekorApiVersion === 2
+      ? new RekorV2Witness({ client: new RekorV2Client(transport) })
+      : new RekorWitness({ client: new RekorClient(transport) })
   // Rekor last: a signature the TSA refused must not already be in the public log.
   const witnesses: Witness[] = [
     ...(w.tsaUrl ? [new TsaWitness({ url: w.tsaUrl, ...(http ? { http } : {}), signal })] : []),
@@ -132,4 +143,19 @@ export function wireSigningSession(w: SessionWiring): SigningSession {
     trust,
     cancel: reason => cancelled.abort(reason)
   }
+}
+
+/** Rekor v2 entries carry no time of their own: without a TSA timestamp no verifier can accept them. */
+export function assertTimestampedIfRekorV2(
+  apiVersion: 1 | 2,
+  tsaUrl: string | undefined,
+  rekorUrl: string
+): void {
+  if (apiVersion === 2 && !tsaUrl)
+    throw new SigstoreError(
+      'REKOR_V2_NEEDS_TSA',
+      `Rekor v2 (${rekorUrl}) logs entries without a signed time, so every signature needs an RFC 3161 ` +
+        'timestamp, and no TSA is configured: set tsa-url (or use a signing config that names a TSA), or sign ' +
+        'to a Rekor v1 log'
+    )
 }

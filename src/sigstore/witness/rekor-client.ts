@@ -90,7 +90,7 @@ export class RekorClient {
 }
 
 /** Rekor's own refusal (not a proxy's), with the status as a field for causeAndFix. */
-class RekorStatusError extends CodedError<'REKOR_STATUS'> {
+export class RekorStatusError extends CodedError<'REKOR_STATUS'> {
   declare readonly status: number
   constructor(status: number, text: string) {
     super('REKOR_STATUS', `HTTP ${status}: ${text.slice(0, 300)}`, { status })
@@ -99,7 +99,7 @@ class RekorStatusError extends CodedError<'REKOR_STATUS'> {
 }
 
 /** The cause in a word, and the fix that fits it: waiting helps a rate limit, not a wrong URL. */
-function causeAndFix(cause: unknown): [string, string] {
+export function causeAndFix(cause: unknown, api: 'v1' | 'v2' = 'v1'): [string, string] {
   if (cause instanceof RekorStatusError) {
     if (cause.status === 429)
       return [
@@ -113,7 +113,9 @@ function causeAndFix(cause: unknown): [string, string] {
       ]
     return [
       'refused',
-      'Check that the rekor URL points at a Rekor v1 API and the trusted root matches that instance'
+      api === 'v1'
+        ? 'Check that the rekor URL points at a Rekor v1 API and the trusted root matches that instance'
+        : 'Check that the rekor URL points at a Rekor v2 (rekor-tiles) log and the trusted root holds its key'
     ]
   }
   if (cause instanceof HttpError && (cause.code === 'HTTP_NETWORK' || cause.code === 'HTTP_TIMEOUT'))

@@ -39,8 +39,15 @@ export function proposedEntry(content: SignatureBundle, publicKeyPem: string): P
   }
 }
 
+/** The session's transparency-log witness, whichever API version it speaks. */
+export interface LogWitness extends Witness {
+  readonly apiVersion: 1 | 2
+  readonly entries: number
+}
+
 export class RekorWitness implements Witness {
   readonly client: RekorClient
+  readonly apiVersion = 1
   /** Entries this witness created, for reports and benchmarks. */
   entries = 0
 
