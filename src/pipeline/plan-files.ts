@@ -67,7 +67,8 @@ async function filesOf(pattern: string, cwd: string): Promise<string[]> {
       'SUBJECT_NOT_FOUND',
       pattern,
       'plan',
-      `subject-path: the pattern matches no file under ${cwd} (nothing was signed)`
+      // An absolute pattern is not looked up under the workspace: naming it there would mislead.
+      `subject-path: the pattern matches no file${isAbsolute(pattern) ? '' : ` under ${cwd}`} (nothing was signed)`
     )
   return found.sort()
 }

@@ -18,6 +18,10 @@ export function vexTarget(subject: RegistrySubject): VexTarget {
   }
 }
 
+/** VEX statements are about container images: an index and its platform images, never a chart or artifact. */
+export const vexEligible = (subject: RegistrySubject): boolean =>
+  subject.kind === 'image' || subject.kind === 'index'
+
 /** subject ref → its bound documents, in input order; throws the first document that names another image. */
 export function bindVexDocuments(
   documents: OpenVexDocument[],
@@ -26,7 +30,7 @@ export function bindVexDocuments(
 ): Map<string, BoundOpenVex[]> {
   const bound = new Map<string, BoundOpenVex[]>()
   if (documents.length === 0) return bound
-  for (const subject of subjects) {
+  for (const subject of subjects.filter(vexEligible)) {
     const target = vexTarget(subject)
     bound.set(
       subject.ref,

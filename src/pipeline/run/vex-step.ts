@@ -2,18 +2,25 @@
 import { OpenVexError } from '../../attest/openvex.js'
 import type { BoundOpenVex } from '../../attest/openvex-bind.js'
 import type { Plan } from '../plan.js'
-import { bindVexDocuments } from '../vex-binding.js'
+import { bindVexDocuments, vexEligible } from '../vex-binding.js'
 import { InputError } from './inputs.js'
 import type { ActionInputs } from './inputs.js'
 import type { Ui } from './ui.js'
 
-/** Every document bound to every subject (no network): a document about another image is the vex input's fault. */
+/** Every document bound to every image subject (no network): a document about another image is the vex input's fault. */
 export function bindVex(
   inputs: Pick<ActionInputs, 'vex'>,
   plan: Pick<Plan, 'subjects'>,
-  ui: Pick<Ui, 'info'>,
+  ui: Pick<Ui, 'info' | 'warning'>,
   now = new Date()
 ): Map<string, BoundOpenVex[]> {
+  if (inputs.vex.length > 0) {
+    const others = plan.subjects.filter(s => !vexEligible(s))
+    for (const s of others)
+      ui.info(`OpenVEX: not attested on ${s.ref} (a ${s.kind}; VEX documents are about images)`)
+    if (others.length === plan.subjects.length)
+      ui.warning('input "vex": no container image among the subjects, so no OpenVEX document is attested')
+  }
   try {
     const bound = bindVexDocuments(inputs.vex, plan.subjects, now)
     for (const [ref, documents] of bound)

@@ -54,7 +54,18 @@ describe('planFiles', () => {
   })
 
   it.each([
-    ['a glob matching nothing', { paths: ['dist/*.zip'] }, 'SUBJECT_NOT_FOUND', /matches no file/],
+    [
+      'a glob matching nothing',
+      { paths: ['dist/*.zip'] },
+      'SUBJECT_NOT_FOUND',
+      /matches no file under \/.* \(nothing/
+    ],
+    [
+      'an absolute glob matching nothing (not said to be under the workspace)',
+      { paths: ['/nonexistent-oci-attest/*.zip'] },
+      'SUBJECT_NOT_FOUND',
+      /the pattern matches no file \(nothing was signed\)/
+    ],
     ['a missing file', { paths: ['dist/nope'] }, 'SUBJECT_NOT_FOUND', /no such file/],
     ['a directory', { paths: ['dist'] }, 'SUBJECT_INVALID', /is a directory; name its files, e.g. dist\/\*/],
     [

@@ -25,7 +25,11 @@ const document = (products?: unknown[]) => ({
   ]
 })
 const lines: string[] = []
-const ui = { info: (line: string) => void lines.push(line) }
+const warnings: string[] = []
+const ui = {
+  info: (line: string) => void lines.push(line),
+  warning: (line: string) => void warnings.push(line)
+}
 
 describe('the vex step', () => {
   it('binds each document to each planned subject with that subject’s own purl', () => {
@@ -47,6 +51,21 @@ describe('the vex step', () => {
       }
     ])
     expect(lines).toContain(`OpenVEX a.json → ${amd64.ref} (products bound to the image: version 2, new @id)`)
+  })
+
+  it('leaves a chart out: a document naming the image binds in a run that also attests a chart', () => {
+    const chart = subjectAt('ghcr.io/nvidia/charts/gpu-operator', `sha256:${'c'.repeat(64)}`, 'chart')
+    const named = document([
+      { '@id': 'pkg:oci/gpu-operator?repository_url=ghcr.io%2Fnvidia%2Fgpu-operator&tag=v1' }
+    ])
+    const bound = bindVex({ vex: [{ file: 'a.json', document: named }] }, { subjects: [amd64, chart] }, ui)
+    expect([...bound.keys()]).toEqual([amd64.ref])
+    expect(lines).toContain(`OpenVEX: not attested on ${chart.ref} (a chart; VEX documents are about images)`)
+    expect(warnings).toEqual([])
+    bindVex({ vex: [{ file: 'a.json', document: named }] }, { subjects: [chart] }, ui)
+    expect(warnings).toEqual([
+      'input "vex": no container image among the subjects, so no OpenVEX document is attested'
+    ])
   })
 
   it('turns a document about another image into an error of the vex input', () => {
