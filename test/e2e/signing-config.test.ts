@@ -1,7 +1,7 @@
 // Service selection through node dist/index.js: a signing config alone (no URL inputs) chooses the bed's Fulcio
 // and Rekor; a config that chooses Rekor v2 is an input error before any request.
 import { describe, expect, test } from '@jest/globals'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { readBedState, requireSigstore } from '../bed/state.js'
 import { pushSampleImage } from '../bed/tools/sample-image.js'
@@ -86,6 +86,7 @@ describe('signing config', () => {
       validFor: { start: new Date(Date.now() - 60_000).toISOString() },
       operator: 'oci-attest test bed'
     })
+    mkdirSync(join(state.dir, 'tmp'), { recursive: true })
     const path = join(mkdtempSync(join(state.dir, 'tmp', 'sc-')), 'signing_config_rekor_v2.json')
     writeFileSync(path, JSON.stringify(config))
     const marks = await logMarks(state)
