@@ -36,7 +36,7 @@ import { WriteLog } from './write-log.js'
 import { ActionError } from './action-error.js'
 import { reportNotPushed } from './not-pushed-step.js'
 import { reportRun } from './report-step.js'
-import { needsTuf, runServices, serviceLines } from './services-step.js'
+import { servicesStep } from './services-step.js'
 import type { SigstoreServices } from '../../sigstore/signing-config/index.js'
 
 export { OIDC_DISCOVERY_ENV } from './context.js'
@@ -131,6 +131,7 @@ async function openSession(
   const discovery = context.oidcDiscoveryUrl
   return openSigningSession(
     {
+      // One log and at most one TSA today: resolveServices refuses more logs, several TSAs arrive with Rekor v2.
       fulcioUrl: services.fulcio.url,
       rekorUrl: services.rekor[0]!.url,
       ...(services.tsa[0] ? { tsaUrl: services.tsa[0].url } : {}),
@@ -168,18 +169,7 @@ async function execute(
       'github-attestations',
       'is true, but there is no github-token (or GITHUB_REPOSITORY) to store attestations with'
     )
-  // A dry run makes no TUF request; a given file or explicit URLs are still checked as a real run would.
-  const services =
-    dryRun && needsTuf(inputs)
-      ? undefined
-      : await phases.run('Sigstore services', async () => {
-          const s = await runServices(inputs)
-          ui.info(
-            `${dryRun ? 'DRY RUN, what a real run would use: ' : ''}${serviceLines(s).join(', ')}` +
-              (s.signingConfig ? ` (signing config ${s.signingConfig})` : ' (inputs)')
-          )
-          return s
-        })
+  const services = await servicesStep(inputs, dryRun, phases, ui)
   const log = ui.debug ? (line: string) => ui.debug?.(line) : undefined
   const sbomFile = await loadSbomFile(inputs)
 

@@ -9,6 +9,8 @@ import type {
 } from '../../sigstore/signing-config/index.js'
 import type { ActionInputs } from './inputs.js'
 import { InputError } from './inputs.js'
+import type { Phases } from './phases.js'
+import type { Ui } from './ui.js'
 
 const CONFIG_CODES: ReadonlySet<string> = new Set([
   'SIGNING_CONFIG_INVALID',
@@ -51,4 +53,22 @@ export function serviceLines(s: SigstoreServices): string[] {
     ...s.rekor.map(r => line('Rekor', r)),
     ...(s.tsa.length ? s.tsa.map(t => line('TSA', t)) : ['no TSA'])
   ]
+}
+
+/** The run's phase; a dry run makes no TUF request, but a given file or explicit URLs are checked as for real. */
+export async function servicesStep(
+  inputs: ActionInputs,
+  dryRun: boolean,
+  phases: Phases,
+  ui: Ui
+): Promise<SigstoreServices | undefined> {
+  if (dryRun && needsTuf(inputs)) return undefined
+  return phases.run('Sigstore services', async () => {
+    const s = await runServices(inputs)
+    ui.info(
+      `${dryRun ? 'DRY RUN, what a real run would use: ' : ''}${serviceLines(s).join(', ')}` +
+        (s.signingConfig ? ` (signing config ${s.signingConfig})` : ' (inputs)')
+    )
+    return s
+  })
 }

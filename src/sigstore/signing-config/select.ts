@@ -31,9 +31,9 @@ export function validAt(s: ServiceEntry, now: Date): boolean {
 
 /** Services of the highest supported version with any valid now, newest start first (document order on ties). */
 function candidates(services: ServiceEntry[], versions: readonly number[], now: Date): ServiceEntry[] {
-  const newestFirst = [...services].sort(
-    (a, b) => (b.validFor.start?.getTime() ?? -Infinity) - (a.validFor.start?.getTime() ?? -Infinity) || 0
-  )
+  // No start sorts as the oldest (sigstore-go's zero time); sort is stable, so ties keep document order.
+  const start = (s: ServiceEntry): number => s.validFor.start?.getTime() ?? Number.MIN_SAFE_INTEGER
+  const newestFirst = [...services].sort((a, b) => start(b) - start(a))
   for (const version of [...new Set(versions)].sort((a, b) => b - a)) {
     const valid = newestFirst.filter(s => s.majorApiVersion === version && validAt(s, now))
     if (valid.length) return valid
