@@ -63,7 +63,8 @@ export function parseSigningConfigText(text: string, source: string): SigningCon
   return parseSigningConfig(json, source)
 }
 
-export function parseSigningConfig(json: unknown, source: string): SigningConfig {
+export function parseSigningConfig(document: unknown, source: string): SigningConfig {
+  const json = camelCaseKeys(document)
   if (!isObject(json)) throw invalid(source, '$', 'must be a JSON object (a Sigstore SigningConfig)')
   if (json.mediaType !== SIGNING_CONFIG_MEDIA_TYPE)
     throw invalid(
@@ -164,6 +165,18 @@ function configuration(
   if (count > listed)
     throw invalid(source, `$.${name}.count`, `is ${count}, but ${list} lists ${listed} service(s)`)
   return { selector, count }
+}
+
+/** protojson also reads the proto field names (ca_urls, major_api_version…); paths then use the JSON names. */
+function camelCaseKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(camelCaseKeys)
+  if (!isObject(value)) return value
+  const out: Record<string, unknown> = {}
+  for (const [key, v] of Object.entries(value)) {
+    const camel = key.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase())
+    if (!(camel in out) || camel === key) out[camel] = camelCaseKeys(v)
+  }
+  return out
 }
 
 /** protojson writes uint32 as a number and reads a decimal string too. */

@@ -79,6 +79,26 @@ describe('parseSigningConfig', () => {
     ).toBe(0)
   })
 
+  it('reads the proto field names protojson also accepts (ca_urls, major_api_version, valid_for…)', () => {
+    const c = parseSigningConfig(
+      {
+        media_type: SIGNING_CONFIG_MEDIA_TYPE,
+        ca_urls: [
+          { url: 'https://f.example', major_api_version: 1, valid_for: { start: '2024-01-01T00:00:00Z' } }
+        ],
+        rekor_tlog_urls: [{ url: 'https://r.example', major_api_version: 2 }],
+        rekor_tlog_config: { selector: 'ANY' }
+      },
+      'sc.json'
+    )
+    expect([
+      c.caUrls[0]!.majorApiVersion,
+      c.caUrls[0]!.validFor.start,
+      c.rekorTlogUrls[0]!.majorApiVersion
+    ]).toEqual([1, new Date('2024-01-01T00:00:00Z'), 2])
+    expect(c.rekorTlogConfig).toEqual({ selector: 'ANY' })
+  })
+
   it.each([
     ['not an object', [], '$ must be a JSON object (a Sigstore SigningConfig)'],
     [
