@@ -122,7 +122,7 @@ function timeRange(source: string, value: unknown, path: string): ServiceEntry['
   const at = (key: 'start' | 'end'): Date | undefined => {
     const v = value[key]
     if (v === undefined || v === null) return undefined
-    const date = typeof v === 'string' && RFC3339.test(v) ? new Date(v) : undefined
+    const date = typeof v === 'string' && RFC3339.test(v) && realDay(v) ? new Date(v) : undefined
     if (!date || Number.isNaN(date.getTime()))
       throw invalid(
         source,
@@ -135,6 +135,12 @@ function timeRange(source: string, value: unknown, path: string): ServiceEntry['
   const end = at('end')
   if (start && end && end < start) throw invalid(source, `${path}.end`, 'is before its start')
   return { ...(start ? { start } : {}), ...(end ? { end } : {}) }
+}
+
+/** Date rolls 2024-02-30 over into March; protojson refuses it. */
+function realDay(rfc3339: string): boolean {
+  const [y, m, d] = rfc3339.slice(0, 10).split('-').map(Number) as [number, number, number]
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d
 }
 
 function configuration(

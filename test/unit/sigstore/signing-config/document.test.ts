@@ -140,6 +140,11 @@ describe('parseSigningConfig', () => {
       '$.caUrls[0].validFor.end "2024-13-40T00:00:00Z" is not'
     ],
     [
+      'a day the month does not have',
+      doc({ caUrls: [service('https://f.example', { validFor: { start: '2025-02-29T00:00:00Z' } })] }),
+      '$.caUrls[0].validFor.start "2025-02-29T00:00:00Z" is not'
+    ],
+    [
       'an end before its start',
       doc({
         caUrls: [
