@@ -65,6 +65,8 @@ export async function servicesStep(
   if (dryRun && needsTuf(inputs)) return undefined
   return phases.run('Sigstore services', async () => {
     const s = await runServices(inputs)
+    if (inputs.signingConfig && !s.signingConfig)
+      ui.warning('signing-config is set, but fulcio-url and rekor-url override every service it would choose')
     ui.info(
       `${dryRun ? 'DRY RUN, what a real run would use: ' : ''}${serviceLines(s).join(', ')}` +
         (s.signingConfig ? ` (signing config ${s.signingConfig})` : ' (inputs)')

@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { getInputs } from '../../../../src/pipeline/run/inputs.js'
-import { needsTuf, runServices, serviceLines } from '../../../../src/pipeline/run/services-step.js'
+import { Phases } from '../../../../src/pipeline/run/phases.js'
+import {
+  needsTuf,
+  runServices,
+  serviceLines,
+  servicesStep
+} from '../../../../src/pipeline/run/services-step.js'
+import type { Ui } from '../../../../src/pipeline/run/ui.js'
 import { parseSigningConfig } from '../../../../src/sigstore/signing-config/index.js'
 import type { SigningConfigChoice } from '../../../../src/sigstore/signing-config/index.js'
 import {
@@ -109,5 +116,51 @@ describe('runServices', () => {
     expect(
       needsTuf(inputs({ subjects: 'r/x:1', 'signing-config': file('f.json', PUBLIC_GOOD_SIGNING_CONFIG) }))
     ).toBe(false)
+  })
+})
+
+describe('servicesStep', () => {
+  const recording = () => {
+    const lines: string[] = []
+    const ui = {
+      info: (l: string) => lines.push(`info ${l}`),
+      warning: (l: string) => lines.push(`warning ${l}`),
+      group: <T>(_name: string, work: () => Promise<T>) => work()
+    } as unknown as Ui
+    return { lines, ui }
+  }
+
+  it('a dry run that would need TUF chooses nothing; explicit URLs are checked and logged', async () => {
+    const dry = recording()
+    expect(
+      await servicesStep(inputs({ subjects: 'r/x:1' }), true, new Phases(dry.ui), dry.ui)
+    ).toBeUndefined()
+    expect(dry.lines).toEqual([])
+    const given = inputs({ subjects: 'r/x:1', 'fulcio-url': 'http://f.test', 'rekor-url': 'http://r.test' })
+    const real = recording()
+    const s = await servicesStep(given, false, new Phases(real.ui), real.ui)
+    expect(s?.rekor.map(r => r.url)).toEqual(['http://r.test'])
+    expect(real.lines[0]).toBe(
+      'info Fulcio http://f.test (API v1), Rekor http://r.test (API v1), no TSA (inputs)'
+    )
+  })
+
+  it('warns when the URL inputs leave nothing to a signing config that was set', async () => {
+    const path = file('unused.json', PUBLIC_GOOD_SIGNING_CONFIG)
+    const r = recording()
+    await servicesStep(
+      inputs({
+        subjects: 'r/x:1',
+        'signing-config': path,
+        'fulcio-url': 'http://f.test',
+        'rekor-url': 'http://r.test'
+      }),
+      false,
+      new Phases(r.ui),
+      r.ui
+    )
+    expect(r.lines[0]).toBe(
+      'warning signing-config is set, but fulcio-url and rekor-url override every service it would choose'
+    )
   })
 })
