@@ -22,11 +22,12 @@ export const ATTEST_USAGE = `usage: oci-attest attest <registry/repo@sha256:… 
   --provenance v1,v0.2|none        --formats legacy,referrers  --push-to-registry true|false
   --verify true|false              --github-attestations auto|true|false  --github-token TOKEN
   --registry-username U --registry-password P (or the Docker config and its credential helpers)
+  --signing-config public-good|public-good-rekor-v2|FILE  (which Fulcio, Rekor and TSA; URL flags override)
   --fulcio-url URL --rekor-url URL --tsa-url URL --trusted-root FILE
   --allow-public-rekor-for-private-repos true|false  --summary-file FILE (markdown job summary)
   --timeout 30m                    stop cleanly after this long, reporting what was and was not published
   --insecure-ignore-sct true|false (private Fulcio without a CT log: certificates carry no SCT)
-  Prints the outputs (digests, attestations, bundle-paths, sbom-paths, dry-run) as JSON on stdout.
+  Prints the outputs (digests, attestations, bundle-paths, sbom-paths, dry-run, sigstore-services) as JSON on stdout.
   Exit codes: 0 attested (or the dry run passed), 1 the run failed, 2 bad command line.`
 
 /** Action inputs that are plain strings on the command line (the rest are handled below). */
@@ -50,6 +51,7 @@ const PASSTHROUGH = [
   'registry-username',
   'registry-password',
   'github-token',
+  'signing-config',
   'fulcio-url',
   'rekor-url',
   'tsa-url',

@@ -11,6 +11,9 @@ export type SigstoreErrorCode =
   | 'TSA_REQUEST_FAILED'
   | 'PUBLIC_REKOR_PRIVATE_REPOSITORY'
   | 'TRUSTED_ROOT_INVALID'
+  | 'SIGNING_CONFIG_INVALID'
+  | 'SIGNING_CONFIG_NO_SERVICE'
+  | 'SIGNING_CONFIG_UNSUPPORTED'
   | 'VERIFICATION_FAILED'
 
 /** Which check a verification failed, where the classifier needs more than VERIFICATION_FAILED. */

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { readBedState, requireSigstore } from '../bed/state.js'
 import { pushSampleImage } from '../bed/tools/sample-image.js'
 import { REPO_ROOT } from './support/action-runner.js'
+import type { SigstoreServices } from '../../src/sigstore/signing-config/index.js'
 
 const state = readBedState()
 const s = requireSigstore(state)
@@ -42,6 +43,42 @@ async function mint(claims: Record<string, unknown>): Promise<string> {
 }
 
 describe('oci-attest command line', () => {
+  test('attest --signing-config alone (no URL flags) uses the services it chooses, named in sigstore-services', async () => {
+    const host = state.registries.referrers.host
+    const repo = `e2e/cli-sc-${Date.now().toString(36)}`
+    await pushSampleImage(state, 'referrers', repo, 'v1')
+    await mkdir(join(state.dir, 'tmp'), { recursive: true })
+    const dir = await mkdtemp(join(state.dir, 'tmp', 'cli-'))
+    const tokenFile = join(dir, 'token')
+    await writeFile(tokenFile, await mint({}))
+    const attest = await cli(
+      [
+        'attest',
+        `${host}/${repo}:v1`,
+        '--identity-token-file',
+        tokenFile,
+        '--signing-config',
+        s.signingConfigPath,
+        '--trusted-root',
+        s.trustedRootPath,
+        '--sbom',
+        'none',
+        '--provenance',
+        'none'
+      ],
+      { OCI_ATTEST_OIDC_DISCOVERY_URL: s.oidcUrl, RUNNER_TEMP: dir }
+    )
+    expect({ code: attest.code, err: attest.code === 0 ? '' : attest.stderr }).toEqual({ code: 0, err: '' })
+    const services = (JSON.parse(attest.stdout) as { 'sigstore-services': SigstoreServices })[
+      'sigstore-services'
+    ]
+    expect([
+      services.signingConfig,
+      services.fulcio.url,
+      services.rekor.map(r => [r.url, r.majorApiVersion])
+    ]).toEqual([s.signingConfigPath, s.fulcioUrl, [[s.rekorUrl, 1]]])
+  })
+
   test('attest with --identity-token-file (another CI system), then verify finds signature, provenance and SBOM', async () => {
     const host = state.registries.referrers.host
     const repo = `e2e/cli-${Date.now().toString(36)}`

@@ -121,6 +121,11 @@ const CASES: [string, Record<string, string>, RegExp][] = [
   ],
   ['tsa-url', { ...good, 'tsa-url': '::' }, /input "tsa-url": "::" is not a URL/],
   [
+    'signing-config missing',
+    { ...good, 'signing-config': '/nonexistent/signing_config.json' },
+    /input "signing-config": signing config \/nonexistent\/signing_config.json cannot be read \(ENOENT\)/
+  ],
+  [
     'allow-public-rekor-for-private-repos',
     { ...good, 'allow-public-rekor-for-private-repos': 'sure' },
     /input "allow-public-rekor-for-private-repos": "sure" is not a boolean/

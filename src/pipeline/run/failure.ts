@@ -41,7 +41,10 @@ export function fixFor(err: unknown): string | undefined {
   const coded = codedChain(err)
   if (codes.includes('MISSING_ID_TOKEN_PERMISSION') || codes.includes('INVALID_INPUT')) return undefined
   if (codes.some(c => c?.startsWith('TUF_')))
-    return 'the public-good trusted root is fetched from tuf-repo-cdn.sigstore.dev: allow that host, or set trusted-root for a private Sigstore instance'
+    return (
+      "public good's trusted root and signing config are fetched from tuf-repo-cdn.sigstore.dev: allow that host, " +
+      'or for a private Sigstore instance set trusted-root and signing-config (a file) or fulcio-url and rekor-url'
+    )
   if (coded.some(e => e instanceof SigstoreError && e.code === 'VERIFICATION_FAILED' && e.check === 'sct'))
     return (
       'the certificate carries no SCT that the trusted root accepts. Give the trusted_root.json that lists ' +

@@ -10,6 +10,9 @@ import type { ProvenanceVersion } from '../../attest/provenance.js'
 import type { SbomFormat } from '../../sbom/index.js'
 import type { PublishFormat } from '../attest-subject.js'
 import type { PlatformSelection } from '../plan.js'
+import { SigstoreError } from '../../sigstore/error.js'
+import { readSigningConfigFile } from '../../sigstore/signing-config/index.js'
+import type { SigningConfigChoice } from '../../sigstore/signing-config/index.js'
 
 export type SbomMode = { kind: 'generate' } | { kind: 'file'; path: string } | { kind: 'none' }
 export type TriState = 'auto' | 'true' | 'false'
@@ -36,9 +39,12 @@ export interface ActionInputs {
   registryUsername?: string
   registryPassword?: string
   githubToken?: string
-  fulcioUrl: string
-  rekorUrl: string
+  /** Explicit services: each overrides what the signing config would choose. */
+  fulcioUrl?: string
+  rekorUrl?: string
   tsaUrl?: string
+  /** signing-config as given (a file is read and checked here); unset means public good's when needed. */
+  signingConfig?: SigningConfigChoice
   trustedRoot?: string
   allowPublicRekorForPrivateRepos: boolean
   /** The whole run's time limit, in milliseconds. */
@@ -157,15 +163,27 @@ export function getInputs(get: InputGetter): ActionInputs {
     registryUsername,
     registryPassword,
     githubToken: text('github-token'),
-    fulcioUrl: url('fulcio-url', 'https://fulcio.sigstore.dev')!,
-    rekorUrl: url('rekor-url', 'https://rekor.sigstore.dev')!,
+    fulcioUrl: url('fulcio-url'),
+    rekorUrl: url('rekor-url'),
     tsaUrl: url('tsa-url'),
+    signingConfig: readSigningConfigInput(text('signing-config')),
     trustedRoot: text('trusted-root'),
     allowPublicRekorForPrivateRepos: bool('allow-public-rekor-for-private-repos', false),
     timeoutMs: duration('timeout', text('timeout') ?? '30m'),
     insecureIgnoreSct: bool('insecure-ignore-sct', false),
     ...(customPredicate ? { customPredicate } : {}),
     vex
+  }
+}
+
+function readSigningConfigInput(value: string | undefined): SigningConfigChoice | undefined {
+  if (value === undefined) return undefined
+  if (value === 'public-good' || value === 'public-good-rekor-v2') return { kind: value }
+  try {
+    return { kind: 'file', path: value, config: readSigningConfigFile(value) }
+  } catch (err) {
+    if (err instanceof SigstoreError) throw new InputError('signing-config', err.message)
+    throw err
   }
 }
 

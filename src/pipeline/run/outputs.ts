@@ -5,6 +5,7 @@ import type { FileReport } from '../attest-files.js'
 import type { AttestReport } from '../attest-subjects.js'
 import type { ProducedItem } from '../attest-subject.js'
 import type { Ui } from './ui.js'
+import type { SigstoreServices } from '../../sigstore/signing-config/index.js'
 
 export interface AttestationOutput {
   subject: string
@@ -100,6 +101,7 @@ export async function setOutputs(
     report: AttestReport
     files?: FileReport
     rekorUrl: string
+    services?: SigstoreServices
     sbomPaths: Record<string, string>
     dryRun: boolean
     runnerTemp: string
@@ -118,6 +120,8 @@ export async function setOutputs(
   ui.setOutput('attestations', JSON.stringify(attestations))
   ui.setOutput('sbom-paths', JSON.stringify(o.sbomPaths))
   ui.setOutput('dry-run', String(o.dryRun))
+  // Empty in a dry run that would need TUF to know: nothing was chosen, nothing was used.
+  ui.setOutput('sigstore-services', o.services ? JSON.stringify(o.services) : '')
   // Same file actions/attest appends to, so steps written for it find ours; dry-run bundles are not attestations.
   if (!o.dryRun && o.recordPaths && bundles.length > 0) {
     await mkdir(o.runnerTemp, { recursive: true })

@@ -11,6 +11,7 @@ import type { Phases } from './phases.js'
 import type { PreparedSboms } from './sbom-step.js'
 import { writeSummary } from './summary.js'
 import type { Ui } from './ui.js'
+import type { SigstoreServices } from '../../sigstore/signing-config/index.js'
 
 export interface RunEnd {
   inputs: ActionInputs
@@ -21,6 +22,8 @@ export interface RunEnd {
   files?: FileReport
   sboms: PreparedSboms
   rekorUrl: string
+  /** The Fulcio, Rekor and TSA used (a dry run: what a real run would use, when known without TUF). */
+  services?: SigstoreServices
   dryRun: boolean
   dryRunReason: string
   pushed: boolean
@@ -33,6 +36,7 @@ export async function reportRun(ui: Ui, phases: Phases, e: RunEnd): Promise<void
     report: e.report,
     ...(e.files ? { files: e.files } : {}),
     rekorUrl: e.rekorUrl,
+    ...(e.services ? { services: e.services } : {}),
     sbomPaths: e.sboms.paths,
     dryRun: e.dryRun,
     runnerTemp: e.context.runnerTemp,
@@ -46,6 +50,7 @@ export async function reportRun(ui: Ui, phases: Phases, e: RunEnd): Promise<void
     dryRun: e.dryRun,
     dryRunReason: e.dryRunReason,
     rekorUrl: e.rekorUrl,
+    ...(e.services ? { services: e.services } : {}),
     formats: e.inputs.formats,
     ...(e.context.repository ? { repository: e.context.repository } : {}),
     ...(e.inputs.trustedRoot ? { trustedRoot: e.inputs.trustedRoot } : {}),

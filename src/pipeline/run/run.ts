@@ -36,6 +36,8 @@ import { WriteLog } from './write-log.js'
 import { ActionError } from './action-error.js'
 import { reportNotPushed } from './not-pushed-step.js'
 import { reportRun } from './report-step.js'
+import { servicesStep } from './services-step.js'
+import type { SigstoreServices } from '../../sigstore/signing-config/index.js'
 
 export { OIDC_DISCOVERY_ENV } from './context.js'
 
@@ -120,6 +122,7 @@ function stoppedReport(p: Progress): string {
 
 async function openSession(
   inputs: ActionInputs,
+  services: SigstoreServices,
   context: RunContext,
   ui: Ui,
   identity: IdentityProvider | undefined,
@@ -128,9 +131,10 @@ async function openSession(
   const discovery = context.oidcDiscoveryUrl
   return openSigningSession(
     {
-      fulcioUrl: inputs.fulcioUrl,
-      rekorUrl: inputs.rekorUrl,
-      ...(inputs.tsaUrl ? { tsaUrl: inputs.tsaUrl } : {}),
+      // One log and at most one TSA today: resolveServices refuses more logs, several TSAs arrive with Rekor v2.
+      fulcioUrl: services.fulcio.url,
+      rekorUrl: services.rekor[0]!.url,
+      ...(services.tsa[0] ? { tsaUrl: services.tsa[0].url } : {}),
       ...(inputs.trustedRoot ? { trustedRootPath: inputs.trustedRoot } : {}),
       ...(discovery ? { oidcDiscoveryUrl: discovery } : {}),
       allowPublicRekorForPrivateRepos: inputs.allowPublicRekorForPrivateRepos,
@@ -165,6 +169,7 @@ async function execute(
       'github-attestations',
       'is true, but there is no github-token (or GITHUB_REPOSITORY) to store attestations with'
     )
+  const services = await servicesStep(inputs, dryRun, phases, ui)
   const log = ui.debug ? (line: string) => ui.debug?.(line) : undefined
   const sbomFile = await loadSbomFile(inputs)
 
@@ -205,7 +210,8 @@ async function execute(
 
   const session = await phases.run(
     dryRun ? 'Identity (DRY RUN: ephemeral self-signed key)' : 'Identity: OIDC token',
-    async () => (dryRun ? openDryRunSession(context) : openSession(inputs, context, ui, opts.identity, http))
+    async () =>
+      dryRun ? openDryRunSession(context) : openSession(inputs, services!, context, ui, opts.identity, http)
   )
   progress.session = session
   ui.info(
@@ -299,6 +305,7 @@ async function execute(
     sboms,
     ...(files ? { files } : {}),
     rekorUrl: session.rekorUrl,
+    ...(services ? { services } : {}),
     dryRun,
     dryRunReason: reason,
     pushed: !recording,

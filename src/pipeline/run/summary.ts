@@ -7,6 +7,7 @@ import { ordered, rekorEntryUrl } from './outputs.js'
 import type { PhaseTiming } from './phases.js'
 import type { Ui } from './ui.js'
 import { fileVerifyCommands, verifyCommands } from './verify-commands.js'
+import type { SigstoreServices } from '../../sigstore/signing-config/index.js'
 
 const GH_LOGIN_NOTE =
   '# gh needs a login even for --bundle-from-oci: `gh auth login` first, or set GH_TOKEN (in a workflow: GH_TOKEN: ${{ github.token }})'
@@ -18,6 +19,7 @@ export interface SummaryInput {
   dryRun: boolean
   dryRunReason: string
   rekorUrl: string
+  services?: SigstoreServices
   formats: ('legacy' | 'referrers')[]
   repository?: string
   trustedRoot?: string
@@ -42,6 +44,7 @@ export function summaryMarkdown(o: SummaryInput): string {
   parts.push(
     `Identity${o.dryRun ? ' (what a real run would get)' : ''}: ${code(o.report.identity)}, issuer ${code(o.report.issuer)}`
   )
+  if (o.services) parts.push(servicesLine(o.services, o.dryRun))
   for (const s of o.report.subjects) {
     const { subject } = s
     const label = subject.ref
@@ -105,6 +108,23 @@ export function summaryMarkdown(o: SummaryInput): string {
   }
   parts.push(`<sub>${o.timings.map(t => `${esc(t.name)} ${(t.ms / 1000).toFixed(1)} s`).join(' · ')}</sub>`)
   return parts.join('\n\n') + '\n'
+}
+
+function servicesLine(s: SigstoreServices, dryRun: boolean): string {
+  const one = (name: string, u: { url: string; majorApiVersion: number }) =>
+    `${name} ${code(u.url)} (API v${u.majorApiVersion})`
+  const all = [
+    one('Fulcio', s.fulcio),
+    ...s.rekor.map(r => one('Rekor', r)),
+    ...s.tsa.map(t => one('TSA', t))
+  ]
+  return (
+    `Sigstore services${dryRun ? ' (what a real run would use)' : ''}: ${all.join(' · ')}${s.tsa.length ? '' : ' · no TSA'}` +
+    (s.signingConfig ? `, chosen by signing config ${code(s.signingConfig)}` : ', as given in the inputs') +
+    ([s.fulcio, ...s.rekor, ...s.tsa].some(u => u.from === 'input') && s.signingConfig
+      ? ' and the URL inputs'
+      : '')
+  )
 }
 
 function filesSection(o: SummaryInput, files: FileReport): string {

@@ -4,12 +4,12 @@ import { TrustedRoot } from '@sigstore/protobuf-specs'
 import { toTrustMaterial } from '@sigstore/verify'
 import type { TrustMaterial } from '@sigstore/verify'
 import { SigstoreError } from '../error.js'
+import { publicGoodTarget } from '../tuf.js'
 
 export async function loadTrustMaterial(trustedRootPath?: string): Promise<TrustMaterial> {
   if (!trustedRootPath) {
     // Public good: the TUF-distributed root, fetched and checked by @sigstore/tuf.
-    const { getTrustedRoot } = await import('@sigstore/tuf')
-    return toTrustMaterial(await getTrustedRoot())
+    return toTrustMaterial(TrustedRoot.fromJSON(JSON.parse(await publicGoodTarget('trusted_root.json'))))
   }
   let json: unknown
   try {

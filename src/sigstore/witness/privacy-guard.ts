@@ -2,10 +2,12 @@
 import { SigstoreError } from '../error.js'
 import type { GitHubClaims } from '../../github/claims.js'
 
-const PUBLIC_GOOD_REKOR_HOSTS = ['rekor.sigstore.dev']
+const PUBLIC_GOOD_REKOR_HOST = 'rekor.sigstore.dev'
 
+/** Rekor v1 and Rekor v2's yearly shards (log2025-1.rekor.sigstore.dev…) are all public. */
 export function isPublicGoodRekor(rekorUrl: string): boolean {
-  return PUBLIC_GOOD_REKOR_HOSTS.includes(new URL(rekorUrl).hostname)
+  const host = new URL(rekorUrl).hostname
+  return host === PUBLIC_GOOD_REKOR_HOST || host.endsWith(`.${PUBLIC_GOOD_REKOR_HOST}`)
 }
 
 export function assertRekorAllowed(

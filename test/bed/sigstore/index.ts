@@ -68,6 +68,8 @@ export async function startSigstoreStack(opts: SigstoreStackOptions): Promise<Si
   const read = (path: string) => readFile(path)
   const tuf = await startTufRepository(opts.dir, [
     { name: 'trusted_root.json', bytes: await read(files.trustedRootPath) },
+    // Public good publishes its default signing config under this name; clients read it as they read the root.
+    { name: 'signing_config.v0.2.json', bytes: await read(files.signingConfigPath) },
     { name: 'fulcio.crt.pem', bytes: await read(files.fulcioRootsPemPath), usage: 'Fulcio', uri: fulcio.url },
     { name: 'rekor.pub', bytes: await read(files.rekorPublicKeyPath), usage: 'Rekor', uri: rekor.url },
     { name: 'ctfe.pub', bytes: await read(files.ctlogPublicKeyPath), usage: 'CTFE', uri: `${fulcio.url}/ct` },

@@ -18,6 +18,7 @@ export async function startSigstore(dir: string, say: (line: string) => void): P
     rekorUrl: stack.rekorUrl,
     tsaUrl: stack.tsaUrl,
     trustedRootPath: stack.trustedRootPath,
+    signingConfigPath: stack.signingConfigPath,
     fulcioRootsPemPath: stack.fulcioRootsPemPath,
     rekorPublicKeyPath: stack.rekorPublicKeyPath,
     ctlogPublicKeyPath: stack.ctlogPublicKeyPath,

@@ -34,6 +34,10 @@ describe('public Rekor guard (pure)', () => {
   it('only the public-good host counts as public', () => {
     expect(isPublicGoodRekor('https://rekor.sigstore.dev')).toBe(true)
     expect(isPublicGoodRekor('https://rekor.internal.example')).toBe(false)
+    // Rekor v2's yearly shards are as public as v1; a look-alike host is not public good.
+    expect(isPublicGoodRekor('https://log2025-1.rekor.sigstore.dev')).toBe(true)
+    expect(isPublicGoodRekor('https://rekor.sigstore.dev.example')).toBe(false)
+    expect(isPublicGoodRekor('https://notrekor.sigstore.dev')).toBe(false)
   })
 
   it('missing visibility is treated as not public', () => {

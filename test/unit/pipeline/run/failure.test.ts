@@ -14,6 +14,15 @@ const wrapped = (cause: Error) =>
   new PipelineError('SUBJECT_FAILED', subject, 'attest', cause.message, { cause })
 
 describe('failureMessage', () => {
+  it('a TUF failure (trusted root or signing config) names the host and the inputs of a private instance', () => {
+    const tuf = Object.assign(new Error('target signing_config.v0.2.json not found'), {
+      code: 'TUF_FIND_TARGET_ERROR'
+    })
+    const fix = fixFor(new Error('signing config', { cause: tuf }))
+    expect(fix).toContain('tuf-repo-cdn.sigstore.dev')
+    expect(fix).toContain('set trusted-root and signing-config (a file) or fulcio-url and rekor-url')
+  })
+
   it('a 403 on a push asks for packages: write or a login that can push', () => {
     const err = wrapped(
       new RegistryError('REGISTRY_DENIED', `pushing manifest ghcr.io/o/app:${tag}: registry answered 403`, {

@@ -41,9 +41,11 @@ describe('getInputs', () => {
       registryUsername: undefined,
       registryPassword: undefined,
       githubToken: 'ghs_x',
-      fulcioUrl: 'https://fulcio.sigstore.dev',
-      rekorUrl: 'https://rekor.sigstore.dev',
+      // No URL defaults: the signing config (public good's unless signing-config says otherwise) chooses them.
+      fulcioUrl: undefined,
+      rekorUrl: undefined,
       tsaUrl: undefined,
+      signingConfig: undefined,
       trustedRoot: undefined,
       allowPublicRekorForPrivateRepos: false,
       timeoutMs: 30 * 60_000,
