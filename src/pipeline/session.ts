@@ -26,7 +26,8 @@ export interface SigstoreConfig {
   rekorUrl?: string
   /** 2: a rekor-tiles log (hashedrekord v0.0.2 entries, no SET); needs a TSA. Default 1. */
   rekorApiVersion?: 1 | 2
-  tsaUrl?: string
+  /** Every signature gets a timestamp from each (in order, before Rekor). */
+  tsaUrls?: string[]
   trustedRootPath?: string
   /** Expected token issuer (default: from GITHUB_SERVER_URL). */
   issuer?: string
@@ -64,7 +65,7 @@ export async function openSigningSession(
   const http = collaborators.http
   const serverUrl = githubServerUrl(config.serverUrl)
   const rekorUrl = config.rekorUrl ?? DEFAULT_REKOR_URL
-  assertTimestampedIfRekorV2(config.rekorApiVersion ?? 1, config.tsaUrl, rekorUrl)
+  assertTimestampedIfRekorV2(config.rekorApiVersion ?? 1, config.tsaUrls ?? [], rekorUrl)
   const identityProvider = new CachedIdentityProvider(collaborators.identity)
   const claims = await verifyIdToken(await identityProvider.getToken(), {
     ...(config.issuer ? { issuer: config.issuer } : {}),
@@ -82,7 +83,7 @@ export async function openSigningSession(
     rekorUrl,
     rekorApiVersion: config.rekorApiVersion ?? 1,
     ...(config.fulcioUrl ? { fulcioUrl: config.fulcioUrl } : {}),
-    ...(config.tsaUrl ? { tsaUrl: config.tsaUrl } : {}),
+    tsaUrls: config.tsaUrls ?? [],
     ...(http ? { http } : {}),
     ignoreSct: config.insecureIgnoreSct ?? false
   })
@@ -98,7 +99,7 @@ export interface SessionWiring {
   /** Default 1. */
   rekorApiVersion?: 1 | 2
   fulcioUrl?: string
-  tsaUrl?: string
+  tsaUrls?: string[]
   http?: Http
   /** Certificates without an embedded SCT verify (private Fulcio without a CT log, the dry run's CA). */
   ignoreSct: boolean
@@ -124,7 +125,7 @@ export function wireSigningSession(w: SessionWiring): SigningSession {
       : new RekorWitness({ client: new RekorClient(transport) })
   // Rekor last: a signature the TSA refused must not already be in the public log.
   const witnesses: Witness[] = [
-    ...(w.tsaUrl ? [new TsaWitness({ url: w.tsaUrl, ...(http ? { http } : {}), signal })] : []),
+    ...(w.tsaUrls ?? []).map(url => new TsaWitness({ url, ...(http ? { http } : {}), signal })),
     rekor
   ]
   // Fulcio derives the SAN from github.com regardless of GHES naming in provenance.
@@ -148,10 +149,10 @@ export function wireSigningSession(w: SessionWiring): SigningSession {
 /** Rekor v2 entries carry no time of their own: without a TSA timestamp no verifier can accept them. */
 export function assertTimestampedIfRekorV2(
   apiVersion: 1 | 2,
-  tsaUrl: string | undefined,
+  tsaUrls: readonly string[],
   rekorUrl: string
 ): void {
-  if (apiVersion === 2 && !tsaUrl)
+  if (apiVersion === 2 && tsaUrls.length === 0)
     throw new SigstoreError(
       'REKOR_V2_NEEDS_TSA',
       `Rekor v2 (${rekorUrl}) logs entries without a signed time, so every signature needs an RFC 3161 ` +

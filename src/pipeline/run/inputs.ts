@@ -28,6 +28,8 @@ export interface ActionInputs {
   sbomFormat: SbomFormat
   /** sbom-format was set, not defaulted: a given SBOM file must then be in that format. */
   sbomFormatGiven: boolean
+  /** false: the default, which leaves out `legacy` when the log is Rekor v2 (it gives no SET for the tags). */
+  formatsGiven: boolean
   sbomReferrer: boolean
   provenance: ProvenanceVersion[]
   formats: PublishFormat[]
@@ -155,6 +157,7 @@ export function getInputs(get: InputGetter): ActionInputs {
     sbomReferrer: bool('sbom-referrer', false),
     provenance: list<ProvenanceVersion>('provenance', ['v1', 'v0.2'], ['v1', 'v0.2'], 'none'),
     formats,
+    formatsGiven: text('formats') !== undefined,
     pushToRegistry: bool('push-to-registry', true),
     githubAttestations: oneOf<TriState>('github-attestations', ['auto', 'true', 'false'], 'auto'),
     verify: bool('verify', true),

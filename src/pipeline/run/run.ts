@@ -36,7 +36,7 @@ import { WriteLog } from './write-log.js'
 import { ActionError } from './action-error.js'
 import { reportNotPushed } from './not-pushed-step.js'
 import { reportRun } from './report-step.js'
-import { servicesStep } from './services-step.js'
+import { publishFormats, servicesStep } from './services-step.js'
 import type { SigstoreServices } from '../../sigstore/signing-config/index.js'
 
 export { OIDC_DISCOVERY_ENV } from './context.js'
@@ -131,10 +131,11 @@ async function openSession(
   const discovery = context.oidcDiscoveryUrl
   return openSigningSession(
     {
-      // One log and at most one TSA today: resolveServices refuses more logs, several TSAs arrive with Rekor v2.
+      // One log (resolveServices refuses more); every TSA the config selects timestamps each signature.
       fulcioUrl: services.fulcio.url,
       rekorUrl: services.rekor[0]!.url,
-      ...(services.tsa[0] ? { tsaUrl: services.tsa[0].url } : {}),
+      rekorApiVersion: services.rekor[0]!.majorApiVersion === 2 ? 2 : 1,
+      tsaUrls: services.tsa.map(t => t.url),
       ...(inputs.trustedRoot ? { trustedRootPath: inputs.trustedRoot } : {}),
       ...(discovery ? { oidcDiscoveryUrl: discovery } : {}),
       allowPublicRekorForPrivateRepos: inputs.allowPublicRekorForPrivateRepos,
@@ -170,6 +171,7 @@ async function execute(
       'is true, but there is no github-token (or GITHUB_REPOSITORY) to store attestations with'
     )
   const services = await servicesStep(inputs, dryRun, phases, ui)
+  inputs = { ...inputs, formats: publishFormats(inputs, services) }
   const log = ui.debug ? (line: string) => ui.debug?.(line) : undefined
   const sbomFile = await loadSbomFile(inputs)
 

@@ -44,6 +44,23 @@ export async function runServices(
   }
 }
 
+/** Rekor v2 gives no SET, which cosign's tag layout needs: bundles only, and `legacy` asked for is an error. */
+export function publishFormats(
+  inputs: Pick<ActionInputs, 'formats' | 'formatsGiven'>,
+  services: SigstoreServices | undefined
+): ActionInputs['formats'] {
+  const v2 = services?.rekor.find(r => r.majorApiVersion >= 2)
+  if (!v2 || !inputs.formats.includes('legacy')) return inputs.formats
+  if (inputs.formatsGiven)
+    throw new InputError(
+      'formats',
+      `legacy (cosign's .sig/.att tags) needs a Rekor v1 entry's signed timestamp (SET), and Rekor ${v2.url} is a ` +
+        'v2 log, which gives none: set formats: referrers (Sigstore bundles, read by cosign v3, sigstore-python ' +
+        'and gh), or sign to a Rekor v1 log (signing-config: public-good, or a rekor-url of a v1 log)'
+    )
+  return inputs.formats.filter(f => f !== 'legacy')
+}
+
 /** One line per service for the log and the summary: `Rekor https://rekor.sigstore.dev (API v1)`. */
 export function serviceLines(s: SigstoreServices): string[] {
   const line = (name: string, u: { url: string; majorApiVersion: number }) =>

@@ -5,5 +5,5 @@ export { choiceLabel, loadSigningConfig, PUBLIC_GOOD_TARGETS, readSigningConfigF
 export type { SigningConfigChoice } from './load.js'
 export { selectService, selectServices, selectSigningServices, validAt } from './select.js'
 export type { SelectedService, SelectedServices, SupportedVersions } from './select.js'
-export { resolveServices, SUPPORTED_API_VERSIONS, WRITABLE_REKOR_VERSIONS } from './resolve.js'
+export { resolveServices, SUPPORTED_API_VERSIONS } from './resolve.js'
 export type { ExplicitServices, ResolveOptions, ServiceUse, SigstoreServices } from './resolve.js'

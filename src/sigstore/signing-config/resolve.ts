@@ -7,11 +7,8 @@ import type { SigningConfigChoice } from './load.js'
 import { selectService, selectServices } from './select.js'
 import type { SelectedService, SupportedVersions } from './select.js'
 
-/** What selection may pick (as sigstore-go's signer: Rekor 1 and 2); an unwritable pick is refused below. */
+/** What selection may pick, as sigstore-go's signer: Rekor 1 and 2 (rekor-tiles, hashedrekord v0.0.2). */
 export const SUPPORTED_API_VERSIONS: SupportedVersions = { fulcio: [1], oidc: [1], rekor: [1, 2], tsa: [1] }
-/** Rekor API versions entries can be created with today; Rekor v2 (issue 13 §2) adds 2 here. */
-export const WRITABLE_REKOR_VERSIONS: readonly number[] = [1]
-
 export interface ServiceUse extends SelectedService {
   /** `input`: an explicit fulcio-url/rekor-url/tsa-url; `signing-config`: chosen by the document. */
   from: 'input' | 'signing-config'
@@ -70,14 +67,6 @@ export async function resolveServices(o: ResolveOptions): Promise<SigstoreServic
       `signing config ${config!.source} selects ${rekor.length} Rekor logs (${rekor.map(r => r.url).join(', ')}); ` +
         'oci-attest writes each signature to one log: set rekor-url to the one to use'
     )
-  for (const r of rekor)
-    if (!WRITABLE_REKOR_VERSIONS.includes(r.majorApiVersion))
-      throw new SigstoreError(
-        'SIGNING_CONFIG_UNSUPPORTED',
-        `signing config ${config!.source} selects Rekor ${r.url} with majorApiVersion ${r.majorApiVersion}; ` +
-          'oci-attest creates Rekor v1 entries only, until Rekor v2 support lands (issue 13 §2). Use ' +
-          'signing-config: public-good (Rekor v1), or set rekor-url to a Rekor v1 log'
-      )
   // Rekor v2 gives no signed entry time, so a TSA timestamp becomes required; with v1 only an explicit
   // tsa-url adds one (as before signing configs: the public-good default does not send one).
   const needsTimestamp = rekor.some(r => r.majorApiVersion >= 2)

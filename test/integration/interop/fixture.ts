@@ -35,7 +35,7 @@ export async function openSession(
       rekorUrl: s.rekorUrl,
       trustedRootPath: s.trustedRootPath,
       oidcDiscoveryUrl: s.oidcUrl,
-      ...(opts.tsa ? { tsaUrl: s.tsaUrl } : {})
+      ...(opts.tsa ? { tsaUrls: [s.tsaUrl] } : {})
     },
     { identity: new StaticIdentityProvider(await mintToken(state, claims)) }
   )

@@ -53,7 +53,7 @@ export async function openBedSession(state: BedState, opts: SessionOptions = {})
       rekorUrl: opts.rekorUrl ?? s.rekorUrl,
       trustedRootPath: s.trustedRootPath,
       oidcDiscoveryUrl: s.oidcUrl,
-      ...(opts.tsaUrl ? { tsaUrl: opts.tsaUrl } : {})
+      ...(opts.tsaUrl ? { tsaUrls: [opts.tsaUrl] } : {})
     },
     {
       identity: new StaticIdentityProvider(await mintToken(state)),

@@ -67,16 +67,16 @@ describe('hashedRekordV002', () => {
 
 describe('Rekor v2 needs a timestamp authority', () => {
   it('fails before signing when no TSA is configured, naming the log and both ways out', () => {
-    expect(() => assertTimestampedIfRekorV2(2, undefined, 'https://log2025-1.rekor.sigstore.dev')).toThrow(
+    expect(() => assertTimestampedIfRekorV2(2, [], 'https://log2025-1.rekor.sigstore.dev')).toThrow(
       expect.objectContaining({
         code: 'REKOR_V2_NEEDS_TSA',
         message: expect.stringMatching(/log2025-1\.rekor\.sigstore\.dev.*set tsa-url.*Rekor v1 log/s)
       })
     )
     expect(() =>
-      assertTimestampedIfRekorV2(2, 'https://timestamp.sigstore.dev/api/v1/timestamp', 'x')
+      assertTimestampedIfRekorV2(2, ['https://timestamp.sigstore.dev/api/v1/timestamp'], 'x')
     ).not.toThrow()
-    expect(() => assertTimestampedIfRekorV2(1, undefined, 'https://rekor.sigstore.dev')).not.toThrow()
+    expect(() => assertTimestampedIfRekorV2(1, [], 'https://rekor.sigstore.dev')).not.toThrow()
   })
 })
 

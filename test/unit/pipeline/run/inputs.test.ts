@@ -50,6 +50,7 @@ describe('getInputs', () => {
       allowPublicRekorForPrivateRepos: false,
       timeoutMs: 30 * 60_000,
       sbomFormatGiven: false,
+      formatsGiven: false,
       insecureIgnoreSct: false,
       vex: []
     })

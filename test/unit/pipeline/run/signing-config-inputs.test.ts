@@ -7,6 +7,7 @@ import { getInputs } from '../../../../src/pipeline/run/inputs.js'
 import { Phases } from '../../../../src/pipeline/run/phases.js'
 import {
   needsTuf,
+  publishFormats,
   runServices,
   serviceLines,
   servicesStep
@@ -83,18 +84,24 @@ describe('runServices', () => {
     expect(s.signingConfig).toBe('public-good')
   })
 
-  it('turns a Rekor v2 choice into an error of the signing-config input', async () => {
-    await expect(
-      runServices(inputs({ subjects: 'r/x:1', 'signing-config': 'public-good-rekor-v2' }), { now: NOW, load })
-    ).rejects.toThrow(
+  it('with a Rekor v2 choice publishes bundles only, and refuses legacy when it was asked for', async () => {
+    const v2 = await runServices(inputs({ subjects: 'r/x:1', 'signing-config': 'public-good-rekor-v2' }), {
+      now: NOW,
+      load
+    })
+    expect(publishFormats(inputs({ subjects: 'r/x:1' }), v2)).toEqual(['referrers'])
+    expect(publishFormats(inputs({ subjects: 'r/x:1', formats: 'referrers' }), v2)).toEqual(['referrers'])
+    expect(() => publishFormats(inputs({ subjects: 'r/x:1', formats: 'legacy,referrers' }), v2)).toThrow(
       expect.objectContaining({
         code: 'INVALID_INPUT',
-        input: 'signing-config',
+        input: 'formats',
         message: expect.stringMatching(
-          /^input "signing-config": signing config public-good-rekor-v2 selects Rekor https:\/\/log2025-1\.rekor\.sigstore\.dev with majorApiVersion 2; .*issue 13 §2/
+          /^input "formats": legacy .* Rekor https:\/\/log2025-1\.rekor\.sigstore\.dev is a v2 log.*set formats: referrers.*sign to a Rekor v1 log/
         )
       })
     )
+    const v1 = await runServices(inputs({ subjects: 'r/x:1' }), { now: NOW, load })
+    expect(publishFormats(inputs({ subjects: 'r/x:1' }), v1)).toEqual(['legacy', 'referrers'])
   })
 
   it('needs TUF only for a public-good config the URL inputs do not make unnecessary', () => {

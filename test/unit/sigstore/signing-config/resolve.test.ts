@@ -83,19 +83,22 @@ describe('resolveServices', () => {
     ])
   })
 
-  it('refuses the Rekor v2 opt-in before any request, saying v2 support is coming', async () => {
+  it('takes the Rekor v2 opt-in: its v2 log, and the TSA it names, which Rekor v2 entries need', async () => {
     const { load } = loader()
-    await expect(
-      resolveServices({ choice: { kind: 'public-good-rekor-v2' }, explicit: {}, now: NOW, load })
-    ).rejects.toThrow(
+    const s = await resolveServices({
+      choice: { kind: 'public-good-rekor-v2' },
+      explicit: {},
+      now: NOW,
+      load
+    })
+    expect(s.rekor).toEqual([
       expect.objectContaining({
-        code: 'SIGNING_CONFIG_UNSUPPORTED',
-        message:
-          'signing config public-good-rekor-v2 (TUF target signing_config_rekor_v2.v0.2.json) selects Rekor ' +
-          'https://log2025-1.rekor.sigstore.dev with majorApiVersion 2; oci-attest creates Rekor v1 entries only, ' +
-          'until Rekor v2 support lands (issue 13 §2). Use signing-config: public-good (Rekor v1), or set rekor-url to a Rekor v1 log'
+        url: 'https://log2025-1.rekor.sigstore.dev',
+        majorApiVersion: 2,
+        from: 'signing-config'
       })
-    )
+    ])
+    expect(s.tsa.map(t => t.url)).toEqual(['https://timestamp.sigstore.dev/api/v1/timestamp'])
   })
 
   it('takes the Rekor v2 opt-in when rekor-url overrides its log choice', async () => {
