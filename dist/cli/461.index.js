@@ -354,6 +354,34 @@ class SigstoreError extends _errors_index_js__WEBPACK_IMPORTED_MODULE_0__/* .Cod
 
 /***/ }),
 
+/***/ 41193:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ publicGoodTarget)
+/* harmony export */ });
+/* unused harmony export tufTargets */
+function tufTargets(options = {}) {
+    let client;
+    return async (name) => {
+        client ??= Promise.all(/* import() */[__webpack_require__.e(335), __webpack_require__.e(694)]).then(__webpack_require__.bind(__webpack_require__, 84423)).then(tuf => tuf.initTUF(options));
+        const tuf = client;
+        try {
+            return await (await tuf).getTarget(name);
+        }
+        catch (err) {
+            // A failed refresh is not kept: a later call tries again.
+            if (client === tuf)
+                client = undefined;
+            throw err;
+        }
+    };
+}
+const publicGoodTarget = tufTargets();
+
+
+/***/ }),
+
 /***/ 21471:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -622,7 +650,9 @@ function bundleFromLayer(layerBytes, annotations, kind) {
 /* harmony import */ var _sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(_sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _sigstore_verify__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54187);
 /* harmony import */ var _error_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58396);
+/* harmony import */ var _tuf_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(41193);
 // Trust material for verification: a given trusted_root.json (private instances, the test bed) or public-good TUF.
+
 
 
 
@@ -630,8 +660,7 @@ function bundleFromLayer(layerBytes, annotations, kind) {
 async function loadTrustMaterial(trustedRootPath) {
     if (!trustedRootPath) {
         // Public good: the TUF-distributed root, fetched and checked by @sigstore/tuf.
-        const { getTrustedRoot } = await Promise.all(/* import() */[__webpack_require__.e(335), __webpack_require__.e(694)]).then(__webpack_require__.bind(__webpack_require__, 84423));
-        return (0,_sigstore_verify__WEBPACK_IMPORTED_MODULE_2__/* .toTrustMaterial */ .jO)(await getTrustedRoot());
+        return (0,_sigstore_verify__WEBPACK_IMPORTED_MODULE_2__/* .toTrustMaterial */ .jO)(_sigstore_protobuf_specs__WEBPACK_IMPORTED_MODULE_1__.TrustedRoot.fromJSON(JSON.parse(await (0,_tuf_js__WEBPACK_IMPORTED_MODULE_4__/* .publicGoodTarget */ .m)('trusted_root.json'))));
     }
     let json;
     try {

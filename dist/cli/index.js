@@ -117,7 +117,7 @@ async function main(argv, io = { stdout: process.stdout, stderr: process.stderr 
     }
     switch (command) {
         case 'attest':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(497), __nccwpck_require__.e(168), __nccwpck_require__.e(335), __nccwpck_require__.e(179), __nccwpck_require__.e(287), __nccwpck_require__.e(700), __nccwpck_require__.e(461), __nccwpck_require__.e(356)]).then(__nccwpck_require__.bind(__nccwpck_require__, 17356))).runAttestCommand(rest, io);
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(497), __nccwpck_require__.e(168), __nccwpck_require__.e(335), __nccwpck_require__.e(179), __nccwpck_require__.e(287), __nccwpck_require__.e(700), __nccwpck_require__.e(461), __nccwpck_require__.e(533)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3533))).runAttestCommand(rest, io);
         case 'verify':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(168), __nccwpck_require__.e(287), __nccwpck_require__.e(461), __nccwpck_require__.e(837)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18837))).runVerifyCommand(rest, io);
         case 'sbom':

@@ -1,5 +1,5 @@
 // Service selection through node dist/index.js: a signing config alone (no URL inputs) chooses the bed's Fulcio
-// and Rekor; a config that chooses Rekor v2 is an input error before any request.
+// and Rekor; a Rekor v2 choice the run cannot honour (no TSA, legacy tags) is an input error before any request.
 import { describe, expect, test } from '@jest/globals'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -77,33 +77,57 @@ describe('signing config', () => {
     )
   })
 
-  test('a config choosing Rekor v2 fails as an input error before any request, naming the way out', async () => {
-    // The bed's own config with a newer Rekor v2 log added, as public good's opt-in document adds one.
-    const config = JSON.parse(readFileSync(s.signingConfigPath, 'utf8')) as { rekorTlogUrls: object[] }
+  // The bed's own config with a newer Rekor v2 log added, as public good's opt-in document adds one.
+  function rekorV2Config(opts: { tsa: boolean }): string {
+    const config = JSON.parse(readFileSync(s.signingConfigPath, 'utf8')) as {
+      rekorTlogUrls: object[]
+      tsaUrls: object[]
+    }
     config.rekorTlogUrls.unshift({
       url: 'http://127.0.0.1:9/rekor-v2',
       majorApiVersion: 2,
       validFor: { start: new Date(Date.now() - 60_000).toISOString() },
       operator: 'oci-attest test bed'
     })
+    if (!opts.tsa) config.tsaUrls = []
     mkdirSync(join(state.dir, 'tmp'), { recursive: true })
     const path = join(mkdtempSync(join(state.dir, 'tmp', 'sc-')), 'signing_config_rekor_v2.json')
     writeFileSync(path, JSON.stringify(config))
+    return path
+  }
+
+  test.each([
+    [
+      'names no TSA (Rekor v2 entries need a timestamp)',
+      { tsa: false },
+      {},
+      (path: string) =>
+        `::error::[Sigstore services]: input "signing-config": signing config ${path}: $.tsaUrls lists no service; ` +
+        'add one, or set tsa-url (INVALID_INPUT)'
+    ],
+    [
+      'is combined with formats: legacy (the tags need a Rekor v1 SET)',
+      { tsa: true },
+      { formats: 'legacy,referrers' },
+      () =>
+        '::error::[Sigstore services]: input "formats": legacy (cosign\'s .sig/.att tags) needs a Rekor v1 entry\'s signed timestamp (SET), ' +
+        'and Rekor http://127.0.0.1:9/rekor-v2 is a v2 log, which gives none: set formats: referrers (Sigstore ' +
+        'bundles, read by cosign v3, sigstore-python and gh), or sign to a Rekor v1 log (signing-config: ' +
+        'public-good, or a rekor-url of a v1 log) (INVALID_INPUT)'
+    ]
+  ])('a config choosing Rekor v2 that %s fails before any request', async (_, config, extra, message) => {
+    const path = rekorV2Config(config)
     const marks = await logMarks(state)
     const run = await runAction(state, {
       // Through the flaky proxy, which logs every registry request: none may be made.
       subjects: `${state.registries.flaky.host}/e2e/never-read@sha256:${'b'.repeat(64)}`,
       'signing-config': path,
-      'trusted-root': s.trustedRootPath
+      'trusted-root': s.trustedRootPath,
+      ...extra
     })
     const logged = await logSince(state, marks)
     expect(run.code).toBe(1)
-    expect(run.stdout.split('\n').find(l => l.startsWith('::error::'))).toBe(
-      `::error::[Sigstore services]: input "signing-config": signing config ${path} selects Rekor ` +
-        'http://127.0.0.1:9/rekor-v2 with majorApiVersion 2; oci-attest creates Rekor v1 entries only, until ' +
-        'Rekor v2 support lands (issue 13 §2). Use signing-config: public-good (Rekor v1), or set rekor-url to a ' +
-        'Rekor v1 log (INVALID_INPUT)'
-    )
+    expect(run.stdout.split('\n').find(l => l.startsWith('::error::'))).toBe(message(path))
     expect(logged).toEqual({ oidc: [], fulcio: [], rekor: [], tsa: [], flaky: [] })
   })
 })
