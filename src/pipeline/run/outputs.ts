@@ -35,13 +35,27 @@ export function ordered<T extends { kind: string }>(items: T[]): T[] {
   return [...items].sort((a, b) => rank(a.kind) - rank(b.kind) || a.kind.localeCompare(b.kind))
 }
 
-export function rekorEntryUrl(rekorUrl: string, logIndex: string): string {
-  if (rekorUrl.replace(/\/+$/, '') === PUBLIC_REKOR)
-    return `https://search.sigstore.dev/?logIndex=${logIndex}`
-  return `${rekorUrl.replace(/\/+$/, '')}/api/v1/log/entries?logIndex=${logIndex}`
+/** A Rekor v2 log is read as tiles and has no lookup by index: its link is the log, the proof is in the bundle. */
+export function rekorEntryUrl(rekorUrl: string, logIndex: string, apiVersion = 1): string {
+  const base = rekorUrl.replace(/\/+$/, '')
+  if (apiVersion >= 2) return base
+  if (base === PUBLIC_REKOR) return `https://search.sigstore.dev/?logIndex=${logIndex}`
+  return `${base}/api/v1/log/entries?logIndex=${logIndex}`
 }
 
-export function attestationsOf(report: AttestReport, rekorUrl: string, dryRun: boolean): AttestationOutput[] {
+/** How entries of this run are linked: by the log the services chose (v1 unless a signing config chose v2). */
+export function entryLink(rekorUrl: string, services?: SigstoreServices): (logIndex: string) => string {
+  const apiVersion = services?.rekor[0]?.majorApiVersion ?? 1
+  return logIndex => rekorEntryUrl(rekorUrl, logIndex, apiVersion)
+}
+
+interface Listing {
+  link: (logIndex: string) => string
+  /** Dry-run entries were never logged: no index or link that could be mistaken for one. */
+  dryRun: boolean
+}
+
+export function attestationsOf(report: AttestReport, { link, dryRun }: Listing): AttestationOutput[] {
   return report.subjects.flatMap(({ subject, items }) => {
     return ordered(items).map(i => ({
       subject: subject.repository.toString(),
@@ -50,10 +64,7 @@ export function attestationsOf(report: AttestReport, rekorUrl: string, dryRun: b
       ...(subject.platform ? { platform: subject.platform } : {}),
       kind: i.kind,
       ...(i.predicateType ? { predicateType: i.predicateType } : {}),
-      // Dry-run entries were never logged: no index or link that could be mistaken for one.
-      ...(dryRun
-        ? {}
-        : { rekorLogIndex: Number(i.rekorLogIndex), rekorUrl: rekorEntryUrl(rekorUrl, i.rekorLogIndex) }),
+      ...(dryRun ? {} : { rekorLogIndex: Number(i.rekorLogIndex), rekorUrl: link(i.rekorLogIndex) }),
       ...(i.referrer ? { referrer: i.referrer } : {}),
       ...(i.sbomReferrer ? { sbomReferrer: i.sbomReferrer } : {}),
       ...(i.legacy ? { tag: i.legacy.tag } : {}),
@@ -63,11 +74,7 @@ export function attestationsOf(report: AttestReport, rekorUrl: string, dryRun: b
 }
 
 /** Each file with its own signature, then every statement that lists it (shared by all files of the run). */
-export function fileAttestationsOf(
-  files: FileReport,
-  rekorUrl: string,
-  dryRun: boolean
-): AttestationOutput[] {
+export function fileAttestationsOf(files: FileReport, { link, dryRun }: Listing): AttestationOutput[] {
   const signatures = new Map(files.signatures.map(s => [s.subject.name, s.item]))
   return files.files.flatMap(f => {
     const own = signatures.get(f.name)
@@ -77,9 +84,7 @@ export function fileAttestationsOf(
       subjectKind: 'file',
       kind: i.kind,
       ...(i.predicateType ? { predicateType: i.predicateType } : {}),
-      ...(dryRun
-        ? {}
-        : { rekorLogIndex: Number(i.rekorLogIndex), rekorUrl: rekorEntryUrl(rekorUrl, i.rekorLogIndex) }),
+      ...(dryRun ? {} : { rekorLogIndex: Number(i.rekorLogIndex), rekorUrl: link(i.rekorLogIndex) }),
       ...(i.bundlePath ? { bundlePath: i.bundlePath } : {}),
       ...(i.githubAttestationUrl ? { githubAttestationUrl: i.githubAttestationUrl } : {})
     }))
@@ -113,9 +118,10 @@ export async function setOutputs(
   ui.setOutput('digests', JSON.stringify(o.digests))
   ui.setOutput('bundle-paths', JSON.stringify(bundles))
   ui.setOutput('bundle-path', bundles[0] ?? '')
+  const listing = { link: entryLink(o.rekorUrl, o.services), dryRun: o.dryRun }
   const attestations = [
-    ...attestationsOf(o.report, o.rekorUrl, o.dryRun),
-    ...(o.files ? fileAttestationsOf(o.files, o.rekorUrl, o.dryRun) : [])
+    ...attestationsOf(o.report, listing),
+    ...(o.files ? fileAttestationsOf(o.files, listing) : [])
   ]
   ui.setOutput('attestations', JSON.stringify(attestations))
   ui.setOutput('sbom-paths', JSON.stringify(o.sbomPaths))

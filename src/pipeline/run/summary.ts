@@ -3,7 +3,7 @@ import type { FileReport } from '../attest-files.js'
 import type { AttestReport } from '../attest-subjects.js'
 import type { WouldPush } from '../dry-run-report.js'
 import type { Plan } from '../plan.js'
-import { ordered, rekorEntryUrl } from './outputs.js'
+import { entryLink, ordered } from './outputs.js'
 import type { PhaseTiming } from './phases.js'
 import type { Ui } from './ui.js'
 import { fileVerifyCommands, verifyCommands } from './verify-commands.js'
@@ -58,7 +58,7 @@ export function summaryMarkdown(o: SummaryInput): string {
     const rows = ordered(s.items).map(i => {
       const rekor = o.dryRun
         ? 'not logged (dry run)'
-        : `<a href="${rekorEntryUrl(o.rekorUrl, i.rekorLogIndex)}">${i.rekorLogIndex}</a>`
+        : `<a href="${entryLink(o.rekorUrl, o.services)(i.rekorLogIndex)}">${i.rekorLogIndex}</a>`
       const where = [
         i.legacy ? `tag ${code(i.legacy.tag)}` : '',
         i.referrer ? `referrer ${code(i.referrer.slice(0, 19))}…` : '',
@@ -135,7 +135,7 @@ function filesSection(o: SummaryInput, files: FileReport): string {
   )
   const statements = ordered(files.statements).map(
     i =>
-      `${i.kind} ${o.dryRun ? '(not logged, dry run)' : `Rekor <a href="${rekorEntryUrl(o.rekorUrl, i.rekorLogIndex)}">${i.rekorLogIndex}</a>`}` +
+      `${i.kind} ${o.dryRun ? '(not logged, dry run)' : `Rekor <a href="${entryLink(o.rekorUrl, o.services)(i.rekorLogIndex)}">${i.rekorLogIndex}</a>`}` +
       `${i.githubAttestationUrl ? `, <a href="${i.githubAttestationUrl}">GitHub</a>` : ''}`
   )
   const cmds = fileVerifyCommands({

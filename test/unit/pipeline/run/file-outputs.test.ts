@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { FileReport } from '../../../../src/pipeline/attest-files.js'
 import type { AttestReport } from '../../../../src/pipeline/attest-subjects.js'
-import { bundlePathsOf, fileAttestationsOf } from '../../../../src/pipeline/run/outputs.js'
+import { bundlePathsOf, entryLink, fileAttestationsOf } from '../../../../src/pipeline/run/outputs.js'
 import { fileVerifyCommands } from '../../../../src/pipeline/run/verify-commands.js'
 import type { Digest } from '../../../../src/oci/name.js'
 import type { FileSubject } from '../../../../src/subject/index.js'
@@ -53,7 +53,10 @@ const empty: AttestReport = {
 
 describe('file outputs', () => {
   it('lists each file with its own signature and every statement that names it, statements in kind order', () => {
-    const out = fileAttestationsOf(files, 'https://rekor.example', false)
+    const out = fileAttestationsOf(files, {
+      link: i => `https://rekor.example/api/v1/log/entries?logIndex=${i}`,
+      dryRun: false
+    })
     expect(out.map(a => [a.subject, a.kind, a.rekorLogIndex, a.bundlePath, a.subjectKind])).toEqual([
       ['app.tar.gz', 'signature-blob', 6, '/t/app.sig', 'file'],
       ['app.tar.gz', 'provenance-v1', 7, '/t/s/v1', 'file'],
@@ -61,9 +64,11 @@ describe('file outputs', () => {
       ['docs.zip', 'provenance-v1', 7, '/t/s/v1', 'file'],
       ['docs.zip', 'provenance-v0.2', 8, '/t/s/v02', 'file']
     ])
-    expect(fileAttestationsOf(files, 'https://rekor.example', true).some(a => 'rekorLogIndex' in a)).toBe(
-      false
-    )
+    expect(
+      fileAttestationsOf(files, { link: i => `https://rekor.example/${i}`, dryRun: true }).some(
+        a => 'rekorLogIndex' in a
+      )
+    ).toBe(false)
   })
 
   it('puts each bundle in bundle-paths once', () => {
@@ -90,5 +95,23 @@ describe('file outputs', () => {
       `cosign verify-blob-attestation --bundle '/t/s/v1' --type slsaprovenance1 ${who} 'docs.zip'`,
       `gh attestation verify 'docs.zip' --bundle '/t/s/v1' --repo o/r`
     ])
+  })
+})
+
+describe('entry links', () => {
+  it('link a Rekor v1 entry by its index, and a Rekor v2 entry by its log (tiles have no lookup by index)', () => {
+    const v1 = entryLink('https://rekor.example/')
+    expect(v1('12')).toBe('https://rekor.example/api/v1/log/entries?logIndex=12')
+    expect(entryLink('https://rekor.sigstore.dev')('7')).toBe('https://search.sigstore.dev/?logIndex=7')
+    const chosen = {
+      url: 'https://log2025-1.rekor.sigstore.dev',
+      majorApiVersion: 2,
+      operator: '',
+      from: 'signing-config' as const
+    }
+    const services = { fulcio: { ...chosen, majorApiVersion: 1 }, rekor: [chosen], tsa: [] }
+    expect(entryLink('https://log2025-1.rekor.sigstore.dev/', services)('7')).toBe(
+      'https://log2025-1.rekor.sigstore.dev'
+    )
   })
 })
