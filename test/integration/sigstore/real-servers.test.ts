@@ -2,6 +2,7 @@
 // them through the bed's Rekor v2 signing config, and cosign and sigstore-python verify against the bed's one
 // trusted root, which still serves the Rekor v1 stand-in.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { readBedState, requireRealSigstore, type BedState, type RealSigstoreState } from '../../bed/state.js'
@@ -20,9 +21,11 @@ interface Bundle {
       integratedTime?: string
       inclusionPromise?: unknown
       inclusionProof?: { checkpoint: { envelope: string } }
+      canonicalizedBody: string
     }>
     timestampVerificationData?: { rfc3161Timestamps?: unknown[] }
   }
+  dsseEnvelope?: { payload: string; payloadType: string }
 }
 
 let state: BedState
@@ -142,12 +145,56 @@ describe('cosign v3.1.2 against rekor-tiles and timestamp-authority', () => {
     expect(wrong.stderr).toMatch(/identit|SAN|subject/i)
   })
 
-  it('sigstore-python 4.5.1 verifies the Rekor v2 bundle', async () => {
+  it('sigstore-python 4.5.1 verifies the Rekor v2 bundle, and refuses another identity', async () => {
     const args = ['--trust-config', real.clientTrustConfigPath, 'verify', 'identity', '--offline']
-    expectOk(
-      await python([...args, '--bundle', bundle, '--cert-identity', ID, '--cert-oidc-issuer', ISS, blob])
-    )
+    const verify = (id: string) =>
+      python([...args, '--bundle', bundle, '--cert-identity', id, '--cert-oidc-issuer', ISS, blob])
+    expectOk(await verify(ID))
+    const wrong = await verify(EVIL_ID)
+    expect(wrong.code).not.toBe(0)
+    expect(wrong.stderr).toMatch(/identit|SAN|Subject/i)
   })
+
+  it('logs a DSSE attestation as hashedrekord v0.0.2 over the PAE, and verify-blob-attestation accepts it', async () => {
+    const predicate = join(work, 'provenance.json')
+    await writeFile(predicate, JSON.stringify({ buildDefinition: { buildType: 'https://example.com/bed' } }))
+    const attestation = join(work, 'attestation.sigstore.json')
+    const args = [
+      'attest-blob',
+      '-y',
+      '--identity-token',
+      await mint(),
+      '--signing-config',
+      real.signingConfigPath
+    ]
+    const type = ['--type', 'slsaprovenance1']
+    expectOk(
+      await cosign([...args, ...trust(), ...type, '--predicate', predicate, '--bundle', attestation, blob])
+    )
+    const b = await readBundle(attestation)
+    const entry = b.verificationMaterial.tlogEntries[0]!
+    expect(entry.kindVersion).toEqual({ kind: 'hashedrekord', version: '0.0.2' })
+    const { payloadType, payload } = b.dsseEnvelope!
+    const body = Buffer.from(payload, 'base64')
+    const pae = Buffer.concat([
+      Buffer.from(`DSSEv1 ${Buffer.byteLength(payloadType)} ${payloadType} ${body.length} `),
+      body
+    ])
+    const logged = JSON.parse(Buffer.from(entry.canonicalizedBody, 'base64').toString('utf8')) as {
+      spec: { hashedRekordV002: { data: { digest: string } } }
+    }
+    expect(logged.spec.hashedRekordV002.data.digest).toBe(createHash('sha256').update(pae).digest('base64'))
+    const verify = [
+      'verify-blob-attestation',
+      '--bundle',
+      attestation,
+      ...trust(),
+      ...type,
+      ...identity(),
+      blob
+    ]
+    expectOk(await cosign(verify))
+  }, 180_000)
 })
 
 describe('cosign v3.1.2 against the Rekor v1 stand-in, with the same trusted root', () => {
