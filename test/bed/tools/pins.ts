@@ -113,7 +113,7 @@ export const KYVERNO: GoToolPin = {
   }
 }
 
-// Rekor v2 (rekor-tiles) with POSIX storage: the bed's real tile log. 149 s cold (fresh GOCACHE, warm module
+// Rekor v2 (rekor-tiles) with POSIX storage: the bed's real tile log. 149–255 s cold (fresh GOCACHE, warm module
 // cache) on 2 loaded cores.
 export const REKOR_TILES: GoToolPin = {
   label: 'rekor-tiles v2.3.0 (POSIX)',
@@ -160,7 +160,8 @@ export const TUF_INIT = sourceTool('tuf-init')
 
 /**
  * sigstore/timestamp-authority v2.1.3 (pinned in its go.mod) served by our own main: `timestamp-server serve`
- * binds metrics on a fixed :2112, so a second bed on the machine would lose its TSA. TSA_COLD_BUILD
+ * binds metrics on a fixed :2112, so a second bed on the machine would lose its TSA. 437 s cold (fresh GOCACHE,
+ * warm module cache) on 2 cores busy with another Go build.
  */
 export const TSA_SERVER = sourceTool('tsa-server')
 
