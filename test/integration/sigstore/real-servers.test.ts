@@ -32,6 +32,8 @@ let state: BedState
 let real: RealSigstoreState
 let work: string
 let blob: string
+/** A cosign attest-blob bundle on Rekor v2, once the DSSE test below wrote it. */
+let attestation: string
 
 const explain = (r: RunResult) => `exit ${r.code}\n${r.stderr.slice(-3000)}\n${r.stdout.slice(-1000)}`
 function expectOk(r: RunResult): void {
@@ -112,6 +114,27 @@ describe('the trust files', () => {
   })
 })
 
+describe('fault injection in front of the real servers', () => {
+  it.each([
+    ['rekor-tiles', () => real.adminUrl.rekorV2, () => `${real.rekorV2Url}/api/v2/log/entries`],
+    ['timestamp-authority', () => real.adminUrl.tsa, () => real.tsaUrl]
+  ])('%s answers an injected 503 once, then itself', async (_name, admin, url) => {
+    const rule = { method: 'POST', path: '^/api/v', action: 'status', status: 503, times: 1 }
+    const set = await fetch(admin(), { method: 'POST', body: JSON.stringify({ rules: [rule] }) })
+    expect(set.status).toBe(200)
+    try {
+      const post = () => fetch(url(), { method: 'POST', body: '{}' }).then(r => r.status)
+      expect(await post()).toBe(503)
+      // The server's own refusal of an empty request: it was reached this time.
+      const second = await post()
+      expect(second).toBeGreaterThanOrEqual(400)
+      expect(second).not.toBe(503)
+    } finally {
+      await fetch(admin(), { method: 'DELETE' })
+    }
+  })
+})
+
 describe('cosign v3.1.2 against rekor-tiles and timestamp-authority', () => {
   let bundle: string
   beforeAll(async () => {
@@ -158,7 +181,7 @@ describe('cosign v3.1.2 against rekor-tiles and timestamp-authority', () => {
   it('logs a DSSE attestation as hashedrekord v0.0.2 over the PAE, and verify-blob-attestation accepts it', async () => {
     const predicate = join(work, 'provenance.json')
     await writeFile(predicate, JSON.stringify({ buildDefinition: { buildType: 'https://example.com/bed' } }))
-    const attestation = join(work, 'attestation.sigstore.json')
+    attestation = join(work, 'attestation.sigstore.json')
     const args = [
       'attest-blob',
       '-y',
@@ -195,6 +218,29 @@ describe('cosign v3.1.2 against rekor-tiles and timestamp-authority', () => {
     ]
     expectOk(await cosign(verify))
   }, 180_000)
+
+  it('gh v2.90.0 attestation verify accepts that bundle offline with the bed trusted root', async () => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      GH_CONFIG_DIR: join(work, 'gh'),
+      GH_NO_UPDATE_NOTIFIER: '1',
+      GH_PROMPT_DISABLED: '1',
+      // Anything bound for GitHub or a TUF CDN fails at a closed port: a pass needed nothing remote.
+      HTTPS_PROXY: 'http://127.0.0.1:9',
+      HTTP_PROXY: 'http://127.0.0.1:9',
+      NO_PROXY: ''
+    }
+    for (const name of ['GH_TOKEN', 'GITHUB_TOKEN', 'GH_HOST', 'GH_ENTERPRISE_TOKEN']) delete env[name]
+    const args = ['attestation', 'verify', blob, '--bundle', attestation, '--custom-trusted-root']
+    // With the genuine signer workflow, a wrong owner is refused by the certificate extensions, by name.
+    const workflow = ['--signer-workflow', 'nvidia/gpu-operator/.github/workflows/release.yaml']
+    const gh = (owner: string) =>
+      run(state.tools.gh, [...args, state.sigstore.trustedRootPath, '--owner', owner, ...workflow], { env })
+    expectOk(await gh('nvidia'))
+    const wrong = await gh('evil')
+    expect(wrong.code).not.toBe(0)
+    expect(wrong.stderr).toMatch(/expected SourceRepositoryOwnerURI to be https:\/\/github\.com\/evil,/)
+  })
 })
 
 describe('cosign v3.1.2 against the Rekor v1 stand-in, with the same trusted root', () => {
