@@ -1,6 +1,8 @@
 // Starts the test bed (registries + local Sigstore stack), writes <dir>/state.json, and runs until SIGTERM/SIGINT.
-//   node --import tsx test/bed/start.ts [--dir .testbed] [--profile full|demo] [--keep-running] [--exit-on-stdin-eof]
-// The demo profile starts one distribution registry and the Node Sigstore stack: nothing it needs is built with Go.
+//   node --import tsx test/bed/start.ts [--dir .testbed] [--profile full|demo] [--real-sigstore] [--keep-running]
+//     [--exit-on-stdin-eof]
+// The demo profile starts one distribution registry and the Node Sigstore stack: nothing it needs is built with Go,
+// unless --real-sigstore adds rekor-tiles and timestamp-authority (always there in the full profile).
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
     )
   )
   log = createWriteStream(join(dir, 'bed.log'), { flags: 'w' })
-  process.on('exit', () => killNow(registries?.children ?? []))
+  process.on('exit', () => killNow([...(registries?.children ?? []), ...(sigstore?.children ?? [])]))
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => void stop(0))
   if (flag('--exit-on-stdin-eof')) {
     process.stdin.on('end', () => void stop(0)).on('error', () => void stop(0))
@@ -75,7 +77,7 @@ async function main(): Promise<void> {
   say(`starting the test bed (${profile}) in ${dir} (pid ${process.pid})`)
   const [regs, sig] = await Promise.allSettled([
     (profile === 'demo' ? startDemoRegistries : startRegistries)(join(dir, 'registries')),
-    startSigstore(join(dir, 'sigstore'), say)
+    startSigstore(join(dir, 'sigstore'), say, { realServers: profile === 'full' || flag('--real-sigstore') })
   ])
   if (regs.status === 'fulfilled') registries = regs.value
   if (sig.status === 'fulfilled') sigstore = sig.value

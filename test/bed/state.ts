@@ -61,6 +61,33 @@ export interface SigstoreState {
   tufUrl: string
   tufRootPath: string
   adminUrl: { oidc: string; fulcio: string; rekor: string; tsa: string }
+  /** Signing config (v0.2) selecting the stand-ins: Fulcio, Rekor v1 (majorApiVersion 1) and the stand-in TSA. */
+  signingConfigPath: string
+  /** sigstore-python's --trust-config: trustedRootPath's root + the signingConfigPath config. */
+  clientTrustConfigPath: string
+  /** The real rekor-tiles and timestamp-authority; every `full` bed has them (see requireRealSigstore). */
+  real?: RealSigstoreState
+}
+
+/** Real Sigstore servers, each behind the bed's fault proxy (POST rules to adminUrl.*, see http-faults.ts). */
+export interface RealSigstoreState {
+  /** rekor-tiles v2.3.0 (POSIX storage): Rekor v2, `POST <rekorV2Url>/api/v2/log/entries`. */
+  rekorV2Url: string
+  /** Its checkpoint origin: the hostname of rekorV2Url ("127.0.0.1"), which sigstore-go requires. */
+  rekorV2Origin: string
+  /** Its Ed25519 checkpoint key (PEM SPKI). In trustedRootPath with keyDetails PKIX_ED25519. */
+  rekorV2PublicKeyPath: string
+  /** base64 C2SP key ID, SHA-256(origin "\n" 0x01 raw key): the logId.keyId of its entries and in the root. */
+  rekorV2LogId: string
+  /** timestamp-authority v2.1.3's RFC 3161 endpoint (.../api/v1/timestamp); its chain is in trustedRootPath too. */
+  tsaUrl: string
+  /** That TSA's chain (PEM, leaf first), as GET /api/v1/timestamp/certchain serves it. */
+  tsaCertChainPath: string
+  /** Signing config (v0.2) selecting Fulcio (stand-in), Rekor v2 (majorApiVersion 2) and this TSA. */
+  signingConfigPath: string
+  /** sigstore-python's --trust-config with that signing config. */
+  clientTrustConfigPath: string
+  adminUrl: { rekorV2: string; tsa: string }
 }
 
 export interface BedTools {
@@ -156,6 +183,16 @@ export function readBedState(path = bedStatePath(), profile: BedProfile = 'full'
   check(typeof state.sigstore?.fulcioUrl === 'string', path, 'no "sigstore"')
   check(typeof state.tools?.cosignV3 === 'string', path, 'no "tools"')
   return state
+}
+
+/** The real servers of a `full` bed (a demo bed runs them only when started with --real-sigstore). */
+export function requireRealSigstore(state: BedState): RealSigstoreState {
+  const real = requireSigstore(state).real
+  if (!real)
+    throw new BedStateError(
+      `the test bed in ${state.dir} runs no rekor-tiles/timestamp-authority (a demo bed?): ${HOW_TO_START}`
+    )
+  return real
 }
 
 /** The Sigstore part of the state (kept for callers written while the stack was optional). */

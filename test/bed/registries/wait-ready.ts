@@ -25,28 +25,40 @@ export async function waitForV2(
   logFile: string,
   timeoutMs = 20000
 ): Promise<void> {
+  await waitForAnswer(`registry "${child.name}"`, `http://${host}/v2/`, [200, 401], child, logFile, timeoutMs)
+}
+
+/** Polls GET `url` until it answers one of `statuses`; the child ending first is a start failure. */
+export async function waitForAnswer(
+  what: string,
+  url: string,
+  statuses: number[],
+  child: TiedChild,
+  logFile: string,
+  timeoutMs = 20000
+): Promise<void> {
   const deadline = Date.now() + timeoutMs
   let lastError: unknown
   while (Date.now() < deadline) {
     if (!child.isRunning()) {
       throw new RegistryStartError(
-        `registry "${child.name}" ${await child.exited} before answering GET http://${host}/v2/; ${logFile}:\n${await logTail(logFile)}`,
+        `${what} ${await child.exited} before answering GET ${url}; ${logFile}:\n${await logTail(logFile)}`,
         undefined,
         true
       )
     }
     try {
-      const res = await fetch(`http://${host}/v2/`, { signal: AbortSignal.timeout(2000) })
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) })
       await res.arrayBuffer()
-      if (res.status === 200 || res.status === 401) return
-      lastError = new Error(`GET /v2/ answered ${res.status}`)
+      if (statuses.includes(res.status)) return
+      lastError = new Error(`GET ${url} answered ${res.status}`)
     } catch (err) {
       lastError = err
     }
     await new Promise(r => setTimeout(r, 100))
   }
   throw new RegistryStartError(
-    `registry "${child.name}" did not answer GET http://${host}/v2/ within ${timeoutMs} ms; ${logFile}:\n${await logTail(logFile)}`,
+    `${what} did not answer GET ${url} within ${timeoutMs} ms; ${logFile}:\n${await logTail(logFile)}`,
     { cause: lastError }
   )
 }

@@ -1,12 +1,15 @@
 // The local Sigstore stack: OIDC issuer, Fulcio, Rekor v1 and a TSA on loopback, plus trust files.
 import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { startFulcio } from './fulcio.js'
 import { generateEcKey, sha256 } from './keys.js'
 import { startOidcIssuer, GITHUB_ISSUER } from './oidc.js'
 import { startRekor } from './rekor.js'
 import { writeTrustFiles, type TrustFiles } from './trust-files.js'
 import { startTsa } from './tsa.js'
+import { startRealTsa, startRekorTiles, type RealTsa, type RekorTiles } from './real-servers.js'
 import { startTufRepository } from './tuf.js'
+import type { TiedChild } from '../registries/tied-child.js'
 import { createCaChain } from './x509.js'
 import type { Claims } from './jwt.js'
 
@@ -23,6 +26,10 @@ export interface SigstoreStack extends TrustFiles {
   tufUrl: string
   tufRootPath: string
   adminUrl: { oidc: string; fulcio: string; rekor: string; tsa: string }
+  /** rekor-tiles and timestamp-authority, when started with `realServers`. */
+  real?: { rekorV2: RekorTiles; tsa: RealTsa }
+  /** Child processes (the real servers), for a synchronous kill on exit. */
+  children: TiedChild[]
   /** Mints a token in-process (same as POST <oidcUrl>/__mint). */
   mint(overrides?: Claims): string
   close(): Promise<void>
@@ -33,6 +40,19 @@ export interface SigstoreStackOptions {
   dir: string
   host?: '127.0.0.1'
   issuer?: string
+  /** Also run the real rekor-tiles and timestamp-authority (built by the installer). */
+  realServers?: boolean
+}
+
+async function startReal(dir: string): Promise<{ rekorV2: RekorTiles; tsa: RealTsa }> {
+  const [rekorV2, tsa] = await Promise.allSettled([
+    startRekorTiles(join(dir, 'rekor-v2')),
+    startRealTsa(join(dir, 'timestamp-authority'))
+  ])
+  if (rekorV2.status === 'fulfilled' && tsa.status === 'fulfilled')
+    return { rekorV2: rekorV2.value, tsa: tsa.value }
+  await Promise.allSettled([rekorV2, tsa].map(r => (r.status === 'fulfilled' ? r.value.close() : undefined)))
+  throw rekorV2.status === 'rejected' ? rekorV2.reason : (tsa as PromiseRejectedResult).reason
 }
 
 export async function startSigstoreStack(opts: SigstoreStackOptions): Promise<SigstoreStack> {
@@ -45,6 +65,9 @@ export async function startSigstoreStack(opts: SigstoreStackOptions): Promise<Si
   const ctKey = generateEcKey()
   const rekorKey = generateEcKey()
 
+  // Started first: they take longest, and the stand-ins start meanwhile.
+  const realStart = opts.realServers ? startReal(opts.dir) : undefined
+  realStart?.catch(() => {})
   const oidc = await startOidcIssuer({ host, issuer: opts.issuer ?? GITHUB_ISSUER })
   const fulcio = await startFulcio({
     host,
@@ -55,6 +78,7 @@ export async function startSigstoreStack(opts: SigstoreStackOptions): Promise<Si
   const rekor = await startRekor({ host, key: rekorKey })
   const tsa = await startTsa({ host, ca: tsaCa })
   const tsaUrl = `${tsa.url}/api/v1/timestamp`
+  const real = await realStart
 
   const files = await writeTrustFiles({
     dir: opts.dir,
@@ -63,7 +87,15 @@ export async function startSigstoreStack(opts: SigstoreStackOptions): Promise<Si
     rekor: { url: rekor.url, key: rekorKey },
     ctlog: { url: `${fulcio.url}/ct`, key: ctKey },
     tsa: { url: tsaUrl, chain: [tsa.leaf, tsaCa.intermediate, tsaCa.root] },
-    oidcUrl: oidc.url
+    oidcUrl: oidc.url,
+    ...(real
+      ? {
+          real: {
+            rekorV2: { url: real.rekorV2.url, spki: real.rekorV2.spki, keyId: real.rekorV2.keyId },
+            tsa: { url: real.tsa.url, timestampUrl: real.tsa.timestampUrl, chain: real.tsa.chain }
+          }
+        }
+      : {})
   })
   const read = (path: string) => readFile(path)
   const tuf = await startTufRepository(opts.dir, [
@@ -88,9 +120,19 @@ export async function startSigstoreStack(opts: SigstoreStackOptions): Promise<Si
     tufUrl: tuf.url,
     tufRootPath: tuf.rootPath,
     adminUrl: { oidc: oidc.adminUrl, fulcio: fulcio.adminUrl, rekor: rekor.adminUrl, tsa: tsa.adminUrl },
+    ...(real ? { real } : {}),
+    children: real ? [...real.rekorV2.children, ...real.tsa.children] : [],
     mint: overrides => oidc.mint(overrides),
     close: async () => {
-      await Promise.all([oidc.close(), fulcio.close(), rekor.close(), tsa.close(), tuf.close()])
+      await Promise.all([
+        oidc.close(),
+        fulcio.close(),
+        rekor.close(),
+        tsa.close(),
+        tuf.close(),
+        real?.rekorV2.close(),
+        real?.tsa.close()
+      ])
     }
   }
 }

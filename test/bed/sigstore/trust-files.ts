@@ -1,7 +1,7 @@
 // Trust material on disk in the shapes stock clients read: trusted_root.json, signing config, PEMs.
 import { writeFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { sha256, type EcKey } from './keys.js'
+import { pem, sha256, type EcKey } from './keys.js'
 import type { CaChain, IssuedCert } from './x509.js'
 
 export interface TrustInputs {
@@ -12,6 +12,11 @@ export interface TrustInputs {
   ctlog: { url: string; key: EcKey }
   tsa: { url: string; chain: IssuedCert[] }
   oidcUrl: string
+  /** The real servers, when the bed runs them: Rekor v2 (rekor-tiles) and timestamp-authority. */
+  real?: {
+    rekorV2: { url: string; spki: Buffer; keyId: Buffer }
+    tsa: { url: string; timestampUrl: string; chain: Buffer[] }
+  }
 }
 
 export interface TrustFiles {
@@ -22,6 +27,11 @@ export interface TrustFiles {
   rekorPublicKeyPath: string
   ctlogPublicKeyPath: string
   tsaCertChainPath: string
+  /** Rekor v2 + the real TSA (absent without the real servers). */
+  signingConfigRekorV2Path?: string
+  clientTrustConfigRekorV2Path?: string
+  rekorV2PublicKeyPath?: string
+  realTsaCertChainPath?: string
 }
 
 const b64 = (b: Buffer): string => b.toString('base64')
@@ -35,11 +45,30 @@ function transparencyLog(url: string, key: EcKey, start: string) {
   }
 }
 
+function rekorV2Log(v2: { url: string; spki: Buffer; keyId: Buffer }, start: string) {
+  return {
+    baseUrl: v2.url,
+    hashAlgorithm: 'SHA2_256',
+    publicKey: { rawBytes: b64(v2.spki), keyDetails: 'PKIX_ED25519', validFor: { start } },
+    logId: { keyId: b64(v2.keyId) }
+  }
+}
+
 export function trustedRoot(t: TrustInputs): Record<string, unknown> {
   const start = t.validFrom.toISOString()
+  const realTsa = t.real && {
+    subject: { organization: 'local', commonName: 'Test TSA Timestamping' },
+    uri: t.real.tsa.timestampUrl,
+    certChain: { certificates: t.real.tsa.chain.map(der => ({ rawBytes: b64(der) })) },
+    validFor: { start }
+  }
   return {
     mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
-    tlogs: [transparencyLog(t.rekor.url, t.rekor.key, start)],
+    // Both logs in one root: tests pick the log with the signing config, verifiers find it by log ID.
+    tlogs: [
+      transparencyLog(t.rekor.url, t.rekor.key, start),
+      ...(t.real ? [rekorV2Log(t.real.rekorV2, start)] : [])
+    ],
     certificateAuthorities: [
       {
         subject: { organization: 'sigstore.dev', commonName: 'fulcio' },
@@ -57,15 +86,17 @@ export function trustedRoot(t: TrustInputs): Record<string, unknown> {
         uri: t.tsa.url,
         certChain: { certificates: t.tsa.chain.map(c => ({ rawBytes: b64(c.der) })) },
         validFor: { start }
-      }
+      },
+      ...(realTsa ? [realTsa] : [])
     ]
   }
 }
 
-export function signingConfig(t: TrustInputs): Record<string, unknown> {
-  const service = (url: string) => ({
+/** `rekor: 'v2'` selects rekor-tiles and the real TSA; 'v1' the stand-in log and TSA. */
+export function signingConfig(t: TrustInputs, rekor: 'v1' | 'v2' = 'v1'): Record<string, unknown> {
+  const service = (url: string, majorApiVersion = 1) => ({
     url,
-    majorApiVersion: 1,
+    majorApiVersion,
     validFor: { start: t.validFrom.toISOString() },
     operator: 'oci-attest test bed'
   })
@@ -73,8 +104,8 @@ export function signingConfig(t: TrustInputs): Record<string, unknown> {
     mediaType: 'application/vnd.dev.sigstore.signingconfig.v0.2+json',
     caUrls: [service(t.fulcio.url)],
     oidcUrls: [service(t.oidcUrl)],
-    rekorTlogUrls: [service(t.rekor.url)],
-    tsaUrls: [service(t.tsa.url)],
+    rekorTlogUrls: rekor === 'v2' && t.real ? [service(t.real.rekorV2.url, 2)] : [service(t.rekor.url)],
+    tsaUrls: [service(rekor === 'v2' && t.real ? t.real.tsa.timestampUrl : t.tsa.url)],
     rekorTlogConfig: { selector: 'ANY' },
     tsaConfig: { selector: 'ANY' }
   }
@@ -89,25 +120,41 @@ export async function writeTrustFiles(t: TrustInputs): Promise<TrustFiles> {
     fulcioRootsPemPath: join(t.dir, 'fulcio_roots.pem'),
     rekorPublicKeyPath: join(t.dir, 'rekor.pub'),
     ctlogPublicKeyPath: join(t.dir, 'ctlog.pub'),
-    tsaCertChainPath: join(t.dir, 'tsa_chain.pem')
+    tsaCertChainPath: join(t.dir, 'tsa_chain.pem'),
+    ...(t.real
+      ? {
+          signingConfigRekorV2Path: join(t.dir, 'signing_config_rekor_v2.json'),
+          clientTrustConfigRekorV2Path: join(t.dir, 'client_trust_config_rekor_v2.json'),
+          rekorV2PublicKeyPath: join(t.dir, 'rekor_v2.pub'),
+          realTsaCertChainPath: join(t.dir, 'timestamp_authority_chain.pem')
+        }
+      : {})
   }
   const root = trustedRoot(t)
   const signing = signingConfig(t)
   // One line ending in a newline: gh reads --custom-trusted-root as JSON lines (cosign, sigstore-python take it too).
   await writeFile(files.trustedRootPath, JSON.stringify(root) + '\n')
-  await writeFile(files.signingConfigPath, JSON.stringify(signing, null, 2))
-  await writeFile(
-    files.clientTrustConfigPath,
+  const clientTrust = (signingConfig: unknown) =>
     JSON.stringify(
       {
         mediaType: 'application/vnd.dev.sigstore.clienttrustconfig.v0.1+json',
         trustedRoot: root,
-        signingConfig: signing
+        signingConfig
       },
       null,
       2
     )
-  )
+  await writeFile(files.signingConfigPath, JSON.stringify(signing, null, 2))
+  await writeFile(files.clientTrustConfigPath, clientTrust(signing))
+  if (files.signingConfigRekorV2Path && files.clientTrustConfigRekorV2Path) {
+    const v2 = signingConfig(t, 'v2')
+    await writeFile(files.signingConfigRekorV2Path, JSON.stringify(v2, null, 2))
+    await writeFile(files.clientTrustConfigRekorV2Path, clientTrust(v2))
+  }
+  if (t.real && files.rekorV2PublicKeyPath && files.realTsaCertChainPath) {
+    await writeFile(files.rekorV2PublicKeyPath, pem('PUBLIC KEY', t.real.rekorV2.spki))
+    await writeFile(files.realTsaCertChainPath, t.real.tsa.chain.map(der => pem('CERTIFICATE', der)).join(''))
+  }
   await writeFile(files.fulcioRootsPemPath, t.fulcio.ca.intermediate.pem + t.fulcio.ca.root.pem)
   await writeFile(files.rekorPublicKeyPath, t.rekor.key.publicPem)
   await writeFile(files.ctlogPublicKeyPath, t.ctlog.key.publicPem)

@@ -19,7 +19,15 @@ export function printSummary(state: BedState, statePath: string): void {
       `  oidc   ${s.oidcUrl}  (POST /__mint for a token)`,
       `  fulcio ${s.fulcioUrl}`
     )
-    lines.push(`  rekor  ${s.rekorUrl}`, `  tsa    ${s.tsaUrl}`, `  trusted root ${s.trustedRootPath}`)
+    lines.push(`  rekor  ${s.rekorUrl}  (v1 stand-in)`, `  tsa    ${s.tsaUrl}  (stand-in)`)
+    if (s.real)
+      lines.push(
+        `  rekor v2 ${s.real.rekorV2Url}  (rekor-tiles; checkpoint origin ${s.real.rekorV2Origin})`,
+        `  tsa      ${s.real.tsaUrl}  (timestamp-authority)`
+      )
+    lines.push(`  trusted root ${s.trustedRootPath}  (both logs, both TSAs)`)
+    lines.push(`  signing config, Rekor v1: ${s.signingConfigPath}`)
+    if (s.real) lines.push(`  signing config, Rekor v2: ${s.real.signingConfigPath}`)
     lines.push('', 'cosign against it (environment-variable trust mode):')
     for (const [k, v] of Object.entries(cosignEnv(state, 'v3'))) lines.push(`  export ${k}=${v}`)
     const mint = `curl -s -X POST -d '{}' ${s.oidcUrl}/__mint | sed 's/.*"token":"\\([^"]*\\)".*/\\1/'`
@@ -29,6 +37,12 @@ export function printSummary(state: BedState, statePath: string): void {
       `  ${state.tools.cosignV3} verify --trusted-root ${s.trustedRootPath} --certificate-oidc-issuer ${s.issuer} \\`,
       `    --certificate-identity-regexp '^https://github.com/' <registry>/<repo>@<digest>`
     )
+    if (s.real)
+      lines.push(
+        '  with Rekor v2 and the real TSA:',
+        `  ${state.tools.cosignV3} sign --yes --signing-config ${s.real.signingConfigPath} \\`,
+        `    --trusted-root ${s.trustedRootPath} --identity-token "$(${mint})" <registry>/<repo>@<digest>`
+      )
   }
   lines.push('', 'suites read the state through:', `  export OCI_ATTEST_BED_STATE=${statePath}`, '')
   process.stdout.write(lines.join('\n') + '\n')

@@ -113,7 +113,28 @@ export const KYVERNO: GoToolPin = {
   }
 }
 
-export const GO_TOOLS: GoToolPin[] = [CRANE, COSIGN_V3, COSIGN_V2, GH, POLICY_TESTER, KYVERNO, ORAS]
+// Rekor v2 (rekor-tiles) with POSIX storage: the bed's real tile log. 149–255 s cold (fresh GOCACHE, warm module
+// cache) on 2 loaded cores.
+export const REKOR_TILES: GoToolPin = {
+  label: 'rekor-tiles v2.3.0 (POSIX)',
+  pkg: 'github.com/sigstore/rekor-tiles/v2/cmd/rekor-server/posix',
+  version: 'v2.3.0',
+  built: 'posix',
+  path: join(BIN_DIR, 'rekor-tiles-posix-v2.3.0'),
+  versionArgs: ['version'],
+  versionPattern: /GitVersion:\s+v2\.3\.0\s*$/m
+}
+
+export const GO_TOOLS: GoToolPin[] = [
+  CRANE,
+  COSIGN_V3,
+  COSIGN_V2,
+  GH,
+  POLICY_TESTER,
+  KYVERNO,
+  ORAS,
+  REKOR_TILES
+]
 
 /** A small Go program of ours, built from its source directory; a stamp of the sources says when to rebuild. */
 export interface SourceGoTool {
@@ -137,7 +158,14 @@ export const REFERRERS_REGISTRY = sourceTool('referrers-registry')
 /** Fills a TUF_ROOT cache from the bed's TUF mirror as Kyverno's --tufMirror/--tufRoot start-up does. */
 export const TUF_INIT = sourceTool('tuf-init')
 
-export const SOURCE_GO_TOOLS: SourceGoTool[] = [REFERRERS_REGISTRY, TUF_INIT]
+/**
+ * sigstore/timestamp-authority v2.1.3 (pinned in its go.mod) served by our own main: `timestamp-server serve`
+ * binds metrics on a fixed :2112, so a second bed on the machine would lose its TSA. 437 s cold (fresh GOCACHE,
+ * warm module cache) on 2 cores busy with another Go build.
+ */
+export const TSA_SERVER = sourceTool('tsa-server')
+
+export const SOURCE_GO_TOOLS: SourceGoTool[] = [REFERRERS_REGISTRY, TUF_INIT, TSA_SERVER]
 
 export const SIGSTORE_PYTHON = {
   label: 'sigstore-python 4.5.1',
