@@ -51,8 +51,6 @@ export interface SigstoreState {
   rekorUrl: string
   tsaUrl: string
   trustedRootPath: string
-  /** Signing config v0.2 naming the bed's Fulcio, Rekor v1, TSA and OIDC issuer (operator `oci-attest test bed`). */
-  signingConfigPath: string
   fulcioRootsPemPath: string
   rekorPublicKeyPath: string
   ctlogPublicKeyPath: string

@@ -25,7 +25,6 @@ export async function startSigstore(
     rekorUrl: stack.rekorUrl,
     tsaUrl: stack.tsaUrl,
     trustedRootPath: stack.trustedRootPath,
-    signingConfigPath: stack.signingConfigPath,
     fulcioRootsPemPath: stack.fulcioRootsPemPath,
     rekorPublicKeyPath: stack.rekorPublicKeyPath,
     ctlogPublicKeyPath: stack.ctlogPublicKeyPath,
