@@ -4216,12 +4216,21 @@ function ordered(items) {
     const rank = (k) => (KIND_ORDER.includes(k) ? KIND_ORDER.indexOf(k) : KIND_ORDER.length);
     return [...items].sort((a, b) => rank(a.kind) - rank(b.kind) || a.kind.localeCompare(b.kind));
 }
-function rekorEntryUrl(rekorUrl, logIndex) {
-    if (rekorUrl.replace(/\/+$/, '') === PUBLIC_REKOR)
+/** A Rekor v2 log is read as tiles and has no lookup by index: its link is the log, the proof is in the bundle. */
+function rekorEntryUrl(rekorUrl, logIndex, apiVersion = 1) {
+    const base = rekorUrl.replace(/\/+$/, '');
+    if (apiVersion >= 2)
+        return base;
+    if (base === PUBLIC_REKOR)
         return `https://search.sigstore.dev/?logIndex=${logIndex}`;
-    return `${rekorUrl.replace(/\/+$/, '')}/api/v1/log/entries?logIndex=${logIndex}`;
+    return `${base}/api/v1/log/entries?logIndex=${logIndex}`;
 }
-function attestationsOf(report, rekorUrl, dryRun) {
+/** How entries of this run are linked: by the log the services chose (v1 unless a signing config chose v2). */
+function entryLink(rekorUrl, services) {
+    const apiVersion = services?.rekor[0]?.majorApiVersion ?? 1;
+    return logIndex => rekorEntryUrl(rekorUrl, logIndex, apiVersion);
+}
+function attestationsOf(report, { link, dryRun }) {
     return report.subjects.flatMap(({ subject, items }) => {
         return ordered(items).map(i => ({
             subject: subject.repository.toString(),
@@ -4230,10 +4239,7 @@ function attestationsOf(report, rekorUrl, dryRun) {
             ...(subject.platform ? { platform: subject.platform } : {}),
             kind: i.kind,
             ...(i.predicateType ? { predicateType: i.predicateType } : {}),
-            // Dry-run entries were never logged: no index or link that could be mistaken for one.
-            ...(dryRun
-                ? {}
-                : { rekorLogIndex: Number(i.rekorLogIndex), rekorUrl: rekorEntryUrl(rekorUrl, i.rekorLogIndex) }),
+            ...(dryRun ? {} : { rekorLogIndex: Number(i.rekorLogIndex), rekorUrl: link(i.rekorLogIndex) }),
             ...(i.referrer ? { referrer: i.referrer } : {}),
             ...(i.sbomReferrer ? { sbomReferrer: i.sbomReferrer } : {}),
             ...(i.legacy ? { tag: i.legacy.tag } : {}),
@@ -4242,7 +4248,7 @@ function attestationsOf(report, rekorUrl, dryRun) {
     });
 }
 /** Each file with its own signature, then every statement that lists it (shared by all files of the run). */
-function fileAttestationsOf(files, rekorUrl, dryRun) {
+function fileAttestationsOf(files, { link, dryRun }) {
     const signatures = new Map(files.signatures.map(s => [s.subject.name, s.item]));
     return files.files.flatMap(f => {
         const own = signatures.get(f.name);
@@ -4252,9 +4258,7 @@ function fileAttestationsOf(files, rekorUrl, dryRun) {
             subjectKind: 'file',
             kind: i.kind,
             ...(i.predicateType ? { predicateType: i.predicateType } : {}),
-            ...(dryRun
-                ? {}
-                : { rekorLogIndex: Number(i.rekorLogIndex), rekorUrl: rekorEntryUrl(rekorUrl, i.rekorLogIndex) }),
+            ...(dryRun ? {} : { rekorLogIndex: Number(i.rekorLogIndex), rekorUrl: link(i.rekorLogIndex) }),
             ...(i.bundlePath ? { bundlePath: i.bundlePath } : {}),
             ...(i.githubAttestationUrl ? { githubAttestationUrl: i.githubAttestationUrl } : {})
         }));
@@ -4272,9 +4276,10 @@ async function setOutputs(ui, o) {
     ui.setOutput('digests', JSON.stringify(o.digests));
     ui.setOutput('bundle-paths', JSON.stringify(bundles));
     ui.setOutput('bundle-path', bundles[0] ?? '');
+    const listing = { link: entryLink(o.rekorUrl, o.services), dryRun: o.dryRun };
     const attestations = [
-        ...attestationsOf(o.report, o.rekorUrl, o.dryRun),
-        ...(o.files ? fileAttestationsOf(o.files, o.rekorUrl, o.dryRun) : [])
+        ...attestationsOf(o.report, listing),
+        ...(o.files ? fileAttestationsOf(o.files, listing) : [])
     ];
     ui.setOutput('attestations', JSON.stringify(attestations));
     ui.setOutput('sbom-paths', JSON.stringify(o.sbomPaths));
@@ -4373,7 +4378,7 @@ function summaryMarkdown(o) {
         const rows = ordered(s.items).map(i => {
             const rekor = o.dryRun
                 ? 'not logged (dry run)'
-                : `<a href="${rekorEntryUrl(o.rekorUrl, i.rekorLogIndex)}">${i.rekorLogIndex}</a>`;
+                : `<a href="${entryLink(o.rekorUrl, o.services)(i.rekorLogIndex)}">${i.rekorLogIndex}</a>`;
             const where = [
                 i.legacy ? `tag ${code(i.legacy.tag)}` : '',
                 i.referrer ? `referrer ${code(i.referrer.slice(0, 19))}…` : '',
@@ -4431,7 +4436,7 @@ function servicesLine(s, dryRun) {
 function filesSection(o, files) {
     const signature = new Map(files.signatures.map(s => [s.subject.name, s.item.bundlePath]));
     const rows = files.files.map(f => `| ${code(f.name)} | ${code(f.digest)} | ${signature.has(f.name) ? 'sign-blob bundle' : 'listed only (checksums line)'} |`);
-    const statements = ordered(files.statements).map(i => `${i.kind} ${o.dryRun ? '(not logged, dry run)' : `Rekor <a href="${rekorEntryUrl(o.rekorUrl, i.rekorLogIndex)}">${i.rekorLogIndex}</a>`}` +
+    const statements = ordered(files.statements).map(i => `${i.kind} ${o.dryRun ? '(not logged, dry run)' : `Rekor <a href="${entryLink(o.rekorUrl, o.services)(i.rekorLogIndex)}">${i.rekorLogIndex}</a>`}` +
         `${i.githubAttestationUrl ? `, <a href="${i.githubAttestationUrl}">GitHub</a>` : ''}`);
     const cmds = fileVerifyCommands({
         files: files.files.map(f => ({

@@ -64,7 +64,8 @@ export function vexDocument(name: string, tag = `v${VERSION}`): object {
 }
 
 /** A chart in gpu-operator's operator shape (`{repository, image, version}`) that deploys the attested image. */
-function chartArchive(imageRepository: string): Buffer {
+/** A gpu-operator-shaped chart whose operator image is `imageRepository` at the release version. */
+export function chartArchive(imageRepository: string): Buffer {
   const slash = imageRepository.lastIndexOf('/')
   return gzipSync(
     tarOf({
