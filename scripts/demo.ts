@@ -2,12 +2,13 @@
 // Sigstore stack is Node), starts them, pushes a multi-arch image (a `docker manifest create` list) and a Helm
 // chart, runs `node dist/index.js` as a runner would, verifies everything with `oci-attest verify` (and stock
 // cosign / sigstore-python when installed: `--with-cosign`, `--with-sigstore-python`), prints a one-screen
-// summary and writes demo-result.json. `--keep-running` leaves the bed up for your own checks.
+// summary and writes demo-result.json. `--keep-running` leaves the bed up for your own checks. `--rekor-v2` signs
+// to a real rekor-tiles with timestamps from a real timestamp-authority, chosen by a signing config alone.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { readBedState, requireSigstore } from '../test/bed/state.js'
+import { readBedState, requireRealSigstore, requireSigstore } from '../test/bed/state.js'
 import type { BedState } from '../test/bed/state.js'
 import { cosignVerify, cosignVerifyAttestation } from '../test/integration/interop/cosign.js'
 import { bedSigstoreInputs, runAction } from '../test/e2e/support/action-runner.js'
@@ -18,7 +19,8 @@ import { setUpDemo } from './demo/setup.js'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const BED_DIR = join(ROOT, '.testbed', 'demo')
-const DEMO_FLAGS = ['--keep-running', '--with-cosign', '--with-sigstore-python']
+const DEMO_FLAGS = ['--keep-running', '--with-cosign', '--with-sigstore-python', '--rekor-v2']
+const rekorV2 = process.argv.includes('--rekor-v2')
 const keepRunning = process.argv.includes('--keep-running')
 const say = (line: string): void => void process.stdout.write(`demo: ${line}\n`)
 
@@ -32,7 +34,19 @@ async function startBed(): Promise<{ state: BedState; stop: () => void }> {
   // stdin is a pipe: when this process ends, for any reason, the bed sees EOF and stops.
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'test/bed/start.ts', '--dir', BED_DIR, '--profile', 'demo', '--exit-on-stdin-eof'],
+    [
+      ...[
+        '--import',
+        'tsx',
+        'test/bed/start.ts',
+        '--dir',
+        BED_DIR,
+        '--profile',
+        'demo',
+        '--exit-on-stdin-eof'
+      ],
+      ...(rekorV2 ? ['--real-sigstore'] : [])
+    ],
     {
       cwd: ROOT,
       stdio: ['pipe', 'ignore', 'inherit']
@@ -65,7 +79,8 @@ async function main(): Promise<number> {
   const peers = await setUpDemo(
     {
       withCosign: process.argv.includes('--with-cosign'),
-      withSigstorePython: process.argv.includes('--with-sigstore-python')
+      withSigstorePython: process.argv.includes('--with-sigstore-python'),
+      rekorV2
     },
     say
   )
@@ -75,8 +90,10 @@ async function main(): Promise<number> {
   try {
     const s = requireSigstore(state)
     const registry = state.registries.distribution.host
+    const real = rekorV2 ? requireRealSigstore(state) : undefined
     say(
-      `bed up: registry ${registry} (no referrers API, like ghcr.io), Sigstore at ${s.fulcioUrl} / ${s.rekorUrl}`
+      `bed up: registry ${registry} (no referrers API, like ghcr.io), Sigstore at ${s.fulcioUrl} / ` +
+        (real ? `Rekor v2 ${real.rekorV2Url} (rekor-tiles) + TSA ${real.tsaUrl}` : s.rekorUrl)
     )
 
     const image = await pushMultiArch(`${registry}/nvidia/gpu-operator`, 'v1.2.3', { docker: true })
@@ -85,7 +102,10 @@ async function main(): Promise<number> {
       `pushed ${image.ref} (manifest list: ${image.platforms.map(p => p.platform).join(', ')}) and ${chart.ref}`
     )
 
-    const sigstoreInputs = await bedSigstoreInputs(state)
+    // Rekor v2: the signing config alone chooses the log and the TSA, as public good's opt-in would.
+    const sigstoreInputs = real
+      ? { 'signing-config': real.signingConfigPath, 'trusted-root': s.trustedRootPath }
+      : await bedSigstoreInputs(state)
     say('running node dist/index.js as a runner would (INPUT_*, GITHUB_*, ACTIONS_ID_TOKEN_REQUEST_*)')
     const run = await runAction(state, { subjects: `${image.ref}\n${chart.ref}`, ...sigstoreInputs })
     process.stdout.write(plainLog(run.stdout))
@@ -169,7 +189,8 @@ async function main(): Promise<number> {
         identity: { regexp: '^https://github.com/nvidia/gpu-operator/' },
         issuer: s.issuer
       } as const
-      for (const version of ['v2', 'v3'] as const) {
+      // cosign v2 counts only log timestamps unless told to read signed ones; Rekor v2 entries have none.
+      for (const version of rekorV2 ? (['v3'] as const) : (['v2', 'v3'] as const)) {
         if (!peers.cosign) continue
         const call = { ...cosign, version, trust: 'trusted-root' } as const
         const sig = await cosignVerify(state, ref, call)
@@ -199,7 +220,7 @@ async function main(): Promise<number> {
         failed,
         verifiers: [
           'oci-attest verify',
-          ...(peers.cosign ? ['cosign v2', 'cosign v3'] : []),
+          ...(peers.cosign ? (rekorV2 ? ['cosign v3'] : ['cosign v2', 'cosign v3']) : []),
           ...(peers.sigstorePython ? ['sigstore-python'] : [])
         ],
         markdownSummary,

@@ -3,12 +3,15 @@
 import { existsSync } from 'node:fs'
 import { ensureAptTools } from '../../test/bed/tools/apt-tools.js'
 import { ensureGoTool, goToolOk } from '../../test/bed/tools/go-tools.js'
-import { COSIGN_V2, COSIGN_V3, SIGSTORE_PYTHON } from '../../test/bed/tools/pins.js'
+import { COSIGN_V2, COSIGN_V3, REKOR_TILES, SIGSTORE_PYTHON, TSA_SERVER } from '../../test/bed/tools/pins.js'
+import { ensureSourceGoTool } from '../../test/bed/tools/source-go-tools.js'
 import { ensureSigstorePython, sigstorePythonVersion } from '../../test/bed/tools/python-tools.js'
 
 export interface DemoOptions {
   withCosign: boolean
   withSigstorePython: boolean
+  /** The real rekor-tiles and timestamp-authority, built with Go, and a signing config choosing them. */
+  rekorV2: boolean
 }
 
 export interface DemoPeers {
@@ -51,6 +54,18 @@ export async function setUpDemo(opts: DemoOptions, say: Say): Promise<DemoPeers>
       await step(say, `building ${pin.label} with Go`, 'stock verifier, --with-cosign', '3–6 min', () =>
         ensureGoTool(pin, line => say(`  ${line}`))
       )
+  }
+  if (opts.rekorV2) {
+    await step(say, `building ${REKOR_TILES.label} with Go`, 'the Rekor v2 log, --rekor-v2', '3–5 min', () =>
+      ensureGoTool(REKOR_TILES, line => say(`  ${line}`))
+    )
+    await step(
+      say,
+      'building timestamp-authority v2.1.3 with Go',
+      'the TSA Rekor v2 needs, --rekor-v2',
+      '4–7 min',
+      () => ensureSourceGoTool(TSA_SERVER, line => say(`  ${line}`))
+    )
   }
   if (opts.withSigstorePython)
     await step(
