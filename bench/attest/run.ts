@@ -1,6 +1,6 @@
 // Benchmark (prints, does not assert): N subjects × (signature + SLSA v0.2 + SLSA v1 + CycloneDX SBOM), both
 // formats, through our pipeline vs stock cosign v3 (`sign` + `attest` ×3 per subject) on the same bed stack.
-//   node --import tsx bench/attest/run.ts [--subjects 10] [--registry distribution] [--verify] [--runs 3]
+//   node --import tsx bench/attest/run.ts [--subjects 10] [--registry distribution] [--verify] [--runs 3] [--rekor-v2]
 //     [--latency MS]  (registry behind the bed's fault proxy, every request delayed MS: a registry across a network)
 // Each run uses fresh images; the order of the two sides alternates between runs; medians are printed last.
 import { sbomPredicateFromFile } from '../../src/attest/sbom-predicate.js'
@@ -8,7 +8,7 @@ import { planSubjects } from '../../src/pipeline/plan.js'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { readBedState, requireSigstore } from '../../test/bed/state.js'
+import { readBedState, requireRealSigstore, requireSigstore } from '../../test/bed/state.js'
 import type { RegistryName } from '../../test/bed/state.js'
 import { pushSampleImage } from '../../test/bed/tools/sample-image.js'
 import { run } from '../../test/bed/tools/run.js'
@@ -27,12 +27,18 @@ const { values } = parseArgs({
     registry: { type: 'string', default: 'distribution' },
     verify: { type: 'boolean', default: false },
     runs: { type: 'string', default: '3' },
-    latency: { type: 'string' }
+    latency: { type: 'string' },
+    'rekor-v2': { type: 'boolean', default: false }
   }
 })
 const n = Number(values.subjects)
 const state = readBedState()
 const s = requireSigstore(state)
+// --rekor-v2: both sides sign to the bed's rekor-tiles with a timestamp from its timestamp-authority.
+const real = values['rekor-v2'] ? requireRealSigstore(state) : undefined
+const rekorLog = real
+  ? { admin: real.adminUrl.rekorV2, path: '/api/v2/log/entries' }
+  : { admin: s.adminUrl.rekor, path: '/api/v1/log/entries' }
 // The flaky proxy fronts the distribution registry (no referrers API, like GHCR) and can delay requests.
 const registryName = (values.latency ? 'flaky' : values.registry) as RegistryName
 const host = state.registries[registryName].host
@@ -53,14 +59,14 @@ const posts = async (admin: string, path: string): Promise<number> =>
   ).length
 // The bed keeps only its latest 5000 records, so each side starts from an empty log and counts it all.
 async function counted(work: () => Promise<void>): Promise<{ ms: number; fulcio: number; rekor: number }> {
-  for (const admin of [s.adminUrl.fulcio, s.adminUrl.rekor]) await fetch(`${admin}/log`, { method: 'DELETE' })
+  for (const admin of [s.adminUrl.fulcio, rekorLog.admin]) await fetch(`${admin}/log`, { method: 'DELETE' })
   const t = performance.now()
   await work()
   const ms = performance.now() - t
   return {
     ms,
     fulcio: await posts(s.adminUrl.fulcio, '/api/v2/signingCert'),
-    rekor: await posts(s.adminUrl.rekor, '/api/v1/log/entries')
+    rekor: await posts(rekorLog.admin, rekorLog.path)
   }
 }
 
@@ -96,7 +102,9 @@ async function ours(subjects: string[]): Promise<void> {
   const session = await openSigningSession(
     {
       fulcioUrl: s.fulcioUrl,
-      rekorUrl: s.rekorUrl,
+      ...(real
+        ? { rekorUrl: real.rekorV2Url, rekorApiVersion: 2 as const, tsaUrls: [real.tsaUrl] }
+        : { rekorUrl: s.rekorUrl }),
       trustedRootPath: s.trustedRootPath,
       oidcDiscoveryUrl: s.oidcUrl
     },
@@ -113,6 +121,8 @@ async function ours(subjects: string[]): Promise<void> {
       subjects: plan.subjects,
       sbomFor: async () => sbom,
       verify: values.verify,
+      // Rekor v2 gives no SET, which the tag layout needs: bundles only, as the action publishes them.
+      formats: real ? ['referrers'] : ['legacy', 'referrers'],
       bundleDir: join(work, 'bundles')
     },
     { registry, session }
@@ -121,7 +131,7 @@ async function ours(subjects: string[]): Promise<void> {
 
 // Stock cosign v3: sign + attest ×3 per subject, one after another, as a release script would run it.
 const cosignEnv = { ...process.env, TUF_ROOT: join(work, 'tuf'), DOCKER_CONFIG: join(work, 'docker') }
-const common = ['--yes', '--signing-config', join(s.trustedRootPath, '..', 'signing_config.json')]
+const common = ['--yes', '--signing-config', real?.signingConfigPath ?? s.signingConfigPath]
 common.push('--trusted-root', s.trustedRootPath, '--identity-token', token)
 async function cosign(subjects: string[]): Promise<void> {
   for (const ref of subjects) {
@@ -143,7 +153,8 @@ console.log(
   `registry ${registryName}${values.latency ? ` (distribution, ${values.latency} ms added to every request)` : ''} (${host}), ${n} subjects, each: signature + SLSA v0.2 + SLSA v1 + CycloneDX SBOM`
 )
 console.log(
-  `oci-attest: both formats, self-verify ${values.verify ? 'on' : 'off'}; cosign v3: sign + attest ×3 per subject`
+  `oci-attest: ${real ? 'bundles (Rekor v2 + TSA)' : 'both formats (Rekor v1)'}, self-verify ${values.verify ? 'on' : 'off'}; ` +
+    `cosign v3: sign + attest ×3 per subject${real ? ', --signing-config choosing Rekor v2 + TSA' : ''}`
 )
 const results: { ours: number; cosign: number }[] = []
 for (let r = 0; r < Number(values.runs); r++) {
