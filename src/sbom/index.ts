@@ -6,6 +6,7 @@ import { allCatalogers } from './catalogers/index.js'
 import type { Cataloger, Distro, Package } from './catalogers/types.js'
 import { resolveLimits, type ReaderLimits } from './layers/limits.js'
 import { scanLayers, type ScanProgress } from './layers/scan.js'
+import { holdYoungGeneration } from './layers/young-generation.js'
 import { sortPackages } from './output/bom-refs.js'
 import { buildCycloneDx, serializeCycloneDx } from './output/cyclonedx.js'
 import type { SbomModel, WriteOptions } from './output/model.js'
@@ -57,6 +58,15 @@ export interface GenerateSbomResult {
 }
 
 export async function generateSbom(opts: GenerateSbomOptions): Promise<GenerateSbomResult> {
+  const release = holdYoungGeneration()
+  try {
+    return await generate(opts)
+  } finally {
+    release()
+  }
+}
+
+async function generate(opts: GenerateSbomOptions): Promise<GenerateSbomResult> {
   const warnings: string[] = []
   const warn = (message: string): void => {
     warnings.push(message)
