@@ -107,8 +107,12 @@ async function generate(opts: GenerateSbomOptions): Promise<GenerateSbomResult> 
   let serialized: string
   if (opts.format === 'spdx-json') serialized = JSON.stringify(buildSpdx(model, opts.write), null, 2)
   else serialized = serializeCycloneDx(buildCycloneDx(model, opts.write))
+  // Parsed when asked for: the CLI writes `serialized` only, and the parse is a second copy of the document.
+  let document: Record<string, unknown> | undefined
   return {
-    document: JSON.parse(serialized) as Record<string, unknown>,
+    get document(): Record<string, unknown> {
+      return (document ??= JSON.parse(serialized) as Record<string, unknown>)
+    },
     serialized,
     packages,
     ...(scan.distro ? { distro: scan.distro } : {}),
