@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { FIXTURES } from '../../test/fixtures/sbom/index.js'
 import { randomFilesTar, smallFilesTar } from './generated-tar.js'
 import { tarDirectory, writeLayer, writeLayout, type WrittenLayer } from './layout-writer.js'
-import { BENCH_DIR } from './paths.js'
+import { BENCH_DIR, REPO } from './paths.js'
 
 export const LARGE_LAYOUT = join(BENCH_DIR, 'large')
 const MiB = 1024 * 1024
@@ -136,8 +136,45 @@ export async function buildToolchainsImage(): Promise<string> {
   return TOOLCHAINS_LAYOUT
 }
 
+export const BIG_BINARIES_LAYOUT = join(BENCH_DIR, 'big-binaries')
+/** The Go tools the test bed installs (cosign, syft, kyverno...: 10-400 MB each, real build info). */
+const TOOLS_BIN = join(REPO, '.tools', 'bin')
+
+/**
+ * An image nobody tuned for: the Debian root, the host's shared libraries and executables, the Go
+ * toolchain, then 5 copies of the bed's Go tools (the largest file 382 MiB, several 120-135 MiB), one
+ * layer each, alternately gzip -6 (what `docker build` writes) and zstd -3: what the reader buffers
+ * is then the size of real binaries, not of the fixtures.
+ */
+export async function buildBigBinariesImage(): Promise<string> {
+  if (existsSync(join(BIG_BINARIES_LAYOUT, 'index.json'))) return BIG_BINARIES_LAYOUT
+  await rm(BIG_BINARIES_LAYOUT, { recursive: true, force: true })
+  const goroot = execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim()
+  const layout = BIG_BINARIES_LAYOUT
+  const list = layerList()
+  await list.add(
+    'debian rootfs',
+    writeLayer(layout, tarDirectory(await FIXTURES['debian']!(), ''), 'gzip', 6)
+  )
+  for (const dir of ['/usr/lib/x86_64-linux-gnu', '/usr/bin', '/usr/libexec']) {
+    await list.add(dir, writeLayer(layout, tarDirectory(dir, `host${dir}`), 'gzip', 6))
+  }
+  await list.add(goroot, writeLayer(layout, tarDirectory(goroot, 'usr/local/go'), 'gzip', 6))
+  for (let i = 0; i < 5; i++) {
+    const zstd = i % 2 === 1
+    await list.add(
+      `${TOOLS_BIN} as /opt/tools-${i}`,
+      writeLayer(layout, tarDirectory(TOOLS_BIN, `opt/tools-${i}`), zstd ? 'zstd' : 'gzip', zstd ? 3 : 6)
+    )
+  }
+  await writeLayout(layout, list.layers, { os: 'linux', architecture: 'amd64' })
+  console.log(list.total())
+  return layout
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   await buildLargeImage()
   await buildManyFilesImage()
   if (process.argv.includes('--toolchains')) await buildToolchainsImage()
+  if (process.argv.includes('--big-binaries')) await buildBigBinariesImage()
 }

@@ -1,12 +1,18 @@
 // Benchmark: the large generated image in a registry; Syft (pinned) vs oci-attest vs the
 // decompression floor, wall time and peak RSS, in the same run. Prints, does not assert.
-//   node --import tsx bench/sbom/run.ts [--runs N] [--image large|many-files|toolchains]
+//   node --import tsx bench/sbom/run.ts [--runs N] [--image large|many-files|toolchains|big-binaries]
+//   [--tools syft,ours,floor] [--ours-bundle path/to/cli.mjs]
 //   (best wall of N interleaved rounds, default 2; default image: large)
 import { spawnSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
-import { buildLargeImage, buildManyFilesImage, buildToolchainsImage } from './build-large.js'
+import {
+  buildBigBinariesImage,
+  buildLargeImage,
+  buildManyFilesImage,
+  buildToolchainsImage
+} from './build-large.js'
 import { bundle } from './bundle.js'
 import { compare, printParity } from './compare.js'
 import { measure, type Measured } from './measure.js'
@@ -14,6 +20,10 @@ import { BENCH_DIR, CRANE, NODE, SYFT_VERSION } from './paths.js'
 import { benchRegistry } from './registry.js'
 import { readSyftPackages, runSyft } from './syft.js'
 
+const flag = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name)
+  return i === -1 ? undefined : process.argv[i + 1]
+}
 const runsFlag = process.argv.indexOf('--runs')
 const runs = runsFlag === -1 ? 2 : Number(process.argv[runsFlag + 1])
 
@@ -22,12 +32,15 @@ const image = imageFlag === -1 ? 'large' : process.argv[imageFlag + 1]!
 const builders: Record<string, () => Promise<string>> = {
   large: buildLargeImage,
   'many-files': buildManyFilesImage,
-  toolchains: buildToolchainsImage
+  toolchains: buildToolchainsImage,
+  'big-binaries': buildBigBinariesImage
 }
 if (!builders[image]) throw new Error(`--image: one of ${Object.keys(builders).join(', ')}`)
 const layout = await builders[image]()
-// The CLI as shipped: an ES module bundle.
-const ours = bundle('src/cli/index.ts', 'cli.mjs', 'esm')
+// The CLI as shipped: an ES module bundle; or another one (`--ours-bundle`, e.g. of the base commit).
+const ours = flag('--ours-bundle') ?? bundle('src/cli/index.ts', 'cli.mjs', 'esm')
+// `--tools ours` measures only what changed; parity then reads Syft's output of an earlier run.
+const tools = new Set((flag('--tools') ?? 'syft,ours,floor').split(','))
 const floorScript = bundle('bench/sbom/floor.ts', 'floor.mjs', 'esm')
 const registry = await benchRegistry()
 try {
@@ -52,11 +65,13 @@ try {
     )
   }
   for (let i = 0; i < runs; i++) {
-    keep('syft', await runSyft(ref, syftOut))
-    keep('ours', await measure(NODE, [ours, 'sbom', ref, '--output', oursOut, '--quiet']))
-    keep('floor', await measure(NODE, [floorScript, ref]))
+    if (tools.has('syft')) keep('syft', await runSyft(ref, syftOut))
+    if (tools.has('ours'))
+      keep('ours', await measure(NODE, [ours, 'sbom', ref, '--output', oursOut, '--quiet']))
+    if (tools.has('floor')) keep('floor', await measure(NODE, [floorScript, ref]))
   }
-  const { syft, ours: us, floor } = best as Record<Who, Measured>
+  const none: Measured = { wallSeconds: NaN, cpuSeconds: NaN, peakRssMiB: NaN, exitCode: 0, stderr: '' }
+  const { syft = none, ours: us = none, floor = none } = best
   const row = (name: string, m: Measured) =>
     console.log(
       `${name.padEnd(40)} ${m.wallSeconds.toFixed(1).padStart(7)} s ${m.cpuSeconds.toFixed(1).padStart(7)} s ${m.peakRssMiB.toFixed(0).padStart(7)} MiB`

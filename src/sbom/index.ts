@@ -6,6 +6,7 @@ import { allCatalogers } from './catalogers/index.js'
 import type { Cataloger, Distro, Package } from './catalogers/types.js'
 import { resolveLimits, type ReaderLimits } from './layers/limits.js'
 import { scanLayers, type ScanProgress } from './layers/scan.js'
+import { holdYoungGeneration } from './layers/young-generation.js'
 import { sortPackages } from './output/bom-refs.js'
 import { buildCycloneDx, serializeCycloneDx } from './output/cyclonedx.js'
 import type { SbomModel, WriteOptions } from './output/model.js'
@@ -57,6 +58,15 @@ export interface GenerateSbomResult {
 }
 
 export async function generateSbom(opts: GenerateSbomOptions): Promise<GenerateSbomResult> {
+  const release = holdYoungGeneration()
+  try {
+    return await generate(opts)
+  } finally {
+    release()
+  }
+}
+
+async function generate(opts: GenerateSbomOptions): Promise<GenerateSbomResult> {
   const warnings: string[] = []
   const warn = (message: string): void => {
     warnings.push(message)
@@ -97,8 +107,12 @@ export async function generateSbom(opts: GenerateSbomOptions): Promise<GenerateS
   let serialized: string
   if (opts.format === 'spdx-json') serialized = JSON.stringify(buildSpdx(model, opts.write), null, 2)
   else serialized = serializeCycloneDx(buildCycloneDx(model, opts.write))
+  // Parsed when asked for: the CLI writes `serialized` only, and the parse is a second copy of the document.
+  let document: Record<string, unknown> | undefined
   return {
-    document: JSON.parse(serialized) as Record<string, unknown>,
+    get document(): Record<string, unknown> {
+      return (document ??= JSON.parse(serialized) as Record<string, unknown>)
+    },
     serialized,
     packages,
     ...(scan.distro ? { distro: scan.distro } : {}),

@@ -1,6 +1,7 @@
 // Version strings in well-known binaries that no package database describes (a subset of Syft's classifiers).
 import { formatPurl } from '../purl.js'
 import { CLASSIFIERS, type Classifier } from './binary-classifiers.js'
+import { asBytes, bytesOf, type FileBytes } from './file-bytes.js'
 import type { CatalogContext, CatalogedFile, Cataloger, FileCandidate, Package } from './types.js'
 
 export const BINARY_CATALOGER = 'binary-classifier-cataloger'
@@ -37,17 +38,18 @@ export const OVERLAP = 64 * 1024
  * \x00 match as written), as over the whole file. A match is taken from the window it starts in, and
  * only if it ends before that window does; one the window's end cut short is read from the whole file.
  */
-export function firstMatch(data: Buffer, pattern: RegExp): RegExpExecArray | null {
-  for (let start = 0; start < data.length; start += WINDOW) {
-    const end = Math.min(data.length, start + WINDOW + OVERLAP)
-    const m = pattern.exec(data.toString('latin1', start, end))
+export function firstMatch(data: Buffer | FileBytes, pattern: RegExp): RegExpExecArray | null {
+  const bytes = asBytes(data)
+  for (let start = 0; start < bytes.size; start += WINDOW) {
+    const end = Math.min(bytes.size, start + WINDOW + OVERLAP)
+    const m = pattern.exec(bytes.read(start, end - start).toString('latin1'))
     if (!m) continue
     if (m.index >= WINDOW) continue
-    if (end === data.length || m.index + m[0].length < end - start) {
+    if (end === bytes.size || m.index + m[0].length < end - start) {
       m.index += start
       return m
     }
-    return pattern.exec(data.toString('latin1'))
+    return pattern.exec(bytes.read(0, bytes.size).toString('latin1'))
   }
   return null
 }
@@ -55,10 +57,11 @@ export function firstMatch(data: Buffer, pattern: RegExp): RegExpExecArray | nul
 export function classify(file: CatalogedFile): Package[] {
   const classifiers = classifiersFor(baseName(file.path))
   if (classifiers.length === 0) return []
+  const bytes = bytesOf(file)
   for (const { c, patterns } of classifiers) {
-    if (c.require && !firstMatch(file.data, c.require)) continue
+    if (c.require && !firstMatch(bytes, c.require)) continue
     for (const pattern of patterns) {
-      const version = firstMatch(file.data, pattern)?.groups?.['version']
+      const version = firstMatch(bytes, pattern)?.groups?.['version']
       if (!version) continue
       return [
         {

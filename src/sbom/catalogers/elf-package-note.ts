@@ -4,6 +4,7 @@ import { formatPurl } from '../purl.js'
 import { isElf, parseElf, sectionData } from './elf.js'
 import { isExecutableCandidate } from './go-binary.js'
 import type { CatalogContext, CatalogedFile, Cataloger, FileCandidate, Package } from './types.js'
+import { bytesOf } from './file-bytes.js'
 
 export const ELF_NOTE_CATALOGER = 'elf-binary-package-cataloger'
 const NOTE_TYPE = 0xcafe1a7e
@@ -64,8 +65,9 @@ export const elfPackageNoteCataloger: Cataloger = {
   name: ELF_NOTE_CATALOGER,
   wants: (file: FileCandidate) => isExecutableCandidate(file) || /\.so(\.|$)/.test(file.path),
   parse(file: CatalogedFile, ctx: CatalogContext): Package[] {
-    if (!isElf(file.data)) return []
-    const elf = parseElf(file.data)
+    const bytes = bytesOf(file)
+    if (!isElf(bytes)) return []
+    const elf = parseElf(bytes)
     const section = elf ? sectionData(elf, '.note.package') : undefined
     const desc = section && elf ? noteDescriptor(section, elf.littleEndian) : undefined
     if (!desc) return []

@@ -3,6 +3,7 @@ import { errorText } from '../../errors/index.js'
 import { formatPurl } from '../purl.js'
 import { parseModinfo, readGoBuildInfoRaw, type GoBuildInfo, type GoModule } from './go-buildinfo.js'
 import type { CatalogContext, CatalogedFile, Cataloger, FileCandidate, Package } from './types.js'
+import { bytesOf } from './file-bytes.js'
 
 export const GO_CATALOGER = 'go-module-binary-cataloger'
 const DEVEL = '(devel)'
@@ -160,7 +161,7 @@ export const goBinaryCataloger: Cataloger = {
   parse(file: CatalogedFile, ctx: CatalogContext): Package[] {
     let raw: ReturnType<typeof readGoBuildInfoRaw>
     try {
-      raw = readGoBuildInfoRaw(file.data)
+      raw = readGoBuildInfoRaw(bytesOf(file))
     } catch (cause) {
       ctx.warn(`${file.path} (layer ${file.layer.diffId}): unreadable Go build info (${errorText(cause)})`)
       return []

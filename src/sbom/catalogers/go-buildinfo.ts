@@ -1,5 +1,6 @@
 // Go build information (what `go version -m` prints), read from ELF, PE or Mach-O bytes.
 import { isElf, parseElf, PF_W, PF_X, PT_LOAD, readAddress, sectionData, type ElfFile } from './elf.js'
+import { asBytes, bufferBytes, type FileBytes } from './file-bytes.js'
 
 const MAGIC = Buffer.from('\xff Go buildinf:', 'latin1')
 const HEADER = 32
@@ -34,15 +35,24 @@ function uvarint(buf: Buffer, at: number): [number, number] | undefined {
   return undefined
 }
 
-/** First 16-aligned occurrence of the magic with a whole header after it (debug/buildinfo's search). */
-function findHeader(data: Buffer): Buffer | undefined {
-  let from = 0
-  for (;;) {
-    const i = data.indexOf(MAGIC, from)
-    if (i < 0 || data.length - i < HEADER) return undefined
-    if (i % ALIGN === 0) return data.subarray(i)
-    from = (i + ALIGN - 1) & ~(ALIGN - 1)
+const SEARCH_WINDOW = 1 << 20
+
+/** Offset of the first 16-aligned magic with a whole header after it (debug/buildinfo's search). */
+function findHeader(bytes: FileBytes): number | undefined {
+  // Windows overlap by the magic's length, so a magic across a window edge is found in the first one.
+  for (let start = 0; start < bytes.size; start += SEARCH_WINDOW) {
+    const window = bytes.read(start, SEARCH_WINDOW + MAGIC.length - 1)
+    let from = 0
+    for (;;) {
+      const i = window.indexOf(MAGIC, from)
+      if (i < 0 || i >= SEARCH_WINDOW) break
+      const at = start + i
+      if (bytes.size - at < HEADER) return undefined
+      if (at % ALIGN === 0) return at
+      from = Math.ceil(at / ALIGN) * ALIGN - start
+    }
   }
+  return undefined
 }
 
 /** Where the toolchain put the header: .go.buildinfo, else the first writable, non-executable PT_LOAD. */
@@ -72,24 +82,45 @@ function readPointerString(elf: ElfFile, header: Buffer, at: number): string {
   return bytes && bytes.length === Number(len) ? bytes.toString('utf8') : ''
 }
 
-/** The Go version and raw modinfo, or undefined when this is not a Go executable. */
-export function readGoBuildInfoRaw(data: Buffer): { goVersion: string; modinfo: string } | undefined {
-  const elf = isElf(data) ? parseElf(data) : undefined
+/** Go ≥ 1.18: the version and modinfo follow the header, each a uvarint length and its bytes. */
+function inlineStrings(region: FileBytes, at: number): [string, string] | undefined {
+  let pos = at + HEADER
+  const next = (): string | undefined => {
+    const v = uvarint(region.read(pos, 10), 0)
+    if (!v || pos + v[1] + v[0] > region.size) return undefined
+    const text = region.read(pos + v[1], v[0]).toString('utf8')
+    pos += v[1] + v[0]
+    return text
+  }
+  const goVersion = next()
+  const modinfo = goVersion === undefined ? undefined : next()
+  return modinfo === undefined ? undefined : [goVersion!, modinfo]
+}
+
+/**
+ * The Go version and raw modinfo, or undefined when this is not a Go executable. Reads headers and the
+ * build info's own bytes only: a file on disk is never loaded whole.
+ */
+export function readGoBuildInfoRaw(
+  data: Buffer | FileBytes
+): { goVersion: string; modinfo: string } | undefined {
+  const bytes = asBytes(data)
+  const elf = isElf(bytes) ? parseElf(bytes) : undefined
   // PE and Mach-O keep the header 16-aligned within their data section, which is 16-aligned in the file.
-  const region = elf ? elfDataStart(elf) : data
-  const header = region ? findHeader(region) : undefined
-  if (!header) return undefined
+  const elfRegion = elf ? elfDataStart(elf) : undefined
+  if (elf && !elfRegion) return undefined
+  const region = elfRegion ? bufferBytes(elfRegion) : bytes
+  const at = findHeader(region)
+  if (at === undefined) return undefined
+  const header = region.read(at, HEADER)
   const ptrSize = header[14]!
   const flags = header[15]!
   let goVersion: string
   let modinfo: string
   if ((flags & 2) !== 0) {
-    const v = uvarint(header, HEADER)
-    if (!v || v[1] + v[0] > header.length) return undefined
-    goVersion = header.toString('utf8', v[1], v[1] + v[0])
-    const m = uvarint(header, v[1] + v[0])
-    if (!m || m[1] + m[0] > header.length) return undefined
-    modinfo = header.toString('utf8', m[1], m[1] + m[0])
+    const strings = inlineStrings(region, at)
+    if (!strings) return undefined
+    ;[goVersion, modinfo] = strings
   } else {
     if (!elf || (ptrSize !== 4 && ptrSize !== 8)) return undefined
     goVersion = readPointerString(elf, header, 16)

@@ -5,6 +5,7 @@
 import { formatPurl } from '../purl.js'
 import { firstMatch } from './binary-classifier.js'
 import type { CatalogContext, CatalogedFile, Cataloger, FileCandidate, Package } from './types.js'
+import { bytesOf } from './file-bytes.js'
 
 export const PHP_INTERPRETER_CATALOGER = 'php-interpreter-cataloger'
 const CAP = 256 * 1024 * 1024
@@ -62,11 +63,11 @@ export const phpInterpreterCataloger: Cataloger = {
     for (const kind of phpKinds(file.path)) {
       if (kind === 'extension') {
         const name = file.path.slice(file.path.lastIndexOf('/') + 1, -'.so'.length)
-        const version = firstMatch(file.data, extensionPattern(name))?.groups?.['version']
+        const version = firstMatch(bytesOf(file), extensionPattern(name))?.groups?.['version']
         if (version) out.push(binaryPackage(name, name, version, file.path, kind))
         continue
       }
-      const version = firstMatch(file.data, POWERED_BY)?.groups?.['version']
+      const version = firstMatch(bytesOf(file), POWERED_BY)?.groups?.['version']
       if (!version) continue
       const [name, purlName] =
         kind === 'cli' ? ['php-cli', 'php-cli'] : kind === 'fpm' ? ['php-fpm', 'php-fpm'] : ['libphp', 'php']

@@ -5,6 +5,7 @@ import { formatPurl } from '../purl.js'
 import { isElf, parseElf, sectionData } from './elf.js'
 import { isExecutableCandidate } from './go-binary.js'
 import type { CatalogContext, CatalogedFile, Cataloger, Package } from './types.js'
+import { bytesOf } from './file-bytes.js'
 
 export const RUST_CATALOGER = 'cargo-auditable-binary-cataloger'
 /** cargo-auditable's own format limit; a larger section is not one it wrote. */
@@ -22,8 +23,9 @@ export const rustAuditCataloger: Cataloger = {
   name: RUST_CATALOGER,
   wants: file => isExecutableCandidate(file),
   parse(file: CatalogedFile, ctx: CatalogContext): Package[] {
-    if (!isElf(file.data)) return []
-    const elf = parseElf(file.data)
+    const bytes = bytesOf(file)
+    if (!isElf(bytes)) return []
+    const elf = parseElf(bytes)
     const section = elf ? sectionData(elf, '.dep-v0') : undefined
     if (!section) return []
     const where = `${file.path} (layer ${file.layer.diffId})`

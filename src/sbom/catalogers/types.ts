@@ -1,4 +1,5 @@
 // The contract between the layer reader (which streams files) and the catalogers (one per ecosystem).
+import type { FileBytes } from './file-bytes.js'
 
 /** A regular file the reader offers to catalogers, before its content is read. */
 export interface FileCandidate {
@@ -9,9 +10,12 @@ export interface FileCandidate {
   mode: number
 }
 
-/** A file buffered whole for a cataloger, with the layer it came from. */
+/** A file for a cataloger, with the layer it came from. */
 export interface CatalogedFile extends FileCandidate {
+  /** The whole file. For a large (spilled) one, reading this loads it whole: prefer `bytes`. */
   data: Buffer
+  /** Random access without loading the file whole; set for files the reader spilled to disk. */
+  bytes?: FileBytes
   layer: LayerRef
 }
 

@@ -19,7 +19,7 @@ const MiB = 1024 * 1024
 const GiB = 1024 * MiB
 
 export const DEFAULT_LIMITS: ReaderLimits = {
-  maxBufferedFileBytes: 64 * MiB,
+  maxBufferedFileBytes: 8 * MiB,
   maxFileBytes: 1 * GiB,
   maxLayerBytes: 64 * GiB,
   maxLayerEntries: 10_000_000,

@@ -2,7 +2,8 @@
 // The distro is not known yet (it comes from the merged filesystem): a cataloger that reads ctx.distro
 // keeps its file for a second parse once the distro is known.
 import { errorText } from '../../errors/index.js'
-import { readFile } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
+import { descriptorBytes } from '../catalogers/file-bytes.js'
 import type { CatalogContext, CatalogedFile, Cataloger, Package } from '../catalogers/types.js'
 import type { FileConsumer, LayerContents, LayerFile } from './read-layer.js'
 import { releaseBuffer } from './release-memory.js'
@@ -32,6 +33,33 @@ export function packageKey(p: Package): string {
   return `${p.type}\0${p.name}\0${p.version}`
 }
 
+/**
+ * A spilled file as catalogers see it: `bytes` reads parts of it from disk; `data` (for catalogers
+ * that parse whole files) loads it whole on first use, and that copy is released on close.
+ */
+async function openSpilled(
+  path: string,
+  size: number
+): Promise<{ file(base: Omit<CatalogedFile, 'data'>): CatalogedFile; close(): Promise<void> }> {
+  const handle = await open(path, 'r')
+  const bytes = descriptorBytes(handle.fd, size)
+  let whole: Buffer | undefined
+  return {
+    file: base => ({
+      ...base,
+      bytes,
+      get data(): Buffer {
+        return (whole ??= bytes.read(0, size))
+      }
+    }),
+    async close() {
+      if (whole) releaseBuffer(whole)
+      whole = undefined
+      await handle.close()
+    }
+  }
+}
+
 /** Files that enrich packages (md5sums, copyright) are small; a big one is not kept for enrich(). */
 const ENRICH_CAP = 4 * 1024 * 1024
 
@@ -50,17 +78,20 @@ export class LayerParser implements FileConsumer {
 
   async file(file: LayerFile): Promise<void> {
     const run = async (): Promise<void> => {
-      const data = file.data ?? (await readFile(file.spillPath!))
-      const cataloged: CatalogedFile = {
-        path: file.path,
-        size: file.size,
-        mode: file.mode,
-        layer: file.layer,
-        data
-      }
+      const spilled = file.spillPath ? await openSpilled(file.spillPath, file.size) : undefined
+      const cataloged: CatalogedFile = spilled
+        ? spilled.file({ path: file.path, size: file.size, mode: file.mode, layer: file.layer })
+        : { path: file.path, size: file.size, mode: file.mode, layer: file.layer, data: file.data! }
       // The bytes are released once this returns (ours too, for a spilled file): what is kept is a copy.
       let kept: CatalogedFile | undefined
-      const keep = (): CatalogedFile => (kept ??= { ...cataloged, data: Buffer.from(data) })
+      const keep = (): CatalogedFile =>
+        (kept ??= {
+          path: cataloged.path,
+          size: cataloged.size,
+          mode: cataloged.mode,
+          layer: cataloged.layer,
+          data: Buffer.from(cataloged.data)
+        })
       const results: ParsedFile[] = []
       try {
         for (const index of file.wantedBy) {
@@ -68,7 +99,7 @@ export class LayerParser implements FileConsumer {
           else results.push(await this.parseOne(index - 1, cataloged, file.sha256, keep))
         }
       } finally {
-        if (!file.data) releaseBuffer(data)
+        await spilled?.close()
       }
       if (results.length) this.byPath.set(file.path, results)
     }

@@ -1,12 +1,15 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { readFile } from 'node:fs/promises'
+import { open, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   goBinaryCataloger,
   pseudoVersion,
   versionFromLdflags
 } from '../../../../src/sbom/catalogers/go-binary.js'
-import type { Package } from '../../../../src/sbom/catalogers/types.js'
+import { elfPackageNoteCataloger } from '../../../../src/sbom/catalogers/elf-package-note.js'
+import { descriptorBytes, type FileBytes } from '../../../../src/sbom/catalogers/file-bytes.js'
+import { rustAuditCataloger } from '../../../../src/sbom/catalogers/rust.js'
+import type { CatalogedFile, Package } from '../../../../src/sbom/catalogers/types.js'
 import { run } from '../../../fixtures/sbom/cache.js'
 import { GO_BINARIES, GO_HELLO_VERSION, goBinariesRootfs } from '../../../fixtures/sbom/golang.js'
 import { fuzzCataloger } from './fuzz.js'
@@ -70,6 +73,46 @@ describe('go-module-binary-cataloger on binaries built by go build', () => {
       p => p.locations[0] === GO_BINARIES.plain && p.name === 'example.com/sbomfixture'
     )!
     expect([...main.dependsOn!].sort()).toEqual([...DEPS.map(d => d[0]!), 'stdlib'].sort())
+  })
+
+  it('reads a binary on disk through its headers and build info only, never whole', async () => {
+    const root = await goBinariesRootfs()
+    for (const path of [GO_BINARIES.plain, GO_BINARIES.pe, GO_BINARIES.macho]) {
+      const data = await readFile(join(root, path))
+      const handle = await open(join(root, path), 'r')
+      try {
+        const disk = descriptorBytes(handle.fd, data.length)
+        let read = 0
+        const counted: FileBytes = {
+          size: disk.size,
+          read: (offset, length) => {
+            const part = disk.read(offset, length)
+            read += part.length
+            return part
+          }
+        }
+        const layer = { index: 0, diffId: 'sha256:spilled' }
+        const spilled: CatalogedFile = {
+          path,
+          size: data.length,
+          mode: 0o755,
+          layer,
+          bytes: counted,
+          get data(): Buffer {
+            throw new Error('loaded whole')
+          }
+        }
+        const whole = { path, size: data.length, mode: 0o755, layer, data }
+        const ctx = { warn: () => undefined }
+        expect(goBinaryCataloger.parse(spilled, ctx)).toEqual(goBinaryCataloger.parse(whole, ctx))
+        expect(rustAuditCataloger.parse(spilled, ctx)).toEqual([])
+        expect(elfPackageNoteCataloger.parse(spilled, ctx)).toEqual([])
+        // ELF: headers, section names and .go.buildinfo; PE and Mach-O: a search for the magic.
+        expect(read).toBeLessThan(path === GO_BINARIES.plain ? 64 * 1024 : data.length + 1024 * 1024)
+      } finally {
+        await handle.close()
+      }
+    }
   })
 
   it('survives mutated binaries', async () => {

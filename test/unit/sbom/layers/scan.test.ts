@@ -4,7 +4,8 @@ import { readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { Readable } from 'node:stream'
 import zlib from 'node:zlib'
-import type { Cataloger } from '../../../../src/sbom/catalogers/types.js'
+import { bytesOf } from '../../../../src/sbom/catalogers/file-bytes.js'
+import type { CatalogedFile, Cataloger } from '../../../../src/sbom/catalogers/types.js'
 import { decompressed } from '../../../../src/sbom/layers/decompress.js'
 import { resolveLimits } from '../../../../src/sbom/layers/limits.js'
 import { scanLayers } from '../../../../src/sbom/layers/scan.js'
@@ -276,6 +277,36 @@ describe('layer reader: bad input', () => {
       }
     )
     expect(names).toHaveLength(5000)
+    expect(spills()).toBe(before)
+  })
+
+  it('gives catalogers a spilled file by position, and whole only when they read data', async () => {
+    const spills = () => readdirSync(tmpdir()).filter(n => n.startsWith('oci-attest-sbom-')).length
+    const before = spills()
+    const body = Buffer.from(Array.from({ length: 256 * 1024 }, (_, i) => (i * 31) % 251))
+    const seen: string[] = []
+    const probe = (name: string, read: (file: CatalogedFile) => Buffer): Cataloger => ({
+      name,
+      wants: f => f.path === '/bin/tool',
+      parse: file => {
+        const part = read(file)
+        seen.push(
+          `${name} ${file.bytes ? 'by position' : 'in memory'} ${part.equals(body.subarray(1000, 1100))}`
+        )
+        return []
+      }
+    })
+    const byPosition = probe('headers', file => bytesOf(file).read(1000, 100))
+    const whole = probe('whole', file => file.data.subarray(1000, 1100))
+    const blob = compress(buildTar([{ type: 'file', path: 'bin/tool', data: body, mode: 0o755 }]), 'zstd')
+    await scan([blob], [byPosition, whole], { maxBufferedFileBytes: 4096 })
+    await scan([blob], [byPosition, whole])
+    expect(seen).toEqual([
+      'headers by position true',
+      'whole by position true',
+      'headers in memory true',
+      'whole in memory true'
+    ])
     expect(spills()).toBe(before)
   })
 
