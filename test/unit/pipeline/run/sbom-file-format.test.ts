@@ -1,12 +1,18 @@
 // A given SBOM file's format is read from its content; an explicit sbom-format it contradicts fails clearly.
-import { describe, expect, it } from '@jest/globals'
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadSbomFile } from '../../../../src/pipeline/run/sbom-step.js'
 
+// Not the generator's spill prefix (oci-attest-sbom-): the layer tests count those to prove spills are removed.
+const made: string[] = []
+afterAll(() => Promise.all(made.map(dir => rm(dir, { recursive: true, force: true }))))
+
 const spdxFile = async (): Promise<string> => {
-  const path = join(await mkdtemp(join(tmpdir(), 'oci-attest-sbom-')), 'sbom.spdx.json')
+  const dir = await mkdtemp(join(tmpdir(), 'sbom-file-format-test-'))
+  made.push(dir)
+  const path = join(dir, 'sbom.spdx.json')
   await writeFile(path, JSON.stringify({ spdxVersion: 'SPDX-2.3', SPDXID: 'SPDXRef-DOCUMENT', name: 'x' }))
   return path
 }
