@@ -49,7 +49,7 @@ export function demoSummary(s: DemoSummary): string {
     `  ${s.identity}`,
     ...s.subjects.map(
       x =>
-        `  ${x.kind.padEnd(6)} ${x.ref}@${short(x.digest)}  signature, provenance${x.kind === 'chart' ? '' : ', SBOM'} · ${x.bundles.length} bundle files`
+        `  ${x.kind.padEnd(6)} ${x.ref}@${short(x.digest)}  signature, provenance, SBOM${x.kind === 'chart' ? ' (the images it deploys)' : ''} · ${x.bundles.length} bundle files`
     ),
     `Verified by ${s.verifiers.join(', ')}: ${s.passed.length} checks passed${s.failed.length ? `, ${s.failed.length} FAILED:` : ''}`,
     ...s.failed.map(f => `  ✗ ${f}`),
