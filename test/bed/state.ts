@@ -85,7 +85,23 @@ export interface RealSigstoreState {
   signingConfigPath: string
   /** sigstore-python's --trust-config with that signing config. */
   clientTrustConfigPath: string
-  adminUrl: { rekorV2: string; tsa: string }
+  /** sigstore/fulcio v1.8.8 (--ca=ephemeralca); its chain is in trustedRootPath beside the stand-in's. */
+  fulcioUrl: string
+  /** Its ephemeral CA chain (PEM, root last), as GET /api/v2/trustBundle serves it. */
+  fulcioChainPath: string
+  /**
+   * The issuer that Fulcio trusts (as a `github-workflow` issuer): GitHub-shaped claims, but `iss` is this URL,
+   * because Fulcio fetches discovery from `iss`. Certificates carry it as their OIDC issuer. POST <url>/__mint.
+   */
+  fulcioIssuer: string
+  /** TesseraCT v0.1.1 (POSIX): Fulcio's CT log (RFC 6962 add-pre-chain); its key is in trustedRootPath's ctlogs. */
+  ctlogUrl: string
+  ctlogPublicKeyPath: string
+  /** Signing config (v0.2) selecting this Fulcio and its issuer, Rekor v2 and this TSA. */
+  fulcioSigningConfigPath: string
+  /** sigstore-python's --trust-config with that signing config. */
+  fulcioClientTrustConfigPath: string
+  adminUrl: { rekorV2: string; tsa: string; fulcio: string; ctlog: string; fulcioIssuer: string }
 }
 
 export interface BedTools {

@@ -3,11 +3,12 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { startFulcio } from './fulcio.js'
 import { generateEcKey, sha256 } from './keys.js'
-import { startOidcIssuer, GITHUB_ISSUER } from './oidc.js'
+import { startOidcIssuer, GITHUB_ISSUER, type OidcIssuer } from './oidc.js'
 import { startRekor } from './rekor.js'
 import { writeTrustFiles, type TrustFiles } from './trust-files.js'
 import { startTsa } from './tsa.js'
 import { startRealTsa, startRekorTiles, type RealTsa, type RekorTiles } from './real-servers.js'
+import { startRealFulcio, type RealFulcio } from './real-fulcio.js'
 import { startTufRepository } from './tuf.js'
 import type { TiedChild } from '../registries/tied-child.js'
 import { createCaChain } from './x509.js'
@@ -26,8 +27,8 @@ export interface SigstoreStack extends TrustFiles {
   tufUrl: string
   tufRootPath: string
   adminUrl: { oidc: string; fulcio: string; rekor: string; tsa: string }
-  /** rekor-tiles and timestamp-authority, when started with `realServers`. */
-  real?: { rekorV2: RekorTiles; tsa: RealTsa }
+  /** rekor-tiles, timestamp-authority, Fulcio + its CT log and the issuer Fulcio trusts, with `realServers`. */
+  real?: RealServers
   /** Child processes (the real servers), for a synchronous kill on exit. */
   children: TiedChild[]
   /** Mints a token in-process (same as POST <oidcUrl>/__mint). */
@@ -44,15 +45,46 @@ export interface SigstoreStackOptions {
   realServers?: boolean
 }
 
-async function startReal(dir: string): Promise<{ rekorV2: RekorTiles; tsa: RealTsa }> {
-  const [rekorV2, tsa] = await Promise.allSettled([
+export interface RealServers {
+  rekorV2: RekorTiles
+  tsa: RealTsa
+  fulcio: RealFulcio
+  /** The issuer the real Fulcio trusts: GitHub-shaped tokens whose `iss` is its own URL. */
+  fulcioIssuer: OidcIssuer
+}
+
+async function startFulcioWithIssuer(dir: string, host: string) {
+  const issuer = await startOidcIssuer({ host, issuer: 'self' })
+  try {
+    return { issuer, fulcio: await startRealFulcio(dir, issuer.issuer) }
+  } catch (err) {
+    await issuer.close()
+    throw err
+  }
+}
+
+async function startReal(dir: string, host: string): Promise<RealServers> {
+  const [rekorV2, tsa, fulcio] = await Promise.allSettled([
     startRekorTiles(join(dir, 'rekor-v2')),
-    startRealTsa(join(dir, 'timestamp-authority'))
+    startRealTsa(join(dir, 'timestamp-authority')),
+    startFulcioWithIssuer(join(dir, 'fulcio'), host)
   ])
-  if (rekorV2.status === 'fulfilled' && tsa.status === 'fulfilled')
-    return { rekorV2: rekorV2.value, tsa: tsa.value }
-  await Promise.allSettled([rekorV2, tsa].map(r => (r.status === 'fulfilled' ? r.value.close() : undefined)))
-  throw rekorV2.status === 'rejected' ? rekorV2.reason : (tsa as PromiseRejectedResult).reason
+  if (rekorV2.status === 'fulfilled' && tsa.status === 'fulfilled' && fulcio.status === 'fulfilled')
+    return {
+      rekorV2: rekorV2.value,
+      tsa: tsa.value,
+      fulcio: fulcio.value.fulcio,
+      fulcioIssuer: fulcio.value.issuer
+    }
+  await Promise.allSettled([
+    rekorV2.status === 'fulfilled' ? rekorV2.value.close() : undefined,
+    tsa.status === 'fulfilled' ? tsa.value.close() : undefined,
+    fulcio.status === 'fulfilled'
+      ? Promise.all([fulcio.value.fulcio.close(), fulcio.value.issuer.close()])
+      : undefined
+  ])
+  const failed = [rekorV2, tsa, fulcio].find(r => r.status === 'rejected') as PromiseRejectedResult
+  throw failed.reason
 }
 
 export async function startSigstoreStack(opts: SigstoreStackOptions): Promise<SigstoreStack> {
@@ -66,7 +98,7 @@ export async function startSigstoreStack(opts: SigstoreStackOptions): Promise<Si
   const rekorKey = generateEcKey()
 
   // Started first: they take longest, and the stand-ins start meanwhile.
-  const realStart = opts.realServers ? startReal(opts.dir) : undefined
+  const realStart = opts.realServers ? startReal(opts.dir, host) : undefined
   realStart?.catch(() => {})
   const oidc = await startOidcIssuer({ host, issuer: opts.issuer ?? GITHUB_ISSUER })
   const fulcio = await startFulcio({
@@ -92,7 +124,13 @@ export async function startSigstoreStack(opts: SigstoreStackOptions): Promise<Si
       ? {
           real: {
             rekorV2: { url: real.rekorV2.url, spki: real.rekorV2.spki, keyId: real.rekorV2.keyId },
-            tsa: { url: real.tsa.url, timestampUrl: real.tsa.timestampUrl, chain: real.tsa.chain }
+            tsa: { url: real.tsa.url, timestampUrl: real.tsa.timestampUrl, chain: real.tsa.chain },
+            fulcio: {
+              url: real.fulcio.url,
+              chain: real.fulcio.chain,
+              ctlog: { url: real.fulcio.ctlog.url, spki: real.fulcio.ctlog.spki },
+              oidcUrl: real.fulcioIssuer.url
+            }
           }
         }
       : {})
@@ -121,7 +159,7 @@ export async function startSigstoreStack(opts: SigstoreStackOptions): Promise<Si
     tufRootPath: tuf.rootPath,
     adminUrl: { oidc: oidc.adminUrl, fulcio: fulcio.adminUrl, rekor: rekor.adminUrl, tsa: tsa.adminUrl },
     ...(real ? { real } : {}),
-    children: real ? [...real.rekorV2.children, ...real.tsa.children] : [],
+    children: real ? [...real.rekorV2.children, ...real.tsa.children, ...real.fulcio.children] : [],
     mint: overrides => oidc.mint(overrides),
     close: async () => {
       await Promise.all([
@@ -131,7 +169,9 @@ export async function startSigstoreStack(opts: SigstoreStackOptions): Promise<Si
         tsa.close(),
         tuf.close(),
         real?.rekorV2.close(),
-        real?.tsa.close()
+        real?.tsa.close(),
+        real?.fulcio.close(),
+        real?.fulcioIssuer.close()
       ])
     }
   }

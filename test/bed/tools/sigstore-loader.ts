@@ -38,7 +38,11 @@ export async function startSigstore(
     stack.signingConfigRekorV2Path &&
     stack.clientTrustConfigRekorV2Path &&
     stack.rekorV2PublicKeyPath &&
-    stack.realTsaCertChainPath
+    stack.realTsaCertChainPath &&
+    stack.signingConfigRealFulcioPath &&
+    stack.clientTrustConfigRealFulcioPath &&
+    stack.realFulcioRootsPemPath &&
+    stack.realCtlogPublicKeyPath
       ? {
           real: {
             rekorV2Url: real.rekorV2.url,
@@ -49,13 +53,29 @@ export async function startSigstore(
             tsaCertChainPath: stack.realTsaCertChainPath,
             signingConfigPath: stack.signingConfigRekorV2Path,
             clientTrustConfigPath: stack.clientTrustConfigRekorV2Path,
-            adminUrl: { rekorV2: real.rekorV2.adminUrl, tsa: real.tsa.adminUrl }
+            fulcioUrl: real.fulcio.url,
+            fulcioChainPath: stack.realFulcioRootsPemPath,
+            fulcioIssuer: real.fulcioIssuer.issuer,
+            ctlogUrl: real.fulcio.ctlog.url,
+            ctlogPublicKeyPath: stack.realCtlogPublicKeyPath,
+            fulcioSigningConfigPath: stack.signingConfigRealFulcioPath,
+            fulcioClientTrustConfigPath: stack.clientTrustConfigRealFulcioPath,
+            adminUrl: {
+              rekorV2: real.rekorV2.adminUrl,
+              tsa: real.tsa.adminUrl,
+              fulcio: real.fulcio.adminUrl,
+              ctlog: real.fulcio.ctlog.adminUrl,
+              fulcioIssuer: real.fulcioIssuer.adminUrl
+            }
           }
         }
       : {})
   }
   say(`sigstore stack: fulcio ${state.fulcioUrl}, rekor ${state.rekorUrl}, oidc ${state.oidcUrl}`)
   if (state.real)
-    say(`real servers: rekor-tiles ${state.real.rekorV2Url}, timestamp-authority ${state.real.tsaUrl}`)
+    say(
+      `real servers: rekor-tiles ${state.real.rekorV2Url}, timestamp-authority ${state.real.tsaUrl}, ` +
+        `fulcio ${state.real.fulcioUrl} (issuer ${state.real.fulcioIssuer}), CT log ${state.real.ctlogUrl}`
+    )
   return { state, children: stack.children, close: () => stack.close() }
 }
