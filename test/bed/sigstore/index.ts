@@ -43,48 +43,46 @@ export interface SigstoreStackOptions {
   issuer?: string
   /** Also run the real rekor-tiles and timestamp-authority (built by the installer). */
   realServers?: boolean
+  /** With `realServers`, also the real Fulcio, its CT log (TesseraCT) and the issuer it trusts. */
+  realFulcio?: boolean
 }
 
 export interface RealServers {
   rekorV2: RekorTiles
   tsa: RealTsa
-  fulcio: RealFulcio
-  /** The issuer the real Fulcio trusts: GitHub-shaped tokens whose `iss` is its own URL. */
-  fulcioIssuer: OidcIssuer
+  /** The real Fulcio with its CT log, and the issuer it trusts (GitHub-shaped tokens, `iss` its own URL). */
+  fulcio?: { server: RealFulcio; issuer: OidcIssuer }
 }
 
-async function startFulcioWithIssuer(dir: string, host: string) {
+async function startFulcioWithIssuer(dir: string, host: string): Promise<RealServers['fulcio']> {
   const issuer = await startOidcIssuer({ host, issuer: 'self' })
   try {
-    return { issuer, fulcio: await startRealFulcio(dir, issuer.issuer) }
+    return { issuer, server: await startRealFulcio(dir, issuer.issuer) }
   } catch (err) {
     await issuer.close()
     throw err
   }
 }
 
-async function startReal(dir: string, host: string): Promise<RealServers> {
+async function startReal(dir: string, host: string, withFulcio: boolean): Promise<RealServers> {
   const [rekorV2, tsa, fulcio] = await Promise.allSettled([
     startRekorTiles(join(dir, 'rekor-v2')),
     startRealTsa(join(dir, 'timestamp-authority')),
-    startFulcioWithIssuer(join(dir, 'fulcio'), host)
+    withFulcio ? startFulcioWithIssuer(join(dir, 'fulcio'), host) : undefined
   ])
   if (rekorV2.status === 'fulfilled' && tsa.status === 'fulfilled' && fulcio.status === 'fulfilled')
-    return {
-      rekorV2: rekorV2.value,
-      tsa: tsa.value,
-      fulcio: fulcio.value.fulcio,
-      fulcioIssuer: fulcio.value.issuer
-    }
+    return { rekorV2: rekorV2.value, tsa: tsa.value, ...(fulcio.value ? { fulcio: fulcio.value } : {}) }
   await Promise.allSettled([
     rekorV2.status === 'fulfilled' ? rekorV2.value.close() : undefined,
     tsa.status === 'fulfilled' ? tsa.value.close() : undefined,
-    fulcio.status === 'fulfilled'
-      ? Promise.all([fulcio.value.fulcio.close(), fulcio.value.issuer.close()])
-      : undefined
+    fulcio.status === 'fulfilled' ? closeFulcio(fulcio.value) : undefined
   ])
   const failed = [rekorV2, tsa, fulcio].find(r => r.status === 'rejected') as PromiseRejectedResult
   throw failed.reason
+}
+
+async function closeFulcio(f: RealServers['fulcio']): Promise<void> {
+  await Promise.all([f?.server.close(), f?.issuer.close()])
 }
 
 export async function startSigstoreStack(opts: SigstoreStackOptions): Promise<SigstoreStack> {
@@ -98,7 +96,7 @@ export async function startSigstoreStack(opts: SigstoreStackOptions): Promise<Si
   const rekorKey = generateEcKey()
 
   // Started first: they take longest, and the stand-ins start meanwhile.
-  const realStart = opts.realServers ? startReal(opts.dir, host) : undefined
+  const realStart = opts.realServers ? startReal(opts.dir, host, opts.realFulcio ?? false) : undefined
   realStart?.catch(() => {})
   const oidc = await startOidcIssuer({ host, issuer: opts.issuer ?? GITHUB_ISSUER })
   const fulcio = await startFulcio({
@@ -125,12 +123,16 @@ export async function startSigstoreStack(opts: SigstoreStackOptions): Promise<Si
           real: {
             rekorV2: { url: real.rekorV2.url, spki: real.rekorV2.spki, keyId: real.rekorV2.keyId },
             tsa: { url: real.tsa.url, timestampUrl: real.tsa.timestampUrl, chain: real.tsa.chain },
-            fulcio: {
-              url: real.fulcio.url,
-              chain: real.fulcio.chain,
-              ctlog: { url: real.fulcio.ctlog.url, spki: real.fulcio.ctlog.spki },
-              oidcUrl: real.fulcioIssuer.url
-            }
+            ...(real.fulcio
+              ? {
+                  fulcio: {
+                    url: real.fulcio.server.url,
+                    chain: real.fulcio.server.chain,
+                    ctlog: { url: real.fulcio.server.ctlog.url, spki: real.fulcio.server.ctlog.spki },
+                    oidcUrl: real.fulcio.issuer.url
+                  }
+                }
+              : {})
           }
         }
       : {})
@@ -159,7 +161,9 @@ export async function startSigstoreStack(opts: SigstoreStackOptions): Promise<Si
     tufRootPath: tuf.rootPath,
     adminUrl: { oidc: oidc.adminUrl, fulcio: fulcio.adminUrl, rekor: rekor.adminUrl, tsa: tsa.adminUrl },
     ...(real ? { real } : {}),
-    children: real ? [...real.rekorV2.children, ...real.tsa.children, ...real.fulcio.children] : [],
+    children: real
+      ? [...real.rekorV2.children, ...real.tsa.children, ...(real.fulcio?.server.children ?? [])]
+      : [],
     mint: overrides => oidc.mint(overrides),
     close: async () => {
       await Promise.all([
@@ -170,8 +174,7 @@ export async function startSigstoreStack(opts: SigstoreStackOptions): Promise<Si
         tuf.close(),
         real?.rekorV2.close(),
         real?.tsa.close(),
-        real?.fulcio.close(),
-        real?.fulcioIssuer.close()
+        closeFulcio(real?.fulcio)
       ])
     }
   }

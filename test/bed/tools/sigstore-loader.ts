@@ -1,7 +1,7 @@
 // Starts the local Sigstore stack and keeps the part of it that belongs in state.json.
 import { startSigstoreStack } from '../sigstore/index.js'
 import type { TiedChild } from '../registries/tied-child.js'
-import type { SigstoreState } from '../state.js'
+import type { RealFulcioState, SigstoreState } from '../state.js'
 
 export interface RunningSigstore {
   state: SigstoreState
@@ -12,10 +12,32 @@ export interface RunningSigstore {
 export async function startSigstore(
   dir: string,
   say: (line: string) => void,
-  opts: { realServers: boolean }
+  opts: { realServers: boolean; realFulcio: boolean }
 ): Promise<RunningSigstore> {
-  const stack = await startSigstoreStack({ dir, realServers: opts.realServers })
+  const stack = await startSigstoreStack({ dir, ...opts })
   const real = stack.real
+  const fulcio = real?.fulcio
+  const fulcioState: RealFulcioState | undefined =
+    fulcio &&
+    stack.realFulcioRootsPemPath &&
+    stack.realCtlogPublicKeyPath &&
+    stack.signingConfigRealFulcioPath &&
+    stack.clientTrustConfigRealFulcioPath
+      ? {
+          url: fulcio.server.url,
+          chainPath: stack.realFulcioRootsPemPath,
+          issuer: fulcio.issuer.issuer,
+          ctlogUrl: fulcio.server.ctlog.url,
+          ctlogPublicKeyPath: stack.realCtlogPublicKeyPath,
+          signingConfigPath: stack.signingConfigRealFulcioPath,
+          clientTrustConfigPath: stack.clientTrustConfigRealFulcioPath,
+          adminUrl: {
+            fulcio: fulcio.server.adminUrl,
+            ctlog: fulcio.server.ctlog.adminUrl,
+            issuer: fulcio.issuer.adminUrl
+          }
+        }
+      : undefined
   const state: SigstoreState = {
     oidcUrl: stack.oidcUrl,
     issuer: stack.issuer,
@@ -38,11 +60,7 @@ export async function startSigstore(
     stack.signingConfigRekorV2Path &&
     stack.clientTrustConfigRekorV2Path &&
     stack.rekorV2PublicKeyPath &&
-    stack.realTsaCertChainPath &&
-    stack.signingConfigRealFulcioPath &&
-    stack.clientTrustConfigRealFulcioPath &&
-    stack.realFulcioRootsPemPath &&
-    stack.realCtlogPublicKeyPath
+    stack.realTsaCertChainPath
       ? {
           real: {
             rekorV2Url: real.rekorV2.url,
@@ -53,20 +71,8 @@ export async function startSigstore(
             tsaCertChainPath: stack.realTsaCertChainPath,
             signingConfigPath: stack.signingConfigRekorV2Path,
             clientTrustConfigPath: stack.clientTrustConfigRekorV2Path,
-            fulcioUrl: real.fulcio.url,
-            fulcioChainPath: stack.realFulcioRootsPemPath,
-            fulcioIssuer: real.fulcioIssuer.issuer,
-            ctlogUrl: real.fulcio.ctlog.url,
-            ctlogPublicKeyPath: stack.realCtlogPublicKeyPath,
-            fulcioSigningConfigPath: stack.signingConfigRealFulcioPath,
-            fulcioClientTrustConfigPath: stack.clientTrustConfigRealFulcioPath,
-            adminUrl: {
-              rekorV2: real.rekorV2.adminUrl,
-              tsa: real.tsa.adminUrl,
-              fulcio: real.fulcio.adminUrl,
-              ctlog: real.fulcio.ctlog.adminUrl,
-              fulcioIssuer: real.fulcioIssuer.adminUrl
-            }
+            adminUrl: { rekorV2: real.rekorV2.adminUrl, tsa: real.tsa.adminUrl },
+            ...(fulcioState ? { fulcio: fulcioState } : {})
           }
         }
       : {})
@@ -74,8 +80,10 @@ export async function startSigstore(
   say(`sigstore stack: fulcio ${state.fulcioUrl}, rekor ${state.rekorUrl}, oidc ${state.oidcUrl}`)
   if (state.real)
     say(
-      `real servers: rekor-tiles ${state.real.rekorV2Url}, timestamp-authority ${state.real.tsaUrl}, ` +
-        `fulcio ${state.real.fulcioUrl} (issuer ${state.real.fulcioIssuer}), CT log ${state.real.ctlogUrl}`
+      `real servers: rekor-tiles ${state.real.rekorV2Url}, timestamp-authority ${state.real.tsaUrl}` +
+        (fulcioState
+          ? `, fulcio ${fulcioState.url} (issuer ${fulcioState.issuer}), CT log ${fulcioState.ctlogUrl}`
+          : '')
     )
   return { state, children: stack.children, close: () => stack.close() }
 }
