@@ -162,6 +162,28 @@ describe('cosign v3.1.2 against the real Fulcio and its CT log', () => {
     expect(wrong.stderr).toMatch(/expected SAN value "https:\/\/github\.com\/evil\/fork\//)
   })
 
+  it('sigstore-python 4.5.1 verifies it with the real-Fulcio trust config, and refuses another identity', async () => {
+    const args = [
+      '-m',
+      'sigstore',
+      '--trust-config',
+      fulcio.clientTrustConfigPath,
+      'verify',
+      'identity',
+      '--offline'
+    ]
+    const verify = (id: string) =>
+      run(
+        state.tools.sigstorePython,
+        [...args, '--bundle', bundle, '--cert-identity', id, '--cert-oidc-issuer', fulcio.issuer, blob],
+        { timeoutMs: 120_000 }
+      )
+    expectOk(await verify(ID))
+    const wrong = await verify(EVIL_ID)
+    expect(wrong.code).not.toBe(0)
+    expect(wrong.stderr).toMatch(/identit|SAN|Subject/i)
+  })
+
   it('cosign verify-blob refuses it when the trusted root lacks TesseraCT: the SCT is really checked', async () => {
     const root = await readRoot()
     const withoutCt = { ...root, ctlogs: root.ctlogs.filter(l => l.baseUrl !== fulcio.ctlogUrl) }
