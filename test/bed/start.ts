@@ -1,8 +1,9 @@
 // Starts the test bed (registries + local Sigstore stack), writes <dir>/state.json, and runs until SIGTERM/SIGINT.
-//   node --import tsx test/bed/start.ts [--dir .testbed] [--profile full|demo] [--real-sigstore] [--keep-running]
-//     [--exit-on-stdin-eof]
+//   node --import tsx test/bed/start.ts [--dir .testbed] [--profile full|demo] [--real-sigstore] [--real-fulcio]
+//     [--keep-running] [--exit-on-stdin-eof]
 // The demo profile starts one distribution registry and the Node Sigstore stack: nothing it needs is built with Go,
-// unless --real-sigstore adds rekor-tiles and timestamp-authority (always there in the full profile).
+// unless --real-sigstore adds rekor-tiles and timestamp-authority, and --real-fulcio those and Fulcio with its CT
+// log (all always there in the full profile).
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
@@ -77,7 +78,10 @@ async function main(): Promise<void> {
   say(`starting the test bed (${profile}) in ${dir} (pid ${process.pid})`)
   const [regs, sig] = await Promise.allSettled([
     (profile === 'demo' ? startDemoRegistries : startRegistries)(join(dir, 'registries')),
-    startSigstore(join(dir, 'sigstore'), say, { realServers: profile === 'full' || flag('--real-sigstore') })
+    startSigstore(join(dir, 'sigstore'), say, {
+      realServers: profile === 'full' || flag('--real-sigstore') || flag('--real-fulcio'),
+      realFulcio: profile === 'full' || flag('--real-fulcio')
+    })
   ])
   if (regs.status === 'fulfilled') registries = regs.value
   if (sig.status === 'fulfilled') sigstore = sig.value

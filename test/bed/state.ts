@@ -86,6 +86,30 @@ export interface RealSigstoreState {
   /** sigstore-python's --trust-config with that signing config. */
   clientTrustConfigPath: string
   adminUrl: { rekorV2: string; tsa: string }
+  /** The real Fulcio and its CT log; every `full` bed has them (see requireRealFulcio). */
+  fulcio?: RealFulcioState
+}
+
+/** sigstore/fulcio v1.8.8 (--ca=ephemeralca) and TesseraCT v0.1.1, each behind the bed's fault proxy. */
+export interface RealFulcioState {
+  /** Fulcio's REST API (POST /api/v2/signingCert). Its chain is in trustedRootPath beside the stand-in's. */
+  url: string
+  /** Its ephemeral CA chain (PEM, root last), as GET /api/v2/trustBundle serves it. */
+  chainPath: string
+  /**
+   * The issuer Fulcio trusts (its `github-workflow` type): the stand-in's GitHub-shaped claims, but `iss` is this
+   * loopback URL, since Fulcio fetches discovery from `iss`. Certificates carry it as their OIDC issuer.
+   * POST <issuer>/__mint for a token.
+   */
+  issuer: string
+  /** TesseraCT (POSIX): Fulcio's CT log (RFC 6962 add-pre-chain); its key is in trustedRootPath's ctlogs. */
+  ctlogUrl: string
+  ctlogPublicKeyPath: string
+  /** Signing config (v0.2) selecting this Fulcio and its issuer, Rekor v2 and the real TSA. */
+  signingConfigPath: string
+  /** sigstore-python's --trust-config with that signing config. */
+  clientTrustConfigPath: string
+  adminUrl: { fulcio: string; ctlog: string; issuer: string }
 }
 
 export interface BedTools {
@@ -191,6 +215,14 @@ export function requireRealSigstore(state: BedState): RealSigstoreState {
       `the test bed in ${state.dir} runs no rekor-tiles/timestamp-authority (a demo bed?): ${HOW_TO_START}`
     )
   return real
+}
+
+/** The real Fulcio of a `full` bed (a demo bed runs it only when started with --real-fulcio). */
+export function requireRealFulcio(state: BedState): RealFulcioState {
+  const fulcio = requireRealSigstore(state).fulcio
+  if (!fulcio)
+    throw new BedStateError(`the test bed in ${state.dir} runs no real Fulcio (a demo bed?): ${HOW_TO_START}`)
+  return fulcio
 }
 
 /** The Sigstore part of the state (kept for callers written while the stack was optional). */

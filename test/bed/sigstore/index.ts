@@ -3,11 +3,12 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { startFulcio } from './fulcio.js'
 import { generateEcKey, sha256 } from './keys.js'
-import { startOidcIssuer, GITHUB_ISSUER } from './oidc.js'
+import { startOidcIssuer, GITHUB_ISSUER, type OidcIssuer } from './oidc.js'
 import { startRekor } from './rekor.js'
 import { writeTrustFiles, type TrustFiles } from './trust-files.js'
 import { startTsa } from './tsa.js'
 import { startRealTsa, startRekorTiles, type RealTsa, type RekorTiles } from './real-servers.js'
+import { startRealFulcio, type RealFulcio } from './real-fulcio.js'
 import { startTufRepository } from './tuf.js'
 import type { TiedChild } from '../registries/tied-child.js'
 import { createCaChain } from './x509.js'
@@ -26,8 +27,8 @@ export interface SigstoreStack extends TrustFiles {
   tufUrl: string
   tufRootPath: string
   adminUrl: { oidc: string; fulcio: string; rekor: string; tsa: string }
-  /** rekor-tiles and timestamp-authority, when started with `realServers`. */
-  real?: { rekorV2: RekorTiles; tsa: RealTsa }
+  /** rekor-tiles, timestamp-authority, Fulcio + its CT log and the issuer Fulcio trusts, with `realServers`. */
+  real?: RealServers
   /** Child processes (the real servers), for a synchronous kill on exit. */
   children: TiedChild[]
   /** Mints a token in-process (same as POST <oidcUrl>/__mint). */
@@ -42,17 +43,46 @@ export interface SigstoreStackOptions {
   issuer?: string
   /** Also run the real rekor-tiles and timestamp-authority (built by the installer). */
   realServers?: boolean
+  /** With `realServers`, also the real Fulcio, its CT log (TesseraCT) and the issuer it trusts. */
+  realFulcio?: boolean
 }
 
-async function startReal(dir: string): Promise<{ rekorV2: RekorTiles; tsa: RealTsa }> {
-  const [rekorV2, tsa] = await Promise.allSettled([
+export interface RealServers {
+  rekorV2: RekorTiles
+  tsa: RealTsa
+  /** The real Fulcio with its CT log, and the issuer it trusts (GitHub-shaped tokens, `iss` its own URL). */
+  fulcio?: { server: RealFulcio; issuer: OidcIssuer }
+}
+
+async function startFulcioWithIssuer(dir: string, host: string): Promise<RealServers['fulcio']> {
+  const issuer = await startOidcIssuer({ host, issuer: 'self' })
+  try {
+    return { issuer, server: await startRealFulcio(dir, issuer.issuer) }
+  } catch (err) {
+    await issuer.close()
+    throw err
+  }
+}
+
+async function startReal(dir: string, host: string, withFulcio: boolean): Promise<RealServers> {
+  const [rekorV2, tsa, fulcio] = await Promise.allSettled([
     startRekorTiles(join(dir, 'rekor-v2')),
-    startRealTsa(join(dir, 'timestamp-authority'))
+    startRealTsa(join(dir, 'timestamp-authority')),
+    withFulcio ? startFulcioWithIssuer(join(dir, 'fulcio'), host) : undefined
   ])
-  if (rekorV2.status === 'fulfilled' && tsa.status === 'fulfilled')
-    return { rekorV2: rekorV2.value, tsa: tsa.value }
-  await Promise.allSettled([rekorV2, tsa].map(r => (r.status === 'fulfilled' ? r.value.close() : undefined)))
-  throw rekorV2.status === 'rejected' ? rekorV2.reason : (tsa as PromiseRejectedResult).reason
+  if (rekorV2.status === 'fulfilled' && tsa.status === 'fulfilled' && fulcio.status === 'fulfilled')
+    return { rekorV2: rekorV2.value, tsa: tsa.value, ...(fulcio.value ? { fulcio: fulcio.value } : {}) }
+  await Promise.allSettled([
+    rekorV2.status === 'fulfilled' ? rekorV2.value.close() : undefined,
+    tsa.status === 'fulfilled' ? tsa.value.close() : undefined,
+    fulcio.status === 'fulfilled' ? closeFulcio(fulcio.value) : undefined
+  ])
+  const failed = [rekorV2, tsa, fulcio].find(r => r.status === 'rejected') as PromiseRejectedResult
+  throw failed.reason
+}
+
+async function closeFulcio(f: RealServers['fulcio']): Promise<void> {
+  await Promise.all([f?.server.close(), f?.issuer.close()])
 }
 
 export async function startSigstoreStack(opts: SigstoreStackOptions): Promise<SigstoreStack> {
@@ -66,7 +96,7 @@ export async function startSigstoreStack(opts: SigstoreStackOptions): Promise<Si
   const rekorKey = generateEcKey()
 
   // Started first: they take longest, and the stand-ins start meanwhile.
-  const realStart = opts.realServers ? startReal(opts.dir) : undefined
+  const realStart = opts.realServers ? startReal(opts.dir, host, opts.realFulcio ?? false) : undefined
   realStart?.catch(() => {})
   const oidc = await startOidcIssuer({ host, issuer: opts.issuer ?? GITHUB_ISSUER })
   const fulcio = await startFulcio({
@@ -92,7 +122,17 @@ export async function startSigstoreStack(opts: SigstoreStackOptions): Promise<Si
       ? {
           real: {
             rekorV2: { url: real.rekorV2.url, spki: real.rekorV2.spki, keyId: real.rekorV2.keyId },
-            tsa: { url: real.tsa.url, timestampUrl: real.tsa.timestampUrl, chain: real.tsa.chain }
+            tsa: { url: real.tsa.url, timestampUrl: real.tsa.timestampUrl, chain: real.tsa.chain },
+            ...(real.fulcio
+              ? {
+                  fulcio: {
+                    url: real.fulcio.server.url,
+                    chain: real.fulcio.server.chain,
+                    ctlog: { url: real.fulcio.server.ctlog.url, spki: real.fulcio.server.ctlog.spki },
+                    oidcUrl: real.fulcio.issuer.url
+                  }
+                }
+              : {})
           }
         }
       : {})
@@ -121,7 +161,9 @@ export async function startSigstoreStack(opts: SigstoreStackOptions): Promise<Si
     tufRootPath: tuf.rootPath,
     adminUrl: { oidc: oidc.adminUrl, fulcio: fulcio.adminUrl, rekor: rekor.adminUrl, tsa: tsa.adminUrl },
     ...(real ? { real } : {}),
-    children: real ? [...real.rekorV2.children, ...real.tsa.children] : [],
+    children: real
+      ? [...real.rekorV2.children, ...real.tsa.children, ...(real.fulcio?.server.children ?? [])]
+      : [],
     mint: overrides => oidc.mint(overrides),
     close: async () => {
       await Promise.all([
@@ -131,7 +173,8 @@ export async function startSigstoreStack(opts: SigstoreStackOptions): Promise<Si
         tsa.close(),
         tuf.close(),
         real?.rekorV2.close(),
-        real?.tsa.close()
+        real?.tsa.close(),
+        closeFulcio(real?.fulcio)
       ])
     }
   }

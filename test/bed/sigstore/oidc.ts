@@ -64,8 +64,9 @@ export function defaultClaims(issuer: string, overrides: Claims = {}): Claims {
   return merged
 }
 
+/** `issuer: 'self'` makes the issuer its own URL, so a server that fetches discovery from `iss` (Fulcio) finds it. */
 export async function startOidcIssuer(opts: { host?: string; issuer?: string } = {}): Promise<OidcIssuer> {
-  const issuer = opts.issuer ?? GITHUB_ISSUER
+  let issuer = opts.issuer ?? GITHUB_ISSUER
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
   const kid = randomBytes(8).toString('hex')
   const jwks = [{ ...(publicKey.export({ format: 'jwk' }) as JsonWebKey), kid, alg: 'RS256', use: 'sig' }]
@@ -129,6 +130,7 @@ export async function startOidcIssuer(opts: { host?: string; issuer?: string } =
 
   const server = await listen(handler, opts.host)
   base = server.url
+  if (issuer === 'self') issuer = server.url
   return {
     ...server,
     issuer,

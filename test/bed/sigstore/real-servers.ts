@@ -48,12 +48,12 @@ export class RealServerMissingError extends Error {
   readonly code = 'TESTBED_TOOL_MISSING'
 }
 
-function requireBinary(path: string, label: string): void {
+export function requireBinary(path: string, label: string): void {
   if (!existsSync(path))
     throw new RealServerMissingError(`${label} is not installed at ${path}; \`${INSTALL}\` builds it`)
 }
 
-async function behindProxy(
+export async function behindProxy(
   upstream: string,
   children: TiedChild[],
   errorBody: (m: string) => unknown
@@ -72,7 +72,7 @@ async function behindProxy(
   }
 }
 
-async function started(child: TiedChild, ready: () => Promise<void>): Promise<void> {
+export async function started(child: TiedChild, ready: () => Promise<void>): Promise<void> {
   try {
     await ready()
   } catch (err) {

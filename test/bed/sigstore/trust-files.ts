@@ -16,6 +16,8 @@ export interface TrustInputs {
   real?: {
     rekorV2: { url: string; spki: Buffer; keyId: Buffer }
     tsa: { url: string; timestampUrl: string; chain: Buffer[] }
+    /** The real Fulcio (ephemeral CA, chain root last), its CT log and the issuer it trusts. */
+    fulcio?: { url: string; chain: Buffer[]; ctlog: { url: string; spki: Buffer }; oidcUrl: string }
   }
 }
 
@@ -32,16 +34,25 @@ export interface TrustFiles {
   clientTrustConfigRekorV2Path?: string
   rekorV2PublicKeyPath?: string
   realTsaCertChainPath?: string
+  /** The real Fulcio + Rekor v2 + the real TSA (absent without the real Fulcio). */
+  signingConfigRealFulcioPath?: string
+  clientTrustConfigRealFulcioPath?: string
+  realFulcioRootsPemPath?: string
+  realCtlogPublicKeyPath?: string
 }
 
 const b64 = (b: Buffer): string => b.toString('base64')
 
 function transparencyLog(url: string, key: EcKey, start: string) {
+  return p256Log(url, key.spki, start)
+}
+
+function p256Log(url: string, spki: Buffer, start: string) {
   return {
     baseUrl: url,
     hashAlgorithm: 'SHA2_256',
-    publicKey: { rawBytes: b64(key.spki), keyDetails: 'PKIX_ECDSA_P256_SHA_256', validFor: { start } },
-    logId: { keyId: b64(sha256(key.spki)) }
+    publicKey: { rawBytes: b64(spki), keyDetails: 'PKIX_ECDSA_P256_SHA_256', validFor: { start } },
+    logId: { keyId: b64(sha256(spki)) }
   }
 }
 
@@ -62,6 +73,7 @@ export function trustedRoot(t: TrustInputs): Record<string, unknown> {
     certChain: { certificates: t.real.tsa.chain.map(der => ({ rawBytes: b64(der) })) },
     validFor: { start }
   }
+  const realFulcio = t.real?.fulcio
   return {
     mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
     // Both logs in one root: tests pick the log with the signing config, verifiers find it by log ID.
@@ -77,9 +89,23 @@ export function trustedRoot(t: TrustInputs): Record<string, unknown> {
           certificates: [t.fulcio.ca.intermediate, t.fulcio.ca.root].map(c => ({ rawBytes: b64(c.der) }))
         },
         validFor: { start }
-      }
+      },
+      ...(realFulcio
+        ? [
+            {
+              subject: { organization: 'sigstore', commonName: 'fulcio (ephemeral CA)' },
+              uri: realFulcio.url,
+              certChain: { certificates: realFulcio.chain.map(der => ({ rawBytes: b64(der) })) },
+              validFor: { start }
+            }
+          ]
+        : [])
     ],
-    ctlogs: [transparencyLog(t.ctlog.url, t.ctlog.key, start)],
+    // Verifiers find an SCT's log by its ID, so the stand-in's and TesseraCT's keys sit side by side.
+    ctlogs: [
+      transparencyLog(t.ctlog.url, t.ctlog.key, start),
+      ...(realFulcio ? [p256Log(realFulcio.ctlog.url, realFulcio.ctlog.spki, start)] : [])
+    ],
     timestampAuthorities: [
       {
         subject: { organization: 'oci-attest test bed', commonName: 'tsa' },
@@ -92,20 +118,25 @@ export function trustedRoot(t: TrustInputs): Record<string, unknown> {
   }
 }
 
-/** `rekor: 'v2'` selects rekor-tiles and the real TSA; 'v1' the stand-in log and TSA. */
-export function signingConfig(t: TrustInputs, rekor: 'v1' | 'v2' = 'v1'): Record<string, unknown> {
+/**
+ * `rekor: 'v2'` selects rekor-tiles and the real TSA; 'v1' the stand-in log and TSA; 'real' the real Fulcio (and the
+ * issuer it trusts), rekor-tiles and the real TSA.
+ */
+export function signingConfig(t: TrustInputs, rekor: 'v1' | 'v2' | 'real' = 'v1'): Record<string, unknown> {
   const service = (url: string, majorApiVersion = 1) => ({
     url,
     majorApiVersion,
     validFor: { start: t.validFrom.toISOString() },
     operator: 'oci-attest test bed'
   })
+  const fulcio = rekor === 'real' ? t.real?.fulcio : undefined
+  const v2 = rekor !== 'v1' && t.real
   return {
     mediaType: 'application/vnd.dev.sigstore.signingconfig.v0.2+json',
-    caUrls: [service(t.fulcio.url)],
-    oidcUrls: [service(t.oidcUrl)],
-    rekorTlogUrls: rekor === 'v2' && t.real ? [service(t.real.rekorV2.url, 2)] : [service(t.rekor.url)],
-    tsaUrls: [service(rekor === 'v2' && t.real ? t.real.tsa.timestampUrl : t.tsa.url)],
+    caUrls: [service(fulcio ? fulcio.url : t.fulcio.url)],
+    oidcUrls: [service(fulcio ? fulcio.oidcUrl : t.oidcUrl)],
+    rekorTlogUrls: v2 ? [service(v2.rekorV2.url, 2)] : [service(t.rekor.url)],
+    tsaUrls: [service(v2 ? v2.tsa.timestampUrl : t.tsa.url)],
     rekorTlogConfig: { selector: 'ANY' },
     tsaConfig: { selector: 'ANY' }
   }
@@ -127,6 +158,14 @@ export async function writeTrustFiles(t: TrustInputs): Promise<TrustFiles> {
           clientTrustConfigRekorV2Path: join(t.dir, 'client_trust_config_rekor_v2.json'),
           rekorV2PublicKeyPath: join(t.dir, 'rekor_v2.pub'),
           realTsaCertChainPath: join(t.dir, 'timestamp_authority_chain.pem')
+        }
+      : {}),
+    ...(t.real?.fulcio
+      ? {
+          signingConfigRealFulcioPath: join(t.dir, 'signing_config_real_fulcio.json'),
+          clientTrustConfigRealFulcioPath: join(t.dir, 'client_trust_config_real_fulcio.json'),
+          realFulcioRootsPemPath: join(t.dir, 'real_fulcio_chain.pem'),
+          realCtlogPublicKeyPath: join(t.dir, 'real_ctlog.pub')
         }
       : {})
   }
@@ -154,6 +193,19 @@ export async function writeTrustFiles(t: TrustInputs): Promise<TrustFiles> {
   if (t.real && files.rekorV2PublicKeyPath && files.realTsaCertChainPath) {
     await writeFile(files.rekorV2PublicKeyPath, pem('PUBLIC KEY', t.real.rekorV2.spki))
     await writeFile(files.realTsaCertChainPath, t.real.tsa.chain.map(der => pem('CERTIFICATE', der)).join(''))
+  }
+  const realFulcio = t.real?.fulcio
+  if (realFulcio && files.signingConfigRealFulcioPath && files.clientTrustConfigRealFulcioPath) {
+    const real = signingConfig(t, 'real')
+    await writeFile(files.signingConfigRealFulcioPath, JSON.stringify(real, null, 2))
+    await writeFile(files.clientTrustConfigRealFulcioPath, clientTrust(real))
+  }
+  if (realFulcio && files.realFulcioRootsPemPath && files.realCtlogPublicKeyPath) {
+    await writeFile(
+      files.realFulcioRootsPemPath,
+      realFulcio.chain.map(der => pem('CERTIFICATE', der)).join('')
+    )
+    await writeFile(files.realCtlogPublicKeyPath, pem('PUBLIC KEY', realFulcio.ctlog.spki))
   }
   await writeFile(files.fulcioRootsPemPath, t.fulcio.ca.intermediate.pem + t.fulcio.ca.root.pem)
   await writeFile(files.rekorPublicKeyPath, t.rekor.key.publicPem)

@@ -25,9 +25,16 @@ export function printSummary(state: BedState, statePath: string): void {
         `  rekor v2 ${s.real.rekorV2Url}  (rekor-tiles; checkpoint origin ${s.real.rekorV2Origin})`,
         `  tsa      ${s.real.tsaUrl}  (timestamp-authority)`
       )
+    if (s.real?.fulcio)
+      lines.push(
+        `  fulcio   ${s.real.fulcio.url}  (real, ephemeral CA; CT log ${s.real.fulcio.ctlogUrl})`,
+        `  issuer   ${s.real.fulcio.issuer}  (the one it trusts; POST /__mint for a token)`
+      )
     lines.push(`  trusted root ${s.trustedRootPath}  (both logs, both TSAs)`)
     lines.push(`  signing config, Rekor v1: ${s.signingConfigPath}`)
     if (s.real) lines.push(`  signing config, Rekor v2: ${s.real.signingConfigPath}`)
+    if (s.real?.fulcio)
+      lines.push(`  signing config, real Fulcio + Rekor v2: ${s.real.fulcio.signingConfigPath}`)
     lines.push('', 'cosign against it (environment-variable trust mode):')
     for (const [k, v] of Object.entries(cosignEnv(state, 'v3'))) lines.push(`  export ${k}=${v}`)
     const mint = `curl -s -X POST -d '{}' ${s.oidcUrl}/__mint | sed 's/.*"token":"\\([^"]*\\)".*/\\1/'`

@@ -12,7 +12,10 @@ export type Say = (line: string) => void
 
 export async function goToolOk(pin: GoToolPin): Promise<boolean> {
   if (!existsSync(pin.path)) return false
-  const r = await run(pin.path, pin.versionArgs, { timeoutMs: 30000 })
+  const r =
+    pin.versionArgs.length > 0
+      ? await run(pin.path, pin.versionArgs, { timeoutMs: 30000 })
+      : await run('go', ['version', '-m', pin.path], { timeoutMs: 30000 })
   return r.code === 0 && pin.versionPattern.test(r.stdout + r.stderr)
 }
 
