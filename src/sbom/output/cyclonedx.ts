@@ -159,6 +159,8 @@ export function buildCycloneDx(model: SbomModel, opts: WriteOptions = {}): Model
   bom.metadata.timestamp = opts.timestamp ?? new Date()
   // Read from a built image's layers: CycloneDX's "post-build" phase.
   bom.metadata.lifecycles.add(Enums.LifecyclePhase.PostBuild)
+  // The document's own data license: CC0-1.0, the one SPDX prescribes for the same data in our SPDX output.
+  bom.metadata.licenses.add(new Models.SpdxLicense('CC0-1.0'))
   bom.metadata.tools.components.add(
     new Models.Component(Enums.ComponentType.Application, model.tool.name, { version: model.tool.version })
   )
@@ -173,6 +175,14 @@ export function buildCycloneDx(model: SbomModel, opts: WriteOptions = {}): Model
     bomRef: `container:${subject.name}@${subject.manifestDigest ?? subject.version}`,
     version: subject.version,
     ...(subject.manifestDigest ? { purl: purlOf(imagePurl(subject)) } : {}),
+    // The manifest digest is the image's own SHA-256 (as SPDX's checksum on the image package says).
+    ...(subject.manifestDigest?.startsWith('sha256:')
+      ? {
+          hashes: new Models.HashDictionary([
+            [Enums.HashAlgorithm['SHA-256'], subject.manifestDigest.slice('sha256:'.length)]
+          ])
+        }
+      : {}),
     // The image's own label is the only supplier an image states; nothing else is assumed.
     ...(vendor ? { supplier: new Models.OrganizationalEntity({ name: vendor }) } : {}),
     properties: new Models.PropertyRepository(imageProps)

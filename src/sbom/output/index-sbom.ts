@@ -75,13 +75,17 @@ function composeCycloneDx(input: IndexSbomInput): { document: Json; packageCount
     serialNumber: `urn:uuid:${randomUUID()}`,
     metadata: {
       timestamp: (input.timestamp ?? new Date()).toISOString(),
-      tools: (first.metadata as Json).tools,
+      // Lifecycle, tools and data license as the platform documents state them.
+      ...pick(first.metadata as Json, ['lifecycles', 'tools', 'licenses']),
       component: {
         type: 'container',
         name: input.repository,
         version: input.digest,
         'bom-ref': indexRef,
         purl: ociPurl(input.repository, input.digest),
+        ...(input.digest.startsWith('sha256:')
+          ? { hashes: [{ alg: 'SHA-256', content: input.digest.slice('sha256:'.length) }] }
+          : {}),
         properties: [
           { name: 'oci-attest:image:manifestDigest', value: input.digest },
           ...input.platforms.map(p => ({ name: 'oci-attest:index:platform', value: p.platform }))
@@ -94,6 +98,10 @@ function composeCycloneDx(input: IndexSbomInput): { document: Json; packageCount
     )
   }
   return { document, packageCount: packages.size }
+}
+
+function pick(from: Json, keys: string[]): Json {
+  return Object.fromEntries(keys.filter(k => from[k] !== undefined).map(k => [k, from[k]]))
 }
 
 const ROOT_IDS = ['SPDXRef-DocumentRoot-Image', 'SPDXRef-OperatingSystem']

@@ -16,6 +16,8 @@ function cdx(digest: string, platform: string, packages: string[]) {
       specVersion: '1.6',
       metadata: {
         tools: { components: [{ name: 'oci-attest' }] },
+        lifecycles: [{ phase: 'post-build' }],
+        licenses: [{ license: { id: 'CC0-1.0' } }],
         component: { type: 'container', 'bom-ref': image }
       },
       components: packages.map(p => ({ type: 'library', name: p, 'bom-ref': p })),
@@ -66,7 +68,11 @@ describe('composeIndexSbom, CycloneDX', () => {
     ]
   })
   const d = document as {
-    metadata: { component: { 'bom-ref': string; purl: string; version: string } }
+    metadata: {
+      component: { 'bom-ref': string; purl: string; version: string; hashes: unknown[] }
+      lifecycles: unknown[]
+      licenses: unknown[]
+    }
     components: { type: string; 'bom-ref': string }[]
     dependencies: { ref: string; dependsOn?: string[] }[]
   }
@@ -76,6 +82,11 @@ describe('composeIndexSbom, CycloneDX', () => {
     expect(d.metadata.component.purl).toBe(
       `pkg:oci/gpu-operator@sha256%3A${'a'.repeat(64)}?repository_url=ghcr.io%2Fnvidia%2Fgpu-operator`
     )
+  })
+  test("the index is hashed by its digest; lifecycle and data license are the platform documents'", () => {
+    expect(d.metadata.component.hashes).toEqual([{ alg: 'SHA-256', content: 'a'.repeat(64) }])
+    expect(d.metadata.lifecycles).toEqual([{ phase: 'post-build' }])
+    expect(d.metadata.licenses).toEqual([{ license: { id: 'CC0-1.0' } }])
   })
   test('every platform image is a component, every package listed once', () => {
     expect(d.components.filter(c => c.type === 'container')).toHaveLength(2)

@@ -169,6 +169,25 @@ describe('metadata in the writers', () => {
   })
 })
 
+describe('document-level facts graders look for in CycloneDX', () => {
+  it("hashes the image by its manifest digest and states CC0-1.0 as the document's data license", () => {
+    const m = model([])
+    m.subject = { ...m.subject, manifestDigest: 'sha256:' + 'a'.repeat(64) }
+    const doc = JSON.parse(serializeCycloneDx(buildCycloneDx(m))) as {
+      metadata: { component: { hashes?: unknown[] }; licenses?: unknown[] }
+    }
+    expect(doc.metadata.component.hashes).toEqual([{ alg: 'SHA-256', content: 'a'.repeat(64) }])
+    expect(doc.metadata.licenses).toEqual([{ license: { id: 'CC0-1.0' } }])
+  })
+
+  it('writes no image hash when the image was not read by digest', () => {
+    const doc = JSON.parse(serializeCycloneDx(buildCycloneDx(model([])))) as {
+      metadata: { component: { hashes?: unknown[] } }
+    }
+    expect(doc.metadata.component.hashes).toBeUndefined()
+  })
+})
+
 describe('the image and completeness in CycloneDX', () => {
   const dep = (name: string, dependsOn: string[] = []): Package =>
     pkg({ name, type: 'deb', purl: `pkg:deb/debian/${name}@1.0`, dependsOn })
