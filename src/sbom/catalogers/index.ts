@@ -13,6 +13,7 @@ import { homebrewCataloger } from './homebrew.js'
 import { jvmCataloger } from './jvm.js'
 import { linuxKernelCataloger } from './kernel.js'
 import { luaRockCataloger } from './lua.js'
+import { nixCataloger } from './nix.js'
 import { npmCataloger } from './npm.js'
 import { peCataloger } from './pe.js'
 import { perlCpanCataloger } from './perl.js'
@@ -60,6 +61,7 @@ export function allCatalogers(): Cataloger[] {
     conanInfoCataloger,
     wordpressPluginCataloger,
     homebrewCataloger,
-    phpInterpreterCataloger
+    phpInterpreterCataloger,
+    nixCataloger
   ]
 }

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import { mkdtemp, open, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, posix } from 'node:path'
-import type { FileCandidate, LayerRef } from '../catalogers/types.js'
+import type { EntryKind, FileCandidate, LayerRef } from '../catalogers/types.js'
 import { SbomError } from '../errors.js'
 import { decompressed, type Compression } from './decompress.js'
 import type { ReaderLimits } from './limits.js'
@@ -15,6 +15,7 @@ import { TarStreamParser, type EntrySink, type TarEntry } from './tar-stream.js'
 
 export interface Wanter {
   wants(file: FileCandidate): boolean
+  wantsEntry?(path: string, kind: EntryKind): boolean
 }
 
 /** A wanted file as read from one layer: in memory, or spilled to a temp file. */
@@ -30,6 +31,8 @@ export interface LayerFile {
   spillPath?: string
   /** SHA-256 hex of the bytes when the reader hashes files (file components), else ''. */
   sha256: string
+  /** An entry offered by path only (no bytes read), see `Cataloger.wantsEntry`. */
+  pathOnly?: EntryKind
 }
 
 /** Takes each wanted file as soon as its bytes are in, so buffers live only while it is parsed. */
@@ -73,6 +76,14 @@ export interface ReadLayerOptions {
   hashFiles?: boolean
 }
 
+const EMPTY = Buffer.alloc(0)
+const ENTRY_KINDS: Partial<Record<TarEntry['type'], EntryKind>> = {
+  directory: 'directory',
+  file: 'file',
+  // The second name of a regular file in the same layer.
+  hardlink: 'file',
+  symlink: 'symlink'
+}
 const WHITEOUT = '.wh.'
 const OPAQUE = '.wh..wh..opq'
 
@@ -117,6 +128,23 @@ export async function readLayer(opts: ReadLayerOptions): Promise<LayerContents> 
       if (base === OPAQUE) contents.opaqueDirs.push(dir)
       else contents.whiteouts.push(posix.join(dir, base.slice(WHITEOUT.length)))
       return undefined
+    }
+    const kind = ENTRY_KINDS[entry.type]
+    if (kind) {
+      const by: number[] = []
+      for (let i = 0; i < wanters.length; i++) if (wanters[i]!.wantsEntry?.(entry.path, kind)) by.push(i)
+      if (by.length > 0) {
+        await consumer.file({
+          path: entry.path,
+          size: 0,
+          mode: entry.mode,
+          layer: { index: layer.index, diffId: layer.diffId },
+          wantedBy: by,
+          data: EMPTY,
+          sha256: '',
+          pathOnly: kind
+        })
+      }
     }
     const hash = pathHash(entry.path)
     contents.entries.addHash(hash)
