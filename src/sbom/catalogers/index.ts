@@ -5,6 +5,7 @@ import { binaryClassifierCataloger } from './binary-classifier.js'
 import { bitnamiCataloger } from './bitnami.js'
 import { conanInfoCataloger } from './conan.js'
 import { dotnetDepsCataloger } from './dotnet.js'
+import { dotnetPackagesLockCataloger } from './dotnet-lock.js'
 import { dpkgCataloger } from './dpkg.js'
 import { elfPackageNoteCataloger } from './elf-package-note.js'
 import { goBinaryCataloger } from './go-binary.js'
@@ -62,6 +63,7 @@ export function allCatalogers(): Cataloger[] {
     wordpressPluginCataloger,
     homebrewCataloger,
     phpInterpreterCataloger,
-    nixCataloger
+    nixCataloger,
+    dotnetPackagesLockCataloger
   ]
 }
