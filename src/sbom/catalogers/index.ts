@@ -26,6 +26,7 @@ import { rPackageCataloger } from './r.js'
 import { rpmCataloger } from './rpm.js'
 import { rubyGemspecCataloger } from './ruby.js'
 import { rustAuditCataloger } from './rust.js'
+import { snapCataloger } from './snap.js'
 import type { Cataloger } from './types.js'
 import { wordpressPluginCataloger } from './wordpress.js'
 
@@ -64,6 +65,7 @@ export function allCatalogers(): Cataloger[] {
     homebrewCataloger,
     phpInterpreterCataloger,
     nixCataloger,
-    dotnetPackagesLockCataloger
+    dotnetPackagesLockCataloger,
+    snapCataloger
   ]
 }
