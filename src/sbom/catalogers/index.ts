@@ -1,6 +1,7 @@
 // Every ecosystem cataloger, in the order their packages are reported.
 import { alpmCataloger } from './alpm.js'
 import { apkCataloger } from './apk.js'
+import { appleBundleCataloger } from './apple.js'
 import { binaryClassifierCataloger } from './binary-classifier.js'
 import { bitnamiCataloger } from './bitnami.js'
 import { conanInfoCataloger } from './conan.js'
@@ -66,6 +67,7 @@ export function allCatalogers(): Cataloger[] {
     phpInterpreterCataloger,
     nixCataloger,
     dotnetPackagesLockCataloger,
-    snapCataloger
+    snapCataloger,
+    appleBundleCataloger
   ]
 }
