@@ -10,6 +10,7 @@ import { dotnetPackagesLockCataloger } from './dotnet-lock.js'
 import { dpkgCataloger } from './dpkg.js'
 import { elfPackageNoteCataloger } from './elf-package-note.js'
 import { goBinaryCataloger } from './go-binary.js'
+import { ggufCataloger } from './gguf.js'
 import { javaArchiveCataloger } from './java.js'
 import { homebrewCataloger } from './homebrew.js'
 import { jvmCataloger } from './jvm.js'
@@ -68,6 +69,7 @@ export function allCatalogers(): Cataloger[] {
     nixCataloger,
     dotnetPackagesLockCataloger,
     snapCataloger,
-    appleBundleCataloger
+    appleBundleCataloger,
+    ggufCataloger
   ]
 }

@@ -104,6 +104,11 @@ export interface Cataloger {
   /** Whether the reader should buffer this file for parse(); decided from path, size and mode only. */
   wants(file: FileCandidate): boolean
   /**
+   * Only the first this many bytes of a wanted file are needed (model headers in files of many GiB): `data`
+   * holds that prefix, `size` stays the file's, and the per-file size cap does not apply.
+   */
+  headerBytes?: number
+  /**
    * Entries wanted by path alone, whatever their kind (Nix store paths are directories): offered with empty
    * `data` and `pathOnly` set, besides any content `wants` asks for.
    */

@@ -15,6 +15,7 @@ import { TarStreamParser, type EntrySink, type TarEntry } from './tar-stream.js'
 
 export interface Wanter {
   wants(file: FileCandidate): boolean
+  headerBytes?: number
   wantsEntry?(path: string, kind: EntryKind): boolean
 }
 
@@ -175,6 +176,16 @@ export async function readLayer(opts: ReadLayerOptions): Promise<LayerContents> 
     const candidate = { path: entry.path, size: entry.size, mode: entry.mode }
     const by = wantedBy(candidate)
     if (by.length === 0) return undefined
+    // Wanted for a header only, by every taker: keep that prefix, skip the rest of the file.
+    const header = Math.max(...by.map(i => wanters[i]!.headerBytes ?? Infinity))
+    if (header < entry.size) {
+      wanted.set(entry.path, { size: entry.size, mode: entry.mode })
+      return prefixSink(
+        { ...candidate, layer: { index: layer.index, diffId: layer.diffId }, wantedBy: by, sha256: '' },
+        consumer,
+        header
+      )
+    }
     if (entry.size > limits.maxFileBytes) {
       warn(
         `${where}: skipped ${entry.path}: ${entry.size} bytes is above the per-file cap of ${limits.maxFileBytes}`
@@ -263,6 +274,26 @@ function memorySink(file: LayerFile, consumer: FileConsumer, hashing: boolean): 
     async end() {
       file.data = data
       file.sha256 = hash?.digest('hex') ?? ''
+      try {
+        await consumer.file(file)
+      } finally {
+        file.data = undefined
+        releaseBuffer(data)
+      }
+    }
+  }
+}
+
+/** Keeps the first `keep` bytes of a file (no hash: file components need whole files). */
+function prefixSink(file: LayerFile, consumer: FileConsumer, keep: number): EntrySink {
+  const data = Buffer.allocUnsafeSlow(keep)
+  let filled = 0
+  return {
+    data(chunk) {
+      if (filled < keep) filled += chunk.copy(data, filled, 0, Math.min(chunk.length, keep - filled))
+    },
+    async end() {
+      file.data = data.subarray(0, filled)
       try {
         await consumer.file(file)
       } finally {

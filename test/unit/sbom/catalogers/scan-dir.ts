@@ -54,7 +54,9 @@ export async function scanDir(root: string, catalogers: Cataloger[]): Promise<Sc
     if (takers.length === 0 && !os) continue
     const file: CatalogedFile = { ...candidate, data: await readFile(abs), layer: LAYER }
     if (os) identity.push(file)
-    for (const c of takers) wanted.get(c)!.push(file)
+    // A cataloger that reads headers only gets the prefix the layer reader would keep.
+    for (const c of takers)
+      wanted.get(c)!.push(c.headerBytes ? { ...file, data: file.data.subarray(0, c.headerBytes) } : file)
   }
   const warnings: string[] = []
   const distro = osReleaseCataloger.parseDistro(identity)

@@ -55,4 +55,40 @@ describe('layer reader: entries offered by path', () => {
     const gone = buildTar([{ type: 'file', path: `nix/store/.wh.${HASH}-zlib-1.3.1-dev`, data: '' }])
     expect((await scan([base, gone], [nixCataloger])).names).toEqual(['hello@2.10'])
   })
+
+  it('keeps only the header of a file every taker reads a header of, beyond the per-file cap', async () => {
+    const headerCataloger: Cataloger = {
+      name: 'header-cataloger',
+      headerBytes: 16,
+      wants: f => f.path.endsWith('.bin'),
+      parse: file => [
+        {
+          name: file.data.toString('latin1'),
+          version: String(file.size),
+          type: 'test',
+          purl: '',
+          foundBy: 'header-cataloger',
+          locations: [file.path]
+        }
+      ]
+    }
+    const body = Buffer.concat([Buffer.from('HEADER-0123456789'), Buffer.alloc(200_000, 7)])
+    const tar = buildTar([{ type: 'file', path: 'm/model.bin', data: body }])
+    const { names, warnings } = await scan([tar], [headerCataloger], {
+      maxFileBytes: 1000,
+      maxBufferedFileBytes: 100
+    })
+    expect(warnings).toEqual([])
+    expect(names).toEqual([`HEADER-012345678@${body.length}`])
+    // A taker that wants the whole file keeps the per-file cap in force.
+    const { names: both, warnings: skipped } = await scan(
+      [tar],
+      [headerCataloger, { ...headerCataloger, headerBytes: undefined }],
+      {
+        maxFileBytes: 1000
+      }
+    )
+    expect(both).toEqual([])
+    expect(skipped).toHaveLength(1)
+  })
 })
