@@ -8,6 +8,7 @@
  * - the Linux kernel and its modules: the whole image (a module names the kernel version it was built for);
  * - Arch packages: the pacman database (`/var/lib/pacman/local`, one directory per package);
  * - CPAN distributions: the whole image (Syft resolves MYMETA prerequisites over every distribution it found);
+ * - Nix store paths: the whole image (they depend on each other by store path, which `provides` carries);
  * - anything else: the same file.
  */
 export function dependencyScope(p: { type: string; locations: string[]; foundBy?: string }): string {
@@ -31,6 +32,8 @@ export function dependencyScope(p: { type: string; locations: string[]; foundBy?
       return `alpm\0${location.slice(0, location.lastIndexOf('/', location.lastIndexOf('/') - 1))}`
     case 'cpan':
       return 'cpan\0'
+    case 'nix':
+      return 'nix\0'
     case 'linux-kernel':
     case 'linux-kernel-module':
       return 'linux-kernel\0'

@@ -1,29 +1,12 @@
-// rpm ≥ 4.16 sqlite databases, opened in memory from the buffered bytes (no temp file).
-import { DatabaseSync } from 'node:sqlite'
+// rpm ≥ 4.16 sqlite databases: one header blob per row of Packages.
+import { withSqlite } from './sqlite.js'
 
-export function isSqlite(data: Buffer): boolean {
-  return data.length >= 100 && data.toString('latin1', 0, 16) === 'SQLite format 3\u0000'
-}
+export { isSqlite } from './sqlite.js'
 
 /** Header blobs of every row of Packages. Throws when the file is not a usable sqlite database. */
 export function sqliteBlobs(data: Buffer): Buffer[] {
-  // rpm writes WAL mode (format bytes 2/2); an in-memory database only opens in rollback mode (1/1).
-  // Patch the caller's buffer and restore it right after (synchronous, so nobody sees it), sparing a copy
-  // of a database that can be tens of MiB; deserialize() copies the bytes into SQLite's own memory.
-  const saved = [data[18]!, data[19]!]
-  const db = new DatabaseSync(':memory:')
-  try {
-    data[18] = 1
-    data[19] = 1
-    try {
-      db.deserialize(data)
-    } finally {
-      data[18] = saved[0]!
-      data[19] = saved[1]!
-    }
+  return withSqlite(data, db => {
     const rows = db.prepare('SELECT blob FROM Packages').all() as Array<{ blob: unknown }>
     return rows.filter(r => r.blob instanceof Uint8Array).map(r => Buffer.from(r.blob as Uint8Array))
-  } finally {
-    db.close()
-  }
+  })
 }

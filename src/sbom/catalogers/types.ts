@@ -8,7 +8,11 @@ export interface FileCandidate {
   size: number
   /** Unix permission bits (e.g. 0o755); lets catalogers pick executables. */
   mode: number
+  /** Set when the entry is offered by path only (`Cataloger.wantsEntry`): no content is read. */
+  pathOnly?: EntryKind
 }
+
+export type EntryKind = 'directory' | 'file' | 'symlink'
 
 /** A file for a cataloger, with the layer it came from. */
 export interface CatalogedFile extends FileCandidate {
@@ -99,13 +103,24 @@ export interface Cataloger {
   name: string
   /** Whether the reader should buffer this file for parse(); decided from path, size and mode only. */
   wants(file: FileCandidate): boolean
+  /**
+   * Only the first this many bytes of a wanted file are needed (model headers in files of many GiB): `data`
+   * holds that prefix, `size` stays the file's, and the per-file size cap does not apply.
+   */
+  headerBytes?: number
+  /**
+   * Entries wanted by path alone, whatever their kind (Nix store paths are directories): offered with empty
+   * `data` and `pathOnly` set, besides any content `wants` asks for.
+   */
+  wantsEntry?(path: string, kind: EntryKind): boolean
   /** Parse one buffered file. Throw only for programmer errors; report bad input through ctx.warn. */
   parse(file: CatalogedFile, ctx: CatalogContext): Package[] | Promise<Package[]>
   /**
    * Optional second pass over the final (merged, whiteouts applied) filesystem: files this cataloger
    * wanted that declare no package themselves (dpkg md5sums, DEP-5 copyright) enrich its packages.
+   * Returning a list replaces the cataloger's packages (one source of truth preferred over another).
    */
-  enrich?(packages: Package[], files: CatalogedFile[], ctx: CatalogContext): void
+  enrich?(packages: Package[], files: CatalogedFile[], ctx: CatalogContext): void | Package[]
   /**
    * Whether a wanted file that declared no package is kept for enrich() (default: yes). A cataloger whose enrich
    * only relates its own packages says no, so files it merely inspected are not held in memory.

@@ -81,7 +81,14 @@ export class LayerParser implements FileConsumer {
       const spilled = file.spillPath ? await openSpilled(file.spillPath, file.size) : undefined
       const cataloged: CatalogedFile = spilled
         ? spilled.file({ path: file.path, size: file.size, mode: file.mode, layer: file.layer })
-        : { path: file.path, size: file.size, mode: file.mode, layer: file.layer, data: file.data! }
+        : {
+            path: file.path,
+            size: file.size,
+            mode: file.mode,
+            layer: file.layer,
+            data: file.data!,
+            ...(file.pathOnly ? { pathOnly: file.pathOnly } : {})
+          }
       // The bytes are released once this returns (ours too, for a spilled file): what is kept is a copy.
       let kept: CatalogedFile | undefined
       const keep = (): CatalogedFile =>
@@ -90,7 +97,8 @@ export class LayerParser implements FileConsumer {
           size: cataloged.size,
           mode: cataloged.mode,
           layer: cataloged.layer,
-          data: Buffer.from(cataloged.data)
+          data: Buffer.from(cataloged.data),
+          ...(cataloged.pathOnly ? { pathOnly: cataloged.pathOnly } : {})
         })
       const results: ParsedFile[] = []
       try {
@@ -101,7 +109,8 @@ export class LayerParser implements FileConsumer {
       } finally {
         await spilled?.close()
       }
-      if (results.length) this.byPath.set(file.path, results)
+      // A regular file can come twice: by path only (wantsEntry) and with its content (wants).
+      if (results.length) this.byPath.set(file.path, [...(this.byPath.get(file.path) ?? []), ...results])
     }
     if (!file.spillPath) return run()
     const turn = bigParse.then(run)

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import { mkdtemp, open, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, posix } from 'node:path'
-import type { FileCandidate, LayerRef } from '../catalogers/types.js'
+import type { EntryKind, FileCandidate, LayerRef } from '../catalogers/types.js'
 import { SbomError } from '../errors.js'
 import { decompressed, type Compression } from './decompress.js'
 import type { ReaderLimits } from './limits.js'
@@ -15,6 +15,8 @@ import { TarStreamParser, type EntrySink, type TarEntry } from './tar-stream.js'
 
 export interface Wanter {
   wants(file: FileCandidate): boolean
+  headerBytes?: number
+  wantsEntry?(path: string, kind: EntryKind): boolean
 }
 
 /** A wanted file as read from one layer: in memory, or spilled to a temp file. */
@@ -30,6 +32,8 @@ export interface LayerFile {
   spillPath?: string
   /** SHA-256 hex of the bytes when the reader hashes files (file components), else ''. */
   sha256: string
+  /** An entry offered by path only (no bytes read), see `Cataloger.wantsEntry`. */
+  pathOnly?: EntryKind
 }
 
 /** Takes each wanted file as soon as its bytes are in, so buffers live only while it is parsed. */
@@ -73,6 +77,14 @@ export interface ReadLayerOptions {
   hashFiles?: boolean
 }
 
+const EMPTY = Buffer.alloc(0)
+const ENTRY_KINDS: Partial<Record<TarEntry['type'], EntryKind>> = {
+  directory: 'directory',
+  file: 'file',
+  // The second name of a regular file in the same layer.
+  hardlink: 'file',
+  symlink: 'symlink'
+}
 const WHITEOUT = '.wh.'
 const OPAQUE = '.wh..wh..opq'
 
@@ -118,6 +130,23 @@ export async function readLayer(opts: ReadLayerOptions): Promise<LayerContents> 
       else contents.whiteouts.push(posix.join(dir, base.slice(WHITEOUT.length)))
       return undefined
     }
+    const kind = ENTRY_KINDS[entry.type]
+    if (kind) {
+      const by: number[] = []
+      for (let i = 0; i < wanters.length; i++) if (wanters[i]!.wantsEntry?.(entry.path, kind)) by.push(i)
+      if (by.length > 0) {
+        await consumer.file({
+          path: entry.path,
+          size: 0,
+          mode: entry.mode,
+          layer: { index: layer.index, diffId: layer.diffId },
+          wantedBy: by,
+          data: EMPTY,
+          sha256: '',
+          pathOnly: kind
+        })
+      }
+    }
     const hash = pathHash(entry.path)
     contents.entries.addHash(hash)
     if (entry.type !== 'directory') contents.nonDirectories.addHash(hash)
@@ -147,6 +176,16 @@ export async function readLayer(opts: ReadLayerOptions): Promise<LayerContents> 
     const candidate = { path: entry.path, size: entry.size, mode: entry.mode }
     const by = wantedBy(candidate)
     if (by.length === 0) return undefined
+    // Wanted for a header only, by every taker: keep that prefix, skip the rest of the file.
+    const header = Math.max(...by.map(i => wanters[i]!.headerBytes ?? Infinity))
+    if (header < entry.size) {
+      wanted.set(entry.path, { size: entry.size, mode: entry.mode })
+      return prefixSink(
+        { ...candidate, layer: { index: layer.index, diffId: layer.diffId }, wantedBy: by, sha256: '' },
+        consumer,
+        header
+      )
+    }
     if (entry.size > limits.maxFileBytes) {
       warn(
         `${where}: skipped ${entry.path}: ${entry.size} bytes is above the per-file cap of ${limits.maxFileBytes}`
@@ -235,6 +274,26 @@ function memorySink(file: LayerFile, consumer: FileConsumer, hashing: boolean): 
     async end() {
       file.data = data
       file.sha256 = hash?.digest('hex') ?? ''
+      try {
+        await consumer.file(file)
+      } finally {
+        file.data = undefined
+        releaseBuffer(data)
+      }
+    }
+  }
+}
+
+/** Keeps the first `keep` bytes of a file (no hash: file components need whole files). */
+function prefixSink(file: LayerFile, consumer: FileConsumer, keep: number): EntrySink {
+  const data = Buffer.allocUnsafeSlow(keep)
+  let filled = 0
+  return {
+    data(chunk) {
+      if (filled < keep) filled += chunk.copy(data, filled, 0, Math.min(chunk.length, keep - filled))
+    },
+    async end() {
+      file.data = data.subarray(0, filled)
       try {
         await consumer.file(file)
       } finally {

@@ -111,10 +111,11 @@ export async function scanLayers(opts: ScanOptions): Promise<ScanResult> {
     if (!cataloger.enrich || !byCataloger.has(index)) continue
     const files = enrichFiles.get(index) ?? []
     try {
-      cataloger.enrich(byCataloger.get(index) ?? [], files, {
+      const replaced = cataloger.enrich(byCataloger.get(index) ?? [], files, {
         distro,
         warn: m => opts.warn(`${cataloger.name}: ${m}`)
       })
+      if (replaced) byCataloger.set(index, replaced)
     } catch (err) {
       opts.warn(`${cataloger.name}: enrich failed: ${errorText(err)}`)
     }
