@@ -408,8 +408,8 @@ var error = __webpack_require__(58396);
 /** Exact SANs and patterns are spelled apart, so a pattern never shares a cache entry with a string. */
 const identityText = (san) => typeof san === 'string' ? `=${san}` : `~/${san.source}/${san.flags}`;
 /**
- * Digest of every input the verifier reads except the inclusion proof: content and signature, leaf
- * certificate, Rekor entry (index, log, time, SET, body), timestamps, artifact and policy. The chain a
+ * Digest of every input the verifier reads except the inclusion proof of an entry with a SET: content and
+ * signature, leaf certificate, Rekor entry (index, log, time, SET, body), timestamps, artifact and policy. The chain a
  * tag layer carries is left out because verification builds the path from the trusted root, not from it.
  */
 function verificationKey(bundle, policy, artifact) {
@@ -445,6 +445,16 @@ function verificationKey(bundle, policy, artifact) {
         part(e.integratedTime);
         part(e.inclusionPromise?.signedEntryTimestamp);
         part(e.canonicalizedBody);
+        // Without a SET (Rekor v2) the proof and its checkpoint are the log's only word: a copy with another proof
+        // is another bundle to verify, not a cache hit.
+        if (!e.inclusionPromise && e.inclusionProof) {
+            const p = e.inclusionProof;
+            part(`${p.logIndex}/${p.treeSize}`);
+            part(p.rootHash);
+            for (const hash of p.hashes)
+                part(hash);
+            part(p.checkpoint?.envelope);
+        }
     }
     for (const t of vm.timestampVerificationData?.rfc3161Timestamps ?? [])
         part(t.signedTimestamp);

@@ -3670,8 +3670,8 @@ class Phases {
     }
 }
 
-// EXTERNAL MODULE: ./src/sbom/index.ts + 90 modules
-var sbom = __webpack_require__(82854);
+// EXTERNAL MODULE: ./src/sbom/index.ts + 99 modules
+var sbom = __webpack_require__(81325);
 ;// CONCATENATED MODULE: ./src/subject/subject.ts
 /** The name an in-toto statement gives the subject (cosign's `registry/repository`; a file's base name). */
 const statementName = (s) => (s.source === 'file' ? s.name : s.repository.toString());
