@@ -2762,7 +2762,7 @@ var core_dist = __webpack_require__(83917);
 
 
 /** The hashedrekord v0.0.2 request for one signature, verified by the signing certificate. */
-function hashedRekordV002(content, certificatePem) {
+function hashedRekordV002(content, certificate) {
     const [digest, signature] = content.$case === 'dsseEnvelope'
         ? [
             (0,external_node_crypto_.createHash)('sha256')
@@ -2780,46 +2780,46 @@ function hashedRekordV002(content, certificatePem) {
                 digest: Buffer.from(digest),
                 signature: {
                     content: Buffer.from(signature),
-                    verifier: {
-                        verifier: {
-                            $case: 'x509Certificate',
-                            x509Certificate: { rawBytes: certificateDer(certificatePem) }
-                        },
-                        keyDetails: keyDetails(certificatePem)
-                    }
+                    verifier: typeof certificate === 'string' ? certificateVerifier(certificate) : certificate
                 }
             }
         }
     };
 }
-function certificateDer(pem) {
+/** The certificate as Rekor v2 takes it: DER and the key's algorithm (the run's P-256 key; others named). */
+function certificateVerifier(pem) {
+    let cert;
     try {
-        return new external_node_crypto_.X509Certificate(pem).raw;
+        cert = new external_node_crypto_.X509Certificate(pem);
     }
     catch (cause) {
         throw new error/* SigstoreError */.F('REKOR_REQUEST_FAILED', 'Rekor v2 logs a signature with its certificate, and the signer gave no readable certificate', { cause });
     }
-}
-/** The ephemeral signer's key is P-256 today; any other curve is named, not guessed. */
-function keyDetails(pem) {
-    const key = new external_node_crypto_.X509Certificate(pem).publicKey;
+    const key = cert.publicKey;
     const curve = key.asymmetricKeyDetails?.namedCurve;
-    if (key.asymmetricKeyType === 'ec' && curve === 'prime256v1')
-        return dist.PublicKeyDetails.PKIX_ECDSA_P256_SHA_256;
-    if (key.asymmetricKeyType === 'ec' && curve === 'secp384r1')
-        return dist.PublicKeyDetails.PKIX_ECDSA_P384_SHA_384;
-    throw new error/* SigstoreError */.F('REKOR_REQUEST_FAILED', `Rekor v2: no key details for a ${key.asymmetricKeyType} ${curve ?? ''} signing key`);
+    const keyDetails = key.asymmetricKeyType === 'ec' && curve === 'prime256v1'
+        ? dist.PublicKeyDetails.PKIX_ECDSA_P256_SHA_256
+        : key.asymmetricKeyType === 'ec' && curve === 'secp384r1'
+            ? dist.PublicKeyDetails.PKIX_ECDSA_P384_SHA_384
+            : undefined;
+    if (keyDetails === undefined)
+        throw new error/* SigstoreError */.F('REKOR_REQUEST_FAILED', `Rekor v2: no key details for a ${key.asymmetricKeyType} ${curve ?? ''} signing key`);
+    return { verifier: { $case: 'x509Certificate', x509Certificate: { rawBytes: cert.raw } }, keyDetails };
 }
 class RekorV2Witness {
     client;
     apiVersion = 2;
     /** Entries this witness created, for reports and benchmarks. */
     entries = 0;
+    /** One certificate signs a whole run: it is parsed once, not per signature. */
+    #verifier;
     constructor(opts) {
         this.client = opts.client;
     }
     async testify(content, certificatePem) {
-        const entry = await this.client.createEntry(hashedRekordV002(content, certificatePem));
+        if (this.#verifier?.pem !== certificatePem)
+            this.#verifier = { pem: certificatePem, verifier: certificateVerifier(certificatePem) };
+        const entry = await this.client.createEntry(hashedRekordV002(content, this.#verifier.verifier));
         this.entries++;
         const { logId, kindVersion } = entry;
         // The client checked the answer's proof; a bundle entry needs its log and kind as well.
@@ -4376,9 +4376,7 @@ function summaryMarkdown(o) {
                 ? ` · generated SBOM: ${o.sbomPackages[subject.digest]} ${subject.kind === 'chart' ? 'images' : 'packages'}`
                 : ''));
         const rows = ordered(s.items).map(i => {
-            const rekor = o.dryRun
-                ? 'not logged (dry run)'
-                : `<a href="${entryLink(o.rekorUrl, o.services)(i.rekorLogIndex)}">${i.rekorLogIndex}</a>`;
+            const rekor = o.dryRun ? 'not logged (dry run)' : rekorAnchor(o, i.rekorLogIndex);
             const where = [
                 i.legacy ? `tag ${code(i.legacy.tag)}` : '',
                 i.referrer ? `referrer ${code(i.referrer.slice(0, 19))}…` : '',
@@ -4433,10 +4431,14 @@ function servicesLine(s, dryRun) {
             ? ' and the URL inputs'
             : ''));
 }
+/** A log entry's index, linked where the log shows it (the log itself for Rekor v2). */
+function rekorAnchor(o, logIndex) {
+    return `<a href="${entryLink(o.rekorUrl, o.services)(logIndex)}">${logIndex}</a>`;
+}
 function filesSection(o, files) {
     const signature = new Map(files.signatures.map(s => [s.subject.name, s.item.bundlePath]));
     const rows = files.files.map(f => `| ${code(f.name)} | ${code(f.digest)} | ${signature.has(f.name) ? 'sign-blob bundle' : 'listed only (checksums line)'} |`);
-    const statements = ordered(files.statements).map(i => `${i.kind} ${o.dryRun ? '(not logged, dry run)' : `Rekor <a href="${entryLink(o.rekorUrl, o.services)(i.rekorLogIndex)}">${i.rekorLogIndex}</a>`}` +
+    const statements = ordered(files.statements).map(i => `${i.kind} ${o.dryRun ? '(not logged, dry run)' : `Rekor ${rekorAnchor(o, i.rekorLogIndex)}`}` +
         `${i.githubAttestationUrl ? `, <a href="${i.githubAttestationUrl}">GitHub</a>` : ''}`);
     const cmds = fileVerifyCommands({
         files: files.files.map(f => ({

@@ -7743,6 +7743,8 @@ async function readLayer(opts) {
         contents.spillDir ??= await (0,external_node_fs_promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'oci-attest-sbom-'));
         return (0,external_node_path_.join)(contents.spillDir, `${spills++}-${external_node_path_.posix.basename(path)}`);
     };
+    // Few catalogers take entries by path (Nix); the rest cost nothing per tar entry.
+    const entryWanters = wanters.flatMap((w, i) => (w.wantsEntry ? [i] : []));
     const wantedBy = (candidate) => {
         const by = [];
         for (let i = 0; i < wanters.length; i++)
@@ -7764,12 +7766,9 @@ async function readLayer(opts) {
                 contents.whiteouts.push(external_node_path_.posix.join(dir, base.slice(WHITEOUT.length)));
             return undefined;
         }
-        const kind = ENTRY_KINDS[entry.type];
+        const kind = entryWanters.length > 0 ? ENTRY_KINDS[entry.type] : undefined;
         if (kind) {
-            const by = [];
-            for (let i = 0; i < wanters.length; i++)
-                if (wanters[i].wantsEntry?.(entry.path, kind))
-                    by.push(i);
+            const by = entryWanters.filter(i => wanters[i].wantsEntry(entry.path, kind));
             if (by.length > 0) {
                 await consumer.file({
                     path: entry.path,

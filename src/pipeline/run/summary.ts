@@ -56,9 +56,7 @@ export function summaryMarkdown(o: SummaryInput): string {
           : '')
     )
     const rows = ordered(s.items).map(i => {
-      const rekor = o.dryRun
-        ? 'not logged (dry run)'
-        : `<a href="${entryLink(o.rekorUrl, o.services)(i.rekorLogIndex)}">${i.rekorLogIndex}</a>`
+      const rekor = o.dryRun ? 'not logged (dry run)' : rekorAnchor(o, i.rekorLogIndex)
       const where = [
         i.legacy ? `tag ${code(i.legacy.tag)}` : '',
         i.referrer ? `referrer ${code(i.referrer.slice(0, 19))}…` : '',
@@ -127,6 +125,11 @@ function servicesLine(s: SigstoreServices, dryRun: boolean): string {
   )
 }
 
+/** A log entry's index, linked where the log shows it (the log itself for Rekor v2). */
+function rekorAnchor(o: SummaryInput, logIndex: string): string {
+  return `<a href="${entryLink(o.rekorUrl, o.services)(logIndex)}">${logIndex}</a>`
+}
+
 function filesSection(o: SummaryInput, files: FileReport): string {
   const signature = new Map(files.signatures.map(s => [s.subject.name, s.item.bundlePath]))
   const rows = files.files.map(
@@ -135,7 +138,7 @@ function filesSection(o: SummaryInput, files: FileReport): string {
   )
   const statements = ordered(files.statements).map(
     i =>
-      `${i.kind} ${o.dryRun ? '(not logged, dry run)' : `Rekor <a href="${entryLink(o.rekorUrl, o.services)(i.rekorLogIndex)}">${i.rekorLogIndex}</a>`}` +
+      `${i.kind} ${o.dryRun ? '(not logged, dry run)' : `Rekor ${rekorAnchor(o, i.rekorLogIndex)}`}` +
       `${i.githubAttestationUrl ? `, <a href="${i.githubAttestationUrl}">GitHub</a>` : ''}`
   )
   const cmds = fileVerifyCommands({

@@ -112,6 +112,9 @@ export async function readLayer(opts: ReadLayerOptions): Promise<LayerContents> 
     return join(contents.spillDir, `${spills++}-${posix.basename(path)}`)
   }
 
+  // Few catalogers take entries by path (Nix); the rest cost nothing per tar entry.
+  const entryWanters = wanters.flatMap((w, i) => (w.wantsEntry ? [i] : []))
+
   const wantedBy = (candidate: FileCandidate): number[] => {
     const by: number[] = []
     for (let i = 0; i < wanters.length; i++) if (wanters[i]!.wants(candidate)) by.push(i)
@@ -130,10 +133,9 @@ export async function readLayer(opts: ReadLayerOptions): Promise<LayerContents> 
       else contents.whiteouts.push(posix.join(dir, base.slice(WHITEOUT.length)))
       return undefined
     }
-    const kind = ENTRY_KINDS[entry.type]
+    const kind = entryWanters.length > 0 ? ENTRY_KINDS[entry.type] : undefined
     if (kind) {
-      const by: number[] = []
-      for (let i = 0; i < wanters.length; i++) if (wanters[i]!.wantsEntry?.(entry.path, kind)) by.push(i)
+      const by = entryWanters.filter(i => wanters[i]!.wantsEntry!(entry.path, kind))
       if (by.length > 0) {
         await consumer.file({
           path: entry.path,

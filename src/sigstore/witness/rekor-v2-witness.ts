@@ -3,13 +3,16 @@
 import { createHash, X509Certificate } from 'node:crypto'
 import { dsse } from '@sigstore/core'
 import { PublicKeyDetails } from '@sigstore/protobuf-specs'
-import type { CreateEntryRequest } from '@sigstore/protobuf-specs/rekor/v2'
+import type { CreateEntryRequest, Verifier } from '@sigstore/protobuf-specs/rekor/v2'
 import type { SignatureBundle, VerificationMaterial, Witness } from '@sigstore/sign'
 import { SigstoreError } from '../error.js'
 import type { RekorV2Client } from './rekor-v2-client.js'
 
 /** The hashedrekord v0.0.2 request for one signature, verified by the signing certificate. */
-export function hashedRekordV002(content: SignatureBundle, certificatePem: string): CreateEntryRequest {
+export function hashedRekordV002(
+  content: SignatureBundle,
+  certificate: string | Verifier
+): CreateEntryRequest {
   const [digest, signature] =
     content.$case === 'dsseEnvelope'
       ? [
@@ -28,22 +31,18 @@ export function hashedRekordV002(content: SignatureBundle, certificatePem: strin
         digest: Buffer.from(digest),
         signature: {
           content: Buffer.from(signature),
-          verifier: {
-            verifier: {
-              $case: 'x509Certificate',
-              x509Certificate: { rawBytes: certificateDer(certificatePem) }
-            },
-            keyDetails: keyDetails(certificatePem)
-          }
+          verifier: typeof certificate === 'string' ? certificateVerifier(certificate) : certificate
         }
       }
     }
   }
 }
 
-function certificateDer(pem: string): Buffer {
+/** The certificate as Rekor v2 takes it: DER and the key's algorithm (the run's P-256 key; others named). */
+export function certificateVerifier(pem: string): Verifier {
+  let cert: X509Certificate
   try {
-    return new X509Certificate(pem).raw
+    cert = new X509Certificate(pem)
   } catch (cause) {
     throw new SigstoreError(
       'REKOR_REQUEST_FAILED',
@@ -51,19 +50,20 @@ function certificateDer(pem: string): Buffer {
       { cause }
     )
   }
-}
-
-/** The ephemeral signer's key is P-256 today; any other curve is named, not guessed. */
-function keyDetails(pem: string): PublicKeyDetails {
-  const key = new X509Certificate(pem).publicKey
+  const key = cert.publicKey
   const curve = key.asymmetricKeyDetails?.namedCurve
-  if (key.asymmetricKeyType === 'ec' && curve === 'prime256v1')
-    return PublicKeyDetails.PKIX_ECDSA_P256_SHA_256
-  if (key.asymmetricKeyType === 'ec' && curve === 'secp384r1') return PublicKeyDetails.PKIX_ECDSA_P384_SHA_384
-  throw new SigstoreError(
-    'REKOR_REQUEST_FAILED',
-    `Rekor v2: no key details for a ${key.asymmetricKeyType} ${curve ?? ''} signing key`
-  )
+  const keyDetails =
+    key.asymmetricKeyType === 'ec' && curve === 'prime256v1'
+      ? PublicKeyDetails.PKIX_ECDSA_P256_SHA_256
+      : key.asymmetricKeyType === 'ec' && curve === 'secp384r1'
+        ? PublicKeyDetails.PKIX_ECDSA_P384_SHA_384
+        : undefined
+  if (keyDetails === undefined)
+    throw new SigstoreError(
+      'REKOR_REQUEST_FAILED',
+      `Rekor v2: no key details for a ${key.asymmetricKeyType} ${curve ?? ''} signing key`
+    )
+  return { verifier: { $case: 'x509Certificate', x509Certificate: { rawBytes: cert.raw } }, keyDetails }
 }
 
 export class RekorV2Witness implements Witness {
@@ -71,13 +71,17 @@ export class RekorV2Witness implements Witness {
   readonly apiVersion = 2
   /** Entries this witness created, for reports and benchmarks. */
   entries = 0
+  /** One certificate signs a whole run: it is parsed once, not per signature. */
+  #verifier: { pem: string; verifier: Verifier } | undefined
 
   constructor(opts: { client: RekorV2Client }) {
     this.client = opts.client
   }
 
   async testify(content: SignatureBundle, certificatePem: string): Promise<VerificationMaterial> {
-    const entry = await this.client.createEntry(hashedRekordV002(content, certificatePem))
+    if (this.#verifier?.pem !== certificatePem)
+      this.#verifier = { pem: certificatePem, verifier: certificateVerifier(certificatePem) }
+    const entry = await this.client.createEntry(hashedRekordV002(content, this.#verifier.verifier))
     this.entries++
     const { logId, kindVersion } = entry
     // The client checked the answer's proof; a bundle entry needs its log and kind as well.
